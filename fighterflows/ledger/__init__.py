@@ -1,1 +1,21 @@
-"""ledger."""
+"""The ledger: documents, estimates, claims, runs and errors in SQLite or PostgreSQL."""
+
+from fighterflows.ledger.records import (
+    DocumentInfo,
+    DocumentRecord,
+    Filters,
+    IngestError,
+    StoredEstimate,
+)
+from fighterflows.ledger.store import Ledger, NewDocument, RunStats
+
+__all__ = [
+    "DocumentInfo",
+    "DocumentRecord",
+    "Filters",
+    "IngestError",
+    "Ledger",
+    "NewDocument",
+    "RunStats",
+    "StoredEstimate",
+]

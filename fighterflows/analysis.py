@@ -1,0 +1,38 @@
+"""The ledger reconciled: what the table, conflicts, timeline, report and web all read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fighterflows.conflicts import Conflict, find_conflicts
+from fighterflows.ledger import Filters, Ledger, StoredEstimate
+from fighterflows.reconcile import Claim, Row, build_claims, table, timeline
+
+
+@dataclass(frozen=True, slots=True)
+class Reconciliation:
+    estimates: tuple[StoredEstimate, ...]
+    claims: tuple[Claim, ...]
+    rows: tuple[Row, ...]
+    conflicts: tuple[Conflict, ...]
+
+    def timeline(self, place: str) -> list[Claim]:
+        return timeline(self.claims, place)
+
+
+def region_lookup(code: str) -> frozenset[str] | None:
+    from fighterflows.extract.places import is_region, region_members
+
+    return region_members(code) if is_region(code) else None
+
+
+def reconcile_estimates(stored: list[StoredEstimate]) -> Reconciliation:
+    claims = build_claims(stored)
+    rows = table(claims)
+    conflicts = find_conflicts(claims, rows, region_lookup)
+    return Reconciliation(tuple(stored), tuple(claims), tuple(rows), tuple(conflicts))
+
+
+def reconcile_ledger(ledger: Ledger, filters: Filters = Filters()) -> Reconciliation:
+    """Claims, consensus rows and conflicts over the estimates the filters select."""
+    return reconcile_estimates(ledger.estimates(filters))

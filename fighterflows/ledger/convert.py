@@ -1,0 +1,93 @@
+"""Rows ↔ records: the one place that knows how an Estimate maps onto the estimates table."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from fighterflows.ledger.records import DocumentInfo, StoredEstimate, estimate_id
+from fighterflows.model import Estimate, Flow, Kind, Population, Qualifier
+
+
+def estimate_row(
+    document_id: str, seq: int, e: Estimate, extractor: str, provenance: str | None = None
+) -> dict[str, Any]:
+    return {
+        "id": estimate_id(document_id, e),
+        "document_id": document_id,
+        "seq": seq,
+        "extractor": extractor,
+        "provenance": provenance,
+        "start": e.start,
+        "end": e.end,
+        "quote": e.quote,
+        "sentence": e.sentence,
+        "place": e.place,
+        "place_text": e.place_text,
+        "flow": e.flow.value,
+        "population": e.population.value,
+        "population_text": e.population_text,
+        "kind": e.kind.value,
+        "value": e.value,
+        "low": e.low,
+        "high": e.high,
+        "qualifier": e.qualifier.value,
+        "base": e.base,
+        "source": e.source,
+        "source_text": e.source_text,
+        "zone": e.zone,
+        "armed_group": e.group,
+        "as_of": e.as_of,
+        "since": e.since,
+        "derived": e.derived,
+    }
+
+
+def stored_estimate(row: Mapping[str, Any]) -> StoredEstimate:
+    e = Estimate(
+        doc=row["name"],
+        start=row["start"],
+        end=row["end"],
+        quote=row["quote"],
+        sentence=row["sentence"],
+        place=row["place"],
+        place_text=row["place_text"] or "",
+        flow=Flow(row["flow"]),
+        population=Population(row["population"]),
+        population_text=row["population_text"],
+        kind=Kind(row["kind"]),
+        value=row["value"],
+        low=row["low"],
+        high=row["high"],
+        qualifier=Qualifier(row["qualifier"]),
+        base=row["base"],
+        source=row["source"],
+        source_text=row["source_text"],
+        zone=row["zone"],
+        group=row["armed_group"],
+        as_of=row["as_of"],
+        since=row["since"],
+        derived=bool(row["derived"]),
+    )
+    return StoredEstimate(
+        id=row["id"],
+        document_id=row["document_id"],
+        estimate=e,
+        extractor=row["extractor"],
+        published=row["published"],
+        copy_of=row["copy_of"],
+        provenance=row["provenance"],
+    )
+
+
+def document_info(row: Mapping[str, Any]) -> DocumentInfo:
+    return DocumentInfo(
+        id=row["id"],
+        name=row["name"],
+        uri=row["uri"],
+        title=row["title"],
+        published=row["published"],
+        copy_of=row["copy_of"],
+        estimates=int(row["n_estimates"] or 0),
+        chars=int(row["chars"] or 0),
+    )

@@ -1,0 +1,118 @@
+"""The ledger's tables, as SQLAlchemy Core metadata (the migrations create the same tables)."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(64), primary_key=True),  # sha256 of the text: ingest is idempotent on it
+    Column("name", Text, nullable=False),  # the file name or record id: `doc` in exports
+    Column("uri", Text),
+    Column("title", Text),
+    Column("published", String(32)),
+    Column("text", Text, nullable=False),
+    Column("pages", Text),  # JSON list of page start offsets (PDF)
+    Column("copy_of", String(64)),  # a near-duplicate of this one
+    Column("minhash", LargeBinary),
+    Column("extractor", String(32)),
+    Column("run_id", Integer),
+    Column("ingested_at", String(32), nullable=False),
+)
+Index("ix_documents_name", documents.c.name)
+
+estimates = Table(
+    "estimates",
+    metadata,
+    Column("id", String(32), primary_key=True),  # stable: a hash of document, offsets and key
+    Column("document_id", String(64), ForeignKey("documents.id"), nullable=False),
+    Column("seq", Integer, nullable=False),  # index in the document's extractor output
+    Column("extractor", String(32), nullable=False),
+    Column("provenance", Text),  # for imported tables: "FILE row N"
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("quote", Text, nullable=False),
+    Column("sentence", Text, nullable=False),
+    Column("place", String(32), nullable=False),
+    Column("place_text", Text),
+    Column("flow", String(16), nullable=False),
+    Column("population", String(16), nullable=False),
+    Column("population_text", Text),
+    Column("kind", String(8), nullable=False),
+    Column("value", Float),
+    Column("low", Float),
+    Column("high", Float),
+    Column("qualifier", String(16), nullable=False),
+    Column("base", Integer),
+    Column("source", Text),
+    Column("source_text", Text),
+    Column("zone", String(32)),
+    Column("armed_group", Text),
+    Column("as_of", String(32)),
+    Column("since", String(32)),
+    Column("derived", Boolean, nullable=False),
+)
+Index("ix_estimates_key", estimates.c.place, estimates.c.flow, estimates.c.population)
+Index("ix_estimates_document", estimates.c.document_id)
+Index("ix_estimates_source", estimates.c.source)
+
+ingest_errors = Table(
+    "ingest_errors",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("run_id", Integer),
+    Column("location", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("at", String(32), nullable=False),
+)
+
+runs = Table(
+    "runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("command", Text, nullable=False),
+    Column("extractor", String(32), nullable=False),
+    Column("started", String(32), nullable=False),
+    Column("finished", String(32)),
+    Column("documents_read", Integer, nullable=False, default=0),
+    Column("documents_added", Integer, nullable=False, default=0),
+    Column("documents_skipped", Integer, nullable=False, default=0),
+    Column("documents_copies", Integer, nullable=False, default=0),
+    Column("estimates_added", Integer, nullable=False, default=0),
+    Column("failed", Integer, nullable=False, default=0),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("place", String(32), nullable=False),
+    Column("flow", String(16), nullable=False),
+    Column("population", String(16), nullable=False),
+    Column("source", Text),
+    Column("kind", String(8), nullable=False),
+    Column("value", Float),
+    Column("low", Float),
+    Column("high", Float),
+    Column("qualifier", String(16), nullable=False),
+    Column("as_of", String(32)),
+    Column("derived", Boolean, nullable=False),
+    Column("estimate_ids", Text, nullable=False),  # JSON list
+    Column("document_ids", Text, nullable=False),  # JSON list
+)
+Index("ix_claims_key", claims.c.place, claims.c.flow, claims.c.population)

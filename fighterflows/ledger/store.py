@@ -1,0 +1,250 @@
+"""The Ledger: documents and their estimates, written transactionally, read back as records."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, func, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.sql.elements import ColumnElement
+
+from fighterflows.ledger import schema
+from fighterflows.ledger.connect import make_engine, migrate
+from fighterflows.ledger.convert import document_info, estimate_row, stored_estimate
+from fighterflows.ledger.records import (
+    DocumentInfo,
+    DocumentRecord,
+    Filters,
+    IngestError,
+    StoredEstimate,
+)
+from fighterflows.model import Document, Estimate
+
+D, E = schema.documents, schema.estimates
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True, slots=True)
+class NewDocument:
+    """A document ready to be stored with what was extracted from it."""
+
+    document: Document
+    estimates: Sequence[Estimate]
+    extractor: str
+    copy_of: str | None = None
+    minhash: bytes | None = None
+    provenance: Sequence[str | None] | None = None  # one per estimate, for imported tables
+
+
+@dataclass(slots=True)
+class RunStats:
+    documents_read: int = 0
+    documents_added: int = 0
+    documents_skipped: int = 0
+    documents_copies: int = 0
+    estimates_added: int = 0
+    failed: int = 0
+
+
+class Ledger:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, target: str) -> Ledger:
+        engine = make_engine(target)
+        migrate(engine)
+        return cls(engine)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- writes ---------------------------------------------------------------------------
+
+    def start_run(self, command: str, extractor: str) -> int:
+        with self.engine.begin() as c:
+            stats = {k: 0 for k in RunStats.__dataclass_fields__}
+            row = {"command": command, "extractor": extractor, "started": now(), **stats}
+            result = c.execute(insert(schema.runs).values(**row))
+            return int(result.inserted_primary_key[0])
+
+    def finish_run(self, run_id: int, stats: RunStats) -> None:
+        values = {k: getattr(stats, k) for k in RunStats.__dataclass_fields__}
+        with self.engine.begin() as c:
+            c.execute(
+                update(schema.runs)
+                .where(schema.runs.c.id == run_id)
+                .values(finished=now(), **values)
+            )
+
+    def has_document(self, document_id: str) -> bool:
+        with self.engine.connect() as c:
+            found = c.execute(select(D.c.id).where(D.c.id == document_id)).first()
+            return found is not None
+
+    def add_document(self, new: NewDocument, run_id: int | None = None) -> bool:
+        """Store a document and its estimates in one transaction; False if it was there."""
+        try:
+            with self.engine.begin() as c:
+                if c.execute(select(D.c.id).where(D.c.id == new.document.content_hash)).first():
+                    return False
+                c.execute(insert(D).values(**_document_row(new, run_id)))
+                rows = _estimate_rows(new)
+                if rows:
+                    c.execute(insert(E), rows)
+        except IntegrityError:
+            return False  # another writer stored the same text first: still idempotent
+        return True
+
+    def add_error(self, location: str, reason: str, run_id: int | None = None) -> None:
+        with self.engine.begin() as c:
+            c.execute(
+                insert(schema.ingest_errors).values(
+                    location=location, reason=reason, at=now(), run_id=run_id
+                )
+            )
+
+    def minhashes(self) -> Iterator[tuple[str, bytes]]:
+        with self.engine.connect() as c:
+            query = select(D.c.id, D.c.minhash).where(D.c.minhash.is_not(None))
+            for row in c.execute(query):
+                yield row.id, row.minhash
+
+    def replace_claims(self, rows: Sequence[dict[str, Any]]) -> None:
+        with self.engine.begin() as c:
+            c.execute(schema.claims.delete())
+            if rows:
+                c.execute(insert(schema.claims), list(rows))
+
+    # -- reads ----------------------------------------------------------------------------
+
+    def estimates(self, filters: Filters = Filters()) -> list[StoredEstimate]:
+        query = (
+            select(E, D.c.name, D.c.published, D.c.copy_of)
+            .join(D, D.c.id == E.c.document_id)
+            .where(*_conditions(filters))
+            .order_by(D.c.name, E.c.document_id, E.c.seq)
+        )
+        with self.engine.connect() as c:
+            return [stored_estimate(r._mapping) for r in c.execute(query)]
+
+    def estimate(self, estimate_id: str) -> StoredEstimate | None:
+        query = (
+            select(E, D.c.name, D.c.published, D.c.copy_of)
+            .join(D, D.c.id == E.c.document_id)
+            .where(or_(E.c.id == estimate_id, E.c.id.startswith(estimate_id)))
+            .limit(1)
+        )
+        with self.engine.connect() as c:
+            row = c.execute(query).first()
+        return stored_estimate(row._mapping) if row else None
+
+    def documents(
+        self, search: str | None = None, limit: int = 100, offset: int = 0
+    ) -> list[DocumentInfo]:
+        with self.engine.connect() as c:
+            rows = c.execute(_documents_query(search).limit(limit).offset(offset))
+            return [document_info(r._mapping) for r in rows]
+
+    def document(self, key: str) -> DocumentRecord | None:
+        query = _documents_query(None).add_columns(D.c.text, D.c.pages)
+        query = query.where(or_(D.c.id == key, D.c.name == key)).limit(1)
+        with self.engine.connect() as c:
+            row = c.execute(query).first()
+        if row is None:
+            return None
+        pages = tuple(json.loads(row.pages)) if row.pages else ()
+        return DocumentRecord(info=document_info(row._mapping), text=row.text, pages=pages)
+
+    def errors(self) -> list[IngestError]:
+        t = schema.ingest_errors
+        with self.engine.connect() as c:
+            rows = c.execute(select(t.c.location, t.c.reason, t.c.at).order_by(t.c.id))
+            return [IngestError(r.location, r.reason, r.at) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as c:
+
+            def count(table: Any) -> int:
+                return int(c.execute(select(func.count()).select_from(table)).scalar_one())
+
+            return {
+                "documents": count(D),
+                "estimates": count(E),
+                "errors": count(schema.ingest_errors),
+                "runs": count(schema.runs),
+            }
+
+
+def _document_row(new: NewDocument, run_id: int | None) -> dict[str, Any]:
+    d = new.document
+    return {
+        "id": d.content_hash,
+        "name": d.id,
+        "uri": d.uri,
+        "title": d.title,
+        "published": d.published,
+        "text": d.text,
+        "pages": json.dumps(list(d.pages)) if d.pages else None,
+        "copy_of": new.copy_of,
+        "minhash": new.minhash,
+        "extractor": new.extractor,
+        "run_id": run_id,
+        "ingested_at": now(),
+    }
+
+
+def _estimate_rows(new: NewDocument) -> list[dict[str, Any]]:
+    doc_id = new.document.content_hash
+    provenance = list(new.provenance or [None] * len(new.estimates))
+    rows = {}
+    for seq, (e, prov) in enumerate(zip(new.estimates, provenance, strict=True)):
+        row = estimate_row(doc_id, seq, e, new.extractor, prov)
+        rows.setdefault(row["id"], row)  # the same figure twice at one spot is one estimate
+    return list(rows.values())
+
+
+def _conditions(f: Filters) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = []
+    for column, value in ((E.c.place, f.place), (E.c.flow, f.flow), (E.c.population, f.population)):
+        if value:
+            conds.append(column == value)
+    if f.source:
+        conds.append(func.lower(E.c.source).contains(f.source.lower()))
+    if f.document:
+        conds.append(or_(D.c.id == f.document, D.c.name == f.document))
+    if f.as_of:
+        # "~" sorts after digits and "-": "2017" and "2017-06" count as on or before 2017-06-01.
+        bound = f.as_of + "~"
+        conds.append(func.coalesce(E.c.as_of, D.c.published) <= bound)
+        conds.append(func.coalesce(D.c.published, E.c.as_of) <= bound)
+    return conds
+
+
+def _documents_query(search: str | None) -> Any:
+    n = (
+        select(func.count())
+        .where(E.c.document_id == D.c.id)
+        .correlate(D)
+        .scalar_subquery()
+        .label("n_estimates")
+    )
+    query = select(
+        D.c.id, D.c.name, D.c.uri, D.c.title, D.c.published, D.c.copy_of, n,
+        func.length(D.c.text).label("chars"),
+    ).order_by(D.c.name)
+    if search:
+        like = f"%{search.lower()}%"
+        query = query.where(or_(func.lower(D.c.name).like(like), func.lower(D.c.title).like(like)))
+    return query

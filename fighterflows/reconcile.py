@@ -1,0 +1,229 @@
+"""Many documents in, one honest table out: claims, current figures and consensus.
+
+The rules are written for a reader in docs/reconciliation.md; the short version:
+- a claim is one source's figure for a place, flow and population, however many documents
+  repeat it (figures within rounding are the same figure); syndicated copies are coverage;
+- a source's current figure is its latest claim (by as_of); older ones are history;
+- consensus over the current claims of independent sources gives low / best / high; a count
+  derived from a share fills a gap but never outranks a stated count.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from fighterflows.ledger.records import StoredEstimate
+from fighterflows.model import Estimate, Kind, Qualifier
+
+UNATTRIBUTED = "unattributed"
+ROUNDING = 0.02  # two figures within 2 % are the same figure said twice
+APPROX_SLACK = 0.10  # "about 850" allows roughly ±10 % when testing for disagreement
+
+Key = tuple[str, str, str]  # place, flow, population
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    place: str
+    flow: str
+    population: str
+    source: str | None
+    kind: Kind
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: Qualifier
+    as_of: str | None
+    derived: bool
+    estimates: tuple[str, ...]  # estimate ids
+    documents: tuple[str, ...]  # document names, originals and copies alike
+    copies: tuple[str, ...]  # the documents among them that are syndicated copies
+    quote: str
+
+    @property
+    def key(self) -> Key:
+        return (self.place, self.flow, self.population)
+
+    @property
+    def period(self) -> str:
+        """Figures of one source in one year describe one moment, for misquote purposes."""
+        return (self.as_of or "")[:4]
+
+    @property
+    def point(self) -> float | None:
+        return point_of(self.value, self.low, self.high)
+
+    @property
+    def source_label(self) -> str:
+        return self.source or UNATTRIBUTED
+
+    @property
+    def originals(self) -> tuple[str, ...]:
+        return tuple(d for d in self.documents if d not in self.copies)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    place: str
+    flow: str
+    population: str
+    low: float | None
+    best: float | None
+    high: float | None
+    as_of: str | None
+    sources: tuple[str, ...]
+    claims: int
+    documents: int
+    derived: bool = False  # true when only a share times its base supports the row
+
+
+def point_of(value: float | None, low: float | None, high: float | None) -> float | None:
+    if value is not None:
+        return value
+    if low is not None and high is not None:
+        return (low + high) / 2
+    return low if low is not None else high
+
+
+def same_figure(a: Estimate, b: Estimate) -> bool:
+    if a.qualifier == Qualifier.RANGE or b.qualifier == Qualifier.RANGE:
+        return (a.low, a.high) == (b.low, b.high)
+    pa, pb = point_of(a.value, a.low, a.high), point_of(b.value, b.low, b.high)
+    if pa is None or pb is None:
+        return False
+    if a.kind == Kind.SHARE:
+        return abs(pa - pb) <= 0.005
+    return abs(pa - pb) <= ROUNDING * max(abs(pa), abs(pb), 1.0)
+
+
+def build_claims(stored: Iterable[StoredEstimate]) -> list[Claim]:
+    """Group estimates into claims; a copy's estimate only adds coverage to an original's."""
+    groups: dict[tuple[object, ...], list[list[StoredEstimate]]] = defaultdict(list)
+    originals = [s for s in stored if s.copy_of is None]
+    copies = [s for s in stored if s.copy_of is not None]
+    for s in originals:
+        _file(groups, s, create=True)
+    for s in copies:
+        _file(groups, s, create=False)
+    claims = [_claim(members) for clusters in groups.values() for members in clusters]
+    return sorted(claims, key=lambda c: (c.key, c.source_label, c.as_of or "", c.id))
+
+
+def _group_key(s: StoredEstimate) -> tuple[object, ...]:
+    e = s.estimate
+    return (e.place, e.flow.value, e.population.value, e.kind, e.source, e.derived)
+
+
+def _file(
+    groups: dict[tuple[object, ...], list[list[StoredEstimate]]],
+    s: StoredEstimate,
+    create: bool,
+) -> None:
+    clusters = groups[_group_key(s)]
+    for members in clusters:
+        if same_figure(members[0].estimate, s.estimate):
+            members.append(s)
+            return
+    if create:
+        clusters.append([s])
+
+
+def _claim(members: list[StoredEstimate]) -> Claim:
+    first = min(members, key=lambda s: (s.estimate.as_of or "9999", s.estimate.doc, s.id))
+    e = first.estimate
+    docs = sorted({s.estimate.doc for s in members})
+    copies = sorted({s.estimate.doc for s in members if s.copy_of is not None})
+    ids = tuple(sorted(s.id for s in members))
+    return Claim(
+        id=hashlib.sha1("|".join(ids).encode()).hexdigest()[:12],
+        place=e.place,
+        flow=e.flow.value,
+        population=e.population.value,
+        source=e.source,
+        kind=e.kind,
+        value=e.value,
+        low=e.low,
+        high=e.high,
+        qualifier=e.qualifier,
+        as_of=e.as_of,  # the claim is dated by its earliest statement
+        derived=e.derived,
+        estimates=ids,
+        documents=tuple(docs),
+        copies=tuple(copies),
+        quote=e.quote,
+    )
+
+
+def current_claims(claims: Sequence[Claim]) -> list[Claim]:
+    """Each source's claims of its latest period; within it, the best-covered figure."""
+    by_source: dict[tuple[Key, str, Kind, bool], list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_source[(c.key, c.source_label, c.kind, c.derived)].append(c)
+    current: list[Claim] = []
+    for (_, source, _, _), group in by_source.items():
+        latest = max(c.period for c in group)
+        in_period = [c for c in group if c.period == latest]
+        if source == UNATTRIBUTED:
+            current.extend(in_period)  # unattributed figures cannot be merged: keep each
+        else:
+            current.append(max(in_period, key=lambda c: (len(c.originals), c.as_of or "")))
+    return current
+
+
+def interval(c: Claim, slack: float = 0.0) -> tuple[float | None, float | None]:
+    """The interval a claim allows; approximate figures get `slack` either side."""
+    if c.qualifier in (Qualifier.EXACT, Qualifier.APPROX) and c.value is not None:
+        pad = slack if c.qualifier == Qualifier.APPROX else ROUNDING
+        return c.value * (1 - pad), c.value * (1 + pad)
+    if c.qualifier in (Qualifier.AT_LEAST, Qualifier.MORE_THAN):
+        return c.value, None
+    if c.qualifier in (Qualifier.AT_MOST, Qualifier.LESS_THAN):
+        return None, c.value
+    return c.low, c.high
+
+
+def consensus(key: Key, claims: Sequence[Claim]) -> Row | None:
+    """low / best / high over the current count claims of one (place, flow, population)."""
+    counts = [c for c in current_claims(claims) if c.kind == Kind.COUNT]
+    stated = [c for c in counts if not c.derived]
+    chosen = stated or counts
+    points = [p for p in (c.point for c in chosen) if p is not None]
+    if not points:
+        return None
+    lows = [x for c in chosen for x in (c.low, c.point) if x is not None]
+    highs = [x for c in chosen for x in (c.high, c.point) if x is not None]
+    return Row(
+        place=key[0],
+        flow=key[1],
+        population=key[2],
+        low=min(lows) if lows else None,
+        best=statistics.median(points),
+        high=max(highs) if highs else None,
+        as_of=max((c.as_of for c in chosen if c.as_of), default=None),
+        sources=tuple(sorted({c.source_label for c in chosen})),
+        claims=len(claims),
+        documents=len({d for c in claims for d in c.originals}),
+        derived=not stated,
+    )
+
+
+def by_key(claims: Iterable[Claim]) -> dict[Key, list[Claim]]:
+    grouped: dict[Key, list[Claim]] = defaultdict(list)
+    for c in claims:
+        grouped[c.key].append(c)
+    return dict(sorted(grouped.items()))
+
+
+def table(claims: Sequence[Claim]) -> list[Row]:
+    rows = [consensus(key, group) for key, group in by_key(claims).items()]
+    return [r for r in rows if r is not None]
+
+
+def timeline(claims: Sequence[Claim], place: str) -> list[Claim]:
+    chosen = [c for c in claims if c.place == place]
+    return sorted(chosen, key=lambda c: (c.as_of or "", c.flow, c.population, c.source_label))

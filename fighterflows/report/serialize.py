@@ -1,0 +1,93 @@
+"""Records as plain JSON-able dicts: one shape for the CLI, exports, the report and the API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fighterflows.conflicts import Conflict
+from fighterflows.ledger import DocumentInfo, StoredEstimate
+from fighterflows.reconcile import Claim, Row
+
+TABLE_COLUMNS = (
+    "place", "flow", "population", "low", "best", "high", "as_of", "sources", "claims", "documents",
+)
+
+
+def number(x: float | None) -> float | int | None:
+    if x is None:
+        return None
+    return int(x) if float(x).is_integer() else round(float(x), 4)
+
+
+def row_json(r: Row) -> dict[str, Any]:
+    return {
+        "place": r.place,
+        "flow": r.flow,
+        "population": r.population,
+        "low": number(r.low),
+        "best": number(r.best),
+        "high": number(r.high),
+        "as_of": r.as_of,
+        "sources": list(r.sources),
+        "claims": r.claims,
+        "documents": r.documents,
+    }
+
+
+def claim_json(c: Claim) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "place": c.place,
+        "flow": c.flow,
+        "population": c.population,
+        "source": c.source,
+        "kind": c.kind.value,
+        "value": number(c.value),
+        "low": number(c.low),
+        "high": number(c.high),
+        "qualifier": c.qualifier.value,
+        "as_of": c.as_of,
+        "derived": c.derived,
+        "quote": c.quote,
+        "estimates": list(c.estimates),
+        "documents": list(c.documents),
+        "copies": list(c.copies),
+    }
+
+
+def conflict_json(c: Conflict) -> dict[str, Any]:
+    return {
+        "place": c.place,
+        "flow": c.flow,
+        "population": c.population,
+        "kind": c.kind.value,
+        "detail": c.detail,
+        "claims": [claim_json(x) for x in c.claims],
+        "documents": list(c.documents),
+    }
+
+
+def estimate_json(s: StoredEstimate) -> dict[str, Any]:
+    """The contract's estimate, plus the ledger's id, extractor and provenance."""
+    out = s.estimate.to_json()
+    out.update(
+        id=s.id,
+        document_id=s.document_id,
+        extractor=s.extractor,
+        copy_of=s.copy_of,
+        provenance=s.provenance,
+    )
+    return out
+
+
+def document_json(d: DocumentInfo) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "name": d.name,
+        "uri": d.uri,
+        "title": d.title,
+        "published": d.published,
+        "copy_of": d.copy_of,
+        "estimates": d.estimates,
+        "chars": d.chars,
+    }
