@@ -1,0 +1,173 @@
+"""Dispatch over what a user names: files, directories, `-` (stdin), URLs, `.gz` files.
+
+Every failure becomes a `ReadError` naming the input and the reason, and reading goes on with
+the next input: nothing here raises for bad input. Everything is a generator, so a directory of
+a million files or a corpus of a million records is read one document at a time.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import stat
+import sys
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO, cast
+
+from fighterflows.model import ReadError
+from fighterflows.read.detect import (
+    format_by_content,
+    format_by_name,
+    is_gzip_name,
+    skipped_in_directory,
+)
+from fighterflows.read.errors import ReadFailure, describe_os_error
+from fighterflows.read.options import ReadOptions
+from fighterflows.read.readers import reader_for
+from fighterflows.read.source import Format, ReadResult, Source
+
+STDIN = "-"
+# ReadOptions is frozen, so one shared default is safe.
+DEFAULT_OPTIONS = ReadOptions()
+
+
+def read_sources(
+    sources: Iterable[str], options: ReadOptions = DEFAULT_OPTIONS
+) -> Iterator[ReadResult]:
+    """Documents from each named input, in order, with a ReadError for each that fails."""
+    for spec in sources:
+        yield from read_one(spec, options)
+
+
+def read_one(spec: str, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[ReadResult]:
+    if spec == STDIN:
+        yield from read_source(stdin_source(), options)
+    elif spec.lower().startswith(("http://", "https://")):
+        from fighterflows.read.url import read_url  # httpx is only needed for URLs
+
+        yield from read_url(spec, options)
+    else:
+        yield from read_path(Path(spec), options)
+
+
+def read_path(path: Path, options: ReadOptions) -> Iterator[ReadResult]:
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        yield ReadError(str(path), describe_os_error(error))
+        return
+    except ValueError as error:  # e.g. a NUL byte in the name
+        yield ReadError(repr(str(path)), f"not a usable path ({error})")
+        return
+    if stat.S_ISDIR(mode):
+        yield from read_directory(path, options)
+    else:
+        yield from read_file(path, options)
+
+
+def read_directory(path: Path, options: ReadOptions) -> Iterator[ReadResult]:
+    """Every readable file under `path`, recursively, in sorted order, hidden ones skipped."""
+    found = False
+    for item in walk(path):
+        if isinstance(item, ReadError):
+            yield item
+            continue
+        found = True
+        yield from read_file(item, options)
+    if not found:
+        yield ReadError(str(path), "directory holds no readable files")
+
+
+def walk(path: Path) -> Iterator[Path | ReadError]:
+    """Files under `path` in sorted order; symlinked directories are not followed (no loops)."""
+    try:
+        with os.scandir(path) as entries:
+            listed = sorted(entries, key=lambda e: e.name)
+    except OSError as error:
+        yield ReadError(str(path), describe_os_error(error))
+        return
+    for entry in listed:
+        if skipped_in_directory(entry.name):
+            continue
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            is_dir = False
+        if is_dir:
+            yield from walk(Path(entry.path))
+        else:
+            yield Path(entry.path)
+
+
+def read_file(path: Path, options: ReadOptions) -> Iterator[ReadResult]:
+    def results() -> Iterator[ReadResult]:
+        source = file_source(path)
+        yield from reader_for(source.format)(source, options)
+
+    yield from guarded(str(path), results)
+
+
+def file_source(path: Path) -> Source:
+    """A Source for a file; `.gz` is opened decompressed (except WARC: fastwarc does that)."""
+    fmt = format_by_name(path.name)
+    compressed = is_gzip_name(path.name) and fmt is not Format.WARC
+
+    def opener() -> BinaryIO:
+        if compressed:
+            return cast(BinaryIO, gzip.open(path, "rb"))
+        return path.open("rb")
+
+    if fmt is None:
+        with opener() as stream:
+            fmt = format_by_content(stream.read(64))
+    return Source(where=str(path), name=path.name, uri=str(path), open=opener, format=fmt)
+
+
+def read_source(source: Source, options: ReadOptions) -> Iterator[ReadResult]:
+    """Run the reader for `source.format`, turning any failure into a ReadError."""
+    yield from guarded(source.where, lambda: reader_for(source.format)(source, options))
+
+
+def guarded(where: str, results: Callable[[], Iterator[ReadResult]]) -> Iterator[ReadResult]:
+    """The results, with an exception from the reader turned into one final ReadError."""
+    try:
+        yield from results()
+    except ReadFailure as failure:
+        yield ReadError(where, failure.reason)
+    except gzip.BadGzipFile:
+        yield ReadError(where, "not gzip data")
+    except EOFError:
+        yield ReadError(where, "truncated compressed data")
+    except zlib.error as error:
+        yield ReadError(where, f"corrupt compressed data ({error})")
+    except OSError as error:
+        yield ReadError(where, describe_os_error(error))
+    except MemoryError:
+        yield ReadError(where, "too large to read into memory")
+    except Exception as error:  # bad input must never stop a batch
+        yield ReadError(where, f"unexpected {type(error).__name__}: {error}")
+
+
+class _KeepOpen(io.RawIOBase):
+    """Stdin seen through a stream whose close() leaves stdin open."""
+
+    def __init__(self, inner: BinaryIO) -> None:
+        self._inner = inner
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        data = self._inner.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def stdin_source() -> Source:
+    def opener() -> BinaryIO:
+        return cast(BinaryIO, io.BufferedReader(_KeepOpen(sys.stdin.buffer)))
+
+    return Source(where="<stdin>", name="stdin", uri=None, open=opener, format=Format.TEXT)
