@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fighterflows.read.corpus import read_csv, read_jsonl, read_parquet, read_tsv
 from fighterflows.read.errors import ReadFailure
 from fighterflows.read.markdown import read_markdown
 from fighterflows.read.source import Format, Reader
@@ -10,6 +11,10 @@ from fighterflows.read.text import read_text
 _READERS: dict[Format, Reader] = {
     Format.TEXT: read_text,
     Format.MARKDOWN: read_markdown,
+    Format.JSONL: read_jsonl,
+    Format.CSV: read_csv,
+    Format.TSV: read_tsv,
+    Format.PARQUET: read_parquet,
 }
 
 
