@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fighterflows.read.corpus import read_csv, read_jsonl, read_parquet, read_tsv
 from fighterflows.read.errors import ReadFailure
+from fighterflows.read.html import read_html
 from fighterflows.read.markdown import read_markdown
 from fighterflows.read.source import Format, Reader
 from fighterflows.read.text import read_text
@@ -11,6 +12,7 @@ from fighterflows.read.text import read_text
 _READERS: dict[Format, Reader] = {
     Format.TEXT: read_text,
     Format.MARKDOWN: read_markdown,
+    Format.HTML: read_html,
     Format.JSONL: read_jsonl,
     Format.CSV: read_csv,
     Format.TSV: read_tsv,
