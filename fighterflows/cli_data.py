@@ -1,0 +1,175 @@
+"""Commands that read the ledger: table, conflicts, timeline, show, export, report, serve, demo."""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.text import Text
+
+from fighterflows.cli import db_option, emit, err, format_option, open_ledger
+from fighterflows.cli_commands import parse_flow, parse_population, resolve_place
+from fighterflows.ledger import Filters
+from fighterflows.report.serialize import TABLE_COLUMNS, claim_json, conflict_json, row_json
+from fighterflows.report.tables import Format, render
+
+CLAIM_COLUMNS = ("as_of", "flow", "population", "source", "quote", "value", "low", "high",
+                 "qualifier", "documents")
+CONFLICT_COLUMNS = ("kind", "place", "flow", "population", "detail", "documents")
+
+
+def _filters(place: str | None, flow: str | None, population: str | None,
+             as_of: str | None = None) -> Filters:
+    return Filters(place=resolve_place(place), flow=parse_flow(flow),
+                   population=parse_population(population), as_of=as_of)
+
+
+@click.command()
+@db_option
+@format_option("table", "csv", "json")
+@click.option("--place", default=None, help="A country or region: name, demonym or code.")
+@click.option("--flow", default=None, help="departed, returned, killed, detained, ...")
+@click.option("--population", default=None, help="total, men, women or minors.")
+@click.option("--as-of", "as_of", default=None, help="The table as it stood on this date.")
+def table(db: str, fmt: str, place: str | None, flow: str | None, population: str | None,
+          as_of: str | None) -> None:
+    """The reconciled table: one row per place, flow and population."""
+    from fighterflows.analysis import reconcile_ledger
+
+    rec = reconcile_ledger(open_ledger(db), _filters(place, flow, population, as_of))
+    rows = [row_json(r) for r in rec.rows]
+    emit(render(rows, TABLE_COLUMNS, Format(fmt), title="Reconciled estimates"))
+
+
+@click.command()
+@db_option
+@format_option("table", "json", "csv")
+def conflicts(db: str, fmt: str) -> None:
+    """Misquotes, disagreements and inconsistencies, with the documents behind each."""
+    from fighterflows.analysis import reconcile_ledger
+
+    rec = reconcile_ledger(open_ledger(db))
+    rows = [conflict_json(c) for c in rec.conflicts]
+    emit(render(rows, CONFLICT_COLUMNS, Format(fmt), title="Conflicts"))
+
+
+@click.command()
+@click.argument("place")
+@db_option
+@format_option("table", "json", "csv")
+def timeline(place: str, db: str, fmt: str) -> None:
+    """Every claim about PLACE, oldest first: how its figures evolved and who said them."""
+    from fighterflows.analysis import reconcile_ledger
+
+    code = resolve_place(place)
+    rec = reconcile_ledger(open_ledger(db), Filters(place=code))
+    rows = [claim_json(c) for c in rec.timeline(code or place)]
+    emit(render(rows, CLAIM_COLUMNS, Format(fmt), title=f"Timeline: {code}"))
+
+
+@click.command()
+@click.argument("estimate_id")
+@db_option
+def show(estimate_id: str, db: str) -> None:
+    """An estimate in context: its sentence with the figure highlighted, document and source."""
+    ledger = open_ledger(db)
+    found = ledger.estimate(estimate_id)
+    if found is None:
+        raise click.UsageError(f"{estimate_id}: no such estimate")
+    e = found.estimate
+    record = ledger.document(found.document_id)
+    console = Console(highlight=False)
+    sentence = Text(e.sentence)
+    at = e.sentence.find(e.quote)
+    if at >= 0:
+        sentence.stylize("bold reverse", at, at + len(e.quote))
+    console.print(sentence)
+    title = record.info.title if record else None
+    lines = [
+        f"document: {e.doc}" + (f" — {title}" if title else ""),
+        f"offsets:  {e.start}..{e.end}" + (f"  ({found.provenance})" if found.provenance else ""),
+        f"figure:   {e.place} {e.flow.value} {e.population.value}: {e.quote!r} "
+        f"({e.kind.value}, {e.qualifier.value})",
+        f"source:   {e.source or 'unattributed'}" + (f" ({e.source_text!r})" if e.source_text
+                                                      else ""),
+        f"as of:    {e.as_of or 'undated'}" + (f", since {e.since}" if e.since else ""),
+        f"id:       {found.id} (extractor {found.extractor})",
+    ]
+    for line in lines:
+        console.print(line, markup=False)
+
+
+@click.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "sqlite"]),
+              required=True)
+@click.option("--out", "out", default=None, help="Output file (default: stdout for csv/jsonl).")
+def export(db: str, fmt: str, out: str | None) -> None:
+    """Export the ledger's estimates (csv, jsonl, parquet) or everything (a sqlite file)."""
+    from fighterflows.analysis import reconcile_ledger
+    from fighterflows.report import export as ex
+
+    ledger = open_ledger(db)
+    if fmt in ("parquet", "sqlite") and out is None:
+        raise click.UsageError(f"--format {fmt} needs --out FILE")
+    target = Path(out) if out else Path("/dev/stdout")
+    if fmt == "sqlite":
+        ex.write_sqlite(reconcile_ledger(ledger), target)
+    else:
+        writer = {"csv": ex.write_csv, "jsonl": ex.write_jsonl, "parquet": ex.write_parquet}[fmt]
+        writer(ledger.estimates(), target)
+    if out:
+        err.print(f"wrote {out}", markup=False)
+
+
+@click.command()
+@click.argument("out", default="report.html")
+@db_option
+def report(out: str, db: str) -> None:
+    """Write a self-contained HTML report (map, table, a section per place) to OUT."""
+    from fighterflows.report.html import write_report
+
+    write_report(open_ledger(db), Path(out))
+    err.print(f"wrote {out}", markup=False)
+
+
+@click.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the dashboard and the JSON API (read-only) on HOST:PORT."""
+    from fighterflows.web.app import serve as run
+
+    open_ledger(db)
+    run(db, host, port)
+
+
+def sample_corpus() -> Path:
+    return Path(str(resources.files("fighterflows") / "data" / "sample"))
+
+
+@click.command()
+@db_option
+@click.option("--report", "report_path", default="report.html", show_default=True)
+def demo(db: str, report_path: str) -> None:
+    """Ingest the bundled sample corpus, print the reconciled table, write the HTML report."""
+    from fighterflows.analysis import reconcile_ledger
+    from fighterflows.pipeline import IngestOptions, ingest
+    from fighterflows.report.html import write_report
+
+    ledger = open_ledger(db, must_exist=False)
+    result = ingest(ledger, [str(sample_corpus())], IngestOptions(command="demo"))
+    s = result.stats
+    err.print(f"sample corpus: {s.documents_read} documents read, {s.documents_added} added, "
+              f"{s.estimates_added} estimates; ledger {db}", markup=False)
+    rec = reconcile_ledger(ledger)
+    render([row_json(r) for r in rec.rows], TABLE_COLUMNS, Format.TABLE,
+           title="Foreign fighters: reconciled estimates (sample corpus)")
+    write_report(ledger, Path(report_path))
+    err.print(f"{len(rec.conflicts)} conflicts (fighterflows conflicts --db {db}); "
+              f"report written to {report_path}", markup=False)
+    sys.exit(1 if result.failed else 0)

@@ -1,0 +1,193 @@
+"""Commands that read documents: extract, numbers, ingest, import-table."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from fighterflows.cli import (
+    db_option,
+    emit,
+    err,
+    format_option,
+    make_read_options,
+    open_ledger,
+    read_options,
+)
+from fighterflows.cli_commands import existing_file, parse_flow, parse_population
+from fighterflows.model import Estimate, Flow, Population, ReadError
+from fighterflows.report.tables import Format, render
+
+if TYPE_CHECKING:
+    from fighterflows.pipeline import IngestReport
+
+ESTIMATE_COLUMNS = ("doc", "quote", "place", "flow", "population", "kind", "value", "low",
+                    "high", "qualifier", "source", "as_of")
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@format_option("jsonl", "json", "csv", "table", default="jsonl")
+@read_options
+def extract(paths: tuple[str, ...], fmt: str, text_field: str | None, date_field: str | None,
+            id_field: str | None) -> None:
+    """Print the estimates found in PATHS (files, folders, corpora, URLs or - for stdin)."""
+    from fighterflows.extract import extract_document
+    from fighterflows.read import read_sources
+
+    found: list[Estimate] = []
+    failed = 0
+    for item in read_sources(paths, make_read_options(text_field, date_field, id_field)):
+        if isinstance(item, ReadError):
+            failed += 1
+            err.print(f"error: {item}", markup=False)
+            continue
+        estimates = extract_document(item)
+        if fmt == "jsonl":
+            for e in estimates:
+                click.echo(e.to_json_line())
+        else:
+            found.extend(estimates)
+    if fmt != "jsonl":
+        emit(render([e.to_json() for e in found], ESTIMATE_COLUMNS, Format(fmt)))
+    sys.exit(1 if failed else 0)
+
+
+@click.command()
+def numbers() -> None:
+    """Read texts on stdin, one a line; write the numbers found in each as one JSON line."""
+    from fighterflows.extract.numbers import numbers_payload
+
+    for line in sys.stdin:
+        click.echo(json.dumps(numbers_payload(line.rstrip("\n")), ensure_ascii=False))
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--workers", type=click.IntRange(1, 256), default=None,
+              help="Extraction processes (default: the number of cores).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="local: a process pool; dask: a Dask cluster.")
+@click.option("--scheduler", default=None, help="An existing Dask scheduler, tcp://HOST:PORT.")
+@click.option("--quiet", is_flag=True, help="No summary.")
+@read_options
+def ingest(paths: tuple[str, ...], db: str, workers: int | None, engine: str,
+           scheduler: str | None, quiet: bool, text_field: str | None,
+           date_field: str | None, id_field: str | None) -> None:
+    """Read PATHS, extract their estimates and store them in the ledger (idempotent)."""
+    from fighterflows.pipeline import IngestOptions, default_workers, ingest
+
+    ledger = open_ledger(db, must_exist=False)
+    options = IngestOptions(
+        workers=workers or default_workers(),
+        read=make_read_options(text_field, date_field, id_field),
+        command="ingest " + " ".join(paths),
+    )
+    if engine == "dask" or scheduler:
+        from fighterflows.scale import ingest_dask
+
+        report = ingest_dask(ledger, paths, options, scheduler)
+    else:
+        with _progress() as on_progress:
+            report = ingest(ledger, paths, options, on_progress)
+    for e in report.errors:
+        err.print(f"error: {e}", markup=False)
+    if not quiet:
+        _summary(report, db)
+    sys.exit(1 if report.failed else 0)
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[IngestReport], None] | None]:
+    """A progress line with documents/s and estimates found, on a terminal only."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    progress = Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+        console=Console(stderr=True), transient=True,
+    )
+    task = progress.add_task("reading")
+
+    def update(report: IngestReport) -> None:
+        s = report.stats
+        elapsed = progress.tasks[0].elapsed or 1e-9
+        progress.update(
+            task,
+            description=f"{s.documents_read:,} documents ({s.documents_read / elapsed:,.0f}/s), "
+            f"{s.estimates_added:,} estimates, {s.failed:,} failed",
+        )
+
+    with progress:
+        yield update
+
+
+def _summary(r: IngestReport, db: str) -> None:
+    s = r.stats
+    nothing_new = s.documents_added == 0 and s.documents_skipped > 0
+    err.print(
+        f"{s.documents_read:,} documents read: {s.documents_added:,} added "
+        f"({s.documents_copies:,} copies of others), "
+        f"{s.documents_skipped:,} already in the ledger, "
+        f"{r.prefiltered:,} skipped by the prefilter; "
+        f"{s.estimates_added:,} estimates added; {s.failed:,} failed. Ledger: {db}",
+        markup=False,
+    )
+    if nothing_new:
+        err.print("nothing new: every document was already in the ledger", markup=False)
+
+
+@click.command(name="import-table")
+@click.argument("file")
+@click.option("--source", required=True, help="Who published the table (e.g. ICSR).")
+@click.option("--as-of", "as_of", default=None, help="The date the figures describe.")
+@click.option("--as-of-column", default=None, help="A column holding each row's date instead.")
+@click.option("--place-column", default="country", show_default=True)
+@click.option("--code-column", default=None, help="A column of ISO alpha-3 codes.")
+@click.option("--flow", default="departed", show_default=True)
+@click.option("--population", default="total", show_default=True)
+@click.option("--value-column", default=None)
+@click.option("--low-column", default=None)
+@click.option("--high-column", default=None)
+@db_option
+def import_table(file: str, source: str, as_of: str | None, as_of_column: str | None,
+                 place_column: str, code_column: str | None, flow: str, population: str,
+                 value_column: str | None, low_column: str | None, high_column: str | None,
+                 db: str) -> None:
+    """Import a published table (CSV): each row becomes estimates with the row as provenance."""
+    from fighterflows.importer import ImportError_, TableSpec, normalise_date, read_table
+    from fighterflows.ledger import NewDocument
+    from fighterflows.pipeline import refresh_claims
+
+    if as_of is None and as_of_column is None:
+        raise click.UsageError("give --as-of DATE or --as-of-column COLUMN")
+    if not (value_column or (low_column and high_column)):
+        raise click.UsageError("give --value-column, or --low-column and --high-column")
+    spec = TableSpec(
+        source=source, as_of=normalise_date(as_of) if as_of else None,
+        as_of_column=as_of_column, place_column=place_column, code_column=code_column,
+        flow=Flow(parse_flow(flow)), population=Population(parse_population(population)),
+        value_column=value_column, low_column=low_column, high_column=high_column,
+    )
+    try:
+        table = read_table(existing_file(file), spec)
+    except ImportError_ as error:
+        raise click.ClickException(str(error)) from error
+    ledger = open_ledger(db, must_exist=False)
+    new = NewDocument(table.document, table.estimates, "table-1", provenance=table.provenance)
+    added = ledger.add_document(new)
+    refresh_claims(ledger)
+    for reason in table.skipped:
+        err.print(f"{Path(file).name}: {reason}", markup=False)
+    verb = "imported" if added else "already in the ledger:"
+    err.print(f"{verb} {len(table.estimates):,} estimates from {file}", markup=False)
+    sys.exit(1 if table.skipped else 0)

@@ -1,0 +1,104 @@
+"""Exports of the ledger: CSV, JSONL (the estimate contract), Parquet, and a SQLite file for Datasette."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import json
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from fighterflows.analysis import Reconciliation
+from fighterflows.ledger import StoredEstimate
+from fighterflows.model import Estimate
+from fighterflows.report.serialize import (
+    TABLE_COLUMNS,
+    claim_json,
+    conflict_json,
+    estimate_json,
+    row_json,
+)
+from fighterflows.report.tables import csv_cell
+
+CONTRACT_FIELDS = tuple(f.name for f in dataclasses.fields(Estimate))
+LEDGER_FIELDS = ("id", "document_id", "extractor", "copy_of", "provenance")
+
+
+def estimate_records(stored: Sequence[StoredEstimate]) -> list[dict[str, Any]]:
+    return [estimate_json(s) for s in stored]
+
+
+def write_jsonl(stored: Sequence[StoredEstimate], out: Path) -> None:
+    """Estimates in contract form, one per line; `base` indexes the document's own lines."""
+    with out.open("w", encoding="utf-8") as f:
+        for s in stored:
+            f.write(s.estimate.to_json_line() + "\n")
+
+
+def write_csv(stored: Sequence[StoredEstimate], out: Path) -> None:
+    columns = (*CONTRACT_FIELDS, *LEDGER_FIELDS)
+    with out.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(columns)
+        for r in estimate_records(stored):
+            writer.writerow([csv_cell(r.get(c)) for c in columns])
+
+
+def write_parquet(stored: Sequence[StoredEstimate], out: Path) -> None:
+    records = estimate_records(stored)
+    columns = (*CONTRACT_FIELDS, *LEDGER_FIELDS)
+    table = pa.table({c: [_plain(r.get(c), c) for r in records] for c in columns}, schema=_schema())
+    pq.write_table(table, out)
+
+
+def _plain(v: Any, column: str) -> Any:
+    if column in ("value", "low", "high") and v is not None:
+        return float(v)
+    return v
+
+
+def _schema() -> pa.Schema:
+    types: dict[str, pa.DataType] = {c: pa.string() for c in (*CONTRACT_FIELDS, *LEDGER_FIELDS)}
+    types.update(start=pa.int64(), end=pa.int64(), base=pa.int64(), derived=pa.bool_())
+    types.update(value=pa.float64(), low=pa.float64(), high=pa.float64())
+    return pa.schema(list(types.items()))
+
+
+def write_sqlite(rec: Reconciliation, out: Path) -> None:
+    """A file Datasette opens with readable tables: estimates, consensus, claims, conflicts."""
+    out.unlink(missing_ok=True)
+    db = sqlite3.connect(out)
+    try:
+        _table(db, "estimates", estimate_records(list(rec.estimates)))
+        _table(db, "consensus", [row_json(r) for r in rec.rows], TABLE_COLUMNS)
+        _table(db, "claims", [claim_json(c) for c in rec.claims])
+        _table(db, "conflicts", [conflict_json(c) for c in rec.conflicts])
+        db.commit()
+    finally:
+        db.close()
+
+
+def _table(
+    db: sqlite3.Connection,
+    name: str,
+    rows: list[dict[str, Any]],
+    columns: Sequence[str] | None = None,
+) -> None:
+    cols = list(columns or (rows[0].keys() if rows else ["id"]))
+    db.execute(f'CREATE TABLE "{name}" ({", ".join(f"[{c}]" for c in cols)})')
+    marks = ", ".join("?" for _ in cols)
+    db.executemany(
+        f'INSERT INTO "{name}" VALUES ({marks})',
+        [[_sql(r.get(c)) for c in cols] for r in rows],
+    )
+
+
+def _sql(v: Any) -> Any:
+    if isinstance(v, list | dict):
+        return json.dumps(v, ensure_ascii=False)
+    return v

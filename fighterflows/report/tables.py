@@ -1,0 +1,73 @@
+"""Printing records for people (rich tables) and programs (CSV, JSON, JSONL)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+
+class Format(StrEnum):
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+    JSONL = "jsonl"
+
+
+def cell(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "yes" if v else ""
+    if isinstance(v, float):
+        return f"{v:,.0f}" if v >= 1 or v == 0 else f"{v:.0%}"
+    if isinstance(v, int):
+        return f"{v:,}"
+    if isinstance(v, list | tuple):
+        return "; ".join(cell(x) for x in v)
+    return str(v)
+
+
+def csv_cell(v: Any) -> Any:
+    if isinstance(v, list | tuple):
+        return "; ".join(str(x) for x in v)
+    if isinstance(v, dict):
+        return json.dumps(v, ensure_ascii=False)
+    return "" if v is None else v
+
+
+def render(
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[str],
+    fmt: Format,
+    title: str | None = None,
+    console: Console | None = None,
+) -> str | None:
+    """Return text for csv/json/jsonl; print a rich table (and return None) for `table`."""
+    if fmt == Format.JSON:
+        return json.dumps(list(rows), ensure_ascii=False, indent=2)
+    if fmt == Format.JSONL:
+        return "\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
+    if fmt == Format.CSV:
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(columns)
+        for r in rows:
+            writer.writerow([csv_cell(r.get(c)) for c in columns])
+        return buf.getvalue().rstrip("\n")
+    table = Table(title=title, show_lines=False)
+    for c in columns:
+        table.add_column(c, overflow="fold", justify="right" if c in NUMERIC else "left")
+    for r in rows:
+        table.add_row(*(cell(r.get(c)) for c in columns))
+    (console or Console()).print(table)
+    return None
+
+
+NUMERIC = {"low", "best", "high", "value", "claims", "documents", "start", "end", "estimates"}

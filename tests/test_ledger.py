@@ -1,0 +1,114 @@
+"""The ledger on SQLite and on a real PostgreSQL: the same suite runs on both."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from fighterflows.ledger import Filters, Ledger, NewDocument
+from fighterflows.model import Flow, Qualifier
+from tests.factories import document, estimate
+
+
+def _doc_and_estimates(name: str = "a.txt", n: int = 425) -> NewDocument:
+    doc = document(name, [f"Some {n} Britons have returned, ICSR said.",
+                          "About 850 travelled to Syria."])
+    found = [
+        estimate(doc, f"Some {n}", value=n, qualifier=Qualifier.APPROX),
+        estimate(doc, "About 850", flow=Flow.DEPARTED, value=850, qualifier=Qualifier.APPROX),
+    ]
+    return NewDocument(doc, found, "test-1")
+
+
+def test_document_and_estimates_round_trip(ledger_url: str) -> None:
+    ledger = Ledger.open(ledger_url)
+    new = _doc_and_estimates()
+    assert ledger.add_document(new)
+    stored = ledger.estimates()
+    assert [s.estimate for s in stored] == list(new.estimates)
+    assert all(s.extractor == "test-1" for s in stored)
+    record = ledger.document("a.txt")
+    assert record is not None and record.text == new.document.text
+    assert ledger.document(new.document.content_hash) == record
+
+
+def test_adding_a_document_twice_changes_nothing(ledger_url: str) -> None:
+    ledger = Ledger.open(ledger_url)
+    assert ledger.add_document(_doc_and_estimates())
+    before = ledger.counts()
+    assert not ledger.add_document(_doc_and_estimates())
+    assert ledger.counts() == before
+
+
+def test_reopening_runs_no_migration_twice(ledger_url: str) -> None:
+    Ledger.open(ledger_url).add_document(_doc_and_estimates())
+    assert Ledger.open(ledger_url).counts()["estimates"] == 2
+
+
+def test_provenance_holds_for_stored_estimates(ledger_url: str) -> None:
+    ledger = Ledger.open(ledger_url)
+    ledger.add_document(_doc_and_estimates())
+    for s in ledger.estimates():
+        record = ledger.document(s.document_id)
+        assert record is not None
+        assert record.text[s.estimate.start : s.estimate.end] == s.estimate.quote
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (Filters(flow="returned"), ["Some 425"]),
+        (Filters(flow="departed"), ["About 850"]),
+        (Filters(place="FRA"), []),
+        (Filters(source="icsr"), ["Some 425", "About 850"]),
+        (Filters(as_of="2017-10"), ["Some 425", "About 850"]),
+        (Filters(as_of="2016-12-31"), []),
+        (Filters(document="a.txt"), ["Some 425", "About 850"]),
+    ],
+)
+def test_filters(ledger_url: str, filters: Filters, expected: list[str]) -> None:
+    ledger = Ledger.open(ledger_url)
+    ledger.add_document(_doc_and_estimates())
+    assert [s.estimate.quote for s in ledger.estimates(filters)] == expected
+
+
+def test_errors_and_runs_are_recorded(ledger_url: str) -> None:
+    ledger = Ledger.open(ledger_url)
+    run = ledger.start_run("ingest x", "test-1")
+    ledger.add_error("broken.pdf", "truncated PDF", run)
+    assert [(e.location, e.reason) for e in ledger.errors()] == [("broken.pdf", "truncated PDF")]
+    assert ledger.counts()["runs"] == 1
+
+
+def test_estimate_lookup_by_id_and_prefix(ledger_url: str) -> None:
+    ledger = Ledger.open(ledger_url)
+    ledger.add_document(_doc_and_estimates())
+    first = ledger.estimates()[0]
+    assert ledger.estimate(first.id) == first
+    assert ledger.estimate(first.id[:8]) == first
+    assert ledger.estimate("nonexistent") is None
+
+
+def test_a_reader_sees_whole_documents_while_a_writer_adds(ledger_url: str) -> None:
+    writer = Ledger.open(ledger_url)
+    reader = Ledger.open(ledger_url)
+    done = threading.Event()
+    seen: list[int] = []
+
+    def write() -> None:
+        for i in range(40):
+            writer.add_document(_doc_and_estimates(f"d{i}.txt", n=400 + i))
+        done.set()
+
+    thread = threading.Thread(target=write)
+    thread.start()
+    while not done.is_set():
+        counts = reader.counts()
+        # Each document carries exactly two estimates: a torn write would break the ratio.
+        estimates = reader.estimates()
+        docs = {s.document_id for s in estimates}
+        assert len(estimates) == 2 * len(docs)
+        seen.append(counts["documents"])
+    thread.join()
+    assert reader.counts()["documents"] == 40
