@@ -1,0 +1,240 @@
+"""Find the places a text names: countries and the regions of the estimate contract.
+
+The words live in `fighterflows/data/`: `places.tsv` (country names, short and former names,
+abbreviations, adjectives, demonyms, counted ethnic groups), `regions.yaml` (region slugs, their
+aliases and members) and `places_not.tsv` (phrases that must yield nothing, so that an alias inside
+them cannot fire: "New Mexico", "Indian Ocean", "LET US"). The matching rules are written at the
+top of `places.tsv`. ISO codes and numeric ids come from pycountry.
+
+All of it is compiled once into one regex built as a trie, so that a scan costs one pass over the
+text whatever the number of aliases; leftmost-longest wins ("Papua New Guinea" over "Guinea").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+
+import pycountry
+import yaml
+
+
+class PlaceForm(StrEnum):
+    NAME = "name"
+    ADJECTIVE = "adjective"
+    DEMONYM = "demonym"
+    REGION = "region"
+    ETHNIC = "ethnic"
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """Words naming a place: `text == source[start:end]`; `code` is ISO alpha-3 or a region slug."""
+
+    start: int
+    end: int
+    text: str
+    code: str
+    form: PlaceForm
+
+
+@dataclass(frozen=True, slots=True)
+class AliasRow:
+    """One line of the data: words that name `code` (None for a must-not-match phrase)."""
+
+    alias: str
+    code: str | None
+    form: PlaceForm | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Region:
+    name: str
+    aliases: tuple[str, ...]
+    members: tuple[str, ...] | None  # None: every country
+
+
+@dataclass(frozen=True, slots=True)
+class _Gazetteer:
+    lookup: Mapping[str, tuple[str, PlaceForm] | None]
+    pattern: re.Pattern[str]
+    country_names: Mapping[str, str]
+    regions: Mapping[str, _Region]
+
+
+_Trie = dict[str, "_Trie"]  # one character per level; the key "" marks the end of an alias
+_WORLD_ALL = "all"
+_SPACES = re.compile(r"\s+")
+_KEY_CHARS = str.maketrans({"’": "'"})
+
+
+def find_places(text: str) -> list[PlaceMention]:
+    """Every place named in `text`, sorted, non-overlapping, the longest match at each start."""
+    g = _gazetteer()
+    out: list[PlaceMention] = []
+    for m in g.pattern.finditer(text):
+        hit = g.lookup.get(_key(m.group()))
+        if hit is not None:
+            out.append(PlaceMention(m.start(), m.end(), m.group(), hit[0], hit[1]))
+    return out
+
+
+def is_region(code: str) -> bool:
+    return code in _gazetteer().regions
+
+
+def region_members(slug: str) -> frozenset[str]:
+    """ISO alpha-3 codes of a region's members ("world": every country). KeyError if unknown."""
+    members = _gazetteer().regions[slug].members
+    if members is None:
+        return frozenset(_gazetteer().country_names)
+    return frozenset(members)
+
+
+def place_name(code: str) -> str:
+    """Display name of a code or region slug ("GBR" -> "United Kingdom"); KeyError if unknown."""
+    g = _gazetteer()
+    if code in g.regions:
+        return g.regions[code].name
+    return g.country_names[code]
+
+
+def all_countries() -> list[tuple[str, str]]:
+    """(iso3, display name) for every country of the gazetteer, by name."""
+    return sorted(_gazetteer().country_names.items(), key=lambda item: item[1])
+
+
+@cache
+def iso_numeric(code: str) -> str | None:
+    """ISO 3166-1 numeric id ("826" for GBR), as the map's TopoJSON uses; None for XKX, regions."""
+    country = pycountry.countries.get(alpha_3=code) if len(code) == 3 and code.isupper() else None
+    return None if country is None else str(country.numeric)
+
+
+# --- loading -------------------------------------------------------------------------------
+
+
+def country_rows() -> list[AliasRow]:
+    """The rows of places.tsv, in file order."""
+    rows = []
+    for cols in _tsv_rows("places.tsv", 3):
+        rows.append(AliasRow(cols[1], cols[0], PlaceForm(cols[2])))
+    return rows
+
+
+def region_rows() -> list[AliasRow]:
+    """One row per region alias of regions.yaml."""
+    return [
+        AliasRow(alias, slug, PlaceForm.REGION)
+        for slug, region in _regions().items()
+        for alias in region.aliases
+    ]
+
+
+def blocked_rows() -> list[tuple[str, str]]:
+    """(phrase, the code it must not give) for every row of places_not.tsv."""
+    return [(cols[0], cols[1]) for cols in _tsv_rows("places_not.tsv", 2)]
+
+
+def alias_variants(alias: str) -> list[str]:
+    """The spellings an alias also matches: capitalised at a sentence start, all capitals."""
+    out = [alias]
+    if alias[0].islower():
+        out.append(alias[0].upper() + alias[1:])
+    if sum(c.isalpha() for c in alias) >= 4:
+        out.extend(v.upper() for v in list(out) if v.upper() != v)
+    return out
+
+
+def _key(words: str) -> str:
+    """The lookup key of matched words: whitespace runs as one space, curly apostrophes straight."""
+    return _SPACES.sub(" ", words).translate(_KEY_CHARS)
+
+
+def _data_text(name: str) -> str:
+    return (resources.files("fighterflows") / "data" / name).read_text(encoding="utf-8")
+
+
+def _tsv_rows(name: str, min_cols: int) -> Iterator[list[str]]:
+    lines = (ln for ln in _data_text(name).splitlines() if ln.strip() and not ln.startswith("#"))
+    next(lines)  # the column header
+    for line in lines:
+        cols = line.split("\t")
+        if len(cols) < min_cols:
+            raise ValueError(f"{name}: fewer than {min_cols} columns: {line!r}")
+        yield cols
+
+
+@cache
+def _regions() -> dict[str, _Region]:
+    raw = yaml.safe_load(_data_text("regions.yaml"))
+    out = {}
+    for slug, spec in raw.items():
+        members = spec["members"]
+        out[str(slug)] = _Region(
+            name=str(spec["name"]),
+            aliases=tuple(str(a) for a in spec["aliases"]),
+            members=None if members == _WORLD_ALL else tuple(str(m) for m in members),
+        )
+    return out
+
+
+def _build_lookup(rows: Iterable[AliasRow]) -> dict[str, tuple[str, PlaceForm] | None]:
+    """Alias key -> (code, form), None for blocked phrases; written aliases beat variants."""
+    rows = list(rows)
+    lookup: dict[str, tuple[str, PlaceForm] | None] = {}
+    for row in rows:
+        target = None if row.code is None or row.form is None else (row.code, row.form)
+        key = _key(row.alias)
+        if key in lookup and lookup[key] != target:
+            raise ValueError(f"alias {row.alias!r} names two places: {lookup[key]} and {target}")
+        lookup[key] = target
+    for row in rows:
+        target = lookup[_key(row.alias)]
+        for variant in alias_variants(row.alias)[1:]:
+            lookup.setdefault(_key(variant), target)
+    return lookup
+
+
+def _trie_regex(keys: Iterable[str]) -> re.Pattern[str]:
+    """One regex for all keys: a trie, so each text position costs one branch on its character."""
+    root: _Trie = {}
+    for key in keys:
+        node = root
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return re.compile(r"(?<!\w)" + _trie_body(root) + r"(?!\w)")
+
+
+def _trie_body(node: _Trie) -> str:
+    branches = [_char_regex(ch) + _trie_body(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # A key ending here: the longer continuation is tried first (greedy), then the end.
+    return "(?:" + body + ")?" if "" in node else body
+
+
+def _char_regex(ch: str) -> str:
+    if ch == " ":
+        return r"\s+"
+    if ch == "'":
+        return "['’]"
+    return re.escape(ch)
+
+
+@cache
+def _gazetteer() -> _Gazetteer:
+    countries = country_rows()
+    blocked = [AliasRow(phrase, None, None) for phrase, _ in blocked_rows()]
+    lookup = _build_lookup([*countries, *region_rows(), *blocked])
+    names: dict[str, str] = {}
+    for row in countries:
+        if row.form is PlaceForm.NAME and row.code is not None:
+            names.setdefault(row.code, row.alias)
+    return _Gazetteer(lookup, _trie_regex(lookup), names, _regions())
