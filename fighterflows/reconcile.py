@@ -104,8 +104,10 @@ def same_figure(a: Estimate, b: Estimate) -> bool:
 def build_claims(stored: Iterable[StoredEstimate]) -> list[Claim]:
     """Group estimates into claims; a copy's estimate only adds coverage to an original's."""
     groups: dict[tuple[object, ...], list[list[StoredEstimate]]] = defaultdict(list)
-    originals = [s for s in stored if s.copy_of is None]
-    copies = [s for s in stored if s.copy_of is not None]
+    # A canonical order makes the claims independent of the order documents were ingested in.
+    ordered = sorted(stored, key=lambda s: (s.estimate.as_of or "", s.estimate.doc, s.id))
+    originals = [s for s in ordered if s.copy_of is None]
+    copies = [s for s in ordered if s.copy_of is not None]
     for s in originals:
         _file(groups, s, create=True)
     for s in copies:
@@ -171,7 +173,7 @@ def current_claims(claims: Sequence[Claim]) -> list[Claim]:
         if source == UNATTRIBUTED:
             current.extend(in_period)  # unattributed figures cannot be merged: keep each
         else:
-            current.append(max(in_period, key=lambda c: (len(c.originals), c.as_of or "")))
+            current.append(max(in_period, key=lambda c: (len(c.originals), c.as_of or "", c.id)))
     return current
 
 
