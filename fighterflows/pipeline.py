@@ -68,7 +68,7 @@ def default_workers() -> int:
     return os.cpu_count() or 1
 
 
-def _batches(items: Iterable[Document | ReadError]) -> Iterator[list[Document | ReadError]]:
+def batches(items: Iterable[Document | ReadError]) -> Iterator[list[Document | ReadError]]:
     it = iter(items)
     while batch := list(islice(it, BATCH)):
         yield batch
@@ -80,7 +80,7 @@ def extracted_stream(
     """Extract in order; None stands for a document skipped before extraction."""
     pool = ProcessPoolExecutor(workers) if workers > 1 else None
     try:
-        for batch in _batches(items):
+        for batch in batches(items):
             todo = [x for x in batch if isinstance(x, Document) and not skip(x)]
             chosen = {id(x) for x in todo}
             done = iter(pool.map(extract_one, todo, chunksize=4) if pool else map(extract_one, todo))
@@ -105,7 +105,7 @@ def ingest(
     items = read_sources(sources, options.read)
     stream = extracted_stream(items, options.workers, lambda d: ledger.has_document(d.content_hash))
     for item in stream:
-        _store(ledger, item, copies, report)
+        store(ledger, item, copies, report)
         if progress:
             progress(report)
     refresh_claims(ledger)
@@ -113,30 +113,43 @@ def ingest(
     return report
 
 
-def _store(
+def prepare(
     ledger: Ledger, item: Extracted | ReadError | None, copies: NearDuplicates, r: IngestReport
-) -> None:
+) -> NewDocument | None:
+    """Count what cannot be stored; turn an extracted document into one ready to store."""
     s = r.stats
     if isinstance(item, ReadError):
         s.failed += 1
         r.errors.append(item)
         ledger.add_error(item.where, item.reason, r.run_id)
-        return
+        return None
     s.documents_read += 1
     if item is None:
         s.documents_skipped += 1
-        return
+        return None
     r.prefiltered += not item.relevant
     copy_of = copies.original_of(item.minhash) if item.minhash else None
-    new = NewDocument(item.document, item.estimates, VERSION, copy_of, item.minhash)
-    if not ledger.add_document(new, r.run_id):
+    if item.minhash:
+        copies.add(item.document.content_hash, item.minhash)
+    return NewDocument(item.document, item.estimates, VERSION, copy_of, item.minhash)
+
+
+def count_stored(new: NewDocument, added: bool, r: IngestReport) -> None:
+    s = r.stats
+    if not added:
         s.documents_skipped += 1
         return
     s.documents_added += 1
-    s.documents_copies += copy_of is not None
-    s.estimates_added += len(item.estimates)
-    if item.minhash:
-        copies.add(item.document.content_hash, item.minhash)
+    s.documents_copies += new.copy_of is not None
+    s.estimates_added += len(new.estimates)
+
+
+def store(
+    ledger: Ledger, item: Extracted | ReadError | None, copies: NearDuplicates, r: IngestReport
+) -> None:
+    new = prepare(ledger, item, copies, r)
+    if new is not None:
+        count_stored(new, ledger.add_document(new, r.run_id), r)
 
 
 def refresh_claims(ledger: Ledger) -> None:

@@ -112,3 +112,15 @@ def test_a_reader_sees_whole_documents_while_a_writer_adds(ledger_url: str) -> N
         seen.append(counts["documents"])
     thread.join()
     assert reader.counts()["documents"] == 40
+
+
+def test_bulk_add_matches_one_by_one_and_skips_what_is_there(ledger_url: str) -> None:
+    bulk = Ledger.open(ledger_url)
+    news = [_doc_and_estimates(f"d{i}.txt", n=400 + i) for i in range(5)]
+    assert bulk.add_document(news[0])
+    assert bulk.add_documents([*news, news[1]]) == [False, True, True, True, True, False]
+    assert bulk.counts()["documents"] == 5 and bulk.counts()["estimates"] == 10
+    stored = bulk.estimates()
+    assert sorted(s.estimate.quote for s in stored) == sorted(
+        e.quote for n in news for e in n.estimates
+    )

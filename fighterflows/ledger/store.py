@@ -107,6 +107,30 @@ class Ledger:
             return False  # another writer stored the same text first: still idempotent
         return True
 
+    def add_documents(
+        self, news: Sequence[NewDocument], run_id: int | None = None
+    ) -> list[bool]:
+        """Store many documents in one transaction (COPY on PostgreSQL); True where added."""
+        added: list[bool] = []
+        doc_rows: list[dict[str, Any]] = []
+        est_rows: list[dict[str, Any]] = []
+        with self.engine.begin() as c:
+            ids = [n.document.content_hash for n in news]
+            present = set(c.execute(select(D.c.id).where(D.c.id.in_(ids))).scalars())
+            for n in news:
+                h = n.document.content_hash
+                added.append(h not in present)
+                if h not in present:
+                    present.add(h)
+                    doc_rows.append(_document_row(n, run_id))
+                    est_rows.extend(_estimate_rows(n))
+            for table, rows in ((D, doc_rows), (E, est_rows)):
+                if rows and self.dialect == "postgresql":
+                    _copy(c, table, rows)
+                elif rows:
+                    c.execute(insert(table), rows)
+        return added
+
     def add_error(self, location: str, reason: str, run_id: int | None = None) -> None:
         with self.engine.begin() as c:
             c.execute(
@@ -248,3 +272,13 @@ def _documents_query(search: str | None) -> Any:
         like = f"%{search.lower()}%"
         query = query.where(or_(func.lower(D.c.name).like(like), func.lower(D.c.title).like(like)))
     return query
+
+
+def _copy(connection: Any, table: Any, rows: Sequence[dict[str, Any]]) -> None:
+    """PostgreSQL's COPY, inside the caller's transaction: the fast path for bulk loads."""
+    columns = [col.name for col in table.columns]
+    names = ", ".join(f'"{n}"' for n in columns)
+    raw = connection.connection.driver_connection
+    with raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([row.get(n) for n in columns])

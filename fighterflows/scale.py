@@ -1,0 +1,129 @@
+"""The ingest pipeline on Dask, for corpora larger than one machine.
+
+Partitions of documents go to the cluster's workers, which extract their estimates and write
+them as Parquet; the client bulk-loads each partition's Parquet into the ledger in order, with
+the same copy detection as a local ingest, so both engines give the same ledger.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections import deque
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from fighterflows.dedup import NearDuplicates
+from fighterflows.extract import VERSION
+from fighterflows.ledger import Ledger
+from fighterflows.model import Document, Estimate, ReadError
+from fighterflows.pipeline import (
+    Extracted,
+    IngestOptions,
+    IngestReport,
+    batches,
+    count_stored,
+    extract_one,
+    prepare,
+    refresh_claims,
+)
+from fighterflows.read import read_sources
+
+DOCUMENT_FIELDS = ("id", "text", "uri", "title", "published", "pages")
+
+
+def extract_partition(documents: Sequence[Document], folder: str, number: int) -> str:
+    """On a worker: extract a partition and write it as one Parquet file; return its path."""
+    rows = []
+    for result in map(extract_one, documents):
+        d = result.document
+        rows.append({
+            **{f: getattr(d, f) for f in DOCUMENT_FIELDS if f != "pages"},
+            "pages": json.dumps(list(d.pages)),
+            "relevant": result.relevant,
+            "minhash": result.minhash,
+            "estimates": json.dumps([e.to_json() for e in result.estimates]),
+        })
+    path = Path(folder) / f"part-{number:06d}.parquet"
+    pq.write_table(pa.Table.from_pylist(rows, schema=_schema()), path)
+    return str(path)
+
+
+def _schema() -> pa.Schema:
+    strings = [(f, pa.string()) for f in DOCUMENT_FIELDS]
+    extra = [("relevant", pa.bool_()), ("minhash", pa.binary()), ("estimates", pa.string())]
+    return pa.schema(strings + extra)
+
+
+def load_partition(path: str) -> Iterator[Extracted]:
+    for row in pq.read_table(path).to_pylist():
+        doc = Document(**{f: row[f] for f in DOCUMENT_FIELDS if f != "pages"},
+                       pages=tuple(json.loads(row["pages"])))
+        found = tuple(Estimate.from_json(e) for e in json.loads(row["estimates"]))
+        yield Extracted(doc, found, row["relevant"], row["minhash"])
+
+
+@contextmanager
+def dask_client(workers: int, scheduler: str | None) -> Iterator[Any]:
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    with tempfile.TemporaryDirectory(prefix="fighterflows-dask-") as scratch, LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
+        local_directory=scratch,
+    ) as cluster, Client(cluster) as client:
+        yield client
+
+
+def ingest_dask(
+    ledger: Ledger,
+    sources: Sequence[str],
+    options: IngestOptions,
+    scheduler: str | None = None,
+) -> IngestReport:
+    report = IngestReport(ledger.start_run(options.command + " (dask)", VERSION))
+    copies = NearDuplicates(ledger.minhashes())
+    with dask_client(options.workers, scheduler) as client, tempfile.TemporaryDirectory(
+        prefix="fighterflows-parts-"
+    ) as folder:
+        # The folder must be reachable by the workers: true on a LocalCluster and on a
+        # cluster sharing a file system; pass a shared path through TMPDIR otherwise.
+        pending: deque[tuple[list[ReadError | None], Any]] = deque()
+        for number, batch in enumerate(batches(read_sources(sources, options.read))):
+            todo = [x for x in batch if isinstance(x, Document)
+                    and not ledger.has_document(x.content_hash)]
+            chosen = {id(x) for x in todo}
+            before = [x if isinstance(x, ReadError) else None for x in batch
+                      if id(x) not in chosen]
+            pending.append((before, client.submit(extract_partition, todo, folder, number)))
+            while len(pending) > 2 * max(1, options.workers):
+                _drain(ledger, pending.popleft(), copies, report)
+        while pending:
+            _drain(ledger, pending.popleft(), copies, report)
+    refresh_claims(ledger)
+    ledger.finish_run(report.run_id, report.stats)
+    return report
+
+
+def _drain(
+    ledger: Ledger,
+    item: tuple[list[ReadError | None], Any],
+    copies: NearDuplicates,
+    report: IngestReport,
+) -> None:
+    before, future = item
+    for x in before:
+        prepare(ledger, x, copies, report)
+    news = [prepare(ledger, x, copies, report) for x in load_partition(future.result())]
+    ready = [n for n in news if n is not None]
+    # One transaction a partition; COPY on PostgreSQL.
+    for new, added in zip(ready, ledger.add_documents(ready, report.run_id), strict=True):
+        count_stored(new, added, report)
