@@ -7,6 +7,7 @@ and the texts in our own words (no long sentence copied from the shared seeds or
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -398,3 +399,57 @@ def test_near_duplicates_are_near_but_not_exact() -> None:
         assert first != second
         shared = set(sentences(first)) & set(sentences(second))
         assert len(shared) >= 0.7 * len(set(sentences(first)))
+
+
+# --- provenance: the sample's figures are the published ones --------------------------------
+
+CSV_PLACES = {
+    "Global": "world", "European Union": "eu", "Europe": "europe",
+    "Western Europe": "western-europe", "Former Soviet Union": "former-soviet-union",
+    "Russia and former Soviet republics": "former-soviet-union",
+    "North America": "north-america", "Central Asia": "central-asia",
+    "Western Balkans": "western-balkans", "North Africa": "north-africa",
+    "United States": "USA", "United Kingdom": "GBR", "Russia": "RUS", "Saudi Arabia": "SAU",
+    "Jordan": "JOR", "Tunisia": "TUN", "France": "FRA", "Germany": "DEU", "Turkey": "TUR",
+    "Morocco": "MAR", "Tajikistan": "TJK", "Uzbekistan": "UZB", "Kazakhstan": "KAZ",
+    "Kyrgyzstan": "KGZ", "Turkmenistan": "TKM", "Netherlands": "NLD",
+    "Bosnia and Herzegovina": "BIH", "Australia": "AUS", "Canada": "CAN", "Finland": "FIN",
+    "Italy": "ITA", "Belgium": "BEL",
+}  # fmt: skip
+
+
+@cache
+def published() -> frozenset[tuple[str, str, str, str, float]]:
+    """(place, flow, population, kind, figure) for every figure of shared/data's two tables."""
+    out: set[tuple[str, str, str, str, float]] = set()
+    with (SHARED / "data" / "published-figures.csv").open(encoding="utf-8") as stream:
+        for row in csv.DictReader(stream):
+            place = CSV_PLACES.get(row["place"])
+            share = row["flow"] == "returned_share_pct"
+            flow, kind = ("returned", "share") if share else (row["flow"], "count")
+            population = "total" if row["population"] == "all" else row["population"]
+            for figure in (row["low"], row["high"]):
+                if place and figure:
+                    value = float(figure) / 100 if share else float(figure)
+                    out.add((place, flow, population, kind, round(value, 4)))
+    with (SHARED / "data" / "icsr-2013-2015-estimates.csv").open(encoding="utf-8") as stream:
+        for row in csv.DictReader(stream):
+            code = "XKX" if row["countrycode"] == "KSV" else row["countrycode"]
+            for key in ("icsr.low", "icsr.high", "icsr.mean"):
+                if row["icsr.date"] == "20150126" and row[key] not in ("", "NA"):
+                    out.add((code, "departed", "total", "count", float(row[key])))
+    return frozenset(out)
+
+
+def test_sample_figures_are_published_ones() -> None:
+    if not (SHARED / "data").is_dir():
+        pytest.skip("the shared data tables are not available")
+    unsupported = []
+    for name, entry in sample_manifest().items():
+        for e in entry["estimates"]:
+            figures = e["figure"] if isinstance(e["figure"], list) else [e["figure"]]
+            key = (e["place"], e["flow"], e["population"], e.get("kind", "count"))
+            found = all(f is None or (*key, round(float(f), 4)) in published() for f in figures)
+            if not found and not e.get("provenance"):
+                unsupported.append((name, e["quote"]))
+    assert not unsupported
