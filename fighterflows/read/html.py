@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import BinaryIO
 
 from fighterflows.model import Document
 from fighterflows.read.errors import ReadFailure
 from fighterflows.read.html_meta import published_date
 from fighterflows.read.options import ReadOptions
 from fighterflows.read.source import ReadResult, Source
-from fighterflows.read.textio import looks_binary, normalise_newlines
+from fighterflows.read.textio import looks_binary, normalise_newlines, read_limited
 
 
 def html_byte_limit(options: ReadOptions) -> int:
     """Markup is several times the size of its text; allow that much before refusing."""
     return 4 * options.max_chars
-
-
-def read_limited(stream: BinaryIO, limit: int, what: str) -> bytes:
-    """All of `stream`, refused with a ReadFailure once it passes `limit` bytes."""
-    data = stream.read(limit + 1)
-    if len(data) > limit:
-        raise ReadFailure(f"{what} larger than {limit:,} bytes")
-    return bytes(data)
 
 
 def html_document(data: bytes, *, name: str, uri: str | None, options: ReadOptions) -> Document:

@@ -6,6 +6,7 @@ from fighterflows.read.corpus import read_csv, read_jsonl, read_parquet, read_ts
 from fighterflows.read.errors import ReadFailure
 from fighterflows.read.html import read_html
 from fighterflows.read.markdown import read_markdown
+from fighterflows.read.pdf import read_pdf
 from fighterflows.read.source import Format, Reader
 from fighterflows.read.text import read_text
 
@@ -13,6 +14,7 @@ _READERS: dict[Format, Reader] = {
     Format.TEXT: read_text,
     Format.MARKDOWN: read_markdown,
     Format.HTML: read_html,
+    Format.PDF: read_pdf,
     Format.JSONL: read_jsonl,
     Format.CSV: read_csv,
     Format.TSV: read_tsv,

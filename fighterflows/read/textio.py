@@ -116,3 +116,11 @@ def normalise_newlines(text: str) -> str:
 def decode_bytes(data: bytes, options: ReadOptions, *, check_lines: bool = True) -> str:
     """`decode_stream` for bytes already in memory (a download, a WARC record)."""
     return decode_stream(io.BytesIO(data), options, check_lines=check_lines)
+
+
+def read_limited(stream: BinaryIO, limit: int, what: str) -> bytes:
+    """All of `stream`, refused with a ReadFailure once it passes `limit` bytes."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise ReadFailure(f"{what} larger than {limit:,} bytes")
+    return bytes(data)
