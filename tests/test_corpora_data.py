@@ -453,3 +453,14 @@ def test_sample_figures_are_published_ones() -> None:
             if not found and not e.get("provenance"):
                 unsupported.append((name, e["quote"]))
     assert not unsupported
+
+
+@pytest.mark.parametrize(
+    "path", sample_files() + conflict_files(), ids=lambda p: f"{p.parent.name}/{p.stem}"
+)
+def test_offsets_match_the_markdown_reader(path: Path) -> None:
+    """Gold offsets index the body as the product's Markdown reader gives it (Document.text)."""
+    from fighterflows.read.markdown import split_front_matter
+
+    meta, body = split_front_matter(path.read_text(encoding="utf-8"))
+    assert (meta, body.strip()) == split_article(path)
