@@ -1,0 +1,153 @@
+"""Dates in a sentence, and which one a figure is "as of" or counted "since".
+
+Stated dates are normalised to ISO: "2014", "2017-02", "2016-09-28". Relative phrases ("last
+month", "on Saturday") resolve against the document's published date. A date after "since"
+(or the first half of "between 2012 and 2016") starts the count; the others say when the
+figure held.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        ["jan january", "feb february", "mar march", "apr april", "may", "jun june",
+         "jul july", "aug august", "sep sept september", "oct october", "nov november",
+         "dec december"]
+    )
+    for m in names.split()
+}
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_DATE = re.compile(
+    rf"(?P<dmy>(?P<d1>[0-3]?\d)\s+(?P<m1>{_MONTH})\s+(?P<y1>{_YEAR}))"
+    rf"|(?P<mdy>(?P<m2>{_MONTH})\s+(?P<d2>[0-3]?\d),?\s+(?P<y2>{_YEAR}))"
+    rf"|(?P<my>(?P<m3>{_MONTH}),?\s+(?P<y3>{_YEAR}))"
+    rf"|(?P<yy>(?P<y4>{_YEAR})\s*(?:[-–/]|\bto\b)\s*(?:(?P<m5>{_MONTH})\s+)?(?P<y5>{_YEAR}))"
+    rf"|(?P<y>(?<![\d,.])(?P<y6>{_YEAR})(?![\d%]|,\d|\.\d))"
+    r"|(?P<rel>\b(?:last|this|past)\s+(?:month|year|week)\b|\byesterday\b"
+    r"|\b(?:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)",
+)
+_SINCE = re.compile(
+    r"\b(?:since|from|between|starting in|beginning in|after)\b[^.;,]{0,60}$", re.IGNORECASE
+)
+_AS_OF = re.compile(r"\b(?:as of|by|until|up to|through|as at|at the end of)\s*$", re.IGNORECASE)
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+
+
+class Role(StrEnum):
+    AS_OF = "as_of"
+    SINCE = "since"
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    iso: str
+    role: Role
+    marked: bool  # an explicit "as of" / "by" / "up to"
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.lower().rstrip(".")]
+
+
+def find_dates(text: str, published: str | None = None) -> list[DateMention]:
+    """Dates stated in `text` (one sentence), with their role."""
+    out: list[DateMention] = []
+    for m in _DATE.finditer(text):
+        out.extend(_mentions(text, m, published))
+    return out
+
+
+def _mentions(text: str, m: re.Match[str], published: str | None) -> list[DateMention]:
+    before = text[max(0, m.start() - 80) : m.start()]
+    role = Role.SINCE if _since(before) else Role.AS_OF
+    marked = bool(_AS_OF.search(before))
+    g = m.group
+    if g("dmy"):
+        iso = f"{g('y1')}-{_month(g('m1')):02d}-{int(g('d1')):02d}"
+    elif g("mdy"):
+        iso = f"{g('y2')}-{_month(g('m2')):02d}-{int(g('d2')):02d}"
+    elif g("my"):
+        iso = f"{g('y3')}-{_month(g('m3')):02d}"
+    elif g("yy"):
+        end = g("y5") if not g("m5") else f"{g('y5')}-{_month(g('m5')):02d}"
+        return [
+            DateMention(m.start(), m.start() + 4, g("y4"), g("y4"), Role.SINCE, False),
+            DateMention(m.start(), m.end(), m.group(), end, role, marked),
+        ]
+    elif g("y"):
+        iso = g("y6")
+    else:
+        rel = _relative(g("rel"), published)
+        if rel is None:
+            return []
+        iso = rel
+    return [DateMention(m.start(), m.end(), m.group(), iso, role, marked)]
+
+
+def _since(before: str) -> bool:
+    found = _SINCE.search(before)
+    if not found:
+        return False
+    # "between 2012 and 2016": only the first date starts the count.
+    return not re.search(r"\band\b", found.group(), re.IGNORECASE) or "between" not in found.group().lower()
+
+
+@cache
+def _parse(published: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _relative(phrase: str, published: str | None) -> str | None:
+    day = _parse(published) if published else None
+    if day is None:
+        return None
+    words = phrase.lower().split()
+    if words[-1] == "yesterday":
+        return (day - dt.timedelta(days=1)).isoformat()
+    if words[-1] == "month":
+        if words[0] == "this":
+            return f"{day.year}-{day.month:02d}"
+        prev = day.replace(day=1) - dt.timedelta(days=1)
+        return f"{prev.year}-{prev.month:02d}"
+    if words[-1] == "year":
+        return str(day.year if words[0] == "this" else day.year - 1)
+    if words[-1] == "week":
+        return (day - dt.timedelta(days=7)).isoformat()
+    back = (day.weekday() - _WEEKDAYS.index(words[-1])) % 7 or 7
+    return (day - dt.timedelta(days=back)).isoformat()
+
+
+def as_of_for(dates: list[DateMention], start: int, end: int) -> str | None:
+    """The date a figure at text[start:end] holds for: marked first, else the nearest."""
+    candidates = [d for d in dates if d.role is Role.AS_OF]
+    if not candidates:
+        return None
+    marked = [d for d in candidates if d.marked]
+    pool = marked or candidates
+    after = [d for d in pool if d.start >= end and d.start - end <= 40]
+    if after:
+        return min(after, key=lambda d: d.start).iso
+    before = [d for d in pool if d.end <= start]
+    if before:
+        return max(before, key=lambda d: d.end).iso
+    return min(pool, key=lambda d: abs(d.start - end)).iso
+
+
+def since_for(dates: list[DateMention]) -> str | None:
+    since = [d for d in dates if d.role is Role.SINCE]
+    return since[0].iso if since else None

@@ -1,0 +1,233 @@
+"""Extraction over a whole document: sentences → facts → drafts → estimates.
+
+What crosses sentence boundaries lives here: the place carried from the previous sentence
+or the section heading, the date carried within a paragraph, generic attributions ("the
+report") resolved to a named source, shares tied to their base, derived counts, and
+repeated figures within a paragraph counted once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fighterflows.extract.anchor import holds
+from fighterflows.extract.estimates import ZONE_CODES, Context, Draft, assemble
+from fighterflows.extract.facts import Facts, gather
+from fighterflows.extract.places import PlaceMention, find_places, is_region, place_name
+from fighterflows.extract.prefilter import sentence_may_count
+from fighterflows.extract.sentences import BlockKind, Sentence, split
+from fighterflows.extract.sources import government_name, named_sources, report_kind
+from fighterflows.model import Estimate, Kind, Qualifier
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    sentence: int
+    source: str
+    kind: str | None
+
+
+@dataclass(slots=True)
+class Result:
+    estimates: list[Estimate]
+    dropped: int  # estimates whose quote did not anchor
+
+
+def extract_text(text: str, published: str | None, doc: str) -> Result:
+    sentences = split(text)
+    facts = [_facts(s, published) for s in sentences]
+    named = _named(sentences)
+    drafts: list[Draft] = []
+    owners: list[int] = []  # sentence index of each draft
+    heading: PlaceMention | None = None
+    for i, f in enumerate(facts):
+        if f is None:
+            continue
+        if f.sentence.kind is BlockKind.HEADING:
+            heading = _heading_place(f)
+            continue
+        if not f.numbers:
+            continue
+        context = Context(
+            carried_place=_carried_place(facts, drafts, owners, i),
+            heading_place=heading,
+            previous=drafts,
+            carried_as_of=_carried_as_of(facts, drafts, owners, i),
+        )
+        for d in assemble(f, context):
+            d.notes.append(_source(d, f, named, i, drafts, owners, facts) or "")
+            drafts.append(d)
+            owners.append(i)
+    return _finish(text, doc, published, _dedupe(drafts))
+
+
+def _facts(sentence: Sentence, published: str | None) -> Facts | None:
+    if sentence.kind is BlockKind.HEADING:
+        return Facts(sentence, (), tuple(find_places(sentence.text)), (), (), False, (), (), None)
+    if not sentence_may_count(sentence.text):
+        return None
+    return gather(sentence, published)
+
+
+def _named(sentences: list[Sentence]) -> list[Named]:
+    out: list[Named] = []
+    for i, s in enumerate(sentences):
+        if s.kind is BlockKind.HEADING:
+            continue
+        for offset, source in named_sources(s.text):
+            out.append(Named(i, source, report_kind(s.text, offset)))
+    return out
+
+
+def _heading_place(f: Facts) -> PlaceMention | None:
+    for p in f.places:
+        if p.code != "SYR":
+            return p
+    return None
+
+
+def _same_paragraph(facts: list[Facts | None], i: int, j: int) -> bool:
+    a, b = facts[i], facts[j]
+    return a is not None and b is not None and a.sentence.paragraph == b.sentence.paragraph
+
+
+def _previous_index(facts: list[Facts | None], i: int) -> int | None:
+    """The sentence before `i` in the same paragraph, if it had anything to look at."""
+    if i == 0 or not _same_paragraph(facts, i, i - 1):
+        return None
+    return i - 1
+
+
+def _carried_place(facts: list[Facts | None], drafts: list[Draft], owners: list[int],
+                   i: int) -> PlaceMention | None:
+    j = _previous_index(facts, i)
+    if j is None:
+        return None
+    prev = facts[j]
+    assert prev is not None
+    mine = [d for d, o in zip(drafts, owners, strict=True) if o == j]
+    if mine:
+        d = mine[-1]
+        return PlaceMention(d.start, d.end, d.place_text, d.place, prev.places[0].form) if prev.places else None
+    places = [p for p in prev.places if p.code not in ZONE_CODES]
+    return places[-1] if places else None
+
+
+def _carried_as_of(facts: list[Facts | None], drafts: list[Draft], owners: list[int],
+                   i: int) -> str | None:
+    j = _previous_index(facts, i)
+    if j is None:
+        return None
+    stated = [d.as_of for d, o in zip(drafts, owners, strict=True) if o == j and d.as_of]
+    return stated[-1] if stated else None
+
+
+def _source(d: Draft, f: Facts, named: list[Named], i: int, drafts: list[Draft],
+            owners: list[int], facts: list[Facts | None]) -> str | None:
+    a = d.attribution
+    if a is None:
+        if f.impersonal:
+            return None
+        j = _previous_index(facts, i)
+        inherited = [x for x, o in zip(drafts, owners, strict=True) if o == j]
+        return inherited[-1].notes[-1] or None if inherited else None
+    if a.source:
+        return a.source
+    if a.generic:
+        return _resolve_generic(a.generic, named, i)
+    who_places = [p for p in find_places(a.who) if not is_region(p.code)]
+    if who_places:
+        code = who_places[0].code
+        return government_name(code, place_name(code))
+    if a.official and len(d.place) == 3 and d.place.isupper():
+        return government_name(d.place, place_name(d.place))
+    return None
+
+
+def _resolve_generic(kind: str, named: list[Named], i: int) -> str | None:
+    before = [n for n in named if n.sentence <= i]
+    same_kind = [n for n in before if n.kind == kind]
+    if same_kind:
+        return same_kind[-1].source
+    if before:
+        return before[-1].source
+    after = [n for n in named if n.sentence > i]
+    return after[0].source if after else None
+
+
+def _dedupe(drafts: list[Draft]) -> list[Draft]:
+    seen: set[tuple[object, ...]] = set()
+    out: list[Draft] = []
+    for d in drafts:
+        n = d.number
+        key = (d.paragraph, d.place, d.flow, d.population, d.kind, n.value, n.low, n.high)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(d)
+    return out
+
+
+def _finish(text: str, doc: str, published: str | None, drafts: list[Draft]) -> Result:
+    rows: list[tuple[Draft, Estimate]] = []
+    dropped = 0
+    for d in drafts:
+        e = _estimate(text, doc, published, d)
+        if not holds(text, e):
+            dropped += 1
+            continue
+        rows.append((d, e))
+        derived = _derived(d, e)
+        if derived is not None:
+            rows.append((d, derived))
+    index = {id(d): k for k, (d, e) in enumerate(rows) if not e.derived}
+    out: list[Estimate] = []
+    for d, e in rows:
+        if d.base_draft is not None and id(d.base_draft) in index:
+            e = e.replace(base=index[id(d.base_draft)])
+        out.append(e)
+    return Result(out, dropped)
+
+
+def _estimate(text: str, doc: str, published: str | None, d: Draft) -> Estimate:
+    n = d.number
+    source = d.notes[-1] if d.notes else None
+    attribution = d.attribution
+    return Estimate(
+        doc=doc,
+        start=d.start,
+        end=d.end,
+        quote=text[d.start : d.end],
+        sentence=text[d.sentence_start : d.sentence_end],
+        place=d.place,
+        place_text=d.place_text,
+        flow=d.flow,
+        population=d.population,
+        population_text=d.population_text,
+        kind=d.kind,
+        value=n.value,
+        low=n.low,
+        high=n.high,
+        qualifier=n.qualifier,
+        source=source or None,
+        source_text=attribution.text if attribution is not None and source else None,
+        zone=d.zone,
+        group=d.group,
+        as_of=d.as_of or published,
+        since=d.since,
+    )
+
+
+def _derived(d: Draft, share: Estimate) -> Estimate | None:
+    """A share of a base with a figure gives a count: 30 percent of about 5,000 → about 1,500."""
+    base = d.base_draft
+    if share.kind is not Kind.SHARE or base is None or share.value is None:
+        return None
+    n = base.number
+    figure = n.value if n.value is not None else n.low if n.high is None else (
+        None if n.low is None else (n.low + n.high) / 2)
+    if figure is None:
+        return None
+    value = float(round(share.value * figure))
+    return share.replace(kind=Kind.COUNT, value=value, low=None, high=None,
+                         qualifier=Qualifier.APPROX, derived=True)

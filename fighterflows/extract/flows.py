@@ -1,0 +1,58 @@
+"""Flow cues in a sentence: the words that say whether people went, came back, died...
+
+A cue is `blocked` when it is negated ("have not returned") or not a statement of fact
+("could return", "plan to travel", "may come back"): a figure whose flow is blocked is not
+an estimate. "may have returned" reports the past and is not blocked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fighterflows.extract.lexicon import FLOWS, flow_regex, irrealis_regex, negation_regex
+from fighterflows.model import Flow
+
+# How far before a cue a negation or a modal still governs it: about three words.
+_WINDOW = 28
+_PERFECT = re.compile(r"\s+(?:have|has)\b(?!\s+(?:to|no)\b)", re.IGNORECASE)
+_BARRIER = re.compile(r"[,;:()\"“”]|\b(?:and|but|while|who|which|that)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int
+    end: int
+    text: str
+    flow: Flow
+    stock: bool  # implies departure only weakly ("fighting in Syria", "numbered")
+    blocked: bool
+
+
+def find_cues(text: str) -> list[Cue]:
+    """Every flow cue in `text`, in order, offsets relative to `text`."""
+    cues: list[Cue] = []
+    for m in flow_regex().finditer(text):
+        name = m.lastgroup or "stock"
+        stock = name == "stock"
+        flow = Flow.DEPARTED if stock else FLOWS[name]
+        cues.append(Cue(m.start(), m.end(), m.group(), flow, stock, _blocked(text, m.start())))
+    return cues
+
+
+def _blocked(text: str, start: int) -> bool:
+    lo = max(0, start - _WINDOW)
+    window = text[lo:start]
+    barrier = None
+    for barrier in _BARRIER.finditer(window):
+        pass
+    if barrier is not None:
+        window = window[barrier.end() :]
+    if negation_regex().search(window):
+        return True
+    last = None
+    for last in irrealis_regex().finditer(window):
+        pass
+    if last is None:
+        return False
+    return not _PERFECT.match(window, last.end())

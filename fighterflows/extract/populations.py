@@ -1,0 +1,108 @@
+"""Who a number counts: the noun phrase after it ("5,600 men, women and children",
+"500 French citizens", "up to 40 Norwegians"), classified by the population lexicon.
+
+A head can also rule a number out: "33 countries", "five categories", "18 Syrian government
+soldiers", "94,000 civilians" are not counts of foreign fighters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from fighterflows.extract.groups import group_regex
+from fighterflows.extract.lexicon import POPULATIONS, excluded_regex, local_regex, people_regex
+from fighterflows.extract.places import PlaceForm, PlaceMention
+from fighterflows.model import Population
+
+_WORD = re.compile(r"[\w'’.-]*\w|[^\w\s]")
+# Words that end a noun phrase before its head is found: the number stands alone.
+_STOP = frozenset(
+    "of from in to who whom which that were was are is have has had be been and or but with "
+    "for as at by on than including among while whose this these those it they".split()
+)
+_PERSON_FORMS = frozenset({PlaceForm.DEMONYM, PlaceForm.ETHNIC})
+_MAX_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """The noun phrase after a number. `population` is None when it does not name people."""
+
+    start: int
+    end: int
+    text: str
+    population: Population | None
+    excluded: bool = False
+    local: bool = False
+    place: PlaceMention | None = None
+
+
+def head_after(text: str, pos: int, places: Sequence[PlaceMention]) -> Head | None:
+    """The head noun phrase starting at `pos` (just after a number), or None if there is none."""
+    by_start = {p.start: p for p in places}
+    adjective: PlaceMention | None = None
+    words = 0
+    for m in _WORD.finditer(text, pos):
+        if m.start() - pos > 60 or words >= _MAX_WORDS:
+            return None
+        i = m.start()
+        place = by_start.get(i)
+        if place is not None:
+            if place.form in _PERSON_FORMS and _is_plural_people(place.text):
+                return Head(pos, place.end, text[pos : place.end], Population.TOTAL, place=place)
+            adjective = adjective or place
+            words += len(place.text.split())
+            continue
+        found = _classify(text, pos, i, adjective)
+        if found is not None:
+            return found
+        word = m.group().lower()
+        if not word[0].isalnum() and word not in "-–":
+            return None
+        if word in _STOP:
+            return None
+        words += 1
+    return None
+
+
+def _classify(text: str, pos: int, i: int, adjective: PlaceMention | None) -> Head | None:
+    excluded = excluded_regex().match(text, i)
+    if excluded:
+        return Head(pos, excluded.end(), text[pos : excluded.end()], None, excluded=True)
+    people = people_regex().match(text, i)
+    if people:
+        pop = POPULATIONS[people.lastgroup or "total"]
+        return Head(pos, people.end(), text[pos : people.end()], pop, place=adjective)
+    local = local_regex().match(text, i)
+    if local:
+        return Head(pos, local.end(), text[pos : local.end()], Population.TOTAL, local=True,
+                    place=adjective)
+    group = group_regex().match(text, i)
+    if group:
+        return Head(pos, group.end(), text[pos : group.end()], Population.TOTAL, place=adjective)
+    return None
+
+
+def _is_plural_people(word: str) -> bool:
+    """Demonyms that name people ("Norwegians", "Lebanese"), not "Norwegian" before a noun."""
+    w = word.lower()
+    return w.endswith(("s", "ese", "ch", "sh")) or w in {"afghan"}
+
+
+@dataclass(frozen=True, slots=True)
+class PeopleWord:
+    start: int
+    end: int
+    text: str
+    population: Population
+
+
+def people_words(text: str) -> list[PeopleWord]:
+    """Every people noun in `text` (for numbers that stand alone: "at least five are dead")."""
+    out: list[PeopleWord] = []
+    for found in people_regex(search=True).finditer(text):
+        pop = POPULATIONS[found.lastgroup or "total"]
+        out.append(PeopleWord(found.start(), found.end(), found.group(), pop))
+    return out

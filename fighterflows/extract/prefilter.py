@@ -1,0 +1,37 @@
+"""The cheap checks that let extraction skip what has nothing to find.
+
+A document can hold an estimate only if it names the conflict or its fighters and states a
+number; a sentence can hold one only if it states a number. Both checks are plain substring
+and single-regex scans, so irrelevant text costs almost nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Lower-case stems: a text about foreign fighters names at least one of them.
+_TOPIC = (
+    "fighter", "jihad", "syria", "iraq", "isis", "isil", "islamic state", "daesh", "returnee",
+    "militant", "caliphate", "nusra", "qaeda", "hezbollah", "ypg", "militia", "recruit",
+    "extremist", "terroris",
+)
+_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|dozens|"
+    r"half|third|quarter|handful|none|no one|a woman|a man|a child|"
+    r"percent|per cent)s?\b",
+    re.IGNORECASE,
+)
+
+
+def might_contain_estimates(text: str) -> bool:
+    """False only when `text` certainly holds no estimate (no topic word or no number)."""
+    lowered = text.lower()
+    if not any(stem in lowered for stem in _TOPIC):
+        return False
+    return _NUMBER.search(text) is not None
+
+
+def sentence_may_count(text: str) -> bool:
+    """False when a sentence states no number at all, in digits or words."""
+    return _NUMBER.search(text) is not None

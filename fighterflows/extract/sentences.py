@@ -1,0 +1,123 @@
+"""Split a document into sentences with offsets into the unmodified text.
+
+Lines are grouped into blocks first: Markdown headings, list items and table rows are blocks
+of their own (a list item "France – 1,910 left" is one statement), paragraphs are split into
+sentences by syntok. The heading above each sentence is kept: Wikipedia-style texts give the
+country of a section only in its heading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from syntok import segmenter
+
+
+class BlockKind(StrEnum):
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    ITEM = "item"
+    TABLE = "table"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence: `text == document[start:end]`; `paragraph` numbers the block it is in."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    kind: BlockKind
+    heading: str | None
+
+
+_LINE = re.compile(r"[^\n]*(?:\n|$)")
+_HEADING = re.compile(r"\s{0,3}#{1,6}\s")
+_ITEM = re.compile(r"\s*(?:[-*•–+]|\d{1,2}[.)])\s+\S")
+_TABLE = re.compile(r"\s*\|")
+_FRONT_MATTER = re.compile(r"---[ \t]*\n.*?\n---[ \t]*(?:\n|$)", re.DOTALL)
+_WORD = re.compile(r"\w")
+
+
+def _blocks(text: str) -> Iterator[tuple[int, int, BlockKind]]:
+    """(start, end, kind) of each block, trimmed of surrounding whitespace."""
+    pos = 0
+    front = _FRONT_MATTER.match(text)
+    if front:
+        pos = front.end()
+    para_start: int | None = None
+    para_end = pos
+    for line in _LINE.finditer(text, pos):
+        if line.start() == line.end():
+            break
+        body = line.group()
+        kind = _line_kind(body)
+        if kind is None or kind is not BlockKind.PARAGRAPH:
+            if para_start is not None:
+                yield para_start, para_end, BlockKind.PARAGRAPH
+                para_start = None
+            if kind is not None:
+                yield line.start(), line.start() + len(body.rstrip()), kind
+            continue
+        if para_start is None:
+            para_start = line.start()
+        para_end = line.start() + len(body.rstrip())
+    if para_start is not None:
+        yield para_start, para_end, BlockKind.PARAGRAPH
+
+
+def _line_kind(line: str) -> BlockKind | None:
+    if not line.strip():
+        return None
+    if _HEADING.match(line):
+        return BlockKind.HEADING
+    if _TABLE.match(line):
+        return BlockKind.TABLE
+    if _ITEM.match(line):
+        return BlockKind.ITEM
+    return BlockKind.PARAGRAPH
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _syntok_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Sentence spans inside text[start:end] by syntok; offsets shifted to the document."""
+    chunk = text[start:end]
+    for paragraph in segmenter.analyze(chunk):
+        for sentence in paragraph:
+            if not sentence:
+                continue
+            first, last = sentence[0], sentence[-1]
+            s = start + first.offset
+            e = start + last.offset + len(last.value)
+            yield s, e
+
+
+def split(text: str) -> list[Sentence]:
+    """The sentences of `text` in order; each one's text is `text[start:end]`."""
+    out: list[Sentence] = []
+    heading: str | None = None
+    for number, (start, end, kind) in enumerate(_blocks(text)):
+        if kind is BlockKind.HEADING:
+            heading = text[start:end].lstrip().lstrip("#").strip()
+            s, e = _strip(text, start, end)
+            out.append(Sentence(s, e, text[s:e], number, kind, heading))
+            continue
+        if kind is BlockKind.PARAGRAPH:
+            spans: Iterator[tuple[int, int]] = _syntok_spans(text, start, end)
+        else:
+            spans = iter([_strip(text, start, end)])
+        for s, e in spans:
+            if e > s and _WORD.search(text, s, e):
+                out.append(Sentence(s, e, text[s:e], number, kind, heading))
+    return out
