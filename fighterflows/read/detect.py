@@ -69,3 +69,20 @@ def skipped_in_directory(name: str) -> bool:
     return name.startswith(".") or PurePath(inner_name(name)).suffix.lower() in (
         SKIPPED_IN_DIRECTORIES
     )
+
+
+_MEDIA_TYPES: dict[str, Format] = {
+    "text/html": Format.HTML,
+    "application/xhtml+xml": Format.HTML,
+    "text/plain": Format.TEXT,
+    "text/markdown": Format.MARKDOWN,
+    "text/x-markdown": Format.MARKDOWN,
+    "application/pdf": Format.PDF,
+}
+
+
+def format_by_media_type(content_type: str | None) -> Format | None:
+    """The format of an HTTP body by its Content-Type ("text/html; charset=utf-8" → HTML)."""
+    if not content_type:
+        return None
+    return _MEDIA_TYPES.get(content_type.split(";", 1)[0].strip().lower())

@@ -9,6 +9,7 @@ from fighterflows.read.markdown import read_markdown
 from fighterflows.read.pdf import read_pdf
 from fighterflows.read.source import Format, Reader
 from fighterflows.read.text import read_text
+from fighterflows.read.warc import read_warc
 
 _READERS: dict[Format, Reader] = {
     Format.TEXT: read_text,
@@ -19,6 +20,7 @@ _READERS: dict[Format, Reader] = {
     Format.CSV: read_csv,
     Format.TSV: read_tsv,
     Format.PARQUET: read_parquet,
+    Format.WARC: read_warc,
 }
 
 
