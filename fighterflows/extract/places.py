@@ -208,7 +208,8 @@ def _trie_regex(keys: Iterable[str]) -> re.Pattern[str]:
         for ch in key:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return re.compile(r"(?<!\w)" + _trie_body(root) + r"(?!\w)")
+    # Not after "al-": "al-Iraqi", "al-Yemeni" are parts of Arabic names, not places.
+    return re.compile(r"(?<!\w)(?<!\b[aA]l-)" + _trie_body(root) + r"(?!\w)")
 
 
 def _trie_body(node: _Trie) -> str:
