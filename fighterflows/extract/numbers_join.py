@@ -1,0 +1,241 @@
+"""From scanned pieces to finished numbers: kinds from context, ranges, hedges, bounds.
+
+Works on `Atom`s (internal, frozen); numbers.find_numbers turns them into NumberMentions.
+Kinds are the string values of numbers.NumberKind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from fighterflows.extract import numbers_context as ctx
+from fighterflows.extract import numbers_words as words
+from fighterflows.extract.numbers_scan import Fixed, Item, Tok, scan
+from fighterflows.model import Qualifier
+
+Q = Qualifier
+LOWER = (Q.AT_LEAST, Q.MORE_THAN)
+UPPER = (Q.AT_MOST, Q.LESS_THAN)
+NOT_COUNTED = ("date", "time", "phone", "ordinal", "year")
+
+_RANGE_LINK = re.compile(
+    r"\s*(?:-|–|—|~|‐)\s*|\s+(?P<to>to|through|thru|until|till)\s+(?:the\s+)?"
+    r"(?P<open>(?:over|more\s+than|upwards\s+of|in\s+excess\s+of)\s+)?"
+    r"|\s+(?P<and>and)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_RANGE_LEAD = re.compile(r"(?<![\w])(?P<w>between|from)\s+(?:the\s+)?\Z", re.IGNORECASE)
+_BOUND_LINK = re.compile(r"\s*(?:,\s*(?:and\s+|but\s+)?|\s(?:and|but)\s+)", re.IGNORECASE)
+_YEAR_END = re.compile(r"\d{2}")
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    start: int
+    end: int
+    nstart: int
+    nend: int
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: Qualifier
+    kind: str
+    scale: float | None = None
+    percent: bool = False
+    plain4: bool = False
+    digits: bool = False
+    hedged: bool = False
+    single_one: bool = False
+
+
+def interval(value: float, qualifier: Qualifier) -> tuple[float | None, float | None]:
+    """low, high of a single figure under the contract's qualifier table."""
+    if qualifier in LOWER:
+        return value, None
+    if qualifier in UPPER:
+        return None, value
+    if qualifier == Q.EXACT:
+        return value, value
+    return None, None
+
+
+def exact(start: int, end: int, value: float, kind: str, **extra: object) -> Atom:
+    return Atom(start, end, start, end, value, value, value, Q.EXACT, kind, **extra)  # type: ignore[arg-type]
+
+
+def atoms(text: str) -> list[Atom]:
+    items = scan(text)
+    if not items:
+        return []
+    found = _from_items(text, items)
+    found = [_context(text, a) for a in found]
+    found = [a for a in found if a is not None]
+    found = _ranges(text, found)
+    found = [_hedge(text, a, found) for a in found]
+    return _bounds(text, found)
+
+
+def _from_items(text: str, items: list[Item]) -> list[Atom]:
+    out: list[Atom] = []
+    run: list[Tok] = []
+    for item in [*items, None]:
+        if isinstance(item, Tok):
+            run.append(item)
+            continue
+        for toks, gaps in words.groups(text, run):
+            out.extend(filter(None, (_from_parsed(text, p) for p in
+                                     words.parse_group(text, toks, gaps))))
+        run = []
+        if isinstance(item, Fixed):
+            out.append(_from_fixed(item))
+    return out
+
+
+def _from_fixed(f: Fixed) -> Atom:
+    if f.kind == "vague":
+        return Atom(f.start, f.end, f.start, f.end, None, f.low, f.high, Q.VAGUE, "count")
+    if f.kind == "year" and f.low is not None:  # "the 1990s"
+        return Atom(f.start, f.end, f.start, f.end, None, f.low, f.high, Q.RANGE, "year")
+    if f.value is None:
+        return Atom(f.start, f.end, f.start, f.end, None, None, None, Q.EXACT, f.kind)
+    return exact(f.start, f.end, f.value, f.kind)
+
+
+def _from_parsed(text: str, p: words.Parsed) -> Atom | None:
+    if p.role == "vague":
+        return Atom(p.start, p.end, p.start, p.end, None, p.low, p.high, Q.VAGUE, "count")
+    if p.role == "ordinal":
+        if re.search(r"(?<![\w])the\s+\Z", text[max(0, p.start - 5):p.start], re.IGNORECASE):
+            return exact(p.start, p.end, p.value, "ordinal")
+        return None
+    if p.role != "number":
+        return None
+    kind = "share" if p.share else "count"
+    return exact(p.start, p.end, p.value, kind, scale=p.scale, plain4=p.plain4,
+                 digits=p.digits, single_one=p.single_one)
+
+
+def _context(text: str, a: Atom) -> Atom | None:
+    """Sign, percent, and the kind the neighbouring words give (money, age, year, ...)."""
+    if a.kind != "count" and a.kind != "share" or a.value is None:
+        return a
+    lo = ctx.window(text, a.start)
+    sign = ctx.sign_re().search(text, lo, a.start)
+    if sign:
+        a = _set(replace(a, start=sign.start()), -a.value)
+    after = ctx.after_re().match(text, a.end)
+    if after and after.lastgroup == "share":
+        return _set(replace(a, end=after.end(), nend=after.end(), kind="share", percent=True,
+                            scale=None), a.value / 100)
+    lead = ctx.percent_lead_re().search(text, lo, a.start)
+    if lead:
+        return _set(replace(a, start=lead.start(), kind="share", percent=True), a.value / 100)
+    if a.single_one and ctx.pronoun_one_re().search(text, lo, a.start):
+        return None
+    if after and after.lastgroup is not None:
+        return replace(a, end=after.end(), kind=after.lastgroup)
+    before = ctx.before_re().search(text, lo, a.start)
+    if before and before.lastgroup == "money":
+        return replace(a, start=before.start(), kind="money")
+    if before and before.lastgroup == "age":
+        return replace(a, kind="age")
+    if before and before.lastgroup == "year" and a.plain4 and _year_like(a.value):
+        return replace(a, kind="year")
+    return a
+
+
+def _year_like(value: float | None) -> bool:
+    return value is not None and value.is_integer() and 1900 <= value <= 2099
+
+
+def _set(a: Atom, value: float) -> Atom:
+    low, high = interval(value, a.qualifier)
+    return replace(a, value=value, low=low, high=high)
+
+
+def _ranges(text: str, found: list[Atom]) -> list[Atom]:
+    out: list[Atom] = []
+    for a in found:
+        joined = _range(text, out[-1], a) if out else None
+        if joined is not None:
+            out[-1] = joined
+        else:
+            out.append(a)
+    return out
+
+
+def _range(text: str, a: Atom, b: Atom) -> Atom | None:
+    """"between 1,200 and 1,500", "700-760", "5,000 to over 10,000", "1.2 to 1.5 million"."""
+    if a.qualifier != Q.EXACT or b.qualifier != Q.EXACT or a.value is None or b.value is None:
+        return None
+    link = _RANGE_LINK.fullmatch(text, a.end, b.start)
+    if link is None:
+        return None
+    lead = _RANGE_LEAD.search(text, ctx.window(text, a.start), a.start)
+    if link.group("and") and not (lead and lead.group("w").lower() == "between"):
+        return None
+    low, high = a.value, b.value
+    if b.scale and not a.scale and not a.percent and low * b.scale <= high:
+        low *= b.scale
+    if b.percent and not a.percent and a.kind == "count":
+        low /= 100
+    kind = b.kind if a.kind in ("count", "share") else a.kind
+    if a.kind == "year" or (a.plain4 and _year_like(a.value) and link.group("to") is None):
+        if b.plain4 and _year_like(b.value) or _YEAR_END.fullmatch(text, b.start, b.end):
+            kind = "year"
+            high = high if high >= 1000 else low // 100 * 100 + high
+    if kind == "year" and not (b.plain4 or high >= low):
+        return None
+    if low >= high or kind != b.kind and kind != "year" or a.kind not in (kind, "count"):
+        return None
+    start = lead.start() if lead else a.start
+    top = None if link.group("open") else high
+    return Atom(start, b.end, a.start, b.end, None, low, top, Q.RANGE, kind)
+
+
+def _hedge(text: str, a: Atom, found: list[Atom]) -> Atom:
+    if a.qualifier != Q.EXACT or a.value is None or a.kind in NOT_COUNTED:
+        return a
+    qualifier = Q.EXACT
+    start, end = a.start, a.end
+    before = ctx.prefix_hedge(text, a.start)
+    if before is not None:
+        start, qualifier = before
+    after = ctx.suffix_hedge(text, a.end)
+    if after is not None and not _number_follows(text, after[0], found):
+        end = after[0]
+        if after[1] is not None:
+            qualifier = after[1]
+        elif qualifier in (Q.MORE_THAN, Q.LESS_THAN):
+            qualifier = Q.AT_LEAST if qualifier == Q.MORE_THAN else Q.AT_MOST
+        else:
+            end = a.end
+    low, high = interval(a.value, qualifier)
+    value = a.value
+    return replace(a, start=start, end=end, qualifier=qualifier, low=low, high=high,
+                   value=value, hedged=qualifier != Q.EXACT)
+
+
+def _number_follows(text: str, pos: int, found: list[Atom]) -> bool:
+    rest = text[pos:pos + 3]
+    return any(a.nstart >= pos and not text[pos:a.nstart].strip() for a in found
+               if a.nstart < pos + 3 + len(rest))
+
+
+def _bounds(text: str, found: list[Atom]) -> list[Atom]:
+    """"more than 10 and less than 20", "at most 100 and at least 20": one range."""
+    out: list[Atom] = []
+    for b in found:
+        a = out[-1] if out else None
+        if a is not None and a.kind == b.kind and _BOUND_LINK.fullmatch(text, a.end, b.start):
+            lows = [x for x in (a, b) if x.qualifier in LOWER]
+            highs = [x for x in (a, b) if x.qualifier in UPPER]
+            if len(lows) == len(highs) == 1:
+                low, high = lows[0].low, highs[0].high
+                if low is not None and high is not None and low < high:
+                    out[-1] = Atom(a.start, b.end, a.nstart, b.nend, None, low, high, Q.RANGE,
+                                   a.kind)
+                    continue
+        out.append(b)
+    return out
