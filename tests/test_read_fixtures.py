@@ -32,7 +32,14 @@ def _content(page: Page, leading: int, gap: int) -> bytes:
     return b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream"
 
 
-def pdf_bytes(pages: list[Page], *, leading: int = 14, gap: int = 28, title: str = "") -> bytes:
+def pdf_bytes(
+    pages: list[Page],
+    *,
+    leading: int = 14,
+    gap: int = 28,
+    title: str = "",
+    created: str = "20210305120000Z",
+) -> bytes:
     """A valid PDF, Helvetica text, one text line per printed line; `gap` between paragraphs."""
     font_id = 3 + 2 * len(pages)
     objects: dict[int, bytes] = {}
@@ -53,7 +60,7 @@ def pdf_bytes(pages: list[Page], *, leading: int = 14, gap: int = 28, title: str
     info = b""
     if title:
         objects[font_id + 1] = (
-            f"<< /Title ({_escape(title)}) /CreationDate (D:20210305120000Z) >>".encode()
+            f"<< /Title ({_escape(title)}) /CreationDate (D:{created}) >>".encode()
         )
         info = b" /Info %d 0 R" % (font_id + 1)
     return _assemble(objects, info)
