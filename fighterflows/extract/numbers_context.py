@@ -57,7 +57,8 @@ def before_re() -> re.Pattern[str]:
 
 @cache
 def sign_re() -> re.Pattern[str]:
-    return re.compile(r"(?:(?<![\w)\].,%\-–])[-−]\s?|(?<![\w])(?:minus|negative)\s+)\Z",
+    # A sign is glued to its number: "- 500" is more often a list bullet than a negative.
+    return re.compile(r"(?:(?<![\w)\].,%\-–])[-−]|(?<![\w])(?:minus|negative)\s+)\Z",
                       re.IGNORECASE)
 
 
@@ -65,7 +66,7 @@ def sign_re() -> re.Pattern[str]:
 def prefix_hedge_re() -> re.Pattern[str]:
     parts = []
     for p in sorted(lex.prefix_hedges(), key=len, reverse=True):
-        left = r"(?<![\w])" if p[0].isalnum() else ""
+        left = r"(?<![\w])" if p[0].isalnum() else r"(?<![<>=])"
         right = r"\s+" if p[-1].isalnum() else r"\s*"
         parts.append(left + lex.phrase(p) + right)
     return re.compile(r"(?:" + "|".join(parts) + r")\Z", re.IGNORECASE)
@@ -77,6 +78,8 @@ def suffix_hedge_re() -> re.Pattern[str]:
     for p in sorted(lex.suffix_hedges(), key=len, reverse=True):
         lead = r"\s*" if not p[0].isalnum() else r"(?:\s*-\s*|\s+)" if p == "plus" else r"\s+"
         right = r"(?![\w])" if p[-1].isalnum() else r"(?![\d])"
+        if not p.endswith(("than", "to")):
+            right += r"(?!\s+(?:than|to)\b)"  # "and more than 10" hedges the next number
         parts.append(lead + lex.phrase(p) + right)
     inclusive = lex.alternation(lex.data()["suffix_inclusive"])
     return re.compile(

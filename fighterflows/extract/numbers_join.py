@@ -17,7 +17,7 @@ from fighterflows.model import Qualifier
 Q = Qualifier
 LOWER = (Q.AT_LEAST, Q.MORE_THAN)
 UPPER = (Q.AT_MOST, Q.LESS_THAN)
-NOT_COUNTED = ("date", "time", "phone", "ordinal", "year")
+NOT_COUNTED = ("date", "time", "phone", "year")
 
 _RANGE_LINK = re.compile(
     r"\s*(?:-|–|—|~|‐)\s*|\s+(?P<to>to|through|thru|until|till)\s+(?:the\s+)?"
@@ -28,6 +28,7 @@ _RANGE_LINK = re.compile(
 _RANGE_LEAD = re.compile(r"(?<![\w])(?P<w>between|from)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _BOUND_LINK = re.compile(r"\s*(?:,\s*(?:and\s+|but\s+)?|\s(?:and|but)\s+)", re.IGNORECASE)
 _YEAR_END = re.compile(r"\d{2}")
+_THE = re.compile(r"(?<![\w])the\s+\Z", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +107,9 @@ def _from_parsed(text: str, p: words.Parsed) -> Atom | None:
     if p.role == "vague":
         return Atom(p.start, p.end, p.start, p.end, None, p.low, p.high, Q.VAGUE, "count")
     if p.role == "ordinal":
-        if re.search(r"(?<![\w])the\s+\Z", text[max(0, p.start - 5):p.start], re.IGNORECASE):
-            return exact(p.start, p.end, p.value, "ordinal")
+        the = _THE.search(text, max(0, p.start - 5), p.start)
+        if the:
+            return replace(exact(p.start, p.end, p.value, "ordinal"), start=the.start())
         return None
     if p.role != "number":
         return None
@@ -175,6 +177,8 @@ def _range(text: str, a: Atom, b: Atom) -> Atom | None:
     lead = _RANGE_LEAD.search(text, ctx.window(text, a.start), a.start)
     if link.group("and") and not (lead and lead.group("w").lower() == "between"):
         return None
+    if not (link.group("and") or link.group("to") or a.digits and b.digits):
+        return None  # "three-nought-four" is not a range
     low, high = a.value, b.value
     if b.scale and not a.scale and not a.percent and low * b.scale <= high:
         low *= b.scale

@@ -50,7 +50,7 @@ _DIGITS = r"""
   (?:\d{1,3}(?:,\d{3})+(?:\.\d+)?
    | \d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?
    | \d{1,3}(?:[\u00a0\u202f\u2009\ ]\d{3})+(?![\d,])(?:\.\d+)?
-   | \d{1,3},\d{1,2}(?!\d|,\d)
+   | (?<!\d,)\d{1,3},\d{1,2}(?!\d|,\d)
    | \d+(?:\.\d+)?
    | \.\d+)
 """
@@ -83,7 +83,7 @@ def master() -> re.Pattern[str]:
         r"(?P<dotted>(?<![\w.])\d+(?:\.\d+){2,}(?![\d]))",
         rf"(?P<vulgar>(?<![\w.])(?:(?P<vwhole>\d+)\s*)?[{vulgar}])",
         r"(?P<slash>(?<![\w./])(?:(?P<swhole>\d{1,2})\s+)?(?P<snum>\d+)/(?P<sden>\d+)(?![\d/]))",
-        rf"(?P<num>(?<![^\W\d_])(?<![\d.]){_DIGITS}(?P<exp>e[+-]?\d+(?![\w]))?(?P<pow>\^[+-]*\d+)?"
+        rf"(?P<num>(?<![^\W\d_])(?<![\d.]){_DIGITS}(?P<exp>(?:e|\ ?x\ ?10\^)[+-]?\d+(?![\w]))?(?P<pow>\^[+-]*\d+)?"
         rf"(?:\ {{1,2}}(?P<ssfx>(?-i:{spaced}))(?!\w))?(?P<glue>[^\W\d_]+)?)",
         rf"(?P<vague>\b(?:{lex.alternation(vague_multi)})\b)",
         rf"(?P<zero>\b(?:{lex.list_pattern('zero_words')})\b)",
@@ -116,7 +116,7 @@ def _digit_value(m: re.Match[str]) -> float | None:
     try:
         value = float(body.replace(",", ""))
         if m.group("exp"):
-            value *= 10.0 ** int(m.group("exp")[1:])
+            value *= 10.0 ** int(re.sub(r"^(?:e|\s?x\s?10\^)", "", m.group("exp").lower()))
         if m.group("pow"):
             value **= int(m.group("pow")[1:].replace("-", "").replace("+", "")) * (
                 -1 if m.group("pow").count("-") % 2 else 1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from fighterflows.extract import numbers_context as ctx
 from fighterflows.extract import numbers_lexicon as lex
 from fighterflows.extract.numbers_scan import FRACVAL, NUM, Tok
 
@@ -106,7 +107,7 @@ def parse_group(text: str, toks: list[Tok], gaps: list[str | None]) -> list[Pars
             continue
         side = parse_side(toks[side_start:k], [None, *gaps[side_start + 1:k]])
         if pending_ratio and out and side:
-            out[-1:] = ratio(out[-1], side[0], pending_ratio) + []
+            out[-1:] = ratio(text, out[-1], side[0], pending_ratio)
             out.extend(side[1:])
         else:
             out.extend(side)
@@ -115,14 +116,21 @@ def parse_group(text: str, toks: list[Tok], gaps: list[str | None]) -> list[Pars
     return out
 
 
-def ratio(left: Parsed, right: Parsed, how: str) -> list[Parsed]:
+def measured(text: str, end: int) -> bool:
+    """A unit, currency or time word follows ("over 3 years"): not a fraction's denominator."""
+    m = ctx.after_re().match(text, end)
+    return m is not None and m.lastgroup not in (None, "share")
+
+
+def ratio(text: str, left: Parsed, right: Parsed, how: str) -> list[Parsed]:
     """"one in five", "three out of ten" as a share; "7 out of 129" stays two numbers."""
     x, y = left.value, right.value
     words = not (left.digits and right.digits)
     round_y = y <= 20 or (y.is_integer() and len(str(int(y)).rstrip("0")) == 1)
     ok = 0 <= x <= y and y > 0 and left.role == right.role == "number"
     if how == "over":
-        ok = y > 0 and (words or y <= 100) and left.role == right.role == "number"
+        ok = (y > 0 and (words or y <= 100) and left.role == right.role == "number"
+              and not measured(text, right.end))
     elif how == "in":
         ok = ok and (round_y or words) and not right.plain4
     else:
@@ -227,7 +235,8 @@ def _step(acc: _Acc, toks: list[Tok], gaps: list[str | None], j: int) -> int:
     """Read toks[j] into the number: the next index, -1 to stop before it, 0 to roll back."""
     t, p, gap = toks[j], toks[j - 1], gaps[j]
     if gap == "point":
-        return _decimals(acc, toks, gaps, j) if p.cls in ADDEND and p.scale is None else -1
+        usable = p.cls in (*ADDEND, lex.HUNDRED, lex.SCALE) and p.scale is None
+        return _decimals(acc, toks, gaps, j) if usable else -1
     if p.cls == NUM and p.scale is not None:
         return -1
     if gap in ("and", "anda") and _is_fraction_ahead(toks, gaps, j):
@@ -258,8 +267,8 @@ def _step(acc: _Acc, toks: list[Tok], gaps: list[str | None], j: int) -> int:
 
 
 def _addend(acc: _Acc, t: Tok, p: Tok, gap: str | None, j: int) -> int:
-    if t.value == 0 and t.cls == lex.UNIT:
-        return -1
+    if t.value == 0:
+        return -1  # zero never continues a number ("3 hundred and 0")
     joins = False
     if gap in ("sp", "hy") and p.cls == lex.TENS and t.cls == lex.UNIT:
         joins = True
