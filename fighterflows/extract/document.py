@@ -54,11 +54,19 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
             previous=drafts,
             carried_as_of=_carried_as_of(facts, drafts, owners, i),
         )
-        for d in assemble(f, context):
+        for d in _aggregates(assemble(f, context)):
             d.notes.append(_source(d, f, named, i, drafts, owners, facts) or "")
             drafts.append(d)
             owners.append(i)
     return _finish(text, doc, published, _dedupe(drafts))
+
+
+def _aggregates(drafts: list[Draft]) -> list[Draft]:
+    """A lone figure of one person is about an individual, never an estimate; "a woman"
+    in a split ("eight men, a woman and two children") is part of an aggregate."""
+    if len(drafts) == 1 and drafts[0].number.value == 1 and drafts[0].kind is Kind.COUNT:
+        return []
+    return drafts
 
 
 def _facts(sentence: Sentence, published: str | None) -> Facts | None:

@@ -17,7 +17,7 @@ from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.places import PlaceMention
 from fighterflows.extract.populations import Head, head_after, people_words
 from fighterflows.extract.sources import Attribution, nearest_attribution
-from fighterflows.model import Flow, Kind, Population
+from fighterflows.model import Flow, Kind, Population, Qualifier
 
 ZONE_CODES = frozenset({"SYR", "IRQ", "syria-iraq"})
 _PARTITIVE = re.compile(r"\s*(?:,\s*)?(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|an?\s+)?$", re.I)
@@ -31,10 +31,17 @@ _COUNTRIES = re.compile(
     r"from\s+(?:(?:more\s+than|over|at\s+least|some|about|around|nearly|almost)\s+)?"
     r"(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:other\s+|different\s+)?countries", re.I)
 _FOREIGN = re.compile(r"\bforeign\b|\bforeigners\b", re.I)
+_FOREIGN_PEOPLE = re.compile(r"\bforeign\s+(?:[\w-]+\s+){0,2}?(?:fighters|jihadists|citizens|nationals|"
+                             r"militants|volunteers|recruits|sunnis|shia)\b|\bforeigners\b", re.I)
 _PLACE_LEAD = re.compile(r"(?:\bfrom|\bof|\bleft|\bin|\bto|\bleaving)\s+$", re.I)
 _ANAPHOR = re.compile(r"\b(?:the|that|this)\s+(?:number|figure|share|proportion|percentage|rate)\b", re.I)
 _FIGHTER_HEAD = re.compile(r"fighter|jihadi|militia|militant|mujahideen|volunteer|recruit", re.I)
-_PARTICIPLE_AFTER = re.compile(r"[\s-]+(?:trained|based|born|backed|led|made|controlled)\b", re.I)
+_RATE = re.compile(r"\s*(?:a|per|each|every)\s+(?:day|week|month|year)\b", re.I)
+_TRANSIT = re.compile(r"\b(?:via|through|into|across|over|towards?|near|on)\s+(?:the\s+)?$", re.I)
+_BARE_END = re.compile(
+    r"\s*(?:[;,.)]|$|and\b|while\b|but\b|(?:in|by|as\s+of|since|until|from)\s+(?:\w+\s+)?(?:19|20)\d\d\b)",
+    re.I)
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +116,8 @@ def _figures(facts: Facts) -> list[_Figure]:
         base_of = None
         if i + 1 < len(numbers) and _PARTITIVE.fullmatch(text[n.end : numbers[i + 1].start]):
             base_of = i + 1
-        head = head_after(text, n.end, facts.places)
+        vague = n.qualifier is Qualifier.VAGUE
+        head = head_after(text, n.end, facts.places, vague)
         out.append(_Figure(n, head, base_of))
     return out
 
@@ -120,22 +128,27 @@ def _draft(facts: Facts, figures: list[_Figure], i: int, used: dict[int, Cue],
     n = fig.number
     text = facts.sentence.text
     head = fig.head if fig.base_of is None else figures[fig.base_of].head
-    if head is not None and head.excluded:
+    if head is not None and (head.excluded or _RATE.match(text, head.end)):
         return None
+    if head is not None and head.place is not None and head.place.code == "SYR":
+        return None  # Syrians in Syria are not foreign fighters
+    if head is None and _YEAR_LIKE.fullmatch(n.text):
+        return None  # "Throughout 2014," is a year the number finder took for a count
     population, population_text = _population(text, n, head, facts)
     if population is None:
         return None
     cue = _choose_cue(facts, figures, i, used)
     if cue is not None and cue.blocked:
         return None
-    flow = cue.flow if cue is not None else _default_flow(text, n, head, facts, context)
+    flow = cue.flow if cue is not None else _inherited_flow(figures, i, used)
+    if flow is None:
+        flow = _default_flow(text, n, head, facts, context)
     if flow is None:
         return None
-    if cue is not None:
-        used[i] = cue
-    place = _place(text, n, head, facts, context)
+    place = _place(text, n, head, facts, context, _segment_start(text, figures, i))
     if place is None:
         return None
+    used[i] = cue if cue is not None else Cue(n.start, n.end, "", flow, True, False)
     code, place_text = place
     if _local(code, facts.zone) or (head is not None and head.local and code in ZONE_CODES):
         return None
@@ -174,7 +187,7 @@ def _population(text: str, n: NumberMention, head: Head | None,
         return head.population, _head_words(head)
     if n.kind is NumberKind.SHARE:
         return Population.TOTAL, None
-    if _BARE_NEXT.match(text, n.end) or _inside_parens(text, n):
+    if _BARE_NEXT.match(text, n.end) or _inside_parens(text, n) or _BARE_END.match(text, n.end):
         words = people_words(text)
         if words:
             nearest = min(words, key=lambda w: abs(w.start - n.start))
@@ -249,6 +262,14 @@ def _choose_cue(facts: Facts, figures: list[_Figure], i: int, used: dict[int, Cu
     return stock[0] if stock else None
 
 
+def _inherited_flow(figures: list[_Figure], i: int, used: dict[int, Cue]) -> Flow | None:
+    """A list ("France (1,700), Germany (760)") continues the flow of the figure before."""
+    earlier = [j for j in used if j < i]
+    if not earlier:
+        return None
+    return used[max(earlier)].flow
+
+
 def _default_flow(text: str, n: NumberMention, head: Head | None, facts: Facts,
                   context: Context) -> Flow | None:
     """No cue: a count of foreign fighters "had 10,000 fighters" is a stock, i.e. departed;
@@ -260,13 +281,14 @@ def _default_flow(text: str, n: NumberMention, head: Head | None, facts: Facts,
         return None
     if head is not None and head.population is not None and _FIGHTER_HEAD.search(head.text):
         return Flow.DEPARTED
+    if head is None and any(_FIGHTER_HEAD.search(w.text) for w in people_words(text)):
+        return Flow.DEPARTED
     return None
 
 
 def _place(text: str, n: NumberMention, head: Head | None, facts: Facts,
-           context: Context) -> tuple[str, str] | None:
-    if head is not None and head.place is not None and not _PARTICIPLE_AFTER.match(
-            text, head.place.end):
+           context: Context, clause_start: int) -> tuple[str, str] | None:
+    if head is not None and head.place is not None:
         return head.place.code, head.place.text
     after = head.end if head is not None else n.end
     countries = _COUNTRIES.match(text, _skip_relative(text, after))
@@ -278,15 +300,23 @@ def _place(text: str, n: NumberMention, head: Head | None, facts: Facts,
     paren = _paren_place(text, n, facts)
     if paren is not None:
         return paren.code, paren.text
-    near = _nearest_place(n, facts)
+    if head is not None and _FOREIGN.search(head.text):
+        return "world", head.text.strip()
+    near = _nearest_place(text, n, facts)
     if near is not None:
         return near.code, near.text
-    if (head is not None and _FOREIGN.search(head.text)) or _FOREIGN.search(text):
-        return "world", head.text.strip() if head is not None else "foreign"
+    foreign = _FOREIGN_PEOPLE.search(text, clause_start, _segment_stop(text, n))
+    if foreign:
+        return "world", foreign.group()
     for carried in (context.carried_place, context.heading_place):
         if carried is not None:
             return carried.code, carried.text
     return None
+
+
+def _segment_stop(text: str, n: NumberMention) -> int:
+    clause = _CLAUSE_END.search(text, n.end)
+    return clause.start() if clause else len(text)
 
 
 def _skip_relative(text: str, pos: int) -> int:
@@ -301,6 +331,8 @@ def _lead_place(text: str, pos: int, facts: Facts) -> PlaceMention | None:
             continue
         if p.code in ZONE_CODES:
             continue
+        if re.search(r"[,;(]", text[pos : p.start]):
+            return None
         if _PLACE_LEAD.search(text, max(pos, p.start - 12), p.start):
             return p
     return None
@@ -314,8 +346,16 @@ def _paren_place(text: str, n: NumberMention, facts: Facts) -> PlaceMention | No
     return before[-1] if before else None
 
 
-def _nearest_place(n: NumberMention, facts: Facts) -> PlaceMention | None:
-    candidates = [p for p in facts.places if p.code not in ZONE_CODES]
+def _nearest_place(text: str, n: NumberMention, facts: Facts) -> PlaceMention | None:
+    """The nearest place in the sentence that could be the people's origin: not the zone, not
+    a route ("via Turkey"), not inside an attribution ("the U.S. State Department")."""
+    spans = [(a.start, a.end) for a in facts.attributions]
+    candidates = [
+        p for p in facts.places
+        if p.code not in ZONE_CODES
+        and not _TRANSIT.search(text, max(0, p.start - 16), p.start)
+        and not any(s <= p.start < e for s, e in spans)
+    ]
     if not candidates:
         return None
     return min(candidates, key=lambda p: abs(p.start - n.start))

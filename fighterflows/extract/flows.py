@@ -35,8 +35,10 @@ def find_cues(text: str) -> list[Cue]:
     for m in flow_regex().finditer(text):
         name = m.lastgroup or "stock"
         stock = name == "stock"
-        flow = Flow.DEPARTED if stock else FLOWS[name]
-        cues.append(Cue(m.start(), m.end(), m.group(), flow, stock, _blocked(text, m.start())))
+        unreal = name == "unreal"
+        flow = Flow.DEPARTED if stock or unreal else FLOWS[name]
+        blocked = unreal or _blocked(text, m.start())
+        cues.append(Cue(m.start(), m.end(), m.group(), flow, stock, blocked))
     return cues
 
 

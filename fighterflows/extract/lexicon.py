@@ -49,6 +49,7 @@ def flow_regex() -> re.Pattern[str]:
     """Flow cues: one named group per flow, plus `stock` for cues that only imply departure."""
     data = load("flows")
     parts = [f"(?P<{flow}>{alternation(pats)})" for flow, pats in data["cues"].items()]
+    parts.append(f"(?P<unreal>{alternation(data['unreal'])})")
     parts.append(f"(?P<stock>{alternation(data['stock'])})")
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
 

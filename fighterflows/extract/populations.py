@@ -23,6 +23,9 @@ _STOP = frozenset(
     "for as at by on than including among while whose this these those it they".split()
 )
 _PERSON_FORMS = frozenset({PlaceForm.DEMONYM, PlaceForm.ETHNIC})
+_OF_DET = re.compile(r"\s+(?:its|their|the|his|her|our)\s+(?!\d)", re.I)
+_PARTICIPLE = re.compile(r"[\s-]+(?:trained|based|born|backed|led|made|controlled|speaking)\b", re.I)
+_NOT_PEOPLE_ALONE: frozenset[str] = frozenset()
 _MAX_WORDS = 5
 
 
@@ -39,18 +42,25 @@ class Head:
     place: PlaceMention | None = None
 
 
-def head_after(text: str, pos: int, places: Sequence[PlaceMention]) -> Head | None:
-    """The head noun phrase starting at `pos` (just after a number), or None if there is none."""
+def head_after(text: str, pos: int, places: Sequence[PlaceMention], vague: bool = False) -> Head | None:
+    """The head noun phrase starting at `pos` (just after a number), or None if there is none.
+
+    `vague` numbers take an "of" ("thousands of Lebanese"); so does "two of its fighters".
+    """
     by_start = {p.start: p for p in places}
     adjective: PlaceMention | None = None
     words = 0
+    took_of = False
     for m in _WORD.finditer(text, pos):
         if m.start() - pos > 60 or words >= _MAX_WORDS:
             return None
         i = m.start()
         place = by_start.get(i)
         if place is not None:
-            if place.form in _PERSON_FORMS and _is_plural_people(place.text):
+            if _PARTICIPLE.match(text, place.end):
+                words += 1
+                continue
+            if _names_people(place):
                 return Head(pos, place.end, text[pos : place.end], Population.TOTAL, place=place)
             adjective = adjective or place
             words += len(place.text.split())
@@ -59,12 +69,25 @@ def head_after(text: str, pos: int, places: Sequence[PlaceMention]) -> Head | No
         if found is not None:
             return found
         word = m.group().lower()
+        if word == "of" and not took_of and not adjective and (vague or _OF_DET.match(text, m.end())):
+            took_of = True
+            continue
         if not word[0].isalnum() and word not in "-–":
-            return None
+            return _adjective_alone(text, pos, adjective)
         if word in _STOP:
-            return None
+            return _adjective_alone(text, pos, adjective)
         words += 1
-    return None
+    return _adjective_alone(text, pos, adjective)
+
+
+def _adjective_alone(text: str, pos: int, adjective: PlaceMention | None) -> Head | None:
+    """ "two Kyrgyz returned", "2,000 Afghan had been killed": the adjective names the people."""
+    if adjective is None or adjective.form is not PlaceForm.ADJECTIVE:
+        return None
+    between = text[pos : adjective.start]
+    if between.strip(" ") or adjective.code in _NOT_PEOPLE_ALONE:
+        return None
+    return Head(pos, adjective.end, text[pos : adjective.end], Population.TOTAL, place=adjective)
 
 
 def _classify(text: str, pos: int, i: int, adjective: PlaceMention | None) -> Head | None:
@@ -79,16 +102,21 @@ def _classify(text: str, pos: int, i: int, adjective: PlaceMention | None) -> He
     if local:
         return Head(pos, local.end(), text[pos : local.end()], Population.TOTAL, local=True,
                     place=adjective)
-    group = group_regex().match(text, i)
+    group = group_regex().match(text, i) if text[i].isupper() else None
     if group:
         return Head(pos, group.end(), text[pos : group.end()], Population.TOTAL, place=adjective)
     return None
 
 
-def _is_plural_people(word: str) -> bool:
-    """Demonyms that name people ("Norwegians", "Lebanese"), not "Norwegian" before a noun."""
-    w = word.lower()
-    return w.endswith(("s", "ese", "ch", "sh")) or w in {"afghan"}
+def _names_people(place: PlaceMention) -> bool:
+    """Demonyms that name people ("Norwegians", "Lebanese", "Europeans"), not "Norwegian"
+    before a noun."""
+    if place.form not in _PERSON_FORMS and place.form is not PlaceForm.REGION:
+        return False
+    w = place.text.lower()
+    if place.form is PlaceForm.REGION:
+        return w.endswith(("ans", "ers"))
+    return w.endswith(("s", "ese", "ch", "sh", "z"))
 
 
 @dataclass(frozen=True, slots=True)
