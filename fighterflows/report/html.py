@@ -1,0 +1,91 @@
+"""The self-contained HTML report: one file with the map, the table, the conflicts and a section
+per place, its style and script inline, that opens offline.
+
+The report carries a Content-Security-Policy of its own (a meta tag): `default-src 'none'` so
+the file can load nothing from anywhere, and the inline style and script allowed by their
+SHA-256 hashes only. Document text reaches it through Jinja's autoescaping, as on the server.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from fighterflows.analysis import reconcile_ledger
+from fighterflows.ledger import Filters, Ledger
+from fighterflows.web import views
+from fighterflows.web.chart import timeline_chart
+from fighterflows.web.names import is_country, place_name
+from fighterflows.web.state import Snapshot
+from fighterflows.web.templating import REPORT_LINKS, STATIC, environment
+from fighterflows.web.worldmap import world_map
+
+
+def csp_hash(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def report_csp(style: str, script: str) -> str:
+    return (
+        f"default-src 'none'; style-src {csp_hash(style)}; script-src {csp_hash(script)}; "
+        "img-src data:; base-uri 'none'; form-action 'none'; object-src 'none'"
+    )
+
+
+def inline_asset(name: str, closing: str) -> str:
+    text = (STATIC / name).read_text(encoding="utf-8")
+    if closing in text.lower():
+        raise ValueError(f"{name} contains {closing}: it cannot be inlined")
+    return text
+
+
+def json_for_html(data: Any) -> str:
+    """JSON safe inside <script type="application/json">: no "<" can close the element."""
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+
+
+def place_sections(snap: Snapshot) -> list[dict[str, Any]]:
+    order = sorted(snap.places, key=lambda p: (not is_country(p), place_name(p)))
+    out = []
+    for code in order:
+        view = views.place_view(snap, code, Filters())
+        if view is not None:
+            chart = timeline_chart(snap.claims_by_place.get(code, []))
+            out.append({"view": view, "chart": chart})
+    return out
+
+
+def report_context(ledger: Ledger) -> dict[str, Any]:
+    snap = Snapshot.build(reconcile_ledger(ledger))
+    table = views.table_view(snap, Filters())
+    conflicts = views.conflicts_view(snap, Filters())
+    style = inline_asset("style.css", "</style")
+    script = inline_asset("app.js", "</script")
+    return {
+        "counts": {**ledger.counts(), "claims": len(snap.recon.claims),
+                   "conflicts": len(snap.recon.conflicts)},
+        "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "map": world_map(snap.recon.rows, REPORT_LINKS.place),
+        "table": table,
+        "conflicts": conflicts,
+        "places": place_sections(snap),
+        "links": REPORT_LINKS,
+        "style": style,
+        "script": script,
+        "csp": report_csp(style, script),
+        "data": json_for_html({"table": table, "conflicts": conflicts["conflicts"]}),
+    }
+
+
+def render_report(ledger: Ledger) -> str:
+    return environment().get_template("report.html").render(report_context(ledger))
+
+
+def write_report(ledger: Ledger, path: str | Path) -> None:
+    """Write the report for everything in `ledger` to `path` (UTF-8 HTML)."""
+    Path(path).write_text(render_report(ledger), encoding="utf-8")

@@ -1,0 +1,159 @@
+"""The JSON API: every page's data, filterable, paged where it can be long, CSV on request."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Path
+from fastapi.responses import JSONResponse, Response
+
+from fighterflows.ledger import Filters
+from fighterflows.report.serialize import TABLE_COLUMNS, document_json, estimate_json
+from fighterflows.web import queries, views
+from fighterflows.web.errors import ERROR_SCHEMA
+from fighterflows.web.params import (
+    PLACE,
+    FormatQ,
+    LimitQ,
+    OffsetQ,
+    SearchQ,
+    csv_response,
+    filters,
+    state,
+)
+from fighterflows.web.state import LedgerState
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"description": text, "content": {"application/json": {"schema": ERROR_SCHEMA}}}
+    for code, text in ((404, "Not found"), (422, "Invalid parameters"), (500, "Server error"))
+}
+CSV = {"content": {"text/csv": {"schema": {"type": "string"}}}}
+
+router = APIRouter(prefix="/api", responses=ERRORS)
+State = Annotated[LedgerState, Depends(state)]
+Filtered = Annotated[Filters, Depends(filters)]
+ESTIMATE_COLUMNS = (
+    "id", "doc", "document_id", "start", "end", "quote", "place", "flow", "population", "kind",
+    "value", "low", "high", "qualifier", "base", "source", "as_of", "since", "derived",
+    "extractor", "copy_of", "provenance", "sentence",
+)
+DOCUMENT_COLUMNS = ("id", "name", "title", "uri", "published", "copy_of", "estimates", "chars")
+CONFLICT_COLUMNS = ("place", "flow", "population", "kind", "detail", "claims", "documents")
+CLAIM_COLUMNS = (
+    "id", "place", "flow", "population", "source", "kind", "value", "low", "high", "qualifier",
+    "as_of", "derived", "quote", "documents",
+)
+
+
+@router.get("/table", responses={200: CSV})
+def api_table(st: State, f: Filtered, format: FormatQ = FormatQ.JSON) -> Response:
+    """The consensus table: low / best / high per place, flow and population."""
+    view = views.table_view(st.snapshot(f), f)
+    if format == "csv":
+        return csv_response(view["rows"], TABLE_COLUMNS, "table")
+    return JSONResponse(view)
+
+
+@router.get("/table.csv", responses={200: CSV})
+def api_table_csv(st: State, f: Filtered) -> Response:
+    """The consensus table as CSV."""
+    return csv_response(views.table_view(st.snapshot(f), f)["rows"], TABLE_COLUMNS, "table")
+
+
+@router.get("/estimates", responses={200: CSV})
+def api_estimates(
+    st: State, f: Filtered, limit: LimitQ = 100, offset: OffsetQ = 0,
+    format: FormatQ = FormatQ.JSON,
+) -> Response:
+    """Stored estimates, one page at a time, in the contract's form plus ledger ids."""
+    page = queries.page_estimates(st.ledger, f, queries.Page(limit, offset))
+    records = [estimate_json(s) for s in page]
+    if format == "csv":
+        return csv_response(records, ESTIMATE_COLUMNS, "estimates")
+    total = queries.count_estimates(st.ledger, f)
+    return JSONResponse({"total": total, "limit": limit, "offset": offset, "estimates": records})
+
+
+@router.get("/estimates/{estimate_id}")
+def api_estimate(st: State, estimate_id: Annotated[str, Path(max_length=64)]) -> Response:
+    """One estimate by its id (or a unique prefix of it)."""
+    found = st.ledger.estimate(estimate_id)
+    if found is None:
+        raise HTTPException(404, f"no estimate {estimate_id!r}")
+    return JSONResponse(estimate_json(found))
+
+
+@router.get("/conflicts", responses={200: CSV})
+def api_conflicts(st: State, f: Filtered, format: FormatQ = FormatQ.JSON) -> Response:
+    """Misquotes, disagreements and inconsistencies, with the claims and documents behind."""
+    view = views.conflicts_view(st.snapshot(f), f)
+    if format == "csv":
+        rows = [{**c, "claims": len(c["claims"])} for c in view["conflicts"]]
+        return csv_response(rows, CONFLICT_COLUMNS, "conflicts")
+    return JSONResponse(view)
+
+
+@router.get("/documents", responses={200: CSV})
+def api_documents(
+    st: State, q: SearchQ = "", limit: LimitQ = 100, offset: OffsetQ = 0,
+    format: FormatQ = FormatQ.JSON,
+) -> Response:
+    """Documents in the ledger (name or title containing `q`), one page at a time."""
+    docs = [document_json(d) for d in st.ledger.documents(q or None, limit, offset)]
+    if format == "csv":
+        return csv_response(docs, DOCUMENT_COLUMNS, "documents")
+    total = queries.count_documents(st.ledger, q or None)
+    return JSONResponse({"total": total, "limit": limit, "offset": offset, "documents": docs})
+
+
+@router.get("/documents/{document_id}")
+def api_document(st: State, document_id: Annotated[str, Path(max_length=500)]) -> Response:
+    """A document's text and every estimate in it (offsets index the text)."""
+    return JSONResponse(document_payload(st, document_id))
+
+
+def document_payload(st: LedgerState, key: str) -> dict[str, Any]:
+    record = st.ledger.document(key)
+    if record is None:
+        raise HTTPException(404, f"no document {key!r}")
+    stored = st.ledger.estimates(Filters(document=record.info.id))
+    return views.document_view(record, stored)
+
+
+@router.get("/places")
+def api_places(st: State) -> Response:
+    """Every place with a figure, with its display name."""
+    snap = st.snapshot()
+    return JSONResponse({"places": [views.named({"place": p}) for p in snap.places]})
+
+
+@router.get("/places/{code}", responses={200: CSV})
+def api_place(
+    st: State, code: Annotated[str, Path(pattern=PLACE)], f: Filtered,
+    format: FormatQ = FormatQ.JSON,
+) -> Response:
+    """A place: its consensus rows, every claim (with its sentences) and its conflicts."""
+    view = place_payload(st, code, f)
+    if format == "csv":
+        return csv_response(view["claims"], CLAIM_COLUMNS, f"claims-{code}")
+    return JSONResponse(view)
+
+
+def place_payload(st: LedgerState, code: str, f: Filters) -> dict[str, Any]:
+    view = views.place_view(st.snapshot(f), code, f)
+    if view is None:
+        raise HTTPException(404, f"no figure for place {code!r}")
+    return view
+
+
+@router.get("/search")
+def api_search(st: State, q: SearchQ = "") -> Response:
+    """Places (by code or name), sources and documents matching `q`."""
+    return JSONResponse(search_payload(st, q))
+
+
+def search_payload(st: LedgerState, q: str) -> dict[str, Any]:
+    view = views.search_view(st.snapshot(), q)
+    docs = st.ledger.documents(q.strip(), 50, 0) if q.strip() else []
+    view["documents"] = [document_json(d) for d in docs]
+    return view

@@ -1,0 +1,51 @@
+"""The dashboard: a read-only FastAPI app over one ledger, every asset served from the package."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from fighterflows.ledger import Ledger
+from fighterflows.web import api, errors, pages
+from fighterflows.web.security import SecurityHeaders
+from fighterflows.web.state import LedgerState
+from fighterflows.web.templating import STATIC, environment
+
+DESCRIPTION = """Published estimates of foreign fighters who went to and came back from Syria
+and Iraq, extracted from documents with their exact sentences, reconciled per place, flow and
+population. Read-only. Every error has the shape
+`{"error": {"status": 404, "title": "Not Found", "detail": "…"}}`."""
+
+
+def create_app(db: str) -> FastAPI:
+    """The app over the ledger at `db` (a SQLite path or a database URL)."""
+    app = FastAPI(
+        title="fighterflows",
+        version="1",
+        description=DESCRIPTION,
+        # Swagger UI and ReDoc load from a CDN; /docs is our own page over /openapi.json.
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.ledger_state = LedgerState(Ledger.open(db))
+    app.state.templates = Jinja2Templates(env=environment())
+    app.add_middleware(SecurityHeaders)
+    errors.install(app)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_api_route("/favicon.ico", favicon, include_in_schema=False)
+    return app
+
+
+def favicon() -> Response:
+    return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
+
+
+def serve(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Run the dashboard with uvicorn until interrupted."""
+    import uvicorn
+
+    uvicorn.run(create_app(db), host=host, port=port, log_level="info")

@@ -1,0 +1,87 @@
+"""Query parameters shared by the pages and the API, validated once, turned into `Filters`."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from enum import StrEnum
+from typing import Annotated, Any
+
+from fastapi import Query, Request
+from fastapi.responses import Response
+
+from fighterflows.ledger import Filters
+from fighterflows.model import Flow, Population
+from fighterflows.web.state import LedgerState
+
+PLACE = r"^[A-Za-z][A-Za-z-]{1,39}$"
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+FORMULA = ("=", "+", "@", "\t", "\r")
+
+
+class Format(StrEnum):
+    JSON = "json"
+    CSV = "csv"
+
+
+PlaceQ = Annotated[
+    str | None, Query(pattern=PLACE, description="A place code: GBR, XKX, or a region like eu")
+]
+FlowQ = Annotated[Flow | None, Query(description="departed, returned, killed, …")]
+PopulationQ = Annotated[Population | None, Query(description="total, men, women or minors")]
+SourceQ = Annotated[
+    str | None,
+    Query(min_length=1, max_length=200, description="Part of a source's name, any case"),
+]
+AsOfQ = Annotated[
+    str | None,
+    Query(pattern=DATE, description="The table as it stood then: YYYY, YYYY-MM or YYYY-MM-DD"),
+]
+FormatQ = Annotated[Format, Query(description="json (default) or csv")]
+LimitQ = Annotated[int, Query(ge=1, le=1000, description="Page size")]
+OffsetQ = Annotated[int, Query(ge=0, le=10_000_000, description="Records to skip")]
+SearchQ = Annotated[str, Query(max_length=200, description="Words to look for")]
+
+
+def filters(
+    place: PlaceQ = None,
+    flow: FlowQ = None,
+    population: PopulationQ = None,
+    source: SourceQ = None,
+    as_of: AsOfQ = None,
+) -> Filters:
+    return Filters(
+        place=place,
+        flow=flow.value if flow else None,
+        population=population.value if population else None,
+        source=source,
+        as_of=as_of,
+    )
+
+
+def state(request: Request) -> LedgerState:
+    found = request.app.state.ledger_state
+    assert isinstance(found, LedgerState)
+    return found
+
+
+def cell(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        value = "; ".join(str(v) for v in value)
+    if isinstance(value, str) and value.startswith(FORMULA):
+        return "'" + value  # document text must not become a spreadsheet formula
+    return "" if value is None else value
+
+
+def csv_response(records: Iterable[dict[str, Any]], columns: Sequence[str], name: str) -> Response:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for r in records:
+        writer.writerow([cell(r.get(c)) for c in columns])
+    return Response(
+        out.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+    )

@@ -1,0 +1,107 @@
+"""The reconciled ledger, computed once per ledger state and indexed for the pages and the API.
+
+Reconciling every estimate takes seconds on a large ledger; a request must take milliseconds.
+So a `Snapshot` is built once and reused until the ledger changes, which a cheap fingerprint
+query (counts and the latest ingest) tells us. Filtered views (by source, as-of date) are kept
+in a small LRU beside it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict, defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+
+from fighterflows.analysis import Reconciliation, reconcile_estimates
+from fighterflows.conflicts import Conflict
+from fighterflows.ledger import Filters, Ledger, StoredEstimate, schema
+from fighterflows.reconcile import Claim, Row
+
+Fingerprint = tuple[object, ...]
+FILTERED_CACHE = 16
+EVERYTHING = Filters()
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    recon: Reconciliation
+    estimates_by_id: dict[str, StoredEstimate] = field(default_factory=dict)
+    claims_by_place: dict[str, list[Claim]] = field(default_factory=dict)
+    rows_by_place: dict[str, list[Row]] = field(default_factory=dict)
+    conflicts_by_place: dict[str, list[Conflict]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, recon: Reconciliation) -> Snapshot:
+        claims: dict[str, list[Claim]] = defaultdict(list)
+        for c in sorted(recon.claims, key=lambda c: (c.as_of or "", c.flow, c.population)):
+            claims[c.place].append(c)
+        rows: dict[str, list[Row]] = defaultdict(list)
+        for r in recon.rows:
+            rows[r.place].append(r)
+        conflicts: dict[str, list[Conflict]] = defaultdict(list)
+        for x in recon.conflicts:
+            conflicts[x.place].append(x)
+        return cls(
+            recon,
+            {s.id: s for s in recon.estimates},
+            dict(claims),
+            dict(rows),
+            dict(conflicts),
+        )
+
+    @property
+    def places(self) -> list[str]:
+        return sorted(set(self.claims_by_place) | set(self.rows_by_place))
+
+
+def fingerprint(ledger: Ledger) -> Fingerprint:
+    d, e = schema.documents, schema.estimates
+    with ledger.engine.connect() as c:
+        docs = c.execute(
+            select(func.count(), func.max(d.c.ingested_at), func.max(d.c.run_id))
+        ).one()
+        n_estimates = c.execute(select(func.count()).select_from(e)).scalar_one()
+    return (*tuple(docs), n_estimates)
+
+
+class LedgerState:
+    """One ledger, read-only, with its reconciliation cached per ledger state."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+        self._lock = threading.Lock()
+        self._key: Fingerprint | None = None
+        self._snapshot: Snapshot | None = None
+        self._filtered: OrderedDict[tuple[Fingerprint, Filters], Snapshot] = OrderedDict()
+
+    def snapshot(self, filters: Filters = EVERYTHING) -> Snapshot:
+        """The whole ledger reconciled; with a source or as-of filter, that subset reconciled.
+
+        Place, flow and population filters are applied to the result by the caller: a
+        consensus only depends on the claims of its own key, so they need no new reconciliation.
+        """
+        key = fingerprint(self.ledger)
+        narrowed = Filters(source=filters.source, as_of=filters.as_of)
+        with self._lock:
+            if narrowed == Filters():
+                if self._snapshot is None or self._key != key:
+                    self._snapshot = self._build(narrowed)
+                    self._key = key
+                return self._snapshot
+            return self._filtered_snapshot(key, narrowed)
+
+    def _filtered_snapshot(self, key: Fingerprint, filters: Filters) -> Snapshot:
+        cache_key = (key, filters)
+        found = self._filtered.get(cache_key)
+        if found is None:
+            found = self._build(filters)
+            self._filtered[cache_key] = found
+            while len(self._filtered) > FILTERED_CACHE:
+                self._filtered.popitem(last=False)
+        self._filtered.move_to_end(cache_key)
+        return found
+
+    def _build(self, filters: Filters) -> Snapshot:
+        return Snapshot.build(reconcile_estimates(self.ledger.estimates(filters)))

@@ -1,0 +1,86 @@
+"""The Jinja environment the dashboard and the report share: autoescape on, number filters.
+
+The report's templates sit beside the dashboard's partials (map, chart, claim), so both show
+the same markup; every value from a document reaches HTML through autoescaping only.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+
+WEB_TEMPLATES = Path(__file__).with_name("templates")
+REPORT_TEMPLATES = Path(__file__).resolve().parents[1] / "report" / "templates"
+STATIC = Path(__file__).with_name("static")
+
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    """Where a place or a statement links: pages on the server, or sections of the report."""
+
+    place_prefix: str
+    documents: bool
+
+    def place(self, code: str) -> str:
+        return f"{self.place_prefix}{code}"
+
+    def statement(self, s: dict[str, Any]) -> str | None:
+        if not self.documents:
+            return None
+        return f"/documents/{s['document_id']}#e-{s['estimate']}"
+
+
+WEB_LINKS = Links("/place/", documents=True)
+REPORT_LINKS = Links("#place-", documents=False)
+
+
+def num(value: object) -> str:
+    """1200 → "1,200"; a share (a fraction) → "25%"; nothing → "–"."""
+    if value is None or value == "":
+        return "–"
+    if not isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.2f}" if value >= 1 else f"{value * 100:.0f}%"
+    return f"{int(value):,}"
+
+
+def figure(claim: dict[str, object]) -> str:
+    """A claim's figure as a reader would say it: "1,200", "400–500", "25%"."""
+    low, high, value = claim.get("low"), claim.get("high"), claim.get("value")
+    share = claim.get("kind") == "share"
+
+    def show(v: object) -> str:
+        if share and isinstance(v, int | float):
+            return f"{v * 100:.0f}%"
+        return num(v)
+
+    if value is None and low is not None and high is not None:
+        return f"{show(low)}–{show(high)}"
+    return show(value if value is not None else low if low is not None else high)
+
+
+def mark_parts(sentence: str, mark: list[int] | None) -> tuple[str, str, str]:
+    if not mark:
+        return sentence, "", ""
+    a, b = mark
+    return sentence[:a], sentence[a:b], sentence[b:]
+
+
+@functools.cache
+def environment() -> Environment:
+    env = Environment(
+        loader=ChoiceLoader([FileSystemLoader(WEB_TEMPLATES), FileSystemLoader(REPORT_TEMPLATES)]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["num"] = num
+    env.filters["figure"] = figure
+    env.globals["mark_parts"] = mark_parts
+    return env

@@ -1,0 +1,141 @@
+"""What each page shows, as plain JSON-able dicts: the page's JSON twin and its template's data.
+
+Records go through `fighterflows.report.serialize`, so the API, the CLI and the report share one
+shape; the views only add what a reader needs beside them (names, sentences, links).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from fighterflows.conflicts import Conflict
+from fighterflows.ledger import DocumentRecord, Filters, StoredEstimate
+from fighterflows.reconcile import Claim, Row
+from fighterflows.report.serialize import (
+    TABLE_COLUMNS,
+    claim_json,
+    conflict_json,
+    document_json,
+    estimate_json,
+    row_json,
+)
+from fighterflows.web.names import place_name
+from fighterflows.web.state import Snapshot
+
+MAX_STATEMENTS = 20  # documents quoted per claim on a page; the API lists every estimate id
+
+
+def matches(item: Row | Claim | Conflict, f: Filters) -> bool:
+    return (
+        (not f.place or item.place == f.place)
+        and (not f.flow or item.flow == f.flow)
+        and (not f.population or item.population == f.population)
+    )
+
+
+def table_view(snap: Snapshot, f: Filters) -> dict[str, Any]:
+    rows = [named(row_json(r)) for r in snap.recon.rows if matches(r, f)]
+    return {"columns": list(TABLE_COLUMNS), "rows": rows}
+
+
+def named(record: dict[str, Any]) -> dict[str, Any]:
+    return {**record, "place_name": place_name(record["place"])}
+
+
+def conflicts_view(snap: Snapshot, f: Filters) -> dict[str, Any]:
+    chosen = [c for c in snap.recon.conflicts if matches(c, f)]
+    return {"conflicts": [conflict_out(snap, c) for c in chosen]}
+
+
+def conflict_out(snap: Snapshot, c: Conflict) -> dict[str, Any]:
+    out = named(conflict_json(c))
+    out["claims"] = [claim_out(snap, x) for x in c.claims]
+    return out
+
+
+def place_view(snap: Snapshot, code: str, f: Filters) -> dict[str, Any] | None:
+    if code not in snap.claims_by_place and code not in snap.rows_by_place:
+        return None
+    rows = [row_json(r) for r in snap.rows_by_place.get(code, []) if matches(r, f)]
+    claims = [claim_out(snap, c) for c in snap.claims_by_place.get(code, []) if matches(c, f)]
+    conflicts = [conflict_out(snap, c) for c in snap.conflicts_by_place.get(code, [])]
+    return {
+        "place": code,
+        "place_name": place_name(code),
+        "rows": rows,
+        "claims": claims,
+        "conflicts": [c for c in conflicts if matches_json(c, f)],
+    }
+
+
+def matches_json(record: dict[str, Any], f: Filters) -> bool:
+    return (not f.flow or record["flow"] == f.flow) and (
+        not f.population or record["population"] == f.population
+    )
+
+
+def claim_out(snap: Snapshot, c: Claim) -> dict[str, Any]:
+    """A claim with the sentences that state it, the figure marked in each."""
+    stated = [snap.estimates_by_id[i] for i in c.estimates if i in snap.estimates_by_id]
+    stated.sort(key=lambda s: (s.copy_of is not None, s.estimate.as_of or "", s.estimate.doc))
+    out = claim_json(c)
+    out["statements"] = [statement(s) for s in stated[:MAX_STATEMENTS]]
+    return out
+
+
+def statement(s: StoredEstimate) -> dict[str, Any]:
+    e = s.estimate
+    at = e.sentence.find(e.quote) if e.quote else -1
+    return {
+        "estimate": s.id,
+        "document_id": s.document_id,
+        "document": e.doc,
+        "published": s.published,
+        "syndicated_copy": s.copy_of is not None,
+        "sentence": e.sentence,
+        # where the figure sits in the sentence; null when the quote is not found in it
+        "mark": [at, at + len(e.quote)] if at >= 0 else None,
+    }
+
+
+def document_view(record: DocumentRecord, stored: Sequence[StoredEstimate]) -> dict[str, Any]:
+    return {
+        "document": document_json(record.info),
+        "text": record.text,
+        "estimates": [estimate_json(s) for s in stored],
+    }
+
+
+def segments(text: str, stored: Iterable[StoredEstimate]) -> list[tuple[str, str | None]]:
+    """The text cut into (piece, estimate id or None); overlapping figures keep the first."""
+    out: list[tuple[str, str | None]] = []
+    at = 0
+    for s in sorted(stored, key=lambda s: (s.estimate.start, -s.estimate.end)):
+        start, end = s.estimate.start, min(s.estimate.end, len(text))
+        if start < at or start >= end:
+            continue  # nested in (or the same span as) a figure already marked
+        out.append((text[at:start], None))
+        out.append((text[start:end], s.id))
+        at = end
+    out.append((text[at:], None))
+    return [(piece, ident) for piece, ident in out if piece]
+
+
+def search_view(snap: Snapshot, query: str) -> dict[str, Any]:
+    q = query.strip().lower()
+    places = [
+        {"place": p, "place_name": place_name(p)}
+        for p in snap.places
+        if q and (q in p.lower() or q in place_name(p).lower())
+    ]
+    counts: dict[str, int] = {}
+    for c in snap.recon.claims:
+        if q and c.source and q in c.source.lower():
+            counts[c.source] = counts.get(c.source, 0) + 1
+    sources = [{"source": s, "claims": n} for s, n in sorted(counts.items())]
+    return {"query": query, "places": places, "sources": sources}
+
+
+def source_claims(snap: Snapshot, source: str) -> list[dict[str, Any]]:
+    return [named(claim_json(c)) for c in snap.recon.claims if c.source == source]
