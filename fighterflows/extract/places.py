@@ -69,7 +69,10 @@ class _Gazetteer:
 _Trie = dict[str, "_Trie"]  # one character per level; the key "" marks the end of an alias
 _WORLD_ALL = "all"
 _SPACES = re.compile(r"\s+")
-_KEY_CHARS = str.maketrans({"’": "'"})
+# Typographic apostrophes and hyphens in a text match the plain ones of the data.
+_APOSTROPHES = "'’"
+_HYPHENS = "-‐‑‒–"
+_KEY_CHARS = str.maketrans({**dict.fromkeys(_APOSTROPHES, "'"), **dict.fromkeys(_HYPHENS, "-")})
 
 
 def find_places(text: str) -> list[PlaceMention]:
@@ -151,7 +154,7 @@ def alias_variants(alias: str) -> list[str]:
 
 
 def _key(words: str) -> str:
-    """The lookup key of matched words: whitespace runs as one space, curly apostrophes straight."""
+    """The lookup key of matched words: whitespace runs as one space, plain apostrophes, hyphens."""
     return _SPACES.sub(" ", words).translate(_KEY_CHARS)
 
 
@@ -225,7 +228,9 @@ def _char_regex(ch: str) -> str:
     if ch == " ":
         return r"\s+"
     if ch == "'":
-        return "['’]"
+        return f"[{_APOSTROPHES}]"
+    if ch == "-":
+        return f"[{_HYPHENS}]"
     return re.escape(ch)
 
 
