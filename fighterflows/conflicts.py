@@ -53,7 +53,7 @@ def find_conflicts(claims: Sequence[Claim], rows: Sequence[Row], regions: Region
         found += disagreements(key, group)
         found += derived_mismatches(key, group)
     found += returns_exceed_departures(rows, grouped)
-    found += members_exceed_region(rows, regions)
+    found += members_exceed_region(rows, grouped, regions)
     return found
 
 
@@ -130,7 +130,9 @@ def returns_exceed_departures(rows: Sequence[Row], grouped: dict[Key, list[Claim
     return out
 
 
-def members_exceed_region(rows: Sequence[Row], regions: RegionLookup) -> list[Conflict]:
+def members_exceed_region(
+    rows: Sequence[Row], grouped: dict[Key, list[Claim]], regions: RegionLookup
+) -> list[Conflict]:
     index = {(r.place, r.flow, r.population): r for r in rows}
     out = []
     for r in rows:
@@ -141,8 +143,11 @@ def members_exceed_region(rows: Sequence[Row], regions: RegionLookup) -> list[Co
         total = sum(p.low for p in parts if p is not None and p.low is not None)
         if total > r.high * (1 + APPROX_SLACK):
             detail = f"members add up to at least {total:,.0f}, the region to at most {r.high:,.0f}"
-            out.append(_conflict((r.place, r.flow, r.population),
-                                 ConflictKind.INCONSISTENCY, detail, []))
+            key = (r.place, r.flow, r.population)
+            claims = list(grouped.get(key, []))
+            for m in sorted(members):
+                claims += grouped.get((m, r.flow, r.population), [])
+            out.append(_conflict(key, ConflictKind.INCONSISTENCY, detail, claims))
     return out
 
 

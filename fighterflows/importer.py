@@ -90,7 +90,7 @@ def _row_estimates(
     elif value is not None:
         qualifier, low, high = Qualifier.APPROX, None, None
     else:
-        raise ValueError("no figure in the row")
+        return []  # the table gives no figure for this place ("NA"): nothing to claim
     quote = doc.text[start:end]
     return [
         Estimate(

@@ -130,7 +130,7 @@ def prepare(
     r.prefiltered += not item.relevant
     copy_of = copies.original_of(item.minhash) if item.minhash else None
     if item.minhash:
-        copies.add(item.document.content_hash, item.minhash)
+        copies.add(item.document.content_hash, item.minhash, copy_of is not None)
     return NewDocument(item.document, item.estimates, VERSION, copy_of, item.minhash)
 
 

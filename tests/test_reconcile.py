@@ -150,3 +150,16 @@ def test_the_order_of_ingest_does_not_change_the_table(order: list[StoredEstimat
     assert got.rows == expected.rows
     assert {c.id for c in got.claims} == {c.id for c in expected.claims}
     assert sorted(c.detail for c in got.conflicts) == sorted(c.detail for c in expected.conflicts)
+
+
+def test_members_adding_up_to_more_than_their_region_is_an_inconsistency() -> None:
+    a = document("a.txt", ["About 300 went from the Western Balkans.", "Kosovo: 316. Bosnia: 330."])
+    rec = reconcile_estimates([
+        stored(estimate(a, "About 300", place="western-balkans", flow=Flow.DEPARTED, value=300,
+                        qualifier=Qualifier.APPROX)),
+        stored(estimate(a, "316", place="XKX", flow=Flow.DEPARTED, value=316)),
+        stored(estimate(a, "330", place="BIH", flow=Flow.DEPARTED, value=330)),
+    ])
+    (conflict,) = rec.conflicts
+    assert conflict.kind == ConflictKind.INCONSISTENCY and conflict.place == "western-balkans"
+    assert {c.place for c in conflict.claims} == {"western-balkans", "XKX", "BIH"}

@@ -139,11 +139,12 @@ class Ledger:
                 )
             )
 
-    def minhashes(self) -> Iterator[tuple[str, bytes]]:
+    def minhashes(self) -> Iterator[tuple[str, bytes, bool]]:
+        """(document id, MinHash signature, is a copy) of every document with estimates."""
         with self.engine.connect() as c:
-            query = select(D.c.id, D.c.minhash).where(D.c.minhash.is_not(None))
+            query = select(D.c.id, D.c.minhash, D.c.copy_of).where(D.c.minhash.is_not(None))
             for row in c.execute(query):
-                yield row.id, row.minhash
+                yield row.id, row.minhash, row.copy_of is not None
 
     def replace_claims(self, rows: Sequence[dict[str, Any]]) -> None:
         with self.engine.begin() as c:

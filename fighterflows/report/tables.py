@@ -63,11 +63,22 @@ def render(
         return buf.getvalue().rstrip("\n")
     table = Table(title=title, show_lines=False)
     for c in columns:
-        table.add_column(c, overflow="fold", justify="right" if c in NUMERIC else "left")
+        wrap = c in WRAPPED
+        table.add_column(c, overflow="fold", no_wrap=not wrap,
+                         justify="right" if c in NUMERIC else "left")
     for r in rows:
         table.add_row(*(cell(r.get(c)) for c in columns))
-    (console or Console()).print(table)
+    (console or wide_console()).print(table)
     return None
+
+
+def wide_console() -> Console:
+    """The terminal's width on a terminal; a wide page when piped, so rows stay on one line."""
+    console = Console()
+    return console if console.is_terminal else Console(width=180)
+
+
+WRAPPED = {"sources", "detail", "quote", "sentence", "documents", "source"}
 
 
 NUMERIC = {"low", "best", "high", "value", "claims", "documents", "start", "end", "estimates"}
