@@ -211,3 +211,17 @@ def test_read_sources_is_lazy(tmp_path: Path) -> None:
     results = read_sources(iter([str(good), str(tmp_path / "missing")]))
     assert isinstance(next(results), Document)
     assert isinstance(next(results), ReadError)
+
+
+def test_gzip_without_gz_name_is_sniffed(tmp_path: Path) -> None:
+    path = tmp_path / "download.bin"
+    path.write_bytes(gzip.compress(b"<!DOCTYPE html><html><body><p>Zipped page.</p></body></html>"))
+    (doc,) = read_all(path)
+    assert isinstance(doc, Document)
+    assert doc.text == "Zipped page."
+
+
+def test_path_objects_are_accepted(tmp_path: Path) -> None:
+    good = write_good(tmp_path)
+    (doc,) = read_sources([good])  # type: ignore[list-item]
+    assert isinstance(doc, Document)

@@ -19,6 +19,7 @@ from typing import BinaryIO, cast
 
 from fighterflows.model import ReadError
 from fighterflows.read.detect import (
+    GZIP_MAGIC,
     format_by_content,
     format_by_name,
     is_gzip_name,
@@ -43,6 +44,8 @@ def read_sources(
 
 
 def read_one(spec: str, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[ReadResult]:
+    """What one input names: a file, a directory, `-` for stdin, or an http(s) URL."""
+    spec = os.fspath(spec)  # a Path works too
     if spec == STDIN:
         yield from read_source(stdin_source(), options)
     elif spec.lower().startswith(("http://", "https://")):
@@ -111,19 +114,33 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[ReadResult]:
 
 
 def file_source(path: Path) -> Source:
-    """A Source for a file; `.gz` is opened decompressed (except WARC: fastwarc does that)."""
+    """A Source for a file, by extension, else by content; gzip is opened decompressed.
+
+    WARC is the exception: fastwarc reads gzipped WARC itself, record member by member.
+    """
     fmt = format_by_name(path.name)
-    compressed = is_gzip_name(path.name) and fmt is not Format.WARC
+    compressed = is_gzip_name(path.name)
+    if fmt is None:
+        head = _head(path, compressed=False)
+        compressed = compressed or head.startswith(GZIP_MAGIC)
+        fmt = format_by_content(_head(path, compressed=True) if compressed else head)
+    decompress = compressed and fmt is not Format.WARC
 
     def opener() -> BinaryIO:
-        if compressed:
-            return cast(BinaryIO, gzip.open(path, "rb"))
-        return path.open("rb")
+        return _open(path, compressed=decompress)
 
-    if fmt is None:
-        with opener() as stream:
-            fmt = format_by_content(stream.read(64))
     return Source(where=str(path), name=path.name, uri=str(path), open=opener, format=fmt)
+
+
+def _open(path: Path, *, compressed: bool) -> BinaryIO:
+    if compressed:
+        return cast(BinaryIO, gzip.open(path, "rb"))
+    return path.open("rb")
+
+
+def _head(path: Path, *, compressed: bool) -> bytes:
+    with _open(path, compressed=compressed) as stream:
+        return stream.read(64)
 
 
 def read_source(source: Source, options: ReadOptions) -> Iterator[ReadResult]:
