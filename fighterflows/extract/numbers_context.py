@@ -33,7 +33,7 @@ def after_re() -> re.Pattern[str]:
     units = [u for u in d["units"] if len(u) > 1 or not u.isalpha()]
     letters = "|".join(u for u in d["units"] if len(u) == 1 and u.isalpha())
     return re.compile(
-        rf"(?P<share>\s*(?:%|(?:{lex.alternation(d['percent'][1:])})(?!\w)))"
+        rf"(?P<share>\s*(?:%|(?:{lex.alternation(d['percent'][1:])})(?!\w))(?!\s+points?\b))"
         rf"|(?P<age>(?:\s*-\s*|\s+)(?:{lex.alternation(d['age_after'])})(?!\w)|\s*-year-old)"
         rf"|(?P<time>\s*(?:{lex.alternation(d['time_after'])})(?!\w))"
         rf"|(?P<money>\s+(?:{lex.alternation(d['currency_words'])})(?!\w))"

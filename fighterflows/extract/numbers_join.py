@@ -70,8 +70,7 @@ def atoms(text: str) -> list[Atom]:
     if not items:
         return []
     found = _from_items(text, items)
-    found = [_context(text, a) for a in found]
-    found = [a for a in found if a is not None]
+    found = [a for a in (_context(text, a) for a in found) if a is not None]
     found = _ranges(text, found)
     found = [_hedge(text, a, found) for a in found]
     return _bounds(text, found)
@@ -120,19 +119,21 @@ def _from_parsed(text: str, p: words.Parsed) -> Atom | None:
 
 def _context(text: str, a: Atom) -> Atom | None:
     """Sign, percent, and the kind the neighbouring words give (money, age, year, ...)."""
-    if a.kind != "count" and a.kind != "share" or a.value is None:
+    value = a.value
+    if a.kind not in ("count", "share") or value is None:
         return a
     lo = ctx.window(text, a.start)
     sign = ctx.sign_re().search(text, lo, a.start)
     if sign:
-        a = _set(replace(a, start=sign.start()), -a.value)
+        value = -value
+        a = _set(replace(a, start=sign.start()), value)
     after = ctx.after_re().match(text, a.end)
     if after and after.lastgroup == "share":
         return _set(replace(a, end=after.end(), nend=after.end(), kind="share", percent=True,
-                            scale=None), a.value / 100)
+                            scale=None), value / 100)
     lead = ctx.percent_lead_re().search(text, lo, a.start)
     if lead:
-        return _set(replace(a, start=lead.start(), kind="share", percent=True), a.value / 100)
+        return _set(replace(a, start=lead.start(), kind="share", percent=True), value / 100)
     if a.single_one and ctx.pronoun_one_re().search(text, lo, a.start):
         return None
     if after and after.lastgroup is not None:
@@ -177,7 +178,7 @@ def _range(text: str, a: Atom, b: Atom) -> Atom | None:
     lead = _RANGE_LEAD.search(text, ctx.window(text, a.start), a.start)
     if link.group("and") and not (lead and lead.group("w").lower() == "between"):
         return None
-    if not (link.group("and") or link.group("to") or a.digits and b.digits):
+    if not (link.group("and") or link.group("to") or (a.digits and b.digits)):
         return None  # "three-nought-four" is not a range
     low, high = a.value, b.value
     if b.scale and not a.scale and not a.percent and low * b.scale <= high:
@@ -185,13 +186,14 @@ def _range(text: str, a: Atom, b: Atom) -> Atom | None:
     if b.percent and not a.percent and a.kind == "count":
         low /= 100
     kind = b.kind if a.kind in ("count", "share") else a.kind
-    if a.kind == "year" or (a.plain4 and _year_like(a.value) and link.group("to") is None):
-        if b.plain4 and _year_like(b.value) or _YEAR_END.fullmatch(text, b.start, b.end):
-            kind = "year"
-            high = high if high >= 1000 else low // 100 * 100 + high
+    year_start = a.kind == "year" or (a.plain4 and _year_like(a.value) and not link.group("to"))
+    year_end = (b.plain4 and _year_like(b.value)) or _YEAR_END.fullmatch(text, b.start, b.end)
+    if year_start and year_end:
+        kind = "year"
+        high = high if high >= 1000 else low // 100 * 100 + high
     if kind == "year" and not (b.plain4 or high >= low):
         return None
-    if low >= high or kind != b.kind and kind != "year" or a.kind not in (kind, "count"):
+    if low >= high or (kind != b.kind and kind != "year") or a.kind not in (kind, "count"):
         return None
     start = lead.start() if lead else a.start
     top = None if link.group("open") else high

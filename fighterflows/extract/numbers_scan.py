@@ -66,7 +66,8 @@ def master() -> re.Pattern[str]:
     d = lex.data()
     month = _month_names()
     spaced = "|".join(sorted(d["spaced_suffixes"], key=len, reverse=True))
-    vague_multi = [v for v in lex.vague() if " " in v]
+    # Plural scale words ("hundreds") are number words: "five hundreds" is 500.
+    vague_multi = [v for v in lex.vague() if v not in lex.words()]
     vulgar = "".join(d["vulgar"])
     parts = [
         r"(?P<url>(?:https?://|www\.)\S+)",
@@ -83,7 +84,8 @@ def master() -> re.Pattern[str]:
         r"(?P<dotted>(?<![\w.])\d+(?:\.\d+){2,}(?![\d]))",
         rf"(?P<vulgar>(?<![\w.])(?:(?P<vwhole>\d+)\s*)?[{vulgar}])",
         r"(?P<slash>(?<![\w./])(?:(?P<swhole>\d{1,2})\s+)?(?P<snum>\d+)/(?P<sden>\d+)(?![\d/]))",
-        rf"(?P<num>(?<![^\W\d_])(?<![\d.]){_DIGITS}(?P<exp>(?:e|\ ?x\ ?10\^)[+-]?\d+(?![\w]))?(?P<pow>\^[+-]*\d+)?"
+        rf"(?P<num>(?<![^\W\d_])(?<![\d.]){_DIGITS}"
+        r"(?P<exp>(?:e|\ ?x\ ?10\^)[+-]?\d+(?![\w]))?(?P<pow>\^[+-]*\d+)?"
         rf"(?:\ {{1,2}}(?P<ssfx>(?-i:{spaced}))(?!\w))?(?P<glue>[^\W\d_]+)?)",
         rf"(?P<vague>\b(?:{lex.alternation(vague_multi)})\b)",
         rf"(?P<zero>\b(?:{lex.list_pattern('zero_words')})\b)",
@@ -151,7 +153,7 @@ def _digit_item(m: re.Match[str]) -> Item | None:
 def _slash_item(m: re.Match[str]) -> list[Item]:
     num, den = float(m.group("snum")), float(m.group("sden"))
     whole = float(m.group("swhole") or 0)
-    if 0 < den and num < den:
+    if den > 0 and num < den:
         return [Tok(m.start(), m.end(), FRACVAL, whole + num / den, plural=not whole)]
     # "24/7", "2222/2222": two numbers
     return [Tok(m.start("snum"), m.end("snum"), NUM, num),

@@ -71,7 +71,7 @@ def groups(text: str, toks: list[Tok]) -> list[tuple[list[Tok], list[str | None]
 def with_article(text: str, toks: list[Tok], gaps: list[str | None]) -> None:
     """Put a leading "a"/"an" in as the numerator one where a scale or fraction follows."""
     first = toks[0]
-    if first.cls in ADDEND or first.cls == lex.TENS and len(toks) == 1:
+    if first.cls in ADDEND or (first.cls == lex.TENS and len(toks) == 1):
         return
     m = _ARTICLE.search(text, max(0, first.start - 4), first.start)
     if m:
@@ -249,9 +249,9 @@ def _step(acc: _Acc, toks: list[Tok], gaps: list[str | None], j: int) -> int:
         acc.cur *= 100
         acc.hundred, acc.scale = True, 100.0
         return j + 1
-    if t.cls == lex.SCALE and (gap in ("sp", "hy") or gap == "ofa" and p.cls == lex.FRAC):
+    if t.cls == lex.SCALE and (gap in ("sp", "hy") or (gap == "ofa" and p.cls == lex.FRAC)):
         return _scale(acc, t, p, j)
-    if t.cls == lex.DOZEN and (gap in ("sp", "hy") or gap == "a" and p.cls == lex.FRAC):
+    if t.cls == lex.DOZEN and (gap in ("sp", "hy") or (gap == "a" and p.cls == lex.FRAC)):
         if p.cls in ADDEND or p.cls in (A, lex.FRAC):
             acc.cur += acc.last_addend * 11
             acc.scale = 12.0
@@ -310,7 +310,7 @@ def _denominator(acc: _Acc, t: Tok, p: Tok, j: int) -> int:
 def _is_fraction_ahead(toks: list[Tok], gaps: list[str | None], j: int) -> bool:
     t = toks[j]
     if gaps[j] == "anda":
-        return t.cls == lex.FRAC or t.cls == lex.ORD and t.value >= 3
+        return t.cls == lex.FRAC or (t.cls == lex.ORD and t.value >= 3)
     nxt = toks[j + 1] if j + 1 < len(toks) else None
     return (t.cls == lex.UNIT and t.value > 0 and nxt is not None and nxt.cls == lex.FRAC
             and gaps[j + 1] in ("sp", "hy"))
