@@ -86,6 +86,21 @@ def find_places(text: str) -> list[PlaceMention]:
     return out
 
 
+def lookup_place(name: str) -> str | None:
+    """The code a whole name stands for, ignoring case: "France", "french", "FRA", "eu", "the UK".
+
+    For names standing alone (table cells, command-line options), not running text: None when the
+    name is not exactly one known alias, code or slug.
+    """
+    words = _key(name.strip())
+    g = _gazetteer()
+    if words in g.regions or words in g.country_names:
+        return words
+    if words.upper() in g.country_names:
+        return words.upper()
+    return _folded_index().get(words.casefold())
+
+
 def is_region(code: str) -> bool:
     return code in _gazetteer().regions
 
@@ -232,6 +247,21 @@ def _char_regex(ch: str) -> str:
     if ch == "-":
         return f"[{_HYPHENS}]"
     return re.escape(ch)
+
+
+@cache
+def _folded_index() -> dict[str, str]:
+    """Case-folded alias -> code, without the few folds that two places share."""
+    g = _gazetteer()
+    names = [(region.name, slug) for slug, region in g.regions.items()]
+    hits = [(key, hit[0]) for key, hit in g.lookup.items() if hit is not None]
+    index: dict[str, str] = {}
+    clashes: set[str] = set()
+    for key, code in [*hits, *names]:
+        folded = key.casefold()
+        if index.setdefault(folded, code) != code:
+            clashes.add(folded)
+    return {k: v for k, v in index.items() if k not in clashes}
 
 
 @cache
