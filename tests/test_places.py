@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fighterflows.extract.places import (
@@ -88,6 +88,7 @@ ALIASES = sorted({row.alias for row in [*country_rows(), *region_rows()]})
 SEPARATORS = st.sampled_from([", ", "; ", " (", ") ", " from ", " / ", ",\n"])
 
 
+@settings(deadline=None)  # timing is the speed test's job; cores are shared
 @given(st.text(max_size=300))
 def test_any_text_gives_anchored_sorted_disjoint_mentions(text: str) -> None:
     mentions = find_places(text)
@@ -97,6 +98,7 @@ def test_any_text_gives_anchored_sorted_disjoint_mentions(text: str) -> None:
         assert a.end <= b.start
 
 
+@settings(deadline=None)  # timing is the speed test's job; cores are shared
 @given(st.lists(st.sampled_from(ALIASES), min_size=1, max_size=6), st.data())
 def test_aliases_joined_by_separators_are_all_found(
     aliases: list[str], data: st.DataObject
@@ -112,6 +114,7 @@ def test_aliases_joined_by_separators_are_all_found(
     assert found == set(spans), text
 
 
+@settings(deadline=None)  # timing is the speed test's job; cores are shared
 @given(st.text(alphabet=st.sampled_from("usUS .,!?\n"), max_size=40))
 def test_the_pronoun_us_never_matches(text: str) -> None:
     assert all(m.text in ("US",) for m in find_places(text))
