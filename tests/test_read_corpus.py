@@ -106,8 +106,12 @@ def test_jsonl_gz(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "reason"),
-    [(b"", "file is empty"), (b"PAR1\x00\x00\x01\x02" * 10, "binary file, not JSON lines")],
-    ids=["empty", "binary"],
+    [
+        (b"", "file is empty"),
+        (b"\n\n  \n", "file holds only blank lines"),
+        (b"PAR1\x00\x00\x01\x02" * 10, "binary file, not JSON lines"),
+    ],
+    ids=["empty", "blank-lines", "binary"],
 )
 def test_jsonl_whole_file_errors(tmp_path: Path, content: bytes, reason: str) -> None:
     path = tmp_path / "c.jsonl"
@@ -161,8 +165,9 @@ def test_csv_bad_utf8_row_is_skipped(tmp_path: Path) -> None:
         (b"", "file is empty"),
         (b"title,date\nx,y\n", "CSV has no text column (looked for: text, body, content)"),
         (b"\n", "CSV has no header row"),
+        (b"id,text\n", "CSV has no records after its header"),
     ],
-    ids=["empty", "no-text-column", "no-header"],
+    ids=["empty", "no-text-column", "no-header", "header-only"],
 )
 def test_csv_whole_file_errors(tmp_path: Path, content: bytes, reason: str) -> None:
     path = tmp_path / "c.csv"
@@ -223,3 +228,13 @@ def test_parquet_without_text_column(tmp_path: Path) -> None:
     assert read_all(path) == [
         ReadError(str(path), "Parquet file has no text column (looked for: text, body, content)")
     ]
+
+
+def test_csv_malformed_row_is_reported_and_reading_goes_on(tmp_path: Path) -> None:
+    path = tmp_path / "c.csv"
+    path.write_bytes(b"id,text\na,One.\nb,broken\rrow\nc,Three.\n")
+    one, bad, three = read_all(path)
+    assert isinstance(bad, ReadError)
+    assert bad.where == f"{path}:3"
+    assert bad.reason.startswith("line 3 is not valid CSV (new-line character seen")
+    assert [getattr(d, "id", None) for d in (one, three)] == ["a", "c"]

@@ -23,11 +23,15 @@ PARQUET_BATCH_ROWS = 64
 
 def read_jsonl(source: Source, options: ReadOptions) -> Iterator[ReadResult]:
     fields = Fields.from_options(options)
+    records = 0
     with source.open() as stream:
         for line in bounded_lines(stream, record_line_limit(options), kind="JSON lines"):
             if line.problem is None and not line.text.strip():
                 continue
+            records += 1
             yield _jsonl_record(line, source, fields, options)
+    if records == 0:
+        raise ReadFailure("file holds only blank lines")
 
 
 def _jsonl_record(line: Line, source: Source, fields: Fields, options: ReadOptions) -> ReadResult:
@@ -80,18 +84,39 @@ def _read_delimited(source: Source, options: ReadOptions, delimiter: str) -> Ite
     with source.open() as stream:
         lines = _Lines(bounded_lines(stream, limit, kind="CSV"))
         rows = csv.reader(iter(lines), delimiter=delimiter)
-        header = _header(next(rows, None), fields)
-        end = lines.number
-        for row in rows:
-            start, end = end + 1, lines.number
-            problems = [lines.problems.pop(n) for n in range(start, end + 1) if n in lines.problems]
-            if problems:
-                yield ReadError(f"{source.where}:{start}", problems[0])
+        try:
+            header = _header(next(rows, None), fields)
+        except csv.Error as error:
+            raise ReadFailure(f"CSV header is not valid CSV ({error})") from None
+        records = 0
+        for start, row in _numbered_rows(rows, lines):
+            records += 1
+            if isinstance(row, str):
+                yield ReadError(f"{source.where}:{start}", row)
             elif any(cell.strip() for cell in row):
                 record = dict(zip(header, row, strict=False))
                 yield record_document(
                     record, source=source, at=str(start), fields=fields, options=options
                 )
+        if records == 0:
+            raise ReadFailure("CSV has no records after its header")
+
+
+def _numbered_rows(
+    rows: Iterator[list[str]], lines: _Lines
+) -> Iterator[tuple[int, list[str] | str]]:
+    """(first line of the row, the row or the problem that spoiled it)."""
+    end = lines.number
+    while True:
+        try:
+            row: list[str] | str = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            row = f"line {lines.number} is not valid CSV ({error})"
+        start, end = end + 1, lines.number
+        problems = [lines.problems.pop(n) for n in range(start, end + 1) if n in lines.problems]
+        yield start, problems[0] if problems else row
 
 
 def _header(row: list[str] | None, fields: Fields) -> list[str]:

@@ -26,7 +26,7 @@ def html_document(data: bytes, *, name: str, uri: str | None, options: ReadOptio
     if looks_binary(data[:4096]):
         raise ReadFailure("binary file, not HTML")
     page = trafilatura.bare_extraction(
-        data, url=uri, with_metadata=True, include_comments=False, include_tables=True
+        _as_page(data), url=uri, with_metadata=True, include_comments=False, include_tables=True
     )
     text = _paragraphs(getattr(page, "text", None) or "")
     if not text:
@@ -38,6 +38,14 @@ def html_document(data: bytes, *, name: str, uri: str | None, options: ReadOptio
     return Document(
         id=name, text=text, uri=uri, title=title or None, published=published_date(html)
     )
+
+
+def _as_page(data: bytes) -> bytes:
+    """A fragment ("<p>...</p>", common in feeds and archives) wrapped so trafilatura takes it."""
+    head = data[:2048].lower()
+    if b"<html" in head or b"<body" in head:
+        return data
+    return b"<html><body>" + data + b"</body></html>"
 
 
 def _paragraphs(extracted: str) -> str:

@@ -30,13 +30,19 @@ def read_warc(source: Source, options: ReadOptions) -> Iterator[ReadResult]:
         if not head.startswith((GZIP_MAGIC, b"WARC/")):
             raise ReadFailure("not a WARC file")
         marker = _GZIP_START if head.startswith(GZIP_MAGIC) else _PLAIN_START
-        seen = 0
+        seen = given = 0
         for item in _records(stream, source, options, marker):
             seen += 1
             if item is not None:
+                given += 1
                 yield item
         if seen == 0:
             raise ReadFailure("WARC holds no response records")
+        if given == 0:
+            raise ReadFailure(
+                f"WARC holds no readable responses ({seen} passed over: "
+                "not a 2xx status, or not HTML, text or PDF)"
+            )
 
 
 def _records(
@@ -79,7 +85,8 @@ def _next_marker(stream: BinaryIO, start: int, marker: bytes) -> int | None:
 def _record_result(record: Any, source: Source, options: ReadOptions) -> ReadResult | None:
     uri = str(record.headers.get("WARC-Target-URI") or "")
     http = record.http_headers
-    if http is None or not 200 <= int(http.status_code) < 300:
+    status = getattr(http, "status_code", None)
+    if not isinstance(status, int) or not 200 <= status < 300:
         return None
     fmt = format_by_media_type(record.http_content_type)
     if fmt is None:
