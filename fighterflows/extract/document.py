@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fighterflows.extract.anchor import holds
-from fighterflows.extract.estimates import ZONE_CODES, Context, Draft, assemble
+from fighterflows.extract.estimates import Context, Draft, assemble
+from fighterflows.extract.placing import ZONE_CODES
 from fighterflows.extract.facts import Facts, gather
+from fighterflows.extract.groups import find_groups, find_zone
 from fighterflows.extract.places import PlaceMention, find_places, is_region, place_name
 from fighterflows.extract.prefilter import sentence_may_count
 from fighterflows.extract.sentences import BlockKind, Sentence, split
@@ -53,9 +55,10 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
             heading_place=heading,
             previous=drafts,
             carried_as_of=_carried_as_of(facts, drafts, owners, i),
+            zone_nearby=_zone_nearby(sentences, i),
         )
         for d in _aggregates(assemble(f, context)):
-            d.notes.append(_source(d, f, named, i, drafts, owners, facts) or "")
+            d.source = _source(d, f, named, i, drafts, owners, facts)
             drafts.append(d)
             owners.append(i)
     return _finish(text, doc, published, _dedupe(drafts))
@@ -121,6 +124,18 @@ def _carried_place(facts: list[Facts | None], drafts: list[Draft], owners: list[
     return places[-1] if places else None
 
 
+def _zone_nearby(sentences: list[Sentence], i: int) -> bool:
+    """The paragraph before this sentence names the conflict (zone or group)."""
+    s = sentences[i]
+    for j in range(i - 1, max(-1, i - 4), -1):
+        prev = sentences[j]
+        if prev.paragraph != s.paragraph:
+            break
+        if find_zone(prev.text) is not None or find_groups(prev.text):
+            return True
+    return False
+
+
 def _carried_as_of(facts: list[Facts | None], drafts: list[Draft], owners: list[int],
                    i: int) -> str | None:
     j = _previous_index(facts, i)
@@ -138,7 +153,7 @@ def _source(d: Draft, f: Facts, named: list[Named], i: int, drafts: list[Draft],
             return None
         j = _previous_index(facts, i)
         inherited = [x for x, o in zip(drafts, owners, strict=True) if o == j]
-        return inherited[-1].notes[-1] or None if inherited else None
+        return inherited[-1].source if inherited else None
     if a.source:
         return a.source
     if a.generic:
@@ -168,7 +183,8 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         n = d.number
-        key = (d.paragraph, d.place, d.flow, d.population, d.kind, n.value, n.low, n.high)
+        figure = n.value if n.value is not None else (n.low, n.high)
+        key = (d.paragraph, d.place, d.flow, d.population, d.kind, figure)
         if key in seen:
             continue
         seen.add(key)
@@ -199,7 +215,7 @@ def _finish(text: str, doc: str, published: str | None, drafts: list[Draft]) -> 
 
 def _estimate(text: str, doc: str, published: str | None, d: Draft) -> Estimate:
     n = d.number
-    source = d.notes[-1] if d.notes else None
+    source = d.source
     attribution = d.attribution
     return Estimate(
         doc=doc,

@@ -15,33 +15,31 @@ from fighterflows.extract.flows import Cue
 from fighterflows.extract.groups import nearest_group
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.places import PlaceMention
-from fighterflows.extract.populations import Head, head_after, people_words
+from fighterflows.extract.placing import ZONE_CODES, inside_parens, place_of
+from fighterflows.extract.populations import Head, head_after, people_words, predicate_population
 from fighterflows.extract.sources import Attribution, nearest_attribution
 from fighterflows.model import Flow, Kind, Population, Qualifier
 
-ZONE_CODES = frozenset({"SYR", "IRQ", "syria-iraq"})
-_PARTITIVE = re.compile(r"\s*(?:,\s*)?(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|an?\s+)?$", re.I)
-_OF_PEOPLE = re.compile(r"\s*(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+|whom\b|them\b)", re.I)
+_PARTITIVE = re.compile(r"\s*(?:,\s*)?(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|an?\s+)?", re.I)
 _BARE_NEXT = re.compile(
     r"\s*(?:of\s+(?:whom|them|these|those)\b|(?:more\s+)?(?:are|were|is|was|have|has|had|died|"
     r"returned|remain|left|went|travell?ed|fought|joined)\b|\))", re.I)
+_BARE_END = re.compile(
+    r"\s*(?:[;,.)]|$|and\b|while\b|but\b|(?:in|by|as\s+of|since|until|from)\s+(?:\w+\s+)?"
+    r"(?:19|20)\d\d\b)", re.I)
 _RELATIVE = re.compile(r"\b(?:who|that|which|whom)\b", re.I)
-_CLAUSE_END = re.compile(r";|,\s*(?:while|but|whereas|although)\b|\.\s", re.I)
-_COUNTRIES = re.compile(
-    r"from\s+(?:(?:more\s+than|over|at\s+least|some|about|around|nearly|almost)\s+)?"
-    r"(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:other\s+|different\s+)?countries", re.I)
-_FOREIGN = re.compile(r"\bforeign\b|\bforeigners\b", re.I)
-_FOREIGN_PEOPLE = re.compile(r"\bforeign\s+(?:[\w-]+\s+){0,2}?(?:fighters|jihadists|citizens|nationals|"
-                             r"militants|volunteers|recruits|sunnis|shia)\b|\bforeigners\b", re.I)
-_PLACE_LEAD = re.compile(r"(?:\bfrom|\bof|\bleft|\bin|\bto|\bleaving)\s+$", re.I)
+_CLAUSE_END = re.compile(r";|,\s*(?:while|but|whereas|although|though)\b|\.\s", re.I)
+_OF_LEAD = re.compile(r"(?:^|[,;:]\s*)(?:out\s+)?of\s+(?:the\s+)?$", re.I)
 _ANAPHOR = re.compile(r"\b(?:the|that|this)\s+(?:number|figure|share|proportion|percentage|rate)\b", re.I)
 _FIGHTER_HEAD = re.compile(r"fighter|jihadi|militia|militant|mujahideen|volunteer|recruit", re.I)
+_COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|as well as)?\s*", re.I)
 _RATE = re.compile(r"\s*(?:a|per|each|every)\s+(?:day|week|month|year)\b", re.I)
-_TRANSIT = re.compile(r"\b(?:via|through|into|across|over|towards?|near|on)\s+(?:the\s+)?$", re.I)
-_BARE_END = re.compile(
-    r"\s*(?:[;,.)]|$|and\b|while\b|but\b|(?:in|by|as\s+of|since|until|from)\s+(?:\w+\s+)?(?:19|20)\d\d\b)",
-    re.I)
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+_UNCERTAIN = re.compile(r"\b(?:potential|would-be|aspiring|suspected|alleged|possible)\b", re.I)
+_NAMED_PEOPLE = re.compile(r"[^.;]{0,12}\b\d{1,2}-year-old\b")
+_NUMBER_BLOCK = re.compile(
+    r"\b(?:threaten(?:s|ed)?\s+to|plan(?:s|ned)?\s+to|want(?:s|ed)?\s+to|expected\s+to|will|"
+    r"would|could|if)\b[^,;.]{0,30}$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +50,7 @@ class Context:
     heading_place: PlaceMention | None = None
     previous: Sequence[Draft] = ()  # drafts of earlier sentences, document order
     carried_as_of: str | None = None
+    zone_nearby: bool = False  # the previous sentence or the heading names the conflict
 
 
 @dataclass(slots=True)
@@ -74,11 +73,9 @@ class Draft:
     since: str | None
     zone: str | None
     group: str | None
-    base: int | None = None  # index in the sentence's own drafts, or -(1 + document index)
     base_draft: Draft | None = None
-    derived: bool = False
     paragraph: int = 0
-    notes: list[str] = field(default_factory=list)
+    source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,20 +88,21 @@ class _Figure:
 def assemble(facts: Facts, context: Context) -> list[Draft]:
     """The drafts of one sentence, in order."""
     figures = _figures(facts)
-    drafts: list[Draft] = []
-    used_cues: dict[int, Cue] = {}
-    order = sorted(range(len(figures)), key=lambda i: figures[i].base_of is not None)
+    used: dict[int, Cue] = {}
     made: dict[int, Draft] = {}
-    for i in order:
-        draft = _draft(facts, figures, i, used_cues, context)
+    # Bases first: "7 out of the 129 who left ... are back" needs 129's cue to find 7's.
+    for i in sorted(range(len(figures)), key=lambda i: figures[i].base_of is not None):
+        draft = _draft(facts, figures, i, used, context)
         if draft is not None:
             made[i] = draft
+    drafts: list[Draft] = []
     for i in sorted(made):
-        draft = made[i]
         base_i = figures[i].base_of
         if base_i is not None and base_i in made:
-            draft.base_draft = made[base_i]
-        drafts.append(draft)
+            made[i].base_draft = made[base_i]
+        elif made[i].kind is Kind.SHARE and not _ANAPHOR.search(facts.sentence.text):
+            continue  # a share of nothing the text gives ("3.2 per cent of respondents")
+        drafts.append(made[i])
     return drafts
 
 
@@ -116,8 +114,7 @@ def _figures(facts: Facts) -> list[_Figure]:
         base_of = None
         if i + 1 < len(numbers) and _PARTITIVE.fullmatch(text[n.end : numbers[i + 1].start]):
             base_of = i + 1
-        vague = n.qualifier is Qualifier.VAGUE
-        head = head_after(text, n.end, facts.places, vague)
+        head = head_after(text, n.end, facts.places, n.qualifier is Qualifier.VAGUE)
         out.append(_Figure(n, head, base_of))
     return out
 
@@ -128,30 +125,34 @@ def _draft(facts: Facts, figures: list[_Figure], i: int, used: dict[int, Cue],
     n = fig.number
     text = facts.sentence.text
     head = fig.head if fig.base_of is None else figures[fig.base_of].head
-    if head is not None and (head.excluded or _RATE.match(text, head.end)):
+    if _skipped(text, n, head):
         return None
-    if head is not None and head.place is not None and head.place.code == "SYR":
-        return None  # Syrians in Syria are not foreign fighters
-    if head is None and _YEAR_LIKE.fullmatch(n.text):
-        return None  # "Throughout 2014," is a year the number finder took for a count
-    population, population_text = _population(text, n, head, facts)
+    population, population_text = _population(text, n, head)
     if population is None:
         return None
     cue = _choose_cue(facts, figures, i, used)
-    if cue is not None and cue.blocked:
+    if (cue is not None and cue.blocked) or _NUMBER_BLOCK.search(text, 0, n.start):
         return None
-    flow = cue.flow if cue is not None else _inherited_flow(figures, i, used)
+    flow = cue.flow if cue is not None else _inherited_flow(i, used)
     if flow is None:
         flow = _default_flow(text, n, head, facts, context)
     if flow is None:
         return None
-    place = _place(text, n, head, facts, context, _segment_start(text, figures, i))
+    clause = (_segment_start(text, figures, i), _segment_end(text, figures, i))
+    heads = [f.head for f in figures if f.head is not None]
+    place = place_of(text, n, head, facts, clause, heads) or _carried(context) or _entering(
+        head, cue, facts)
     if place is None:
         return None
-    used[i] = cue if cue is not None else Cue(n.start, n.end, "", flow, True, False)
     code, place_text = place
     if _local(code, facts.zone) or (head is not None and head.local and code in ZONE_CODES):
         return None
+    used[i] = cue if cue is not None else Cue(n.start, n.end, "", flow, True, False)
+    return _make(facts, n, population, population_text, code, place_text, flow, context)
+
+
+def _make(facts: Facts, n: NumberMention, population: Population, population_text: str | None,
+          code: str, place_text: str, flow: Flow, context: Context) -> Draft:
     shift = facts.sentence.start
     return Draft(
         start=shift + n.start,
@@ -174,20 +175,52 @@ def _draft(facts: Facts, figures: list[_Figure], i: int, used: dict[int, Cue],
     )
 
 
+def _skipped(text: str, n: NumberMention, head: Head | None) -> bool:
+    """Numbers that are not counts of foreign fighters, whatever the rest of the sentence says."""
+    if n.kind is NumberKind.SHARE and n.value is not None and n.value > 1:
+        return True  # "a 300% increase"
+    if head is None:
+        return _YEAR_LIKE.fullmatch(n.text) is not None  # "Throughout 2014," taken for a count
+    if head.excluded or _RATE.match(text, head.end) or _UNCERTAIN.search(head.text):
+        return True
+    if _NAMED_PEOPLE.match(text, head.end):
+        return True  # "two men, 30-year-old ... and ...": named individuals
+    # Syrians in Syria are not foreign fighters.
+    return head.place is not None and head.place.code == "SYR"
+
+
+def _entering(head: Head | None, cue: Cue | None, facts: Facts) -> tuple[str, str] | None:
+    """ "30,000 militants entered Syria": fighters going into the zone from anywhere."""
+    if head is None or cue is None or cue.stock or cue.flow is not Flow.DEPARTED:
+        return None
+    if facts.zone is None or not _FIGHTER_HEAD.search(head.text):
+        return None
+    return "world", head.text.strip()
+
+
+def _carried(context: Context) -> tuple[str, str] | None:
+    for carried in (context.carried_place, context.heading_place):
+        if carried is not None:
+            return carried.code, carried.text
+    return None
+
+
 def _local(code: str, zone: str | None) -> bool:
-    """Syrians counted in Syria are not foreign fighters (Iraqis in Syria are)."""
+    """Iraqis counted in Iraq are locals; Iraqis in Syria are foreign fighters."""
     if zone is None or code not in ZONE_CODES:
         return False
     return code == zone or zone == "syria-iraq"
 
 
-def _population(text: str, n: NumberMention, head: Head | None,
-                facts: Facts) -> tuple[Population | None, str | None]:
+def _population(text: str, n: NumberMention, head: Head | None) -> tuple[Population | None, str | None]:
     if head is not None and head.population is not None:
-        return head.population, _head_words(head)
+        return head.population, head.text.strip(" ,")
+    predicate = predicate_population(text, n.end)
+    if predicate is not None:
+        return predicate
     if n.kind is NumberKind.SHARE:
         return Population.TOTAL, None
-    if _BARE_NEXT.match(text, n.end) or _inside_parens(text, n) or _BARE_END.match(text, n.end):
+    if _BARE_NEXT.match(text, n.end) or inside_parens(text, n) or _BARE_END.match(text, n.end):
         words = people_words(text)
         if words:
             nearest = min(words, key=lambda w: abs(w.start - n.start))
@@ -196,28 +229,20 @@ def _population(text: str, n: NumberMention, head: Head | None,
     return None, None
 
 
-def _head_words(head: Head) -> str:
-    return head.text.strip(" ,")
-
-
-def _inside_parens(text: str, n: NumberMention) -> bool:
-    return text[:n.start].rstrip().endswith("(") and text[n.end:].lstrip().startswith(")")
-
-
 def _segment_end(text: str, figures: list[_Figure], i: int) -> int:
     n = figures[i].number
     end = len(text)
     clause = _CLAUSE_END.search(text, n.end)
     if clause:
         end = clause.start()
+    if _OF_LEAD.search(text, 0, n.start):
+        comma = text.find(",", n.end)
+        end = min(end, comma) if comma >= 0 else end
     for j in range(i + 1, len(figures)):
         other = figures[j]
-        if other.head is not None and other.head.excluded:
+        if (other.head is not None and other.head.excluded) or figures[i].base_of == j:
             continue
-        if figures[i].base_of == j:
-            continue
-        end = min(end, other.number.start)
-        break
+        return min(end, other.number.start)
     return end
 
 
@@ -230,8 +255,7 @@ def _segment_start(text: str, figures: list[_Figure], i: int) -> int:
         other = figures[j]
         if other.head is not None and other.head.excluded:
             continue
-        start = max(start, other.number.end)
-        break
+        return max(start, other.number.end)
     return start
 
 
@@ -239,6 +263,7 @@ def _choose_cue(facts: Facts, figures: list[_Figure], i: int, used: dict[int, Cu
     text = facts.sentence.text
     fig = figures[i]
     n = fig.number
+    share = n.kind is NumberKind.SHARE
     if fig.base_of is not None and fig.base_of in used:
         base_cue = used[fig.base_of]
         later = [c for c in facts.cues if c.start > base_cue.end and not c.stock
@@ -254,109 +279,51 @@ def _choose_cue(facts: Facts, figures: list[_Figure], i: int, used: dict[int, Cu
         if _RELATIVE.search(between) and len(explicit) > 1 and not is_base:
             return explicit[-1]
         return explicit[0]
-    before = [c for c in facts.cues if start <= c.end <= n.start and not c.stock]
+    # A cue may end inside the number's hedge: "handed over four children".
+    before = [c for c in facts.cues if start <= c.end <= n.number_start and not c.stock]
     if before:
         return before[-1]
+    if share:
+        return None
     stock = [c for c in after if c.stock] or [
-        c for c in facts.cues if start <= c.end <= n.start and c.stock]
-    return stock[0] if stock else None
+        c for c in facts.cues if start <= c.end <= n.number_start and c.stock]
+    if stock:
+        return stock[0]
+    return _coordinated_cue(facts, figures, i, used)
 
 
-def _inherited_flow(figures: list[_Figure], i: int, used: dict[int, Cue]) -> Flow | None:
+def _coordinated_cue(facts: Facts, figures: list[_Figure], i: int,
+                     used: dict[int, Cue]) -> Cue | None:
+    """ "500 Indonesians and 200 Malaysians have travelled": coordinated subjects share a verb."""
+    if i + 1 >= len(figures):
+        return None
+    head = figures[i].head
+    end = head.end if head is not None else figures[i].number.end
+    if not _COORDINATION.fullmatch(facts.sentence.text[end : figures[i + 1].number.start]):
+        return None
+    return _choose_cue(facts, figures, i + 1, used)
+
+
+def _inherited_flow(i: int, used: dict[int, Cue]) -> Flow | None:
     """A list ("France (1,700), Germany (760)") continues the flow of the figure before."""
     earlier = [j for j in used if j < i]
-    if not earlier:
-        return None
-    return used[max(earlier)].flow
+    return used[max(earlier)].flow if earlier else None
 
 
 def _default_flow(text: str, n: NumberMention, head: Head | None, facts: Facts,
                   context: Context) -> Flow | None:
-    """No cue: a count of foreign fighters "had 10,000 fighters" is a stock, i.e. departed;
-    a share referring back ("the number is closer to half") takes the earlier figure's flow."""
+    """No cue: a count of foreign fighters "with 10,000 fighters" in the war is a stock, i.e.
+    departed; a share referring back ("the number is closer to half") takes the earlier
+    figure's flow."""
     if n.kind is NumberKind.SHARE:
         if _ANAPHOR.search(text, 0, n.start) and context.previous:
             shares = [d for d in context.previous if d.kind is Kind.SHARE]
             return (shares or list(context.previous))[-1].flow
         return None
+    in_war = facts.zone is not None or bool(facts.groups) or context.zone_nearby
     if head is not None and head.population is not None and _FIGHTER_HEAD.search(head.text):
+        return Flow.DEPARTED if in_war else None
+    if head is None and inside_parens(text, n) and any(
+            _FIGHTER_HEAD.search(w.text) for w in people_words(text)):
         return Flow.DEPARTED
-    if head is None and any(_FIGHTER_HEAD.search(w.text) for w in people_words(text)):
-        return Flow.DEPARTED
     return None
-
-
-def _place(text: str, n: NumberMention, head: Head | None, facts: Facts,
-           context: Context, clause_start: int) -> tuple[str, str] | None:
-    if head is not None and head.place is not None:
-        return head.place.code, head.place.text
-    after = head.end if head is not None else n.end
-    countries = _COUNTRIES.match(text, _skip_relative(text, after))
-    if countries:
-        return "world", countries.group()[5:].strip()
-    lead = _lead_place(text, after, facts)
-    if lead is not None:
-        return lead.code, lead.text
-    paren = _paren_place(text, n, facts)
-    if paren is not None:
-        return paren.code, paren.text
-    if head is not None and _FOREIGN.search(head.text):
-        return "world", head.text.strip()
-    near = _nearest_place(text, n, facts)
-    if near is not None:
-        return near.code, near.text
-    foreign = _FOREIGN_PEOPLE.search(text, clause_start, _segment_stop(text, n))
-    if foreign:
-        return "world", foreign.group()
-    for carried in (context.carried_place, context.heading_place):
-        if carried is not None:
-            return carried.code, carried.text
-    return None
-
-
-def _segment_stop(text: str, n: NumberMention) -> int:
-    clause = _CLAUSE_END.search(text, n.end)
-    return clause.start() if clause else len(text)
-
-
-def _skip_relative(text: str, pos: int) -> int:
-    m = re.compile(r"\s*(?:,\s*)?").match(text, pos)
-    return m.end() if m else pos
-
-
-def _lead_place(text: str, pos: int, facts: Facts) -> PlaceMention | None:
-    """A place introduced by "from", "of", "left" within the phrase after the number."""
-    for p in facts.places:
-        if p.start < pos or p.start - pos > 80:
-            continue
-        if p.code in ZONE_CODES:
-            continue
-        if re.search(r"[,;(]", text[pos : p.start]):
-            return None
-        if _PLACE_LEAD.search(text, max(pos, p.start - 12), p.start):
-            return p
-    return None
-
-
-def _paren_place(text: str, n: NumberMention, facts: Facts) -> PlaceMention | None:
-    if not _inside_parens(text, n):
-        return None
-    open_paren = text.rfind("(", 0, n.start)
-    before = [p for p in facts.places if p.end <= open_paren and open_paren - p.end <= 2]
-    return before[-1] if before else None
-
-
-def _nearest_place(text: str, n: NumberMention, facts: Facts) -> PlaceMention | None:
-    """The nearest place in the sentence that could be the people's origin: not the zone, not
-    a route ("via Turkey"), not inside an attribution ("the U.S. State Department")."""
-    spans = [(a.start, a.end) for a in facts.attributions]
-    candidates = [
-        p for p in facts.places
-        if p.code not in ZONE_CODES
-        and not _TRANSIT.search(text, max(0, p.start - 16), p.start)
-        and not any(s <= p.start < e for s, e in spans)
-    ]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda p: abs(p.start - n.start))
-

@@ -25,7 +25,8 @@ _STOP = frozenset(
 _PERSON_FORMS = frozenset({PlaceForm.DEMONYM, PlaceForm.ETHNIC})
 _OF_DET = re.compile(r"\s+(?:its|their|the|his|her|our)\s+(?!\d)", re.I)
 _PARTICIPLE = re.compile(r"[\s-]+(?:trained|based|born|backed|led|made|controlled|speaking)\b", re.I)
-_NOT_PEOPLE_ALONE: frozenset[str] = frozenset()
+_ALONE_AFTER = re.compile(
+    r"\s*(?:[,;.)]|(?:had|have|has|were|was|are|returned|died|and|who|in|from)\b)", re.I)
 _MAX_WORDS = 5
 
 
@@ -85,7 +86,7 @@ def _adjective_alone(text: str, pos: int, adjective: PlaceMention | None) -> Hea
     if adjective is None or adjective.form is not PlaceForm.ADJECTIVE:
         return None
     between = text[pos : adjective.start]
-    if between.strip(" ") or adjective.code in _NOT_PEOPLE_ALONE:
+    if between.strip(" ") or not _ALONE_AFTER.match(text, adjective.end):
         return None
     return Head(pos, adjective.end, text[pos : adjective.end], Population.TOTAL, place=adjective)
 
@@ -134,3 +135,17 @@ def people_words(text: str) -> list[PeopleWord]:
         pop = POPULATIONS[found.lastgroup or "total"]
         out.append(PeopleWord(found.start(), found.end(), found.group(), pop))
     return out
+
+
+_PREDICATE = re.compile(
+    r"\s+(?:were|are|was|is)\s+(?:(?P<women>female|women)|(?P<men>male|men)|(?P<minors>children|minors))\b",
+    re.IGNORECASE,
+)
+
+
+def predicate_population(text: str, pos: int) -> tuple[Population, str] | None:
+    """ "About 200 were female": the population stated after the verb."""
+    m = _PREDICATE.match(text, pos)
+    if not m or not m.lastgroup:
+        return None
+    return POPULATIONS[m.lastgroup], m.group(m.lastgroup)

@@ -1,0 +1,156 @@
+"""Whose figure is it: the place a count of people is counted for.
+
+In order: the demonym or adjective in the people's own words ("500 French citizens"); "from
+N countries" (the world); a place introduced by "from", "of", "left" right after them; the
+place before a parenthesis ("France (1,700)"); "foreign fighters" with no country (the
+world); the subject of the clause ("Macedonian citizens ..., and six were killed"); the
+nearest other place; the place carried from the previous sentence or the section heading.
+The conflict zone is never the place, routes ("via Turkey") and attributions ("the U.S.
+State Department") neither.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from fighterflows.extract.facts import Facts
+from fighterflows.extract.numbers import NumberMention
+from fighterflows.extract.places import PlaceForm, PlaceMention, is_region, region_members
+from fighterflows.extract.populations import Head, people_words
+
+ZONE_CODES = frozenset({"SYR", "IRQ", "syria-iraq"})
+_NUMBER_WORD = r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of|several|many|various|some)"
+_COUNTRIES = re.compile(
+    r"from\s+(?:(?:more\s+than|over|at\s+least|some|about|around|nearly|almost)\s+)?"
+    rf"{_NUMBER_WORD}\s+(?:other\s+|different\s+|such\s+)?countries", re.I)
+_LEAD = re.compile(r"(?:\bfrom|\bof|\bleft|\bleaving|\blinked\s+to)\s+$", re.I)
+_TRANSIT = re.compile(r"\b(?:via|through|into|across|over|towards?|near|on|at)\s+(?:the\s+)?$", re.I)
+_PARTICIPLE = re.compile(r"[\s-]+(?:trained|based|born|backed|led|made|controlled|speaking)\b", re.I)
+_FOREIGN = re.compile(r"\bforeign\b|\bforeigners\b", re.I)
+_FOREIGN_PEOPLE = re.compile(
+    r"\bforeign\s+(?:[\w-]+\s+){0,2}?(?:fighters|jihadists|citizens|nationals|militants|"
+    r"volunteers|recruits|sunnis|shia)\b|\bforeigners\b", re.I)
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)\s*$")
+# Regions a list of countries may add up to, smallest first.
+_LIST_REGIONS = ("western-balkans", "central-asia", "north-africa", "southeast-asia",
+                 "north-america", "western-europe", "middle-east", "former-soviet-union", "eu",
+                 "europe")
+
+
+def place_of(text: str, n: NumberMention, head: Head | None, facts: Facts, clause: tuple[int, int],
+             heads: Sequence[Head]) -> tuple[str, str] | None:
+    """(code, place_text) for the figure `n`, or None when nothing in the sentence says."""
+    if head is not None and head.place is not None:
+        return head.place.code, head.place.text
+    after = head.end if head is not None else n.end
+    countries = _COUNTRIES.match(text, after + len(text[after:]) - len(text[after:].lstrip(" ,")))
+    if countries:
+        return "world", countries.group()[5:].strip()
+    for finder in (_lead_place, _paren_place):
+        found = finder(text, n, after, facts)
+        if found is not None:
+            return _widen(found, facts)
+    if head is not None and _FOREIGN.search(head.text):
+        return "world", head.text.strip()
+    usable = _usable(text, facts, heads, n)
+    subject = _subject_place(text, clause, n, usable) if head is None else None
+    if subject is not None:
+        return _widen(subject, facts)
+    near = min(usable, key=lambda p: abs(p.start - n.start)) if usable else None
+    if near is not None:
+        return _widen(near, facts)
+    foreign = _FOREIGN_PEOPLE.search(text, clause[0], clause[1])
+    if foreign:
+        return "world", foreign.group()
+    return None
+
+
+def _usable(text: str, facts: Facts, heads: Sequence[Head], n: NumberMention) -> list[PlaceMention]:
+    """Places that may be a figure's origin: not the zone, a route, an attribution's words,
+    people a figure does not count ("264 Russian soldiers"), or a modifier ("Moroccan-born")."""
+    spans = [(a.start, a.end) for a in facts.attributions]
+    spans += [(h.start, h.end) for h in heads if h.excluded]
+    return [
+        p for p in facts.places
+        if p.code not in ZONE_CODES
+        and not _TRANSIT.search(text, max(0, p.start - 16), p.start)
+        and not _PARTICIPLE.match(text, p.end)
+        and not any(s <= p.start < e for s, e in spans)
+    ]
+
+
+def _lead_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMention | None:
+    """A place introduced by "from", "of", "left" within the phrase after the number."""
+    for p in facts.places:
+        if p.start < pos or p.start - pos > 80 or p.code in ZONE_CODES:
+            continue
+        if re.search(r"[,;(]", text[pos : p.start]):
+            return None
+        if _LEAD.search(text, max(pos, p.start - 14), p.start):
+            return p
+    return None
+
+
+def _paren_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMention | None:
+    if not inside_parens(text, n):
+        return None
+    open_paren = text.rfind("(", 0, n.start)
+    before = [p for p in facts.places if p.end <= open_paren and open_paren - p.end <= 2]
+    return before[-1] if before else None
+
+
+def inside_parens(text: str, n: NumberMention) -> bool:
+    return text[: n.start].rstrip().endswith("(") and text[n.end :].lstrip().startswith(")")
+
+
+def _subject_place(text: str, clause: tuple[int, int], n: NumberMention,
+                   usable: list[PlaceMention]) -> PlaceMention | None:
+    """For a number standing alone ("six were killed"): the place of the clause's people,
+    "Macedonian citizens" or "foreign fighters linked to Italy"."""
+    words = [w for w in people_words(text) if clause[0] <= w.start < n.start]
+    if not words:
+        return None
+    first = words[0]
+    for p in usable:
+        if p.end <= first.start and not text[p.end : first.start].strip():
+            return p
+        if first.end <= p.start < n.start and p.start - first.end <= 40:
+            return p
+        if p.start <= first.start < p.end:
+            return p
+    return None
+
+
+def _widen(p: PlaceMention, facts: Facts) -> tuple[str, str]:
+    """A place that is one of a list of three or more countries stands for the region they
+    make up ("Albania, Bosnia and Herzegovina, Kosovo, Montenegro and Macedonia")."""
+    members = _list_around(p, facts.places, facts.sentence.text)
+    codes = {m.code for m in members}
+    if len(codes) < 3:
+        return p.code, p.text
+    for slug in _LIST_REGIONS:
+        if codes <= _members(slug):
+            start, end = members[0].start, members[-1].end
+            return slug, facts.sentence.text[start:end]
+    return p.code, p.text
+
+
+@cache
+def _members(slug: str) -> frozenset[str]:
+    return region_members(slug) if is_region(slug) else frozenset()
+
+
+def _list_around(p: PlaceMention, places: Sequence[PlaceMention], text: str) -> list[PlaceMention]:
+    countries = [q for q in places if q.form is not PlaceForm.REGION and q.code not in ZONE_CODES]
+    if p not in countries:
+        return [p]
+    i = countries.index(p)
+    lo = hi = i
+    while lo > 0 and _LIST_GAP.fullmatch(text[countries[lo - 1].end : countries[lo].start] + " "):
+        lo -= 1
+    while hi + 1 < len(countries) and _LIST_GAP.fullmatch(
+            text[countries[hi].end : countries[hi + 1].start] + " "):
+        hi += 1
+    return countries[lo : hi + 1]
