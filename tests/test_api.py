@@ -1,0 +1,336 @@
+"""The JSON API and the pages, through FastAPI's TestClient, on a hand-made ledger."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from web_fixtures import (
+    DOCUMENTS,
+    HOSTILE_IMG,
+    HOSTILE_SCRIPT,
+    HOSTILE_SOURCE,
+    Fig,
+    document_id,
+    fill_ledger,
+    make_document,
+)
+
+from fighterflows.ledger import Ledger
+from fighterflows.model import Flow
+from fighterflows.web.app import create_app
+from fighterflows.web.security import CSP
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return fill_ledger(tmp_path_factory.mktemp("web") / "ledger.db")
+
+
+@pytest.fixture(scope="module")
+def client(db: str) -> Iterator[TestClient]:
+    with TestClient(create_app(db), raise_server_exceptions=False) as c:
+        yield c
+
+
+def get_json(client: TestClient, url: str) -> Any:
+    r = client.get(url)
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"].startswith("application/json")
+    return r.json()
+
+
+def rows_by_key(data: dict[str, Any]) -> dict[tuple[str, str, str], dict[str, Any]]:
+    return {(r["place"], r["flow"], r["population"]): r for r in data["rows"]}
+
+
+def test_table_holds_the_consensus_of_current_claims(client: TestClient) -> None:
+    rows = rows_by_key(get_json(client, "/api/table"))
+    france = rows[("FRA", "departed", "total")]
+    assert (france["low"], france["best"], france["high"]) == (1200, 1910, 3000)
+    assert france["sources"] == ["ICSR", "Other Institute", "Soufan Center"]
+    assert france["place_name"] == "France"
+    assert rows[("BEL", "returned", "total")]["best"] == 125
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("place=FRA", {("FRA", "departed", "total"), ("FRA", "returned", "total")}),
+        ("flow=returned&place=DEU", {("DEU", "returned", "total")}),
+        ("population=women", set()),
+        ("source=belgian", {("BEL", "departed", "total"), ("BEL", "returned", "total")}),
+        ("as_of=2015-12-31&place=FRA", {("FRA", "departed", "total")}),
+    ],
+    ids=["place", "flow-and-place", "population-none", "source-any-case", "as-of"],
+)
+def test_table_filters(client: TestClient, query: str, expected: set[tuple[str, str, str]]) -> None:
+    assert set(rows_by_key(get_json(client, f"/api/table?{query}"))) == expected
+
+
+def test_as_of_gives_the_table_as_it_stood_then(client: TestClient) -> None:
+    rows = rows_by_key(get_json(client, "/api/table?as_of=2015"))
+    assert rows[("FRA", "departed", "total")]["best"] == 1200
+
+
+def test_estimates_are_paged_with_a_total(client: TestClient) -> None:
+    first = get_json(client, "/api/estimates?limit=4")
+    second = get_json(client, "/api/estimates?limit=4&offset=4")
+    everything = get_json(client, "/api/estimates?limit=1000")
+    total = sum(len(d.estimates) for d in DOCUMENTS)
+    assert first["total"] == second["total"] == everything["total"] == total
+    ids = [e["id"] for e in first["estimates"] + second["estimates"]]
+    assert ids == [e["id"] for e in everything["estimates"][:8]]
+    assert len(set(ids)) == 8
+
+
+def test_estimates_filter_by_place_and_flow(client: TestClient) -> None:
+    data = get_json(client, "/api/estimates?place=FRA&flow=returned")
+    assert sorted(e["quote"] for e in data["estimates"]) == ["271", "400"]
+    assert data["total"] == 2
+
+
+def test_an_estimate_by_id(client: TestClient) -> None:
+    some = get_json(client, "/api/estimates?limit=1")["estimates"][0]
+    assert get_json(client, f"/api/estimates/{some['id']}")["quote"] == some["quote"]
+
+
+def test_conflicts_carry_kind_claims_and_documents(client: TestClient) -> None:
+    conflicts = get_json(client, "/api/conflicts")["conflicts"]
+    misquotes = [c for c in conflicts if c["kind"] == "misquote"]
+    assert [(c["place"], c["flow"]) for c in misquotes] == [("FRA", "returned")]
+    assert misquotes[0]["documents"] == ["2017-soufan-returnees", "2017-wire-misquote"]
+    statement = misquotes[0]["claims"][0]["statements"][0]
+    assert statement["sentence"][slice(*statement["mark"])] in {"271", "400"}
+
+
+def test_conflicts_filter_by_kind_of_key(client: TestClient) -> None:
+    conflicts = get_json(client, "/api/conflicts?place=DEU")["conflicts"]
+    assert {c["place"] for c in conflicts} == {"DEU"}
+
+
+def test_place_has_rows_claims_sentences_and_conflicts(client: TestClient) -> None:
+    data = get_json(client, "/api/places/FRA")
+    assert data["place_name"] == "France"
+    assert {r["flow"] for r in data["rows"]} == {"departed", "returned"}
+    assert len(data["claims"]) == 5
+    for claim in data["claims"]:
+        s = claim["statements"][0]
+        assert s["sentence"][s["mark"][0]:s["mark"][1]] == claim["quote"]
+    assert {c["kind"] for c in data["conflicts"]} == {"misquote", "disagreement"}
+
+
+def test_place_filters_narrow_its_claims(client: TestClient) -> None:
+    data = get_json(client, "/api/places/FRA?flow=returned")
+    assert {c["flow"] for c in data["claims"]} == {"returned"}
+
+
+def test_documents_are_listed_paged_and_searchable(client: TestClient) -> None:
+    data = get_json(client, "/api/documents?limit=2")
+    assert data["total"] == len(DOCUMENTS) and len(data["documents"]) == 2
+    found = get_json(client, "/api/documents?q=BELGIAN")["documents"]
+    assert [d["name"] for d in found] == ["2018-belgian-report"]
+
+
+def test_a_document_has_its_text_and_anchored_estimates(client: TestClient) -> None:
+    data = get_json(client, f"/api/documents/{document_id('2017-soufan-returnees')}")
+    text = data["text"]
+    assert len(data["estimates"]) == 4
+    for e in data["estimates"]:
+        assert text[e["start"]:e["end"]] == e["quote"]
+
+
+def test_a_document_by_name_too(client: TestClient) -> None:
+    assert get_json(client, "/api/documents/2018-belgian-report")["document"]["published"] == (
+        "2018-02-12"
+    )
+
+
+def test_search_finds_places_by_name_and_sources(client: TestClient) -> None:
+    data = get_json(client, "/api/search?q=soufan")
+    assert [s["source"] for s in data["sources"]] == ["Soufan Center"]
+    assert [p["place"] for p in get_json(client, "/api/search?q=germ")["places"]] == ["DEU"]
+    assert [d["name"] for d in data["documents"]] == ["2017-soufan-returnees"]
+
+
+@pytest.mark.parametrize(
+    ("url", "first_column", "rows"),
+    [
+        ("/api/table.csv", "place", 7),
+        ("/api/table?format=csv", "place", 7),
+        ("/api/estimates?format=csv&limit=1000", "id", 11),
+        ("/api/conflicts?format=csv", "place", None),
+        ("/api/documents?format=csv", "id", 6),
+        ("/api/places/FRA?format=csv", "id", 5),
+    ],
+    ids=["table.csv", "table", "estimates", "conflicts", "documents", "place-claims"],
+)
+def test_csv_downloads(client: TestClient, url: str, first_column: str, rows: int | None) -> None:
+    r = client.get(url)
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("text/csv")
+    assert "attachment" in r.headers["content-disposition"]
+    records = list(csv.DictReader(io.StringIO(r.text)))
+    assert r.text.split(",", 1)[0] == first_column
+    assert records
+    if rows is not None:
+        assert len(records) == rows
+
+
+def test_csv_lists_are_joined_and_text_never_starts_a_formula(tmp_path: Path) -> None:
+    db = fill_ledger(tmp_path / "f.db")
+    ledger = Ledger.open(db)
+    ledger.add_document(make_document("=cmd", "2019-01-01", ["Some 70 Danes went."], []))
+    ledger.close()
+    with TestClient(create_app(db)) as c:
+        documents = c.get("/api/documents?format=csv&q=cmd").text
+        table = c.get("/api/table.csv?place=DEU").text
+    assert "ICSR; Soufan Center" in table
+    row = next(csv.DictReader(io.StringIO(documents)))
+    assert (row["name"], row["title"]) == ("'=cmd", "'=Cmd")
+
+
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("/api/places/XYZ", 404),
+        ("/api/documents/nothing-here", 404),
+        ("/api/estimates/ffffffffffff", 404),
+        ("/api/nothing", 404),
+        ("/api/table?flow=sideways", 422),
+        ("/api/table?as_of=yesterday", 422),
+        ("/api/estimates?limit=0", 422),
+        ("/api/estimates?offset=-1", 422),
+        ("/api/places/%3Cscript%3E", 422),
+        ("/api/table?format=xml", 422),
+    ],
+    ids=["place", "document", "estimate", "route", "flow", "as-of", "limit", "offset",
+         "place-code", "format"],
+)
+def test_every_api_error_has_one_shape(client: TestClient, url: str, status: int) -> None:
+    r = client.get(url)
+    assert r.status_code == status
+    body = r.json()
+    assert set(body) == {"error"}
+    assert body["error"]["status"] == status
+    assert isinstance(body["error"]["title"], str) and body["error"]["title"]
+    assert isinstance(body["error"]["detail"], str) and body["error"]["detail"]
+
+
+def test_a_crash_gives_the_same_shape_and_no_traceback(db: str) -> None:
+    app = create_app(db)
+
+    def explode() -> None:
+        raise RuntimeError("secret internals")
+
+    app.add_api_route("/api/explode", explode)
+    with TestClient(app, raise_server_exceptions=False) as c:
+        r = c.get("/api/explode")
+    assert r.status_code == 500
+    assert r.json()["error"]["status"] == 500
+    assert "secret" not in r.text
+    assert r.headers["content-security-policy"] == CSP
+
+
+def test_page_errors_are_pages(client: TestClient) -> None:
+    r = client.get("/place/XYZ")
+    assert r.status_code == 404
+    assert r.headers["content-type"].startswith("text/html")
+    assert "no figure for place" in r.text
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/", "/place/FRA", "/conflicts", "/documents", "/documents/hostile-page", "/search?q=fr",
+     "/docs", "/api/table", "/static/style.css", "/openapi.json", "/nowhere"],
+)
+def test_every_response_carries_the_strict_policy(client: TestClient, url: str) -> None:
+    r = client.get(url)
+    assert r.headers["content-security-policy"] == CSP
+    assert r.headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    ("url", "twin"),
+    [
+        ("/", "/api/table"),
+        ("/place/FRA", "/api/places/FRA"),
+        ("/conflicts", "/api/conflicts"),
+        ("/documents", "/api/documents"),
+        ("/search?q=fr", "/api/search?q=fr"),
+    ],
+)
+def test_every_page_links_its_json_twin(client: TestClient, url: str, twin: str) -> None:
+    page = client.get(url).text
+    assert f'href="{twin}" class="twin"' in page
+    assert client.get(twin).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/place/GBR", "/conflicts", "/documents/hostile-page", "/search?q=evil"]
+)
+def test_untrusted_text_is_escaped_on_every_page(client: TestClient, url: str) -> None:
+    page = client.get(url).text
+    for raw in (HOSTILE_SCRIPT, HOSTILE_IMG, HOSTILE_SOURCE):
+        assert raw not in page
+    assert "<script>" not in page  # the only scripts are external files
+    assert page.count("<script") == 1 and 'src="/static/app.js"' in page
+
+
+def test_hostile_text_shows_as_text(client: TestClient) -> None:
+    page = client.get("/documents/hostile-page").text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;img src=x onerror=alert(2)&gt;" in page
+
+
+@pytest.mark.parametrize("url", ["/", "/place/FRA", "/conflicts", "/docs", "/search?q=a"])
+def test_pages_only_reference_local_assets(client: TestClient, url: str) -> None:
+    page = client.get(url).text
+    targets = re.findall(r'(?:src|href|action)="([^"]*)"', page)
+    assert targets
+    assert [t for t in targets if not t.startswith(("/", "#", "?"))] == []
+    assert [t for t in targets if t.startswith("//")] == []
+
+
+def test_the_document_page_marks_every_figure(client: TestClient) -> None:
+    data = get_json(client, "/api/documents/2017-soufan-returnees")
+    page = client.get("/documents/2017-soufan-returnees").text
+    for e in data["estimates"]:
+        assert f'<mark class="figure" id="e-{e["id"]}">{e["quote"]}</mark>' in page
+
+
+def test_openapi_lists_the_api_and_the_error_shape(client: TestClient) -> None:
+    schema = get_json(client, "/openapi.json")
+    for path in ("/api/table", "/api/estimates", "/api/conflicts", "/api/documents",
+                 "/api/documents/{document_id}", "/api/places/{code}", "/api/table.csv"):
+        assert path in schema["paths"]
+    table = schema["paths"]["/api/table"]["get"]
+    assert {p["name"] for p in table["parameters"]} >= {"place", "flow", "population", "source",
+                                                       "as_of", "format"}
+    assert "404" in table["responses"]
+    docs = client.get("/docs").text
+    assert "/api/places/{code}" in docs
+
+
+def test_the_cache_follows_the_ledger(tmp_path: Path) -> None:
+    path = tmp_path / "growing.db"
+    fill_ledger(path)
+    with TestClient(create_app(str(path))) as c:
+        before = rows_by_key(c.get("/api/table").json())
+        ledger = Ledger.open(str(path))
+        fig = Fig("320", "AUT", Flow.DEPARTED, 320, "Austrian government", "2019-06")
+        ledger.add_document(make_document(
+            "later", "2019-06-01", ["Austria counts 320 departures."], [fig]))
+        ledger.close()
+        after = rows_by_key(c.get("/api/table").json())
+    assert set(after) - set(before) == {("AUT", "departed", "total")}
