@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import subprocess
@@ -89,7 +90,7 @@ def test_results_are_sorted_and_disjoint() -> None:
     text = "Between 2013 and 2015, about 30 percent of 5,000 to 6,000 fighters (one in five) left."
     found = find_numbers(text)
     assert [n.start for n in found] == sorted(n.start for n in found)
-    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
 
 
 def test_payload_shape() -> None:
@@ -132,7 +133,7 @@ def _check_spans(text: str, found: list[NumberMention]) -> None:
     for m in found:
         assert text[m.start:m.end] == m.text
         assert m.start <= m.number_start <= m.number_end <= m.end
-    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
 
 
 @settings(max_examples=300, deadline=None)

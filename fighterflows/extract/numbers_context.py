@@ -12,19 +12,9 @@ from functools import cache
 from fighterflows.extract import numbers_lexicon as lex
 from fighterflows.model import Qualifier
 
-WINDOW = 48  # characters before a number searched for a hedge or a kind cue
-
-
-def _words(key: str, before: bool) -> str:
-    """Phrases as a regex; word edges only where the phrase starts or ends with a letter."""
-    parts = []
-    for p in sorted(lex.data()[key], key=len, reverse=True):
-        body = lex.phrase(p)
-        left = r"(?<![\w])" if p[0].isalnum() else ""
-        right = (r"\s+" if p[-1].isalnum() else r"\s*") if before else (
-            r"(?![\w])" if p[-1].isalnum() else "")
-        parts.append(left + body + right)
-    return "|".join(parts)
+_NOT_SIGNED = re.compile(r"[\w)\].,%\-–]")  # before "-": a range or a compound, not a sign
+_ABBREVIATED_MONTHS = tuple(m + "." for m in lex.data()["months"] if len(m) <= 4)
+_PERCENT_LEADS = tuple(p + " of" for p in lex.data()["percent_lead"])
 
 
 @cache
@@ -43,33 +33,55 @@ def after_re() -> re.Pattern[str]:
 
 
 @cache
-def before_re() -> re.Pattern[str]:
-    d = lex.data()
-    symbols = "|".join(re.escape(s) for s in sorted(d["currency_symbols"], key=len, reverse=True))
-    months = lex.alternation(d["months"])
-    return re.compile(
-        rf"(?:(?P<money>(?:{symbols})\s?)"
-        rf"|(?P<age>(?<![\w])(?:{lex.alternation(d['age_before'])})\s+)"
-        rf"|(?P<year>(?:{_words('year_before', True)}|(?<![\w])(?:{months})\.?\s+)))\Z",
-        re.IGNORECASE,
-    )
+def _before(*keys: str, extra: tuple[str, ...] = ()) -> lex.Before:
+    return lex.before(tuple(p for k in keys for p in lex.data()[k]) + extra)
+
+
+def money_before(text: str, pos: int) -> int | None:
+    found = _before("currency_symbols").find(text, pos)
+    return None if found is None else found[0]
+
+
+def age_before(text: str, pos: int) -> bool:
+    return _before("age_before").find(text, pos) is not None
+
+
+def year_before(text: str, pos: int) -> bool:
+    return _before("year_before", "months", extra=_ABBREVIATED_MONTHS).find(text, pos) is not None
+
+
+def sign_before(text: str, pos: int) -> int | None:
+    """Where a minus sign starts: glued "-5" ("- 500" is more often a list bullet)."""
+    if pos and text[pos - 1] in "-−" and (pos < 2 or not _NOT_SIGNED.match(text[pos - 2])):
+        return pos - 1
+    found = lex.before(("minus", "negative")).find(text, pos)
+    return None if found is None else found[0]
 
 
 @cache
-def sign_re() -> re.Pattern[str]:
-    # A sign is glued to its number: "- 500" is more often a list bullet than a negative.
-    return re.compile(r"(?:(?<![\w)\].,%\-–])[-−]|(?<![\w])(?:minus|negative)\s+)\Z",
-                      re.IGNORECASE)
+def _prefix_hedges() -> lex.Before:
+    return lex.before(tuple(lex.prefix_hedges()))
 
 
-@cache
-def prefix_hedge_re() -> re.Pattern[str]:
-    parts = []
-    for p in sorted(lex.prefix_hedges(), key=len, reverse=True):
-        left = r"(?<![\w])" if p[0].isalnum() else r"(?<![<>=])"
-        right = r"\s+" if p[-1].isalnum() else r"\s*"
-        parts.append(left + lex.phrase(p) + right)
-    return re.compile(r"(?:" + "|".join(parts) + r")\Z", re.IGNORECASE)
+def prefix_hedge(text: str, start: int) -> tuple[int, Qualifier] | None:
+    found = _prefix_hedges().find(text, start)
+    if found is None:
+        return None
+    return found[0], lex.prefix_hedges()[found[1]]
+
+
+def percent_lead(text: str, pos: int) -> int | None:
+    """"per cent of 210" at the start of a text or clause: a percent written backwards."""
+    found = lex.before(_PERCENT_LEADS).find(text, pos)
+    if found is None:
+        return None
+    head = text[:found[0]].rstrip()
+    return found[0] if not head or head[-1] in ".;:!?(" else None
+
+
+def pronoun_one(text: str, pos: int) -> bool:
+    """"which one", "this one": a pronoun, not the number one."""
+    return _before("one_pronoun_before").find(text, pos) is not None
 
 
 @cache
@@ -86,29 +98,6 @@ def suffix_hedge_re() -> re.Pattern[str]:
         r"(?P<hedge>" + "|".join(parts) + rf")|(?P<inclusive>\s+(?:{inclusive})(?![\w]))",
         re.IGNORECASE,
     )
-
-
-@cache
-def percent_lead_re() -> re.Pattern[str]:
-    """"per cent of 210" at the start of a text or clause: a percent written backwards."""
-    lead = lex.alternation(lex.data()["percent_lead"])
-    return re.compile(rf"(?:\A|(?<=[.;:!?(]))\s*(?:{lead})\s+of\s+\Z", re.IGNORECASE)
-
-
-@cache
-def pronoun_one_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:{_words('one_pronoun_before', True)})\Z", re.IGNORECASE)
-
-
-def window(text: str, start: int) -> int:
-    return max(0, start - WINDOW)
-
-
-def prefix_hedge(text: str, start: int) -> tuple[int, Qualifier] | None:
-    m = prefix_hedge_re().search(text, window(text, start), start)
-    if m is None:
-        return None
-    return m.start(), lex.prefix_hedges()[lex.normal(m.group())]
 
 
 def suffix_hedge(text: str, end: int) -> tuple[int, Qualifier | None] | None:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from fighterflows.extract import numbers_context as ctx
+from fighterflows.extract import numbers_lexicon as lex
 from fighterflows.extract import numbers_words as words
 from fighterflows.extract.numbers_scan import Fixed, Item, Tok, scan
 from fighterflows.model import Qualifier
@@ -25,10 +26,9 @@ _RANGE_LINK = re.compile(
     r"|\s+(?P<and>and)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
-_RANGE_LEAD = re.compile(r"(?<![\w])(?P<w>between|from)\s+(?:the\s+)?\Z", re.IGNORECASE)
+_RANGE_LEADS = ("between", "from", "between the", "from the")
 _BOUND_LINK = re.compile(r"\s*(?:,\s*(?:and\s+|but\s+)?|\s(?:and|but)\s+)", re.IGNORECASE)
 _YEAR_END = re.compile(r"\d{2}")
-_THE = re.compile(r"(?<![\w])the\s+\Z", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +73,21 @@ def atoms(text: str) -> list[Atom]:
     found = [a for a in (_context(text, a) for a in found) if a is not None]
     found = _ranges(text, found)
     found = [_hedge(text, a, found) for a in found]
-    return _bounds(text, found)
+    return _disjoint(_bounds(text, found))
+
+
+def _disjoint(found: list[Atom]) -> list[Atom]:
+    """A hedge that reaches into the previous number is dropped; so is a clash of numbers."""
+    out: list[Atom] = []
+    for a in found:
+        if out and a.start < out[-1].end:
+            if a.nstart < out[-1].end:
+                continue
+            a = replace(a, start=a.nstart, qualifier=Q.EXACT, hedged=False)
+            if a.value is not None:
+                a = _set(a, a.value)
+        out.append(a)
+    return out
 
 
 def _from_items(text: str, items: list[Item]) -> list[Atom]:
@@ -106,9 +120,9 @@ def _from_parsed(text: str, p: words.Parsed) -> Atom | None:
     if p.role == "vague":
         return Atom(p.start, p.end, p.start, p.end, None, p.low, p.high, Q.VAGUE, "count")
     if p.role == "ordinal":
-        the = _THE.search(text, max(0, p.start - 5), p.start)
+        the = lex.before(("the",)).find(text, p.start)
         if the:
-            return replace(exact(p.start, p.end, p.value, "ordinal"), start=the.start())
+            return replace(exact(p.start, p.end, p.value, "ordinal"), start=the[0])
         return None
     if p.role != "number":
         return None
@@ -122,28 +136,27 @@ def _context(text: str, a: Atom) -> Atom | None:
     value = a.value
     if a.kind not in ("count", "share") or value is None:
         return a
-    lo = ctx.window(text, a.start)
-    sign = ctx.sign_re().search(text, lo, a.start)
-    if sign:
+    sign = ctx.sign_before(text, a.start)
+    if sign is not None:
         value = -value
-        a = _set(replace(a, start=sign.start()), value)
+        a = _set(replace(a, start=sign), value)
     after = ctx.after_re().match(text, a.end)
     if after and after.lastgroup == "share":
         return _set(replace(a, end=after.end(), nend=after.end(), kind="share", percent=True,
                             scale=None), value / 100)
-    lead = ctx.percent_lead_re().search(text, lo, a.start)
-    if lead:
-        return _set(replace(a, start=lead.start(), kind="share", percent=True), value / 100)
-    if a.single_one and ctx.pronoun_one_re().search(text, lo, a.start):
+    lead = ctx.percent_lead(text, a.start)
+    if lead is not None:
+        return _set(replace(a, start=lead, kind="share", percent=True), value / 100)
+    if a.single_one and ctx.pronoun_one(text, a.start):
         return None
     if after and after.lastgroup is not None:
         return replace(a, end=after.end(), kind=after.lastgroup)
-    before = ctx.before_re().search(text, lo, a.start)
-    if before and before.lastgroup == "money":
-        return replace(a, start=before.start(), kind="money")
-    if before and before.lastgroup == "age":
+    money = ctx.money_before(text, a.start)
+    if money is not None:
+        return replace(a, start=money, kind="money")
+    if ctx.age_before(text, a.start):
         return replace(a, kind="age")
-    if before and before.lastgroup == "year" and a.plain4 and _year_like(a.value):
+    if a.plain4 and _year_like(a.value) and ctx.year_before(text, a.start):
         return replace(a, kind="year")
     return a
 
@@ -175,8 +188,8 @@ def _range(text: str, a: Atom, b: Atom) -> Atom | None:
     link = _RANGE_LINK.fullmatch(text, a.end, b.start)
     if link is None:
         return None
-    lead = _RANGE_LEAD.search(text, ctx.window(text, a.start), a.start)
-    if link.group("and") and not (lead and lead.group("w").lower() == "between"):
+    lead = lex.before(_RANGE_LEADS).find(text, a.start)
+    if link.group("and") and not (lead and lead[1].startswith("between")):
         return None
     if not (link.group("and") or link.group("to") or (a.digits and b.digits)):
         return None  # "three-nought-four" is not a range
@@ -195,7 +208,7 @@ def _range(text: str, a: Atom, b: Atom) -> Atom | None:
         return None
     if low >= high or (kind != b.kind and kind != "year") or a.kind not in (kind, "count"):
         return None
-    start = lead.start() if lead else a.start
+    start = lead[0] if lead else a.start
     top = None if link.group("open") else high
     return Atom(start, b.end, a.start, b.end, None, low, top, Q.RANGE, kind)
 

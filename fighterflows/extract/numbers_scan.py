@@ -9,6 +9,7 @@ neighbouring tokens into numbers.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -95,12 +96,17 @@ def master() -> re.Pattern[str]:
 
 
 @cache
-def prefilter() -> re.Pattern[str]:
-    """Text without a match here holds no number: the fast path for most sentences."""
-    vulgar = "".join(lex.data()["vulgar"])
-    words = set(lex.words()) | {w.split()[0] for w in lex.vague()}
-    words |= {w.split()[0] for w in lex.data()["zero_words"]}
-    return re.compile(rf"[\d{vulgar}]|\b(?:{lex.alternation(words)})\b", re.IGNORECASE)
+def candidates() -> re.Pattern[str]:
+    """Where a piece can start. Text with none holds no number (the fast path for most
+    sentences); elsewhere the master regex is tried only at these places."""
+    d = lex.data()
+    vulgar = "".join(d["vulgar"])
+    phrases = set(lex.words()) | set(lex.vague()) | set(d["zero_words"])
+    return re.compile(
+        rf"[\d{vulgar}+(]|\.(?=\d)|(?:https?:|www\.)|{_month_names()}"
+        rf"|\b(?:{lex.alternation(phrases)})\b",
+        re.IGNORECASE,
+    )
 
 
 def _digit_value(m: re.Match[str]) -> float | None:
@@ -186,10 +192,8 @@ def _fixed(m: re.Match[str], kind: str) -> list[Item]:
 
 def scan(text: str) -> list[Item]:
     """Every number-like piece of `text`, in order; URLs and glued words are left out."""
-    if not prefilter().search(text):
-        return []
     items: list[Item] = []
-    for m in master().finditer(text):
+    for m in _matches(text):
         kind = m.lastgroup
         if kind == "url" or kind is None:
             continue
@@ -204,3 +208,17 @@ def scan(text: str) -> list[Item]:
         else:
             items.extend(_fixed(m, kind))
     return items
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """The master regex's matches, tried only where a candidate starts (same result as
+    finditer, many times faster on prose)."""
+    find, match = candidates().search, master().match
+    pos = 0
+    while (c := find(text, pos)) is not None:
+        m = match(text, c.start())
+        if m is None or m.end() == m.start():
+            pos = c.start() + 1
+            continue
+        yield m
+        pos = m.end()

@@ -23,7 +23,6 @@ _GAP = re.compile(
     r"|\s+(?P<out>out\s+of)\s+|\s+(?P<in>in)\s+|\s+(?P<over>over)\s+",
     re.IGNORECASE,
 )
-_ARTICLE = re.compile(r"(?<!\w)an?\s+\Z", re.IGNORECASE)
 RATIOS = ("out", "in", "over")
 
 
@@ -73,9 +72,9 @@ def with_article(text: str, toks: list[Tok], gaps: list[str | None]) -> None:
     first = toks[0]
     if first.cls in ADDEND or (first.cls == lex.TENS and len(toks) == 1):
         return
-    m = _ARTICLE.search(text, max(0, first.start - 4), first.start)
-    if m:
-        toks.insert(0, Tok(m.start(), m.start() + len(m.group().rstrip()), A, 1.0))
+    found = lex.before(("a", "an")).find(text, first.start)
+    if found:
+        toks.insert(0, Tok(found[0], found[0] + len(found[1]), A, 1.0))
         gaps[0] = "sp"
         gaps.insert(0, None)
 
