@@ -91,8 +91,12 @@ def _named(sentences: list[Sentence]) -> list[Named]:
 
 
 def _heading_place(f: Facts) -> PlaceMention | None:
+    """The place a section is about: a heading that is a place name ("#### Germany",
+    "The Netherlands"), not one that merely mentions one ("2019 Turkish offensive")."""
+    title = f.sentence.text.lstrip("#").strip()
     for p in f.places:
-        if p.code != "SYR":
+        rest = title.replace(p.text.lstrip("#").strip(), " ").split()
+        if p.code != "SYR" and len([w for w in rest if w.lower() != "the"]) == 0:
             return p
     return None
 

@@ -33,6 +33,9 @@ _OF_LEAD = re.compile(r"(?:^|[,;:]\s*)(?:out\s+)?of\s+(?:the\s+)?$", re.I)
 _ANAPHOR = re.compile(r"\b(?:the|that|this)\s+(?:number|figure|share|proportion|percentage|rate)\b", re.I)
 _FIGHTER_HEAD = re.compile(r"fighter|jihadi|militia|militant|mujahideen|volunteer|recruit", re.I)
 _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|as well as)?\s*", re.I)
+_NOT_MOVING = re.compile(r"\b(?:displacement|evacuation|evacuated|displaced|wounded|injured)\s+(?:of\s+)?$", re.I)
+_TRAVEL = frozenset({Flow.DEPARTED, Flow.RETURNED, Flow.REMAINING})
+_FOREIGN_WORD = re.compile(r"\bforeign", re.I)
 _RATE = re.compile(r"\s*(?:a|per|each|every)\s+(?:day|week|month|year)\b", re.I)
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _UNCERTAIN = re.compile(r"\b(?:potential|would-be|aspiring|suspected|alleged|possible)\b", re.I)
@@ -133,6 +136,8 @@ def _draft(facts: Facts, figures: list[_Figure], i: int, used: dict[int, Cue],
     cue = _choose_cue(facts, figures, i, used)
     if (cue is not None and cue.blocked) or _NUMBER_BLOCK.search(text, 0, n.start):
         return None
+    if not _relevant(text, head, facts, context, cue):
+        return None
     flow = cue.flow if cue is not None else _inherited_flow(i, used)
     if flow is None:
         flow = _default_flow(text, n, head, facts, context)
@@ -179,10 +184,14 @@ def _skipped(text: str, n: NumberMention, head: Head | None) -> bool:
     """Numbers that are not counts of foreign fighters, whatever the rest of the sentence says."""
     if n.kind is NumberKind.SHARE and n.value is not None and n.value > 1:
         return True  # "a 300% increase"
+    if _NOT_MOVING.search(text, max(0, n.start - 30), n.start):
+        return True  # "the displacement of over 300,000 people"
     if head is None:
         return _YEAR_LIKE.fullmatch(n.text) is not None  # "Throughout 2014," taken for a count
     if head.excluded or _RATE.match(text, head.end) or _UNCERTAIN.search(head.text):
         return True
+    if head.local and not _FOREIGN_WORD.search(head.text):
+        return True  # "174 SDF fighters", "7,798 Syrian rebels": locals, not foreign fighters
     if _NAMED_PEOPLE.match(text, head.end):
         return True  # "two men, 30-year-old ... and ...": named individuals
     # Syrians in Syria are not foreign fighters.
@@ -196,6 +205,19 @@ def _entering(head: Head | None, cue: Cue | None, facts: Facts) -> tuple[str, st
     if facts.zone is None or not _FIGHTER_HEAD.search(head.text):
         return None
     return "world", head.text.strip()
+
+
+def _relevant(text: str, head: Head | None, facts: Facts, context: Context,
+              cue: Cue | None) -> bool:
+    """The figure is about the conflict: its people are fighters, or they went, came back or
+    stayed, or the sentence (or the paragraph just before) names the zone or an armed group.
+    Deaths and arrests elsewhere ("151 members of the HDP") need that context."""
+    if facts.zone is not None or facts.groups or context.zone_nearby:
+        return True
+    if cue is not None and not cue.stock and cue.flow in _TRAVEL:
+        return True
+    words = head.text if head is not None else text
+    return bool(_FIGHTER_HEAD.search(words) or _FOREIGN_WORD.search(words))
 
 
 def _carried(context: Context) -> tuple[str, str] | None:
@@ -224,6 +246,8 @@ def _population(text: str, n: NumberMention, head: Head | None) -> tuple[Populat
         words = people_words(text)
         if words:
             nearest = min(words, key=lambda w: abs(w.start - n.start))
+            if nearest.excluded:
+                return None, None  # "the number of Turkish soldiers killed ... to four"
             return Population.TOTAL, nearest.text
         return Population.TOTAL, None
     return None, None

@@ -82,6 +82,13 @@ def excluded_regex() -> re.Pattern[str]:
 
 
 @cache
+def excluded_people_regex() -> re.Pattern[str]:
+    """The excluded heads that are people (soldiers, civilians), searched anywhere."""
+    words = alternation(load("populations")["excluded_people"])
+    return re.compile(r"(?<![\w-])(?:" + words + r")(?![\w-])", re.IGNORECASE)
+
+
+@cache
 def local_regex() -> re.Pattern[str]:
     words = alternation(load("populations")["local"])
     return re.compile(r"(?:" + words + r")(?![\w-])", re.IGNORECASE)

@@ -12,7 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from fighterflows.extract.groups import group_regex
-from fighterflows.extract.lexicon import POPULATIONS, excluded_regex, local_regex, people_regex
+from fighterflows.extract.lexicon import (
+    POPULATIONS,
+    excluded_people_regex,
+    excluded_regex,
+    local_regex,
+    people_regex,
+)
 from fighterflows.extract.places import PlaceForm, PlaceMention
 from fighterflows.model import Population
 
@@ -125,7 +131,8 @@ class PeopleWord:
     start: int
     end: int
     text: str
-    population: Population
+    population: Population | None
+    excluded: bool = False  # soldiers, civilians...: people a figure must not count
 
 
 def people_words(text: str) -> list[PeopleWord]:
@@ -134,7 +141,9 @@ def people_words(text: str) -> list[PeopleWord]:
     for found in people_regex(search=True).finditer(text):
         pop = POPULATIONS[found.lastgroup or "total"]
         out.append(PeopleWord(found.start(), found.end(), found.group(), pop))
-    return out
+    for found in excluded_people_regex().finditer(text):
+        out.append(PeopleWord(found.start(), found.end(), found.group(), None, excluded=True))
+    return sorted(out, key=lambda w: w.start)
 
 
 _PREDICATE = re.compile(

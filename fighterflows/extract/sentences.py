@@ -39,6 +39,7 @@ _LINE = re.compile(r"[^\n]*(?:\n|$)")
 _HEADING = re.compile(r"\s{0,3}#{1,6}\s")
 _ITEM = re.compile(r"\s*(?:[-*•–+]|\d{1,2}[.)])\s+\S")
 _TABLE = re.compile(r"\s*\|")
+_IMAGE = re.compile(r"\s*!\[")  # a Markdown image line: a caption and a URL, no prose
 _FRONT_MATTER = re.compile(r"---[ \t]*\n.*?\n---[ \t]*(?:\n|$)", re.DOTALL)
 _WORD = re.compile(r"\w")
 
@@ -71,7 +72,7 @@ def _blocks(text: str) -> Iterator[tuple[int, int, BlockKind]]:
 
 
 def _line_kind(line: str) -> BlockKind | None:
-    if not line.strip():
+    if not line.strip() or _IMAGE.match(line):
         return None
     if _HEADING.match(line):
         return BlockKind.HEADING
