@@ -13,12 +13,14 @@ from fighterflows.web import queries, views
 from fighterflows.web.errors import ERROR_SCHEMA
 from fighterflows.web.params import (
     PLACE,
+    Format,
     FormatQ,
     LimitQ,
     OffsetQ,
     SearchQ,
     csv_response,
     filters,
+    place_filters,
     state,
 )
 from fighterflows.web.state import LedgerState
@@ -32,6 +34,7 @@ CSV = {"content": {"text/csv": {"schema": {"type": "string"}}}}
 router = APIRouter(prefix="/api", responses=ERRORS)
 State = Annotated[LedgerState, Depends(state)]
 Filtered = Annotated[Filters, Depends(filters)]
+KeyFiltered = Annotated[Filters, Depends(place_filters)]
 ESTIMATE_COLUMNS = (
     "id", "doc", "document_id", "start", "end", "quote", "place", "flow", "population", "kind",
     "value", "low", "high", "qualifier", "base", "source", "as_of", "since", "derived",
@@ -45,8 +48,8 @@ CLAIM_COLUMNS = (
 )
 
 
-@router.get("/table", responses={200: CSV})
-def api_table(st: State, f: Filtered, format: FormatQ = FormatQ.JSON) -> Response:
+@router.get("/table", responses={200: CSV}, summary="The consensus table")
+def api_table(st: State, f: Filtered, format: FormatQ = Format.JSON) -> Response:
     """The consensus table: low / best / high per place, flow and population."""
     view = views.table_view(st.snapshot(f), f)
     if format == "csv":
@@ -54,16 +57,16 @@ def api_table(st: State, f: Filtered, format: FormatQ = FormatQ.JSON) -> Respons
     return JSONResponse(view)
 
 
-@router.get("/table.csv", responses={200: CSV})
+@router.get("/table.csv", responses={200: CSV}, summary="The consensus table as CSV")
 def api_table_csv(st: State, f: Filtered) -> Response:
     """The consensus table as CSV."""
     return csv_response(views.table_view(st.snapshot(f), f)["rows"], TABLE_COLUMNS, "table")
 
 
-@router.get("/estimates", responses={200: CSV})
+@router.get("/estimates", responses={200: CSV}, summary="Estimates, paged")
 def api_estimates(
     st: State, f: Filtered, limit: LimitQ = 100, offset: OffsetQ = 0,
-    format: FormatQ = FormatQ.JSON,
+    format: FormatQ = Format.JSON,
 ) -> Response:
     """Stored estimates, one page at a time, in the contract's form plus ledger ids."""
     page = queries.page_estimates(st.ledger, f, queries.Page(limit, offset))
@@ -74,7 +77,7 @@ def api_estimates(
     return JSONResponse({"total": total, "limit": limit, "offset": offset, "estimates": records})
 
 
-@router.get("/estimates/{estimate_id}")
+@router.get("/estimates/{estimate_id}", summary="One estimate")
 def api_estimate(st: State, estimate_id: Annotated[str, Path(max_length=64)]) -> Response:
     """One estimate by its id (or a unique prefix of it)."""
     found = st.ledger.estimate(estimate_id)
@@ -83,8 +86,8 @@ def api_estimate(st: State, estimate_id: Annotated[str, Path(max_length=64)]) ->
     return JSONResponse(estimate_json(found))
 
 
-@router.get("/conflicts", responses={200: CSV})
-def api_conflicts(st: State, f: Filtered, format: FormatQ = FormatQ.JSON) -> Response:
+@router.get("/conflicts", responses={200: CSV}, summary="Conflicts")
+def api_conflicts(st: State, f: Filtered, format: FormatQ = Format.JSON) -> Response:
     """Misquotes, disagreements and inconsistencies, with the claims and documents behind."""
     view = views.conflicts_view(st.snapshot(f), f)
     if format == "csv":
@@ -93,10 +96,10 @@ def api_conflicts(st: State, f: Filtered, format: FormatQ = FormatQ.JSON) -> Res
     return JSONResponse(view)
 
 
-@router.get("/documents", responses={200: CSV})
+@router.get("/documents", responses={200: CSV}, summary="Documents, paged")
 def api_documents(
     st: State, q: SearchQ = "", limit: LimitQ = 100, offset: OffsetQ = 0,
-    format: FormatQ = FormatQ.JSON,
+    format: FormatQ = Format.JSON,
 ) -> Response:
     """Documents in the ledger (name or title containing `q`), one page at a time."""
     docs = [document_json(d) for d in st.ledger.documents(q or None, limit, offset)]
@@ -106,7 +109,7 @@ def api_documents(
     return JSONResponse({"total": total, "limit": limit, "offset": offset, "documents": docs})
 
 
-@router.get("/documents/{document_id}")
+@router.get("/documents/{document_id}", summary="One document")
 def api_document(st: State, document_id: Annotated[str, Path(max_length=500)]) -> Response:
     """A document's text and every estimate in it (offsets index the text)."""
     return JSONResponse(document_payload(st, document_id))
@@ -120,17 +123,17 @@ def document_payload(st: LedgerState, key: str) -> dict[str, Any]:
     return views.document_view(record, stored)
 
 
-@router.get("/places")
+@router.get("/places", summary="Places")
 def api_places(st: State) -> Response:
     """Every place with a figure, with its display name."""
     snap = st.snapshot()
     return JSONResponse({"places": [views.named({"place": p}) for p in snap.places]})
 
 
-@router.get("/places/{code}", responses={200: CSV})
+@router.get("/places/{code}", responses={200: CSV}, summary="One place")
 def api_place(
     st: State, code: Annotated[str, Path(pattern=PLACE)], f: Filtered,
-    format: FormatQ = FormatQ.JSON,
+    format: FormatQ = Format.JSON,
 ) -> Response:
     """A place: its consensus rows, every claim (with its sentences) and its conflicts."""
     view = place_payload(st, code, f)
@@ -146,7 +149,7 @@ def place_payload(st: LedgerState, code: str, f: Filters) -> dict[str, Any]:
     return view
 
 
-@router.get("/search")
+@router.get("/search", summary="Search")
 def api_search(st: State, q: SearchQ = "") -> Response:
     """Places (by code or name), sources and documents matching `q`."""
     return JSONResponse(search_payload(st, q))

@@ -11,7 +11,7 @@ from fighterflows.ledger import Filters
 from fighterflows.report.serialize import document_json
 from fighterflows.web import api, queries, views
 from fighterflows.web.chart import timeline_chart
-from fighterflows.web.params import PLACE, LimitQ, OffsetQ, SearchQ, filters, state
+from fighterflows.web.params import PLACE, LimitQ, OffsetQ, SearchQ, filters, place_filters, state
 from fighterflows.web.state import LedgerState
 from fighterflows.web.templating import WEB_LINKS
 from fighterflows.web.worldmap import world_map
@@ -19,6 +19,7 @@ from fighterflows.web.worldmap import world_map
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 State = Annotated[LedgerState, Depends(state)]
 Filtered = Annotated[Filters, Depends(filters)]
+KeyFiltered = Annotated[Filters, Depends(place_filters)]
 
 
 def render(request: Request, name: str, twin: str, **context: Any) -> Response:
@@ -44,7 +45,7 @@ def overview(request: Request, st: State, f: Filtered) -> Response:
 
 @router.get("/place/{code}")
 def place(request: Request, st: State, code: Annotated[str, Path(pattern=PLACE)],
-          f: Filtered) -> Response:
+          f: KeyFiltered) -> Response:
     view = api.place_payload(st, code, f)
     claims = st.snapshot(f).claims_by_place.get(code, [])
     chosen = [c for c in claims if views.matches(c, Filters(flow=f.flow,

@@ -60,6 +60,16 @@ def filters(
     )
 
 
+def place_filters(
+    flow: FlowQ = None,
+    population: PopulationQ = None,
+    source: SourceQ = None,
+    as_of: AsOfQ = None,
+) -> Filters:
+    """The filters of a place's own page: the place is in the path."""
+    return filters(None, flow, population, source, as_of)
+
+
 def state(request: Request) -> LedgerState:
     found = request.app.state.ledger_state
     assert isinstance(found, LedgerState)
