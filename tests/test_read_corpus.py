@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import gzip
 import json
+import resource
 from pathlib import Path
 from typing import Any
 
@@ -238,3 +239,25 @@ def test_csv_malformed_row_is_reported_and_reading_goes_on(tmp_path: Path) -> No
     assert bad.where == f"{path}:3"
     assert bad.reason.startswith("line 3 is not valid CSV (new-line character seen")
     assert [getattr(d, "id", None) for d in (one, three)] == ["a", "c"]
+
+
+def test_huge_jsonl_line_is_skipped_without_loading_it(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    with path.open("wb") as out:
+        out.write(json.dumps({"text": "Before."}).encode() + b"\n")
+        out.write(b'{"text": "' + b"x" * 1_000_000)
+        out.seek(64 << 20)  # a sparse hole: 64 MB on one line, written in no time
+        out.write(b'"}\n' + json.dumps({"text": "After."}).encode() + b"\n")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    first, huge, last = read_all(path, options=ReadOptions(max_chars=100_000))
+    growth_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+    assert huge == ReadError(f"{path}:2", "line 2 longer than 465,536 bytes")
+    assert [getattr(d, "text", None) for d in (first, last)] == ["Before.", "After."]
+    assert growth_kib < 50_000
+
+
+def test_sparse_jsonl_is_binary(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    with path.open("wb") as out:
+        out.truncate(1 << 30)
+    assert read_all(path) == [ReadError(str(path), "binary file, not JSON lines")]

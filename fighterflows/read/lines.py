@@ -11,6 +11,8 @@ from fighterflows.read.options import ReadOptions
 from fighterflows.read.textio import CHUNK_BYTES, looks_binary
 
 _UTF8_BOM = b"\xef\xbb\xbf"
+# Big steps through a line being skipped: fewer calls, and nothing is kept.
+_SKIP_BYTES = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,30 +32,47 @@ def record_line_limit(options: ReadOptions) -> int:
 def bounded_lines(stream: BinaryIO, limit: int, *, kind: str) -> Iterator[Line]:
     """The lines of `stream`, decoded; an overlong or undecodable line comes with a problem.
 
-    Raises ReadFailure for an empty or binary stream (`kind` names what was expected).
+    Raises ReadFailure for an empty or binary stream (`kind` names what was expected): binary
+    data is recognised in its first chunk, before a line of it is gathered.
     """
     number = 0
     while True:
-        raw = stream.readline(limit + 1)
-        if not raw:
+        first = stream.readline(CHUNK_BYTES)
+        if not first:
             if number == 0:
                 raise ReadFailure("file is empty")
             return
         if number == 0:
-            if looks_binary(raw[:CHUNK_BYTES]):
+            if looks_binary(first):
                 raise ReadFailure(f"binary file, not {kind}")
-            raw = raw.removeprefix(_UTF8_BOM)
+            first = first.removeprefix(_UTF8_BOM)
         number += 1
-        if len(raw) > limit:
-            _skip_rest_of_line(stream)
+        raw = _rest_of_line(stream, first, limit)
+        if raw is None:
             yield Line(number, problem=f"line {number} longer than {limit:,} bytes")
-            continue
-        yield _decoded(number, raw)
+        else:
+            yield _decoded(number, raw)
+
+
+def _rest_of_line(stream: BinaryIO, first: bytes, limit: int) -> bytes | None:
+    """The whole line that starts with `first`, or None (and the line skipped) past `limit`."""
+    pieces, size = [first], len(first)
+    while size <= limit and not pieces[-1].endswith(b"\n"):
+        piece = stream.readline(min(CHUNK_BYTES, limit + 1 - size))
+        if not piece:
+            break
+        pieces.append(piece)
+        size += len(piece)
+    if size <= limit:
+        return b"".join(pieces)
+    if not pieces[-1].endswith(b"\n"):
+        _skip_rest_of_line(stream)
+    return None
 
 
 def _skip_rest_of_line(stream: BinaryIO) -> None:
     while True:
-        rest = stream.readline(CHUNK_BYTES)
+        rest = stream.readline(_SKIP_BYTES)
         if not rest or rest.endswith(b"\n"):
             return
 
