@@ -136,6 +136,7 @@ def test_the_pronoun_us_never_matches(text: str) -> None:
         ("eu", "European Union"),
         ("world", "World"),
         ("syria-iraq", "Syria and Iraq"),
+        ("HKG", "Hong Kong"),
     ],
 )
 def test_place_name(code: str, name: str) -> None:

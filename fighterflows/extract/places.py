@@ -114,11 +114,20 @@ def region_members(slug: str) -> frozenset[str]:
 
 
 def place_name(code: str) -> str:
-    """Display name of a code or region slug ("GBR" -> "United Kingdom"); KeyError if unknown."""
+    """Display name of a code or region slug ("GBR" -> "United Kingdom"); KeyError if unknown.
+
+    Any valid ISO alpha-3 code has a name (pycountry's for territories outside the gazetteer).
+    """
     g = _gazetteer()
     if code in g.regions:
         return g.regions[code].name
-    return g.country_names[code]
+    if code in g.country_names:
+        return g.country_names[code]
+    # A valid ISO code outside the gazetteer (a territory such as HKG, from an imported table).
+    country = pycountry.countries.get(alpha_3=code) if len(code) == 3 and code.isupper() else None
+    if country is None:
+        raise KeyError(code)
+    return str(getattr(country, "common_name", None) or country.name)
 
 
 def all_countries() -> list[tuple[str, str]]:
@@ -226,8 +235,9 @@ def _trie_regex(keys: Iterable[str]) -> re.Pattern[str]:
         for ch in key:
             node = node.setdefault(ch, {})
         node[""] = {}
-    # Not after "al-": "al-Iraqi", "al-Yemeni" are parts of Arabic names, not places.
-    return re.compile(r"(?<!\w)(?<!\b[aA]l-)" + _trie_body(root) + r"(?!\w)")
+    # Not after "al-": "al-Iraqi", "al-Yemeni" are parts of Arabic names, not places; not before
+    # "$": "US$", "NZ$" are currencies.
+    return re.compile(r"(?<!\w)(?<!\b[aA]l-)" + _trie_body(root) + r"(?![\w$])")
 
 
 def _trie_body(node: _Trie) -> str:
