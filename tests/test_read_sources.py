@@ -225,3 +225,14 @@ def test_path_objects_are_accepted(tmp_path: Path) -> None:
     good = write_good(tmp_path)
     (doc,) = read_sources([good])  # type: ignore[list-item]
     assert isinstance(doc, Document)
+
+
+@pytest.mark.parametrize("spec", [None, 42, b"bytes.txt"], ids=["none", "int", "bytes"])
+def test_not_a_path_is_an_error_not_an_exception(spec: object) -> None:
+    assert list(read_sources([spec])) == [ReadError(repr(spec), "not a path or URL")]  # type: ignore[list-item]
+
+
+def test_nul_in_path(tmp_path: Path) -> None:
+    (err,) = read_all(f"{tmp_path}/a\x00b.txt")
+    assert isinstance(err, ReadError)
+    assert err.reason.startswith("not a usable path")

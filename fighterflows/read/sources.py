@@ -45,15 +45,21 @@ def read_sources(
 
 def read_one(spec: str, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[ReadResult]:
     """What one input names: a file, a directory, `-` for stdin, or an http(s) URL."""
-    spec = os.fspath(spec)  # a Path works too
-    if spec == STDIN:
+    name: object
+    try:
+        name = os.fspath(spec)  # a Path works too
+    except TypeError:
+        name = None
+    if not isinstance(name, str):
+        yield ReadError(repr(spec), "not a path or URL")
+    elif name == STDIN:
         yield from read_source(stdin_source(), options)
-    elif spec.lower().startswith(("http://", "https://")):
+    elif name.lower().startswith(("http://", "https://")):
         from fighterflows.read.url import read_url  # httpx is only needed for URLs
 
-        yield from read_url(spec, options)
+        yield from read_url(name, options)
     else:
-        yield from read_path(Path(spec), options)
+        yield from read_path(Path(name), options)
 
 
 def read_path(path: Path, options: ReadOptions) -> Iterator[ReadResult]:
