@@ -109,6 +109,12 @@ def test_each_alias_alone_is_found_whole(row: AliasRow) -> None:
     ]
 
 
+@pytest.mark.parametrize("row", ALL_ROWS, ids=lambda r: f"{r.code}:{r.alias}")
+def test_each_variant_alone_is_found_whole(row: AliasRow) -> None:
+    for variant in alias_variants(row.alias)[1:]:
+        assert [(m.code, m.text) for m in find_places(variant)] == [(row.code, variant)]
+
+
 def test_aliases_are_clean() -> None:
     for row in ALL_ROWS:
         assert row.alias == row.alias.strip() and "  " not in row.alias, row.alias
