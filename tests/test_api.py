@@ -334,3 +334,19 @@ def test_the_cache_follows_the_ledger(tmp_path: Path) -> None:
         ledger.close()
         after = rows_by_key(c.get("/api/table").json())
     assert set(after) - set(before) == {("AUT", "departed", "total")}
+
+
+def test_conflicts_are_paged_and_filter_by_kind(client: TestClient) -> None:
+    everything = get_json(client, "/api/conflicts")
+    assert everything["total"] == len(everything["conflicts"]) == 5
+    page = get_json(client, "/api/conflicts?limit=2&offset=1")
+    assert page["total"] == 5
+    assert page["conflicts"] == everything["conflicts"][1:3]
+    kinds = get_json(client, "/api/conflicts?kind=disagreement")
+    assert kinds["total"] == 4 and {c["kind"] for c in kinds["conflicts"]} == {"disagreement"}
+
+
+def test_the_conflicts_page_links_its_next_page(client: TestClient) -> None:
+    page = client.get("/conflicts?limit=2").text
+    assert 'href="/conflicts?limit=2&amp;offset=2"' in page
+    assert "1–2 of 5" in page

@@ -15,6 +15,7 @@ from fighterflows.web.params import (
     PLACE,
     Format,
     FormatQ,
+    KindQ,
     LimitQ,
     OffsetQ,
     SearchQ,
@@ -87,9 +88,14 @@ def api_estimate(st: State, estimate_id: Annotated[str, Path(max_length=64)]) ->
 
 
 @router.get("/conflicts", responses={200: CSV}, summary="Conflicts")
-def api_conflicts(st: State, f: Filtered, format: FormatQ = Format.JSON) -> Response:
-    """Misquotes, disagreements and inconsistencies, with the claims and documents behind."""
-    view = views.conflicts_view(st.snapshot(f), f)
+def api_conflicts(
+    st: State, f: Filtered, kind: KindQ = None, limit: LimitQ = 100, offset: OffsetQ = 0,
+    format: FormatQ = Format.JSON,
+) -> Response:
+    """Misquotes, disagreements and inconsistencies, with the claims and documents behind,
+    one page at a time (CSV: all of them)."""
+    page = None if format == "csv" else queries.Page(limit, offset)
+    view = views.conflicts_view(st.snapshot(f), f, kind.value if kind else None, page)
     if format == "csv":
         rows = [{**c, "claims": len(c["claims"])} for c in view["conflicts"]]
         return csv_response(rows, CONFLICT_COLUMNS, "conflicts")

@@ -11,7 +11,16 @@ from fighterflows.ledger import Filters
 from fighterflows.report.serialize import document_json
 from fighterflows.web import api, queries, views
 from fighterflows.web.chart import timeline_chart
-from fighterflows.web.params import PLACE, LimitQ, OffsetQ, SearchQ, filters, place_filters, state
+from fighterflows.web.params import (
+    PLACE,
+    KindQ,
+    LimitQ,
+    OffsetQ,
+    SearchQ,
+    filters,
+    place_filters,
+    state,
+)
 from fighterflows.web.state import LedgerState
 from fighterflows.web.templating import WEB_LINKS
 from fighterflows.web.worldmap import world_map
@@ -57,10 +66,22 @@ def place(request: Request, st: State, code: Annotated[str, Path(pattern=PLACE)]
 
 
 @router.get("/conflicts")
-def conflicts(request: Request, st: State, f: Filtered) -> Response:
-    view = views.conflicts_view(st.snapshot(f), f)
+def conflicts(request: Request, st: State, f: Filtered, kind: KindQ = None,
+              limit: LimitQ = 100, offset: OffsetQ = 0) -> Response:
+    page = queries.Page(limit, offset)
+    view = views.conflicts_view(st.snapshot(f), f, kind.value if kind else None, page)
     return render(request, "conflicts.html", "/api/conflicts", view=view, filters=f,
-                  csv="/api/conflicts?format=csv")
+                  csv="/api/conflicts?format=csv", kind=kind.value if kind else "",
+                  next_page=more(request, view))
+
+
+def more(request: Request, view: dict[str, Any]) -> str | None:
+    """The address of the next page, if there is one."""
+    following = view["offset"] + view["limit"]
+    if following >= view["total"]:
+        return None
+    url = request.url.include_query_params(offset=following)
+    return f"{url.path}?{url.query}"
 
 
 @router.get("/documents")

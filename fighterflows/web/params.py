@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from fastapi import Query, Request
 from fastapi.responses import Response
 
+from fighterflows.conflicts import ConflictKind
 from fighterflows.ledger import Filters
 from fighterflows.model import Flow, Population
 from fighterflows.web.state import LedgerState
@@ -37,6 +38,9 @@ SourceQ = Annotated[
 AsOfQ = Annotated[
     str | None,
     Query(pattern=DATE, description="The table as it stood then: YYYY, YYYY-MM or YYYY-MM-DD"),
+]
+KindQ = Annotated[
+    ConflictKind | None, Query(description="misquote, disagreement or inconsistency")
 ]
 FormatQ = Annotated[Format, Query(description="json (default) or csv")]
 LimitQ = Annotated[int, Query(ge=1, le=1000, description="Page size")]

@@ -21,6 +21,7 @@ from fighterflows.report.serialize import (
     row_json,
 )
 from fighterflows.web.names import place_name
+from fighterflows.web.queries import Page
 from fighterflows.web.state import Snapshot
 
 MAX_STATEMENTS = 20  # documents quoted per claim on a page; the API lists every estimate id
@@ -43,9 +44,17 @@ def named(record: dict[str, Any]) -> dict[str, Any]:
     return {**record, "place_name": place_name(record["place"])}
 
 
-def conflicts_view(snap: Snapshot, f: Filters) -> dict[str, Any]:
-    chosen = [c for c in snap.recon.conflicts if matches(c, f)]
-    return {"conflicts": [conflict_out(snap, c) for c in chosen]}
+def conflicts_view(
+    snap: Snapshot, f: Filters, kind: str | None = None, page: Page | None = None
+) -> dict[str, Any]:
+    """The conflicts that match, all of them or one page (with the total either way)."""
+    chosen = [c for c in snap.recon.conflicts if matches(c, f) and (not kind or c.kind == kind)]
+    shown = chosen[page.offset:page.offset + page.limit] if page else chosen
+    out: dict[str, Any] = {"total": len(chosen)}
+    if page:
+        out.update(limit=page.limit, offset=page.offset)
+    out["conflicts"] = [conflict_out(snap, c) for c in shown]
+    return out
 
 
 def conflict_out(snap: Snapshot, c: Conflict) -> dict[str, Any]:
