@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
-from rich.console import Console
 
 from fighterflows import __version__
 from fighterflows.model import Flow, Population
@@ -22,7 +21,11 @@ from fighterflows.read import ReadOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_DB = "fighterflows.db"
-err = Console(stderr=True, highlight=False)
+
+
+def say(message: str) -> None:
+    """A message for the user on stderr, one line, never wrapped (file names stay whole)."""
+    click.echo(message, err=True)
 
 
 def db_option(f: F) -> F:
@@ -112,7 +115,7 @@ __all__ = [
     "Population",
     "db_option",
     "emit",
-    "err",
+    "say",
     "format_option",
     "main",
     "make_read_options",

@@ -10,7 +10,7 @@ import click
 from rich.console import Console
 from rich.text import Text
 
-from fighterflows.cli import db_option, emit, err, format_option, open_ledger
+from fighterflows.cli import db_option, emit, format_option, open_ledger, say
 from fighterflows.cli_commands import parse_flow, parse_population, resolve_place
 from fighterflows.ledger import Filters
 from fighterflows.report.serialize import TABLE_COLUMNS, claim_json, conflict_json, row_json
@@ -122,7 +122,7 @@ def export(db: str, fmt: str, out: str | None) -> None:
         writer = {"csv": ex.write_csv, "jsonl": ex.write_jsonl, "parquet": ex.write_parquet}[fmt]
         writer(ledger.estimates(), target)
     if out:
-        err.print(f"wrote {out}", markup=False)
+        say(f"wrote {out}")
 
 
 @click.command()
@@ -133,7 +133,7 @@ def report(out: str, db: str) -> None:
     from fighterflows.report.html import write_report
 
     write_report(open_ledger(db), Path(out))
-    err.print(f"wrote {out}", markup=False)
+    say(f"wrote {out}")
 
 
 @click.command()
@@ -164,12 +164,12 @@ def demo(db: str, report_path: str) -> None:
     ledger = open_ledger(db, must_exist=False)
     result = ingest(ledger, [str(sample_corpus())], IngestOptions(command="demo"))
     s = result.stats
-    err.print(f"sample corpus: {s.documents_read} documents read, {s.documents_added} added, "
-              f"{s.estimates_added} estimates; ledger {db}", markup=False)
+    say(f"sample corpus: {s.documents_read} documents read, {s.documents_added} added, "
+              f"{s.estimates_added} estimates; ledger {db}")
     rec = reconcile_ledger(ledger)
     render([row_json(r) for r in rec.rows], TABLE_COLUMNS, Format.TABLE,
            title="Foreign fighters: reconciled estimates (sample corpus)")
     write_report(ledger, Path(report_path))
-    err.print(f"{len(rec.conflicts)} conflicts (fighterflows conflicts --db {db}); "
-              f"report written to {report_path}", markup=False)
+    say(f"{len(rec.conflicts)} conflicts (fighterflows conflicts --db {db}); "
+              f"report written to {report_path}")
     sys.exit(1 if result.failed else 0)

@@ -16,7 +16,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from fighterflows.cli import (
     db_option,
     emit,
-    err,
+    say,
     format_option,
     make_read_options,
     open_ledger,
@@ -48,7 +48,7 @@ def extract(paths: tuple[str, ...], fmt: str, text_field: str | None, date_field
     for item in read_sources(paths, make_read_options(text_field, date_field, id_field)):
         if isinstance(item, ReadError):
             failed += 1
-            err.print(f"error: {item}", markup=False)
+            say(f"error: {item}")
             continue
         estimates = extract_document(item)
         if fmt == "jsonl":
@@ -100,7 +100,7 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, engine: str,
         with _progress() as on_progress:
             report = ingest(ledger, paths, options, on_progress)
     for e in report.errors:
-        err.print(f"error: {e}", markup=False)
+        say(f"error: {e}")
     if not quiet:
         _summary(report, db)
     sys.exit(1 if report.failed else 0)
@@ -134,16 +134,15 @@ def _progress() -> Iterator[Callable[[IngestReport], None] | None]:
 def _summary(r: IngestReport, db: str) -> None:
     s = r.stats
     nothing_new = s.documents_added == 0 and s.documents_skipped > 0
-    err.print(
+    say(
         f"{s.documents_read:,} documents read: {s.documents_added:,} added "
         f"({s.documents_copies:,} copies of others), "
         f"{s.documents_skipped:,} already in the ledger, "
         f"{r.prefiltered:,} skipped by the prefilter; "
-        f"{s.estimates_added:,} estimates added; {s.failed:,} failed. Ledger: {db}",
-        markup=False,
+        f"{s.estimates_added:,} estimates added; {s.failed:,} failed. Ledger: {db}"
     )
     if nothing_new:
-        err.print("nothing new: every document was already in the ledger", markup=False)
+        say("nothing new: every document was already in the ledger")
 
 
 @click.command(name="import-table")
@@ -187,7 +186,7 @@ def import_table(file: str, source: str, as_of: str | None, as_of_column: str | 
     added = ledger.add_document(new)
     refresh_claims(ledger)
     for reason in table.skipped:
-        err.print(f"{Path(file).name}: {reason}", markup=False)
+        say(f"{Path(file).name}: {reason}")
     verb = "imported" if added else "already in the ledger:"
-    err.print(f"{verb} {len(table.estimates):,} estimates from {file}", markup=False)
+    say(f"{verb} {len(table.estimates):,} estimates from {file}")
     sys.exit(1 if table.skipped else 0)

@@ -1,6 +1,6 @@
 """Checks on the hand-written corpora: the bundled sample and the planted conflicts corpus.
 
-The sample corpus is package data shipped to users, and its MANIFEST.yaml is our hand gold;
+The sample corpus is package data shipped to users, and its hand gold is data/sample-gold.yaml;
 these tests keep the articles well-formed, the gold consistent with the texts and the contract,
 and the texts in our own words (no long sentence copied from the shared seeds or corpus).
 """
@@ -89,7 +89,7 @@ def is_place(code: str) -> bool:
 
 @cache
 def sample_manifest() -> dict[str, Any]:
-    data = yaml.safe_load((SAMPLE / "MANIFEST.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((SAMPLE.parent / "sample-gold.yaml").read_text(encoding="utf-8"))
     assert isinstance(data, dict)
     files = data["files"]
     assert isinstance(files, dict)

@@ -148,7 +148,10 @@ def test_exports(tmp_path: Path, fmt: str) -> None:
         lines = [json.loads(x) for x in out.read_text().splitlines()]
         assert len(lines) == n and all(x["doc"].endswith(".md") for x in lines)
     elif fmt == "csv":
-        assert len(out.read_text().splitlines()) == n + 1
+        import csv
+
+        with out.open(newline="") as f:
+            assert len(list(csv.reader(f))) == n + 1
     elif fmt == "parquet":
         import pyarrow.parquet as pq
 
