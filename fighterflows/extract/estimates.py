@@ -22,7 +22,7 @@ from fighterflows.model import Flow, Kind, Population, Qualifier
 
 _PARTITIVE = re.compile(r"\s*(?:,\s*)?(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|an?\s+)?", re.I)
 _BARE_NEXT = re.compile(
-    r"\s*(?:of\s+(?:whom|them|these|those)\b|(?:more\s+)?(?:are|were|is|was|have|has|had|died|"
+    r"\s*(?:of\s+(?:whom|them|these|those)\b|from\s+(?:the\s+)?[A-Z]|(?:more\s+)?(?:are|were|is|was|have|has|had|died|"
     r"returned|remain|left|went|travell?ed|fought|joined)\b|\))", re.I)
 _BARE_END = re.compile(
     r"\s*(?:[;,.)]|$|and\b|while\b|but\b|(?:in|by|as\s+of|since|until|from)\s+(?:\w+\s+)?"

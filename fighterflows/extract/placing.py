@@ -32,6 +32,7 @@ _FOREIGN = re.compile(r"\bforeign\b|\bforeigners\b", re.I)
 _FOREIGN_PEOPLE = re.compile(
     r"\bforeign\s+(?:[\w-]+\s+){0,2}?(?:fighters|jihadists|citizens|nationals|militants|"
     r"volunteers|recruits|sunnis|shia)\b|\bforeigners\b", re.I)
+_PEOPLE_FORMS = frozenset({PlaceForm.DEMONYM, PlaceForm.ETHNIC})
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)\s*$")
 # Regions a list of countries may add up to, smallest first.
 _LIST_REGIONS = ("western-balkans", "central-asia", "north-africa", "southeast-asia",
@@ -109,7 +110,10 @@ def _subject_place(text: str, clause: tuple[int, int], n: NumberMention,
                    usable: list[PlaceMention]) -> PlaceMention | None:
     """For a number standing alone ("six were killed"): the place of the clause's people,
     "Macedonian citizens" or "foreign fighters linked to Italy"."""
-    words = [w for w in people_words(text) if clause[0] <= w.start < n.start]
+    demonyms = [p for p in usable if p.form in _PEOPLE_FORMS and clause[0] <= p.start < n.start]
+    words = [w for w in people_words(text) if clause[0] <= w.start < n.start and not w.excluded]
+    if demonyms and (not words or demonyms[0].start < words[0].start):
+        return demonyms[0]  # "the number of Britons at between 500 and 600"
     if not words:
         return None
     first = words[0]

@@ -11,7 +11,7 @@ import re
 
 # Lower-case stems: a text about foreign fighters names at least one of them.
 _TOPIC = (
-    "fighter", "jihad", "syria", "iraq", "isis", "isil", "islamic state", "daesh", "returnee",
+    "fight", "jihad", "syria", "iraq", "isis", "isil", "islamic state", "daesh", "returnee",
     "militant", "caliphate", "nusra", "qaeda", "hezbollah", "ypg", "militia", "recruit",
     "extremist", "terroris",
 )
