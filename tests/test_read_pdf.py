@@ -132,3 +132,39 @@ def test_paragraphs_by_gap_with_short_paragraphs() -> None:
 def test_uniform_spacing_falls_back_to_shape() -> None:
     lines = [Line("A long line that wraps to the", 700), Line("next one.", 686)]
     assert join_lines(lines) == "A long line that wraps to the next one."
+
+
+def test_running_header_and_page_numbers_are_dropped(tmp_path: Path) -> None:
+    bodies = ["Alpha returned.", "Beta departed.", "Gamma stayed."]
+    pages = [[["Example Report 2019"], [body], [f"{n}"]] for n, body in enumerate(bodies, 1)]
+    path = write_pdf(tmp_path / "r.pdf", pdf_bytes(pages))
+    (doc,) = read_all(path)
+    assert isinstance(doc, Document)
+    assert doc.text == "\n\n".join(bodies)
+    assert doc.pages == (0, 17, 33)
+
+
+@pytest.mark.parametrize(
+    ("edges", "kept"),
+    [
+        (["Page 4", "Body."], ["Body."]),
+        (["- 4 -", "Body."], ["Body."]),
+        (["Body.", "4 of 40"], ["Body."]),
+        (["Body.", "12/40"], ["Body."]),
+        (["Body.", "5,600"], ["Body.", "5,600"]),
+        (["Body.", "In 2014"], ["Body.", "In 2014"]),
+    ],
+    ids=["page-n", "dashed", "n-of-m", "n-slash-m", "figure-kept", "words-kept"],
+)
+def test_page_numbers_at_edges(edges: list[str], kept: list[str]) -> None:
+    from fighterflows.read.pdf_running import strip_furniture
+
+    (page,) = strip_furniture([[Line(text, None) for text in edges]])
+    assert [line.text for line in page] == kept
+
+
+def test_recurring_line_on_few_pages_is_kept() -> None:
+    from fighterflows.read.pdf_running import strip_furniture
+
+    pages = [[Line("Shared line", None), Line(f"Body {n}.", None)] for n in range(2)]
+    assert strip_furniture(pages) == pages

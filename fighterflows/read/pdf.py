@@ -11,7 +11,8 @@ from fighterflows.model import Document
 from fighterflows.read.dates import normalise_date
 from fighterflows.read.errors import ReadFailure
 from fighterflows.read.options import ReadOptions
-from fighterflows.read.pdf_layout import join_lines, lines_from_runs
+from fighterflows.read.pdf_layout import Line, join_lines, lines_from_runs
+from fighterflows.read.pdf_running import strip_furniture
 from fighterflows.read.source import ReadResult, Source
 from fighterflows.read.textio import read_limited
 
@@ -74,31 +75,41 @@ def _decrypts_without_password(reader: Any) -> bool:
 
 
 def _text_and_pages(reader: Any, options: ReadOptions) -> tuple[str, tuple[int, ...]]:
+    pages = strip_furniture(list(_page_lines(reader, options)))
     parts: list[str] = []
     starts: list[int] = []
     length = 0
-    for page in reader.pages:
-        text = page_text(page)
+    for lines in pages:
+        text = join_lines(lines)
         if text and length:
             parts.append(PAGE_SEPARATOR)
             length += len(PAGE_SEPARATOR)
         starts.append(length)
         parts.append(text)
         length += len(text)
-        if length > options.max_chars:
-            raise ReadFailure(f"longer than {options.max_chars:,} characters")
     return "".join(parts), tuple(starts)
 
 
-def page_text(page: Any) -> str:
-    """One page's text, lines rejoined into paragraphs (see pdf_layout)."""
+def _page_lines(reader: Any, options: ReadOptions) -> Iterator[list[Line]]:
+    """The lines of each page, refused once they add up to more than `max_chars`."""
+    total = 0
+    for page in reader.pages:
+        lines = page_lines(page)
+        total += sum(len(line.text) + 1 for line in lines)
+        if total > options.max_chars:
+            raise ReadFailure(f"longer than {options.max_chars:,} characters")
+        yield lines
+
+
+def page_lines(page: Any) -> list[Line]:
+    """One page's lines of print, each with the height it sits at."""
     runs: list[tuple[str, float | None]] = []
 
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: Any) -> None:
         runs.append((text, _baseline(cm, tm)))
 
     page.extract_text(visitor_text=visit)
-    return join_lines(lines_from_runs(runs))
+    return lines_from_runs(runs)
 
 
 def _baseline(cm: list[float], tm: list[float]) -> float | None:
