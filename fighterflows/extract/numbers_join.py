@@ -73,7 +73,7 @@ def atoms(text: str) -> list[Atom]:
     found = [a for a in (_context(text, a) for a in found) if a is not None]
     found = _ranges(text, found)
     found = [_hedge(text, a, found) for a in found]
-    return _disjoint(_bounds(text, found))
+    return _disjoint(_shared_hedges(text, _bounds(text, found)))
 
 
 def _disjoint(found: list[Atom]) -> list[Atom]:
@@ -198,6 +198,8 @@ def _range(text: str, a: Atom, b: Atom) -> Atom | None:
         low *= b.scale
     if b.percent and not a.percent and a.kind == "count":
         low /= 100
+    if _thousands_elided(a, b, text):
+        low *= 1000  # "25-30,000"
     kind = b.kind if a.kind in ("count", "share") else a.kind
     year_start = a.kind == "year" or (a.plain4 and _year_like(a.value) and not link.group("to"))
     year_end = (b.plain4 and _year_like(b.value)) or _YEAR_END.fullmatch(text, b.start, b.end)
@@ -208,18 +210,30 @@ def _range(text: str, a: Atom, b: Atom) -> Atom | None:
         return None
     if low >= high or (kind != b.kind and kind != "year") or a.kind not in (kind, "count"):
         return None
-    start = lead[0] if lead else a.start
+    start = lead[0] if lead and lead[1].startswith("between") else a.start
     top = None if link.group("open") else high
     return Atom(start, b.end, a.start, b.end, None, low, top, Q.RANGE, kind)
 
 
+def _thousands_elided(a: Atom, b: Atom, text: str) -> bool:
+    """"25-30,000" is 25,000 to 30,000; "75-300" and "800-1,000" stay as they are."""
+    if a.value is None or b.value is None or a.scale or b.scale or "," not in text[b.nstart:b.nend]:
+        return False
+    low, high = a.value * 1000, b.value
+    return a.value < 1000 and high % 1000 == 0 and high / 4 <= low < high
+
+
 def _hedge(text: str, a: Atom, found: list[Atom]) -> Atom:
+    if a.qualifier == Q.RANGE and a.kind == "count":
+        before = ctx.prefix_hedge(text, a.start)  # "around 75-300": still a range
+        if before is not None and before[1] == Q.APPROX:
+            return replace(a, start=before[0])
     if a.qualifier != Q.EXACT or a.value is None or a.kind in NOT_COUNTED:
         return a
     qualifier = Q.EXACT
     start, end = a.start, a.end
     before = ctx.prefix_hedge(text, a.start)
-    if before is not None:
+    if before is not None and before[1] != Q.EXACT:  # "a total of 232": the quote is "232"
         start, qualifier = before
     after = ctx.suffix_hedge(text, a.end)
     if after is not None and not _number_follows(text, after[0], found):
@@ -257,4 +271,18 @@ def _bounds(text: str, found: list[Atom]) -> list[Atom]:
                                    a.kind)
                     continue
         out.append(b)
+    return out
+
+
+_SHARED = re.compile(r"\s+[^\d.,;:()\[\]]{1,40}?\s+and\s+", re.IGNORECASE)
+
+
+def _shared_hedges(text: str, found: list[Atom]) -> list[Atom]:
+    """"about 500 Indonesians and 200 Malaysians": the second figure is about 200 too."""
+    out = list(found)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if (a.qualifier == Q.APPROX and b.qualifier == Q.EXACT and a.kind == b.kind == "count"
+                and b.value is not None and _SHARED.fullmatch(text, a.end, b.start)):
+            out[i] = replace(b, qualifier=Q.APPROX, low=None, high=None)
     return out

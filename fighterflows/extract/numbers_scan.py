@@ -109,6 +109,19 @@ def candidates() -> re.Pattern[str]:
     )
 
 
+_EURO_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _counted_word_follows(text: str, end: int) -> bool:
+    """A plain word (not a scale or a unit) follows: "1.623 Moroccans", not "2.125 million"."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return word not in lex.words() and word not in lex.data()["units"]
+
+
 def _digit_value(m: re.Match[str]) -> float | None:
     core_end = m.end("num") - len(m.group("glue") or "")
     if m.group("ssfx"):
@@ -121,6 +134,8 @@ def _digit_value(m: re.Match[str]) -> float | None:
     body = re.sub(r"[\u00a0\u202f\u2009 ]", "", body)
     if re.fullmatch(r"\d{1,3},\d{1,2}", body):
         body = body.replace(",", ".")  # a decimal comma ("5,00", "1,3")
+    elif _EURO_THOUSANDS.fullmatch(body) and _counted_word_follows(m.string, m.end()):
+        body = body.replace(".", "")  # "1.623 Moroccans": a dot between thousands
     try:
         value = float(body.replace(",", ""))
         if m.group("exp"):

@@ -68,11 +68,14 @@ def groups(text: str, toks: list[Tok]) -> list[tuple[list[Tok], list[str | None]
 
 
 def with_article(text: str, toks: list[Tok], gaps: list[str | None]) -> None:
-    """Put a leading "a"/"an" in as the numerator one where a scale or fraction follows."""
+    """Put a leading "a"/"an" in as the numerator one where a scale or fraction follows, and
+    "remaining"/"another" before a lone fraction ("the remaining quarter")."""
     first = toks[0]
-    if first.cls in ADDEND or (first.cls == lex.TENS and len(toks) == 1):
+    if first.cls in ADDEND:
         return
     found = lex.before(("a", "an")).find(text, first.start)
+    if found is None and first.cls == lex.FRAC:
+        found = lex.before(tuple(lex.data()["fraction_lead"])).find(text, first.start)
     if found:
         toks.insert(0, Tok(found[0], found[0] + len(found[1]), A, 1.0))
         gaps[0] = "sp"
