@@ -168,3 +168,13 @@ def test_recurring_line_on_few_pages_is_kept() -> None:
 
     pages = [[Line("Shared line", None), Line(f"Body {n}.", None)] for n in range(2)]
     assert strip_furniture(pages) == pages
+
+
+def test_ligatures_and_soft_hyphens_are_undone() -> None:
+    runs: list[tuple[str, float | None]] = [
+        ("\ufb01ghters re\u00adturned \ufb02ows; recruit\u00ad\n", 700.0),
+        ("ment", 686.0),
+    ]
+    lines = lines_from_runs(runs)
+    assert lines == [Line("fighters returned flows; recruit-", 700.0), Line("ment", 686.0)]
+    assert join_lines(lines) == "fighters returned flows; recruitment"

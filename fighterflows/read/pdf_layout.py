@@ -16,6 +16,20 @@ from dataclasses import dataclass
 _GAP_FACTOR = 1.3
 _END_OF_SENTENCE = re.compile(r"[.!?:;\"”’)]$")
 _SHORT_LINE = 0.75
+# Typographic ligatures and soft hyphens come out of many PDFs as such; in the text they would
+# hide words ("ﬁghters") from the extractor's word lists.
+_LIGATURES = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+        "\u00ad": "",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +52,15 @@ def lines_from_runs(runs: list[tuple[str, float | None]]) -> list[Line]:
             current += piece
     if current:
         lines.append(Line(current, current_y))
-    return [Line(line.text.strip(), line.y) for line in lines if line.text.strip()]
+    cleaned = (Line(_clean(line.text), line.y) for line in lines)
+    return [line for line in cleaned if line.text]
+
+
+def _clean(text: str) -> str:
+    text = text.strip()
+    if text.endswith("\u00ad"):  # a soft hyphen that broke the line: a hyphen to rejoin on
+        text = text[:-1] + "-"
+    return text.translate(_LIGATURES).strip()
 
 
 def paragraph_breaks(lines: list[Line]) -> list[bool]:
