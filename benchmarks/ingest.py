@@ -61,8 +61,18 @@ def run_ingest(corpus: Path, workers: int, engine: str = "local") -> tuple[float
     """Seconds and peak RSS (MB) of one ingest process (children included)."""
     exe = Path(sys.executable).with_name("fighterflows")
     with tempfile.TemporaryDirectory() as tmp:
-        cmd = [str(exe), "ingest", str(corpus), "--db", f"{tmp}/bench.db", "--workers",
-               str(workers), "--engine", engine, "--quiet"]
+        cmd = [
+            str(exe),
+            "ingest",
+            str(corpus),
+            "--db",
+            f"{tmp}/bench.db",
+            "--workers",
+            str(workers),
+            "--engine",
+            engine,
+            "--quiet",
+        ]
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         start = time.perf_counter()
         subprocess.run(cmd, check=True, stderr=subprocess.DEVNULL)
@@ -83,15 +93,19 @@ def main() -> None:
             corpus = Path(tmp) / f"corpus-{n}.jsonl"
             mb = write_corpus(corpus, n) / 1e6
             seconds, rss = run_ingest(corpus, workers=2)
-            print(f"N={n:>9,}  {n / seconds:8,.0f} documents/s  {mb / seconds:6.1f} MB/s  "
-                  f"peak RSS {rss:6.0f} MB  ({mb:,.0f} MB in {seconds:,.1f} s, 2 workers)")
+            print(
+                f"N={n:>9,}  {n / seconds:8,.0f} documents/s  {mb / seconds:6.1f} MB/s  "
+                f"peak RSS {rss:6.0f} MB  ({mb:,.0f} MB in {seconds:,.1f} s, 2 workers)"
+            )
         corpus = Path(tmp) / "scaling.jsonl"
         write_corpus(corpus, args.scaling_size)
         for engine in ("local", "dask"):
             one, _ = run_ingest(corpus, 1, engine)
             two, _ = run_ingest(corpus, 2, engine)
-            print(f"{engine:>5}: 1 worker {one:6.1f} s, 2 workers {two:6.1f} s, "
-                  f"speed-up {one / two:4.2f}x  (N={args.scaling_size:,})")
+            print(
+                f"{engine:>5}: 1 worker {one:6.1f} s, 2 workers {two:6.1f} s, "
+                f"speed-up {one / two:4.2f}x  (N={args.scaling_size:,})"
+            )
 
 
 if __name__ == "__main__":

@@ -40,7 +40,11 @@ def db_option(f: F) -> F:
 
 def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
     return click.option(
-        "--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
         help="Output format.",
     )
 
@@ -55,9 +59,9 @@ def read_options(f: F) -> F:
     return f
 
 
-def make_read_options(text_field: str | None, date_field: str | None, id_field: str | None) -> (
-    ReadOptions
-):
+def make_read_options(
+    text_field: str | None, date_field: str | None, id_field: str | None
+) -> ReadOptions:
     return ReadOptions(text_field=text_field, date_field=date_field, id_field=id_field)
 
 
@@ -115,7 +119,6 @@ __all__ = [
     "Population",
     "db_option",
     "emit",
-    "say",
     "format_option",
     "main",
     "make_read_options",
@@ -123,4 +126,5 @@ __all__ = [
     "print_json",
     "read_options",
     "run_guarded",
+    "say",
 ]

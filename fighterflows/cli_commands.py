@@ -76,9 +76,21 @@ def resolve_place(value: str | None) -> str | None:
 def _region_slugs() -> set[str]:
     from fighterflows.extract.places import is_region
 
-    slugs = ("world", "eu", "europe", "western-europe", "western-balkans", "central-asia",
-             "former-soviet-union", "north-africa", "middle-east", "southeast-asia",
-             "north-america", "west", "syria-iraq")
+    slugs = (
+        "world",
+        "eu",
+        "europe",
+        "western-europe",
+        "western-balkans",
+        "central-asia",
+        "former-soviet-union",
+        "north-africa",
+        "middle-east",
+        "southeast-asia",
+        "north-america",
+        "west",
+        "syria-iraq",
+    )
     return {s for s in slugs if is_region(s)}
 
 

@@ -16,15 +16,30 @@ from fighterflows.ledger import Filters
 from fighterflows.report.serialize import TABLE_COLUMNS, claim_json, conflict_json, row_json
 from fighterflows.report.tables import Format, render
 
-CLAIM_COLUMNS = ("as_of", "flow", "population", "source", "quote", "value", "low", "high",
-                 "qualifier", "documents")
+CLAIM_COLUMNS = (
+    "as_of",
+    "flow",
+    "population",
+    "source",
+    "quote",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "documents",
+)
 CONFLICT_COLUMNS = ("kind", "place", "flow", "population", "detail", "documents")
 
 
-def _filters(place: str | None, flow: str | None, population: str | None,
-             as_of: str | None = None) -> Filters:
-    return Filters(place=resolve_place(place), flow=parse_flow(flow),
-                   population=parse_population(population), as_of=as_of)
+def _filters(
+    place: str | None, flow: str | None, population: str | None, as_of: str | None = None
+) -> Filters:
+    return Filters(
+        place=resolve_place(place),
+        flow=parse_flow(flow),
+        population=parse_population(population),
+        as_of=as_of,
+    )
 
 
 @click.command()
@@ -34,8 +49,14 @@ def _filters(place: str | None, flow: str | None, population: str | None,
 @click.option("--flow", default=None, help="departed, returned, killed, detained, ...")
 @click.option("--population", default=None, help="total, men, women or minors.")
 @click.option("--as-of", "as_of", default=None, help="The table as it stood on this date.")
-def table(db: str, fmt: str, place: str | None, flow: str | None, population: str | None,
-          as_of: str | None) -> None:
+def table(
+    db: str,
+    fmt: str,
+    place: str | None,
+    flow: str | None,
+    population: str | None,
+    as_of: str | None,
+) -> None:
     """The reconciled table: one row per place, flow and population."""
     from fighterflows.analysis import reconcile_ledger
 
@@ -93,8 +114,8 @@ def show(estimate_id: str, db: str) -> None:
         f"offsets:  {e.start}..{e.end}" + (f"  ({found.provenance})" if found.provenance else ""),
         f"figure:   {e.place} {e.flow.value} {e.population.value}: {e.quote!r} "
         f"({e.kind.value}, {e.qualifier.value})",
-        f"source:   {e.source or 'unattributed'}" + (f" ({e.source_text!r})" if e.source_text
-                                                      else ""),
+        f"source:   {e.source or 'unattributed'}"
+        + (f" ({e.source_text!r})" if e.source_text else ""),
         f"as of:    {e.as_of or 'undated'}" + (f", since {e.since}" if e.since else ""),
         f"id:       {found.id} (extractor {found.extractor})",
     ]
@@ -104,8 +125,9 @@ def show(estimate_id: str, db: str) -> None:
 
 @click.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "sqlite"]),
-              required=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "sqlite"]), required=True
+)
 @click.option("--out", "out", default=None, help="Output file (default: stdout for csv/jsonl).")
 def export(db: str, fmt: str, out: str | None) -> None:
     """Export the ledger's estimates (csv, jsonl, parquet) or everything (a sqlite file)."""
@@ -164,12 +186,20 @@ def demo(db: str, report_path: str) -> None:
     ledger = open_ledger(db, must_exist=False)
     result = ingest(ledger, [str(sample_corpus())], IngestOptions(command="demo"))
     s = result.stats
-    say(f"sample corpus: {s.documents_read} documents read, {s.documents_added} added, "
-              f"{s.estimates_added} estimates; ledger {db}")
+    say(
+        f"sample corpus: {s.documents_read} documents read, {s.documents_added} added, "
+        f"{s.estimates_added} estimates; ledger {db}"
+    )
     rec = reconcile_ledger(ledger)
-    render([row_json(r) for r in rec.rows], TABLE_COLUMNS, Format.TABLE,
-           title="Foreign fighters: reconciled estimates (sample corpus)")
+    render(
+        [row_json(r) for r in rec.rows],
+        TABLE_COLUMNS,
+        Format.TABLE,
+        title="Foreign fighters: reconciled estimates (sample corpus)",
+    )
     write_report(ledger, Path(report_path))
-    say(f"{len(rec.conflicts)} conflicts (fighterflows conflicts --db {db}); "
-              f"report written to {report_path}")
+    say(
+        f"{len(rec.conflicts)} conflicts (fighterflows conflicts --db {db}); "
+        f"report written to {report_path}"
+    )
     sys.exit(1 if result.failed else 0)

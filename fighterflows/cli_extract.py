@@ -16,11 +16,11 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from fighterflows.cli import (
     db_option,
     emit,
-    say,
     format_option,
     make_read_options,
     open_ledger,
     read_options,
+    say,
 )
 from fighterflows.cli_commands import existing_file, parse_flow, parse_population
 from fighterflows.model import Estimate, Flow, Population, ReadError
@@ -29,16 +29,33 @@ from fighterflows.report.tables import Format, render
 if TYPE_CHECKING:
     from fighterflows.pipeline import IngestReport
 
-ESTIMATE_COLUMNS = ("doc", "quote", "place", "flow", "population", "kind", "value", "low",
-                    "high", "qualifier", "source", "as_of")
+ESTIMATE_COLUMNS = (
+    "doc",
+    "quote",
+    "place",
+    "flow",
+    "population",
+    "kind",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "source",
+    "as_of",
+)
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @format_option("jsonl", "json", "csv", "table", default="jsonl")
 @read_options
-def extract(paths: tuple[str, ...], fmt: str, text_field: str | None, date_field: str | None,
-            id_field: str | None) -> None:
+def extract(
+    paths: tuple[str, ...],
+    fmt: str,
+    text_field: str | None,
+    date_field: str | None,
+    id_field: str | None,
+) -> None:
     """Print the estimates found in PATHS (files, folders, corpora, URLs or - for stdin)."""
     from fighterflows.extract import extract_document
     from fighterflows.read import read_sources
@@ -73,16 +90,33 @@ def numbers() -> None:
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option("--workers", type=click.IntRange(1, 256), default=None,
-              help="Extraction processes (default: the number of cores).")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
-              show_default=True, help="local: a process pool; dask: a Dask cluster.")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Extraction processes (default: the number of cores).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: a process pool; dask: a Dask cluster.",
+)
 @click.option("--scheduler", default=None, help="An existing Dask scheduler, tcp://HOST:PORT.")
 @click.option("--quiet", is_flag=True, help="No summary.")
 @read_options
-def ingest(paths: tuple[str, ...], db: str, workers: int | None, engine: str,
-           scheduler: str | None, quiet: bool, text_field: str | None,
-           date_field: str | None, id_field: str | None) -> None:
+def ingest(
+    paths: tuple[str, ...],
+    db: str,
+    workers: int | None,
+    engine: str,
+    scheduler: str | None,
+    quiet: bool,
+    text_field: str | None,
+    date_field: str | None,
+    id_field: str | None,
+) -> None:
     """Read PATHS, extract their estimates and store them in the ledger (idempotent)."""
     from fighterflows.pipeline import IngestOptions, default_workers, ingest
 
@@ -113,8 +147,11 @@ def _progress() -> Iterator[Callable[[IngestReport], None] | None]:
         yield None
         return
     progress = Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-        console=Console(stderr=True), transient=True,
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
     )
     task = progress.add_task("reading")
 
@@ -158,10 +195,20 @@ def _summary(r: IngestReport, db: str) -> None:
 @click.option("--low-column", default=None)
 @click.option("--high-column", default=None)
 @db_option
-def import_table(file: str, source: str, as_of: str | None, as_of_column: str | None,
-                 place_column: str, code_column: str | None, flow: str, population: str,
-                 value_column: str | None, low_column: str | None, high_column: str | None,
-                 db: str) -> None:
+def import_table(
+    file: str,
+    source: str,
+    as_of: str | None,
+    as_of_column: str | None,
+    place_column: str,
+    code_column: str | None,
+    flow: str,
+    population: str,
+    value_column: str | None,
+    low_column: str | None,
+    high_column: str | None,
+    db: str,
+) -> None:
     """Import a published table (CSV): each row becomes estimates with the row as provenance."""
     from fighterflows.importer import ImportError_, TableSpec, normalise_date, read_table
     from fighterflows.ledger import NewDocument
@@ -172,10 +219,16 @@ def import_table(file: str, source: str, as_of: str | None, as_of_column: str | 
     if not (value_column or (low_column and high_column)):
         raise click.UsageError("give --value-column, or --low-column and --high-column")
     spec = TableSpec(
-        source=source, as_of=normalise_date(as_of) if as_of else None,
-        as_of_column=as_of_column, place_column=place_column, code_column=code_column,
-        flow=Flow(parse_flow(flow)), population=Population(parse_population(population)),
-        value_column=value_column, low_column=low_column, high_column=high_column,
+        source=source,
+        as_of=normalise_date(as_of) if as_of else None,
+        as_of_column=as_of_column,
+        place_column=place_column,
+        code_column=code_column,
+        flow=Flow(parse_flow(flow) or Flow.DEPARTED),
+        population=Population(parse_population(population) or Population.TOTAL),
+        value_column=value_column,
+        low_column=low_column,
+        high_column=high_column,
     )
     try:
         table = read_table(existing_file(file), spec)

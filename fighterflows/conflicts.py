@@ -43,9 +43,9 @@ class Conflict:
         return tuple(sorted({d for c in self.claims for d in c.documents}))
 
 
-def find_conflicts(claims: Sequence[Claim], rows: Sequence[Row], regions: RegionLookup) -> list[
-    Conflict
-]:
+def find_conflicts(
+    claims: Sequence[Claim], rows: Sequence[Row], regions: RegionLookup
+) -> list[Conflict]:
     grouped = by_key(claims)
     found: list[Conflict] = []
     for key, group in grouped.items():
@@ -79,9 +79,7 @@ def misquotes(key: Key, group: Sequence[Claim]) -> list[Conflict]:
 
 def disagreements(key: Key, group: Sequence[Claim]) -> list[Conflict]:
     """Different sources whose current figures cannot both be true."""
-    current = [
-        c for c in current_claims(group) if c.source_label != UNATTRIBUTED and not c.derived
-    ]
+    current = [c for c in current_claims(group) if c.source_label != UNATTRIBUTED and not c.derived]
     out = []
     for a, b in combinations(sorted(current, key=lambda c: c.source_label), 2):
         if a.source == b.source or a.kind != b.kind or _overlap(a, b):
@@ -107,14 +105,16 @@ def derived_mismatches(key: Key, group: Sequence[Claim]) -> list[Conflict]:
         for s in stated:
             assert s.point is not None and d.point is not None
             if abs(d.point - s.point) > DERIVED_TOLERANCE * s.point:
-                detail = f"{d.quote!r} of its base gives about {d.point:,.0f}; {s.quote!r} is stated"
+                detail = (
+                    f"{d.quote!r} of its base gives about {d.point:,.0f}; {s.quote!r} is stated"
+                )
                 out.append(_conflict(key, ConflictKind.INCONSISTENCY, detail, [d, s]))
     return out
 
 
-def returns_exceed_departures(rows: Sequence[Row], grouped: dict[Key, list[Claim]]) -> list[
-    Conflict
-]:
+def returns_exceed_departures(
+    rows: Sequence[Row], grouped: dict[Key, list[Claim]]
+) -> list[Conflict]:
     departed = {(r.place, r.population): r for r in rows if r.flow == "departed"}
     out = []
     for r in rows:

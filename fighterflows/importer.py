@@ -83,8 +83,9 @@ def _row_estimates(
     doc: Document, spec: TableSpec, start: int, end: int, row: dict[str, str]
 ) -> list[Estimate]:
     place, place_text = _place(spec, row)
-    value, low, high = (_number(row, c) for c in (spec.value_column, spec.low_column,
-                                                  spec.high_column))
+    value, low, high = (
+        _number(row, c) for c in (spec.value_column, spec.low_column, spec.high_column)
+    )
     if low is not None and high is not None:
         qualifier, value = Qualifier.RANGE, None
     elif value is not None:
@@ -94,10 +95,23 @@ def _row_estimates(
     quote = doc.text[start:end]
     return [
         Estimate(
-            doc=doc.id, start=start, end=end, quote=quote, sentence=quote,
-            place=place, place_text=place_text, flow=spec.flow, population=spec.population,
-            population_text=None, kind=Kind.COUNT, value=value, low=low, high=high,
-            qualifier=qualifier, source=spec.source, source_text=None,
+            doc=doc.id,
+            start=start,
+            end=end,
+            quote=quote,
+            sentence=quote,
+            place=place,
+            place_text=place_text,
+            flow=spec.flow,
+            population=spec.population,
+            population_text=None,
+            kind=Kind.COUNT,
+            value=value,
+            low=low,
+            high=high,
+            qualifier=qualifier,
+            source=spec.source,
+            source_text=None,
             as_of=_as_of(spec, row),
         )
     ]

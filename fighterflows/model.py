@@ -161,4 +161,3 @@ class Span:
     def __post_init__(self) -> None:
         if self.end < self.start:
             raise ValueError(f"span ends before it starts: {self.start}..{self.end}")
-

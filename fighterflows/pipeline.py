@@ -83,7 +83,9 @@ def extracted_stream(
         for batch in batches(items):
             todo = [x for x in batch if isinstance(x, Document) and not skip(x)]
             chosen = {id(x) for x in todo}
-            done = iter(pool.map(extract_one, todo, chunksize=4) if pool else map(extract_one, todo))
+            done = iter(
+                pool.map(extract_one, todo, chunksize=4) if pool else map(extract_one, todo)
+            )
             for x in batch:
                 if isinstance(x, ReadError):
                     yield x
@@ -160,8 +162,20 @@ def refresh_claims(ledger: Ledger) -> None:
         rows.append(
             {
                 k: j[k]
-                for k in ("id", "place", "flow", "population", "source", "kind", "value", "low",
-                          "high", "qualifier", "as_of", "derived")
+                for k in (
+                    "id",
+                    "place",
+                    "flow",
+                    "population",
+                    "source",
+                    "kind",
+                    "value",
+                    "low",
+                    "high",
+                    "qualifier",
+                    "as_of",
+                    "derived",
+                )
             }
             | {"estimate_ids": _json(c.estimates), "document_ids": _json(c.documents)}
         )

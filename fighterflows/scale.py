@@ -42,13 +42,15 @@ def extract_partition(documents: Sequence[Document], folder: str, number: int) -
     rows = []
     for result in map(extract_one, documents):
         d = result.document
-        rows.append({
-            **{f: getattr(d, f) for f in DOCUMENT_FIELDS if f != "pages"},
-            "pages": json.dumps(list(d.pages)),
-            "relevant": result.relevant,
-            "minhash": result.minhash,
-            "estimates": json.dumps([e.to_json() for e in result.estimates]),
-        })
+        rows.append(
+            {
+                **{f: getattr(d, f) for f in DOCUMENT_FIELDS if f != "pages"},
+                "pages": json.dumps(list(d.pages)),
+                "relevant": result.relevant,
+                "minhash": result.minhash,
+                "estimates": json.dumps([e.to_json() for e in result.estimates]),
+            }
+        )
     path = Path(folder) / f"part-{number:06d}.parquet"
     pq.write_table(pa.Table.from_pylist(rows, schema=_schema()), path)
     return str(path)
@@ -62,8 +64,10 @@ def _schema() -> pa.Schema:
 
 def load_partition(path: str) -> Iterator[Extracted]:
     for row in pq.read_table(path).to_pylist():
-        doc = Document(**{f: row[f] for f in DOCUMENT_FIELDS if f != "pages"},
-                       pages=tuple(json.loads(row["pages"])))
+        doc = Document(
+            **{f: row[f] for f in DOCUMENT_FIELDS if f != "pages"},
+            pages=tuple(json.loads(row["pages"])),
+        )
         found = tuple(Estimate.from_json(e) for e in json.loads(row["estimates"]))
         yield Extracted(doc, found, row["relevant"], row["minhash"])
 
@@ -73,13 +77,20 @@ def dask_client(workers: int, scheduler: str | None) -> Iterator[Any]:
     from dask.distributed import Client, LocalCluster
 
     if scheduler:
-        with Client(scheduler) as client:
+        with Client(scheduler) as client:  # type: ignore[no-untyped-call]
             yield client
         return
-    with tempfile.TemporaryDirectory(prefix="fighterflows-dask-") as scratch, LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
-        local_directory=scratch,
-    ) as cluster, Client(cluster) as client:
+    with (
+        tempfile.TemporaryDirectory(prefix="fighterflows-dask-") as scratch,
+        LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",
+            local_directory=scratch,
+        ) as cluster,
+        Client(cluster) as client,  # type: ignore[no-untyped-call]
+    ):
         yield client
 
 
@@ -91,18 +102,21 @@ def ingest_dask(
 ) -> IngestReport:
     report = IngestReport(ledger.start_run(options.command + " (dask)", VERSION))
     copies = NearDuplicates(ledger.minhashes())
-    with dask_client(options.workers, scheduler) as client, tempfile.TemporaryDirectory(
-        prefix="fighterflows-parts-"
-    ) as folder:
+    with (
+        dask_client(options.workers, scheduler) as client,
+        tempfile.TemporaryDirectory(prefix="fighterflows-parts-") as folder,
+    ):
         # The folder must be reachable by the workers: true on a LocalCluster and on a
         # cluster sharing a file system; pass a shared path through TMPDIR otherwise.
         pending: deque[tuple[list[ReadError | None], Any]] = deque()
         for number, batch in enumerate(batches(read_sources(sources, options.read))):
-            todo = [x for x in batch if isinstance(x, Document)
-                    and not ledger.has_document(x.content_hash)]
+            todo = [
+                x
+                for x in batch
+                if isinstance(x, Document) and not ledger.has_document(x.content_hash)
+            ]
             chosen = {id(x) for x in todo}
-            before = [x if isinstance(x, ReadError) else None for x in batch
-                      if id(x) not in chosen]
+            before = [x if isinstance(x, ReadError) else None for x in batch if id(x) not in chosen]
             pending.append((before, client.submit(extract_partition, todo, folder, number)))
             while len(pending) > 2 * max(1, options.workers):
                 _drain(ledger, pending.popleft(), copies, report)

@@ -67,15 +67,47 @@ class PostgresServer:
 
     def start(self) -> None:
         run = {"check": True, "capture_output": True, "timeout": 120}
-        subprocess.run(_as_postgres([str(self.bindir / "initdb"), "-D", str(self.data), "-A",
-                                     "trust", "-U", "postgres", "--no-sync"]), **run)
+        subprocess.run(
+            _as_postgres(
+                [
+                    str(self.bindir / "initdb"),
+                    "-D",
+                    str(self.data),
+                    "-A",
+                    "trust",
+                    "-U",
+                    "postgres",
+                    "--no-sync",
+                ]
+            ),
+            **run,
+        )
         options = f"-p {self.port} -k {self.home} -c listen_addresses=127.0.0.1 -c fsync=off"
-        subprocess.run(_as_postgres([str(self.bindir / "pg_ctl"), "-D", str(self.data), "-o",
-                                     options, "-l", str(self.home / "log"), "-w", "start"]), **run)
+        subprocess.run(
+            _as_postgres(
+                [
+                    str(self.bindir / "pg_ctl"),
+                    "-D",
+                    str(self.data),
+                    "-o",
+                    options,
+                    "-l",
+                    str(self.home / "log"),
+                    "-w",
+                    "start",
+                ]
+            ),
+            **run,
+        )
 
     def stop(self) -> None:
-        subprocess.run(_as_postgres([str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m",
-                                     "immediate", "stop"]), capture_output=True, timeout=60)
+        subprocess.run(
+            _as_postgres(
+                [str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop"]
+            ),
+            capture_output=True,
+            timeout=60,
+        )
         shutil.rmtree(self.home, ignore_errors=True)
 
     def url(self, database: str) -> str:

@@ -29,8 +29,22 @@ def estimate(
     if qualifier == Qualifier.EXACT and value is not None:
         low = high = value
     return Estimate(
-        doc=doc.id, start=start, end=start + len(quote), quote=quote, sentence=doc.text,
-        place=place, place_text=place, flow=flow, population=population,
-        population_text="fighters", kind=kind, value=value, low=low, high=high,
-        qualifier=qualifier, source=source, as_of=as_of or doc.published, derived=derived,
+        doc=doc.id,
+        start=start,
+        end=start + len(quote),
+        quote=quote,
+        sentence=doc.text,
+        place=place,
+        place_text=place,
+        flow=flow,
+        population=population,
+        population_text="fighters",
+        kind=kind,
+        value=value,
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        source=source,
+        as_of=as_of or doc.published,
+        derived=derived,
     )

@@ -12,8 +12,18 @@ from fighterflows.cli import main
 from fighterflows.ledger import Filters, Ledger
 
 ICSR_ARGS = [
-    "--source", "ICSR", "--as-of-column", "icsr.date", "--code-column", "countrycode",
-    "--low-column", "icsr.low", "--high-column", "icsr.high", "--value-column", "icsr.mean",
+    "--source",
+    "ICSR",
+    "--as-of-column",
+    "icsr.date",
+    "--code-column",
+    "countrycode",
+    "--low-column",
+    "icsr.low",
+    "--high-column",
+    "icsr.high",
+    "--value-column",
+    "icsr.mean",
 ]
 
 
@@ -50,13 +60,14 @@ def test_two_editions_make_a_timeline(icsr: str) -> None:
     assert result.exit_code == 0, result.output
     claims = json.loads(result.output)
     assert [c["as_of"] for c in claims] == ["2013-12-17", "2015-01-26"]
-    assert [(c["low"], c["high"], c["value"]) for c in claims] == [(76, 296, None),
-                                                                    (None, None, 440)]
+    assert [(c["low"], c["high"], c["value"]) for c in claims] == [
+        (76, 296, None),
+        (None, None, 440),
+    ]
 
 
 def test_the_newer_edition_is_the_current_figure(icsr: str) -> None:
-    result = CliRunner().invoke(main, ["table", "--db", icsr, "--place", "BEL", "--format",
-                                       "json"])
+    result = CliRunner().invoke(main, ["table", "--db", icsr, "--place", "BEL", "--format", "json"])
     (row,) = json.loads(result.output)
     assert (row["best"], row["as_of"], row["claims"]) == (440, "2015-01-26", 2)
 

@@ -29,8 +29,10 @@ def invoke(*args: str) -> tuple[int, str, str]:
 def ledger_snapshot(db: str) -> tuple[list[tuple[str, ...]], list[str]]:
     """What the ledger holds, without the clocks and run ids that differ between runs."""
     ledger = Ledger.open(db)
-    estimates = sorted((s.id, s.document_id, json.dumps(s.estimate.to_json(), sort_keys=True),
-                        str(s.copy_of)) for s in ledger.estimates())
+    estimates = sorted(
+        (s.id, s.document_id, json.dumps(s.estimate.to_json(), sort_keys=True), str(s.copy_of))
+        for s in ledger.estimates()
+    )
     docs = sorted(f"{d.id}|{d.name}|{d.copy_of}" for d in ledger.documents(limit=10**9))
     return estimates, docs
 
@@ -52,14 +54,21 @@ def write_bad_inputs(folder: Path) -> dict[str, str]:
     folder.mkdir()
     (folder / "empty.txt").write_text("")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
-    (folder / "latin1.txt").write_bytes("Some 850 Britons left for Syria, \xe9t\xe9.".encode(
-        "latin-1"))
+    (folder / "latin1.txt").write_bytes(
+        "Some 850 Britons left for Syria, \xe9t\xe9.".encode("latin-1")
+    )
     with (folder / "huge.txt").open("w") as f:
         for _ in range(50):
             f.write("x" * 1_000_000)
     (folder / "nothing").mkdir()
-    return {"empty.txt": "empty", "binary.txt": "binary", "latin1.txt": "UTF-8",
-            "huge.txt": "line", "nothing": "no readable", "missing.txt": "no such"}
+    return {
+        "empty.txt": "empty",
+        "binary.txt": "binary",
+        "latin1.txt": "UTF-8",
+        "huge.txt": "line",
+        "nothing": "no readable",
+        "missing.txt": "no such",
+    }
 
 
 def test_bad_inputs_each_give_one_line_and_the_rest_is_ingested(tmp_path: Path) -> None:
@@ -93,8 +102,7 @@ def test_the_pool_and_dask_give_the_same_ledger(tmp_path: Path) -> None:
     one, pool, dask = (str(tmp_path / f"{n}.db") for n in ("one", "pool", "dask"))
     assert invoke("ingest", str(SAMPLE), "--db", one, "--workers", "1")[0] == 0
     assert invoke("ingest", str(SAMPLE), "--db", pool, "--workers", "2")[0] == 0
-    code, _, err = invoke("ingest", str(SAMPLE), "--db", dask, "--engine", "dask",
-                          "--workers", "2")
+    code, _, err = invoke("ingest", str(SAMPLE), "--db", dask, "--engine", "dask", "--workers", "2")
     assert code == 0, err
     assert ledger_snapshot(one) == ledger_snapshot(pool) == ledger_snapshot(dask)
 
@@ -113,8 +121,16 @@ def test_kill_9_during_ingest_then_rerun_equals_an_uninterrupted_ingest(tmp_path
     make_corpus(corpus, 2000)
     whole, killed = str(tmp_path / "whole.db"), str(tmp_path / "killed.db")
     assert invoke("ingest", str(corpus), "--db", whole, "--workers", "1", "--quiet")[0] == 0
-    cmd = [str(Path(sys.executable).with_name("fighterflows")), "ingest", str(corpus), "--db", killed,
-           "--workers", "1", "--quiet"]
+    cmd = [
+        str(Path(sys.executable).with_name("fighterflows")),
+        "ingest",
+        str(corpus),
+        "--db",
+        killed,
+        "--workers",
+        "1",
+        "--quiet",
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and _documents(killed) < 300:

@@ -12,8 +12,9 @@ from tests.factories import document, estimate
 
 
 def _doc_and_estimates(name: str = "a.txt", n: int = 425) -> NewDocument:
-    doc = document(name, [f"Some {n} Britons have returned, ICSR said.",
-                          "About 850 travelled to Syria."])
+    doc = document(
+        name, [f"Some {n} Britons have returned, ICSR said.", "About 850 travelled to Syria."]
+    )
     found = [
         estimate(doc, f"Some {n}", value=n, qualifier=Qualifier.APPROX),
         estimate(doc, "About 850", flow=Flow.DEPARTED, value=850, qualifier=Qualifier.APPROX),

@@ -32,17 +32,24 @@ def test_the_same_figure_in_two_documents_is_one_claim_with_two_documents() -> N
     assert len(rec.claims) == 1
     assert rec.claims[0].documents == ("a.txt", "b.txt")
     (row,) = rec.rows
-    assert (row.place, row.flow, row.best, row.claims, row.documents) == ("GBR", "departed", 850,
-                                                                           1, 2)
+    assert (row.place, row.flow, row.best, row.claims, row.documents) == (
+        "GBR",
+        "departed",
+        850,
+        1,
+        2,
+    )
 
 
 def test_a_syndicated_copy_is_coverage_not_a_new_claim() -> None:
     a = document("a.txt", ["Some 850 Britons went, ICSR said."])
     b = document("copy.txt", ["Some 850 Britons went, ICSR said."])
-    rec = reconcile_estimates([
-        stored(estimate(a, "Some 850", flow=Flow.DEPARTED, value=850)),
-        stored(estimate(b, "Some 850", flow=Flow.DEPARTED, value=850), copy_of="h-a.txt"),
-    ])
+    rec = reconcile_estimates(
+        [
+            stored(estimate(a, "Some 850", flow=Flow.DEPARTED, value=850)),
+            stored(estimate(b, "Some 850", flow=Flow.DEPARTED, value=850), copy_of="h-a.txt"),
+        ]
+    )
     (claim,) = rec.claims
     assert claim.copies == ("copy.txt",) and claim.originals == ("a.txt",)
     assert rec.rows[0].documents == 1
@@ -51,12 +58,20 @@ def test_a_syndicated_copy_is_coverage_not_a_new_claim() -> None:
 def test_current_figure_is_the_sources_latest_and_older_is_history() -> None:
     old = document("2015.txt", ["About 600 Britons went, ICSR said."], published="2015-01-26")
     new = document("2018.txt", ["About 850 Britons went, ICSR said."], published="2018-07-23")
-    rec = reconcile_estimates([
-        stored(estimate(old, "About 600", flow=Flow.DEPARTED, value=600,
-                        qualifier=Qualifier.APPROX)),
-        stored(estimate(new, "About 850", flow=Flow.DEPARTED, value=850,
-                        qualifier=Qualifier.APPROX)),
-    ])
+    rec = reconcile_estimates(
+        [
+            stored(
+                estimate(
+                    old, "About 600", flow=Flow.DEPARTED, value=600, qualifier=Qualifier.APPROX
+                )
+            ),
+            stored(
+                estimate(
+                    new, "About 850", flow=Flow.DEPARTED, value=850, qualifier=Qualifier.APPROX
+                )
+            ),
+        ]
+    )
     (row,) = rec.rows
     assert row.best == 850 and row.as_of == "2018-07-23" and row.claims == 2
     assert [c.value for c in rec.timeline("GBR")] == [600, 850]
@@ -67,13 +82,35 @@ def test_consensus_spans_independent_sources() -> None:
     a = document("a.txt", ["At least 700 went, the ministry said."])
     b = document("b.txt", ["About 850 went, ICSR said."])
     c = document("c.txt", ["Between 800 and 900 went, Europol said."])
-    rec = reconcile_estimates([
-        stored(estimate(a, "At least 700", flow=Flow.DEPARTED, value=700, low=700,
-                        qualifier=Qualifier.AT_LEAST, source="Home Office")),
-        stored(estimate(b, "About 850", flow=Flow.DEPARTED, value=850, qualifier=Qualifier.APPROX)),
-        stored(estimate(c, "Between 800 and 900", flow=Flow.DEPARTED, low=800, high=900,
-                        qualifier=Qualifier.RANGE, source="Europol")),
-    ])
+    rec = reconcile_estimates(
+        [
+            stored(
+                estimate(
+                    a,
+                    "At least 700",
+                    flow=Flow.DEPARTED,
+                    value=700,
+                    low=700,
+                    qualifier=Qualifier.AT_LEAST,
+                    source="Home Office",
+                )
+            ),
+            stored(
+                estimate(b, "About 850", flow=Flow.DEPARTED, value=850, qualifier=Qualifier.APPROX)
+            ),
+            stored(
+                estimate(
+                    c,
+                    "Between 800 and 900",
+                    flow=Flow.DEPARTED,
+                    low=800,
+                    high=900,
+                    qualifier=Qualifier.RANGE,
+                    source="Europol",
+                )
+            ),
+        ]
+    )
     (row,) = rec.rows
     assert (row.low, row.best, row.high) == (700, 850, 900)
     assert row.sources == ("Europol", "Home Office", "ICSR")
@@ -93,13 +130,33 @@ def test_a_derived_count_fills_a_gap_but_never_outranks_a_stated_count() -> None
 def test_one_source_reported_with_two_figures_is_a_misquote() -> None:
     a = document("a.txt", ["About 30 percent of EU fighters returned, RAN said."])
     b = document("b.txt", ["A quarter of EU fighters returned, RAN said."])
-    rec = reconcile_estimates([
-        stored(estimate(a, "About 30 percent", place="eu", value=0.3, kind=Kind.SHARE,
-                        qualifier=Qualifier.APPROX, source="Radicalisation Awareness Network")),
-        stored(estimate(b, "A quarter", place="eu", value=0.25, kind=Kind.SHARE,
-                        qualifier=Qualifier.APPROX, source="Radicalisation Awareness Network",
-                        as_of="2017-11-02")),
-    ])
+    rec = reconcile_estimates(
+        [
+            stored(
+                estimate(
+                    a,
+                    "About 30 percent",
+                    place="eu",
+                    value=0.3,
+                    kind=Kind.SHARE,
+                    qualifier=Qualifier.APPROX,
+                    source="Radicalisation Awareness Network",
+                )
+            ),
+            stored(
+                estimate(
+                    b,
+                    "A quarter",
+                    place="eu",
+                    value=0.25,
+                    kind=Kind.SHARE,
+                    qualifier=Qualifier.APPROX,
+                    source="Radicalisation Awareness Network",
+                    as_of="2017-11-02",
+                )
+            ),
+        ]
+    )
     kinds = [c.kind for c in rec.conflicts]
     assert kinds == [ConflictKind.MISQUOTE]
     assert rec.conflicts[0].documents == ("a.txt", "b.txt")
@@ -109,12 +166,29 @@ def test_non_overlapping_sources_disagree_and_overlapping_ones_do_not() -> None:
     a = document("a.txt", ["Fewer than 300 Belgians went, the ministry said."])
     b = document("b.txt", ["At least 500 Belgians went, Egmont said."])
     c = document("c.txt", ["About 320 Belgians went, ICSR said."])
-    fewer = estimate(a, "Fewer than 300", place="BEL", flow=Flow.DEPARTED, value=300, high=300,
-                     qualifier=Qualifier.LESS_THAN, source="Belgian interior ministry")
-    least = estimate(b, "At least 500", place="BEL", flow=Flow.DEPARTED, value=500, low=500,
-                     qualifier=Qualifier.AT_LEAST, source="Egmont Institute")
-    about = estimate(c, "About 320", place="BEL", flow=Flow.DEPARTED, value=320,
-                     qualifier=Qualifier.APPROX)
+    fewer = estimate(
+        a,
+        "Fewer than 300",
+        place="BEL",
+        flow=Flow.DEPARTED,
+        value=300,
+        high=300,
+        qualifier=Qualifier.LESS_THAN,
+        source="Belgian interior ministry",
+    )
+    least = estimate(
+        b,
+        "At least 500",
+        place="BEL",
+        flow=Flow.DEPARTED,
+        value=500,
+        low=500,
+        qualifier=Qualifier.AT_LEAST,
+        source="Egmont Institute",
+    )
+    about = estimate(
+        c, "About 320", place="BEL", flow=Flow.DEPARTED, value=320, qualifier=Qualifier.APPROX
+    )
     rec = reconcile_estimates([stored(fewer), stored(least)])
     assert [c.kind for c in rec.conflicts] == [ConflictKind.DISAGREEMENT]
     rec = reconcile_estimates([stored(fewer), stored(about)])
@@ -123,18 +197,23 @@ def test_non_overlapping_sources_disagree_and_overlapping_ones_do_not() -> None:
 
 def test_more_returned_than_departed_is_an_inconsistency() -> None:
     a = document("a.txt", ["Some 300 went and 400 came back, ICSR said."])
-    rec = reconcile_estimates([
-        stored(estimate(a, "Some 300", place="DNK", flow=Flow.DEPARTED, value=300)),
-        stored(estimate(a, "400", place="DNK", value=400)),
-    ])
+    rec = reconcile_estimates(
+        [
+            stored(estimate(a, "Some 300", place="DNK", flow=Flow.DEPARTED, value=300)),
+            stored(estimate(a, "400", place="DNK", value=400)),
+        ]
+    )
     assert [c.kind for c in rec.conflicts] == [ConflictKind.INCONSISTENCY]
     assert "more returned" in rec.conflicts[0].detail
 
 
 def _corpus() -> list[StoredEstimate]:
     items = two_outlets_same_figure()
-    c = document("c.txt", ["About 425 Britons came back, ICSR said.", "Some 50 returned."],
-                 published="2018-01-01")
+    c = document(
+        "c.txt",
+        ["About 425 Britons came back, ICSR said.", "Some 50 returned."],
+        published="2018-01-01",
+    )
     d = document("d.txt", ["About 400 Britons came back, ICSR said."], published="2018-02-01")
     items.append(stored(estimate(c, "About 425", value=425, qualifier=Qualifier.APPROX)))
     items.append(stored(estimate(d, "About 400", value=400, qualifier=Qualifier.APPROX)))
@@ -154,12 +233,22 @@ def test_the_order_of_ingest_does_not_change_the_table(order: list[StoredEstimat
 
 def test_members_adding_up_to_more_than_their_region_is_an_inconsistency() -> None:
     a = document("a.txt", ["About 300 went from the Western Balkans.", "Kosovo: 316. Bosnia: 330."])
-    rec = reconcile_estimates([
-        stored(estimate(a, "About 300", place="western-balkans", flow=Flow.DEPARTED, value=300,
-                        qualifier=Qualifier.APPROX)),
-        stored(estimate(a, "316", place="XKX", flow=Flow.DEPARTED, value=316)),
-        stored(estimate(a, "330", place="BIH", flow=Flow.DEPARTED, value=330)),
-    ])
+    rec = reconcile_estimates(
+        [
+            stored(
+                estimate(
+                    a,
+                    "About 300",
+                    place="western-balkans",
+                    flow=Flow.DEPARTED,
+                    value=300,
+                    qualifier=Qualifier.APPROX,
+                )
+            ),
+            stored(estimate(a, "316", place="XKX", flow=Flow.DEPARTED, value=316)),
+            stored(estimate(a, "330", place="BIH", flow=Flow.DEPARTED, value=330)),
+        ]
+    )
     (conflict,) = rec.conflicts
     assert conflict.kind == ConflictKind.INCONSISTENCY and conflict.place == "western-balkans"
     assert {c.place for c in conflict.claims} == {"western-balkans", "XKX", "BIH"}

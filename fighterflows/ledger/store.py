@@ -77,7 +77,9 @@ class Ledger:
             stats = {k: 0 for k in RunStats.__dataclass_fields__}
             row = {"command": command, "extractor": extractor, "started": now(), **stats}
             result = c.execute(insert(schema.runs).values(**row))
-            return int(result.inserted_primary_key[0])
+            key = result.inserted_primary_key
+            assert key is not None
+            return int(key[0])
 
     def finish_run(self, run_id: int, stats: RunStats) -> None:
         values = {k: getattr(stats, k) for k in RunStats.__dataclass_fields__}
@@ -107,9 +109,7 @@ class Ledger:
             return False  # another writer stored the same text first: still idempotent
         return True
 
-    def add_documents(
-        self, news: Sequence[NewDocument], run_id: int | None = None
-    ) -> list[bool]:
+    def add_documents(self, news: Sequence[NewDocument], run_id: int | None = None) -> list[bool]:
         """Store many documents in one transaction (COPY on PostgreSQL); True where added."""
         added: list[bool] = []
         doc_rows: list[dict[str, Any]] = []
@@ -162,7 +162,7 @@ class Ledger:
             .order_by(D.c.name, E.c.document_id, E.c.seq)
         )
         with self.engine.connect() as c:
-            return [stored_estimate(r._mapping) for r in c.execute(query)]
+            return [stored_estimate(dict(r._mapping)) for r in c.execute(query)]
 
     def estimate(self, estimate_id: str) -> StoredEstimate | None:
         query = (
@@ -173,14 +173,14 @@ class Ledger:
         )
         with self.engine.connect() as c:
             row = c.execute(query).first()
-        return stored_estimate(row._mapping) if row else None
+        return stored_estimate(dict(row._mapping)) if row else None
 
     def documents(
         self, search: str | None = None, limit: int = 100, offset: int = 0
     ) -> list[DocumentInfo]:
         with self.engine.connect() as c:
             rows = c.execute(_documents_query(search).limit(limit).offset(offset))
-            return [document_info(r._mapping) for r in rows]
+            return [document_info(dict(r._mapping)) for r in rows]
 
     def document(self, key: str) -> DocumentRecord | None:
         query = _documents_query(None).add_columns(D.c.text, D.c.pages)
@@ -190,7 +190,7 @@ class Ledger:
         if row is None:
             return None
         pages = tuple(json.loads(row.pages)) if row.pages else ()
-        return DocumentRecord(info=document_info(row._mapping), text=row.text, pages=pages)
+        return DocumentRecord(info=document_info(dict(row._mapping)), text=row.text, pages=pages)
 
     def errors(self) -> list[IngestError]:
         t = schema.ingest_errors
@@ -233,7 +233,7 @@ def _document_row(new: NewDocument, run_id: int | None) -> dict[str, Any]:
 def _estimate_rows(new: NewDocument) -> list[dict[str, Any]]:
     doc_id = new.document.content_hash
     provenance = list(new.provenance or [None] * len(new.estimates))
-    rows = {}
+    rows: dict[str, dict[str, Any]] = {}
     for seq, (e, prov) in enumerate(zip(new.estimates, provenance, strict=True)):
         row = estimate_row(doc_id, seq, e, new.extractor, prov)
         rows.setdefault(row["id"], row)  # the same figure twice at one spot is one estimate
@@ -266,7 +266,13 @@ def _documents_query(search: str | None) -> Any:
         .label("n_estimates")
     )
     query = select(
-        D.c.id, D.c.name, D.c.uri, D.c.title, D.c.published, D.c.copy_of, n,
+        D.c.id,
+        D.c.name,
+        D.c.uri,
+        D.c.title,
+        D.c.published,
+        D.c.copy_of,
+        n,
         func.length(D.c.text).label("chars"),
     ).order_by(D.c.name)
     if search:

@@ -1,4 +1,4 @@
-"""Exports of the ledger: CSV, JSONL (the estimate contract), Parquet, and a SQLite file for Datasette."""
+"""Exports of the ledger: CSV, JSONL (the contract), Parquet, a SQLite file for Datasette."""
 
 from __future__ import annotations
 

@@ -9,7 +9,16 @@ from fighterflows.ledger import DocumentInfo, StoredEstimate
 from fighterflows.reconcile import Claim, Row
 
 TABLE_COLUMNS = (
-    "place", "flow", "population", "low", "best", "high", "as_of", "sources", "claims", "documents",
+    "place",
+    "flow",
+    "population",
+    "low",
+    "best",
+    "high",
+    "as_of",
+    "sources",
+    "claims",
+    "documents",
 )
 
 

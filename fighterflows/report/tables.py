@@ -64,8 +64,9 @@ def render(
     table = Table(title=title, show_lines=False)
     for c in columns:
         wrap = c in WRAPPED
-        table.add_column(c, overflow="fold", no_wrap=not wrap,
-                         justify="right" if c in NUMERIC else "left")
+        table.add_column(
+            c, overflow="fold", no_wrap=not wrap, justify="right" if c in NUMERIC else "left"
+        )
     for r in rows:
         table.add_row(*(cell(r.get(c)) for c in columns))
     (console or wide_console()).print(table)
