@@ -32,8 +32,8 @@ _DATE = re.compile(
     rf"|(?P<my>(?P<m3>{_MONTH}),?\s+(?P<y3>{_YEAR}))"
     rf"|(?P<yy>(?P<y4>{_YEAR})\s*(?:[-–/]|\bto\b)\s*(?:(?P<m5>{_MONTH})\s+)?(?P<y5>{_YEAR}))"
     rf"|(?P<y>(?<![\d,.])(?P<y6>{_YEAR})(?![\d%]|,\d|\.\d))"
-    r"|(?P<rel>\b(?:last|this|past)\s+(?:month|year|week)\b|\byesterday\b"
-    r"|\b(?:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)",
+    r"|(?P<rel>\b(?i:last|this|past)\s+(?:month|year|week)\b|\b(?i:yesterday)\b"
+    r"|\b(?i:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)",
 )
 _SINCE = re.compile(
     r"\b(?:since|from|between|starting in|beginning in|after)\b[^.;,]{0,60}$", re.IGNORECASE

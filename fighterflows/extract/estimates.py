@@ -23,7 +23,8 @@ from fighterflows.model import Flow, Kind, Population, Qualifier
 _PARTITIVE = re.compile(r"\s*(?:,\s*)?(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|an?\s+)?", re.I)
 _BARE_NEXT = re.compile(
     r"\s*(?:of\s+(?:whom|them|these|those)\b|from\s+(?:the\s+)?[A-Z]|(?:more\s+)?(?:are|were|is|was|have|has|had|died|"
-    r"returned|remain|left|went|travell?ed|fought|joined)\b|\))", re.I)
+    r"returned|remain|left|went|travell?ed|fought|joined|come|came|back|out)\b|\))", re.I)
+_TIGHT = re.compile(r"\s+(?:(?P<returned>back|home)|(?P<departed>out))\b", re.I)
 _BARE_END = re.compile(
     r"\s*(?:[;,.)]|$|and\b|while\b|but\b|(?:in|by|as\s+of|since|until|from)\s+(?:\w+\s+)?"
     r"(?:19|20)\d\d\b)", re.I)
@@ -293,9 +294,16 @@ def _choose_cue(facts: Facts, figures: list[_Figure], i: int, used: dict[int, Cu
         later = [c for c in facts.cues if c.start > base_cue.end and not c.stock
                  and c.flow is not base_cue.flow]
         return later[0] if later else None
+    tight = _TIGHT.match(text, n.end)
+    if tight and tight.lastgroup:
+        return Cue(tight.start(), tight.end(), tight.group(), Flow(tight.lastgroup), False, False)
     end = _segment_end(text, figures, i)
     start = _segment_start(text, figures, i)
+    head = fig.head
     after = [c for c in facts.cues if n.end <= c.start < end]
+    if head is not None and any(c.start >= head.end for c in after):
+        # "Twelve returnees have been convicted": the verb, not the noun, says what they did.
+        after = [c for c in after if c.start >= head.end]
     explicit = [c for c in after if not c.stock]
     if explicit:
         between = text[n.end : explicit[0].start]
@@ -303,6 +311,9 @@ def _choose_cue(facts: Facts, figures: list[_Figure], i: int, used: dict[int, Cu
         if _RELATIVE.search(between) and len(explicit) > 1 and not is_base:
             return explicit[-1]
         return explicit[0]
+    coordinated = _coordinated_cue(facts, figures, i, used)
+    if coordinated is not None and not coordinated.stock:
+        return coordinated  # "248 men, 60 women and 81 children have returned"
     # A cue may end inside the number's hedge: "handed over four children".
     before = [c for c in facts.cues if start <= c.end <= n.number_start and not c.stock]
     if before:

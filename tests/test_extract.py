@@ -1,0 +1,122 @@
+"""Extraction cases by phrasing (tests/cases/extract.tsv), and the public interface."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from fighterflows import extract as extract_module
+from fighterflows.extract import VERSION, extract, extract_document, might_contain_estimates
+from fighterflows.model import Document, Estimate, Kind
+
+CASES = Path(__file__).parent / "cases" / "extract.tsv"
+
+
+def _rows() -> list[list[str]]:
+    with CASES.open(encoding="utf-8") as f:
+        lines = [line for line in f if line.strip() and not line.startswith("#")]
+    return list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _params() -> list[object]:
+    params: list[object] = []
+    for row in _rows():
+        group, name, text, expected = row[:4]
+        marks = [pytest.mark.xfail(reason=row[4], strict=True)] if len(row) > 4 and row[4] else []
+        params.append(pytest.param(text, expected, id=f"{group}-{name}", marks=marks))
+    return params
+
+
+def _figure(e: Estimate) -> str:
+    if e.kind is Kind.SHARE:
+        return f"{e.value:g}" if e.value is not None else "?"
+    if e.value is not None:
+        return f"{e.value:g}"
+    low = f"{e.low:g}" if e.low is not None else "~"
+    high = f"{e.high:g}" if e.high is not None else "~"
+    return f"{low}-{high}"
+
+
+def _describe(estimates: list[Estimate]) -> str:
+    stated = [e for e in estimates if not e.derived]
+    if not stated:
+        return "-"
+    return " | ".join(
+        f"{e.place} {e.flow.value} {e.population.value} {e.kind.value} {_figure(e)}" for e in stated
+    )
+
+
+@pytest.mark.parametrize(("text", "expected"), _params())
+def test_case(text: str, expected: str) -> None:
+    assert _describe(extract(text, "2020-01-01", "case")) == expected
+
+
+def test_version_is_a_dated_string() -> None:
+    year, month, serial = VERSION.split(".")
+    assert len(year) == 4 and 1 <= int(month) <= 12 and int(serial) >= 1
+
+
+def test_extract_document_uses_id_and_date() -> None:
+    doc = Document(id="doc-1", text="About 700 Britons have gone to fight in Syria.", published="2015-03-02")
+    (e,) = extract_document(doc)
+    assert (e.doc, e.as_of, e.quote) == ("doc-1", "2015-03-02", "About 700")
+
+
+def test_stated_date_wins_over_published() -> None:
+    (e,) = extract("As of November 2013, about 200 Danes had gone to Syria.", "2015-03-02")
+    assert e.as_of == "2013-11"
+
+
+def test_since_is_recorded() -> None:
+    (e,) = extract("Up to 125 Danes have left for Syria since 2011.", "2015-03-02")
+    assert (e.since, e.as_of) == ("2011", "2015-03-02")
+
+
+def test_relative_date_resolves_against_published() -> None:
+    (e,) = extract("Last month about 60 Finns had gone to Syria.", "2017-10-24")
+    assert e.as_of == "2017-09"
+
+
+def test_attribution_according_to() -> None:
+    (e,) = extract("About 850 Britons have gone to Syria, according to the Home Office.")
+    assert (e.source, e.source_text) == ("Home Office", "according to the Home Office")
+
+
+def test_generic_report_resolves_to_the_named_source() -> None:
+    text = (
+        "The Soufan Center published a study on Tuesday. "
+        "The report says about 760 Germans have travelled to Syria."
+    )
+    (e,) = extract(text)
+    assert e.source == "The Soufan Center"
+
+
+def test_impersonal_passive_has_no_source() -> None:
+    text = "About 850 Britons have gone to Syria, the Home Office said. Some 400 are believed to have returned."
+    first, second = extract(text)
+    assert first.source == "Home Office" and second.source is None
+
+
+def test_quotes_anchor_in_text_with_odd_whitespace() -> None:
+    text = "Intro line.\r\n\r\n  About\u00a0700   Britons have gone to Syria.\n"
+    for e in extract(text):
+        assert text[e.start : e.end] == e.quote
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("About 700 Britons have gone to fight in Syria.", True, id="relevant"),
+        pytest.param("The team scored 3 goals in the second half of the match.", False, id="sports"),
+        pytest.param("Foreign fighters in Syria worry European governments.", False, id="no-number"),
+        pytest.param("", False, id="empty"),
+    ],
+)
+def test_prefilter(text: str, expected: bool) -> None:
+    assert might_contain_estimates(text) is expected
+
+
+def test_public_names() -> None:
+    assert set(extract_module.__all__) == {"VERSION", "extract", "extract_document", "might_contain_estimates"}
