@@ -1,0 +1,145 @@
+"""Tests on the reviewed data files of the extractor (fighterflows/data/*.yaml)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from fighterflows.extract.flows import find_cues
+from fighterflows.extract.groups import find_groups, find_zone
+from fighterflows.extract.lexicon import load
+from fighterflows.extract.sources import find_attributions, named_sources
+from fighterflows.model import Flow, Population
+
+
+@pytest.mark.parametrize("name", ["flows", "populations", "sources", "groups"])
+def test_data_file_is_a_mapping(name: str) -> None:
+    assert isinstance(load(name), dict)
+
+
+def _patterns(name: str) -> list[str]:
+    data = load(name)
+    out: list[str] = []
+    for value in data.values():
+        items = value.values() if isinstance(value, dict) else [value]
+        for item in items:
+            if isinstance(item, list):
+                out.extend(p for p in item if isinstance(p, str))
+    return out
+
+
+@pytest.mark.parametrize("name", ["flows", "populations"])
+def test_every_pattern_is_a_string_that_compiles(name: str) -> None:
+    for pattern in _patterns(name):
+        assert isinstance(pattern, str), pattern  # YAML turns "a: b" into a mapping
+        re.compile(pattern)
+
+
+def test_flow_names_are_the_contract_flows() -> None:
+    assert set(load("flows")["cues"]) == {f.value for f in Flow}
+
+
+def test_population_names_are_the_contract_populations() -> None:
+    assert set(load("populations")["people"]) == {p.value for p in Population}
+
+
+def _aliases(name: str, key: str) -> Counter[str]:
+    entries = load(name)[key]
+    return Counter(a.lower() for e in entries for a in [e["name"], *e.get("aliases", [])])
+
+
+@pytest.mark.parametrize(("name", "key"), [("sources", "sources"), ("groups", "groups")])
+def test_each_alias_names_one_entry(name: str, key: str) -> None:
+    counts = _aliases(name, key)
+    assert [a for a, n in counts.items() if n > 1] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flow"),
+    [
+        ("have travelled", Flow.DEPARTED),
+        ("came back", Flow.RETURNED),
+        ("were repatriated", Flow.RETURNED),
+        ("have died", Flow.KILLED),
+        ("are held", Flow.DETAINED),
+        ("remain", Flow.REMAINING),
+        ("were convicted", Flow.PROSECUTED),
+        ("moved on to", Flow.RELOCATED),
+    ],
+)
+def test_cue_flows(text: str, flow: Flow) -> None:
+    cues = [c for c in find_cues(text) if not c.stock]
+    assert [c.flow for c in cues] == [flow]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["could return", "plan to travel", "may come back", "have not returned", "never returned",
+     "escaped", "were wounded"],
+)
+def test_blocked_cues(text: str) -> None:
+    cues = find_cues(text)
+    assert cues and all(c.blocked for c in cues)
+
+
+@pytest.mark.parametrize(
+    "text", ["death row inmates", "the return of refugees", "a returning customer"],
+)
+def test_words_that_are_no_cue(text: str) -> None:
+    assert [c for c in find_cues(text) if not c.stock and not c.blocked] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("according to the Soufan Group", "The Soufan Group"),
+        ("the Soufan Center said", "The Soufan Center"),
+        ("an estimate by the Radicalisation Awareness Network", "Radicalization Awareness Network"),
+        ("according to ICSR", "International Centre for the Study of Radicalisation"),
+        ("Europol reported", "Europol"),
+        ("the UN Counter-Terrorism Committee Executive Directorate said",
+         "UN Counter-Terrorism Committee Executive Directorate"),
+        ("the FBI said", "Federal Bureau of Investigation"),
+        ("the Home Office said", "Home Office"),
+    ],
+)
+def test_source_aliases(text: str, source: str) -> None:
+    assert [s for _, s in named_sources(text)] == [source]
+    assert [a.source for a in find_attributions(text)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("joined ISIS", "Islamic State"),
+        ("joined ISIL", "Islamic State"),
+        ("joined Daesh", "Islamic State"),
+        ("joined the Islamic State", "Islamic State"),
+        ("joined Jabhat al-Nusra", "al-Nusra Front"),
+        ("fought with the YPG", "YPG/SDF"),
+        ("fought for the SDF", "YPG/SDF"),
+    ],
+)
+def test_group_aliases(text: str, group: str) -> None:
+    assert [g.name for g in find_groups(text)] == [group]
+
+
+def test_lower_case_is_not_the_islamic_state() -> None:
+    assert find_groups("this is what it is") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("went to Syria", "SYR"),
+        ("went to Iraq", "IRQ"),
+        ("went to Syria and Iraq", "syria-iraq"),
+        ("went to Syria, then Iraq", "syria-iraq"),
+        ("joined the Islamic State of Iraq and the Levant", None),
+        ("went to Turkey", None),
+    ],
+)
+def test_zones(text: str, zone: str | None) -> None:
+    assert find_zone(text, find_groups(text)) == zone
