@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -52,55 +50,19 @@ def parse_population(value: str | None) -> str | None:
 
 
 def resolve_place(value: str | None) -> str | None:
-    """'France', 'french', 'FRA', 'eu' → a place code; an unknown name is a usage error."""
+    """'France', 'french', 'FRA', 'eu', 'Britons' → a place code; an unknown name is a usage
+    error."""
     if value is None:
         return None
-    from fighterflows.extract.places import find_places, is_region, place_name
+    from fighterflows.extract.places import find_places, lookup_place
 
-    v = value.strip()
-    if v.lower() in _region_slugs() or (len(v) == 3 and v.isalpha() and v.isupper()):
-        return v.lower() if is_region(v.lower()) else v
-    if len(v) == 3 and v.isalpha():
-        try:
-            place_name(v.upper())
-            return v.upper()
-        except (KeyError, LookupError):
-            pass
-    for text in (v, v.title()):
-        found = find_places(text)
-        if found:
-            return found[0].code
-    raise click.BadParameter(f"{value!r} is not a place we know")
-
-
-def _region_slugs() -> set[str]:
-    from fighterflows.extract.places import is_region
-
-    slugs = (
-        "world",
-        "eu",
-        "europe",
-        "western-europe",
-        "western-balkans",
-        "central-asia",
-        "former-soviet-union",
-        "north-africa",
-        "middle-east",
-        "southeast-asia",
-        "north-america",
-        "west",
-        "syria-iraq",
-    )
-    return {s for s in slugs if is_region(s)}
-
-
-def stdout_is_terminal() -> bool:
-    return sys.stdout.isatty()
-
-
-def echo_lines(lines: list[str]) -> None:
-    for line in lines:
-        click.echo(line)
+    code = lookup_place(value)
+    if code is None:
+        found = find_places(value.strip())
+        code = found[0].code if len(found) == 1 else None
+    if code is None:
+        raise click.BadParameter(f"{value!r} is not a place we know")
+    return code
 
 
 def existing_file(path: str) -> Path:
@@ -108,6 +70,3 @@ def existing_file(path: str) -> Path:
     if not p.is_file():
         raise click.BadParameter(f"{path}: no such file")
     return p
-
-
-Json = dict[str, Any]

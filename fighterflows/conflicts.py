@@ -64,7 +64,8 @@ def misquotes(key: Key, group: Sequence[Claim]) -> list[Conflict]:
     """One source, one period, different figures in different documents."""
     by_period: dict[tuple[str, str, bool], list[Claim]] = defaultdict(list)
     for c in group:
-        if c.source is not None:
+        # A derived count repeats its share's misquote; the share is the one to show.
+        if c.source is not None and not c.derived:
             by_period[(c.source, c.period, c.derived)].append(c)
     out = []
     for (source, period, _), claims in sorted(by_period.items()):

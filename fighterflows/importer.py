@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from fighterflows.extract.places import find_places, is_region
+from fighterflows.extract.places import lookup_place
 from fighterflows.model import Document, Estimate, Flow, Kind, Population, Qualifier
 
 IMPORTER_VERSION = "table-1"
@@ -122,10 +122,10 @@ def _place(spec: TableSpec, row: dict[str, str]) -> tuple[str, str]:
     if spec.code_column and row.get(spec.code_column, "").strip():
         code = row[spec.code_column].strip().upper()
         return CODE_FIXES.get(code, code), name or code
-    found = [p for p in find_places(name.title()) if not is_region(p.code) or p.code != "world"]
-    if not found:
+    found = lookup_place(name)
+    if found is None:
         raise ValueError(f"unknown place {name!r}")
-    return found[0].code, name
+    return found, name
 
 
 def _number(row: dict[str, str], column: str | None) -> float | None:

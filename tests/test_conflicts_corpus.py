@@ -1,0 +1,84 @@
+"""The planted reconciliation corpus, end to end through the CLI: ingest, table, conflicts.
+
+tests/corpora/conflicts/EXPECTED.yaml says what each article plants; these tests check that
+fighterflows finds each plant from the text alone.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from fighterflows.cli import main
+from fighterflows.ledger import Ledger
+
+CORPUS = Path(__file__).parent / "corpora" / "conflicts"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = str(tmp_path_factory.mktemp("conflicts") / "c.db")
+    result = CliRunner().invoke(main, ["ingest", str(CORPUS), "--db", path, "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def run_json(*args: str) -> Any:
+    result = CliRunner().invoke(main, [*args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def conflicts_of(db: str, kind: str) -> list[dict[str, Any]]:
+    return [c for c in run_json("conflicts", "--db", db) if c["kind"] == kind]
+
+
+def test_the_misquoted_share_is_flagged_with_both_documents(db: str) -> None:
+    (c,) = [c for c in conflicts_of(db, "misquote") if c["place"] == "eu"]
+    assert c["flow"] == "returned"
+    assert sorted(x["value"] for x in c["claims"]) == [0.25, 0.3]
+    assert c["documents"] == ["2017-10-25-eu-returnees-thirty-percent.md",
+                              "2017-10-27-eu-returnees-quarter.md"]
+
+
+def test_sources_that_cannot_both_be_right_disagree(db: str) -> None:
+    (c,) = [c for c in conflicts_of(db, "disagreement") if c["place"] == "BEL"]
+    assert c["flow"] == "departed"
+    assert {x["source"] for x in c["claims"]} == {"Belgian interior ministry", "Egmont Institute"}
+
+
+def test_more_returned_than_departed_is_an_inconsistency(db: str) -> None:
+    found = [c for c in conflicts_of(db, "inconsistency") if c["place"] == "MAR"]
+    assert len(found) == 1 and "more returned" in found[0]["detail"]
+
+
+def test_a_newer_figure_of_the_same_source_supersedes_the_older(db: str) -> None:
+    (row,) = run_json("table", "--db", db, "--place", "GBR", "--flow", "departed")
+    assert row["best"] == 850
+    timeline = run_json("timeline", "GBR", "--db", db)
+    departed = [c for c in timeline if c["flow"] == "departed"]
+    assert [c["value"] for c in departed] == [600, 850]
+    assert not [c for c in run_json("conflicts", "--db", db) if c["place"] == "GBR"
+                and c["flow"] == "departed"]
+
+
+def test_a_share_without_a_count_is_kept_as_a_claim(db: str) -> None:
+    timeline = run_json("timeline", "GBR", "--db", db)
+    shares = [c for c in timeline if c["kind"] == "share" and c["flow"] == "returned"]
+    assert [c["value"] for c in shares] == [0.5]
+
+
+def test_the_syndicated_copy_is_coverage_of_its_original(db: str) -> None:
+    copies = [d for d in Ledger.open(db).documents() if d.copy_of]
+    assert [d.name for d in copies] == ["2017-10-26-tunisia-returnees-syndicated.md"]
+    (row,) = run_json("table", "--db", db, "--place", "TUN", "--flow", "departed")
+    assert (row["best"], row["claims"], row["documents"]) == (2926, 1, 1)
+
+
+def test_two_documents_repeating_a_figure_are_one_claim(db: str) -> None:
+    (row,) = run_json("table", "--db", db, "--place", "USA", "--flow", "returned")
+    assert (row["best"], row["claims"], row["documents"]) == (7, 1, 2)
