@@ -26,7 +26,7 @@ def after_re() -> re.Pattern[str]:
         rf"(?P<share>\s*(?:%|(?:{lex.alternation(d['percent'][1:])})(?!\w))(?!\s+points?\b))"
         rf"|(?P<age>(?:\s*-\s*|\s+)(?:{lex.alternation(d['age_after'])})(?!\w)|\s*-year-old)"
         rf"|(?P<time>\s*(?:{lex.alternation(d['time_after'])})(?!\w))"
-        rf"|(?P<money>\s+(?:{lex.alternation(d['currency_words'])})(?!\w))"
+        rf"|(?P<money>\s+(?:(?-i:[A-Z][a-z]+|US)\s+)?(?:{lex.alternation(d['currency_words'])})(?!\w))"
         rf"|(?P<measure>(?:\s*-\s*|\s+)(?:{lex.alternation(units)}|(?-i:{letters}))(?![\w]))",
         re.IGNORECASE,
     )
@@ -67,7 +67,33 @@ def prefix_hedge(text: str, start: int) -> tuple[int, Qualifier] | None:
     found = _prefix_hedges().find(text, start)
     if found is None:
         return None
+    not_hedge = _before("not_hedges").find(text, start)
+    if not_hedge is not None and not_hedge[0] <= found[0]:
+        return None  # "handed over four children"
     return found[0], lex.prefix_hedges()[found[1]]
+
+
+@cache
+def _year_after_determiner() -> re.Pattern[str]:
+    nouns = lex.alternation(lex.data()["year_nouns"])
+    return re.compile(rf"(?:\s+(?:(?-i:[A-Z])|(?:{nouns})(?!\w))|[-–](?-i:[A-Z]))", re.IGNORECASE)
+
+
+_YEAR_CITED = re.compile(r"[.,;]")  # "Byman, D., 2015." in a reference list
+
+
+def year_context(text: str, start: int, end: int) -> bool:
+    """Words around a year-like number (1900-2099) that make it a year: "in 2014",
+    "the 2015 offensive", "the 2008 Mumbai attacks", "Up to 2018,"."""
+    if year_before(text, start):
+        return True
+    after = text[end:end + 1]
+    if _before("year_determiners").find(text, start) is not None:
+        return _year_after_determiner().match(text, end) is not None
+    head = text[max(0, start - 3):start].rstrip()
+    if head.endswith(",") and _YEAR_CITED.match(after):
+        return True
+    return lex.before(("up to", "to", "and")).find(text, start) is not None and after in (",", ";")
 
 
 def percent_lead(text: str, pos: int) -> int | None:

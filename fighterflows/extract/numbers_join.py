@@ -156,7 +156,7 @@ def _context(text: str, a: Atom) -> Atom | None:
         return replace(a, start=money, kind="money")
     if ctx.age_before(text, a.start):
         return replace(a, kind="age")
-    if a.plain4 and _year_like(a.value) and ctx.year_before(text, a.start):
+    if a.plain4 and _year_like(a.value) and ctx.year_context(text, a.start, a.end):
         return replace(a, kind="year")
     return a
 

@@ -287,6 +287,8 @@ def _addend(acc: _Acc, t: Tok, p: Tok, gap: str | None, j: int) -> int:
 def _scale(acc: _Acc, t: Tok, p: Tok, j: int) -> int:
     if p.cls == lex.SCALE and p.value >= t.value:
         return -1
+    if acc.top and t.value >= acc.top and acc.cur and p.cls != lex.SCALE:
+        return 0 if acc.rollback else -1  # "five million and 10 million": two numbers
     if p.cls in (lex.SCALE,) and acc.cur == 0 and t.value > acc.top:
         acc.total *= t.value  # "three lakh crore"
     elif t.value > acc.top:
