@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from fighterflows.extract import numbers_context as ctx
 from fighterflows.extract import numbers_lexicon as lex
 
 NUM = "num"  # a digit number token; word tokens use the classes of numbers_lexicon
@@ -163,12 +164,25 @@ def _digit_item(m: re.Match[str]) -> Item | None:
         if glue.lower() == "s" and 1900 <= value <= 2090 and value % 10 == 0:
             return Fixed(start, end, "year", value, value, value + 9)
         scale = lex.suffixes().get(glue)
+        if glue == "m" and _news_million(m):
+            scale = 1e6
         if scale is None:
             return None  # "180ml", "29km", "COVID19": part of a word, not a number
     if scale is not None:
         value *= scale
     plain4 = re.fullmatch(r"\d{4}", m.group("num")) is not None
     return Tok(start, end, NUM, value, scale=scale, plain4=plain4)
+
+
+def _news_million(m: re.Match[str]) -> bool:
+    """"£5m", "1.5m people": newspapers' million, not a metre ("1m", "1.8m tall")."""
+    if ctx.money_before(m.string, m.start()) is not None:
+        return True
+    nxt = _NEXT_WORD.match(m.string, m.end())
+    return "." in m.group("num") and nxt is not None and nxt.group(1).lower() not in _TALL
+
+
+_TALL = frozenset({"tall", "high", "long", "deep", "wide", "away", "above", "below", "in"})
 
 
 def _slash_item(m: re.Match[str]) -> list[Item]:
