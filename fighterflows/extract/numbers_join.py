@@ -200,15 +200,18 @@ def _range(text: str, a: Atom, b: Atom) -> Atom | None:
         low /= 100
     if _thousands_elided(a, b, text):
         low *= 1000  # "25-30,000"
-    kind = b.kind if a.kind in ("count", "share") else a.kind
+    kinds = {a.kind, b.kind} - {"count"}
+    kind = kinds.pop() if len(kinds) == 1 else "count"
+    if len(kinds) > 0:
+        return None  # "5 km to 10 percent": two different things
     year_start = a.kind == "year" or (a.plain4 and _year_like(a.value) and not link.group("to"))
     year_end = (b.plain4 and _year_like(b.value)) or _YEAR_END.fullmatch(text, b.start, b.end)
     if year_start and year_end:
         kind = "year"
         high = high if high >= 1000 else low // 100 * 100 + high
-    if kind == "year" and not (b.plain4 or high >= low):
+    elif kind == "year":
         return None
-    if low >= high or (kind != b.kind and kind != "year") or a.kind not in (kind, "count"):
+    if low >= high:
         return None
     start = lead[0] if lead and lead[1].startswith("between") else a.start
     top = None if link.group("open") else high

@@ -188,9 +188,9 @@ _TALL = frozenset({"tall", "high", "long", "deep", "wide", "away", "above", "bel
 def _slash_item(m: re.Match[str]) -> list[Item]:
     num, den = float(m.group("snum")), float(m.group("sden"))
     whole = float(m.group("swhole") or 0)
-    if den > 0 and num < den:
+    if 1 < den <= 10 and num < den:
         return [Tok(m.start(), m.end(), FRACVAL, whole + num / den, plural=not whole)]
-    # "24/7", "2222/2222": two numbers
+    # "24/7", "9/11", "2222/2222": two numbers
     return [Tok(m.start("snum"), m.end("snum"), NUM, num),
             Tok(m.start("sden"), m.end("sden"), NUM, den)]
 

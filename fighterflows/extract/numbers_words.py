@@ -20,7 +20,7 @@ A = "a"  # "a hundred", "a third": the article as the numerator one
 _GAP = re.compile(
     r"(?P<hy>\s*[-‐‑]\s*)|(?P<sp>\s+)|\s+(?P<anda>and\s+an?)\s+|\s+(?P<and>and)\s+"
     r"|\s+(?P<a>an?)\s+|\s+(?P<point>point)\s+|\s+(?P<ofa>of\s+an?)\s+"
-    r"|\s+(?P<out>out\s+of)\s+|\s+(?P<in>in)\s+|\s+(?P<over>over)\s+",
+    r"|\s+(?P<out>out\s+of)\s+|\s+(?P<in>in)\s+|-(?P<hyin>in)-|\s+(?P<over>over)\s+",
     re.IGNORECASE,
 )
 RATIOS = ("out", "in", "over")
@@ -48,7 +48,7 @@ def gap_kind(text: str, left: Tok, right: Tok) -> str | None:
     m = _GAP.fullmatch(text, left.end, right.start)
     if m is None:
         return None
-    kind = m.lastgroup
+    kind = "in" if m.lastgroup == "hyin" else m.lastgroup
     if kind == "hy" and (left.cls == NUM or right.cls == NUM):
         return None  # "700-760" is a range, not one number
     return kind
