@@ -322,7 +322,8 @@ def test_openapi_lists_the_api_and_the_error_shape(client: TestClient) -> None:
     assert "/api/places/{code}" in docs
 
 
-def test_the_cache_follows_the_ledger(tmp_path: Path) -> None:
+def test_the_cache_follows_the_ledger(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("fighterflows.web.state.RECHECK_SECONDS", 0.0)
     path = tmp_path / "growing.db"
     fill_ledger(path)
     with TestClient(create_app(str(path))) as c:
@@ -350,3 +351,15 @@ def test_the_conflicts_page_links_its_next_page(client: TestClient) -> None:
     page = client.get("/conflicts?limit=2").text
     assert 'href="/conflicts?limit=2&amp;offset=2"' in page
     assert "1–2 of 5" in page
+
+
+def test_the_ledger_is_rechecked_at_most_once_a_second(tmp_path: Path) -> None:
+    path = tmp_path / "steady.db"
+    fill_ledger(path)
+    with TestClient(create_app(str(path))) as c:
+        before = c.get("/api/table").json()
+        ledger = Ledger.open(str(path))
+        fig = Fig("320", "AUT", Flow.DEPARTED, 320, "Austrian government", "2019-06")
+        ledger.add_document(make_document("later", "2019-06-01", ["Austria: 320."], [fig]))
+        ledger.close()
+        assert c.get("/api/table").json() == before  # within the second: the cached table

@@ -8,7 +8,9 @@ in a small LRU beside it.
 
 from __future__ import annotations
 
+import gc
 import threading
+import time
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 
@@ -21,6 +23,7 @@ from fighterflows.reconcile import Claim, Row
 
 Fingerprint = tuple[object, ...]
 FILTERED_CACHE = 16
+RECHECK_SECONDS = 1.0  # how stale a page may be after an ingest writes; spares a query a request
 EVERYTHING = Filters()
 
 
@@ -57,13 +60,17 @@ class Snapshot:
 
 
 def fingerprint(ledger: Ledger) -> Fingerprint:
-    d, e = schema.documents, schema.estimates
+    """Changes whenever an ingest, an import or a re-extraction has written to the ledger.
+
+    Counts come from indexes and the runs table is small, so this stays cheap on a large
+    ledger (no scan of the documents' text)."""
+    d, e, runs = schema.documents, schema.estimates, schema.runs
     with ledger.engine.connect() as c:
-        docs = c.execute(
-            select(func.count(), func.max(d.c.ingested_at), func.max(d.c.run_id))
-        ).one()
+        n_documents = c.execute(select(func.count()).select_from(d)).scalar_one()
         n_estimates = c.execute(select(func.count()).select_from(e)).scalar_one()
-    return (*tuple(docs), n_estimates)
+        ran = c.execute(select(func.count(), func.max(runs.c.started),
+                               func.max(runs.c.finished))).one()
+    return (n_documents, n_estimates, *tuple(ran))
 
 
 class LedgerState:
@@ -75,6 +82,15 @@ class LedgerState:
         self._key: Fingerprint | None = None
         self._snapshot: Snapshot | None = None
         self._filtered: OrderedDict[tuple[Fingerprint, Filters], Snapshot] = OrderedDict()
+        self._checked: tuple[float, Fingerprint] = (float("-inf"), ())  # (when, what)
+
+    def fingerprint(self) -> Fingerprint:
+        at, key = self._checked
+        now = time.monotonic()
+        if now - at >= RECHECK_SECONDS:
+            key = fingerprint(self.ledger)
+            self._checked = (now, key)
+        return key
 
     def snapshot(self, filters: Filters = EVERYTHING) -> Snapshot:
         """The whole ledger reconciled; with a source or as-of filter, that subset reconciled.
@@ -82,7 +98,7 @@ class LedgerState:
         Place, flow and population filters are applied to the result by the caller: a
         consensus only depends on the claims of its own key, so they need no new reconciliation.
         """
-        key = fingerprint(self.ledger)
+        key = self.fingerprint()
         narrowed = Filters(source=filters.source, as_of=filters.as_of)
         with self._lock:
             if narrowed == Filters():
@@ -104,4 +120,10 @@ class LedgerState:
         return found
 
     def _build(self, filters: Filters) -> Snapshot:
-        return Snapshot.build(reconcile_estimates(self.ledger.estimates(filters)))
+        snapshot = Snapshot.build(reconcile_estimates(self.ledger.estimates(filters)))
+        # A large ledger puts millions of long-lived objects in the cache; a full garbage
+        # collection walking them all stalls a request for a few hundred ms. Frozen objects are
+        # skipped by the collector and still freed by reference counting when a newer
+        # snapshot replaces them (they hold no reference cycles).
+        gc.freeze()
+        return snapshot

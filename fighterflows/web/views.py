@@ -24,7 +24,7 @@ from fighterflows.web.names import place_name
 from fighterflows.web.queries import Page
 from fighterflows.web.state import Snapshot
 
-MAX_STATEMENTS = 20  # documents quoted per claim on a page; the API lists every estimate id
+MAX_STATEMENTS = 5  # sentences quoted per claim; `documents` and `estimates` list them all
 
 
 def matches(item: Row | Claim | Conflict, f: Filters) -> bool:
