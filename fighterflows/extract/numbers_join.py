@@ -227,9 +227,9 @@ def _thousands_elided(a: Atom, b: Atom, text: str) -> bool:
 
 
 def _hedge(text: str, a: Atom, found: list[Atom]) -> Atom:
-    if a.qualifier == Q.RANGE and a.kind == "count":
+    if a.qualifier == Q.RANGE and a.kind in ("count", "share"):
         before = ctx.prefix_hedge(text, a.start)  # "around 75-300": still a range
-        if before is not None and before[1] == Q.APPROX:
+        if before is not None and before[1] != Q.EXACT:
             return replace(a, start=before[0])
     if a.qualifier != Q.EXACT or a.value is None or a.kind in NOT_COUNTED:
         return a
