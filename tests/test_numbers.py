@@ -184,3 +184,63 @@ def test_text_without_numbers_is_fast() -> None:
     start = time.perf_counter()
     assert all(find_numbers(s) == [] for s in sentences)
     assert time.perf_counter() - start < 1.0
+
+
+ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen " \
+       "fifteen sixteen seventeen eighteen nineteen".split()
+TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def spell(n: int, british: bool) -> str:
+    """English words for 0 <= n < 10**12 ("one hundred and five" when british)."""
+    if n < 20:
+        return ONES[n]
+    if n < 100:
+        return TENS[n // 10] + ("-" + ONES[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        joint = " and " if british else " "
+        return ONES[n // 100] + " hundred" + (joint + spell(rest, british) if rest else "")
+    for scale, name in ((10**9, "billion"), (10**6, "million"), (1000, "thousand")):
+        if n >= scale:
+            head, rest = divmod(n, scale)
+            tail = ""
+            if rest:
+                tail = (" and " if british and rest < 100 else " ") + spell(rest, british)
+            return spell(head, british) + " " + name + tail
+    raise AssertionError(n)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12 - 1), st.booleans())
+def test_spelled_out_numbers_parse_back(n: int, british: bool) -> None:
+    words = spell(n, british)
+    found = find_numbers(f"They counted {words} fighters.")
+    assert [(x.text, x.value) for x in found] == [(words, n)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=9),
+       st.sampled_from([("thousand", 1e3), ("million", 1e6), ("billion", 1e9)]))
+def test_decimal_with_scale_word_parses_back(whole: int, tenth: int,
+                                             scale: tuple[str, float]) -> None:
+    (n,) = find_numbers(f"some {whole}.{tenth} {scale[0]} people")
+    assert n.value is not None
+    assert math.isclose(n.value, (whole + tenth / 10) * scale[1])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=10**7), st.integers(min_value=1, max_value=10**7),
+       st.sampled_from(["between {a} and {b}", "{a}-{b}", "{a} to {b}", "{a}–{b}"]))
+def test_ranges_parse_back(a: int, gap: int, form: str) -> None:
+    b = a + gap
+    text = form.format(a=f"{a:,}", b=f"{b:,}")
+    found = find_numbers(f"An estimated total of {text} fighters.")
+    ranges = [n for n in found if n.qualifier == Qualifier.RANGE]
+    if _elided_thousands(a, b):
+        return  # "25-30,000" reads as 25,000-30,000 on purpose
+    assert [(n.low, n.high, n.value) for n in ranges] == [(a, b, None)]
+
+
+def _elided_thousands(a: int, b: int) -> bool:
+    return a < 1000 and b >= 1000 and b % 1000 == 0 and b / 4 <= a * 1000 < b
