@@ -186,9 +186,10 @@ def test_text_without_numbers_is_fast() -> None:
     assert time.perf_counter() - start < 1.0
 
 
-ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen " \
-       "fifteen sixteen seventeen eighteen nineteen".split()
-TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen"]
+TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
 def spell(n: int, british: bool) -> str:
