@@ -3,57 +3,37 @@ normalised through fighterflows/data/groups.yaml."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import cache
 
-from fighterflows.extract.lexicon import group_index, load, named_regex, phrase
+from fighterflows.extract.lexicon import Gazetteer, Hit, gazetteer, load
 
-
-@dataclass(frozen=True, slots=True)
-class Named:
-    start: int
-    end: int
-    text: str
-    name: str
+Named = Hit
 
 
 @cache
-def _groups() -> tuple[re.Pattern[str], list[str]]:
-    return named_regex(load("groups")["groups"])
+def groups_gazetteer() -> Gazetteer:
+    return gazetteer(load("groups")["groups"])
 
 
-def group_regex() -> re.Pattern[str]:
-    return _groups()[0]
+@cache
+def _zones() -> Gazetteer:
+    entries = [{"name": code, "aliases": aliases} for code, aliases in load("groups")["zones"].items()]
+    return gazetteer(entries)
 
 
 def find_groups(text: str) -> list[Named]:
-    regex, names = _groups()
-    return [Named(m.start(), m.end(), m.group(), names[group_index(m)]) for m in regex.finditer(text)]
+    return groups_gazetteer().finditer(text)
 
 
-@cache
-def _zones() -> tuple[re.Pattern[str], list[str]]:
-    entries = [{"name": code, "aliases": aliases} for code, aliases in load("groups")["zones"].items()]
-    parts = []
-    names = []
-    for i, entry in enumerate(entries):
-        alts = sorted((phrase(a) for a in entry["aliases"]), key=len, reverse=True)
-        parts.append(f"(?P<g{i}>" + "|".join(alts) + ")")
-        names.append(str(entry["name"]))
-    regex = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
-    return regex, names
-
-
-def find_zone(text: str, groups: list[Named] = ()) -> str | None:  # type: ignore[assignment]
+def find_zone(text: str, groups: Sequence[Named] = ()) -> str | None:
     """SYR, IRQ or syria-iraq from the zone names in `text`; None if it names neither.
 
     Group names are blanked first: "the Islamic State of Iraq and the Levant" is no zone.
     """
     for g in groups:
         text = text[: g.start] + " " * (g.end - g.start) + text[g.end :]
-    regex, names = _zones()
-    found = {names[group_index(m)] for m in regex.finditer(text)}
+    found = {hit.name for hit in _zones().finditer(text)}
     if "syria-iraq" in found or {"SYR", "IRQ"} <= found:
         return "syria-iraq"
     if "SYR" in found:
@@ -63,7 +43,7 @@ def find_zone(text: str, groups: list[Named] = ()) -> str | None:  # type: ignor
     return None
 
 
-def nearest_group(groups: list[Named], pos: int) -> str | None:
+def nearest_group(groups: Sequence[Named], pos: int) -> str | None:
     """The group named nearest to `pos` (a figure's offset) in its sentence."""
     if not groups:
         return None

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from fighterflows.extract.groups import group_regex
+from fighterflows.extract.groups import groups_gazetteer
 from fighterflows.extract.lexicon import (
     POPULATIONS,
     excluded_people_regex,
@@ -109,9 +109,9 @@ def _classify(text: str, pos: int, i: int, adjective: PlaceMention | None) -> He
     if local:
         return Head(pos, local.end(), text[pos : local.end()], Population.TOTAL, local=True,
                     place=adjective)
-    group = group_regex().match(text, i) if text[i].isupper() else None
+    group = groups_gazetteer().match(text, i) if text[i].isupper() else None
     if group:
-        return Head(pos, group.end(), text[pos : group.end()], Population.TOTAL, place=adjective)
+        return Head(pos, group.end, text[pos : group.end], Population.TOTAL, place=adjective)
     return None
 
 

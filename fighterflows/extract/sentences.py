@@ -2,7 +2,8 @@
 
 Lines are grouped into blocks first: Markdown headings, list items and table rows are blocks
 of their own (a list item "France – 1,910 left" is one statement), paragraphs are split into
-sentences by syntok. The heading above each sentence is kept: Wikipedia-style texts give the
+sentences by syntok (a paragraph without any number stays whole: nothing in it can be a
+figure). The heading above each sentence is kept: Wikipedia-style texts give the
 country of a section only in its heading.
 """
 
@@ -42,6 +43,14 @@ _TABLE = re.compile(r"\s*\|")
 _IMAGE = re.compile(r"\s*!\[")  # a Markdown image line: a caption and a URL, no prose
 _FRONT_MATTER = re.compile(r"---[ \t]*\n.*?\n---[ \t]*(?:\n|$)", re.DOTALL)
 _WORD = re.compile(r"\w")
+# A paragraph that states no number cannot hold a figure: it stays one piece (it is still
+# read for the sources it names), and syntok, the slowest step, is spared.
+_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+    r"fifty|hundred|thousand|million|dozen|half|third|quarter|handful|none|no one|a woman|a man|"
+    r"a child|percent|per cent)",
+    re.IGNORECASE,
+)
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int, BlockKind]]:
@@ -114,7 +123,7 @@ def split(text: str) -> list[Sentence]:
             s, e = _strip(text, start, end)
             out.append(Sentence(s, e, text[s:e], number, kind, heading))
             continue
-        if kind is BlockKind.PARAGRAPH:
+        if kind is BlockKind.PARAGRAPH and _NUMBER.search(text, start, end):
             spans: Iterator[tuple[int, int]] = _syntok_spans(text, start, end)
         else:
             spans = iter([_strip(text, start, end)])

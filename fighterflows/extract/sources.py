@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from fighterflows.extract.lexicon import alternation, group_index, load, named_regex
+from fighterflows.extract.lexicon import Gazetteer, alternation, gazetteer, load
 
 _VERBS = (
     r"said|says|say|estimated|estimates|estimate|reported|reports|announced|announces|"
@@ -57,8 +57,8 @@ class Attribution:
 
 
 @cache
-def _sources() -> tuple[re.Pattern[str], list[str]]:
-    return named_regex(load("sources")["sources"])
+def _sources() -> Gazetteer:
+    return gazetteer(load("sources")["sources"])
 
 
 @cache
@@ -80,8 +80,7 @@ def government_name(code: str, name: str | None = None) -> str:
 
 def named_sources(text: str) -> list[tuple[int, str]]:
     """(offset, source) of each source the text names, attributions or not."""
-    regex, names = _sources()
-    return [(m.start(), names[group_index(m)]) for m in regex.finditer(text)]
+    return [(hit.start, hit.name) for hit in _sources().finditer(text)]
 
 
 def find_attributions(text: str) -> list[Attribution]:
@@ -96,10 +95,9 @@ def find_attributions(text: str) -> list[Attribution]:
 
 
 def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
-    regex, names = _sources()
-    named = regex.search(who)
+    named = _sources().finditer(who)
     if named:
-        return Attribution(start, end, text, names[group_index(named)], None, False, who)
+        return Attribution(start, end, text, named[0].name, None, False, who)
     generic = _generic_regex().search(who)
     if generic and not _ORG_WORDS.search(who):
         return Attribution(start, end, text, None, generic.group(1).lower(), False, who)
