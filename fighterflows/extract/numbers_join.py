@@ -46,7 +46,6 @@ class Atom:
     percent: bool = False
     plain4: bool = False
     digits: bool = False
-    hedged: bool = False
     single_one: bool = False
 
 
@@ -72,7 +71,8 @@ def atoms(text: str) -> list[Atom]:
     found = _from_items(text, items)
     found = [a for a in (_context(text, a) for a in found) if a is not None]
     found = _ranges(text, found)
-    found = [_hedge(text, a, found) for a in found]
+    starts = frozenset(a.start for a in found)
+    found = [_hedge(text, a, starts) for a in found]
     return _disjoint(_shared_hedges(text, _bounds(text, found)))
 
 
@@ -83,7 +83,7 @@ def _disjoint(found: list[Atom]) -> list[Atom]:
         if out and a.start < out[-1].end:
             if a.nstart < out[-1].end:
                 continue
-            a = replace(a, start=a.nstart, qualifier=Q.EXACT, hedged=False)
+            a = replace(a, start=a.nstart, qualifier=Q.EXACT)
             if a.value is not None:
                 a = _set(a, a.value)
         out.append(a)
@@ -226,7 +226,7 @@ def _thousands_elided(a: Atom, b: Atom, text: str) -> bool:
     return a.value < 1000 and high % 1000 == 0 and high / 4 <= low < high
 
 
-def _hedge(text: str, a: Atom, found: list[Atom]) -> Atom:
+def _hedge(text: str, a: Atom, starts: frozenset[int]) -> Atom:
     if a.qualifier == Q.RANGE and a.kind in ("count", "share"):
         before = ctx.prefix_hedge(text, a.start)  # "around 75-300": still a range
         if before is not None and before[1] != Q.EXACT:
@@ -239,7 +239,7 @@ def _hedge(text: str, a: Atom, found: list[Atom]) -> Atom:
     if before is not None and before[1] != Q.EXACT:  # "a total of 232": the quote is "232"
         start, qualifier = before
     after = ctx.suffix_hedge(text, a.end)
-    if after is not None and not _number_follows(text, after[0], found):
+    if after is not None and not _number_follows(text, after[0], starts):
         end = after[0]
         if after[1] is not None:
             qualifier = after[1]
@@ -248,15 +248,12 @@ def _hedge(text: str, a: Atom, found: list[Atom]) -> Atom:
         else:
             end = a.end
     low, high = interval(a.value, qualifier)
-    value = a.value
-    return replace(a, start=start, end=end, qualifier=qualifier, low=low, high=high,
-                   value=value, hedged=qualifier != Q.EXACT)
+    return replace(a, start=start, end=end, qualifier=qualifier, low=low, high=high)
 
 
-def _number_follows(text: str, pos: int, found: list[Atom]) -> bool:
-    rest = text[pos:pos + 3]
-    return any(a.nstart >= pos and not text[pos:a.nstart].strip() for a in found
-               if a.nstart < pos + 3 + len(rest))
+def _number_follows(text: str, pos: int, starts: frozenset[int]) -> bool:
+    """A number right after the hedge ("200 or greater than 190"): the hedge is the next one's."""
+    return pos + len(text[pos:pos + 8]) - len(text[pos:pos + 8].lstrip()) in starts
 
 
 def _bounds(text: str, found: list[Atom]) -> list[Atom]:
