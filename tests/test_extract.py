@@ -59,7 +59,9 @@ def test_version_is_a_dated_string() -> None:
 
 
 def test_extract_document_uses_id_and_date() -> None:
-    doc = Document(id="doc-1", text="About 700 Britons have gone to fight in Syria.", published="2015-03-02")
+    doc = Document(
+        id="doc-1", text="About 700 Britons have gone to fight in Syria.", published="2015-03-02"
+    )
     (e,) = extract_document(doc)
     assert (e.doc, e.as_of, e.quote) == ("doc-1", "2015-03-02", "About 700")
 
@@ -94,7 +96,10 @@ def test_generic_report_resolves_to_the_named_source() -> None:
 
 
 def test_impersonal_passive_has_no_source() -> None:
-    text = "About 850 Britons have gone to Syria, the Home Office said. Some 400 are believed to have returned."
+    text = (
+        "About 850 Britons have gone to Syria, the Home Office said. "
+        "Some 400 are believed to have returned."
+    )
     first, second = extract(text)
     assert first.source == "Home Office" and second.source is None
 
@@ -109,8 +114,12 @@ def test_quotes_anchor_in_text_with_odd_whitespace() -> None:
     ("text", "expected"),
     [
         pytest.param("About 700 Britons have gone to fight in Syria.", True, id="relevant"),
-        pytest.param("The team scored 3 goals in the second half of the match.", False, id="sports"),
-        pytest.param("Foreign fighters in Syria worry European governments.", False, id="no-number"),
+        pytest.param(
+            "The team scored 3 goals in the second half of the match.", False, id="sports"
+        ),
+        pytest.param(
+            "Foreign fighters in Syria worry European governments.", False, id="no-number"
+        ),
         pytest.param("", False, id="empty"),
     ],
 )
@@ -119,4 +128,9 @@ def test_prefilter(text: str, expected: bool) -> None:
 
 
 def test_public_names() -> None:
-    assert set(extract_module.__all__) == {"VERSION", "extract", "extract_document", "might_contain_estimates"}
+    assert set(extract_module.__all__) == {
+        "VERSION",
+        "extract",
+        "extract_document",
+        "might_contain_estimates",
+    }

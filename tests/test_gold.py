@@ -44,7 +44,9 @@ def _scorer() -> ModuleType:
 
 
 def _documents(paths: list[Path]) -> list[Document]:
-    docs = [d for d in read_sources([str(p) for p in paths], ReadOptions()) if isinstance(d, Document)]
+    docs = [
+        d for d in read_sources([str(p) for p in paths], ReadOptions()) if isinstance(d, Document)
+    ]
     assert docs, f"nothing read from {paths}"
     return docs
 
@@ -53,10 +55,7 @@ def _score(gold_name: str, paths: list[Path]) -> dict[str, Any]:
     scorer = _scorer()
     gold = scorer.load(str(GOLD / gold_name))
     pred = [
-        e.to_json()
-        for doc in _documents(paths)
-        for e in extract_document(doc)
-        if not e.derived
+        e.to_json() for doc in _documents(paths) for e in extract_document(doc) if not e.derived
     ]
     result: dict[str, Any] = scorer.score(gold, pred)
     return result
@@ -96,11 +95,20 @@ def test_seed_share_has_its_base_and_a_derived_count() -> None:
     share = next(e for e in estimates if e.kind is Kind.SHARE and e.place == "eu")
     assert share.base is not None
     base = estimates[share.base]
-    assert (base.kind, base.flow.value, base.place, base.value) == (Kind.COUNT, "departed", "eu", 5000)
+    assert (base.kind, base.flow.value, base.place, base.value) == (
+        Kind.COUNT,
+        "departed",
+        "eu",
+        5000,
+    )
     derived = [e for e in estimates if e.derived]
     assert len(derived) == 1
     assert derived[0].value == 1500 and derived[0].quote == share.quote
-    assert (derived[0].start, derived[0].end, derived[0].base) == (share.start, share.end, share.base)
+    assert (derived[0].start, derived[0].end, derived[0].base) == (
+        share.start,
+        share.end,
+        share.base,
+    )
 
 
 def test_offensive_article_has_no_returns_of_civilians_refugees_or_soldiers() -> None:

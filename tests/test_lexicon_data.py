@@ -76,8 +76,15 @@ def test_cue_flows(text: str, flow: Flow) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["could return", "plan to travel", "may come back", "have not returned", "never returned",
-     "escaped", "were wounded"],
+    [
+        "could return",
+        "plan to travel",
+        "may come back",
+        "have not returned",
+        "never returned",
+        "escaped",
+        "were wounded",
+    ],
 )
 def test_blocked_cues(text: str) -> None:
     cues = find_cues(text)
@@ -85,7 +92,8 @@ def test_blocked_cues(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["death row inmates", "the return of refugees", "a returning customer"],
+    "text",
+    ["death row inmates", "the return of refugees", "a returning customer"],
 )
 def test_words_that_are_no_cue(text: str) -> None:
     assert [c for c in find_cues(text) if not c.stock and not c.blocked] == []
@@ -99,8 +107,10 @@ def test_words_that_are_no_cue(text: str) -> None:
         ("an estimate by the Radicalisation Awareness Network", "Radicalization Awareness Network"),
         ("according to ICSR", "International Centre for the Study of Radicalisation"),
         ("Europol reported", "Europol"),
-        ("the UN Counter-Terrorism Committee Executive Directorate said",
-         "UN Counter-Terrorism Committee Executive Directorate"),
+        (
+            "the UN Counter-Terrorism Committee Executive Directorate said",
+            "UN Counter-Terrorism Committee Executive Directorate",
+        ),
         ("the FBI said", "Federal Bureau of Investigation"),
         ("the Home Office said", "Home Office"),
     ],

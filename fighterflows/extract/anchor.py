@@ -31,6 +31,8 @@ def anchored(text: str, estimates: Iterable[Estimate]) -> Anchored:
 
 
 def holds(text: str, e: Estimate) -> bool:
-    return 0 <= e.start <= e.end <= len(text) and text[e.start : e.end] == e.quote and (
-        e.quote in e.sentence
+    return (
+        0 <= e.start <= e.end <= len(text)
+        and text[e.start : e.end] == e.quote
+        and (e.quote in e.sentence)
     )

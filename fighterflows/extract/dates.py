@@ -14,17 +14,30 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
-
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
-        ["jan january", "feb february", "mar march", "apr april", "may", "jun june",
-         "jul july", "aug august", "sep sept september", "oct october", "nov november",
-         "dec december"]
+        [
+            "jan january",
+            "feb february",
+            "mar march",
+            "apr april",
+            "may",
+            "jun june",
+            "jul july",
+            "aug august",
+            "sep sept september",
+            "oct october",
+            "nov november",
+            "dec december",
+        ]
     )
     for m in names.split()
 }
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _DATE = re.compile(
     rf"(?P<dmy>(?P<d1>[0-3]?\d)\s+(?P<m1>{_MONTH})\s+(?P<y1>{_YEAR}))"
@@ -39,7 +52,7 @@ _SINCE = re.compile(
     r"\b(?:since|from|between|starting in|beginning in|after)\b[^.;,]{0,60}$", re.IGNORECASE
 )
 _AS_OF = re.compile(r"\b(?:as of|by|until|up to|through|as at|at the end of)\s*$", re.IGNORECASE)
-_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
 class Role(StrEnum):
@@ -101,7 +114,10 @@ def _since(before: str) -> bool:
     if not found:
         return False
     # "between 2012 and 2016": only the first date starts the count.
-    return not re.search(r"\band\b", found.group(), re.IGNORECASE) or "between" not in found.group().lower()
+    return (
+        not re.search(r"\band\b", found.group(), re.IGNORECASE)
+        or "between" not in found.group().lower()
+    )
 
 
 @cache

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from fighterflows.extract.anchor import holds
 from fighterflows.extract.estimates import Context, Draft, assemble
-from fighterflows.extract.placing import ZONE_CODES
 from fighterflows.extract.facts import Facts, gather
 from fighterflows.extract.groups import find_groups, find_zone
 from fighterflows.extract.places import PlaceMention, find_places, is_region, place_name
+from fighterflows.extract.placing import ZONE_CODES
 from fighterflows.extract.prefilter import sentence_may_count
 from fighterflows.extract.sentences import BlockKind, Sentence, split
 from fighterflows.extract.sources import government_name, named_sources, report_kind
@@ -113,8 +113,9 @@ def _previous_index(facts: list[Facts | None], i: int) -> int | None:
     return i - 1
 
 
-def _carried_place(facts: list[Facts | None], drafts: list[Draft], owners: list[int],
-                   i: int) -> PlaceMention | None:
+def _carried_place(
+    facts: list[Facts | None], drafts: list[Draft], owners: list[int], i: int
+) -> PlaceMention | None:
     j = _previous_index(facts, i)
     if j is None:
         return None
@@ -123,7 +124,11 @@ def _carried_place(facts: list[Facts | None], drafts: list[Draft], owners: list[
     mine = [d for d, o in zip(drafts, owners, strict=True) if o == j]
     if mine:
         d = mine[-1]
-        return PlaceMention(d.start, d.end, d.place_text, d.place, prev.places[0].form) if prev.places else None
+        return (
+            PlaceMention(d.start, d.end, d.place_text, d.place, prev.places[0].form)
+            if prev.places
+            else None
+        )
     places = [p for p in prev.places if p.code not in ZONE_CODES]
     return places[-1] if places else None
 
@@ -140,8 +145,9 @@ def _zone_nearby(sentences: list[Sentence], i: int) -> bool:
     return False
 
 
-def _carried_as_of(facts: list[Facts | None], drafts: list[Draft], owners: list[int],
-                   i: int) -> str | None:
+def _carried_as_of(
+    facts: list[Facts | None], drafts: list[Draft], owners: list[int], i: int
+) -> str | None:
     j = _previous_index(facts, i)
     if j is None:
         return None
@@ -149,8 +155,15 @@ def _carried_as_of(facts: list[Facts | None], drafts: list[Draft], owners: list[
     return stated[-1] if stated else None
 
 
-def _source(d: Draft, f: Facts, named: list[Named], i: int, drafts: list[Draft],
-            owners: list[int], facts: list[Facts | None]) -> str | None:
+def _source(
+    d: Draft,
+    f: Facts,
+    named: list[Named],
+    i: int,
+    drafts: list[Draft],
+    owners: list[int],
+    facts: list[Facts | None],
+) -> str | None:
     a = d.attribution
     if a is None:
         if f.impersonal:
@@ -252,10 +265,16 @@ def _derived(d: Draft, share: Estimate) -> Estimate | None:
     if share.kind is not Kind.SHARE or base is None or share.value is None:
         return None
     n = base.number
-    figure = n.value if n.value is not None else n.low if n.high is None else (
-        None if n.low is None else (n.low + n.high) / 2)
+    figure = (
+        n.value
+        if n.value is not None
+        else n.low
+        if n.high is None
+        else (None if n.low is None else (n.low + n.high) / 2)
+    )
     if figure is None:
         return None
     value = float(round(share.value * figure))
-    return share.replace(kind=Kind.COUNT, value=value, low=None, high=None,
-                         qualifier=Qualifier.APPROX, derived=True)
+    return share.replace(
+        kind=Kind.COUNT, value=value, low=None, high=None, qualifier=Qualifier.APPROX, derived=True
+    )

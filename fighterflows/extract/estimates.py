@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from fighterflows.extract.dates import as_of_for, since_for
 from fighterflows.extract.facts import Facts
@@ -23,18 +23,26 @@ from fighterflows.model import Flow, Kind, Population, Qualifier
 _PARTITIVE = re.compile(r"\s*(?:,\s*)?(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|an?\s+)?", re.I)
 _BARE_NEXT = re.compile(
     r"\s*(?:of\s+(?:whom|them|these|those)\b|from\s+(?:the\s+)?[A-Z]|(?:more\s+)?(?:are|were|is|was|have|has|had|died|"
-    r"returned|remain|left|went|travell?ed|fought|joined|come|came|back|out)\b|\))", re.I)
+    r"returned|remain|left|went|travell?ed|fought|joined|come|came|back|out)\b|\))",
+    re.I,
+)
 _TIGHT = re.compile(r"\s+(?:(?P<returned>back|home)|(?P<departed>out))\b", re.I)
 _BARE_END = re.compile(
     r"\s*(?:[;,.)]|$|and\b|while\b|but\b|(?:in|by|as\s+of|since|until|from)\s+(?:\w+\s+)?"
-    r"(?:19|20)\d\d\b)", re.I)
+    r"(?:19|20)\d\d\b)",
+    re.I,
+)
 _RELATIVE = re.compile(r"\b(?:who|that|which|whom)\b", re.I)
 _CLAUSE_END = re.compile(r";|,\s*(?:while|but|whereas|although|though)\b|\.\s", re.I)
 _OF_LEAD = re.compile(r"(?:^|[,;:]\s*)(?:out\s+)?of\s+(?:the\s+)?$", re.I)
-_ANAPHOR = re.compile(r"\b(?:the|that|this)\s+(?:number|figure|share|proportion|percentage|rate)\b", re.I)
+_ANAPHOR = re.compile(
+    r"\b(?:the|that|this)\s+(?:number|figure|share|proportion|percentage|rate)\b", re.I
+)
 _FIGHTER_HEAD = re.compile(r"fighter|jihadi|militia|militant|mujahideen|volunteer|recruit", re.I)
 _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|as well as)?\s*", re.I)
-_NOT_MOVING = re.compile(r"\b(?:displacement|evacuation|evacuated|displaced|wounded|injured)\s+(?:of\s+)?$", re.I)
+_NOT_MOVING = re.compile(
+    r"\b(?:displacement|evacuation|evacuated|displaced|wounded|injured)\s+(?:of\s+)?$", re.I
+)
 _TRAVEL = frozenset({Flow.DEPARTED, Flow.RETURNED, Flow.REMAINING})
 _FOREIGN_WORD = re.compile(r"\bforeign", re.I)
 _RATE = re.compile(r"\s*(?:a|per|each|every)\s+(?:day|week|month|year)\b", re.I)
@@ -43,7 +51,9 @@ _UNCERTAIN = re.compile(r"\b(?:potential|would-be|aspiring|suspected|alleged|pos
 _NAMED_PEOPLE = re.compile(r"[^.;]{0,12}\b\d{1,2}-year-old\b")
 _NUMBER_BLOCK = re.compile(
     r"\b(?:threaten(?:s|ed)?\s+to|plan(?:s|ned)?\s+to|want(?:s|ed)?\s+to|expected\s+to|will|"
-    r"would|could|if)\b[^,;.]{0,30}$", re.I)
+    r"would|could|if)\b[^,;.]{0,30}$",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,8 +133,9 @@ def _figures(facts: Facts) -> list[_Figure]:
     return out
 
 
-def _draft(facts: Facts, figures: list[_Figure], i: int, used: dict[int, Cue],
-           context: Context) -> Draft | None:
+def _draft(
+    facts: Facts, figures: list[_Figure], i: int, used: dict[int, Cue], context: Context
+) -> Draft | None:
     fig = figures[i]
     n = fig.number
     text = facts.sentence.text
@@ -146,8 +157,11 @@ def _draft(facts: Facts, figures: list[_Figure], i: int, used: dict[int, Cue],
         return None
     clause = (_segment_start(text, figures, i), _segment_end(text, figures, i))
     heads = [f.head for f in figures if f.head is not None]
-    place = place_of(text, n, head, facts, clause, heads) or _carried(context) or _entering(
-        head, cue, facts)
+    place = (
+        place_of(text, n, head, facts, clause, heads)
+        or _carried(context)
+        or _entering(head, cue, facts)
+    )
     if place is None:
         return None
     code, place_text = place
@@ -157,8 +171,16 @@ def _draft(facts: Facts, figures: list[_Figure], i: int, used: dict[int, Cue],
     return _make(facts, n, population, population_text, code, place_text, flow, context)
 
 
-def _make(facts: Facts, n: NumberMention, population: Population, population_text: str | None,
-          code: str, place_text: str, flow: Flow, context: Context) -> Draft:
+def _make(
+    facts: Facts,
+    n: NumberMention,
+    population: Population,
+    population_text: str | None,
+    code: str,
+    place_text: str,
+    flow: Flow,
+    context: Context,
+) -> Draft:
     shift = facts.sentence.start
     return Draft(
         start=shift + n.start,
@@ -208,8 +230,9 @@ def _entering(head: Head | None, cue: Cue | None, facts: Facts) -> tuple[str, st
     return "world", head.text.strip()
 
 
-def _relevant(text: str, head: Head | None, facts: Facts, context: Context,
-              cue: Cue | None) -> bool:
+def _relevant(
+    text: str, head: Head | None, facts: Facts, context: Context, cue: Cue | None
+) -> bool:
     """The figure is about the conflict: its people are fighters, or they went, came back or
     stayed, or the sentence (or the paragraph just before) names the zone or an armed group.
     Deaths and arrests elsewhere ("151 members of the HDP") need that context."""
@@ -235,7 +258,9 @@ def _local(code: str, zone: str | None) -> bool:
     return code == zone or zone == "syria-iraq"
 
 
-def _population(text: str, n: NumberMention, head: Head | None) -> tuple[Population | None, str | None]:
+def _population(
+    text: str, n: NumberMention, head: Head | None
+) -> tuple[Population | None, str | None]:
     if head is not None and head.population is not None:
         return head.population, head.text.strip(" ,")
     predicate = predicate_population(text, n.end)
@@ -291,8 +316,11 @@ def _choose_cue(facts: Facts, figures: list[_Figure], i: int, used: dict[int, Cu
     share = n.kind is NumberKind.SHARE
     if fig.base_of is not None and fig.base_of in used:
         base_cue = used[fig.base_of]
-        later = [c for c in facts.cues if c.start > base_cue.end and not c.stock
-                 and c.flow is not base_cue.flow]
+        later = [
+            c
+            for c in facts.cues
+            if c.start > base_cue.end and not c.stock and c.flow is not base_cue.flow
+        ]
         return later[0] if later else None
     tight = _TIGHT.match(text, n.end)
     if tight and tight.lastgroup:
@@ -321,14 +349,16 @@ def _choose_cue(facts: Facts, figures: list[_Figure], i: int, used: dict[int, Cu
     if share:
         return None
     stock = [c for c in after if c.stock] or [
-        c for c in facts.cues if start <= c.end <= n.number_start and c.stock]
+        c for c in facts.cues if start <= c.end <= n.number_start and c.stock
+    ]
     if stock:
         return stock[0]
     return _coordinated_cue(facts, figures, i, used)
 
 
-def _coordinated_cue(facts: Facts, figures: list[_Figure], i: int,
-                     used: dict[int, Cue]) -> Cue | None:
+def _coordinated_cue(
+    facts: Facts, figures: list[_Figure], i: int, used: dict[int, Cue]
+) -> Cue | None:
     """ "500 Indonesians and 200 Malaysians have travelled": coordinated subjects share a verb."""
     if i + 1 >= len(figures):
         return None
@@ -345,8 +375,9 @@ def _inherited_flow(i: int, used: dict[int, Cue]) -> Flow | None:
     return used[max(earlier)].flow if earlier else None
 
 
-def _default_flow(text: str, n: NumberMention, head: Head | None, facts: Facts,
-                  context: Context) -> Flow | None:
+def _default_flow(
+    text: str, n: NumberMention, head: Head | None, facts: Facts, context: Context
+) -> Flow | None:
     """No cue: a count of foreign fighters "with 10,000 fighters" in the war is a stock, i.e.
     departed; a share referring back ("the number is closer to half") takes the earlier
     figure's flow."""
@@ -358,7 +389,10 @@ def _default_flow(text: str, n: NumberMention, head: Head | None, facts: Facts,
     in_war = facts.zone is not None or bool(facts.groups) or context.zone_nearby
     if head is not None and head.population is not None and _FIGHTER_HEAD.search(head.text):
         return Flow.DEPARTED if in_war else None
-    if head is None and inside_parens(text, n) and any(
-            _FIGHTER_HEAD.search(w.text) for w in people_words(text)):
+    if (
+        head is None
+        and inside_parens(text, n)
+        and any(_FIGHTER_HEAD.search(w.text) for w in people_words(text))
+    ):
         return Flow.DEPARTED
     return None

@@ -54,5 +54,14 @@ def gather(sentence: Sentence, published: str | None) -> Facts:
 def light(sentence: Sentence) -> Facts:
     """Facts for a sentence without figures: only what later sentences may refer back to."""
     text = sentence.text
-    return Facts(sentence, (), tuple(find_places(text)), (), tuple(find_attributions(text)),
-                 False, (), (), None)
+    return Facts(
+        sentence,
+        (),
+        tuple(find_places(text)),
+        (),
+        tuple(find_attributions(text)),
+        False,
+        (),
+        (),
+        None,
+    )

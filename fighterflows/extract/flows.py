@@ -45,16 +45,12 @@ def find_cues(text: str) -> list[Cue]:
 def _blocked(text: str, start: int) -> bool:
     lo = max(0, start - _WINDOW)
     window = text[lo:start]
-    barrier = None
-    for barrier in _BARRIER.finditer(window):
-        pass
-    if barrier is not None:
-        window = window[barrier.end() :]
+    barriers = list(_BARRIER.finditer(window))
+    if barriers:
+        window = window[barriers[-1].end() :]
     if negation_regex().search(window):
         return True
-    last = None
-    for last in irrealis_regex().finditer(window):
-        pass
-    if last is None:
+    modals = list(irrealis_regex().finditer(window))
+    if not modals:
         return False
-    return not _PERFECT.match(window, last.end())
+    return not _PERFECT.match(window, modals[-1].end())

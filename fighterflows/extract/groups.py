@@ -18,7 +18,9 @@ def groups_gazetteer() -> Gazetteer:
 
 @cache
 def _zones() -> Gazetteer:
-    entries = [{"name": code, "aliases": aliases} for code, aliases in load("groups")["zones"].items()]
+    entries = [
+        {"name": code, "aliases": aliases} for code, aliases in load("groups")["zones"].items()
+    ]
     return gazetteer(entries)
 
 

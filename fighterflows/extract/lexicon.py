@@ -16,7 +16,6 @@ import yaml
 
 from fighterflows.model import Flow, Population
 
-
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 

@@ -21,27 +21,53 @@ from fighterflows.extract.places import PlaceForm, PlaceMention, is_region, regi
 from fighterflows.extract.populations import Head, people_words
 
 ZONE_CODES = frozenset({"SYR", "IRQ", "syria-iraq"})
-_NUMBER_WORD = r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of|several|many|various|some)"
+_NUMBER_WORD = (
+    r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of"
+    r"|several|many|various|some)"
+)
 _COUNTRIES = re.compile(
     r"from\s+(?:(?:more\s+than|over|at\s+least|some|about|around|nearly|almost)\s+)?"
-    rf"{_NUMBER_WORD}\s+(?:other\s+|different\s+|such\s+)?countries", re.I)
+    rf"{_NUMBER_WORD}\s+(?:other\s+|different\s+|such\s+)?countries",
+    re.I,
+)
 _LEAD = re.compile(r"(?:\bfrom|\bof|\bleft|\bleaving|\blinked\s+to)\s+$", re.I)
-_TRANSIT = re.compile(r"\b(?:via|through|into|across|over|towards?|near|on|at)\s+(?:the\s+)?$", re.I)
-_PARTICIPLE = re.compile(r"[\s-]+(?:trained|based|born|backed|led|made|controlled|speaking)\b", re.I)
+_TRANSIT = re.compile(
+    r"\b(?:via|through|into|across|over|towards?|near|on|at)\s+(?:the\s+)?$", re.I
+)
+_PARTICIPLE = re.compile(
+    r"[\s-]+(?:trained|based|born|backed|led|made|controlled|speaking)\b", re.I
+)
 _FOREIGN = re.compile(r"\bforeign\b|\bforeigners\b", re.I)
 _FOREIGN_PEOPLE = re.compile(
     r"\bforeign\s+(?:[\w-]+\s+){0,2}?(?:fighters|jihadists|citizens|nationals|militants|"
-    r"volunteers|recruits|sunnis|shia)\b|\bforeigners\b", re.I)
+    r"volunteers|recruits|sunnis|shia)\b|\bforeigners\b",
+    re.I,
+)
 _PEOPLE_FORMS = frozenset({PlaceForm.DEMONYM, PlaceForm.ETHNIC})
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)\s*$")
 # Regions a list of countries may add up to, smallest first.
-_LIST_REGIONS = ("western-balkans", "central-asia", "north-africa", "southeast-asia",
-                 "north-america", "western-europe", "middle-east", "former-soviet-union", "eu",
-                 "europe")
+_LIST_REGIONS = (
+    "western-balkans",
+    "central-asia",
+    "north-africa",
+    "southeast-asia",
+    "north-america",
+    "western-europe",
+    "middle-east",
+    "former-soviet-union",
+    "eu",
+    "europe",
+)
 
 
-def place_of(text: str, n: NumberMention, head: Head | None, facts: Facts, clause: tuple[int, int],
-             heads: Sequence[Head]) -> tuple[str, str] | None:
+def place_of(
+    text: str,
+    n: NumberMention,
+    head: Head | None,
+    facts: Facts,
+    clause: tuple[int, int],
+    heads: Sequence[Head],
+) -> tuple[str, str] | None:
     """(code, place_text) for the figure `n`, or None when nothing in the sentence says."""
     if head is not None and head.place is not None:
         return head.place.code, head.place.text
@@ -74,7 +100,8 @@ def _usable(text: str, facts: Facts, heads: Sequence[Head], n: NumberMention) ->
     spans = [(a.start, a.end) for a in facts.attributions]
     spans += [(h.start, h.end) for h in heads if h.excluded]
     return [
-        p for p in facts.places
+        p
+        for p in facts.places
         if p.code not in ZONE_CODES
         and not _TRANSIT.search(text, max(0, p.start - 16), p.start)
         and not _PARTICIPLE.match(text, p.end)
@@ -106,8 +133,9 @@ def inside_parens(text: str, n: NumberMention) -> bool:
     return text[: n.start].rstrip().endswith("(") and text[n.end :].lstrip().startswith(")")
 
 
-def _subject_place(text: str, clause: tuple[int, int], n: NumberMention,
-                   usable: list[PlaceMention]) -> PlaceMention | None:
+def _subject_place(
+    text: str, clause: tuple[int, int], n: NumberMention, usable: list[PlaceMention]
+) -> PlaceMention | None:
     """For a number standing alone ("six were killed"): the place of the clause's people,
     "Macedonian citizens" or "foreign fighters linked to Italy"."""
     demonyms = [p for p in usable if p.form in _PEOPLE_FORMS and clause[0] <= p.start < n.start]
@@ -155,6 +183,7 @@ def _list_around(p: PlaceMention, places: Sequence[PlaceMention], text: str) -> 
     while lo > 0 and _LIST_GAP.fullmatch(text[countries[lo - 1].end : countries[lo].start] + " "):
         lo -= 1
     while hi + 1 < len(countries) and _LIST_GAP.fullmatch(
-            text[countries[hi].end : countries[hi + 1].start] + " "):
+        text[countries[hi].end : countries[hi + 1].start] + " "
+    ):
         hi += 1
     return countries[lo : hi + 1]

@@ -25,14 +25,53 @@ from fighterflows.model import Population
 _WORD = re.compile(r"[\w'’.-]*\w|[^\w\s]")
 # Words that end a noun phrase before its head is found: the number stands alone.
 _STOP = frozenset(
-    "of from in to who whom which that were was are is have has had be been and or but with "
-    "for as at by on than including among while whose this these those it they".split()
+    [
+        "of",
+        "from",
+        "in",
+        "to",
+        "who",
+        "whom",
+        "which",
+        "that",
+        "were",
+        "was",
+        "are",
+        "is",
+        "have",
+        "has",
+        "had",
+        "be",
+        "been",
+        "and",
+        "or",
+        "but",
+        "with",
+        "for",
+        "as",
+        "at",
+        "by",
+        "on",
+        "than",
+        "including",
+        "among",
+        "while",
+        "whose",
+        "this",
+        "these",
+        "those",
+        "it",
+        "they",
+    ]
 )
 _PERSON_FORMS = frozenset({PlaceForm.DEMONYM, PlaceForm.ETHNIC})
 _OF_DET = re.compile(r"\s+(?:its|their|the|his|her|our)\s+(?!\d)", re.I)
-_PARTICIPLE = re.compile(r"[\s-]+(?:trained|based|born|backed|led|made|controlled|speaking)\b", re.I)
+_PARTICIPLE = re.compile(
+    r"[\s-]+(?:trained|based|born|backed|led|made|controlled|speaking)\b", re.I
+)
 _ALONE_AFTER = re.compile(
-    r"\s*(?:[,;.)]|(?:had|have|has|were|was|are|returned|died|and|who|in|from)\b)", re.I)
+    r"\s*(?:[,;.)]|(?:had|have|has|were|was|are|returned|died|and|who|in|from)\b)", re.I
+)
 _MAX_WORDS = 5
 
 
@@ -49,7 +88,9 @@ class Head:
     place: PlaceMention | None = None
 
 
-def head_after(text: str, pos: int, places: Sequence[PlaceMention], vague: bool = False) -> Head | None:
+def head_after(
+    text: str, pos: int, places: Sequence[PlaceMention], vague: bool = False
+) -> Head | None:
     """The head noun phrase starting at `pos` (just after a number), or None if there is none.
 
     `vague` numbers take an "of" ("thousands of Lebanese"); so does "two of its fighters".
@@ -76,7 +117,12 @@ def head_after(text: str, pos: int, places: Sequence[PlaceMention], vague: bool 
         if found is not None:
             return found
         word = m.group().lower()
-        if word == "of" and not took_of and not adjective and (vague or _OF_DET.match(text, m.end())):
+        if (
+            word == "of"
+            and not took_of
+            and not adjective
+            and (vague or _OF_DET.match(text, m.end()))
+        ):
             took_of = True
             continue
         if not word[0].isalnum() and word not in "-–":
@@ -107,8 +153,9 @@ def _classify(text: str, pos: int, i: int, adjective: PlaceMention | None) -> He
         return Head(pos, people.end(), text[pos : people.end()], pop, place=adjective)
     local = local_regex().match(text, i)
     if local:
-        return Head(pos, local.end(), text[pos : local.end()], Population.TOTAL, local=True,
-                    place=adjective)
+        return Head(
+            pos, local.end(), text[pos : local.end()], Population.TOTAL, local=True, place=adjective
+        )
     group = groups_gazetteer().match(text, i) if text[i].isupper() else None
     if group:
         return Head(pos, group.end, text[pos : group.end], Population.TOTAL, place=adjective)

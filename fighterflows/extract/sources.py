@@ -22,7 +22,9 @@ _VERBS = (
     r"informed|listed|lists|approximated|suggested|suggests|revealed|reveals|warned|indicated"
 )
 _NOUN = r"(?:report|study|estimate|survey|analysis|assessment|figures?|data|count)s?"
-_ARTICLE = r"(?:\b(?:[Aa]n?|[Tt]he)\s+(?:new\s+|latest\s+|recent\s+|\d{1,2}\s+[A-Z]\w+\s+\d{4}\s+)?)"
+_ARTICLE = (
+    r"(?:\b(?:[Aa]n?|[Tt]he)\s+(?:new\s+|latest\s+|recent\s+|\d{1,2}\s+[A-Z]\w+\s+\d{4}\s+)?)"
+)
 _ATTRIBUTION = re.compile(
     rf"(?P<by>{_ARTICLE}?\b{_NOUN}\s+(?:by|from|of)\s+(?P<by_x>(?:the\s+)?[A-Z][^,.;:()]{{1,80}}?))"
     r"(?=\s+(?:that|in|on|of|gave|shows|found|estimated|said|put|listed|for)\b|\s*[,.;]|$)"
@@ -105,7 +107,9 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
         return Attribution(start, end, text, None, None, True, who)
     if _ORG_WORDS.search(who):
         name = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", who.strip())
-        name = re.sub(r"(?:'s|’s)?\s+(?:new\s+)?(?:report|study|estimate|survey|analysis)$", "", name)
+        name = re.sub(
+            r"(?:'s|’s)?\s+(?:new\s+)?(?:report|study|estimate|survey|analysis)$", "", name
+        )
         return Attribution(start, end, text, name, None, False, who)
     return Attribution(start, end, text, None, None, False, who)
 
@@ -116,7 +120,7 @@ def impersonal(text: str) -> bool:
 
 
 def nearest_attribution(attributions: Sequence[Attribution], start: int) -> Attribution | None:
-    """The attribution governing a figure at `start`: the nearest before it, else the first after."""
+    """The attribution governing a figure at `start`: the nearest before, else the first after."""
     before = [a for a in attributions if a.start < start]
     if before:
         # "X's report quotes an estimate by Y that ..." : the innermost (last) one is Y.
@@ -127,6 +131,8 @@ def nearest_attribution(attributions: Sequence[Attribution], start: int) -> Attr
 
 def report_kind(text: str, offset: int) -> str | None:
     """The generic noun that follows a named source ("Soufan Center's report" → "report")."""
-    m = re.match(r"[^,.;]{0,50}?(?:'s|’s)?\s+(?:new\s+)?(report|study|estimate|survey|analysis)\b",
-                 text[offset:])
+    m = re.match(
+        r"[^,.;]{0,50}?(?:'s|’s)?\s+(?:new\s+)?(report|study|estimate|survey|analysis)\b",
+        text[offset:],
+    )
     return m.group(1).lower() if m else None
