@@ -19,6 +19,7 @@ from fighterflows.extract import numbers_lexicon as lex
 NUM = "num"  # a digit number token; word tokens use the classes of numbers_lexicon
 FRACVAL = "fracval"  # a written fraction ("3/4", "2 1/4", "½"): value is the fraction itself
 ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+_GLUED_PERCENT = frozenset({"pc", "pct", "percent"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +160,8 @@ def _digit_item(m: re.Match[str]) -> Item | None:
     if m.group("ssfx"):
         scale = lex.suffixes()[m.group("ssfx")]
     if glue:
+        if glue.lower() in _GLUED_PERCENT:  # "30pc": the number, then its percent word
+            return Tok(start, end - len(glue), NUM, value)
         if glue.lower() in ORDINAL_SUFFIXES and value.is_integer():
             return Fixed(start, end, "ordinal", value, value, value)
         if glue.lower() == "s" and 1900 <= value <= 2090 and value % 10 == 0:

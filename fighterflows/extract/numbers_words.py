@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from fighterflows.extract import numbers_context as ctx
 from fighterflows.extract import numbers_lexicon as lex
 from fighterflows.extract.numbers_scan import FRACVAL, NUM, Tok
 
@@ -118,10 +117,7 @@ def parse_group(text: str, toks: list[Tok], gaps: list[str | None]) -> list[Pars
     return out
 
 
-def measured(text: str, end: int) -> bool:
-    """A unit, currency or time word follows ("over 3 years"): not a fraction's denominator."""
-    m = ctx.after_re().match(text, end)
-    return m is not None and m.lastgroup not in (None, "share")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]]|\Z)")
 
 
 def ratio(text: str, left: Parsed, right: Parsed, how: str) -> list[Parsed]:
@@ -130,9 +126,9 @@ def ratio(text: str, left: Parsed, right: Parsed, how: str) -> list[Parsed]:
     words = not (left.digits and right.digits)
     round_y = y <= 20 or (y.is_integer() and len(str(int(y)).rstrip("0")) == 1)
     ok = 0 <= x <= y and y > 0 and left.role == right.role == "number"
-    if how == "over":
+    if how == "over":  # only a fraction standing alone: "30 over 18 and 10 under" is ages
         ok = (y > 0 and (words or y <= 100) and left.role == right.role == "number"
-              and not measured(text, right.end))
+              and _CLAUSE_END.match(text, right.end) is not None)
     elif how == "in":
         ok = ok and (round_y or words) and not right.plain4
     else:
