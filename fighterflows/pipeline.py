@@ -1,14 +1,16 @@
-"""Ingest: read → extract (in a process pool) → find copies → store, one document at a time.
+"""Ingest: read → extract (in a process pool) → find copies → store.
 
-Memory stays flat: documents stream from the readers in small batches; only a batch is in
-flight. Each document and its estimates are written in one transaction, so an interrupted
-ingest leaves whole documents behind and a rerun picks up where it stopped.
+Memory stays flat: documents stream from the readers in batches of 64, and only a few batches
+are in flight. A batch is stored in one transaction, so a document and its estimates are never
+stored apart: an interrupted ingest leaves whole documents behind and a rerun picks up where
+it stopped (documents are keyed by the hash of their text).
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -23,6 +25,7 @@ from fighterflows.reconcile import build_claims
 from fighterflows.report.serialize import claim_json
 
 BATCH = 64
+IN_FLIGHT = 2  # batches extracted ahead of the one being stored
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,26 +77,36 @@ def batches(items: Iterable[Document | ReadError]) -> Iterator[list[Document | R
         yield batch
 
 
-def extracted_stream(
-    items: Iterable[Document | ReadError], workers: int, skip: Callable[[Document], bool]
-) -> Iterator[Extracted | ReadError | None]:
-    """Extract in order; None stands for a document skipped before extraction."""
-    pool = ProcessPoolExecutor(workers) if workers > 1 else None
-    try:
-        for batch in batches(items):
-            todo = [x for x in batch if isinstance(x, Document) and not skip(x)]
-            chosen = {id(x) for x in todo}
-            done = iter(
-                pool.map(extract_one, todo, chunksize=4) if pool else map(extract_one, todo)
-            )
-            for x in batch:
-                if isinstance(x, ReadError):
-                    yield x
-                else:
-                    yield next(done) if id(x) in chosen else None
-    finally:
-        if pool:
-            pool.shutdown(cancel_futures=True)
+Pending = tuple[list[ReadError | None], Callable[[], Iterable[Extracted]]]
+
+
+def plan(
+    ledger: Ledger, batch: list[Document | ReadError]
+) -> tuple[list[ReadError | None], list[Document]]:
+    """Split a batch into what to report now (errors; None for a document already stored)
+    and the documents to extract. One query asks the ledger about the whole batch."""
+    docs = [x for x in batch if isinstance(x, Document)]
+    seen = ledger.present([d.content_hash for d in docs])
+    before: list[ReadError | None] = [x for x in batch if isinstance(x, ReadError)]
+    todo = []
+    for d in docs:
+        if d.content_hash in seen:
+            before.append(None)
+        else:
+            seen.add(d.content_hash)
+            todo.append(d)
+    return before, todo
+
+
+def drain(ledger: Ledger, pending: Pending, copies: NearDuplicates, report: IngestReport) -> None:
+    """Store one extracted batch: whole documents only, in one transaction."""
+    before, results = pending
+    for x in before:
+        prepare(ledger, x, copies, report)
+    news = [prepare(ledger, x, copies, report) for x in results()]
+    ready = [n for n in news if n is not None]
+    for new, added in zip(ready, ledger.add_documents(ready, report.run_id), strict=True):
+        count_stored(new, added, report)
 
 
 def ingest(
@@ -104,15 +117,48 @@ def ingest(
 ) -> IngestReport:
     report = IngestReport(ledger.start_run(options.command, VERSION))
     copies = NearDuplicates(ledger.minhashes())
-    items = read_sources(sources, options.read)
-    stream = extracted_stream(items, options.workers, lambda d: ledger.has_document(d.content_hash))
-    for item in stream:
-        store(ledger, item, copies, report)
-        if progress:
-            progress(report)
+    pool = ProcessPoolExecutor(options.workers) if options.workers > 1 else None
+    pending: deque[Pending] = deque()
+    try:
+        for batch in batches(read_sources(sources, options.read)):
+            before, todo = plan(ledger, batch)
+            pending.append((before, submit(pool, todo)))
+            while len(pending) > IN_FLIGHT:
+                drain(ledger, pending.popleft(), copies, report)
+                if progress:
+                    progress(report)
+        while pending:
+            drain(ledger, pending.popleft(), copies, report)
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
+    finish(ledger, report)
+    return report
+
+
+def submit(
+    pool: ProcessPoolExecutor | None, todo: list[Document]
+) -> Callable[[], Iterable[Extracted]]:
+    """Start extracting now, collect later: workers extract while this process stores.
+
+    The prefilter runs here, so only documents worth extracting travel to a worker."""
+    if pool is None:
+        return lambda: map(extract_one, todo)
+    relevant = [d for d in todo if might_contain_estimates(d.text)]
+    found = pool.map(extract_one, relevant, chunksize=2)
+
+    def collect() -> Iterator[Extracted]:
+        done = iter(found)
+        chosen = {id(d) for d in relevant}
+        for d in todo:
+            yield next(done) if id(d) in chosen else Extracted(d, (), False, None)
+
+    return collect
+
+
+def finish(ledger: Ledger, report: IngestReport) -> None:
     refresh_claims(ledger)
     ledger.finish_run(report.run_id, report.stats)
-    return report
 
 
 def prepare(
@@ -144,14 +190,6 @@ def count_stored(new: NewDocument, added: bool, r: IngestReport) -> None:
     s.documents_added += 1
     s.documents_copies += new.copy_of is not None
     s.estimates_added += len(new.estimates)
-
-
-def store(
-    ledger: Ledger, item: Extracted | ReadError | None, copies: NearDuplicates, r: IngestReport
-) -> None:
-    new = prepare(ledger, item, copies, r)
-    if new is not None:
-        count_stored(new, ledger.add_document(new, r.run_id), r)
 
 
 def refresh_claims(ledger: Ledger) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import tempfile
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -21,16 +21,17 @@ import pyarrow.parquet as pq
 from fighterflows.dedup import NearDuplicates
 from fighterflows.extract import VERSION
 from fighterflows.ledger import Ledger
-from fighterflows.model import Document, Estimate, ReadError
+from fighterflows.model import Document, Estimate
 from fighterflows.pipeline import (
     Extracted,
     IngestOptions,
     IngestReport,
+    Pending,
     batches,
-    count_stored,
+    drain,
     extract_one,
-    prepare,
-    refresh_claims,
+    finish,
+    plan,
 )
 from fighterflows.read import read_sources
 
@@ -107,37 +108,19 @@ def ingest_dask(
         tempfile.TemporaryDirectory(prefix="fighterflows-parts-") as folder,
     ):
         # The folder must be reachable by the workers: true on a LocalCluster and on a
-        # cluster sharing a file system; pass a shared path through TMPDIR otherwise.
-        pending: deque[tuple[list[ReadError | None], Any]] = deque()
+        # cluster sharing a file system; point TMPDIR at a shared path otherwise.
+        pending: deque[Pending] = deque()
         for number, batch in enumerate(batches(read_sources(sources, options.read))):
-            todo = [
-                x
-                for x in batch
-                if isinstance(x, Document) and not ledger.has_document(x.content_hash)
-            ]
-            chosen = {id(x) for x in todo}
-            before = [x if isinstance(x, ReadError) else None for x in batch if id(x) not in chosen]
-            pending.append((before, client.submit(extract_partition, todo, folder, number)))
+            before, todo = plan(ledger, batch)
+            future = client.submit(extract_partition, todo, folder, number)
+            pending.append((before, _loader(future)))
             while len(pending) > 2 * max(1, options.workers):
-                _drain(ledger, pending.popleft(), copies, report)
+                drain(ledger, pending.popleft(), copies, report)
         while pending:
-            _drain(ledger, pending.popleft(), copies, report)
-    refresh_claims(ledger)
-    ledger.finish_run(report.run_id, report.stats)
+            drain(ledger, pending.popleft(), copies, report)
+    finish(ledger, report)
     return report
 
 
-def _drain(
-    ledger: Ledger,
-    item: tuple[list[ReadError | None], Any],
-    copies: NearDuplicates,
-    report: IngestReport,
-) -> None:
-    before, future = item
-    for x in before:
-        prepare(ledger, x, copies, report)
-    news = [prepare(ledger, x, copies, report) for x in load_partition(future.result())]
-    ready = [n for n in news if n is not None]
-    # One transaction a partition; COPY on PostgreSQL.
-    for new, added in zip(ready, ledger.add_documents(ready, report.run_id), strict=True):
-        count_stored(new, added, report)
+def _loader(future: Any) -> Callable[[], Iterable[Extracted]]:
+    return lambda: load_partition(future.result())

@@ -90,6 +90,14 @@ class Ledger:
                 .values(finished=now(), **values)
             )
 
+    def present(self, document_ids: Sequence[str]) -> set[str]:
+        """Which of these documents the ledger already holds."""
+        if not document_ids:
+            return set()
+        with self.engine.connect() as c:
+            query = select(D.c.id).where(D.c.id.in_(list(document_ids)))
+            return set(c.execute(query).scalars())
+
     def has_document(self, document_id: str) -> bool:
         with self.engine.connect() as c:
             found = c.execute(select(D.c.id).where(D.c.id == document_id)).first()
