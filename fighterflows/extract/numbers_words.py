@@ -107,7 +107,9 @@ def parse_group(text: str, toks: list[Tok], gaps: list[str | None]) -> list[Pars
         if k < len(toks) and gaps[k] not in RATIOS:
             continue
         side = parse_side(toks[side_start:k], [None, *gaps[side_start + 1:k]])
-        if pending_ratio and out and side:
+        adjacent = (out and side and out[-1].end == toks[side_start - 1].end
+                    and side[0].start == toks[side_start].start)
+        if pending_ratio and adjacent:
             out[-1:] = ratio(text, out[-1], side[0], pending_ratio)
             out.extend(side[1:])
         else:
@@ -161,7 +163,6 @@ class _Acc:
     share: bool = False
     scale: float | None = None
     a_start: bool = False
-    words: bool = False
     done: bool = False
     rollback: tuple[int, float, float, float, bool] | None = None
 
@@ -174,11 +175,10 @@ def parse_one(toks: list[Tok], gaps: list[str | None], i: int) -> tuple[Parsed |
     j = i + 1
     while j < len(toks) and not acc.done:
         nxt = _step(acc, toks, gaps, j)
-        if nxt < 0:
-            break
-        if nxt == 0:  # a second "hundred": the number ended before the last addend
-            assert acc.rollback is not None
-            j, acc.total, acc.cur, acc.top, acc.hundred = acc.rollback
+        if nxt <= 0:
+            if nxt == 0 and acc.rollback is not None:
+                # a second "hundred" or scale: the number ended before the last addend
+                j, acc.total, acc.cur, acc.top, acc.hundred = acc.rollback
             break
         j = nxt
     only_article = j == i + 1 and toks[i].cls == A
