@@ -363,3 +363,19 @@ def test_the_ledger_is_rechecked_at_most_once_a_second(tmp_path: Path) -> None:
         ledger.add_document(make_document("later", "2019-06-01", ["Austria: 320."], [fig]))
         ledger.close()
         assert c.get("/api/table").json() == before  # within the second: the cached table
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/?flow=&population=&source=&as_of=", "/place/FRA?flow=&population=&source=&as_of=",
+     "/conflicts?flow=returned&population=&source=&as_of=&kind=",
+     "/api/table?place=&flow=&population=&source=&as_of="],
+    ids=["overview", "place", "conflicts", "api"],
+)
+def test_a_form_sends_blank_filters_and_they_mean_no_filter(client: TestClient, url: str) -> None:
+    assert client.get(url).status_code == 200
+
+
+def test_blank_filters_select_what_no_filters_select(client: TestClient) -> None:
+    blank = get_json(client, "/api/table?place=&flow=&population=&source=&as_of=")
+    assert blank == get_json(client, "/api/table")

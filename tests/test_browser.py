@@ -164,6 +164,18 @@ def test_the_map_draws_countries_and_switches_flows(page: tuple[Any, Watch],
     watch.assert_clean()
 
 
+def test_the_filter_form_narrows_the_table(page: tuple[Any, Watch], server: LiveServer) -> None:
+    tab, watch = page
+    tab.goto(server.url + "/", wait_until="networkidle")
+    tab.select_option('form.filters select[name="flow"]', "returned")
+    tab.click('form.filters button[type="submit"]')
+    tab.wait_for_load_state("networkidle")
+    flows = tab.locator("#table tbody tr td:nth-child(2)").all_inner_texts()
+    assert flows and set(flows) == {"returned"}
+    assert "flow=returned" in tab.url
+    watch.assert_clean()
+
+
 def test_clicking_a_country_opens_its_page(page: tuple[Any, Watch], server: LiveServer) -> None:
     tab, watch = page
     tab.goto(server.url + "/", wait_until="networkidle")

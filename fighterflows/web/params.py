@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import Query, Request
 from fastapi.responses import Response
+from pydantic import BeforeValidator, StringConstraints
 
 from fighterflows.conflicts import ConflictKind
 from fighterflows.ledger import Filters
@@ -26,21 +27,33 @@ class Format(StrEnum):
     CSV = "csv"
 
 
+def blank_is_none(value: Any) -> Any:
+    """An HTML form sends its empty fields as `flow=`: an empty filter is no filter."""
+    return None if value == "" else value
+
+
+Blank = BeforeValidator(blank_is_none)
+
+# Constraints sit on the string itself, so a blank (None) skips them and the schema keeps them.
+PlaceCode = Annotated[str, StringConstraints(pattern=PLACE)]
+SourcePart = Annotated[str, StringConstraints(max_length=200)]
+Date = Annotated[str, StringConstraints(pattern=DATE)]
+
 PlaceQ = Annotated[
-    str | None, Query(pattern=PLACE, description="A place code: GBR, XKX, or a region like eu")
+    PlaceCode | None, Blank, Query(description="A place code: GBR, XKX, or a region like eu")
 ]
-FlowQ = Annotated[Flow | None, Query(description="departed, returned, killed, …")]
-PopulationQ = Annotated[Population | None, Query(description="total, men, women or minors")]
+FlowQ = Annotated[Flow | None, Blank, Query(description="departed, returned, killed, …")]
+PopulationQ = Annotated[Population | None, Blank, Query(description="total, men, women or minors")]
 SourceQ = Annotated[
-    str | None,
-    Query(min_length=1, max_length=200, description="Part of a source's name, any case"),
+    SourcePart | None, Blank, Query(description="Part of a source's name, any case")
 ]
 AsOfQ = Annotated[
-    str | None,
-    Query(pattern=DATE, description="The table as it stood then: YYYY, YYYY-MM or YYYY-MM-DD"),
+    Date | None,
+    Blank,
+    Query(description="The table as it stood then: YYYY, YYYY-MM or YYYY-MM-DD"),
 ]
 KindQ = Annotated[
-    ConflictKind | None, Query(description="misquote, disagreement or inconsistency")
+    ConflictKind | None, Blank, Query(description="misquote, disagreement or inconsistency")
 ]
 FormatQ = Annotated[Format, Query(description="json (default) or csv")]
 LimitQ = Annotated[int, Query(ge=1, le=1000, description="Page size")]
