@@ -379,3 +379,14 @@ def test_a_form_sends_blank_filters_and_they_mean_no_filter(client: TestClient, 
 def test_blank_filters_select_what_no_filters_select(client: TestClient) -> None:
     blank = get_json(client, "/api/table?place=&flow=&population=&source=&as_of=")
     assert blank == get_json(client, "/api/table")
+
+
+def test_a_document_named_with_slashes(tmp_path: Path) -> None:
+    db = fill_ledger(tmp_path / "s.db")
+    ledger = Ledger.open(db)
+    ledger.add_document(make_document("news/2019/item.md", "2019-01-01", ["Some 5 went."], []))
+    ledger.close()
+    with TestClient(create_app(db)) as c:
+        assert c.get("/api/documents/news/2019/item.md").json()["text"] == "Some 5 went."
+        assert c.get("/documents/news/2019/item.md").status_code == 200
+        assert c.get("/api/documents/news/2019/other.md").status_code == 404

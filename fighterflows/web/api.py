@@ -115,7 +115,7 @@ def api_documents(
     return JSONResponse({"total": total, "limit": limit, "offset": offset, "documents": docs})
 
 
-@router.get("/documents/{document_id}", summary="One document")
+@router.get("/documents/{document_id:path}", summary="One document")
 def api_document(st: State, document_id: Annotated[str, Path(max_length=500)]) -> Response:
     """A document's text and every estimate in it (offsets index the text)."""
     return JSONResponse(document_payload(st, document_id))

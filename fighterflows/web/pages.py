@@ -93,7 +93,7 @@ def documents(request: Request, st: State, q: SearchQ = "", limit: LimitQ = 50,
                   limit=limit, offset=offset, csv="/api/documents?format=csv")
 
 
-@router.get("/documents/{document_id}")
+@router.get("/documents/{document_id:path}")
 def document(request: Request, st: State,
              document_id: Annotated[str, Path(max_length=500)]) -> Response:
     record = st.ledger.document(document_id)
