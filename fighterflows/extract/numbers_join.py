@@ -6,6 +6,7 @@ Kinds are the string values of numbers.NumberKind.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -124,7 +125,7 @@ def _from_parsed(text: str, p: words.Parsed) -> Atom | None:
         if the:
             return replace(exact(p.start, p.end, p.value, "ordinal"), start=the[0])
         return None
-    if p.role != "number":
+    if p.role != "number" or not math.isfinite(p.value):
         return None
     kind = "share" if p.share else "count"
     return exact(p.start, p.end, p.value, kind, scale=p.scale, plain4=p.plain4,

@@ -8,6 +8,7 @@ neighbouring tokens into numbers.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -147,7 +148,7 @@ def _digit_value(m: re.Match[str]) -> float | None:
                 -1 if m.group("pow").count("-") % 2 else 1)
     except (ValueError, OverflowError, ZeroDivisionError):
         return None
-    return value
+    return value if math.isfinite(value) else None  # JSON has no infinity
 
 
 def _digit_item(m: re.Match[str]) -> Item | None:
