@@ -110,7 +110,8 @@ def test_module_command_answers_one_line_per_text() -> None:
     assert [len(x["numbers"]) for x in lines] == [1, 0, 1]
 
 
-@pytest.mark.parametrize("text", ["1" * 400, "1e999", "9^99999", "2.5^-99999", "1e307 hundred thousand"])
+@pytest.mark.parametrize("text", ["1" * 400, "1e999", "9^99999", "2.5^-99999",
+                                  "1e307 hundred thousand"])
 def test_huge_numbers_are_dropped_not_infinite(text: str) -> None:
     assert all(n.value is None or math.isfinite(n.value) for n in find_numbers(text))
 
