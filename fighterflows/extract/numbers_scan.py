@@ -194,6 +194,8 @@ def _slash_item(m: re.Match[str]) -> list[Item]:
     whole = float(m.group("swhole") or 0)
     if 1 < den <= 10 and num < den:
         return [Tok(m.start(), m.end(), FRACVAL, whole + num / den, plural=not whole)]
+    if not whole and 1900 <= num <= 2099 and (den == num % 100 + 1 or den == num + 1):
+        return [Fixed(m.start(), m.end(), "year", None, num, num + 1)]  # "2015/16"
     # "24/7", "9/11", "2222/2222": two numbers
     return [Tok(m.start("snum"), m.end("snum"), NUM, num),
             Tok(m.start("sden"), m.end("sden"), NUM, den)]
