@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from typing import TextIO
 
 import click
 from rich.console import Console
@@ -12,7 +14,7 @@ from rich.text import Text
 
 from fighterflows.cli import db_option, emit, format_option, open_ledger, say
 from fighterflows.cli_commands import parse_flow, parse_population, resolve_place
-from fighterflows.ledger import Filters
+from fighterflows.ledger import Filters, StoredEstimate
 from fighterflows.report.serialize import TABLE_COLUMNS, claim_json, conflict_json, row_json
 from fighterflows.report.tables import Format, render
 
@@ -137,12 +139,18 @@ def export(db: str, fmt: str, out: str | None) -> None:
     ledger = open_ledger(db)
     if fmt in ("parquet", "sqlite") and out is None:
         raise click.UsageError(f"--format {fmt} needs --out FILE")
-    target = Path(out) if out else Path("/dev/stdout")
     if fmt == "sqlite":
-        ex.write_sqlite(reconcile_ledger(ledger), target)
+        ex.write_sqlite(reconcile_ledger(ledger), Path(str(out)))
+    elif fmt == "parquet":
+        ex.write_parquet(ledger.estimates(), Path(str(out)))
     else:
-        writer = {"csv": ex.write_csv, "jsonl": ex.write_jsonl, "parquet": ex.write_parquet}[fmt]
-        writer(ledger.estimates(), target)
+        writer: Callable[[list[StoredEstimate], TextIO], None]
+        writer = ex.write_csv if fmt == "csv" else ex.write_jsonl
+        if out is None:
+            writer(ledger.estimates(), sys.stdout)
+        else:
+            with open(out, "w", encoding="utf-8", newline="") as f:
+                writer(ledger.estimates(), f)
     if out:
         say(f"wrote {out}")
 

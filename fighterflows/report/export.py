@@ -8,7 +8,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -33,20 +33,18 @@ def estimate_records(stored: Sequence[StoredEstimate]) -> list[dict[str, Any]]:
     return [estimate_json(s) for s in stored]
 
 
-def write_jsonl(stored: Sequence[StoredEstimate], out: Path) -> None:
+def write_jsonl(stored: Sequence[StoredEstimate], out: TextIO) -> None:
     """Estimates in contract form, one per line; `base` indexes the document's own lines."""
-    with out.open("w", encoding="utf-8") as f:
-        for s in stored:
-            f.write(s.estimate.to_json_line() + "\n")
+    for s in stored:
+        out.write(s.estimate.to_json_line() + "\n")
 
 
-def write_csv(stored: Sequence[StoredEstimate], out: Path) -> None:
+def write_csv(stored: Sequence[StoredEstimate], out: TextIO) -> None:
     columns = (*CONTRACT_FIELDS, *LEDGER_FIELDS)
-    with out.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(columns)
-        for r in estimate_records(stored):
-            writer.writerow([csv_cell(r.get(c)) for c in columns])
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    for r in estimate_records(stored):
+        writer.writerow([csv_cell(r.get(c)) for c in columns])
 
 
 def write_parquet(stored: Sequence[StoredEstimate], out: Path) -> None:
