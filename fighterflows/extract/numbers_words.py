@@ -181,9 +181,8 @@ def parse_one(toks: list[Tok], gaps: list[str | None], i: int) -> tuple[Parsed |
                 j, acc.total, acc.cur, acc.top, acc.hundred = acc.rollback
             break
         j = nxt
-    only_article = j == i + 1 and toks[i].cls == A
-    if only_article:
-        return None, i + 1
+    if j == i + 1 and toks[i].cls in (A, lex.HUNDRED, lex.SCALE):
+        return None, i + 1  # "a", or a bare "million" with nothing to count
     start = i
     while start < j - 1 and toks[start].cls == A and toks[start + 1].cls in ADDEND:
         start += 1
@@ -247,7 +246,7 @@ def _step(acc: _Acc, toks: list[Tok], gaps: list[str | None], j: int) -> int:
         acc.cur *= 100
         acc.hundred, acc.scale = True, 100.0
         return j + 1
-    if t.cls == lex.SCALE and (gap in ("sp", "hy") or (gap == "ofa" and p.cls == lex.FRAC)):
+    if t.cls == lex.SCALE and (gap in ("sp", "hy") or (gap in ("ofa", "a") and p.cls == lex.FRAC)):
         return _scale(acc, t, p, j)
     if t.cls == lex.DOZEN and (gap in ("sp", "hy") or (gap == "a" and p.cls == lex.FRAC)):
         if p.cls in ADDEND or p.cls in (A, lex.FRAC):
