@@ -176,6 +176,23 @@ def test_the_filter_form_narrows_the_table(page: tuple[Any, Watch], server: Live
     watch.assert_clean()
 
 
+def test_a_table_sorts_by_the_clicked_column(page: tuple[Any, Watch], server: LiveServer) -> None:
+    tab, watch = page
+    tab.goto(server.url + "/", wait_until="networkidle")
+
+    def best() -> list[int]:
+        texts = tab.locator("#table tbody tr td:nth-child(5)").all_inner_texts()
+        return [int(t.replace(",", "")) for t in texts]
+
+    header = tab.locator("#table thead th", has_text="Best")
+    header.click()
+    assert best() == sorted(best()) and len(best()) == 7
+    assert header.get_attribute("aria-sort") == "ascending"
+    header.click()
+    assert best() == sorted(best(), reverse=True)
+    watch.assert_clean()
+
+
 def test_clicking_a_country_opens_its_page(page: tuple[Any, Watch], server: LiveServer) -> None:
     tab, watch = page
     tab.goto(server.url + "/", wait_until="networkidle")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -208,3 +209,19 @@ def test_static_assets_exist() -> None:
     script = (static / "app.js").read_text()
     for banned in ("innerHTML", "eval(", "new Function", "document.write"):
         assert banned not in script
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "direction"),
+    [(Qualifier.MORE_THAN, "up"), (Qualifier.AT_LEAST, "up"), (Qualifier.LESS_THAN, "down"),
+     (Qualifier.AT_MOST, "down"), (Qualifier.EXACT, None), (Qualifier.APPROX, None)],
+)
+def test_bounds_get_an_arrow_the_way_they_are_open(qualifier: Qualifier,
+                                                    direction: str | None) -> None:
+    bounded = dataclasses.replace(claim("ICSR", "2017", 40000), qualifier=qualifier)
+    p = timeline_chart([bounded]).panels[0].points[0]
+    if direction is None:
+        assert p.arrow == ""
+    else:
+        tip_y = float(p.arrow[1:].split("l")[0].split(",")[1])
+        assert (tip_y < p.y) == (direction == "up")

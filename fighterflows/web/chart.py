@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from fighterflows.model import Kind
+from fighterflows.model import Kind, Qualifier
 from fighterflows.reconcile import Claim
 
 W, H = 640.0, 220.0
@@ -30,6 +30,7 @@ class Point:
     y_high: float
     colour: int
     title: str
+    arrow: str = ""  # "more than 40,000": an arrowhead pointing the way the figure is open
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +125,17 @@ def point(c: Claim, sx: Fn, sy: Fn, colours: dict[str, int]) -> Point:
     low = c.low if c.low is not None else v
     high = c.high if c.high is not None else v
     title = f"{c.source_label}, {c.as_of}: {v:,.0f} ({c.qualifier.value}) “{c.quote}”"
-    return Point(sx(year), sy(v), sy(low), sy(high), colours[c.source_label], title)
+    x, y = sx(year), sy(v)
+    return Point(x, y, sy(low), sy(high), colours[c.source_label], title, arrow(c, x, y))
+
+
+def arrow(c: Claim, x: float, y: float) -> str:
+    """An arrowhead above a lower bound ("at least"), below an upper bound ("at most")."""
+    if c.qualifier in (Qualifier.AT_LEAST, Qualifier.MORE_THAN):
+        return f"M{x:.1f},{y - 15:.1f}l-4.5,7h9z"
+    if c.qualifier in (Qualifier.AT_MOST, Qualifier.LESS_THAN):
+        return f"M{x:.1f},{y + 15:.1f}l-4.5,-7h9z"
+    return ""
 
 
 def line(source: str, claims: list[Claim], sx: Fn, sy: Fn, colours: dict[str, int]) -> Series:
