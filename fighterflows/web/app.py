@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -21,7 +24,15 @@ population. Read-only. Every error has the shape
 
 def create_app(db: str) -> FastAPI:
     """The app over the ledger at `db` (a SQLite path or a database URL)."""
+    ledger = Ledger.open(db)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        ledger.close()  # release the database's connections when the server stops
+
     app = FastAPI(
+        lifespan=lifespan,
         title="fighterflows",
         version="1",
         description=DESCRIPTION,
@@ -29,7 +40,7 @@ def create_app(db: str) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
-    app.state.ledger_state = LedgerState(Ledger.open(db))
+    app.state.ledger_state = LedgerState(ledger)
     app.state.templates = Jinja2Templates(env=environment())
     app.add_middleware(SecurityHeaders)
     errors.install(app)
