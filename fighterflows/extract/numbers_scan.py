@@ -75,6 +75,7 @@ def master() -> re.Pattern[str]:
     vulgar = "".join(d["vulgar"])
     parts = [
         r"(?P<url>(?:https?://|www\.)\S+)",
+        r"(?P<cite>(?<=[^\s\[])\[\d{1,3}\])",  # a citation mark: "fighters.[12]"
         r"(?P<phone>\+\d{1,3}(?:[\ \-./]?\(?\d{1,4}\)?){2,5}"
         r"|\(\d{3}\)\s?\d{3}[-.\s]\d{4}(?!\d)|(?<!\d)\d{3}-\d{3}-\d{4}(?!\d))",
         r"(?P<date>(?<!\d)\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])"
@@ -106,7 +107,7 @@ def candidates() -> re.Pattern[str]:
     vulgar = "".join(d["vulgar"])
     phrases = set(lex.words()) | set(lex.vague()) | set(d["zero_words"])
     return re.compile(
-        rf"[\d{vulgar}+(]|\.(?=\d)|(?:https?:|www\.)|{_month_names()}"
+        rf"[\d{vulgar}+(\[]|\.(?=\d)|(?:https?:|www\.)|{_month_names()}"
         rf"|\b(?:{lex.alternation(phrases)})\b",
         re.IGNORECASE,
     )
@@ -230,7 +231,7 @@ def scan(text: str) -> list[Item]:
     items: list[Item] = []
     for m in _matches(text):
         kind = m.lastgroup
-        if kind == "url" or kind is None:
+        if kind in ("url", "cite") or kind is None:
             continue
         if kind == "num":
             item = _digit_item(m)
