@@ -156,6 +156,17 @@ def test_a_document_by_name_too(client: TestClient) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("query", "places"),
+    [("germ", ["DEU"]), ("fra", ["FRA"]), ("Britons", ["GBR"]), ("Belgians", ["BEL"]),
+     ("bel", ["BEL"]), ("nothing like it", [])],
+)
+def test_search_finds_places_by_code_name_and_demonym(
+    client: TestClient, query: str, places: list[str]
+) -> None:
+    assert [p["place"] for p in get_json(client, f"/api/search?q={query}")["places"]] == places
+
+
 def test_search_finds_places_by_name_and_sources(client: TestClient) -> None:
     data = get_json(client, "/api/search?q=soufan")
     assert [s["source"] for s in data["sources"]] == ["Soufan Center"]
@@ -390,3 +401,31 @@ def test_a_document_named_with_slashes(tmp_path: Path) -> None:
         assert c.get("/api/documents/news/2019/item.md").json()["text"] == "Some 5 went."
         assert c.get("/documents/news/2019/item.md").status_code == 200
         assert c.get("/api/documents/news/2019/other.md").status_code == 404
+
+
+def test_serve_runs_the_app_with_uvicorn(db: str) -> None:
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+    from web_fixtures import free_port
+
+    port = free_port()
+    code = f"from fighterflows.web.app import serve; serve({db!r}, '127.0.0.1', {port})"
+    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/api/table", timeout=5)
+                break
+            except httpx.TransportError:
+                assert process.poll() is None and time.monotonic() < deadline
+                time.sleep(0.2)
+        assert r.status_code == 200 and r.json()["rows"]
+        assert r.headers["content-security-policy"] == CSP
+    finally:
+        process.terminate()
+        process.wait(timeout=20)

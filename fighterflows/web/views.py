@@ -133,10 +133,11 @@ def segments(text: str, stored: Iterable[StoredEstimate]) -> list[tuple[str, str
 
 def search_view(snap: Snapshot, query: str) -> dict[str, Any]:
     q = query.strip().lower()
+    named_in_query = gazetteer_codes(query)
     places = [
         {"place": p, "place_name": place_name(p)}
         for p in snap.places
-        if q and (q in p.lower() or q in place_name(p).lower())
+        if q and (q in p.lower() or q in place_name(p).lower() or p in named_in_query)
     ]
     counts: dict[str, int] = {}
     for c in snap.recon.claims:
@@ -144,6 +145,15 @@ def search_view(snap: Snapshot, query: str) -> dict[str, Any]:
             counts[c.source] = counts.get(c.source, 0) + 1
     sources = [{"source": s, "claims": n} for s, n in sorted(counts.items())]
     return {"query": query, "places": places, "sources": sources}
+
+
+def gazetteer_codes(query: str) -> set[str]:
+    """Places the query names in any of the gazetteer's ways ("Britons", "U.K." → GBR)."""
+    try:
+        from fighterflows.extract.places import find_places
+    except ImportError:  # the web layer works without the gazetteer
+        return set()
+    return {m.code for m in find_places(query[:200])}
 
 
 def source_claims(snap: Snapshot, source: str) -> list[dict[str, Any]]:
