@@ -134,11 +134,10 @@ def _carried_place(
 
 
 def _zone_nearby(sentences: list[Sentence], i: int) -> bool:
-    """The paragraph before this sentence names the conflict (zone or group)."""
-    s = sentences[i]
-    for j in range(i - 1, max(-1, i - 4), -1):
+    """The few sentences before this one (within its section) name the conflict."""
+    for j in range(i - 1, max(-1, i - 6), -1):
         prev = sentences[j]
-        if prev.paragraph != s.paragraph:
+        if prev.kind is BlockKind.HEADING:
             break
         if find_zone(prev.text) is not None or find_groups(prev.text):
             return True

@@ -22,8 +22,9 @@ from fighterflows.model import Flow, Kind, Population, Qualifier
 
 _PARTITIVE = re.compile(r"\s*(?:,\s*)?(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|an?\s+)?", re.I)
 _BARE_NEXT = re.compile(
-    r"\s*(?:of\s+(?:whom|them|these|those)\b|from\s+(?:the\s+)?[A-Z]|(?:more\s+)?(?:are|were|is|was|have|has|had|died|"
-    r"returned|remain|left|went|travell?ed|fought|joined|come|came|back|out)\b|\))",
+    r"\s*(?:of\s+(?:whom|them|these|those)\b|from\s+(?:the\s+)?[A-Z]|(?:more\s+)?"
+    r"(?:are|were|is|was|have|has|had|died|returned|remain|left|went|travell?ed|fought|joined"
+    r"|come|came|back|out|who|that)\b|\))",
     re.I,
 )
 _TIGHT = re.compile(r"\s+(?:(?P<returned>back|home)|(?P<departed>out))\b", re.I)
@@ -35,11 +36,29 @@ _BARE_END = re.compile(
 _RELATIVE = re.compile(r"\b(?:who|that|which|whom)\b", re.I)
 _CLAUSE_END = re.compile(r";|,\s*(?:while|but|whereas|although|though)\b|\.\s", re.I)
 _OF_LEAD = re.compile(r"(?:^|[,;:]\s*)(?:out\s+)?of\s+(?:the\s+)?$", re.I)
+_COUNT_ANAPHOR = re.compile(
+    r"\b(?:put|puts|putting|estimated?)\s+(?:it|the\s+figure|the\s+number|the\s+total)\s+at\s+$",
+    re.I,
+)
 _ANAPHOR = re.compile(
     r"\b(?:the|that|this)\s+(?:number|figure|share|proportion|percentage|rate)\b", re.I
 )
 _FIGHTER_HEAD = re.compile(r"fighter|jihadi|militia|militant|mujahideen|volunteer|recruit", re.I)
-_COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|as well as)?\s*", re.I)
+_COORDINATION = re.compile(
+    r"\s*(?:(?:of|from|in)\s+(?:(?!\bwho|\bwhom|\bwhich)[^,;.]){1,40}?)?\s*(?:,\s*)?"
+    r"(?:and|or|as well as)?\s*",
+    re.I,
+)
+_VERB_NEAR = re.compile(r"[^,;]{0,30}", re.I)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\b", re.I)
+_OF_THOSE_WHO = re.compile(
+    r"\s+of\s+(?:all\s+)?(?:those|them|the\s+\w+)\s+(?:who|that)\s+"
+    r"(?:(?!\b(?:have|has|had|are|were|is|was|will)\b)[^,;.])*",
+    re.I,
+)
+_OF_WHOM = re.compile(r"\bof\s+(?:whom|which|these|those|them)\s+$", re.I)
+_SUBSET = re.compile(r"\s*,?\s*of\s+(?:whom|which)\b", re.I)
+_AGE = re.compile(r"\b(?:turned|aged|age\s+of|ages\s+of|aged\s+between)\s+$", re.I)
 _NOT_MOVING = re.compile(
     r"\b(?:displacement|evacuation|evacuated|displaced|wounded|injured)\s+(?:of\s+)?$", re.I
 )
@@ -114,10 +133,38 @@ def assemble(facts: Facts, context: Context) -> list[Draft]:
         base_i = figures[i].base_of
         if base_i is not None and base_i in made:
             made[i].base_draft = made[base_i]
-        elif made[i].kind is Kind.SHARE and not _ANAPHOR.search(facts.sentence.text):
+            # a share of a base in the same sentence counts the base's people
+            made[i].place, made[i].place_text = made[base_i].place, made[base_i].place_text
+        elif made[i].kind is Kind.SHARE and _OF_WHOM.search(
+            facts.sentence.text, 0, figures[i].number.start
+        ):
+            base = _last_count(drafts, context)
+            made[i].base_draft = base
+            if base is not None and base in drafts:
+                made[i].place, made[i].place_text = base.place, base.place_text
+        elif made[i].kind is Kind.SHARE and not _has_base(facts.sentence.text, figures[i], context):
             continue  # a share of nothing the text gives ("3.2 per cent of respondents")
+        elif made[i].kind is Kind.SHARE and _OF_THEM.match(
+            facts.sentence.text, figures[i].number.end
+        ):
+            made[i].base_draft = _last_count(drafts, context)
         drafts.append(made[i])
     return drafts
+
+
+def _has_base(text: str, fig: _Figure, context: Context) -> bool:
+    """A share with something to be a share of: "the figure", "of them", "of those who left"."""
+    end = fig.number.end
+    if _ANAPHOR.search(text):
+        return True
+    return bool(context.previous and _OF_THEM.match(text, end)) or bool(
+        _OF_THOSE_WHO.match(text, end)
+    )
+
+
+def _last_count(drafts: list[Draft], context: Context) -> Draft | None:
+    counts = [d for d in [*context.previous, *drafts] if d.kind is Kind.COUNT]
+    return counts[-1] if counts else None
 
 
 def _figures(facts: Facts) -> list[_Figure]:
@@ -148,12 +195,15 @@ def _draft(
     cue = _choose_cue(facts, figures, i, used)
     if (cue is not None and cue.blocked) or _NUMBER_BLOCK.search(text, 0, n.start):
         return None
-    if not _relevant(text, head, facts, context, cue):
-        return None
     flow = cue.flow if cue is not None else _inherited_flow(i, used)
+    # A figure that takes its flow from an earlier one is about what that one was about.
+    referred = cue is None and flow is not None
     if flow is None:
         flow = _default_flow(text, n, head, facts, context)
+        referred = flow is not None and _refers_back(text, n, head)
     if flow is None:
+        return None
+    if not referred and not _relevant(text, head, facts, context, cue):
         return None
     clause = (_segment_start(text, figures, i), _segment_end(text, figures, i))
     heads = [f.head for f in figures if f.head is not None]
@@ -209,6 +259,8 @@ def _skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         return True  # "a 300% increase"
     if _NOT_MOVING.search(text, max(0, n.start - 30), n.start):
         return True  # "the displacement of over 300,000 people"
+    if _AGE.search(text, max(0, n.start - 20), n.start):
+        return True  # "a Frenchman who had just turned 24"
     if head is None:
         return _YEAR_LIKE.fullmatch(n.text) is not None  # "Throughout 2014," taken for a count
     if head.excluded or _RATE.match(text, head.end) or _UNCERTAIN.search(head.text):
@@ -230,18 +282,33 @@ def _entering(head: Head | None, cue: Cue | None, facts: Facts) -> tuple[str, st
     return "world", head.text.strip()
 
 
+def _refers_back(text: str, n: NumberMention, head: Head | None) -> bool:
+    return bool(
+        _ANAPHOR.search(text, 0, n.start)
+        or _COUNT_ANAPHOR.search(text, 0, n.start)
+        or _OF_THEM.match(text, n.end)
+        or (head is not None and head.text.lstrip().startswith("of "))
+    )
+
+
 def _relevant(
     text: str, head: Head | None, facts: Facts, context: Context, cue: Cue | None
 ) -> bool:
-    """The figure is about the conflict: its people are fighters, or they went, came back or
-    stayed, or the sentence (or the paragraph just before) names the zone or an armed group.
-    Deaths and arrests elsewhere ("151 members of the HDP") need that context."""
-    if facts.zone is not None or facts.groups or context.zone_nearby:
-        return True
-    if cue is not None and not cue.stock and cue.flow in _TRAVEL:
+    """The figure is about the conflict. People who went, came back or stayed need the
+    conflict named nearby (or an explicit verb); deaths and arrests need it in the sentence
+    itself, or fighters for their people: "2 persons dead", "151 members of the HDP" are not
+    foreign fighters however close Syria is."""
+    if facts.zone is not None or facts.groups:
         return True
     words = head.text if head is not None else text
-    return bool(_FIGHTER_HEAD.search(words) or _FOREIGN_WORD.search(words))
+    if _FIGHTER_HEAD.search(words) or _FOREIGN_WORD.search(words):
+        return True
+    if cue is None or cue.flow not in _TRAVEL:
+        # deaths and arrests: people named by where they are from, or standing for people
+        # just mentioned ("Of those who went, 27 have died")
+        bare = head is None or head.place is not None
+        return bare and context.zone_nearby
+    return context.zone_nearby or not cue.stock
 
 
 def _carried(context: Context) -> tuple[str, str] | None:
@@ -261,11 +328,12 @@ def _local(code: str, zone: str | None) -> bool:
 def _population(
     text: str, n: NumberMention, head: Head | None
 ) -> tuple[Population | None, str | None]:
-    if head is not None and head.population is not None:
-        return head.population, head.text.strip(" ,")
-    predicate = predicate_population(text, n.end)
+    # "Up to 4,761 of the foreigners were women": the predicate names the population.
+    predicate = predicate_population(text, head.end if head is not None else n.end)
     if predicate is not None:
         return predicate
+    if head is not None and head.population is not None:
+        return head.population, head.text.strip(" ,")
     if n.kind is NumberKind.SHARE:
         return Population.TOTAL, None
     if _BARE_NEXT.match(text, n.end) or inside_parens(text, n) or _BARE_END.match(text, n.end):
@@ -285,6 +353,9 @@ def _segment_end(text: str, figures: list[_Figure], i: int) -> int:
     clause = _CLAUSE_END.search(text, n.end)
     if clause:
         end = clause.start()
+    subset = _SUBSET.search(text, n.end, end)
+    if subset:
+        end = subset.start()  # "4,294 fighters of whom 30 percent have returned"
     if _OF_LEAD.search(text, 0, n.start):
         comma = text.find(",", n.end)
         end = min(end, comma) if comma >= 0 else end
@@ -314,6 +385,13 @@ def _choose_cue(facts: Facts, figures: list[_Figure], i: int, used: dict[int, Cu
     fig = figures[i]
     n = fig.number
     share = n.kind is NumberKind.SHARE
+    if share and _OF_THOSE_WHO.match(text, n.end):
+        # "close to half of those who left": the base's verb is not the share's
+        inside = _OF_THOSE_WHO.match(text, n.end)
+        stop = inside.end() if inside else n.end
+        outside = [c for c in facts.cues if not c.stock and not (n.end <= c.start < stop)]
+        nearest = min(outside, key=lambda c: abs(c.start - n.start), default=None)
+        return nearest
     if fig.base_of is not None and fig.base_of in used:
         base_cue = used[fig.base_of]
         later = [
@@ -329,8 +407,12 @@ def _choose_cue(facts: Facts, figures: list[_Figure], i: int, used: dict[int, Cu
     start = _segment_start(text, figures, i)
     head = fig.head
     after = [c for c in facts.cues if n.end <= c.start < end]
-    if head is not None and any(c.start >= head.end for c in after):
-        # "Twelve returnees have been convicted": the verb, not the noun, says what they did.
+    verbs = [
+        c for c in after if head is not None and _VERB_NEAR.fullmatch(text[head.end : c.start])
+    ]
+    if head is not None and verbs:
+        # "Twelve returnees have been convicted": the verb, not the noun, says what they did;
+        # but "20 known deaths and more in detention" keeps its noun.
         after = [c for c in after if c.start >= head.end]
     explicit = [c for c in after if not c.stock]
     if explicit:
@@ -385,7 +467,16 @@ def _default_flow(
         if _ANAPHOR.search(text, 0, n.start) and context.previous:
             shares = [d for d in context.previous if d.kind is Kind.SHARE]
             return (shares or list(context.previous))[-1].flow
+        if _OF_THEM.match(text, n.end) and context.previous:
+            return context.previous[-1].flow  # "One in five of them came from Western Europe"
         return None
+    if context.previous and (
+        _OF_THEM.match(text, n.end)
+        or _COUNT_ANAPHOR.search(text, 0, n.start)
+        or (head is not None and head.text.lstrip().startswith("of "))
+    ):
+        # "Up to 4,761 of the foreigners were women", "the group put the figure at 470"
+        return context.previous[-1].flow
     in_war = facts.zone is not None or bool(facts.groups) or context.zone_nearby
     if head is not None and head.population is not None and _FIGHTER_HEAD.search(head.text):
         return Flow.DEPARTED if in_war else None

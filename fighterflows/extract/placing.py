@@ -26,16 +26,19 @@ _NUMBER_WORD = (
     r"|several|many|various|some)"
 )
 _COUNTRIES = re.compile(
-    r"from\s+(?:(?:more\s+than|over|at\s+least|some|about|around|nearly|almost)\s+)?"
-    rf"{_NUMBER_WORD}\s+(?:other\s+|different\s+|such\s+)?countries",
+    r"(?:from|to|in)\s+(?:(?:more\s+than|over|at\s+least|some|about|around|nearly|almost)\s+)?"
+    rf"(?:{_NUMBER_WORD}\s+(?:other\s+|different\s+|such\s+)?|(?:their\s+)?home\s+)countries",
     re.I,
 )
 _LEAD = re.compile(r"(?:\bfrom|\bof|\bleft|\bleaving|\blinked\s+to)\s+$", re.I)
+_LEAD_WORD = re.compile(r"^(?:from|to|in)\s+", re.I)
 _TRANSIT = re.compile(
-    r"\b(?:via|through|into|across|over|towards?|near|on|at)\s+(?:the\s+)?$", re.I
+    r"\b(?:via|through|into|towards?|near|than|other\s+countr(?:y|ies)\s+in)\s+(?:the\s+)?$", re.I
 )
 _PARTICIPLE = re.compile(
-    r"[\s-]+(?:trained|based|born|backed|led|made|controlled|speaking)\b", re.I
+    r"[\s-]+(?:trained|based|born|backed|led|made|controlled|speaking|descent|origin|heritage"
+    r"|background|roots)\b",
+    re.I,
 )
 _FOREIGN = re.compile(r"\bforeign\b|\bforeigners\b", re.I)
 _FOREIGN_PEOPLE = re.compile(
@@ -72,9 +75,9 @@ def place_of(
     if head is not None and head.place is not None:
         return head.place.code, head.place.text
     after = head.end if head is not None else n.end
-    countries = _COUNTRIES.match(text, after + len(text[after:]) - len(text[after:].lstrip(" ,")))
+    countries = _COUNTRIES.search(text, after, max(after, clause[1]))
     if countries:
-        return "world", countries.group()[5:].strip()
+        return "world", _LEAD_WORD.sub("", countries.group())
     for finder in (_lead_place, _paren_place):
         found = finder(text, n, after, facts)
         if found is not None:

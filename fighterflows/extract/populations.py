@@ -65,6 +65,9 @@ _STOP = frozenset(
     ]
 )
 _PERSON_FORMS = frozenset({PlaceForm.DEMONYM, PlaceForm.ETHNIC})
+_OF_LOCAL = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:SDF|YPG|YPJ|SNA|FSA|PKK|HDP|TAF|Peshmerga|Syrian\s+Army)\b"
+)
 _OF_DET = re.compile(r"\s+(?:its|their|the|his|her|our)\s+(?!\d)", re.I)
 _PARTICIPLE = re.compile(
     r"[\s-]+(?:trained|based|born|backed|led|made|controlled|speaking)\b", re.I
@@ -150,7 +153,10 @@ def _classify(text: str, pos: int, i: int, adjective: PlaceMention | None) -> He
     people = people_regex().match(text, i)
     if people:
         pop = POPULATIONS[people.lastgroup or "total"]
-        return Head(pos, people.end(), text[pos : people.end()], pop, place=adjective)
+        # "4 members of the SDF": people of a local force
+        of_local = _OF_LOCAL.match(text, people.end()) is not None
+        end = people.end()
+        return Head(pos, end, text[pos:end], pop, local=of_local, place=adjective)
     local = local_regex().match(text, i)
     if local:
         return Head(
@@ -194,7 +200,9 @@ def people_words(text: str) -> list[PeopleWord]:
 
 
 _PREDICATE = re.compile(
-    r"\s+(?:were|are|was|is)\s+(?:(?P<women>female|women)|(?P<men>male|men)|(?P<minors>children|minors))\b",
+    r"(?:\s+of\s+(?:them|those|these))?"
+    r"\s+(?:were|are|was|is|being)\s+(?:(?P<women>female|women)|(?P<men>male|men)"
+    r"|(?P<minors>children|minors))\b",
     re.IGNORECASE,
 )
 

@@ -110,7 +110,20 @@ def _syntok_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             first, last = sentence[0], sentence[-1]
             s = start + first.offset
             e = start + last.offset + len(last.value)
-            yield s, e
+            yield from _number_starts(text, s, e)
+
+
+# syntok keeps "... in Syria. 158 Pakistani fighters were killed" together (a sentence may
+# not start with a digit for it); a word of two lower-case letters or more, a full stop and a
+# number do end a sentence.
+_NUMBER_START = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=\d)")
+
+
+def _number_starts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    for m in _NUMBER_START.finditer(text, start, end):
+        yield start, m.start()
+        start = m.end()
+    yield start, end
 
 
 def split(text: str) -> list[Sentence]:

@@ -28,7 +28,8 @@ _ARTICLE = (
 _ATTRIBUTION = re.compile(
     rf"(?P<by>{_ARTICLE}?\b{_NOUN}\s+(?:by|from|of)\s+(?P<by_x>(?:the\s+)?[A-Z][^,.;:()]{{1,80}}?))"
     r"(?=\s+(?:that|in|on|of|gave|shows|found|estimated|said|put|listed|for)\b|\s*[,.;]|$)"
-    r"|(?P<acc>\b(?i:according)\s+to\s+(?P<acc_x>[^,.;:()]{2,90}?))(?=\s*(?:[,.;:()]|\bthat\b|$))"
+    r"|(?P<acc>\b(?i:according)\s+to\s+(?P<acc_x>(?:[^,.;:()]|(?<=\b[A-Z])\.){2,90}?))"
+    r"(?=\s*(?:[,.;:()]|\bthat\b|$))"
     r"|(?P<subj>(?P<subj_x>(?:\b[Tt]he\s+|\b[Aa]n?\s+)?(?:[A-Z][\w'’.&-]*\s+|(?:of|for|the|and|de|on)\s+)"
     r"{0,9}?[A-Z][\w'’.&-]*(?:'s|’s)?(?:\s+(?:new\s+)?(?:report|study|estimate|survey|analysis))?)"
     r"(?:,[^,]{3,90},)?\s+(?:also\s+|has\s+|have\s+|had\s+)?(?:" + _VERBS + r")\b)"
