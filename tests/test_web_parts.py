@@ -135,7 +135,7 @@ def test_nice_step_gives_a_few_ticks(span: float) -> None:
 
 @pytest.mark.parametrize(
     ("value", "shown"),
-    [(1200, "1,200"), (1200.0, "1,200"), (0.25, "25%"), (None, "–"), (12.5, "12.50"), ("x", "x")],
+    [(1200, "1,200"), (1200.0, "1,200"), (0.25, "25%"), (None, "–"), (449.75, "450"), ("x", "x")],
 )
 def test_num(value: object, shown: str) -> None:
     assert num(value) == shown

@@ -39,14 +39,15 @@ REPORT_LINKS = Links("#place-", documents=False)
 
 
 def num(value: object) -> str:
-    """1200 → "1,200"; a share (a fraction) → "25%"; nothing → "–"."""
+    """1200 → "1,200"; a median between two counts → a whole count; a share (a fraction below
+    one) → "25%"; nothing → "–"."""
     if value is None or value == "":
         return "–"
     if not isinstance(value, int | float):
         return str(value)
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.2f}" if value >= 1 else f"{value * 100:.0f}%"
-    return f"{int(value):,}"
+    if isinstance(value, float) and not value.is_integer() and value < 1:
+        return f"{value * 100:.0f}%"
+    return f"{round(value):,}"
 
 
 def figure(claim: dict[str, object]) -> str:
