@@ -100,6 +100,15 @@ def test_estimates_filter_by_place_and_flow(client: TestClient) -> None:
     assert data["total"] == 2
 
 
+def test_estimates_of_one_document(client: TestClient) -> None:
+    data = get_json(client, f"/api/estimates?document={document_id('2018-belgian-report')}")
+    assert sorted(e["quote"] for e in data["estimates"]) == ["413", "Between 120 and 130"]
+    by_name = get_json(client, "/api/estimates?document=2018-belgian-report")
+    assert by_name == data
+    page = client.get("/documents/2018-belgian-report").text
+    assert "&amp;format=csv" in page and 'class="csv"' in page
+
+
 def test_an_estimate_by_id(client: TestClient) -> None:
     some = get_json(client, "/api/estimates?limit=1")["estimates"][0]
     assert get_json(client, f"/api/estimates/{some['id']}")["quote"] == some["quote"]

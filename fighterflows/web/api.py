@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path
@@ -13,6 +14,7 @@ from fighterflows.web import queries, views
 from fighterflows.web.errors import ERROR_SCHEMA
 from fighterflows.web.params import (
     PLACE,
+    DocumentQ,
     Format,
     FormatQ,
     KindQ,
@@ -66,10 +68,11 @@ def api_table_csv(st: State, f: Filtered) -> Response:
 
 @router.get("/estimates", responses={200: CSV}, summary="Estimates, paged")
 def api_estimates(
-    st: State, f: Filtered, limit: LimitQ = 100, offset: OffsetQ = 0,
-    format: FormatQ = Format.JSON,
+    st: State, f: Filtered, document: DocumentQ = None, limit: LimitQ = 100,
+    offset: OffsetQ = 0, format: FormatQ = Format.JSON,
 ) -> Response:
     """Stored estimates, one page at a time, in the contract's form plus ledger ids."""
+    f = dataclasses.replace(f, document=document)
     page = queries.page_estimates(st.ledger, f, queries.Page(limit, offset))
     records = [estimate_json(s) for s in page]
     if format == "csv":

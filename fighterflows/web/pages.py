@@ -103,6 +103,7 @@ def document(request: Request, st: State,
     return render(
         request, "document.html", f"/api/documents/{record.info.id}",
         view=views.document_view(record, stored), segments=views.segments(record.text, stored),
+        csv=f"/api/estimates?document={record.info.id}&limit=1000&format=csv",
     )
 
 

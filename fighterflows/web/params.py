@@ -52,6 +52,9 @@ AsOfQ = Annotated[
     Blank,
     Query(description="The table as it stood then: YYYY, YYYY-MM or YYYY-MM-DD"),
 ]
+DocumentQ = Annotated[
+    SourcePart | None, Blank, Query(description="A document's id (content hash) or name")
+]
 KindQ = Annotated[
     ConflictKind | None, Blank, Query(description="misquote, disagreement or inconsistency")
 ]
