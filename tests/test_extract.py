@@ -134,3 +134,33 @@ def test_public_names() -> None:
         "extract_document",
         "might_contain_estimates",
     }
+
+
+TABLE = """Foreign fighters who went to Syria and Iraq, by country, according to ICSR:
+
+| Country | Left | Returned | Women returned |
+|---|---:|---:|---:|
+| France | 1,910 | 271 | 40 |
+| United Kingdom | about 850 | 425 | - |
+"""
+
+
+def test_markdown_table_rows_are_places_and_headers_are_flows() -> None:
+    estimates = extract(TABLE, "2018-01-01", "table")
+    assert _describe(estimates) == (
+        "FRA departed total count 1910 | FRA returned total count 271 | "
+        "FRA returned women count 40 | GBR departed total count 850 | GBR returned total count 425"
+    )
+    assert {e.source for e in estimates} == {"International Centre for the Study of Radicalisation"}
+    for e in estimates:
+        assert TABLE[e.start : e.end] == e.quote and e.sentence.startswith("| ")
+
+
+def test_bulleted_list_items_are_statements_of_their_own() -> None:
+    text = (
+        "Returns from Syria:\n- France – 1,910 left – 271 returned\n- Belgium: 470 out, 125 back\n"
+    )
+    assert _describe(extract(text)) == (
+        "FRA departed total count 1910 | FRA returned total count 271 | "
+        "BEL departed total count 470 | BEL returned total count 125"
+    )

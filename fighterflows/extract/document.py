@@ -19,6 +19,7 @@ from fighterflows.extract.placing import ZONE_CODES
 from fighterflows.extract.prefilter import sentence_may_count
 from fighterflows.extract.sentences import BlockKind, Sentence, split
 from fighterflows.extract.sources import government_name, named_sources, report_kind
+from fighterflows.extract.tables import table_drafts
 from fighterflows.model import Estimate, Kind, Qualifier
 
 
@@ -42,7 +43,14 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
     drafts: list[Draft] = []
     owners: list[int] = []  # sentence index of each draft
     heading: PlaceMention | None = None
+    tables = _tables(sentences)
     for i, f in enumerate(facts):
+        if i in tables:
+            for d in table_drafts(tables[i]):
+                d.source = _table_source(sentences, i, named)
+                drafts.append(d)
+                owners.append(i)
+            continue
         if f is None:
             continue
         if f.sentence.kind is BlockKind.HEADING:
@@ -64,6 +72,27 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
     return _finish(text, doc, published, _dedupe(drafts))
 
 
+def _tables(sentences: list[Sentence]) -> dict[int, list[Sentence]]:
+    """Each table's rows (consecutive table lines), keyed by the index of its first row."""
+    out: dict[int, list[Sentence]] = {}
+    first: int | None = None
+    for i, s in enumerate(sentences):
+        if s.kind is BlockKind.TABLE:
+            if first is None or sentences[i - 1].kind is not BlockKind.TABLE:
+                first = i
+                out[first] = []
+            out[first].append(s)
+        else:
+            first = None
+    return out
+
+
+def _table_source(sentences: list[Sentence], i: int, named: list[Named]) -> str | None:
+    """A table's source: one named in the sentence just before it ("ICSR's estimates:")."""
+    before = [n for n in named if n.sentence == i - 1]
+    return before[-1].source if before else None
+
+
 def _aggregates(drafts: list[Draft]) -> list[Draft]:
     """A lone figure of one person is about an individual, never an estimate; "a woman"
     in a split ("eight men, a woman and two children") is part of an aggregate."""
@@ -75,8 +104,8 @@ def _aggregates(drafts: list[Draft]) -> list[Draft]:
 def _facts(sentence: Sentence, published: str | None) -> Facts | None:
     if sentence.kind is BlockKind.HEADING:
         return Facts(sentence, (), tuple(find_places(sentence.text)), (), (), False, (), (), None)
-    if not sentence_may_count(sentence.text):
-        return None
+    if sentence.kind is BlockKind.TABLE or not sentence_may_count(sentence.text):
+        return None  # table rows are read as tables (see tables.py)
     return gather(sentence, published)
 
 

@@ -141,6 +141,6 @@ def split(text: str) -> list[Sentence]:
         else:
             spans = iter([_strip(text, start, end)])
         for s, e in spans:
-            if e > s and _WORD.search(text, s, e):
+            if e > s and (kind is BlockKind.TABLE or _WORD.search(text, s, e)):
                 out.append(Sentence(s, e, text[s:e], number, kind, heading))
     return out
