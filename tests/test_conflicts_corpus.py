@@ -1,6 +1,6 @@
 """The planted reconciliation corpus, end to end through the CLI: ingest, table, conflicts.
 
-tests/corpora/conflicts/EXPECTED.yaml says what each article plants; these tests check that
+tests/corpora/conflicts-expected.yaml says what each article plants; these tests check that
 fighterflows finds each plant from the text alone.
 """
 
@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from fighterflows.cli import main
 from fighterflows.ledger import Ledger
@@ -88,3 +90,25 @@ def test_the_syndicated_copy_is_coverage_of_its_original(db: str) -> None:
 def test_two_documents_repeating_a_figure_are_one_claim(db: str) -> None:
     (row,) = run_json("table", "--db", db, "--place", "USA", "--flow", "returned")
     assert (row["best"], row["claims"], row["documents"]) == (7, 1, 2)
+
+
+def _answers(db: str) -> tuple[Any, Any]:
+    table = run_json("table", "--db", db)
+    conflicts = run_json("conflicts", "--db", db)
+    for c in conflicts:
+        for claim in c["claims"]:
+            claim.pop("copies")  # which same-day text is "the copy" follows ingest order
+    return table, sorted(conflicts, key=json.dumps)
+
+
+@settings(max_examples=4, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(order=st.permutations(sorted(CORPUS.glob("*.md"))))
+def test_the_order_of_ingest_does_not_change_the_answers(
+    order: list[Path], db: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    other = str(tmp_path_factory.mktemp("order") / "o.db")
+    for path in order:
+        result = CliRunner().invoke(main, ["ingest", str(path), "--db", other, "--workers", "1"])
+        assert result.exit_code == 0, result.output
+    assert _answers(other) == _answers(db)

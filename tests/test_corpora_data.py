@@ -98,7 +98,7 @@ def sample_manifest() -> dict[str, Any]:
 
 @cache
 def conflicts_expected() -> dict[str, Any]:
-    data = yaml.safe_load((CONFLICTS / "EXPECTED.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((CONFLICTS.parent / "conflicts-expected.yaml").read_text(encoding="utf-8"))
     assert isinstance(data, dict)
     return data
 
