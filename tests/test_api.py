@@ -438,3 +438,16 @@ def test_serve_runs_the_app_with_uvicorn(db: str) -> None:
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/documents/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+     "/search?q=%3Cscript%3Ealert(1)%3C/script%3E",
+     "/documents?q=%3Cimg%20src%3Dx%20onerror%3Dalert(2)%3E"],
+    ids=["404-detail", "search-echo", "documents-filter"],
+)
+def test_what_a_visitor_types_comes_back_escaped(client: TestClient, url: str) -> None:
+    page = client.get(url).text
+    assert "<script>alert(1)" not in page and "<img src=x" not in page
+    assert "&lt;" in page
