@@ -98,7 +98,8 @@ def sample_manifest() -> dict[str, Any]:
 
 @cache
 def conflicts_expected() -> dict[str, Any]:
-    data = yaml.safe_load((CONFLICTS.parent / "conflicts-expected.yaml").read_text(encoding="utf-8"))
+    expected = CONFLICTS.parent / "conflicts-expected.yaml"
+    data = yaml.safe_load(expected.read_text(encoding="utf-8"))
     assert isinstance(data, dict)
     return data
 
