@@ -62,3 +62,19 @@ def test_snapshots_on_both_databases(ledger: Ledger) -> None:
     narrowed = state.snapshot(Filters(source="ICSR"))
     assert {c.source for c in narrowed.recon.claims} == {"ICSR"}
     ledger.close()
+
+
+def test_a_rebuild_in_progress_serves_the_previous_snapshot(
+    ledger: Ledger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("fighterflows.web.state.RECHECK_SECONDS", 0.0)
+    state = LedgerState(ledger)
+    before = state.snapshot()
+    fig = Fig("320", "AUT", Flow.DEPARTED, 320, "Austrian government", "2019-06")
+    ledger.add_document(make_document("later", "2019-06-01", ["Austria: 320."], [fig]))
+    with state._building:  # another request is reconciling the changed ledger
+        assert state.snapshot() is before
+    after = state.snapshot()
+    assert "AUT" in {r.place for r in after.recon.rows}
+    assert state.snapshot() is after
+    ledger.close()

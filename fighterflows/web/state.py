@@ -22,6 +22,7 @@ from fighterflows.ledger import Filters, Ledger, StoredEstimate, schema
 from fighterflows.reconcile import Claim, Row
 
 Fingerprint = tuple[object, ...]
+CacheKey = tuple[Fingerprint, Filters]
 FILTERED_CACHE = 16
 RECHECK_SECONDS = 1.0  # how stale a page may be after an ingest writes; spares a query a request
 EVERYTHING = Filters()
@@ -81,7 +82,8 @@ class LedgerState:
         self._lock = threading.Lock()
         self._key: Fingerprint | None = None
         self._snapshot: Snapshot | None = None
-        self._filtered: OrderedDict[tuple[Fingerprint, Filters], Snapshot] = OrderedDict()
+        self._building = threading.Lock()  # one reconciliation at a time: each takes a core
+        self._filtered: OrderedDict[CacheKey, Snapshot] = OrderedDict()
         self._checked: tuple[float, Fingerprint] = (float("-inf"), ())  # (when, what)
 
     def fingerprint(self) -> Fingerprint:
@@ -97,27 +99,45 @@ class LedgerState:
 
         Place, flow and population filters are applied to the result by the caller: a
         consensus only depends on the claims of its own key, so they need no new reconciliation.
+        While one request rebuilds after the ledger changed, the others are served the previous
+        snapshot of the whole ledger instead of waiting (an ingest may change it every second).
         """
-        key = self.fingerprint()
-        narrowed = Filters(source=filters.source, as_of=filters.as_of)
+        key: CacheKey = (self.fingerprint(), Filters(source=filters.source, as_of=filters.as_of))
         with self._lock:
-            if narrowed == Filters():
-                if self._snapshot is None or self._key != key:
-                    self._snapshot = self._build(narrowed)
-                    self._key = key
-                return self._snapshot
-            return self._filtered_snapshot(key, narrowed)
+            found = self._cached(key)
+            stale = self._snapshot if key[1] == EVERYTHING else None
+        if found is not None:
+            return found
+        if stale is not None and not self._building.acquire(blocking=False):
+            return stale
+        if stale is None:
+            self._building.acquire()
+        try:
+            with self._lock:
+                found = self._cached(key)  # built by another request while this one waited
+            if found is None:
+                found = self._build(key[1])
+                with self._lock:
+                    self._store(key, found)
+            return found
+        finally:
+            self._building.release()
 
-    def _filtered_snapshot(self, key: Fingerprint, filters: Filters) -> Snapshot:
-        cache_key = (key, filters)
-        found = self._filtered.get(cache_key)
-        if found is None:
-            found = self._build(filters)
-            self._filtered[cache_key] = found
-            while len(self._filtered) > FILTERED_CACHE:
-                self._filtered.popitem(last=False)
-        self._filtered.move_to_end(cache_key)
+    def _cached(self, key: CacheKey) -> Snapshot | None:
+        if key[1] == EVERYTHING:
+            return self._snapshot if self._key == key[0] else None
+        found = self._filtered.get(key)
+        if found is not None:
+            self._filtered.move_to_end(key)
         return found
+
+    def _store(self, key: CacheKey, snapshot: Snapshot) -> None:
+        if key[1] == EVERYTHING:
+            self._key, self._snapshot = key[0], snapshot
+            return
+        self._filtered[key] = snapshot
+        while len(self._filtered) > FILTERED_CACHE:
+            self._filtered.popitem(last=False)
 
     def _build(self, filters: Filters) -> Snapshot:
         snapshot = Snapshot.build(reconcile_estimates(self.ledger.estimates(filters)))
