@@ -17,6 +17,7 @@ def register(main: click.Group) -> None:
         cli_extract.numbers,
         cli_extract.ingest,
         cli_extract.import_table,
+        cli_extract.evaluate,
         cli_data.table,
         cli_data.conflicts,
         cli_data.timeline,

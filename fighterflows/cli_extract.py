@@ -243,3 +243,33 @@ def import_table(
     verb = "imported" if added else "already in the ledger:"
     say(f"{verb} {len(table.estimates):,} estimates from {file}")
     sys.exit(1 if table.skipped else 0)
+
+
+@click.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--show", is_flag=True, help="List the missed and the spurious estimates.")
+def evaluate(gold: str, paths: tuple[str, ...], show: bool) -> None:
+    """Extract from PATHS and score the estimates against GOLD (JSONL in contract form)."""
+    from fighterflows.evaluate import score
+    from fighterflows.extract import extract_document
+    from fighterflows.read import read_sources
+
+    with open(gold, encoding="utf-8") as f:
+        expected = [json.loads(line) for line in f if line.strip()]
+    found = [
+        e.to_json()
+        for item in read_sources(paths)
+        if not isinstance(item, ReadError)
+        for e in extract_document(item)
+    ]
+    result = score(expected, found)
+    click.echo(
+        f"gold {result.gold}, predicted {result.predicted}, matched {result.matched}: "
+        f"precision {result.precision:.3f}, recall {result.recall:.3f}, f1 {result.f1:.3f}"
+    )
+    if show:
+        fields = ("doc", "quote", "place", "flow", "population", "kind", "value")
+        for label, items in (("missed", result.missed), ("spurious", result.spurious)):
+            for e in items:
+                click.echo(f"{label}: " + json.dumps({k: e.get(k) for k in fields}))
