@@ -8,6 +8,7 @@ repeated figures within a paragraph counted once.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from fighterflows.extract.anchor import holds
@@ -18,7 +19,12 @@ from fighterflows.extract.places import PlaceMention, find_places, is_region, pl
 from fighterflows.extract.placing import ZONE_CODES
 from fighterflows.extract.prefilter import sentence_may_count
 from fighterflows.extract.sentences import BlockKind, Sentence, split
-from fighterflows.extract.sources import government_name, named_sources, report_kind
+from fighterflows.extract.sources import (
+    find_attributions,
+    government_name,
+    named_sources,
+    report_kind,
+)
 from fighterflows.extract.tables import table_drafts
 from fighterflows.model import Estimate, Kind, Qualifier
 
@@ -28,6 +34,7 @@ class Named:
     sentence: int
     source: str
     kind: str | None
+    attributed: bool = False
 
 
 @dataclass(slots=True)
@@ -110,12 +117,20 @@ def _facts(sentence: Sentence, published: str | None) -> Facts | None:
 
 
 def _named(sentences: list[Sentence]) -> list[Named]:
+    """Every source the document names, in order, and whether a figure was attributed to it
+    there (not merely mentioned, and not quoted by another source)."""
     out: list[Named] = []
     for i, s in enumerate(sentences):
         if s.kind is BlockKind.HEADING:
             continue
-        for offset, source in named_sources(s.text):
-            out.append(Named(i, source, report_kind(s.text, offset)))
+        mentions = named_sources(s.text)
+        if not mentions:
+            continue
+        spans = [(a.start, a.end, a.cited) for a in find_attributions(s.text)]
+        for offset, source in mentions:
+            inside = [cited for start, end, cited in spans if start <= offset < end]
+            attributed = bool(inside) and not any(inside)
+            out.append(Named(i, source, report_kind(s.text, offset), attributed))
     return out
 
 
@@ -193,12 +208,21 @@ def _source(
     facts: list[Facts | None],
 ) -> str | None:
     a = d.attribution
+    stated = _stated_source(d, named, i) if a is not None else None
+    if stated is not None or (a is not None and (a.source or a.generic or a.official)):
+        return stated
+    if f.impersonal:
+        return None  # "is believed to be": the text gives the figure no source
+    # A sentence that names no source continues the one before it, in the same paragraph.
+    j = _previous_index(facts, i)
+    inherited = [x for x, o in zip(drafts, owners, strict=True) if o == j]
+    return inherited[-1].source if inherited else None
+
+
+def _stated_source(d: Draft, named: list[Named], i: int) -> str | None:
+    a = d.attribution
     if a is None:
-        if f.impersonal:
-            return None
-        j = _previous_index(facts, i)
-        inherited = [x for x, o in zip(drafts, owners, strict=True) if o == j]
-        return inherited[-1].source if inherited else None
+        return None
     if a.source:
         return a.source
     if a.generic:
@@ -213,14 +237,55 @@ def _source(
 
 
 def _resolve_generic(kind: str, named: list[Named], i: int) -> str | None:
-    before = [n for n in named if n.sentence <= i]
+    """The source a generic noun ("the report", "the center", "the authors") stands for:
+    one named in the same sentence; else one whose name has the noun ("the center" → The
+    Soufan Center); else the last source a figure was attributed to; else the last named;
+    else (a news lead) the next one named."""
+    same = [n for n in named if n.sentence == i]
+    if same:
+        return same[0].source
+    before = [n for n in named if n.sentence < i]
+    after = [n for n in named if n.sentence > i]
+    noun = {"centre": "center", "organisation": "organization"}.get(kind, kind)
+    typed = [
+        n
+        for n in [*reversed(before), *after]
+        if noun in _INSTITUTIONS and re.search(rf"\b{noun}\b", _spelled(n.source))
+    ]
+    if typed:
+        return typed[0].source
     same_kind = [n for n in before if n.kind == kind]
     if same_kind:
         return same_kind[-1].source
+    attributed = [n for n in before if n.attributed]
+    if attributed:
+        return attributed[-1].source
     if before:
         return before[-1].source
-    after = [n for n in named if n.sentence > i]
     return after[0].source if after else None
+
+
+_INSTITUTIONS = frozenset(
+    {
+        "center",
+        "group",
+        "agency",
+        "unit",
+        "service",
+        "ministry",
+        "institute",
+        "organization",
+        "network",
+        "council",
+        "office",
+        "department",
+        "consultancy",
+    }
+)
+
+
+def _spelled(source: str) -> str:
+    return source.lower().replace("centre", "center").replace("organisation", "organization")
 
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:

@@ -8,6 +8,7 @@ new report" before the organisation is named) the next named source.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,29 +19,61 @@ from fighterflows.extract.lexicon import Gazetteer, alternation, gazetteer, load
 _VERBS = (
     r"said|says|say|estimated|estimates|estimate|reported|reports|announced|announces|"
     r"confirmed|confirms|stated|states|claimed|claims|believes|believed|found|finds|counted|"
-    r"shows|showed|noted|notes|identified|identifies|told|quotes|quoted|put|puts|gave|gives|"
-    r"informed|listed|lists|approximated|suggested|suggests|revealed|reveals|warned|indicated"
+    r"counts|shows|showed|noted|notes|identified|identifies|told|quotes|quoted|put|puts|gave|"
+    r"gives|informed|listed|lists|approximated|suggested|suggests|revealed|reveals|warned|"
+    r"indicated|write|writes|wrote|added|adds|note|find|count|show|report|conclude|concludes|"
+    r"concluded|argue|argues|argued|assessed|assesses|calculated|recorded|documented|tallied|"
+    r"shared|published|released|provided"
 )
 _NOUN = r"(?:report|study|estimate|survey|analysis|assessment|figures?|data|count)s?"
+# Nouns that stand for a source named elsewhere in the document ("the center said").
+_GENERIC = (
+    r"(?:report|study|update|group|cent(?:er|re)|authors|agency|think\s+tank|researchers|"
+    r"consultancy|organi[sz]ation|institute|analysis|survey|service|ministry|body|unit|"
+    r"assessment|paper|review)"
+)
+# A word of a name: capitalised, or an Arabic article and a name ("al-Shuhada").
+_NAME_WORD = r"(?:[A-Z][\w'’.&-]*|(?:al|el|ad|as|ash|an)-[\w'’-]+)"
 _ARTICLE = (
     r"(?:\b(?:[Aa]n?|[Tt]he)\s+(?:new\s+|latest\s+|recent\s+|\d{1,2}\s+[A-Z]\w+\s+\d{4}\s+)?)"
 )
 _ATTRIBUTION = re.compile(
-    rf"(?P<by>{_ARTICLE}?\b{_NOUN}\s+(?:by|from|of)\s+(?P<by_x>(?:the\s+)?[A-Z][^,.;:()]{{1,80}}?))"
-    r"(?=\s+(?:that|in|on|of|gave|shows|found|estimated|said|put|listed|for)\b|\s*[,.;]|$)"
+    rf"(?P<by>{_ARTICLE}?\b{_NOUN}\s+(?:by|from)\s+(?P<by_x>(?:the\s+)?[A-Z][^,.;:()]{{1,80}}?))"
+    r"(?=\s+(?:that|in|on|gave|shows|found|estimated|said|put|listed|counts|says|at)\b"
+    r"|\s*[,.;(]|$)"
     r"|(?P<acc>\b(?i:according)\s+to\s+(?P<acc_x>(?:[^,.;:()]|(?<=\b[A-Z])\.){2,90}?))"
     r"(?=\s*(?:[,.;:()]|\bthat\b|$))"
-    r"|(?P<subj>(?P<subj_x>(?:\b[Tt]he\s+|\b[Aa]n?\s+)?(?:[A-Z][\w'’.&-]*\s+|(?:of|for|the|and|de|on)\s+)"
-    r"{0,9}?[A-Z][\w'’.&-]*(?:'s|’s)?(?:\s+(?:new\s+)?(?:report|study|estimate|survey|analysis))?)"
-    r"(?:,[^,]{3,90},)?\s+(?:also\s+|has\s+|have\s+|had\s+)?(?:" + _VERBS + r")\b)"
-    rf"|(?P<poss>(?P<poss_x>{_ARTICLE}{_NOUN}))\b"
-    rf"|(?P<named>(?P<named_x>\b[A-Z][\w.'’-]+)(?:'s|’s)?\s+{_NOUN}\b)",
+    r"|(?P<cit>\b(?i:citing|cites|cited|quotes\s+an\s+estimate\s+by)\s+(?P<cit_x>(?:the\s+)?"
+    r"[A-Z][^,.;:()]{1,80}?))(?=\s*[,.;:()]|\s+(?:that|who|which)\b|$)"
+    r"|(?P<gen>(?P<gen_x>\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:new\s+)?" + _GENERIC + r")(?:'s|’s)?"
+    r"\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
+    r"|(?P<bycount>\b(?:[Bb]y|[Ii]n)\s+(?P<bycount_x>(?:the\s+)?(?:\w+(?:'s|’s)|its|their))\s+"
+    r"(?:own\s+)?(?:count|estimate|figures|tally)\b)"
+    r"|(?P<auth>(?P<auth_x>\b[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+(?:authorities|officials|police|"
+    r"government|intelligence(?:\s+services?)?|security\s+services?|agenc(?:y|ies)))\s+(?:also\s+)?"
+    r"(?:" + _VERBS + r")\b)"
+    r"|(?P<role>(?P<role_x>(?:\b[Tt]he\s+)?(?:[A-Z][\w'’.&-]*\s+){0,5}[A-Z][\w'’.&-]*)(?:'s|’s)\s+"
+    r"(?:(?!(?:" + _VERBS + r")\b)[a-z-]+\s+){0,3}(?!(?:" + _VERBS + r")\b)[a-z-]+"
+    r"(?:,[^,]{3,60},)?\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
+    r"|(?P<subj>\*{0,2}(?P<subj_x>(?:\b[Tt]he\s+|\b[Aa]n?\s+)?(?:" + _NAME_WORD + r"\s+|"
+    r"(?:of|for|the|and|de|on)\s+){0,9}?" + _NAME_WORD + r"(?:'s|’s)?"
+    r"(?:\s+(?:new\s+)?(?:report|study|estimate|survey|analysis))?(?:,[^,]{3,90},)?)\*{0,2}"
+    r"(?:,\s*(?:which|who))?(?:\s+(?:in|on)\s+(?:\w+\s+){0,2}\d{4})?"
+    r"\s+(?:also\s+|has\s+|have\s+|had\s+)?(?:" + _VERBS + r")\b)"
+    rf"|(?P<poss>(?P<poss_x>{_ARTICLE}(?:report|study|estimate|survey|analysis|assessment)s?))\b"
+    rf"|(?P<named>(?P<named_x>\b(?:[A-Z][\w.'’-]+\s+){{0,4}}[A-Z][\w.'’-]+)(?:'s|’s)?\s+{_NOUN}\b)",
 )
 _IMPERSONAL = re.compile(
     r"\b(?:is|are|was|were|been|it is|it was)\s+(?:\w+\s+)?(?:believed|thought|estimated|reported|"
     r"said|suspected|presumed|known|expected)\b",
     re.IGNORECASE,
 )
+# "German security authorities said": a nation's authorities or government as the source.
+_NATIONAL = re.compile(
+    r"(?:the\s+)?([A-Z][a-z]+)\s+(?:[a-z]+\s+){0,2}(authorities|officials|police|government|"
+    r"intelligence|security\s+services?|agenc(?:y|ies))$"
+)
+_CAPITAL = re.compile(r"\b[A-Z]")
 _ORG_WORDS = re.compile(
     r"\b(?:Service|Agency|Ministry|Department|Centre|Center|Institute|Office|Council|Observatory|"
     r"Police|Army|Forces|Government|Network|Group|Commission|Committee|Bureau|University|"
@@ -57,6 +90,7 @@ class Attribution:
     generic: str | None  # the generic noun ("report") when the text names no source
     official: bool  # a government office or title: the government of the figure's place
     who: str = ""  # the words naming the source
+    cited: bool = False  # "citing X", "quotes an estimate by X": X is quoted by another source
 
 
 @cache
@@ -92,8 +126,11 @@ def find_attributions(text: str) -> list[Attribution]:
     for m in _ATTRIBUTION.finditer(text):
         kind = m.lastgroup or ""
         who = m.group(kind + "_x") if kind + "_x" in m.re.groupindex else m.group()
-        who = who or ""
-        out.append(_attribution(m.start(), m.end(), m.group(), who))
+        found = _attribution(m.start(), m.end(), m.group(), who or "")
+        if kind == "cit":
+            found = dataclasses.replace(found, cited=True)
+        if found.source or found.generic or found.official or _CAPITAL.search(found.who):
+            out.append(found)
     return out
 
 
@@ -101,6 +138,12 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
     named = _sources().finditer(who)
     if named:
         return Attribution(start, end, text, named[0].name, None, False, who)
+    if re.fullmatch(r"(?:the\s+)?(?:its|their)", who, re.IGNORECASE):
+        return Attribution(start, end, text, None, "its", False, who)  # "by its count"
+    national = _NATIONAL.match(who)
+    if national:
+        kind = "government" if national.group(2).lower() == "government" else "authorities"
+        return Attribution(start, end, text, f"{national.group(1)} {kind}", None, False, who)
     generic = _generic_regex().search(who)
     if generic and not _ORG_WORDS.search(who):
         return Attribution(start, end, text, None, generic.group(1).lower(), False, who)
@@ -122,6 +165,8 @@ def impersonal(text: str) -> bool:
 
 def nearest_attribution(attributions: Sequence[Attribution], start: int) -> Attribution | None:
     """The attribution governing a figure at `start`: the nearest before, else the first after."""
+    informative = [a for a in attributions if a.source or a.generic or a.official]
+    attributions = informative or attributions
     before = [a for a in attributions if a.start < start]
     if before:
         # "X's report quotes an estimate by Y that ..." : the innermost (last) one is Y.
@@ -133,7 +178,11 @@ def nearest_attribution(attributions: Sequence[Attribution], start: int) -> Attr
 def report_kind(text: str, offset: int) -> str | None:
     """The generic noun that follows a named source ("Soufan Center's report" → "report")."""
     m = re.match(
-        r"[^,.;]{0,50}?(?:'s|’s)?\s+(?:new\s+)?(report|study|estimate|survey|analysis)\b",
+        r"[\w\s.'’-]{0,60}?(?:'s|’s)\s+(?:new\s+|latest\s+)?"
+        r"(report|study|estimate|survey|analysis)\b",
         text[offset:],
     )
-    return m.group(1).lower() if m else None
+    if m:
+        return m.group(1).lower()
+    by = re.search(r"\b(report|study|estimate|survey|analysis)\s+by\s+(?:the\s+)?$", text[:offset])
+    return by.group(1).lower() if by else None
