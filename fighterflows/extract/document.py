@@ -46,7 +46,7 @@ class Result:
 def extract_text(text: str, published: str | None, doc: str) -> Result:
     sentences = split(text)
     facts = [_facts(s, published) for s in sentences]
-    named = _named(sentences)
+    named = _named(sentences, facts)
     drafts: list[Draft] = []
     owners: list[int] = []  # sentence index of each draft
     heading: PlaceMention | None = None
@@ -116,7 +116,7 @@ def _facts(sentence: Sentence, published: str | None) -> Facts | None:
     return gather(sentence, published)
 
 
-def _named(sentences: list[Sentence]) -> list[Named]:
+def _named(sentences: list[Sentence], facts: list[Facts | None]) -> list[Named]:
     """Every source the document names, in order, and whether a figure was attributed to it
     there (not merely mentioned, and not quoted by another source)."""
     out: list[Named] = []
@@ -126,7 +126,11 @@ def _named(sentences: list[Sentence]) -> list[Named]:
         mentions = named_sources(s.text)
         if not mentions:
             continue
-        spans = [(a.start, a.end, a.cited) for a in find_attributions(s.text)]
+        known = facts[i]
+        found = (
+            known.attributions if known is not None and known.numbers else find_attributions(s.text)
+        )
+        spans = [(a.start, a.end, a.cited) for a in found]
         for offset, source in mentions:
             inside = [cited for start, end, cited in spans if start <= offset < end]
             attributed = bool(inside) and not any(inside)
