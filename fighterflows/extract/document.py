@@ -181,13 +181,16 @@ def _carried_place(
     return places[-1] if places else None
 
 
+_TOPIC = re.compile(r"\bforeign[ -]fighters?\b|\bjihadists?\b|\breturnees\b", re.I)
+
+
 def _zone_nearby(sentences: list[Sentence], i: int) -> bool:
     """The few sentences before this one (within its section) name the conflict."""
     for j in range(i - 1, max(-1, i - 6), -1):
         prev = sentences[j]
         if prev.kind is BlockKind.HEADING:
             break
-        if find_zone(prev.text) is not None or find_groups(prev.text):
+        if find_zone(prev.text) is not None or find_groups(prev.text) or _TOPIC.search(prev.text):
             return True
     return False
 

@@ -24,7 +24,7 @@ _PARTITIVE = re.compile(r"\s*(?:,\s*)?(?:out\s+)?of\s+(?:the\s+|these\s+|those\s
 _BARE_NEXT = re.compile(
     r"\s*(?:of\s+(?:whom|them|these|those)\b|from\s+(?:the\s+)?[A-Z]|(?:more\s+)?"
     r"(?:are|were|is|was|have|has|had|died|returned|remain|left|went|travell?ed|fought|joined"
-    r"|come|came|back|out|who|that)\b|\))",
+    r"|come|came|back|out|who|that|said|believed|thought|reported|estimated)\b|\))",
     re.I,
 )
 _TIGHT = re.compile(r"\s+(?:(?P<returned>back|home)|(?P<departed>out))\b", re.I)
@@ -33,7 +33,7 @@ _BARE_END = re.compile(
     r"(?:19|20)\d\d\b)",
     re.I,
 )
-_RELATIVE = re.compile(r"\b(?:who|that|which|whom)\b", re.I)
+_RELATIVE = re.compile(r"(?<!of )\b(?:who|that|which|whom)\b", re.I)
 _CLAUSE_END = re.compile(r";|,\s*(?:while|but|whereas|although|though)\b|\.\s", re.I)
 _OF_LEAD = re.compile(r"(?:^|[,;:]\s*)(?:out\s+)?of\s+(?:the\s+)?$", re.I)
 _COUNT_ANAPHOR = re.compile(
@@ -58,6 +58,7 @@ _OF_THOSE_WHO = re.compile(
 )
 _OF_WHOM = re.compile(r"\bof\s+(?:whom|which|these|those|them)\s+$", re.I)
 _SUBSET = re.compile(r"\s*,?\s*of\s+(?:whom|which)\b", re.I)
+_WHICH = re.compile(r"\bof\s+(?:which|whom)\s+$", re.I)
 _AGE = re.compile(r"\b(?:turned|aged|age\s+of|ages\s+of|aged\s+between)\s+$", re.I)
 _NOT_MOVING = re.compile(
     r"\b(?:displacement|evacuation|evacuated|displaced|wounded|injured)\s+(?:of\s+)?$", re.I
@@ -109,6 +110,7 @@ class Draft:
     base_draft: Draft | None = None
     paragraph: int = 0
     source: str | None = None
+    stock: bool = False  # the flow is implied ("are fighting in Syria"), not stated
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +151,34 @@ def assemble(facts: Facts, context: Context) -> list[Draft]:
         ):
             made[i].base_draft = _last_count(drafts, context)
         drafts.append(made[i])
+    _remaining_against_departures(drafts)
     return drafts
+
+
+def _remaining_against_departures(drafts: list[Draft]) -> None:
+    """ "50-100 Australians fighting in the country, with ... about 200 fighters": a stock set
+    against a larger number who went is the number still there (the contract's rule)."""
+    for d in drafts:
+        if not d.stock or d.flow is not Flow.DEPARTED or d.kind is not Kind.COUNT:
+            continue
+        mine = _top(d)
+        larger = [
+            e
+            for e in drafts
+            if e is not d
+            and e.place == d.place
+            and e.flow is Flow.DEPARTED
+            and e.kind is Kind.COUNT
+            and mine is not None
+            and (_top(e) or 0) > mine
+        ]
+        if larger and d.start < larger[0].start:
+            d.flow = Flow.REMAINING
+
+
+def _top(d: Draft) -> float | None:
+    n = d.number
+    return n.value if n.value is not None else n.high if n.high is not None else n.low
 
 
 def _has_base(text: str, fig: _Figure, context: Context) -> bool:
@@ -195,6 +224,8 @@ def _draft(
     cue = _choose_cue(facts, figures, i, used)
     if (cue is not None and cue.blocked) or _NUMBER_BLOCK.search(text, 0, n.start):
         return None
+    if cue is None and _WHICH.search(text, max(0, n.start - 12), n.start):
+        return None  # "41 supporters ..., of which 5 had key positions": a part, no flow of its own
     flow = cue.flow if cue is not None else _inherited_flow(i, used)
     # A figure that takes its flow from an earlier one is about what that one was about.
     referred = cue is None and flow is not None
@@ -203,22 +234,21 @@ def _draft(
         referred = flow is not None and _refers_back(text, n, head)
     if flow is None:
         return None
-    if not referred and not _relevant(text, head, facts, context, cue):
-        return None
     clause = (_segment_start(text, figures, i), _segment_end(text, figures, i))
     heads = [f.head for f in figures if f.head is not None]
-    place = (
-        place_of(text, n, head, facts, clause, heads)
-        or _carried(context)
-        or _entering(head, cue, facts)
-    )
+    stated = place_of(text, n, head, facts, clause, heads)
+    if not referred and not _relevant(text, head, facts, context, cue, stated is not None):
+        return None
+    place = stated or _carried(context) or _entering(head, cue, facts)
     if place is None:
         return None
     code, place_text = place
     if _local(code, facts.zone) or (head is not None and head.local and code in ZONE_CODES):
         return None
     used[i] = cue if cue is not None else Cue(n.start, n.end, "", flow, True, False)
-    return _make(facts, n, population, population_text, code, place_text, flow, context)
+    draft = _make(facts, n, population, population_text, code, place_text, flow, context)
+    draft.stock = cue is None or cue.stock
+    return draft
 
 
 def _make(
@@ -292,7 +322,7 @@ def _refers_back(text: str, n: NumberMention, head: Head | None) -> bool:
 
 
 def _relevant(
-    text: str, head: Head | None, facts: Facts, context: Context, cue: Cue | None
+    text: str, head: Head | None, facts: Facts, context: Context, cue: Cue | None, placed: bool
 ) -> bool:
     """The figure is about the conflict. People who went, came back or stayed need the
     conflict named nearby (or an explicit verb); deaths and arrests need it in the sentence
@@ -306,7 +336,7 @@ def _relevant(
     if cue is None or cue.flow not in _TRAVEL:
         # deaths and arrests: people named by where they are from, or standing for people
         # just mentioned ("Of those who went, 27 have died")
-        bare = head is None or head.place is not None
+        bare = head is None or head.place is not None or placed
         return bare and context.zone_nearby
     return context.zone_nearby or not cue.stock
 
@@ -354,7 +384,7 @@ def _segment_end(text: str, figures: list[_Figure], i: int) -> int:
     if clause:
         end = clause.start()
     subset = _SUBSET.search(text, n.end, end)
-    if subset:
+    if subset and text[n.end : subset.start()].strip():
         end = subset.start()  # "4,294 fighters of whom 30 percent have returned"
     if _OF_LEAD.search(text, 0, n.start):
         comma = text.find(",", n.end)
@@ -471,7 +501,8 @@ def _default_flow(
             return context.previous[-1].flow  # "One in five of them came from Western Europe"
         return None
     if context.previous and (
-        _OF_THEM.match(text, n.end)
+        (head is None and predicate_population(text, n.end) is not None)
+        or _OF_THEM.match(text, n.end)
         or _COUNT_ANAPHOR.search(text, 0, n.start)
         or (head is not None and head.text.lstrip().startswith("of "))
     ):

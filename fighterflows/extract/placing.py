@@ -30,7 +30,10 @@ _COUNTRIES = re.compile(
     rf"(?:{_NUMBER_WORD}\s+(?:other\s+|different\s+|such\s+)?|(?:their\s+)?home\s+)countries",
     re.I,
 )
-_LEAD = re.compile(r"(?:\bfrom|\bof|\bleft|\bleaving|\blinked\s+to)\s+$", re.I)
+_LEAD = re.compile(
+    r"(?:\bfrom|\bof|\bleft|\bleaving|\blinked\s+to)\s+(?:other\s+|the\s+other\s+)?$", re.I
+)
+_POSSESSIVE = re.compile(r"(?:'s|’s)\s+(?:estimated\s+|total\s+|own\s+)?$")
 _LEAD_WORD = re.compile(r"^(?:from|to|in)\s+", re.I)
 _TRANSIT = re.compile(
     r"\b(?:via|through|into|towards?|near|than|other\s+countr(?:y|ies)\s+in)\s+(?:the\s+)?$", re.I
@@ -78,7 +81,7 @@ def place_of(
     countries = _COUNTRIES.search(text, after, max(after, clause[1]))
     if countries:
         return "world", _LEAD_WORD.sub("", countries.group())
-    for finder in (_lead_place, _paren_place):
+    for finder in (_lead_place, _paren_place, _possessive_place):
         found = finder(text, n, after, facts)
         if found is not None:
             return _widen(found, facts)
@@ -130,6 +133,15 @@ def _paren_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMe
     open_paren = text.rfind("(", 0, n.start)
     before = [p for p in facts.places if p.end <= open_paren and open_paren - p.end <= 2]
     return before[-1] if before else None
+
+
+def _possessive_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMention | None:
+    """ "Western Europe's estimated 5,000": the owner named just before the number."""
+    m = _POSSESSIVE.search(text, max(0, n.start - 24), n.start)
+    if m is None:
+        return None
+    owner = [p for p in facts.places if p.end == m.start()]
+    return owner[0] if owner else None
 
 
 def inside_parens(text: str, n: NumberMention) -> bool:
