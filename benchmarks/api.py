@@ -12,24 +12,17 @@ is reported apart. Goal: p95 < 50 ms on every route.
 
 from __future__ import annotations
 
-import os
+import argparse
+import random
+import statistics
 import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
 
-# This folder also holds benchmarks/numbers.py, which would shadow the standard library's
-# `numbers` (imported by `statistics`) while this script's folder leads sys.path.
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != os.path.dirname(
-    os.path.abspath(__file__))]
-
-import argparse  # noqa: E402
-import random  # noqa: E402
-import statistics  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import httpx  # noqa: E402
-import pycountry  # noqa: E402
+import httpx
+import pycountry
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))

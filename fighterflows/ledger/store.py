@@ -166,7 +166,7 @@ class Ledger:
         query = (
             select(E, D.c.name, D.c.published, D.c.copy_of)
             .join(D, D.c.id == E.c.document_id)
-            .where(*_conditions(filters))
+            .where(*estimate_conditions(filters))
             .order_by(D.c.name, E.c.document_id, E.c.seq)
         )
         with self.engine.connect() as c:
@@ -248,7 +248,7 @@ def _estimate_rows(new: NewDocument) -> list[dict[str, Any]]:
     return list(rows.values())
 
 
-def _conditions(f: Filters) -> list[ColumnElement[bool]]:
+def estimate_conditions(f: Filters) -> list[ColumnElement[bool]]:
     conds: list[ColumnElement[bool]] = []
     for column, value in ((E.c.place, f.place), (E.c.flow, f.flow), (E.c.population, f.population)):
         if value:

@@ -11,7 +11,7 @@ from fighterflows.ledger.convert import stored_estimate
 
 # The ledger's own filter semantics (as-of bounds, source matching), so a page of estimates
 # selects exactly what `Ledger.estimates` would.
-from fighterflows.ledger.store import _conditions
+from fighterflows.ledger.store import estimate_conditions
 
 D, E = schema.documents, schema.estimates
 
@@ -24,7 +24,7 @@ class Page:
 
 def count_estimates(ledger: Ledger, filters: Filters) -> int:
     source = E.join(D, D.c.id == E.c.document_id) if _needs_documents(filters) else E
-    query = select(func.count()).select_from(source).where(*_conditions(filters))
+    query = select(func.count()).select_from(source).where(*estimate_conditions(filters))
     with ledger.engine.connect() as c:
         return int(c.execute(query).scalar_one())
 
@@ -36,7 +36,7 @@ def page_estimates(ledger: Ledger, filters: Filters, page: Page) -> list[StoredE
     ids = (
         select(E.c.id)
         .select_from(source)
-        .where(*_conditions(filters))
+        .where(*estimate_conditions(filters))
         .order_by(E.c.id)
         .limit(page.limit)
         .offset(page.offset)

@@ -1,6 +1,6 @@
 """Speed of the number grammar: sentences a second on one core.
 
-    python benchmarks/numbers.py [FILE ...]
+    python benchmarks/number_grammar.py [FILE ...]
 
 Reads the given texts (default: the Wikipedia corpus in ../shared/corpus, if present), splits
 them into sentences at full stops and line breaks, and times find_numbers over all of them.
