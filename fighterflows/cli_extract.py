@@ -175,7 +175,7 @@ def _summary(r: IngestReport, db: str) -> None:
         f"{s.documents_read:,} documents read: {s.documents_added:,} added "
         f"({s.documents_copies:,} copies of others), "
         f"{s.documents_skipped:,} already in the ledger, "
-        f"{r.prefiltered:,} skipped by the prefilter; "
+        f"{r.prefiltered:,} skipped by the prefilter, {r.with_estimates:,} with estimates; "
         f"{s.estimates_added:,} estimates added; {s.failed:,} failed. Ledger: {db}"
     )
     if nothing_new:

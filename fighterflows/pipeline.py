@@ -51,6 +51,7 @@ class IngestReport:
     stats: RunStats = field(default_factory=RunStats)
     errors: list[ReadError] = field(default_factory=list)
     prefiltered: int = 0  # documents the prefilter skipped as having nothing to find
+    with_estimates: int = 0  # documents added that carry at least one estimate
 
     @property
     def failed(self) -> bool:
@@ -190,6 +191,7 @@ def count_stored(new: NewDocument, added: bool, r: IngestReport) -> None:
     s.documents_added += 1
     s.documents_copies += new.copy_of is not None
     s.estimates_added += len(new.estimates)
+    r.with_estimates += bool(new.estimates)
 
 
 def refresh_claims(ledger: Ledger) -> None:

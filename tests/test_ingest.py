@@ -179,3 +179,28 @@ def test_exports(tmp_path: Path, fmt: str) -> None:
         tables = {r[0] for r in db2.execute("select name from sqlite_master where type='table'")}
         assert tables == {"estimates", "consensus", "claims", "conflicts"}
         assert db2.execute("select count(*) from estimates").fetchone()[0] == n
+
+
+def test_an_existing_dask_cluster_through_its_scheduler_address(tmp_path: Path) -> None:
+    from dask.distributed import LocalCluster
+
+    local, remote = str(tmp_path / "local.db"), str(tmp_path / "remote.db")
+    assert invoke("ingest", str(SAMPLE), "--db", local, "--workers", "1")[0] == 0
+    with LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=":0",
+                      local_directory=str(tmp_path / "dask")) as cluster:
+        code, _, err = invoke("ingest", str(SAMPLE), "--db", remote, "--scheduler",
+                              cluster.scheduler_address)
+    assert code == 0, err
+    assert ledger_snapshot(remote) == ledger_snapshot(local)
+
+
+def test_the_summary_counts_what_happened(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    code, _, err = invoke("ingest", str(SAMPLE), str(tmp_path / "missing.md"), "--db", db,
+                          "--workers", "1")
+    assert code == 1
+    n = len(list(SAMPLE.glob("*.md")))
+    summary = err.splitlines()[-1]
+    assert summary.startswith(f"{n} documents read: {n} added")
+    assert f"1 skipped by the prefilter, {n - 1} with estimates" in summary
+    assert "1 failed" in summary
