@@ -15,7 +15,7 @@ from fighterflows.extract.anchor import holds
 from fighterflows.extract.estimates import Context, Draft, assemble
 from fighterflows.extract.facts import Facts, gather
 from fighterflows.extract.groups import find_groups, find_zone
-from fighterflows.extract.places import PlaceMention, find_places, is_region, place_name
+from fighterflows.extract.places import PlaceForm, PlaceMention, find_places, is_region, place_name
 from fighterflows.extract.placing import ZONE_CODES
 from fighterflows.extract.prefilter import sentence_may_count
 from fighterflows.extract.sentences import BlockKind, Sentence, split
@@ -66,14 +66,14 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
         if not f.numbers:
             continue
         context = Context(
-            carried_place=_carried_place(facts, drafts, owners, i),
+            carried_place=_carried_place(sentences, facts, drafts, owners, i),
             heading_place=heading,
             previous=drafts,
-            carried_as_of=_carried_as_of(facts, drafts, owners, i),
+            carried_as_of=_carried_as_of(sentences, drafts, owners, i),
             zone_nearby=_zone_nearby(sentences, i),
         )
         for d in _aggregates(assemble(f, context)):
-            d.source = _source(d, f, named, i, drafts, owners, facts)
+            d.source = _source(d, f, named, i, drafts, owners, sentences)
             drafts.append(d)
             owners.append(i)
     return _finish(text, doc, published, _dedupe(drafts))
@@ -149,39 +149,40 @@ def _heading_place(f: Facts) -> PlaceMention | None:
     return None
 
 
-def _same_paragraph(facts: list[Facts | None], i: int, j: int) -> bool:
-    a, b = facts[i], facts[j]
-    return a is not None and b is not None and a.sentence.paragraph == b.sentence.paragraph
-
-
-def _previous_index(facts: list[Facts | None], i: int) -> int | None:
-    """The sentence before `i` in the same paragraph, if it had anything to look at."""
-    if i == 0 or not _same_paragraph(facts, i, i - 1):
+def _previous_index(sentences: list[Sentence], i: int) -> int | None:
+    """The sentence before `i`, if it is in the same paragraph."""
+    if i == 0 or sentences[i - 1].paragraph != sentences[i].paragraph:
         return None
     return i - 1
 
 
 def _carried_place(
-    facts: list[Facts | None], drafts: list[Draft], owners: list[int], i: int
+    sentences: list[Sentence],
+    facts: list[Facts | None],
+    drafts: list[Draft],
+    owners: list[int],
+    i: int,
 ) -> PlaceMention | None:
-    j = _previous_index(facts, i)
+    """The place the previous sentence of the paragraph was about: its last figure's, else
+    the last place it names ("The Dutch contingent has grown. ... had put it at 250")."""
+    j = _previous_index(sentences, i)
     if j is None:
         return None
-    prev = facts[j]
-    assert prev is not None
     mine = [d for d, o in zip(drafts, owners, strict=True) if o == j]
     if mine:
         d = mine[-1]
-        return (
-            PlaceMention(d.start, d.end, d.place_text, d.place, prev.places[0].form)
-            if prev.places
-            else None
-        )
-    places = [p for p in prev.places if p.code not in ZONE_CODES]
+        return PlaceMention(d.start, d.end, d.place_text, d.place, PlaceForm.NAME)
+    prev = facts[j]
+    named = prev.places if prev is not None else tuple(find_places(sentences[j].text))
+    places = [p for p in named if p.code not in ZONE_CODES]
     return places[-1] if places else None
 
 
-_TOPIC = re.compile(r"\bforeign[ -]fighters?\b|\bjihadists?\b|\breturnees\b", re.I)
+_TOPIC = re.compile(
+    r"\bforeign[ -]fighters?\b|\bjihadists?\b|\breturnees\b|\bconflict\s+zone\b|\bwar\s+zone\b"
+    r"|\bthe\s+conflict\b|\bcaliphate\b",
+    re.I,
+)
 
 
 def _zone_nearby(sentences: list[Sentence], i: int) -> bool:
@@ -196,9 +197,9 @@ def _zone_nearby(sentences: list[Sentence], i: int) -> bool:
 
 
 def _carried_as_of(
-    facts: list[Facts | None], drafts: list[Draft], owners: list[int], i: int
+    sentences: list[Sentence], drafts: list[Draft], owners: list[int], i: int
 ) -> str | None:
-    j = _previous_index(facts, i)
+    j = _previous_index(sentences, i)
     if j is None:
         return None
     stated = [d.as_of for d, o in zip(drafts, owners, strict=True) if o == j and d.as_of]
@@ -212,7 +213,7 @@ def _source(
     i: int,
     drafts: list[Draft],
     owners: list[int],
-    facts: list[Facts | None],
+    sentences: list[Sentence],
 ) -> str | None:
     a = d.attribution
     stated = _stated_source(d, named, i) if a is not None else None
@@ -221,7 +222,7 @@ def _source(
     if f.impersonal:
         return None  # "is believed to be": the text gives the figure no source
     # A sentence that names no source continues the one before it, in the same paragraph.
-    j = _previous_index(facts, i)
+    j = _previous_index(sentences, i)
     inherited = [x for x, o in zip(drafts, owners, strict=True) if o == j]
     return inherited[-1].source if inherited else None
 

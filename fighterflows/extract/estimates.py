@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from fighterflows.extract.dates import as_of_for, since_for
 from fighterflows.extract.facts import Facts
 from fighterflows.extract.flows import Cue
-from fighterflows.extract.groups import nearest_group
+from fighterflows.extract.groups import find_zone, nearest_group
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.places import PlaceMention
 from fighterflows.extract.placing import ZONE_CODES, inside_parens, place_of
@@ -24,7 +24,8 @@ _PARTITIVE = re.compile(r"\s*(?:,\s*)?(?:out\s+)?of\s+(?:the\s+|these\s+|those\s
 _BARE_NEXT = re.compile(
     r"\s*(?:of\s+(?:whom|them|these|those)\b|from\s+(?:the\s+)?[A-Z]|(?:more\s+)?"
     r"(?:are|were|is|was|have|has|had|died|returned|remain|left|went|travell?ed|fought|joined"
-    r"|come|came|back|out|who|that|said|believed|thought|reported|estimated)\b|\))",
+    r"|come|came|back|out|who|that|said|believed|thought|reported|estimated|leave|return|die)\b"
+    r"|\))",
     re.I,
 )
 _TIGHT = re.compile(r"\s+(?:(?P<returned>back|home)|(?P<departed>out))\b", re.I)
@@ -49,7 +50,12 @@ _COORDINATION = re.compile(
     r"(?:and|or|as well as)?\s*",
     re.I,
 )
-_VERB_NEAR = re.compile(r"[^,;]{0,30}", re.I)
+# Between a head and its verb only auxiliaries and adverbs: "returnees have since been convicted"
+_VERB_NEAR = re.compile(
+    r"(?:\s+(?:have|has|had|were|was|are|is|been|being|also|since|now|already|reportedly|all|"
+    r"later|then|not|never))*\s+",
+    re.I,
+)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\b", re.I)
 _OF_THOSE_WHO = re.compile(
     r"\s+of\s+(?:all\s+)?(?:those|them|the\s+\w+)\s+(?:who|that)\s+"
@@ -239,11 +245,12 @@ def _draft(
     stated = place_of(text, n, head, facts, clause, heads)
     if not referred and not _relevant(text, head, facts, context, cue, stated is not None):
         return None
-    place = stated or _carried(context) or _entering(head, cue, facts)
+    place = stated or _entering(head, cue, facts) or _carried(context)
     if place is None:
         return None
     code, place_text = place
-    if _local(code, facts.zone) or (head is not None and head.local and code in ZONE_CODES):
+    zone = _zone_without(text, head, facts)
+    if _local(code, zone) or (head is not None and head.local and code in ZONE_CODES):
         return None
     used[i] = cue if cue is not None else Cue(n.start, n.end, "", flow, True, False)
     draft = _make(facts, n, population, population_text, code, place_text, flow, context)
@@ -336,7 +343,9 @@ def _relevant(
     if cue is None or cue.flow not in _TRAVEL:
         # deaths and arrests: people named by where they are from, or standing for people
         # just mentioned ("Of those who went, 27 have died")
-        bare = head is None or head.place is not None or placed
+        # ... or the noun is the flow itself ("with 20 known deaths")
+        noun = head is not None and cue is not None and head.start <= cue.start < head.end
+        bare = head is None or head.place is not None or placed or noun
         return bare and context.zone_nearby
     return context.zone_nearby or not cue.stock
 
@@ -346,6 +355,15 @@ def _carried(context: Context) -> tuple[str, str] | None:
         if carried is not None:
             return carried.code, carried.text
     return None
+
+
+def _zone_without(text: str, head: Head | None, facts: Facts) -> str | None:
+    """The zone the sentence names apart from the people's own words: in "117 Iraq Shia
+    fighters died in Syria" the zone is Syria, not Syria and Iraq."""
+    if head is None or head.place is None or head.place.code not in ZONE_CODES:
+        return facts.zone
+    p = head.place
+    return find_zone(text[: p.start] + " " * (p.end - p.start) + text[p.end :], facts.groups)
 
 
 def _local(code: str, zone: str | None) -> bool:
@@ -438,7 +456,11 @@ def _choose_cue(facts: Facts, figures: list[_Figure], i: int, used: dict[int, Cu
     head = fig.head
     after = [c for c in facts.cues if n.end <= c.start < end]
     verbs = [
-        c for c in after if head is not None and _VERB_NEAR.fullmatch(text[head.end : c.start])
+        c
+        for c in after
+        if head is not None
+        and c.start >= head.end
+        and _VERB_NEAR.fullmatch(text[head.end : c.start])
     ]
     if head is not None and verbs:
         # "Twelve returnees have been convicted": the verb, not the noun, says what they did;

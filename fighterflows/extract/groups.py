@@ -24,6 +24,12 @@ def _zones() -> Gazetteer:
     return gazetteer(entries)
 
 
+@cache
+def group_countries() -> dict[str, str]:
+    """Group name -> the country its fighters come from, for national militias."""
+    return {g["name"]: g["country"] for g in load("groups")["groups"] if g.get("country")}
+
+
 def find_groups(text: str) -> list[Named]:
     return groups_gazetteer().finditer(text)
 

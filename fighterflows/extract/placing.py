@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from fighterflows.extract.facts import Facts
+from fighterflows.extract.groups import group_countries, groups_gazetteer
 from fighterflows.extract.numbers import NumberMention
 from fighterflows.extract.places import PlaceForm, PlaceMention, is_region, region_members
 from fighterflows.extract.populations import Head, people_words
@@ -49,6 +50,7 @@ _FOREIGN_PEOPLE = re.compile(
     r"volunteers|recruits|sunnis|shia)\b|\bforeigners\b",
     re.I,
 )
+_OPENING_NEXT = re.compile(r"\s*(?:,|has|have|had|is|was|saw|sent|accounts?)\b", re.I)
 _PEOPLE_FORMS = frozenset({PlaceForm.DEMONYM, PlaceForm.ETHNIC})
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)\s*$")
 # Regions a list of countries may add up to, smallest first.
@@ -78,6 +80,9 @@ def place_of(
     if head is not None and head.place is not None:
         return head.place.code, head.place.text
     after = head.end if head is not None else n.end
+    militia = _militia(text, head, after)
+    if militia is not None:
+        return militia
     countries = _COUNTRIES.search(text, after, max(after, clause[1]))
     if countries:
         return "world", _LEAD_WORD.sub("", countries.group())
@@ -88,6 +93,9 @@ def place_of(
     if head is not None and _FOREIGN.search(head.text):
         return "world", head.text.strip()
     usable = _usable(text, facts, heads, n)
+    opening = _opening_place(text, usable) if head is None else None
+    if opening is not None:
+        return _widen(opening, facts)  # "Belgium, which sent ..., has seen 125 of them return"
     subject = _subject_place(text, clause, n, usable) if head is None else None
     if subject is not None:
         return _widen(subject, facts)
@@ -98,6 +106,22 @@ def place_of(
     if foreign:
         return "world", foreign.group()
     return None
+
+
+_OF_GROUP = re.compile(r"\s+(?:of|from|in|with)\s+(?:the\s+)?", re.I)
+
+
+def _militia(text: str, head: Head | None, after: int) -> tuple[str, str] | None:
+    """ "2,000+ militiamen of Liwa Fatemiyoun": a national militia's fighters are its
+    country's."""
+    if head is None:
+        return None
+    lead = _OF_GROUP.match(text, after)
+    hit = groups_gazetteer().match(text, lead.end()) if lead else None
+    if hit is None:
+        hit = groups_gazetteer().match(text, head.start + len(head.text) - len(head.text.lstrip()))
+    code = group_countries().get(hit.name) if hit is not None else None
+    return (code, hit.text) if code is not None and hit is not None else None
 
 
 def _usable(text: str, facts: Facts, heads: Sequence[Head], n: NumberMention) -> list[PlaceMention]:
@@ -146,6 +170,15 @@ def _possessive_place(text: str, n: NumberMention, pos: int, facts: Facts) -> Pl
 
 def inside_parens(text: str, n: NumberMention) -> bool:
     return text[: n.start].rstrip().endswith("(") and text[n.end :].lstrip().startswith(")")
+
+
+def _opening_place(text: str, usable: list[PlaceMention]) -> PlaceMention | None:
+    """A country that opens the sentence as its subject ("Turkmenistan, the most closed ...,
+    is thought to have seen 400 leave")."""
+    first = usable[0] if usable else None
+    if first is None or first.form is not PlaceForm.NAME or text[: first.start].strip():
+        return None
+    return first if _OPENING_NEXT.match(text, first.end) else None
 
 
 def _subject_place(
