@@ -50,7 +50,7 @@ _FOREIGN_PEOPLE = re.compile(
     r"volunteers|recruits|sunnis|shia)\b|\bforeigners\b",
     re.I,
 )
-_OPENING_NEXT = re.compile(r"\s*(?:,|has|have|had|is|was|saw|sent|accounts?)\b", re.I)
+_OPENING_NEXT = re.compile(r"\s*(?:,|(?:has|have|had|is|was|saw|sent|accounts?)\b)", re.I)
 _PEOPLE_FORMS = frozenset({PlaceForm.DEMONYM, PlaceForm.ETHNIC})
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)\s*$")
 # Regions a list of countries may add up to, smallest first.
@@ -133,7 +133,7 @@ def _usable(text: str, facts: Facts, heads: Sequence[Head], n: NumberMention) ->
         p
         for p in facts.places
         if p.code not in ZONE_CODES
-        and not _TRANSIT.search(text, max(0, p.start - 16), p.start)
+        and not _TRANSIT.search(text, max(0, p.start - 30), p.start)
         and not _PARTICIPLE.match(text, p.end)
         and not any(s <= p.start < e for s, e in spans)
     ]
