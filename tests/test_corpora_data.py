@@ -19,30 +19,14 @@ import pycountry
 import pytest
 import yaml
 
-from fighterflows.model import Flow, Kind, Population, Qualifier
+from fighterflows.model import Flow, Kind, Population, Qualifier, Region
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "fighterflows" / "data" / "sample"
 CONFLICTS = ROOT / "tests" / "corpora" / "conflicts"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
-REGIONS = frozenset(
-    {
-        "world",
-        "eu",
-        "europe",
-        "western-europe",
-        "western-balkans",
-        "central-asia",
-        "former-soviet-union",
-        "north-africa",
-        "middle-east",
-        "southeast-asia",
-        "north-america",
-        "west",
-        "syria-iraq",
-    }
-)
+REGIONS = frozenset(r.value for r in Region)
 OPEN_LOW = frozenset({Qualifier.AT_MOST, Qualifier.LESS_THAN})
 OPEN_HIGH = frozenset({Qualifier.AT_LEAST, Qualifier.MORE_THAN})
 INTERVAL = frozenset({Qualifier.RANGE, Qualifier.VAGUE})

@@ -21,6 +21,7 @@ from fighterflows.extract.places import (
     region_members,
     region_rows,
 )
+from fighterflows.model import Region
 
 UN_MEMBERS_FILE = Path(__file__).resolve().parent / "cases" / "places_un_members.tsv"
 # Observers (Palestine, the Holy See), Kosovo and Taiwan, which the contract also counts.
@@ -28,21 +29,7 @@ EXTRA = {"PSE", "VAT", "XKX", "TWN"}
 # No adjective or demonym of their own: "Dominican" is read as the Dominican Republic's,
 # "Congolese" as the DRC's (see places.tsv), and the Holy See has none in English.
 NO_ADJECTIVE = {"DMA", "COG", "VAT"}
-CONTRACT_SLUGS = {
-    "world",
-    "eu",
-    "europe",
-    "western-europe",
-    "western-balkans",
-    "central-asia",
-    "former-soviet-union",
-    "north-africa",
-    "middle-east",
-    "southeast-asia",
-    "north-america",
-    "west",
-    "syria-iraq",
-}
+CONTRACT_SLUGS = frozenset(r.value for r in Region)
 
 
 def _un_members() -> set[str]:
