@@ -219,8 +219,10 @@ def _source(
     stated = _stated_source(d, named, i) if a is not None else None
     if stated is not None or (a is not None and (a.source or a.generic or a.official)):
         return stated
-    if f.impersonal:
-        return None  # "is believed to be": the text gives the figure no source
+    if f.impersonal or f.dates:
+        # "is believed to be": the text gives the figure no source; a sentence with a date
+        # of its own starts a new statement rather than continuing the last one
+        return None
     # A sentence that names no source continues the one before it, in the same paragraph.
     j = _previous_index(sentences, i)
     inherited = [x for x, o in zip(drafts, owners, strict=True) if o == j]

@@ -36,7 +36,7 @@ _BARE_END = re.compile(
 )
 _RELATIVE = re.compile(r"(?<!of )\b(?:who|that|which|whom)\b", re.I)
 _CLAUSE_END = re.compile(r";|,\s*(?:while|but|whereas|although|though)\b|\.\s", re.I)
-_OF_LEAD = re.compile(r"(?:^|[,;:]\s*)(?:out\s+)?of\s+(?:the\s+)?$", re.I)
+_OF_LEAD = re.compile(r"(?:^|[,;:]\s*)(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+)?$", re.I)
 _COUNT_ANAPHOR = re.compile(
     r"\b(?:put|puts|putting|estimated?)\s+(?:it|the\s+figure|the\s+number|the\s+total)\s+at\s+$",
     re.I,
@@ -64,6 +64,9 @@ _OF_THOSE_WHO = re.compile(
 )
 _OF_WHOM = re.compile(r"\bof\s+(?:whom|which|these|those|them)\s+$", re.I)
 _SUBSET = re.compile(r"\s*,?\s*of\s+(?:whom|which)\b", re.I)
+_ACCUSED = re.compile(
+    r"\s+(?:suspected|accused|charged\s+with|linked\s+to\s+(?:recruit|terror|attack|plot))", re.I
+)
 _WHICH = re.compile(r"\bof\s+(?:which|whom)\s+$", re.I)
 _AGE = re.compile(r"\b(?:turned|aged|age\s+of|ages\s+of|aged\s+between)\s+$", re.I)
 _NOT_MOVING = re.compile(
@@ -306,6 +309,8 @@ def _skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         return True  # "174 SDF fighters", "7,798 Syrian rebels": locals, not foreign fighters
     if _NAMED_PEOPLE.match(text, head.end):
         return True  # "two men, 30-year-old ... and ...": named individuals
+    if _ACCUSED.match(text, head.end):
+        return True  # "eight men linked to recruiting": suspects, not a count of fighters
     # Syrians in Syria are not foreign fighters.
     return head.place is not None and head.place.code == "SYR"
 
@@ -493,6 +498,8 @@ def _choose_cue(facts: Facts, figures: list[_Figure], i: int, used: dict[int, Cu
 def _coordinated_cue(
     facts: Facts, figures: list[_Figure], i: int, used: dict[int, Cue]
 ) -> Cue | None:
+    if _OF_LEAD.search(facts.sentence.text, 0, figures[i].number.start):
+        return None  # "Out of these 632 people, 273 are abroad": a base, not a coordinate
     """ "500 Indonesians and 200 Malaysians have travelled": coordinated subjects share a verb."""
     if i + 1 >= len(figures):
         return None

@@ -45,10 +45,15 @@ def gather(sentence: Sentence, published: str | None) -> Facts:
         cues=tuple(find_cues(text)),
         attributions=tuple(find_attributions(text)),
         impersonal=impersonal(text),
-        dates=tuple(find_dates(text, published)),
+        dates=tuple(d for d in find_dates(text, published) if not _inside(d, numbers)),
         groups=groups,
         zone=find_zone(text, list(groups)),
     )
+
+
+def _inside(date: DateMention, numbers: tuple[NumberMention, ...]) -> bool:
+    """A "date" that the number finder reads as a count ("Jordan (2000+)", "2000 Moroccans")."""
+    return any(n.start <= date.start < n.end or date.start <= n.start < date.end for n in numbers)
 
 
 def light(sentence: Sentence) -> Facts:

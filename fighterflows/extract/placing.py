@@ -92,6 +92,8 @@ def place_of(
             return _widen(found, facts)
     if head is not None and _FOREIGN.search(head.text):
         return "world", head.text.strip()
+    if head is not None and head.text.strip().lower() == "others":
+        return None  # "1,700 Lebanese Hezbollah and 8,345 others": not the Lebanese
     usable = _usable(text, facts, heads, n)
     opening = _opening_place(text, usable) if head is None else None
     if opening is not None:

@@ -160,7 +160,7 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
     if _official_regex().search(who):
         return Attribution(start, end, text, None, None, True, who)
     if _ORG_WORDS.search(who):
-        name = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", who.strip())
+        name = re.sub(r"^(?:[a-z]+\s+)*(?:[Tt]he\s+|[Aa]n?\s+)?", "", who.strip())
         name = re.sub(
             r"(?:'s|’s)?\s+(?:new\s+)?(?:report|study|estimate|survey|analysis)$", "", name
         )
