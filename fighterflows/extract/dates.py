@@ -153,11 +153,16 @@ def as_of_for(dates: list[DateMention], start: int, end: int) -> str | None:
     candidates = [d for d in dates if d.role is Role.AS_OF]
     if not candidates:
         return None
-    marked = [d for d in candidates if d.marked]
-    pool = marked or candidates
-    after = [d for d in pool if d.start >= end and d.start - end <= 40]
+    # "into 2016 (13,297 ...)": the date that introduces the figure's parenthesis
+    leading = [d for d in candidates if d.end <= start and start - d.end <= 3]
+    if leading:
+        return leading[-1].iso
+    # "around 10,000 or less in 2013": a date right after the figure
+    after = [d for d in candidates if d.start >= end and d.start - end <= 40]
     if after:
         return min(after, key=lambda d: d.start).iso
+    marked = [d for d in candidates if d.marked]
+    pool = marked or candidates
     before = [d for d in pool if d.end <= start]
     if before:
         return max(before, key=lambda d: d.end).iso

@@ -67,6 +67,7 @@ _SUBSET = re.compile(r"\s*,?\s*of\s+(?:whom|which)\b", re.I)
 _ACCUSED = re.compile(
     r"\s+(?:suspected|accused|charged\s+with|linked\s+to\s+(?:recruit|terror|attack|plot))", re.I
 )
+_THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b", re.I)
 _WHICH = re.compile(r"\bof\s+(?:which|whom)\s+$", re.I)
 _AGE = re.compile(r"\b(?:turned|aged|age\s+of|ages\s+of|aged\s+between)\s+$", re.I)
 _NOT_MOVING = re.compile(
@@ -285,12 +286,20 @@ def _make(
         place_text=place_text,
         flow=flow,
         attribution=nearest_attribution(facts.attributions, n.start),
-        as_of=as_of_for(list(facts.dates), n.start, n.end) or context.carried_as_of,
+        as_of=as_of_for(list(facts.dates), n.start, n.end) or _carried_date(facts, context),
         since=since_for(list(facts.dates)),
         zone=facts.zone,
         group=nearest_group(list(facts.groups), n.start),
         paragraph=facts.sentence.paragraph,
     )
+
+
+def _carried_date(facts: Facts, context: Context) -> str | None:
+    """The previous sentence's date; "that year" keeps only its year."""
+    carried = context.carried_as_of
+    if carried and _THAT_YEAR.search(facts.sentence.text):
+        return carried[:4]
+    return carried
 
 
 def _skipped(text: str, n: NumberMention, head: Head | None) -> bool:

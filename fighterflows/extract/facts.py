@@ -13,6 +13,7 @@ from fighterflows.extract.flows import Cue, find_cues
 from fighterflows.extract.groups import Named, find_groups, find_zone
 from fighterflows.extract.numbers import NumberKind, NumberMention, find_numbers
 from fighterflows.extract.places import PlaceMention, find_places
+from fighterflows.extract.populations import head_after
 from fighterflows.extract.sentences import Sentence
 from fighterflows.extract.sources import Attribution, find_attributions, impersonal
 
@@ -38,22 +39,36 @@ def gather(sentence: Sentence, published: str | None) -> Facts:
     if not numbers:
         return light(sentence)
     groups = tuple(find_groups(text))
+    places = tuple(find_places(text))
     return Facts(
         sentence=sentence,
         numbers=numbers,
-        places=tuple(find_places(text)),
+        places=places,
         cues=tuple(find_cues(text)),
         attributions=tuple(find_attributions(text)),
         impersonal=impersonal(text),
-        dates=tuple(d for d in find_dates(text, published) if not _inside(d, numbers)),
+        dates=tuple(
+            d for d in find_dates(text, published) if not _counts(text, d, numbers, places)
+        ),
         groups=groups,
         zone=find_zone(text, list(groups)),
     )
 
 
-def _inside(date: DateMention, numbers: tuple[NumberMention, ...]) -> bool:
-    """A "date" that the number finder reads as a count ("Jordan (2000+)", "2000 Moroccans")."""
-    return any(n.start <= date.start < n.end or date.start <= n.start < date.end for n in numbers)
+def _counts(
+    text: str,
+    date: DateMention,
+    numbers: tuple[NumberMention, ...],
+    places: tuple[PlaceMention, ...],
+) -> bool:
+    """A "date" that is a count of people: "Jordan (2000+)", "2000 Moroccan-Europeans"."""
+    for n in numbers:
+        if n.start <= date.start < n.end or date.start <= n.start < date.end:
+            if n.text.strip() != date.text:
+                return True
+            head = head_after(text, n.end, places)
+            return head is not None and head.population is not None
+    return False
 
 
 def light(sentence: Sentence) -> Facts:
