@@ -38,6 +38,7 @@ pytest: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[test,bench]'
+	$(BIN)/python benchmarks/number_grammar.py
 	$(BIN)/python benchmarks/extract.py
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/api.py
