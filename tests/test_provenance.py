@@ -7,8 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from fighterflows.extract import extract_document
+from fighterflows.extract import extract, extract_document
+from fighterflows.extract.sentences import split
 from fighterflows.model import Document, Kind, Qualifier
 from fighterflows.read import ReadOptions, read_sources
 
@@ -50,3 +53,39 @@ def test_every_estimate_is_anchored(doc: Document) -> None:
 def test_estimates_are_in_document_order(doc: Document) -> None:
     starts = [e.start for e in extract_document(doc)]
     assert starts == sorted(starts)
+
+
+FRAGMENTS = [
+    "About 850 Britons have gone to Syria",
+    ", according to the Home Office.",
+    " Some 30 percent of them have returned.",
+    "\n\n| Country | Left | Returned |\n|---|---|---|\n| France | 1,910 | 271 |\n",
+    "\n- Germany – 960 left – 300 returned\n",
+    " In the United Kingdom, the number is closer to half.",
+    "## Belgium\n",
+    " At least 5,600 men, women and children from 33 countries\u00a0returned",
+    " «Ça va» — 12 Français sont partis en Syrie.",
+    " \r\n",
+    "U.S. officials said 129 Americans left.",
+    " (2,000+)",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=40), max_size=12))
+def test_any_text_yields_anchored_estimates(parts: list[str]) -> None:
+    text = "Foreign fighters in Syria. " + "".join(parts)
+    estimates = extract(text, "2020-01-01", "h")
+    for e in estimates:
+        assert text[e.start : e.end] == e.quote
+        assert e.sentence and e.quote in e.sentence
+        if e.base is not None:
+            assert 0 <= e.base < len(estimates)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_sentences_index_the_unmodified_text(text: str) -> None:
+    for s in split(text):
+        assert text[s.start : s.end] == s.text
+        assert s.start <= s.end

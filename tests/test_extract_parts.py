@@ -1,0 +1,80 @@
+"""The extractor's parts on their own: sentences, dates, cues, attributions."""
+
+from __future__ import annotations
+
+import pytest
+
+from fighterflows.extract.dates import Role, as_of_for, find_dates, since_for
+from fighterflows.extract.sentences import BlockKind, split
+from fighterflows.extract.sources import find_attributions
+
+
+def test_sentences_keep_offsets_and_headings() -> None:
+    text = "---\ntitle: x\n---\n## Norway\nAbout 70 left. Around 20 came back.\n\n- item 1\n"
+    sentences = split(text)
+    for s in sentences:
+        assert text[s.start : s.end] == s.text
+    kinds = [s.kind for s in sentences]
+    assert kinds == [BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.PARAGRAPH, BlockKind.ITEM]
+    assert sentences[1].heading == "Norway"
+
+
+def test_a_sentence_may_start_with_a_number() -> None:
+    text = "The brigade has up to 1,000 fighters in Syria. 158 Pakistani fighters were killed."
+    assert [s.text for s in split(text)] == [
+        "The brigade has up to 1,000 fighters in Syria.",
+        "158 Pakistani fighters were killed.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "role"),
+    [
+        ("as of February 2017", "2017-02", Role.AS_OF),
+        ("by March 2015", "2015-03", Role.AS_OF),
+        ("in 2016", "2016", Role.AS_OF),
+        ("on 28 September 2016", "2016-09-28", Role.AS_OF),
+        ("on August 19, 2019", "2019-08-19", Role.AS_OF),
+        ("since 2014", "2014", Role.SINCE),
+        ("since the caliphate was declared in 2014", "2014", Role.SINCE),
+        ("last month", "2017-09", Role.AS_OF),
+        ("on Saturday", "2017-10-21", Role.AS_OF),
+    ],
+)
+def test_dates(text: str, iso: str, role: Role) -> None:
+    (d,) = find_dates(text, "2017-10-24")
+    assert (d.iso, d.role) == (iso, role)
+
+
+def test_between_two_dates_starts_and_ends_the_count() -> None:
+    dates = find_dates("Between January 2012 and August 2018, 117 died.")
+    assert since_for(dates) == "2012-01"
+    assert as_of_for(dates, 38, 41) == "2018-08"
+
+
+def test_percentages_and_counts_are_no_years() -> None:
+    assert find_dates("2014% of 2,015 people") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("German security authorities said 900 left.", "German authorities"),
+        (
+            "The Soufan Center's report quotes an estimate by the Radicalization Awareness Network",
+            "Radicalization Awareness Network",
+        ),
+        ("Kata’ib Sayyid al-Shuhada announced the deaths of two", "Kata'ib Sayyid al-Shuhada"),
+        (
+            "The Russian security agency Federal Security Service in July 2013 estimated",
+            "Federal Security Service",
+        ),
+    ],
+)
+def test_attribution_names(text: str, source: str) -> None:
+    assert [a.source for a in find_attributions(text) if a.source][-1] == source
+
+
+def test_generic_attribution_is_marked_for_resolution() -> None:
+    (a,) = find_attributions("Around 500 Belgians have gone to Syria, the agency said.")
+    assert (a.source, a.generic) == (None, "agency")
