@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
@@ -12,11 +11,20 @@ import click
 from rich.console import Console
 from rich.text import Text
 
-from fighterflows.cli import db_option, emit, format_option, open_ledger, say
-from fighterflows.cli_commands import parse_flow, parse_population, resolve_place
+from fighterflows.cli_options import (
+    db_option,
+    emit,
+    format_option,
+    open_ledger,
+    parse_flow,
+    parse_population,
+    resolve_place,
+    say,
+)
 from fighterflows.ledger import Filters, StoredEstimate
 from fighterflows.report.serialize import TABLE_COLUMNS, claim_json, conflict_json, row_json
 from fighterflows.report.tables import Format, render
+from fighterflows.resources import sample_corpus
 
 CLAIM_COLUMNS = (
     "as_of",
@@ -176,10 +184,6 @@ def serve(db: str, host: str, port: int) -> None:
 
     open_ledger(db)
     run(db, host, port)
-
-
-def sample_corpus() -> Path:
-    return Path(str(resources.files("fighterflows") / "data" / "sample"))
 
 
 @click.command()

@@ -13,16 +13,18 @@ import click
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from fighterflows.cli import (
+from fighterflows.cli_options import (
     db_option,
     emit,
+    existing_file,
     format_option,
     make_read_options,
     open_ledger,
+    parse_flow,
+    parse_population,
     read_options,
     say,
 )
-from fighterflows.cli_commands import existing_file, parse_flow, parse_population
 from fighterflows.model import Estimate, Flow, Population, ReadError
 from fighterflows.report.tables import Format, render
 

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from fighterflows.cli import main
-from fighterflows.cli_data import sample_corpus
 from fighterflows.ledger import Ledger
+from fighterflows.resources import sample_corpus
 
 COMMANDS = sorted(main.commands)
 

@@ -1,0 +1,116 @@
+"""What the commands share: options, messages, opening the ledger, parsing vocabularies."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from fighterflows.model import Flow, Population
+from fighterflows.read import ReadOptions
+
+F = TypeVar("F", bound=Callable[..., Any])
+DEFAULT_DB = "fighterflows.db"
+
+
+def say(message: str) -> None:
+    """A message for the user on stderr, one line, never wrapped (file names stay whole)."""
+    click.echo(message, err=True)
+
+
+def db_option(f: F) -> F:
+    return click.option(
+        "--db",
+        default=DEFAULT_DB,
+        show_default=True,
+        envvar="FIGHTERFLOWS_DB",
+        help="SQLite file, or a postgresql:// URL.",
+    )(f)
+
+
+def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
+        help="Output format.",
+    )
+
+
+def read_options(f: F) -> F:
+    for name, help_ in (
+        ("--id-field", "Corpus field holding the record id (default: id or url)."),
+        ("--date-field", "Corpus field holding the date (default: date or published)."),
+        ("--text-field", "Corpus field holding the text (default: text)."),
+    ):
+        f = click.option(name, default=None, help=help_)(f)
+    return f
+
+
+def make_read_options(
+    text_field: str | None, date_field: str | None, id_field: str | None
+) -> ReadOptions:
+    return ReadOptions(text_field=text_field, date_field=date_field, id_field=id_field)
+
+
+def open_ledger(db: str, must_exist: bool = True) -> Any:
+    from fighterflows.ledger import Ledger
+
+    if must_exist and "://" not in db and not Path(db).exists():
+        raise click.UsageError(f"{db}: no such ledger; create it with `fighterflows ingest`")
+    try:
+        return Ledger.open(db)
+    except Exception as error:  # a bad URL or an unreachable server: one line, no traceback
+        raise click.UsageError(f"{db}: cannot open the ledger: {error}") from error
+
+
+def emit(text: str | None) -> None:
+    if text is not None:
+        click.echo(text)
+
+
+def parse_flow(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return Flow(value.lower()).value
+    except ValueError as error:
+        choices = ", ".join(f.value for f in Flow)
+        raise click.BadParameter(f"{value!r} is not a flow ({choices})") from error
+
+
+def parse_population(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return Population(value.lower()).value
+    except ValueError as error:
+        choices = ", ".join(p.value for p in Population)
+        raise click.BadParameter(f"{value!r} is not a population ({choices})") from error
+
+
+def resolve_place(value: str | None) -> str | None:
+    """'France', 'french', 'FRA', 'eu', 'Britons' → a place code; an unknown name is a usage
+    error."""
+    if value is None:
+        return None
+    from fighterflows.extract.places import find_places, lookup_place
+
+    code = lookup_place(value)
+    if code is None:
+        found = find_places(value.strip())
+        code = found[0].code if len(found) == 1 else None
+    if code is None:
+        raise click.BadParameter(f"{value!r} is not a place we know")
+    return code
+
+
+def existing_file(path: str) -> Path:
+    p = Path(path)
+    if not p.is_file():
+        raise click.BadParameter(f"{path}: no such file")
+    return p
