@@ -78,12 +78,25 @@ def table(
 @click.command()
 @db_option
 @format_option("table", "json", "csv")
-def conflicts(db: str, fmt: str) -> None:
+@click.option(
+    "--kind",
+    type=click.Choice(["misquote", "disagreement", "inconsistency"]),
+    default=None,
+    help="Only conflicts of this kind.",
+)
+@click.option("--place", default=None, help="Only conflicts about this place.")
+def conflicts(db: str, fmt: str, kind: str | None, place: str | None) -> None:
     """Misquotes, disagreements and inconsistencies, with the documents behind each."""
     from fighterflows.analysis import reconcile_ledger
 
+    code = resolve_place(place)
     rec = reconcile_ledger(open_ledger(db))
-    rows = [conflict_json(c) for c in rec.conflicts]
+    chosen = [
+        c
+        for c in rec.conflicts
+        if (kind is None or c.kind == kind) and (code is None or c.place == code)
+    ]
+    rows = [conflict_json(c) for c in chosen]
     emit(render(rows, CONFLICT_COLUMNS, Format(fmt), title="Conflicts"))
 
 

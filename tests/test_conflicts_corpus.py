@@ -112,3 +112,11 @@ def test_the_order_of_ingest_does_not_change_the_answers(
         result = CliRunner().invoke(main, ["ingest", str(path), "--db", other, "--workers", "1"])
         assert result.exit_code == 0, result.output
     assert _answers(other) == _answers(db)
+
+
+def test_conflicts_filter_by_kind_and_place(db: str) -> None:
+    every = run_json("conflicts", "--db", db)
+    misquotes = run_json("conflicts", "--db", db, "--kind", "misquote")
+    assert misquotes == [c for c in every if c["kind"] == "misquote"] and misquotes
+    morocco = run_json("conflicts", "--db", db, "--place", "Morocco")
+    assert morocco == [c for c in every if c["place"] == "MAR"] and morocco
