@@ -236,7 +236,10 @@ def _stated_source(d: Draft, named: list[Named], i: int) -> str | None:
     if a.source:
         return a.source
     if a.generic:
-        return _resolve_generic(a.generic, named, i)
+        resolved = _resolve_generic(a.generic, named, i)
+        if resolved is None and a.generic in _OFFICIAL_NOUNS and _is_country(d.place):
+            return government_name(d.place, place_name(d.place))  # "the ministry said"
+        return resolved
     who_places = [p for p in find_places(a.who) if not is_region(p.code)]
     if who_places:
         code = who_places[0].code
@@ -273,6 +276,13 @@ def _resolve_generic(kind: str, named: list[Named], i: int) -> str | None:
     if before:
         return before[-1].source
     return after[0].source if after else None
+
+
+_OFFICIAL_NOUNS = frozenset({"ministry", "government", "authorities", "service", "agency"})
+
+
+def _is_country(code: str) -> bool:
+    return len(code) == 3 and code.isupper()
 
 
 _INSTITUTIONS = frozenset(

@@ -68,6 +68,8 @@ _ACCUSED = re.compile(
     r"\s+(?:suspected|accused|charged\s+with|linked\s+to\s+(?:recruit|terror|attack|plot))", re.I
 )
 _THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b", re.I)
+_INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which)\s+$", re.I)
+_SHARE_SUBJECT = re.compile(r"\s+(?:have|has|had|are|were|is|was)\b", re.I)
 _WHICH = re.compile(r"\bof\s+(?:which|whom)\s+$", re.I)
 _AGE = re.compile(r"\b(?:turned|aged|age\s+of|ages\s+of|aged\s+between)\s+$", re.I)
 _NOT_MOVING = re.compile(
@@ -156,10 +158,14 @@ def assemble(facts: Facts, context: Context) -> list[Draft]:
                 made[i].place, made[i].place_text = base.place, base.place_text
         elif made[i].kind is Kind.SHARE and not _has_base(facts.sentence.text, figures[i], context):
             continue  # a share of nothing the text gives ("3.2 per cent of respondents")
-        elif made[i].kind is Kind.SHARE and _OF_THEM.match(
-            facts.sentence.text, figures[i].number.end
+        elif made[i].kind is Kind.SHARE and (
+            _OF_THEM.match(facts.sentence.text, figures[i].number.end)
+            or _SHARE_SUBJECT.match(facts.sentence.text, figures[i].number.end)
         ):
-            made[i].base_draft = _last_count(drafts, context)
+            base = _last_count(drafts, context)
+            made[i].base_draft = base
+            if base is not None and base in drafts:
+                made[i].place, made[i].place_text = base.place, base.place_text
         drafts.append(made[i])
     _remaining_against_departures(drafts)
     return drafts
@@ -196,6 +202,8 @@ def _has_base(text: str, fig: _Figure, context: Context) -> bool:
     end = fig.number.end
     if _ANAPHOR.search(text):
         return True
+    if _SHARE_SUBJECT.match(text, end):
+        return True  # "...; about a third have returned": a share of the figure before
     return bool(context.previous and _OF_THEM.match(text, end)) or bool(
         _OF_THOSE_WHO.match(text, end)
     )
@@ -236,6 +244,12 @@ def _draft(
         return None
     if cue is None and _WHICH.search(text, max(0, n.start - 12), n.start):
         return None  # "41 supporters ..., of which 5 had key positions": a part, no flow of its own
+    if _INCLUDING.search(text, max(0, n.start - 24), n.start) and (
+        cue is None or cue.stock or cue.start < n.start
+    ):
+        # "110 citizens, including 74 children, from camps in Syria": a part of the figure
+        # before takes its flow
+        cue = None
     flow = cue.flow if cue is not None else _inherited_flow(i, used)
     # A figure that takes its flow from an earlier one is about what that one was about.
     referred = cue is None and flow is not None
