@@ -70,6 +70,8 @@ _ACCUSED = re.compile(
 _THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b", re.I)
 _INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which)\s+$", re.I)
 _SHARE_SUBJECT = re.compile(r"\s+(?:have|has|had|are|were|is|was)\b", re.I)
+# "sentenced 12 Danes for joining IS": a cue after "for", "after" tells what they did before
+_ADJUNCT = re.compile(r"\b(?:for|after|before|upon|while|on)\s+$", re.I)
 _WHICH = re.compile(r"\bof\s+(?:which|whom)\s+$", re.I)
 _AGE = re.compile(r"\b(?:turned|aged|age\s+of|ages\s+of|aged\s+between)\s+$", re.I)
 _NOT_MOVING = re.compile(
@@ -494,7 +496,12 @@ def _choose_cue(facts: Facts, figures: list[_Figure], i: int, used: dict[int, Cu
         # "Twelve returnees have been convicted": the verb, not the noun, says what they did;
         # but "20 known deaths and more in detention" keeps its noun.
         after = [c for c in after if c.start >= head.end]
-    explicit = [c for c in after if not c.stock]
+    explicit = [
+        c
+        for c in after
+        if not c.stock
+        and not (c.text.lower().endswith("ing") and _ADJUNCT.search(text, 0, c.start))
+    ]
     if explicit:
         between = text[n.end : explicit[0].start]
         is_base = any(f.base_of == i for f in figures)
