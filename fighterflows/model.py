@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -76,10 +76,12 @@ class Document:
     published: str | None = None
     # Offsets in `text` where each page starts (PDF), so a figure can be cited by page.
     pages: tuple[int, ...] = ()
+    # The ledger's key for the document (sha256 of the text); computed once, it is asked often.
+    content_hash: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def content_hash(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+    def __post_init__(self) -> None:
+        digest = hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+        object.__setattr__(self, "content_hash", digest)
 
     def page_of(self, offset: int) -> int | None:
         """The 1-based page holding `offset`, or None for a document without pages."""
