@@ -67,6 +67,7 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
             continue
         context = Context(
             carried_place=_carried_place(sentences, facts, drafts, owners, i),
+            carried_is_figure=_previous_has_figures(sentences, owners, i),
             heading_place=heading,
             previous=drafts,
             carried_as_of=_carried_as_of(sentences, drafts, owners, i),
@@ -154,6 +155,11 @@ def _previous_index(sentences: list[Sentence], i: int) -> int | None:
     if i == 0 or sentences[i - 1].paragraph != sentences[i].paragraph:
         return None
     return i - 1
+
+
+def _previous_has_figures(sentences: list[Sentence], owners: list[int], i: int) -> bool:
+    j = _previous_index(sentences, i)
+    return j is not None and j in owners
 
 
 def _carried_place(

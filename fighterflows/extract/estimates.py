@@ -72,6 +72,7 @@ _INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\
 _SHARE_SUBJECT = re.compile(r"\s+(?:have|has|had|are|were|is|was)\b", re.I)
 # "sentenced 12 Danes for joining IS": a cue after "for", "after" tells what they did before
 _ADJUNCT = re.compile(r"\b(?:for|after|before|upon|while|on)\s+$", re.I)
+_OF_DEFINITE = re.compile(r"\s*of\s+(?:the|these|those)\s", re.I)
 _WHICH = re.compile(r"\bof\s+(?:which|whom)\s+$", re.I)
 _AGE = re.compile(r"\b(?:turned|aged|age\s+of|ages\s+of|aged\s+between)\s+$", re.I)
 _NOT_MOVING = re.compile(
@@ -95,6 +96,7 @@ class Context:
     """What the document knows before this sentence (see document.py)."""
 
     carried_place: PlaceMention | None = None  # from the previous sentence of the paragraph
+    carried_is_figure: bool = False  # ... and a figure's place there, not a mere mention
     heading_place: PlaceMention | None = None
     previous: Sequence[Draft] = ()  # drafts of earlier sentences, document order
     carried_as_of: str | None = None
@@ -265,7 +267,7 @@ def _draft(
     stated = place_of(text, n, head, facts, clause, heads)
     if not referred and not _relevant(text, head, facts, context, cue, stated is not None):
         return None
-    place = stated or _entering(head, cue, facts) or _carried(context)
+    place = stated or _carried(context, head, cue, facts)
     if place is None:
         return None
     code, place_text = place
@@ -354,7 +356,7 @@ def _refers_back(text: str, n: NumberMention, head: Head | None) -> bool:
         _ANAPHOR.search(text, 0, n.start)
         or _COUNT_ANAPHOR.search(text, 0, n.start)
         or _OF_THEM.match(text, n.end)
-        or (head is not None and head.text.lstrip().startswith("of "))
+        or (head is not None and _OF_DEFINITE.match(head.text))
     )
 
 
@@ -380,11 +382,19 @@ def _relevant(
     return context.zone_nearby or not cue.stock
 
 
-def _carried(context: Context) -> tuple[str, str] | None:
-    for carried in (context.carried_place, context.heading_place):
-        if carried is not None:
-            return carried.code, carried.text
-    return None
+def _carried(
+    context: Context, head: Head | None, cue: Cue | None, facts: Facts
+) -> tuple[str, str] | None:
+    """A place from around the sentence, most reliable first: the previous figure's, the
+    section's, fighters entering the zone from anywhere, the previous sentence's mention."""
+    previous = context.carried_place
+    candidates: list[tuple[str, str] | None] = [
+        (previous.code, previous.text) if previous and context.carried_is_figure else None,
+        (context.heading_place.code, context.heading_place.text) if context.heading_place else None,
+        _entering(head, cue, facts),
+        (previous.code, previous.text) if previous and not context.carried_is_figure else None,
+    ]
+    return next((c for c in candidates if c is not None), None)
 
 
 def _zone_without(text: str, head: Head | None, facts: Facts) -> str | None:
@@ -563,7 +573,7 @@ def _default_flow(
         (head is None and predicate_population(text, n.end) is not None)
         or _OF_THEM.match(text, n.end)
         or _COUNT_ANAPHOR.search(text, 0, n.start)
-        or (head is not None and head.text.lstrip().startswith("of "))
+        or (head is not None and _OF_DEFINITE.match(head.text))
     ):
         # "Up to 4,761 of the foreigners were women", "the group put the figure at 470"
         return context.previous[-1].flow
