@@ -41,14 +41,15 @@ def relevant_texts() -> list[str]:
     return texts
 
 
-def write_corpus(path: Path, n: int, seed: int = 7) -> int:
+def write_corpus(path: Path, n: int, seed: int = 7, every: int = 100) -> int:
+    """n documents, one in `every` relevant; returns the corpus size in bytes."""
     rng = random.Random(seed)
     relevant = relevant_texts()
     size = 0
     with path.open("w", encoding="utf-8") as f:
         for i in range(n):
-            if i % 100 == 0:
-                text = relevant[(i // 100) % len(relevant)] + f"\n\nArchive item {i}."
+            if i % every == 0:
+                text = relevant[(i // every) % len(relevant)] + f"\n\nArchive item {i}."
             else:
                 text = FILLER * rng.randint(3, 6) + f"Item {i}."
             line = json.dumps({"id": f"doc-{i}", "date": "2018-01-01", "text": text})
@@ -97,16 +98,17 @@ def main() -> None:
                 f"N={n:>9,}  {n / seconds:8,.0f} documents/s  {mb / seconds:6.1f} MB/s  "
                 f"peak RSS {rss:6.0f} MB  ({mb:,.0f} MB in {seconds:,.1f} s, 2 workers)"
             )
-        corpus = Path(tmp) / "scaling.jsonl"
-        write_corpus(corpus, args.scaling_size)
-        for engine in ("local", "dask"):
-            one, _ = run_ingest(corpus, 1, engine)
-            two, _ = run_ingest(corpus, 2, engine)
-            print(
-                f"{engine:>5}: 1 worker {one:6.1f} s, 2 workers {two:6.1f} s, "
-                f"speed-up {one / two:4.2f}x  (N={args.scaling_size:,})"
-            )
-
+        for every, label in ((100, "1 % relevant"), (1, "all relevant")):
+            n = args.scaling_size if every > 1 else args.scaling_size // 10
+            corpus = Path(tmp) / f"scaling-{every}.jsonl"
+            write_corpus(corpus, n, every=every)
+            for engine in ("local", "dask"):
+                one, _ = run_ingest(corpus, 1, engine)
+                two, _ = run_ingest(corpus, 2, engine)
+                print(
+                    f"{engine:>5}, {label}: 1 worker {one:6.1f} s, 2 workers {two:6.1f} s, "
+                    f"speed-up {one / two:4.2f}x  (N={n:,})"
+                )
 
 if __name__ == "__main__":
     main()
