@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -73,24 +74,23 @@ def emit(text: str | None) -> None:
         click.echo(text)
 
 
-def parse_flow(value: str | None) -> str | None:
+def parse_vocabulary(vocabulary: type[StrEnum], what: str, value: str | None) -> str | None:
+    """A word of one of the contract's vocabularies, or a usage error listing the choices."""
     if value is None:
         return None
     try:
-        return Flow(value.lower()).value
+        return vocabulary(value.lower()).value
     except ValueError as error:
-        choices = ", ".join(f.value for f in Flow)
-        raise click.BadParameter(f"{value!r} is not a flow ({choices})") from error
+        choices = ", ".join(v.value for v in vocabulary)
+        raise click.BadParameter(f"{value!r} is not a {what} ({choices})") from error
+
+
+def parse_flow(value: str | None) -> str | None:
+    return parse_vocabulary(Flow, "flow", value)
 
 
 def parse_population(value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return Population(value.lower()).value
-    except ValueError as error:
-        choices = ", ".join(p.value for p in Population)
-        raise click.BadParameter(f"{value!r} is not a population ({choices})") from error
+    return parse_vocabulary(Population, "population", value)
 
 
 def resolve_place(value: str | None) -> str | None:
