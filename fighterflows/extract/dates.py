@@ -49,7 +49,9 @@ _DATE = re.compile(
     r"|\b(?i:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)",
 )
 _SINCE = re.compile(
-    r"\b(?:since|from|between|starting in|beginning in|after)\b[^.;,]{0,60}$", re.IGNORECASE
+    r"\b(?:since|starting in|beginning in)\b[^.;,]{0,60}$"
+    r"|\b(?:from|between)\s+(?:the\s+)?(?:(?:start|beginning|end)\s+of\s+|early\s+|mid-?|late\s+)?$",
+    re.IGNORECASE,
 )
 _AS_OF = re.compile(r"\b(?:as of|by|until|up to|through|as at|at the end of)\s*$", re.IGNORECASE)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

@@ -343,7 +343,8 @@ def _finish(text: str, doc: str, published: str | None, drafts: list[Draft]) -> 
     index = {id(d): k for k, (d, e) in enumerate(rows) if not e.derived}
     out: list[Estimate] = []
     for d, e in rows:
-        if d.base_draft is not None and id(d.base_draft) in index:
+        is_part = e.kind is Kind.SHARE or e.derived
+        if is_part and d.base_draft is not None and id(d.base_draft) in index:
             e = e.replace(base=index[id(d.base_draft)])
         out.append(e)
     return Result(out, dropped)

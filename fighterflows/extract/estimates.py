@@ -21,6 +21,8 @@ from fighterflows.extract.sources import Attribution, nearest_attribution
 from fighterflows.model import Flow, Kind, Population, Qualifier
 
 _PARTITIVE = re.compile(r"\s*(?:,\s*)?(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|an?\s+)?", re.I)
+# "5,000 Europeans are among the 40,000 who joined": a part that did what the whole did
+_AMONG = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:are|were|is|was)\s+among\s+(?:the\s+)?", re.I)
 _BARE_NEXT = re.compile(
     r"\s*(?:of\s+(?:whom|them|these|those)\b|from\s+(?:the\s+)?[A-Z]|(?:more\s+)?"
     r"(?:are|were|is|was|have|has|had|died|returned|remain|left|went|travell?ed|fought|joined"
@@ -151,8 +153,9 @@ def assemble(facts: Facts, context: Context) -> list[Draft]:
         base_i = figures[i].base_of
         if base_i is not None and base_i in made:
             made[i].base_draft = made[base_i]
-            # a share of a base in the same sentence counts the base's people
-            made[i].place, made[i].place_text = made[base_i].place, made[base_i].place_text
+            if made[i].kind is Kind.SHARE:
+                # a share of a base in the same sentence counts the base's people
+                made[i].place, made[i].place_text = made[base_i].place, made[base_i].place_text
         elif made[i].kind is Kind.SHARE and _OF_WHOM.search(
             facts.sentence.text, 0, figures[i].number.start
         ):
@@ -224,9 +227,12 @@ def _figures(facts: Facts) -> list[_Figure]:
     out: list[_Figure] = []
     for i, n in enumerate(numbers):
         base_of = None
-        if i + 1 < len(numbers) and _PARTITIVE.fullmatch(text[n.end : numbers[i + 1].start]):
+        between = text[n.end : numbers[i + 1].start] if i + 1 < len(numbers) else ""
+        if between and (_PARTITIVE.fullmatch(between) or _AMONG.fullmatch(between)):
             base_of = i + 1
-        head = head_after(text, n.end, facts.places, n.qualifier is Qualifier.VAGUE)
+        # "thousands of Lebanese", "a handful of Japanese": word quantities take an "of"
+        wordy = n.qualifier is Qualifier.VAGUE or n.text[-1:].isalpha()
+        head = head_after(text, n.end, facts.places, wordy)
         out.append(_Figure(n, head, base_of))
     return out
 
@@ -237,7 +243,7 @@ def _draft(
     fig = figures[i]
     n = fig.number
     text = facts.sentence.text
-    head = fig.head if fig.base_of is None else figures[fig.base_of].head
+    head = fig.head if fig.base_of is None or fig.head is not None else figures[fig.base_of].head
     if _skipped(text, n, head):
         return None
     population, population_text = _population(text, n, head)
@@ -482,6 +488,8 @@ def _choose_cue(facts: Facts, figures: list[_Figure], i: int, used: dict[int, Cu
         return nearest
     if fig.base_of is not None and fig.base_of in used:
         base_cue = used[fig.base_of]
+        if _AMONG.search(text, n.end, figures[fig.base_of].number.start):
+            return base_cue
         later = [
             c
             for c in facts.cues

@@ -83,6 +83,10 @@ def place_of(
     militia = _militia(text, head, after)
     if militia is not None:
         return militia
+    if head is not None and _OF_ITS.match(head.text) and facts.places:
+        first = facts.places[0]  # "Russia says 4,000 of its citizens": the subject's people
+        if first.code not in ZONE_CODES:
+            return first.code, first.text
     countries = _COUNTRIES.search(text, after, max(after, clause[1]))
     if countries:
         return "world", _LEAD_WORD.sub("", countries.group())
@@ -110,6 +114,7 @@ def place_of(
     return None
 
 
+_OF_ITS = re.compile(r"\s*of\s+(?:its|their)\s", re.I)
 _OF_GROUP = re.compile(r"\s+(?:of|from|in|with)\s+(?:the\s+)?", re.I)
 
 
