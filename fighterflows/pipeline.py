@@ -16,6 +16,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from fighterflows.dedup import NearDuplicates, signature
 from fighterflows.extract import VERSION, extract_document, might_contain_estimates
 from fighterflows.ledger import Ledger, NewDocument, RunStats
@@ -106,8 +108,29 @@ def drain(ledger: Ledger, pending: Pending, copies: NearDuplicates, report: Inge
         prepare(ledger, x, copies, report)
     news = [prepare(ledger, x, copies, report) for x in results()]
     ready = [n for n in news if n is not None]
-    for new, added in zip(ready, ledger.add_documents(ready, report.run_id), strict=True):
-        count_stored(new, added, report)
+    stored: list[bool | None]
+    try:
+        stored = list(ledger.add_documents(ready, report.run_id))
+    except SQLAlchemyError:
+        # One document the database refuses (PostgreSQL takes no NUL character) must not
+        # sink the batch: store the batch again one document at a time.
+        stored = [_add_one(ledger, new, report) for new in ready]
+    for new, added in zip(ready, stored, strict=True):
+        if added is not None:
+            count_stored(new, added, report)
+
+
+def _add_one(ledger: Ledger, new: NewDocument, report: IngestReport) -> bool | None:
+    try:
+        return ledger.add_document(new, report.run_id)
+    except SQLAlchemyError as error:
+        cause = getattr(error, "orig", None) or error
+        reason = f"the database refused it: {str(cause).splitlines()[0]}"
+        failure = ReadError(new.document.id, reason)
+        report.errors.append(failure)
+        report.stats.failed += 1
+        ledger.add_error(failure.where, failure.reason, report.run_id)
+        return None
 
 
 def ingest(

@@ -204,3 +204,25 @@ def test_the_summary_counts_what_happened(tmp_path: Path) -> None:
     assert summary.startswith(f"{n} documents read: {n} added")
     assert f"1 skipped by the prefilter, {n - 1} with estimates" in summary
     assert "1 failed" in summary
+
+
+def test_a_document_the_database_refuses_does_not_sink_its_batch(
+    ledger_url: str, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "records.jsonl"
+    good = (SAMPLE / "2017-10-25-soufan-returnees-europe.md").read_text().split("---", 2)[-1]
+    records = [
+        {"id": "good-1", "text": good},
+        # PostgreSQL stores no NUL character; SQLite does, so there both documents are kept.
+        {"id": "nul", "text": good.replace("Syria", "Syr\u0000ia", 1) + " Copy with a NUL."},
+        {"id": "good-2", "text": good + "\n\nA second edition."},
+    ]
+    corpus.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    code, _, err = invoke("ingest", str(corpus), "--db", ledger_url, "--workers", "1")
+    names = {d.name for d in Ledger.open(ledger_url).documents()}
+    assert {"good-1", "good-2"} <= names
+    if ledger_url.startswith("postgresql"):
+        assert code == 1 and "nul: the database refused it" in err
+        assert "nul" not in names
+    else:
+        assert code == 0 and "nul" in names

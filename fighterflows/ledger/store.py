@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import psycopg
 from sqlalchemy import Engine, func, insert, or_, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
 
 from fighterflows.ledger import schema
@@ -294,6 +295,11 @@ def _copy(connection: Any, table: Any, rows: Sequence[dict[str, Any]]) -> None:
     columns = [col.name for col in table.columns]
     names = ", ".join(f'"{n}"' for n in columns)
     raw = connection.connection.driver_connection
-    with raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row([row.get(n) for n in columns])
+    statement = f"COPY {table.name} ({names}) FROM STDIN"
+    try:
+        with raw.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row([row.get(n) for n in columns])
+    except psycopg.Error as error:
+        # Callers handle database errors as SQLAlchemy's, whichever path wrote the rows.
+        raise DBAPIError(statement, None, error) from error
