@@ -273,7 +273,7 @@ def _draft(
     stated = place_of(text, n, head, facts, clause, heads)
     if not referred and not _relevant(text, head, facts, context, cue, stated is not None):
         return None
-    place = stated or _carried(context, head, cue, facts)
+    place = stated or _carried(context, head, cue, facts, flow)
     if place is None:
         return None
     code, place_text = place
@@ -389,11 +389,20 @@ def _relevant(
 
 
 def _carried(
-    context: Context, head: Head | None, cue: Cue | None, facts: Facts
+    context: Context, head: Head | None, cue: Cue | None, facts: Facts, flow: Flow
 ) -> tuple[str, str] | None:
     """A place from around the sentence, most reliable first: the previous figure's, the
-    section's, fighters entering the zone from anywhere, the previous sentence's mention."""
+    section's, fighters entering the zone from anywhere, the previous sentence's mention.
+
+    Deaths and arrests of people the sentence names ("2 persons dead", "16 fighters had been
+    killed") take only the previous figure's place: a section about a country is full of
+    its own soldiers and civilians."""
     previous = context.carried_place
+    noun = head is not None and cue is not None and head.start <= cue.start < head.end
+    if flow not in _TRAVEL and head is not None and not noun:
+        if previous and context.carried_is_figure:
+            return previous.code, previous.text
+        return None
     candidates: list[tuple[str, str] | None] = [
         (previous.code, previous.text) if previous and context.carried_is_figure else None,
         (context.heading_place.code, context.heading_place.text) if context.heading_place else None,

@@ -37,10 +37,12 @@ _LEAD = re.compile(
 _POSSESSIVE = re.compile(r"(?:'s|’s)\s+(?:estimated\s+|total\s+|own\s+)?$")
 _LEAD_WORD = re.compile(r"^(?:from|to|in)\s+", re.I)
 _TRANSIT = re.compile(
-    r"\b(?:via|through|into|towards?|near|than|other\s+countr(?:y|ies)\s+in)\s+(?:the\s+)?$", re.I
+    r"\b(?:via|through|into|towards?|near|than|by|other\s+countr(?:y|ies)\s+in)\s+(?:the\s+)?$",
+    re.I,
 )
 _PARTICIPLE = re.compile(
     r"[\s-]+(?:trained|based|born|backed|led|made|controlled|speaking|descent|origin|heritage"
+    r"|loyal|allied|aligned|friendly|sponsored|supported"
     r"|background|roots)\b",
     re.I,
 )
@@ -83,10 +85,12 @@ def place_of(
     militia = _militia(text, head, after)
     if militia is not None:
         return militia
-    if head is not None and _OF_ITS.match(head.text) and facts.places:
-        first = facts.places[0]  # "Russia says 4,000 of its citizens": the subject's people
-        if first.code not in ZONE_CODES:
-            return first.code, first.text
+    if head is not None and _OF_ITS.match(head.text):
+        # "Russia says 4,000 of its citizens", "the militia announced the deaths of two of
+        # its fighters": the subject's people
+        owner = _owner(n, facts)
+        if owner is not None:
+            return owner
     countries = _COUNTRIES.search(text, after, max(after, clause[1]))
     if countries:
         return "world", _LEAD_WORD.sub("", countries.group())
@@ -114,6 +118,12 @@ def place_of(
     return None
 
 
+# "A Turkish soldier", "Turkish forces": a country's state, not the origin of fighters
+_STATE_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:soldiers?|troops?|forces|army|military|government|ministry|police|"
+    r"officials?|authorities|media|president|minister|airstrikes?|drones?|jets?)\b",
+    re.I,
+)
 _OF_ITS = re.compile(r"\s*of\s+(?:its|their)\s", re.I)
 _OF_GROUP = re.compile(r"\s+(?:of|from|in|with)\s+(?:the\s+)?", re.I)
 
@@ -131,6 +141,16 @@ def _militia(text: str, head: Head | None, after: int) -> tuple[str, str] | None
     return (code, hit.text) if code is not None and hit is not None else None
 
 
+def _owner(n: NumberMention, facts: Facts) -> tuple[str, str] | None:
+    if facts.places and facts.places[0].code not in ZONE_CODES:
+        return facts.places[0].code, facts.places[0].text
+    for g in facts.groups:
+        code = group_countries().get(g.name)
+        if code is not None and g.start < n.start:
+            return code, g.text
+    return None
+
+
 def _usable(text: str, facts: Facts, heads: Sequence[Head], n: NumberMention) -> list[PlaceMention]:
     """Places that may be a figure's origin: not the zone, a route, an attribution's words,
     people a figure does not count ("264 Russian soldiers"), or a modifier ("Moroccan-born")."""
@@ -142,6 +162,7 @@ def _usable(text: str, facts: Facts, heads: Sequence[Head], n: NumberMention) ->
         if p.code not in ZONE_CODES
         and not _TRANSIT.search(text, max(0, p.start - 30), p.start)
         and not _PARTICIPLE.match(text, p.end)
+        and not _STATE_AFTER.match(text, p.end)
         and not any(s <= p.start < e for s, e in spans)
     ]
 
@@ -150,6 +171,8 @@ def _lead_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMen
     """A place introduced by "from", "of", "left" within the phrase after the number."""
     for p in facts.places:
         if p.start < pos or p.start - pos > 80 or p.code in ZONE_CODES:
+            continue
+        if _PARTICIPLE.match(text, p.end):
             continue
         if re.search(r"[,;(]", text[pos : p.start]):
             return None
