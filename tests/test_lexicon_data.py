@@ -147,7 +147,9 @@ def test_lower_case_is_not_the_islamic_state() -> None:
         ("went to Iraq", "IRQ"),
         ("went to Syria and Iraq", "syria-iraq"),
         ("went to Syria, then Iraq", "syria-iraq"),
-        ("joined the Islamic State of Iraq and the Levant", None),
+        # the group's name is no zone, but the caliphate's territory is Syria and Iraq
+        ("joined the Islamic State of Iraq and the Levant", "syria-iraq"),
+        ("joined al-Qaeda", None),
         ("went to Turkey", None),
     ],
 )

@@ -48,6 +48,8 @@ def find_zone(text: str, groups: Sequence[Named] = ()) -> str | None:
         return "SYR"
     if "IRQ" in found:
         return "IRQ"
+    if any(g.name == "Islamic State" for g in groups):
+        return "syria-iraq"  # the caliphate's territory: Syria and Iraq
     return None
 
 

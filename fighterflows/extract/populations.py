@@ -120,6 +120,8 @@ def head_after(
         if found is not None:
             return found
         word = m.group().lower()
+        if word[0].isdigit():
+            return None  # another number: "7 out of the 129 fighters" has no head of its own
         if (
             word == "of"
             and not took_of
