@@ -14,7 +14,7 @@ from fighterflows.extract.facts import Facts
 from fighterflows.extract.flows import Cue
 from fighterflows.extract.groups import find_zone, nearest_group
 from fighterflows.extract.numbers import NumberKind, NumberMention
-from fighterflows.extract.places import PlaceMention
+from fighterflows.extract.places import PlaceMention, is_region
 from fighterflows.extract.placing import ZONE_CODES, inside_parens, place_of
 from fighterflows.extract.populations import Head, head_after, people_words, predicate_population
 from fighterflows.extract.sources import Attribution, nearest_attribution
@@ -273,7 +273,7 @@ def _draft(
     stated = place_of(text, n, head, facts, clause, heads)
     if not referred and not _relevant(text, head, facts, context, cue, stated is not None):
         return None
-    place = stated or _carried(context, head, cue, facts, flow)
+    place = stated or _speaker(facts) or _carried(context, head, cue, facts, flow)
     if place is None:
         return None
     code, place_text = place
@@ -386,6 +386,17 @@ def _relevant(
         bare = head is None or head.place is not None or placed or noun
         return bare and context.zone_nearby
     return context.zone_nearby or not cue.stock
+
+
+def _speaker(facts: Facts) -> tuple[str, str] | None:
+    """ "Britain says that of around 900 people ...": a country speaking of its own people."""
+    for a in facts.attributions:
+        who = re.sub(r"^(?:the\s+)", "", a.who.strip(), flags=re.I)
+        for p in facts.places:
+            named = re.sub(r"^(?:the\s+)", "", p.text, flags=re.I)
+            if a.start <= p.start < a.end and who == named and p.code not in ZONE_CODES:
+                return (p.code, p.text) if not is_region(p.code) else None
+    return None
 
 
 def _carried(

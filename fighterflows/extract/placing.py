@@ -32,7 +32,9 @@ _COUNTRIES = re.compile(
     re.I,
 )
 _LEAD = re.compile(
-    r"(?:\bfrom|\bof|\bleft|\bleaving|\blinked\s+to)\s+(?:other\s+|the\s+other\s+)?$", re.I
+    r"(?:\bfrom|\bof|\bleft|\bleaving|\blinked\s+to|(?:returned|back|home|repatriated)\s+to)\s+"
+    r"(?:other\s+|the\s+other\s+)?$",
+    re.I,
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s)\s+(?:estimated\s+|total\s+|own\s+)?$")
 _LEAD_WORD = re.compile(r"^(?:from|to|in)\s+", re.I)
