@@ -9,6 +9,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from fighterflows.extract.choosing import (
+    AMONG,
+    OF_THOSE_WHO,
+    Figure,
+    choose_cue,
+    inherited_flow,
+    segment_end,
+    segment_start,
+)
 from fighterflows.extract.dates import as_of_for, since_for
 from fighterflows.extract.facts import Facts
 from fighterflows.extract.flows import Cue
@@ -21,8 +30,6 @@ from fighterflows.extract.sources import Attribution, nearest_attribution
 from fighterflows.model import Flow, Kind, Population, Qualifier
 
 _PARTITIVE = re.compile(r"\s*(?:,\s*)?(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|an?\s+)?", re.I)
-# "5,000 Europeans are among the 40,000 who joined": a part that did what the whole did
-_AMONG = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:are|were|is|was)\s+among\s+(?:the\s+)?", re.I)
 _BARE_NEXT = re.compile(
     r"\s*(?:of\s+(?:whom|them|these|those)\b|from\s+(?:the\s+)?[A-Z]|(?:more\s+)?"
     r"(?:are|were|is|was|have|has|had|died|returned|remain|left|went|travell?ed|fought|joined"
@@ -30,15 +37,11 @@ _BARE_NEXT = re.compile(
     r"|\))",
     re.I,
 )
-_TIGHT = re.compile(r"\s+(?:(?P<returned>back|home)|(?P<departed>out))\b", re.I)
 _BARE_END = re.compile(
     r"\s*(?:[;,.)]|$|and\b|while\b|but\b|(?:in|by|as\s+of|since|until|from)\s+(?:\w+\s+)?"
     r"(?:19|20)\d\d\b)",
     re.I,
 )
-_RELATIVE = re.compile(r"(?<!of )\b(?:who|that|which|whom)\b", re.I)
-_CLAUSE_END = re.compile(r";|,\s*(?:while|but|whereas|although|though)\b|\.\s", re.I)
-_OF_LEAD = re.compile(r"(?:^|[,;:]\s*)(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+)?$", re.I)
 _COUNT_ANAPHOR = re.compile(
     r"\b(?:put|puts|putting|estimated?)\s+(?:it|the\s+figure|the\s+number|the\s+total)\s+at\s+$",
     re.I,
@@ -47,33 +50,14 @@ _ANAPHOR = re.compile(
     r"\b(?:the|that|this)\s+(?:number|figure|share|proportion|percentage|rate)\b", re.I
 )
 _FIGHTER_HEAD = re.compile(r"fighter|jihadi|militia|militant|mujahideen|volunteer|recruit", re.I)
-_COORDINATION = re.compile(
-    r"\s*(?:(?:of|from|in)\s+(?:(?!\bwho|\bwhom|\bwhich)[^,;.]){1,40}?)?\s*(?:,\s*)?"
-    r"(?:and|or|as well as)?\s*",
-    re.I,
-)
-# Between a head and its verb only auxiliaries and adverbs: "returnees have since been convicted"
-_VERB_NEAR = re.compile(
-    r"(?:\s+(?:have|has|had|were|was|are|is|been|being|also|since|now|already|reportedly|all|"
-    r"later|then|not|never))*\s+",
-    re.I,
-)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\b", re.I)
-_OF_THOSE_WHO = re.compile(
-    r"\s+of\s+(?:all\s+)?(?:those|them|the\s+\w+)\s+(?:who|that)\s+"
-    r"(?:(?!\b(?:have|has|had|are|were|is|was|will)\b)[^,;.])*",
-    re.I,
-)
 _OF_WHOM = re.compile(r"\bof\s+(?:whom|which|these|those|them)\s+$", re.I)
-_SUBSET = re.compile(r"\s*,?\s*of\s+(?:whom|which)\b", re.I)
 _ACCUSED = re.compile(
     r"\s+(?:suspected|accused|charged\s+with|linked\s+to\s+(?:recruit|terror|attack|plot))", re.I
 )
 _THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b", re.I)
 _INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which)\s+$", re.I)
 _SHARE_SUBJECT = re.compile(r"\s+(?:have|has|had|are|were|is|was)\b", re.I)
-# "sentenced 12 Danes for joining IS": a cue after "for", "after" tells what they did before
-_ADJUNCT = re.compile(r"\b(?:for|after|before|upon|while|on)\s+$", re.I)
 _OF_DEFINITE = re.compile(r"\s*of\s+(?:the|these|those)\s", re.I)
 _WHICH = re.compile(r"\bof\s+(?:which|whom)\s+$", re.I)
 _AGE = re.compile(r"\b(?:turned|aged|age\s+of|ages\s+of|aged\s+between)\s+$", re.I)
@@ -129,13 +113,6 @@ class Draft:
     paragraph: int = 0
     source: str | None = None
     stock: bool = False  # the flow is implied ("are fighting in Syria"), not stated
-
-
-@dataclass(frozen=True, slots=True)
-class _Figure:
-    number: NumberMention
-    head: Head | None
-    base_of: int | None  # index of the number this one is a part of ("7 out of 129")
 
 
 def assemble(facts: Facts, context: Context) -> list[Draft]:
@@ -204,7 +181,7 @@ def _top(d: Draft) -> float | None:
     return n.value if n.value is not None else n.high if n.high is not None else n.low
 
 
-def _has_base(text: str, fig: _Figure, context: Context) -> bool:
+def _has_base(text: str, fig: Figure, context: Context) -> bool:
     """A share with something to be a share of: "the figure", "of them", "of those who left"."""
     end = fig.number.end
     if _ANAPHOR.search(text):
@@ -212,7 +189,7 @@ def _has_base(text: str, fig: _Figure, context: Context) -> bool:
     if _SHARE_SUBJECT.match(text, end):
         return True  # "...; about a third have returned": a share of the figure before
     return bool(context.previous and _OF_THEM.match(text, end)) or bool(
-        _OF_THOSE_WHO.match(text, end)
+        OF_THOSE_WHO.match(text, end)
     )
 
 
@@ -221,24 +198,24 @@ def _last_count(drafts: list[Draft], context: Context) -> Draft | None:
     return counts[-1] if counts else None
 
 
-def _figures(facts: Facts) -> list[_Figure]:
+def _figures(facts: Facts) -> list[Figure]:
     text = facts.sentence.text
     numbers = facts.numbers
-    out: list[_Figure] = []
+    out: list[Figure] = []
     for i, n in enumerate(numbers):
         base_of = None
         between = text[n.end : numbers[i + 1].start] if i + 1 < len(numbers) else ""
-        if between and (_PARTITIVE.fullmatch(between) or _AMONG.fullmatch(between)):
+        if between and (_PARTITIVE.fullmatch(between) or AMONG.fullmatch(between)):
             base_of = i + 1
         # "thousands of Lebanese", "a handful of Japanese": word quantities take an "of"
         wordy = n.qualifier is Qualifier.VAGUE or n.text[-1:].isalpha()
         head = head_after(text, n.end, facts.places, wordy)
-        out.append(_Figure(n, head, base_of))
+        out.append(Figure(n, head, base_of))
     return out
 
 
 def _draft(
-    facts: Facts, figures: list[_Figure], i: int, used: dict[int, Cue], context: Context
+    facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue], context: Context
 ) -> Draft | None:
     fig = figures[i]
     n = fig.number
@@ -249,7 +226,7 @@ def _draft(
     population, population_text = _population(text, n, head)
     if population is None:
         return None
-    cue = _choose_cue(facts, figures, i, used)
+    cue = choose_cue(facts, figures, i, used)
     if (cue is not None and cue.blocked) or _NUMBER_BLOCK.search(text, 0, n.start):
         return None
     if cue is None and _WHICH.search(text, max(0, n.start - 12), n.start):
@@ -260,7 +237,7 @@ def _draft(
         # "110 citizens, including 74 children, from camps in Syria": a part of the figure
         # before takes its flow
         cue = None
-    flow = cue.flow if cue is not None else _inherited_flow(i, used)
+    flow = cue.flow if cue is not None else inherited_flow(i, used)
     # A figure that takes its flow from an earlier one is about what that one was about.
     referred = cue is None and flow is not None
     if flow is None:
@@ -268,7 +245,7 @@ def _draft(
         referred = flow is not None and _refers_back(text, n, head)
     if flow is None:
         return None
-    clause = (_segment_start(text, figures, i), _segment_end(text, figures, i))
+    clause = (segment_start(text, figures, i), segment_end(text, figures, i))
     heads = [f.head for f in figures if f.head is not None]
     stated = place_of(text, n, head, facts, clause, heads)
     if not referred and not _relevant(text, head, facts, context, cue, stated is not None):
@@ -459,129 +436,6 @@ def _population(
             return Population.TOTAL, nearest.text
         return Population.TOTAL, None
     return None, None
-
-
-def _segment_end(text: str, figures: list[_Figure], i: int) -> int:
-    n = figures[i].number
-    end = len(text)
-    clause = _CLAUSE_END.search(text, n.end)
-    if clause:
-        end = clause.start()
-    subset = _SUBSET.search(text, n.end, end)
-    if subset and text[n.end : subset.start()].strip():
-        end = subset.start()  # "4,294 fighters of whom 30 percent have returned"
-    if _OF_LEAD.search(text, 0, n.start):
-        comma = text.find(",", n.end)
-        end = min(end, comma) if comma >= 0 else end
-    for j in range(i + 1, len(figures)):
-        other = figures[j]
-        if (other.head is not None and other.head.excluded) or figures[i].base_of == j:
-            continue
-        return min(end, other.number.start)
-    return end
-
-
-def _segment_start(text: str, figures: list[_Figure], i: int) -> int:
-    n = figures[i].number
-    start = 0
-    for m in _CLAUSE_END.finditer(text, 0, n.start):
-        start = m.end()
-    for j in range(i - 1, -1, -1):
-        other = figures[j]
-        if other.head is not None and other.head.excluded:
-            continue
-        return max(start, other.number.end)
-    return start
-
-
-def _choose_cue(facts: Facts, figures: list[_Figure], i: int, used: dict[int, Cue]) -> Cue | None:
-    text = facts.sentence.text
-    fig = figures[i]
-    n = fig.number
-    share = n.kind is NumberKind.SHARE
-    if share and _OF_THOSE_WHO.match(text, n.end):
-        # "close to half of those who left": the base's verb is not the share's
-        inside = _OF_THOSE_WHO.match(text, n.end)
-        stop = inside.end() if inside else n.end
-        outside = [c for c in facts.cues if not c.stock and not (n.end <= c.start < stop)]
-        nearest = min(outside, key=lambda c: abs(c.start - n.start), default=None)
-        return nearest
-    if fig.base_of is not None and fig.base_of in used:
-        base_cue = used[fig.base_of]
-        if _AMONG.search(text, n.end, figures[fig.base_of].number.start):
-            return base_cue
-        later = [
-            c
-            for c in facts.cues
-            if c.start > base_cue.end and not c.stock and c.flow is not base_cue.flow
-        ]
-        return later[0] if later else None
-    tight = _TIGHT.match(text, n.end)
-    if tight and tight.lastgroup:
-        return Cue(tight.start(), tight.end(), tight.group(), Flow(tight.lastgroup), False, False)
-    end = _segment_end(text, figures, i)
-    start = _segment_start(text, figures, i)
-    head = fig.head
-    after = [c for c in facts.cues if n.end <= c.start < end]
-    verbs = [
-        c
-        for c in after
-        if head is not None
-        and c.start >= head.end
-        and _VERB_NEAR.fullmatch(text[head.end : c.start])
-    ]
-    if head is not None and verbs:
-        # "Twelve returnees have been convicted": the verb, not the noun, says what they did;
-        # but "20 known deaths and more in detention" keeps its noun.
-        after = [c for c in after if c.start >= head.end]
-    explicit = [
-        c
-        for c in after
-        if not c.stock
-        and not (c.text.lower().endswith("ing") and _ADJUNCT.search(text, 0, c.start))
-    ]
-    if explicit:
-        between = text[n.end : explicit[0].start]
-        is_base = any(f.base_of == i for f in figures)
-        if _RELATIVE.search(between) and len(explicit) > 1 and not is_base:
-            return explicit[-1]
-        return explicit[0]
-    coordinated = _coordinated_cue(facts, figures, i, used)
-    if coordinated is not None and not coordinated.stock:
-        return coordinated  # "248 men, 60 women and 81 children have returned"
-    # A cue may end inside the number's hedge: "handed over four children".
-    before = [c for c in facts.cues if start <= c.end <= n.number_start and not c.stock]
-    if before:
-        return before[-1]
-    if share:
-        return None
-    stock = [c for c in after if c.stock] or [
-        c for c in facts.cues if start <= c.end <= n.number_start and c.stock
-    ]
-    if stock:
-        return stock[0]
-    return _coordinated_cue(facts, figures, i, used)
-
-
-def _coordinated_cue(
-    facts: Facts, figures: list[_Figure], i: int, used: dict[int, Cue]
-) -> Cue | None:
-    if _OF_LEAD.search(facts.sentence.text, 0, figures[i].number.start):
-        return None  # "Out of these 632 people, 273 are abroad": a base, not a coordinate
-    """ "500 Indonesians and 200 Malaysians have travelled": coordinated subjects share a verb."""
-    if i + 1 >= len(figures):
-        return None
-    head = figures[i].head
-    end = head.end if head is not None else figures[i].number.end
-    if not _COORDINATION.fullmatch(facts.sentence.text[end : figures[i + 1].number.start]):
-        return None
-    return _choose_cue(facts, figures, i + 1, used)
-
-
-def _inherited_flow(i: int, used: dict[int, Cue]) -> Flow | None:
-    """A list ("France (1,700), Germany (760)") continues the flow of the figure before."""
-    earlier = [j for j in used if j < i]
-    return used[max(earlier)].flow if earlier else None
 
 
 def _default_flow(

@@ -1,0 +1,174 @@
+"""Which words state a figure's flow: the cue after it in its clause, the verb of its
+coordinated subjects, the cue before it, a stock ("fighting in Syria"), or the flow of the
+figure before it in a list. A part of a figure ("7 out of the 129 who left ... are back")
+takes the next cue that says something else than its whole's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fighterflows.extract.facts import Facts
+from fighterflows.extract.flows import Cue
+from fighterflows.extract.numbers import NumberKind, NumberMention
+from fighterflows.extract.populations import Head
+from fighterflows.model import Flow
+
+# "5,000 Europeans are among the 40,000 who joined": a part that did what the whole did
+AMONG = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:are|were|is|was)\s+among\s+(?:the\s+)?", re.I)
+_TIGHT = re.compile(r"\s+(?:(?P<returned>back|home)|(?P<departed>out))\b", re.I)
+_RELATIVE = re.compile(r"(?<!of )\b(?:who|that|which|whom)\b", re.I)
+_CLAUSE_END = re.compile(r";|,\s*(?:while|but|whereas|although|though)\b|\.\s", re.I)
+_OF_LEAD = re.compile(r"(?:^|[,;:]\s*)(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+)?$", re.I)
+_COORDINATION = re.compile(
+    r"\s*(?:(?:of|from|in)\s+(?:(?!\bwho|\bwhom|\bwhich)[^,;.]){1,40}?)?\s*(?:,\s*)?"
+    r"(?:and|or|as well as)?\s*",
+    re.I,
+)
+# Between a head and its verb only auxiliaries and adverbs: "returnees have since been convicted"
+_VERB_NEAR = re.compile(
+    r"(?:\s+(?:have|has|had|were|was|are|is|been|being|also|since|now|already|reportedly|all|"
+    r"later|then|not|never))*\s+",
+    re.I,
+)
+OF_THOSE_WHO = re.compile(
+    r"\s+of\s+(?:all\s+)?(?:those|them|the\s+\w+)\s+(?:who|that)\s+"
+    r"(?:(?!\b(?:have|has|had|are|were|is|was|will)\b)[^,;.])*",
+    re.I,
+)
+_SUBSET = re.compile(r"\s*,?\s*of\s+(?:whom|which)\b", re.I)
+# "sentenced 12 Danes for joining IS": a cue after "for", "after" tells what they did before
+_ADJUNCT = re.compile(r"\b(?:for|after|before|upon|while|on)\s+$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A count or share in a sentence, with its head and the figure it is a part of."""
+
+    number: NumberMention
+    head: Head | None
+    base_of: int | None  # index of the number this one is a part of ("7 out of 129")
+
+
+def segment_end(text: str, figures: list[Figure], i: int) -> int:
+    n = figures[i].number
+    end = len(text)
+    clause = _CLAUSE_END.search(text, n.end)
+    if clause:
+        end = clause.start()
+    subset = _SUBSET.search(text, n.end, end)
+    if subset and text[n.end : subset.start()].strip():
+        end = subset.start()  # "4,294 fighters of whom 30 percent have returned"
+    if _OF_LEAD.search(text, 0, n.start):
+        comma = text.find(",", n.end)
+        end = min(end, comma) if comma >= 0 else end
+    for j in range(i + 1, len(figures)):
+        other = figures[j]
+        if (other.head is not None and other.head.excluded) or figures[i].base_of == j:
+            continue
+        return min(end, other.number.start)
+    return end
+
+
+def segment_start(text: str, figures: list[Figure], i: int) -> int:
+    n = figures[i].number
+    start = 0
+    for m in _CLAUSE_END.finditer(text, 0, n.start):
+        start = m.end()
+    for j in range(i - 1, -1, -1):
+        other = figures[j]
+        if other.head is not None and other.head.excluded:
+            continue
+        return max(start, other.number.end)
+    return start
+
+
+def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]) -> Cue | None:
+    text = facts.sentence.text
+    fig = figures[i]
+    n = fig.number
+    share = n.kind is NumberKind.SHARE
+    if share and OF_THOSE_WHO.match(text, n.end):
+        # "close to half of those who left": the base's verb is not the share's
+        inside = OF_THOSE_WHO.match(text, n.end)
+        stop = inside.end() if inside else n.end
+        outside = [c for c in facts.cues if not c.stock and not (n.end <= c.start < stop)]
+        nearest = min(outside, key=lambda c: abs(c.start - n.start), default=None)
+        return nearest
+    if fig.base_of is not None and fig.base_of in used:
+        base_cue = used[fig.base_of]
+        if AMONG.search(text, n.end, figures[fig.base_of].number.start):
+            return base_cue
+        later = [
+            c
+            for c in facts.cues
+            if c.start > base_cue.end and not c.stock and c.flow is not base_cue.flow
+        ]
+        return later[0] if later else None
+    tight = _TIGHT.match(text, n.end)
+    if tight and tight.lastgroup:
+        return Cue(tight.start(), tight.end(), tight.group(), Flow(tight.lastgroup), False, False)
+    end = segment_end(text, figures, i)
+    start = segment_start(text, figures, i)
+    head = fig.head
+    after = [c for c in facts.cues if n.end <= c.start < end]
+    verbs = [
+        c
+        for c in after
+        if head is not None
+        and c.start >= head.end
+        and _VERB_NEAR.fullmatch(text[head.end : c.start])
+    ]
+    if head is not None and verbs:
+        # "Twelve returnees have been convicted": the verb, not the noun, says what they did;
+        # but "20 known deaths and more in detention" keeps its noun.
+        after = [c for c in after if c.start >= head.end]
+    explicit = [
+        c
+        for c in after
+        if not c.stock
+        and not (c.text.lower().endswith("ing") and _ADJUNCT.search(text, 0, c.start))
+    ]
+    if explicit:
+        between = text[n.end : explicit[0].start]
+        is_base = any(f.base_of == i for f in figures)
+        if _RELATIVE.search(between) and len(explicit) > 1 and not is_base:
+            return explicit[-1]
+        return explicit[0]
+    coordinated = coordinated_cue(facts, figures, i, used)
+    if coordinated is not None and not coordinated.stock:
+        return coordinated  # "248 men, 60 women and 81 children have returned"
+    # A cue may end inside the number's hedge: "handed over four children".
+    before = [c for c in facts.cues if start <= c.end <= n.number_start and not c.stock]
+    if before:
+        return before[-1]
+    if share:
+        return None
+    stock = [c for c in after if c.stock] or [
+        c for c in facts.cues if start <= c.end <= n.number_start and c.stock
+    ]
+    if stock:
+        return stock[0]
+    return coordinated_cue(facts, figures, i, used)
+
+
+def coordinated_cue(
+    facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
+) -> Cue | None:
+    if _OF_LEAD.search(facts.sentence.text, 0, figures[i].number.start):
+        return None  # "Out of these 632 people, 273 are abroad": a base, not a coordinate
+    """ "500 Indonesians and 200 Malaysians have travelled": coordinated subjects share a verb."""
+    if i + 1 >= len(figures):
+        return None
+    head = figures[i].head
+    end = head.end if head is not None else figures[i].number.end
+    if not _COORDINATION.fullmatch(facts.sentence.text[end : figures[i + 1].number.start]):
+        return None
+    return choose_cue(facts, figures, i + 1, used)
+
+
+def inherited_flow(i: int, used: dict[int, Cue]) -> Flow | None:
+    """A list ("France (1,700), Germany (760)") continues the flow of the figure before."""
+    earlier = [j for j in used if j < i]
+    return used[max(earlier)].flow if earlier else None
