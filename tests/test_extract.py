@@ -164,3 +164,12 @@ def test_bulleted_list_items_are_statements_of_their_own() -> None:
         "FRA departed total count 1910 | FRA returned total count 271 | "
         "BEL departed total count 470 | BEL returned total count 125"
     )
+
+
+def test_anchoring_drops_and_counts_what_does_not_hold() -> None:
+    from fighterflows.extract.anchor import anchored
+
+    (good,) = extract("About 700 Britons have gone to fight in Syria.")
+    moved = good.replace(start=good.start + 1, end=good.end + 1)
+    result = anchored("About 700 Britons have gone to fight in Syria.", [good, moved])
+    assert (result.estimates, result.dropped) == ([good], 1)

@@ -10,12 +10,16 @@ estimate satisfies `text[e.start:e.end] == e.quote` (anything that does not is d
 
 from __future__ import annotations
 
+import logging
+
 from fighterflows.extract.document import extract_text
 from fighterflows.extract.prefilter import might_contain_estimates
 from fighterflows.model import Document, Estimate
 
 # Bump when the output for some text changes; the ledger stores it with each estimate.
 VERSION = "2026.11.1"
+
+_log = logging.getLogger(__name__)
 
 __all__ = ["VERSION", "extract", "extract_document", "might_contain_estimates"]
 
@@ -24,7 +28,11 @@ def extract(text: str, published: str | None = None, doc: str = "") -> list[Esti
     """The estimates stated in `text`, in document order."""
     if not might_contain_estimates(text):
         return []
-    return extract_text(text, published, doc).estimates
+    result = extract_text(text, published, doc)
+    if result.dropped:
+        # A figure whose quote is not the text at its offsets is a bug, never an estimate.
+        _log.warning("%s: dropped %d estimates that did not anchor", doc or "text", result.dropped)
+    return result.estimates
 
 
 def extract_document(document: Document) -> list[Estimate]:

@@ -19,7 +19,11 @@ from fighterflows.model import Flow
 AMONG = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:are|were|is|was)\s+among\s+(?:the\s+)?", re.I)
 _TIGHT = re.compile(r"\s+(?:(?P<returned>back|home)|(?P<departed>out))\b", re.I)
 _RELATIVE = re.compile(r"(?<!of )\b(?:who|that|which|whom)\b", re.I)
-_CLAUSE_END = re.compile(r";|,\s*(?:while|but|whereas|although|though)\b|\.\s", re.I)
+_CLAUSE_END = re.compile(
+    r";|,\s*(?:while|but|whereas|although|though|as|when|because)\b|\.\s", re.I
+)
+# "a mission with two Britons": people accompanying the subject take no verb from before
+_WITH = re.compile(r"\b(?:with|alongside|besides)\s+$", re.I)
 _OF_LEAD = re.compile(r"(?:^|[,;:]\s*)(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+)?$", re.I)
 _COORDINATION = re.compile(
     r"\s*(?:(?:of|from|in)\s+(?:(?!\bwho|\bwhom|\bwhich)[^,;.]){1,40}?)?\s*(?:,\s*)?"
@@ -139,6 +143,8 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
     coordinated = coordinated_cue(facts, figures, i, used)
     if coordinated is not None and not coordinated.stock:
         return coordinated  # "248 men, 60 women and 81 children have returned"
+    if _WITH.search(text, max(0, n.start - 12), n.start):
+        return None
     # A cue may end inside the number's hedge: "handed over four children".
     before = [c for c in facts.cues if start <= c.end <= n.number_start and not c.stock]
     if before:
