@@ -173,3 +173,26 @@ def test_anchoring_drops_and_counts_what_does_not_hold() -> None:
     moved = good.replace(start=good.start + 1, end=good.end + 1)
     result = anchored("About 700 Britons have gone to fight in Syria.", [good, moved])
     assert (result.estimates, result.dropped) == ([good], 1)
+
+
+NEWS = """BERLIN (Reuters) - About a third of the more than 1,050 people who left Germany to \
+join Islamic State in Syria and Iraq have returned, the domestic intelligence agency said on \
+Tuesday.
+
+The BfV said around 200 of them had been killed, and that roughly 100 were being held in \
+Kurdish-run camps in northern Syria, including 40 women.
+"""
+
+
+def test_news_story_carries_place_source_and_date_across_paragraphs() -> None:
+    everything = extract(NEWS, "2019-03-05", "news")
+    estimates = [e for e in everything if not e.derived]
+    assert _describe(everything) == (
+        "DEU returned total share 0.333333 | DEU departed total count 1050 | "
+        "DEU killed total count 200 | DEU detained total count 100 | DEU detained women count 40"
+    )
+    bfv = "Federal Office for the Protection of the Constitution"
+    assert {e.source for e in estimates} == {bfv}  # the agency, not the news agency's dateline
+    assert {e.as_of for e in estimates} == {"2019-03-05"}  # "on Tuesday" is the day itself
+    share = estimates[0]
+    assert share.base is not None and everything[share.base].value == 1050

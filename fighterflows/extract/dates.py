@@ -146,7 +146,8 @@ def _relative(phrase: str, published: str | None) -> str | None:
         return str(day.year if words[0] == "this" else day.year - 1)
     if words[-1] == "week":
         return (day - dt.timedelta(days=7)).isoformat()
-    back = (day.weekday() - _WEEKDAYS.index(words[-1])) % 7 or 7
+    # "on Tuesday" in a story published on a Tuesday is that day
+    back = (day.weekday() - _WEEKDAYS.index(words[-1])) % 7
     return (day - dt.timedelta(days=back)).isoformat()
 
 

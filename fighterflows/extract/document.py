@@ -150,15 +150,19 @@ def _heading_place(f: Facts) -> PlaceMention | None:
     return None
 
 
-def _previous_index(sentences: list[Sentence], i: int) -> int | None:
-    """The sentence before `i`, if it is in the same paragraph."""
-    if i == 0 or sentences[i - 1].paragraph != sentences[i].paragraph:
+def _previous_index(sentences: list[Sentence], i: int, across: bool = False) -> int | None:
+    """The sentence before `i`, if it is in the same paragraph (or, `across`, in the
+    paragraph before: news articles carry their subject from one short paragraph to the
+    next), never a heading."""
+    if i == 0 or sentences[i - 1].kind is BlockKind.HEADING:
+        return None
+    if not across and sentences[i - 1].paragraph != sentences[i].paragraph:
         return None
     return i - 1
 
 
 def _previous_has_figures(sentences: list[Sentence], owners: list[int], i: int) -> bool:
-    j = _previous_index(sentences, i)
+    j = _previous_index(sentences, i, across=True)
     return j is not None and j in owners
 
 
@@ -169,9 +173,9 @@ def _carried_place(
     owners: list[int],
     i: int,
 ) -> PlaceMention | None:
-    """The place the previous sentence of the paragraph was about: its last figure's, else
-    the last place it names ("The Dutch contingent has grown. ... had put it at 250")."""
-    j = _previous_index(sentences, i)
+    """The place the previous sentence was about: its last figure's, else the last place it
+    names ("The Dutch contingent has grown. ... had put it at 250")."""
+    j = _previous_index(sentences, i, across=i > 0 and (i - 1) in owners)
     if j is None:
         return None
     mine = [d for d, o in zip(drafts, owners, strict=True) if o == j]
@@ -258,8 +262,9 @@ def _stated_source(d: Draft, named: list[Named], i: int) -> str | None:
 def _resolve_generic(kind: str, named: list[Named], i: int) -> str | None:
     """The source a generic noun ("the report", "the center", "the authors") stands for:
     one named in the same sentence; else one whose name has the noun ("the center" → The
-    Soufan Center); else the last source a figure was attributed to; else the last named;
-    else (a news lead) the next one named."""
+    Soufan Center); else the last source a figure was attributed to, or the next one (a news
+    lead: "according to a new report" before the organisation is named); else the last
+    named; else the next named."""
     same = [n for n in named if n.sentence == i]
     if same:
         return same[0].source
@@ -279,6 +284,11 @@ def _resolve_generic(kind: str, named: list[Named], i: int) -> str | None:
     attributed = [n for n in before if n.attributed]
     if attributed:
         return attributed[-1].source
+    # a source a later sentence attributes figures to, over one merely named before (a
+    # news agency's dateline)
+    attributed_after = [n for n in after if n.attributed]
+    if attributed_after:
+        return attributed_after[0].source
     if before:
         return before[-1].source
     return after[0].source if after else None

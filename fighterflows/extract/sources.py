@@ -45,7 +45,9 @@ _ATTRIBUTION = re.compile(
     r"(?=\s*(?:[,.;:()]|\bthat\b|$))"
     r"|(?P<cit>\b(?i:citing|cites|cited|quotes\s+an\s+estimate\s+by)\s+(?P<cit_x>(?:the\s+)?"
     r"[A-Z][^,.;:()]{1,80}?))(?=\s*[,.;:()]|\s+(?:that|who|which)\b|$)"
-    r"|(?P<gen>(?P<gen_x>\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:new\s+)?" + _GENERIC + r")(?:'s|’s)?"
+    r"|(?P<gen>(?P<gen_x>\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+){0,2}"
+    + _GENERIC
+    + r")(?:'s|’s)?"
     r"\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
     r"|(?P<bycount>\b(?:[Bb]y|[Ii]n)\s+(?P<bycount_x>(?:the\s+)?(?:\w+(?:'s|’s)|its|their))\s+"
     r"(?:own\s+)?(?:count|estimate|figures|tally)\b)"
