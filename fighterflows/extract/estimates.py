@@ -22,6 +22,7 @@ from fighterflows.extract.dates import as_of_for, since_for
 from fighterflows.extract.facts import Facts
 from fighterflows.extract.flows import Cue
 from fighterflows.extract.groups import find_zone, nearest_group
+from fighterflows.extract.lexicon import flow_regex
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.places import PlaceMention, is_region
 from fighterflows.extract.placing import ZONE_CODES, inside_parens, place_of
@@ -416,6 +417,12 @@ def _local(code: str, zone: str | None) -> bool:
     return code == zone or zone == "syria-iraq"
 
 
+def _cue_follows(text: str, pos: int) -> bool:
+    """ "2,926 departed", "about 800 repatriated": a flow verb right after a bare number."""
+    m = flow_regex().match(text, pos + len(text[pos:]) - len(text[pos:].lstrip()))
+    return m is not None and m.lastgroup not in (None, "stock")
+
+
 def _population(
     text: str, n: NumberMention, head: Head | None
 ) -> tuple[Population | None, str | None]:
@@ -427,7 +434,12 @@ def _population(
         return head.population, head.text.strip(" ,")
     if n.kind is NumberKind.SHARE:
         return Population.TOTAL, None
-    if _BARE_NEXT.match(text, n.end) or inside_parens(text, n) or _BARE_END.match(text, n.end):
+    if (
+        _BARE_NEXT.match(text, n.end)
+        or inside_parens(text, n)
+        or _BARE_END.match(text, n.end)
+        or _cue_follows(text, n.end)
+    ):
         words = people_words(text)
         if words:
             nearest = min(words, key=lambda w: abs(w.start - n.start))

@@ -28,7 +28,8 @@ _NUMBER_WORD = (
 )
 _COUNTRIES = re.compile(
     r"(?:from|to|in)\s+(?:(?:more\s+than|over|at\s+least|some|about|around|nearly|almost)\s+)?"
-    rf"(?:{_NUMBER_WORD}\s+(?:other\s+|different\s+|such\s+)?|(?:their\s+)?home\s+)countries",
+    rf"(?:{_NUMBER_WORD}\s+(?:other\s+|different\s+|such\s+)?|(?:their\s+)?home\s+)countries"
+    r"|(?:to|from)\s+(?:their\s+)?countries\s+of\s+origin",
     re.I,
 )
 _LEAD = re.compile(
@@ -111,7 +112,12 @@ def place_of(
     subject = _subject_place(text, clause, n, usable) if head is None else None
     if subject is not None:
         return _widen(subject, facts)
-    near = min(usable, key=lambda p: abs(p.start - n.start)) if usable else None
+    # the nearest place of the figure's own clause, else one before it: not a place that a
+    # later figure's words name ("11,000 remain in detention, including 2,000 from Europe")
+    own = [p for p in usable if clause[0] <= p.start < clause[1]] or [
+        p for p in usable if p.end <= n.start
+    ]
+    near = min(own, key=lambda p: abs(p.start - n.start)) if own else None
     if near is not None:
         return _widen(near, facts)
     foreign = _FOREIGN_PEOPLE.search(text, clause[0], clause[1])
