@@ -123,7 +123,7 @@ def assemble(facts: Facts, context: Context) -> list[Draft]:
     made: dict[int, Draft] = {}
     # Bases first: "7 out of the 129 who left ... are back" needs 129's cue to find 7's.
     for i in sorted(range(len(figures)), key=lambda i: figures[i].base_of is not None):
-        draft = _draft(facts, figures, i, used, context)
+        draft = _draft(facts, figures, i, used, context, made)
         if draft is not None:
             made[i] = draft
     drafts: list[Draft] = []
@@ -216,7 +216,12 @@ def _figures(facts: Facts) -> list[Figure]:
 
 
 def _draft(
-    facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue], context: Context
+    facts: Facts,
+    figures: list[Figure],
+    i: int,
+    used: dict[int, Cue],
+    context: Context,
+    made: dict[int, Draft],
 ) -> Draft | None:
     fig = figures[i]
     n = fig.number
@@ -251,7 +256,12 @@ def _draft(
     stated = place_of(text, n, head, facts, clause, heads)
     if not referred and not _relevant(text, head, facts, context, cue, stated is not None):
         return None
-    place = stated or _speaker(facts) or _carried(context, head, cue, facts, flow)
+    place = (
+        stated
+        or _whole(text, n, head, made, i)
+        or _speaker(facts)
+        or _carried(context, head, cue, facts, flow)
+    )
     if place is None:
         return None
     code, place_text = place
@@ -366,6 +376,21 @@ def _relevant(
     return context.zone_nearby or not cue.stock
 
 
+def _whole(
+    text: str, n: NumberMention, head: Head | None, made: dict[int, Draft], i: int
+) -> tuple[str, str] | None:
+    """A part is counted for its whole's place: "100 were held in camps, including 40 women";
+    "10,045 foreign fighters (1,700 Lebanese and 8,345 others)"."""
+    earlier = [made[j] for j in sorted(made) if j < i]
+    if head is not None and head.text.strip().lower() == "others":
+        mine = n.value or 0
+        larger = [d for d in earlier if (d.number.value or 0) > mine]
+        return (larger[-1].place, larger[-1].place_text) if larger else None
+    if not earlier or not _INCLUDING.search(text, max(0, n.start - 24), n.start):
+        return None
+    return earlier[-1].place, earlier[-1].place_text
+
+
 def _speaker(facts: Facts) -> tuple[str, str] | None:
     """ "Britain says that of around 900 people ...": a country speaking of its own people."""
     for a in facts.attributions:
@@ -389,7 +414,9 @@ def _carried(
     previous = context.carried_place
     noun = head is not None and cue is not None and head.start <= cue.start < head.end
     if flow not in _TRAVEL and head is not None and not noun:
-        if previous and context.carried_is_figure:
+        # ... and only fighters: "500,000 people have been killed in Syria's war" after a
+        # figure about Germans are not Germans
+        if previous and context.carried_is_figure and _FIGHTER_HEAD.search(head.text):
             return previous.code, previous.text
         return None
     candidates: list[tuple[str, str] | None] = [
