@@ -419,11 +419,13 @@ def _carried(
         if previous and context.carried_is_figure and _FIGHTER_HEAD.search(head.text):
             return previous.code, previous.text
         return None
+    mention = previous is not None and not context.carried_is_figure and flow in _TRAVEL
     candidates: list[tuple[str, str] | None] = [
         (previous.code, previous.text) if previous and context.carried_is_figure else None,
         (context.heading_place.code, context.heading_place.text) if context.heading_place else None,
         _entering(head, cue, facts),
-        (previous.code, previous.text) if previous and not context.carried_is_figure else None,
+        # a place the previous sentence merely names, for people who went or came back only
+        (previous.code, previous.text) if previous and mention else None,
     ]
     return next((c for c in candidates if c is not None), None)
 
