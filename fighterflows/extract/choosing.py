@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from fighterflows.extract.facts import Facts
 from fighterflows.extract.flows import Cue
 from fighterflows.extract.numbers import NumberKind, NumberMention
-from fighterflows.extract.populations import Head
-from fighterflows.model import Flow
+from fighterflows.extract.populations import Head, predicate_population
+from fighterflows.model import Flow, Population
 
 # "5,000 Europeans are among the 40,000 who joined": a part that did what the whole did
 AMONG = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:are|were|is|was)\s+among\s+(?:the\s+)?", re.I)
@@ -88,20 +88,59 @@ def segment_start(text: str, figures: list[Figure], i: int) -> int:
     return start
 
 
+# "Women made up about 13 percent of ...", "... were minors": a share that says what a
+# figure is made of, not what some of its people did.
+_MADE_UP = re.compile(
+    r"\b(?P<pop>women|men|children|minors|girls|boys|females|males)\s+(?:made\s+up|make\s+up|"
+    r"accounted\s+for|account\s+for|represented|comprised|were|are)\s+(?:about\s+|some\s+|"
+    r"roughly\s+|around\s+|up\s+to\s+|nearly\s+|almost\s+)?$",
+    re.I,
+)
+_POPULATION_WORDS = {
+    "women": Population.WOMEN,
+    "females": Population.WOMEN,
+    "girls": Population.MINORS,
+    "men": Population.MEN,
+    "males": Population.MEN,
+    "boys": Population.MINORS,
+    "children": Population.MINORS,
+    "minors": Population.MINORS,
+}
+
+
+def composition_population(text: str, n: NumberMention) -> tuple[Population, str] | None:
+    """The population of a share that says what a figure is made of, named before the share
+    ("Women made up 13 percent") or after its phrase ("12 percent of those who went were
+    minors")."""
+    before = _MADE_UP.search(text, max(0, n.start - 40), n.number_start)
+    if before:
+        return _POPULATION_WORDS[before.group("pop").lower()], before.group("pop")
+    after = OF_THOSE_WHO.match(text, n.end)
+    predicate = predicate_population(text, after.end() if after else n.end)
+    return predicate
+
+
 def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]) -> Cue | None:
     text = facts.sentence.text
     fig = figures[i]
     n = fig.number
     share = n.kind is NumberKind.SHARE
+    composition = share and composition_population(text, n) is not None
     if share and OF_THOSE_WHO.match(text, n.end):
         # "close to half of those who left": the base's verb is not the share's
         inside = OF_THOSE_WHO.match(text, n.end)
         stop = inside.end() if inside else n.end
+        if composition:
+            # "12 percent of the Europeans who went were minors": the share is of those who went
+            within = [c for c in facts.cues if not c.stock and n.end <= c.start < stop]
+            return within[0] if within else None
         outside = [c for c in facts.cues if not c.stock and not (n.end <= c.start < stop)]
         nearest = min(outside, key=lambda c: abs(c.start - n.start), default=None)
         return nearest
     if fig.base_of is not None and fig.base_of in used:
         base_cue = used[fig.base_of]
+        if composition:
+            return base_cue  # "Women made up 13 percent of the 41,490 who joined"
         if AMONG.search(text, n.end, figures[fig.base_of].number.start):
             return base_cue
         later = [

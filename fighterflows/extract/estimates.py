@@ -14,6 +14,7 @@ from fighterflows.extract.choosing import (
     OF_THOSE_WHO,
     Figure,
     choose_cue,
+    composition_population,
     inherited_flow,
     segment_end,
     segment_start,
@@ -459,6 +460,9 @@ def _population(
     predicate = predicate_population(text, head.end if head is not None else n.end)
     if predicate is not None:
         return predicate
+    composed = composition_population(text, n) if n.kind is NumberKind.SHARE else None
+    if composed is not None:
+        return composed
     if head is not None and head.population is not None:
         return head.population, head.text.strip(" ,")
     if n.kind is NumberKind.SHARE:

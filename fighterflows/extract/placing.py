@@ -34,7 +34,7 @@ _COUNTRIES = re.compile(
 )
 _LEAD = re.compile(
     r"(?:\bfrom|\bof|\bleft|\bleaving|\blinked\s+to|(?:returned|back|home|repatriated)\s+to)\s+"
-    r"(?:other\s+|the\s+other\s+)?$",
+    r"(?:other\s+|the\s+other\s+|the\s+)?$",
     re.I,
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s)\s+(?:estimated\s+|total\s+|own\s+)?$")

@@ -203,7 +203,7 @@ def people_words(text: str) -> list[PeopleWord]:
 
 _PREDICATE = re.compile(
     r"(?:\s+of\s+(?:them|those|these))?"
-    r"\s+(?:were|are|was|is|being)\s+(?:(?P<women>female|women)|(?P<men>male|men)"
+    r"(?:\s+|(?<=\s))(?:were|are|was|is|being)\s+(?:(?P<women>female|women)|(?P<men>male|men)"
     r"|(?P<minors>children|minors))\b",
     re.IGNORECASE,
 )
