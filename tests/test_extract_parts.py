@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from fighterflows.extract import extract
 from fighterflows.extract.dates import Role, as_of_for, find_dates, since_for
 from fighterflows.extract.sentences import BlockKind, split
 from fighterflows.extract.sources import find_attributions
@@ -78,3 +79,31 @@ def test_attribution_names(text: str, source: str) -> None:
 def test_generic_attribution_is_marked_for_resolution() -> None:
     (a,) = find_attributions("Around 500 Belgians have gone to Syria, the agency said.")
     assert (a.source, a.generic) == (None, "agency")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("About 850 Britons went to Syria, said the Soufan Center.", "The Soufan Center"),
+        (
+            "Some 5,600 fighters have returned home from Syria, per the Soufan Center.",
+            "The Soufan Center",
+        ),
+        (
+            '"Around 3,000 Tunisians are still out there in Syria," said the minister.',
+            "Tunisian government",
+        ),
+        ("France has 1,700 nationals in Syria and Iraq, officials said.", "French government"),
+    ],
+)
+def test_source_of_the_figure(text: str, source: str) -> None:
+    (e,) = extract(text, "2019-06-01")
+    assert e.source == source
+
+
+def test_abbreviation_before_a_number_ends_no_sentence() -> None:
+    text = "The camp in Syria holds approx. 400 Britons. Some 30 have returned."
+    assert [s.text for s in split(text)] == [
+        "The camp in Syria holds approx. 400 Britons.",
+        "Some 30 have returned.",
+    ]

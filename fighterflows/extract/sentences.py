@@ -140,8 +140,17 @@ def _syntok_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 _NUMBER_START = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=\d)")
 
 
+_LAST_WORD = re.compile(r"(\w+)[.!?]$")
+_ABBREVIATIONS = frozenset(
+    ["approx", "est", "ca", "circa", "no", "nos", "vol", "fig", "figs", "pp", "para", "art", "sec", "ch", "cf", "vs", "incl", "excl"]
+)
+
+
 def _number_starts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     for m in _NUMBER_START.finditer(text, start, end):
+        word = _LAST_WORD.search(text, start, m.start())
+        if word and word.group(1).lower() in _ABBREVIATIONS:
+            continue  # "approx. 400", "No. 5"
         yield start, m.start()
         start = m.end()
     yield start, end
