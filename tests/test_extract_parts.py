@@ -86,7 +86,7 @@ def test_generic_attribution_is_marked_for_resolution() -> None:
     [
         ("About 850 Britons went to Syria, said the Soufan Center.", "The Soufan Center"),
         (
-            "Some 5,600 fighters have returned home from Syria, per the Soufan Center.",
+            "Some 5,600 foreign fighters have returned home from Syria, per the Soufan Center.",
             "The Soufan Center",
         ),
         (

@@ -142,7 +142,26 @@ _NUMBER_START = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=\d)")
 
 _LAST_WORD = re.compile(r"(\w+)[.!?]$")
 _ABBREVIATIONS = frozenset(
-    ["approx", "est", "ca", "circa", "no", "nos", "vol", "fig", "figs", "pp", "para", "art", "sec", "ch", "cf", "vs", "incl", "excl"]
+    [
+        "approx",
+        "est",
+        "ca",
+        "circa",
+        "no",
+        "nos",
+        "vol",
+        "fig",
+        "figs",
+        "pp",
+        "para",
+        "art",
+        "sec",
+        "ch",
+        "cf",
+        "vs",
+        "incl",
+        "excl",
+    ]
 )
 
 
