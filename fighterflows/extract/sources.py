@@ -86,11 +86,8 @@ _NATIONAL = re.compile(
 _CAPITAL = re.compile(r"\b[A-Z]")
 # Every attribution has one of these words; a sentence without any is skipped at once.
 _GUARD = re.compile(
-    r"(?i:according|citing|cites|cited|quotes|'s\s+count|its\s+count|their\s+count)|\b(?:"
-    + _VERBS
-    + r"|"
-    + _NOUN
-    + r")\b"
+    r"(?i:according|citing|cites|cited|quotes|'s\s+count|its\s+count|their\s+count)"
+    r"|\bper\s+(?:the\s+)?[A-Z]|\b(?:" + _VERBS + r"|" + _NOUN + r")\b"
 )
 _ORG_WORDS = re.compile(
     r"\b(?:Service|Agency|Ministry|Department|Centre|Center|Institute|Office|Council|Observatory|"
