@@ -66,6 +66,11 @@ _AGE = re.compile(r"\b(?:turned|aged|age\s+of|ages\s+of|aged\s+between)\s+$", re
 _NOT_MOVING = re.compile(
     r"\b(?:displacement|evacuation|evacuated|displaced|wounded|injured)\s+(?:of\s+)?$", re.I
 )
+_TOPIC_WORDS = re.compile(
+    r"\bforeign[ -]fighters?\b|\bjihadists?\b|\breturnees\b|\bconflict\s+zone\b|\bwar\s+zone\b"
+    r"|\bthe\s+conflict\b|\bcaliphate\b",
+    re.I,
+)
 _TRAVEL = frozenset({Flow.DEPARTED, Flow.RETURNED, Flow.REMAINING})
 _FOREIGN_WORD = re.compile(r"\bforeign", re.I)
 _RATE = re.compile(r"\s*(?:a|per|each|every)\s+(?:day|week|month|year)\b", re.I)
@@ -362,7 +367,7 @@ def _relevant(
     conflict named nearby (or an explicit verb); deaths and arrests need it in the sentence
     itself, or fighters for their people: "2 persons dead", "151 members of the HDP" are not
     foreign fighters however close Syria is."""
-    if facts.zone is not None or facts.groups:
+    if facts.zone is not None or facts.groups or _TOPIC_WORDS.search(text):
         return True
     words = head.text if head is not None else text
     if _FIGHTER_HEAD.search(words) or _FOREIGN_WORD.search(words):
