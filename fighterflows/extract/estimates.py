@@ -62,6 +62,9 @@ _INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\
 _SHARE_SUBJECT = re.compile(r"\s+(?:have|has|had|are|were|is|was)\b", re.I)
 _OF_DEFINITE = re.compile(r"\s*of\s+(?:the|these|those)\s", re.I)
 _WHICH = re.compile(r"\bof\s+(?:which|whom)\s+$", re.I)
+_SAMPLE = re.compile(
+    r"\b(?:study|analysis|survey|sample|interviews?|poll|profiles?)\s+(?:of|with|among)\s+$", re.I
+)
 _AGE = re.compile(r"\b(?:turned|aged|age\s+of|ages\s+of|aged\s+between)\s+$", re.I)
 _NOT_MOVING = re.compile(
     r"\b(?:displacement|evacuation|evacuated|displaced|wounded|injured)\s+(?:of\s+)?$", re.I
@@ -328,6 +331,8 @@ def _skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         return True  # "the displacement of over 300,000 people"
     if _AGE.search(text, max(0, n.start - 20), n.start):
         return True  # "a Frenchman who had just turned 24"
+    if _SAMPLE.search(text, max(0, n.start - 30), n.start):
+        return True  # "a study of 20 fighters": a research sample, not a count of a flow
     if head is None:
         return _YEAR_LIKE.fullmatch(n.text) is not None  # "Throughout 2014," taken for a count
     if head.excluded or _RATE.match(text, head.end) or _UNCERTAIN.search(head.text):
