@@ -107,3 +107,12 @@ def test_abbreviation_before_a_number_ends_no_sentence() -> None:
         "The camp in Syria holds approx. 400 Britons.",
         "Some 30 have returned.",
     ]
+
+
+def test_a_person_named_for_a_source_speaks_for_it_later() -> None:
+    text = (
+        "Ayob Khan, the counter-terrorism head of the Malaysian Special Branch, has confirmed "
+        "that 11 Malaysians have returned from Syria. According to Ayob, 51 Malaysians remain "
+        "in Syria."
+    )
+    assert [e.source for e in extract(text)] == ["Malaysian Special Branch"] * 2

@@ -35,6 +35,7 @@ class Named:
     source: str
     kind: str | None
     attributed: bool = False
+    speaker: str = ""  # the words of the attribution that named it ("Ayob Khan, head of ...")
 
 
 @dataclass(slots=True)
@@ -133,9 +134,10 @@ def _named(sentences: list[Sentence], facts: list[Facts | None]) -> list[Named]:
         )
         spans = [(a.start, a.end, a.cited) for a in found]
         for offset, source in mentions:
-            inside = [cited for start, end, cited in spans if start <= offset < end]
-            attributed = bool(inside) and not any(inside)
-            out.append(Named(i, source, report_kind(s.text, offset), attributed))
+            holders = [a for a in found if a.start <= offset < a.end]
+            attributed = bool(holders) and not any(a.cited for a in holders)
+            speaker = " ".join(a.who for a in holders)
+            out.append(Named(i, source, report_kind(s.text, offset), attributed, speaker))
     return out
 
 
@@ -256,6 +258,17 @@ def _stated_source(d: Draft, named: list[Named], i: int) -> str | None:
         return government_name(code, place_name(code))
     if a.official and len(d.place) == 3 and d.place.isupper():
         return government_name(d.place, place_name(d.place))
+    return _person(a.who, named, i)
+
+
+def _person(who: str, named: list[Named], i: int) -> str | None:
+    """ "According to Ayob": a person named earlier as speaking for a source."""
+    name = who.strip()
+    if not re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}", name):
+        return None
+    for n in reversed([n for n in named if n.sentence < i]):
+        if re.search(rf"\b{re.escape(name)}\b", n.speaker):
+            return n.source
     return None
 
 

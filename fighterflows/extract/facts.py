@@ -6,6 +6,7 @@ document.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from fighterflows.extract.dates import DateMention, find_dates
@@ -17,6 +18,7 @@ from fighterflows.extract.populations import head_after
 from fighterflows.extract.sentences import Sentence
 from fighterflows.extract.sources import Attribution, find_attributions, impersonal
 
+_NAMED_AFTER = re.compile(r"\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?s\b")
 FIGURE_KINDS = frozenset({NumberKind.COUNT, NumberKind.SHARE})
 
 
@@ -64,8 +66,8 @@ def _counts(
     """A "date" that is a count of people: "Jordan (2000+)", "2000 Moroccan-Europeans"."""
     for n in numbers:
         if n.start <= date.start < n.end or date.start <= n.start < date.end:
-            if n.text.strip() != date.text:
-                return True
+            if n.text.strip() != date.text or _NAMED_AFTER.match(text, n.end):
+                return True  # "(2000+)", "2000 Moroccan-Europeans"
             head = head_after(text, n.end, places)
             return head is not None and head.population is not None
     return False
