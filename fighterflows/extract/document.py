@@ -132,7 +132,6 @@ def _named(sentences: list[Sentence], facts: list[Facts | None]) -> list[Named]:
         found = (
             known.attributions if known is not None and known.numbers else find_attributions(s.text)
         )
-        spans = [(a.start, a.end, a.cited) for a in found]
         for offset, source in mentions:
             holders = [a for a in found if a.start <= offset < a.end]
             attributed = bool(holders) and not any(a.cited for a in holders)
