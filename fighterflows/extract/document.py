@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from fighterflows.extract.anchor import holds
-from fighterflows.extract.estimates import Context, Draft, assemble
+from fighterflows.extract.drafts import Context, Draft
+from fighterflows.extract.estimates import assemble
 from fighterflows.extract.facts import Facts, gather
 from fighterflows.extract.groups import find_groups, find_zone
 from fighterflows.extract.places import PlaceForm, PlaceMention, find_places, is_region, place_name

@@ -6,8 +6,6 @@ are settled per document (see document.py), which passes in what it knows as `Co
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
 
 from fighterflows.extract.choosing import (
     AMONG,
@@ -20,15 +18,16 @@ from fighterflows.extract.choosing import (
     segment_start,
 )
 from fighterflows.extract.dates import as_of_for, since_for
+from fighterflows.extract.drafts import Context, Draft
 from fighterflows.extract.facts import Facts
 from fighterflows.extract.flows import Cue
 from fighterflows.extract.groups import find_zone, nearest_group
 from fighterflows.extract.lexicon import flow_regex
 from fighterflows.extract.numbers import NumberKind, NumberMention
-from fighterflows.extract.places import PlaceMention, is_region
+from fighterflows.extract.places import is_region
 from fighterflows.extract.placing import ZONE_CODES, inside_parens, place_of
 from fighterflows.extract.populations import Head, head_after, people_words, predicate_population
-from fighterflows.extract.sources import Attribution, nearest_attribution
+from fighterflows.extract.sources import nearest_attribution
 from fighterflows.model import Flow, Kind, Population, Qualifier
 
 _PARTITIVE = re.compile(r"\s*(?:,\s*)?(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|an?\s+)?", re.I)
@@ -85,44 +84,6 @@ _NUMBER_BLOCK = re.compile(
     r"would|could|if)\b[^,;.]{0,30}$",
     re.I,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What the document knows before this sentence (see document.py)."""
-
-    carried_place: PlaceMention | None = None  # from the previous sentence of the paragraph
-    carried_is_figure: bool = False  # ... and a figure's place there, not a mere mention
-    heading_place: PlaceMention | None = None
-    previous: Sequence[Draft] = ()  # drafts of earlier sentences, document order
-    carried_as_of: str | None = None
-    zone_nearby: bool = False  # the previous sentence or the heading names the conflict
-
-
-@dataclass(slots=True)
-class Draft:
-    """An estimate being assembled; offsets relative to the document."""
-
-    start: int
-    end: int
-    number: NumberMention
-    sentence_start: int
-    sentence_end: int
-    kind: Kind
-    population: Population
-    population_text: str | None
-    place: str
-    place_text: str
-    flow: Flow
-    attribution: Attribution | None
-    as_of: str | None
-    since: str | None
-    zone: str | None
-    group: str | None
-    base_draft: Draft | None = None
-    paragraph: int = 0
-    source: str | None = None
-    stock: bool = False  # the flow is implied ("are fighting in Syria"), not stated
 
 
 def assemble(facts: Facts, context: Context) -> list[Draft]:

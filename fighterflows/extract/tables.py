@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from fighterflows.extract.estimates import Draft
+from fighterflows.extract.drafts import Draft
 from fighterflows.extract.flows import find_cues
 from fighterflows.extract.numbers import NumberKind, NumberMention, find_numbers
 from fighterflows.extract.places import find_places

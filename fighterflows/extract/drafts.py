@@ -1,0 +1,50 @@
+"""The types a figure is assembled in: a `Draft` per figure, and the `Context` a document
+gives each sentence (see estimates.py and document.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from fighterflows.extract.numbers import NumberMention
+from fighterflows.extract.places import PlaceMention
+from fighterflows.extract.sources import Attribution
+from fighterflows.model import Flow, Kind, Population
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the document knows before this sentence (see document.py)."""
+
+    carried_place: PlaceMention | None = None  # from the previous sentence of the paragraph
+    carried_is_figure: bool = False  # ... and a figure's place there, not a mere mention
+    heading_place: PlaceMention | None = None
+    previous: Sequence[Draft] = ()  # drafts of earlier sentences, document order
+    carried_as_of: str | None = None
+    zone_nearby: bool = False  # the previous sentence or the heading names the conflict
+
+
+@dataclass(slots=True)
+class Draft:
+    """An estimate being assembled; offsets relative to the document."""
+
+    start: int
+    end: int
+    number: NumberMention
+    sentence_start: int
+    sentence_end: int
+    kind: Kind
+    population: Population
+    population_text: str | None
+    place: str
+    place_text: str
+    flow: Flow
+    attribution: Attribution | None
+    as_of: str | None
+    since: str | None
+    zone: str | None
+    group: str | None
+    base_draft: Draft | None = None
+    paragraph: int = 0
+    source: str | None = None
+    stock: bool = False  # the flow is implied ("are fighting in Syria"), not stated
