@@ -47,13 +47,24 @@ ESTIMATE_COLUMNS = (
 )
 
 
+derived_option = click.option(
+    "--derived/--stated",
+    default=False,
+    show_default=True,
+    help="Also print the counts fighterflows derives (a share times its base), marked "
+    "derived; by default only what the text states.",
+)
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @format_option("jsonl", "json", "csv", "table", default="jsonl")
+@derived_option
 @read_options
 def extract(
     paths: tuple[str, ...],
     fmt: str,
+    derived: bool,
     text_field: str | None,
     date_field: str | None,
     id_field: str | None,
@@ -69,7 +80,7 @@ def extract(
             failed += 1
             say(f"error: {item}")
             continue
-        estimates = extract_document(item)
+        estimates = extract_document(item, derived)
         if fmt == "jsonl":
             for e in estimates:
                 click.echo(e.to_json_line())
@@ -251,7 +262,8 @@ def import_table(
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--show", is_flag=True, help="List the missed and the spurious estimates.")
-def evaluate(gold: str, paths: tuple[str, ...], show: bool) -> None:
+@derived_option
+def evaluate(gold: str, paths: tuple[str, ...], show: bool, derived: bool) -> None:
     """Extract from PATHS and score the estimates against GOLD (JSONL in contract form)."""
     from fighterflows.evaluate import score
     from fighterflows.extract import extract_document
@@ -263,7 +275,7 @@ def evaluate(gold: str, paths: tuple[str, ...], show: bool) -> None:
         e.to_json()
         for item in read_sources(paths)
         if not isinstance(item, ReadError)
-        for e in extract_document(item)
+        for e in extract_document(item, derived)
     ]
     result = score(expected, found)
     click.echo(

@@ -17,7 +17,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-import yaml
+from test_corpora_data import sample_gold
 
 from fighterflows.extract import extract_document
 from fighterflows.model import Document, Kind
@@ -27,8 +27,6 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 GOLD = SHARED / "eval" / "gold"
 WIKI = SHARED / "corpus" / "wikipedia"
 
-pytestmark = pytest.mark.skipif(not SHARED.is_dir(), reason="no shared evaluation material")
-
 # Pinned floors: (precision, recall, f1).
 FLOORS = {
     "seed": (1.0, 1.0, 1.0),
@@ -37,7 +35,6 @@ FLOORS = {
 }
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "fighterflows" / "data" / "sample"
-SAMPLE_GOLD = ROOT / "fighterflows" / "data" / "sample-gold.yaml"
 
 
 def _scorer() -> ModuleType:
@@ -56,35 +53,10 @@ def _documents(paths: list[Path]) -> list[Document]:
     return docs
 
 
-def _sample_gold() -> list[dict[str, Any]]:
-    """The sample corpus's hand gold (one YAML file) in the scorer's JSONL shape."""
-    files = yaml.safe_load(SAMPLE_GOLD.read_text(encoding="utf-8"))["files"]
-    out: list[dict[str, Any]] = []
-    for name, entry in files.items():
-        for e in entry.get("estimates") or []:
-            figure = e["figure"]
-            low, high = figure if isinstance(figure, list) else (None, None)
-            out.append(
-                {
-                    "doc": name,
-                    **{k: e.get(k) for k in ("quote", "place", "flow", "population", "qualifier")},
-                    "kind": e.get("kind", "count"),
-                    "value": None if isinstance(figure, list) else figure,
-                    "low": low,
-                    "high": high,
-                    "source": e.get("source"),
-                    "as_of": e.get("as_of"),
-                }
-            )
-    return out
-
-
 def _score(gold_name: str, paths: list[Path]) -> dict[str, Any]:
     scorer = _scorer()
-    gold = _sample_gold() if gold_name == "sample" else scorer.load(str(GOLD / gold_name))
-    pred = [
-        e.to_json() for doc in _documents(paths) for e in extract_document(doc) if not e.derived
-    ]
+    gold = sample_gold() if gold_name == "sample" else scorer.load(str(GOLD / gold_name))
+    pred = [e.to_json() for doc in _documents(paths) for e in extract_document(doc, derived=False)]
     result: dict[str, Any] = scorer.score(gold, pred)
     return result
 
