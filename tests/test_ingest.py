@@ -226,3 +226,24 @@ def test_a_document_the_database_refuses_does_not_sink_its_batch(
         assert "nul" not in names
     else:
         assert code == 0 and "nul" in names
+
+
+def test_the_table_reads_cleanly_while_another_process_ingests(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 600)
+    db = str(tmp_path / "live.db")
+    assert invoke("ingest", str(SAMPLE), "--db", db, "--workers", "1")[0] == 0
+    cmd = [str(Path(sys.executable).with_name("fighterflows")), "ingest", str(corpus), "--db",
+           db, "--workers", "1", "--quiet"]
+    writer = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    seen = []
+    while writer.poll() is None:
+        code, out, err = invoke("table", "--db", db, "--format", "json")
+        assert code == 0, err  # never "database is locked", never a torn read
+        seen.append(sum(row["documents"] for row in json.loads(out)))
+        stored = Ledger.open(db).estimates()  # first: documents read after can only be more
+        documents = Ledger.open(db).documents(limit=10**6)
+        # every stored estimate belongs to a stored document: documents land whole
+        assert {s.document_id for s in stored} <= {d.id for d in documents}
+    assert writer.returncode == 0, writer.stderr.read() if writer.stderr else ""
+    assert len(seen) >= 2 and seen == sorted(seen)
