@@ -17,6 +17,7 @@ from fighterflows.reconcile import (
     by_key,
     current_claims,
     interval,
+    recent,
 )
 
 # How far a share times its base may stray from a stated count before we call it out.
@@ -80,7 +81,10 @@ def misquotes(key: Key, group: Sequence[Claim]) -> list[Conflict]:
 
 def disagreements(key: Key, group: Sequence[Claim]) -> list[Conflict]:
     """Different sources whose current figures cannot both be true."""
-    current = [c for c in current_claims(group) if c.source_label != UNATTRIBUTED and not c.derived]
+    # Only figures of the same time can contradict each other: flows grow over the years.
+    current = recent(
+        [c for c in current_claims(group) if c.source_label != UNATTRIBUTED and not c.derived]
+    )
     out = []
     for a, b in combinations(sorted(current, key=lambda c: c.source_label), 2):
         if a.source == b.source or a.kind != b.kind or _overlap(a, b):

@@ -22,6 +22,9 @@ from fighterflows.model import Estimate, Kind, Qualifier
 UNATTRIBUTED = "unattributed"
 ROUNDING = 0.02  # two figures within 2 % are the same figure said twice
 APPROX_SLACK = 0.10  # "about 850" allows roughly ±10 % when testing for disagreement
+# Figures flow in for years: a source's current figure more than a year older than the newest
+# is history, not a vote in today's consensus (and not a disagreement with it).
+RECENT_MONTHS = 12
 
 Key = tuple[str, str, str]  # place, flow, population
 
@@ -162,7 +165,8 @@ def _claim(members: list[StoredEstimate]) -> Claim:
 
 
 def current_claims(claims: Sequence[Claim]) -> list[Claim]:
-    """Each source's claims of its latest period; within it, the best-covered figure."""
+    """Each source's claims of its latest period; within it, the best-covered figure, and
+    between equally covered versions the one closest to what the other sources say."""
     by_source: dict[tuple[Key, str, Kind, bool], list[Claim]] = defaultdict(list)
     for c in claims:
         by_source[(c.key, c.source_label, c.kind, c.derived)].append(c)
@@ -172,9 +176,39 @@ def current_claims(claims: Sequence[Claim]) -> list[Claim]:
         in_period = [c for c in group if c.period == latest]
         if source == UNATTRIBUTED:
             current.extend(in_period)  # unattributed figures cannot be merged: keep each
-        else:
-            current.append(max(in_period, key=lambda c: (len(c.originals), c.as_of or "", c.id)))
+            continue
+        others = [
+            c.point
+            for c in claims
+            if c.source_label != source and c.point is not None and c.kind == group[0].kind
+        ]
+        current.append(max(in_period, key=lambda c: _standing(c, others)))
     return current
+
+
+def _standing(c: Claim, others: Sequence[float | None]) -> tuple[int, float, str, str]:
+    """How strongly a version of a source's figure stands: coverage, then agreement with the
+    other sources, then recency (a misquote repeated once must not win on its date alone)."""
+    points = [p for p in others if p is not None]
+    distance = abs((c.point or 0.0) - statistics.median(points)) if points else 0.0
+    return (len(c.originals), -distance, c.as_of or "", c.id)
+
+
+def month_number(as_of: str | None) -> int | None:
+    """'2017-10-24' / '2017-10' / '2017' → months since year 0 (a bare year counts as June)."""
+    if not as_of or not as_of[:4].isdigit():
+        return None
+    month = int(as_of[5:7]) if len(as_of) >= 7 and as_of[5:7].isdigit() else 6
+    return int(as_of[:4]) * 12 + month - 1
+
+
+def recent(claims: Sequence[Claim], months: int = RECENT_MONTHS) -> list[Claim]:
+    """The claims dated within `months` of the newest: older current figures are history."""
+    dated = [(month_number(c.as_of), c) for c in claims]
+    newest = max((m for m, _ in dated if m is not None), default=None)
+    if newest is None:
+        return list(claims)
+    return [c for m, c in dated if m is None or newest - m <= months]
 
 
 def interval(c: Claim, slack: float = 0.0) -> tuple[float | None, float | None]:
@@ -193,7 +227,7 @@ def consensus(key: Key, claims: Sequence[Claim]) -> Row | None:
     """low / best / high over the current count claims of one (place, flow, population)."""
     counts = [c for c in current_claims(claims) if c.kind == Kind.COUNT]
     stated = [c for c in counts if not c.derived]
-    chosen = stated or counts
+    chosen = recent(stated or counts)
     points = [p for p in (c.point for c in chosen) if p is not None]
     if not points:
         return None

@@ -252,3 +252,34 @@ def test_members_adding_up_to_more_than_their_region_is_an_inconsistency() -> No
     (conflict,) = rec.conflicts
     assert conflict.kind == ConflictKind.INCONSISTENCY and conflict.place == "western-balkans"
     assert {c.place for c in conflict.claims} == {"western-balkans", "XKX", "BIH"}
+
+
+def test_a_source_silent_for_years_is_history_not_a_vote_or_a_disagreement() -> None:
+    old = document("2015.txt", ["About 1,200 French went, ICSR said."], published="2015-01-26")
+    new = document("2017.txt", ["Some 1,910 French went, Soufan said."], published="2017-10-24")
+    rec = reconcile_estimates([
+        stored(estimate(old, "About 1,200", place="FRA", flow=Flow.DEPARTED, value=1200,
+                        qualifier=Qualifier.APPROX)),
+        stored(estimate(new, "Some 1,910", place="FRA", flow=Flow.DEPARTED, value=1910,
+                        qualifier=Qualifier.APPROX, source="The Soufan Center")),
+    ])
+    (row,) = rec.rows
+    assert (row.low, row.best, row.high, row.sources) == (1910, 1910, 1910, ("The Soufan Center",))
+    assert row.claims == 2  # the 2015 figure stays in the row's history
+    assert rec.conflicts == ()
+
+
+def test_between_two_versions_of_a_source_the_one_others_corroborate_is_current() -> None:
+    right = document("a.txt", ["Some 425 Britons came back, Soufan said."], published="2017-10-25")
+    wrong = document("b.txt", ["Some 850 Britons came back, Soufan said."], published="2017-11-14")
+    other = document("c.txt", ["About 400 Britons came back, ICSR said."], published="2017-12-01")
+    rec = reconcile_estimates([
+        stored(estimate(right, "Some 425", value=425, qualifier=Qualifier.APPROX,
+                        source="The Soufan Center")),
+        stored(estimate(wrong, "Some 850", value=850, qualifier=Qualifier.APPROX,
+                        source="The Soufan Center")),
+        stored(estimate(other, "About 400", value=400, qualifier=Qualifier.APPROX)),
+    ])
+    (row,) = rec.rows
+    assert (row.low, row.high) == (400, 425)
+    assert [c.kind for c in rec.conflicts] == [ConflictKind.MISQUOTE]
