@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import combinations
 
+from fighterflows.model import Kind
 from fighterflows.reconcile import (
     APPROX_SLACK,
     UNATTRIBUTED,
@@ -103,17 +104,20 @@ def _overlap(a: Claim, b: Claim) -> bool:
 
 
 def derived_mismatches(key: Key, group: Sequence[Claim]) -> list[Conflict]:
-    """A share times its base that lands far from a count stated for the same thing."""
-    stated = [c for c in group if c.kind.value == "count" and not c.derived and c.point]
+    """A share times its base that lands far from every count stated for the same thing at
+    the same time: one conflict a derived figure, with the stated counts beside it."""
+    stated = recent([c for c in current_claims(group) if c.kind == Kind.COUNT and not c.derived])
+    points = [p for p in (c.point for c in stated) if p is not None]
+    if not points:
+        return []
+    low, high = min(points) * (1 - DERIVED_TOLERANCE), max(points) * (1 + DERIVED_TOLERANCE)
     out = []
-    for d in (c for c in group if c.derived and c.point):
-        for s in stated:
-            assert s.point is not None and d.point is not None
-            if abs(d.point - s.point) > DERIVED_TOLERANCE * s.point:
-                detail = (
-                    f"{d.quote!r} of its base gives about {d.point:,.0f}; {s.quote!r} is stated"
-                )
-                out.append(_conflict(key, ConflictKind.INCONSISTENCY, detail, [d, s]))
+    for d in (c for c in group if c.derived and c.point is not None):
+        assert d.point is not None
+        if not low <= d.point <= high:
+            quotes = ", ".join(repr(c.quote) for c in stated)
+            detail = f"{d.quote!r} of its base gives about {d.point:,.0f}; stated: {quotes}"
+            out.append(_conflict(key, ConflictKind.INCONSISTENCY, detail, [d, *stated]))
     return out
 
 

@@ -283,3 +283,23 @@ def test_between_two_versions_of_a_source_the_one_others_corroborate_is_current(
     (row,) = rec.rows
     assert (row.low, row.high) == (400, 425)
     assert [c.kind for c in rec.conflicts] == [ConflictKind.MISQUOTE]
+
+
+def test_a_share_times_its_base_far_from_the_stated_counts_is_one_inconsistency() -> None:
+    a = document("a.txt", ["Nearly half came back: 212 by our count.", "Some 425 came back.",
+                           "ICSR says 430 came back."])
+    rec = reconcile_estimates([
+        stored(estimate(a, "Nearly half", value=212, qualifier=Qualifier.APPROX, derived=True)),
+        stored(estimate(a, "Some 425", value=425, qualifier=Qualifier.APPROX,
+                        source="The Soufan Center")),
+        stored(estimate(a, "430", value=430)),
+    ])
+    (conflict,) = rec.conflicts
+    assert conflict.kind == ConflictKind.INCONSISTENCY
+    assert "'Nearly half' of its base gives about 212" in conflict.detail
+    assert len(conflict.claims) == 3
+    close = reconcile_estimates([
+        stored(estimate(a, "Nearly half", value=400, qualifier=Qualifier.APPROX, derived=True)),
+        stored(estimate(a, "430", value=430)),
+    ])
+    assert close.conflicts == ()
