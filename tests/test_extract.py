@@ -133,6 +133,7 @@ def test_public_names() -> None:
         "extract",
         "extract_document",
         "might_contain_estimates",
+        "stated_only",
     }
 
 

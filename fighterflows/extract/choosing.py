@@ -139,6 +139,14 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
         return nearest
     if fig.base_of is not None and fig.base_of in used:
         base_cue = used[fig.base_of]
+        head = fig.head
+        named = [
+            c
+            for c in facts.cues
+            if head is not None and head.start <= c.start < head.end and not c.stock
+        ]
+        if named:
+            return named[0]  # "seven returnees among the 129 who left": the noun says it
         if composition:
             return base_cue  # "Women made up 13 percent of the 41,490 who joined"
         if AMONG.search(text, n.end, figures[fig.base_of].number.start):

@@ -51,6 +51,8 @@ _ANAPHOR = re.compile(
     r"\b(?:the|that|this)\s+(?:number|figure|share|proportion|percentage|rate)\b", re.I
 )
 _FIGHTER_HEAD = re.compile(r"fighter|jihadi|militia|militant|mujahideen|volunteer|recruit", re.I)
+# "seven returnees among the 129 Americans": a part of the figure after it
+_AMONG_THE = re.compile(r"\s+(?:[\w-]+\s+){1,2}among\s+(?:the|these|those)\s+", re.I)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\b", re.I)
 _OF_WHOM = re.compile(r"\bof\s+(?:whom|which|these|those|them)\s+$", re.I)
 _ACCUSED = re.compile(
@@ -176,7 +178,11 @@ def _figures(facts: Facts) -> list[Figure]:
     for i, n in enumerate(numbers):
         base_of = None
         between = text[n.end : numbers[i + 1].start] if i + 1 < len(numbers) else ""
-        if between and (_PARTITIVE.fullmatch(between) or AMONG.fullmatch(between)):
+        if between and (
+            _PARTITIVE.fullmatch(between)
+            or AMONG.fullmatch(between)
+            or _AMONG_THE.fullmatch(between)
+        ):
             base_of = i + 1
         # "thousands of Lebanese", "a handful of Japanese": word quantities take an "of"
         wordy = n.qualifier is Qualifier.VAGUE or n.text[-1:].isalpha()
@@ -229,6 +235,7 @@ def _draft(
     place = (
         stated
         or _whole(text, n, head, made, i)
+        or _base_place(fig, made)
         or _speaker(facts)
         or _carried(context, head, cue, facts, flow)
     )
@@ -361,6 +368,12 @@ def _whole(
     if not earlier or not _INCLUDING.search(text, max(0, n.start - 24), n.start):
         return None
     return earlier[-1].place, earlier[-1].place_text
+
+
+def _base_place(fig: Figure, made: dict[int, Draft]) -> tuple[str, str] | None:
+    """ "seven returnees among the 129 Americans": a part is counted for its whole's place."""
+    base = made.get(fig.base_of) if fig.base_of is not None else None
+    return (base.place, base.place_text) if base is not None else None
 
 
 def _speaker(facts: Facts) -> tuple[str, str] | None:

@@ -130,6 +130,16 @@ def place_name(code: str) -> str:
     return str(getattr(country, "common_name", None) or country.name)
 
 
+@cache
+def place_adjective(code: str) -> str:
+    """The adjective of a country ("BEL" -> "Belgian"): its first `adjective` row, else its
+    display name; KeyError if unknown."""
+    for row in country_rows():
+        if row.code == code and row.form is PlaceForm.ADJECTIVE:
+            return row.alias
+    return place_name(code)
+
+
 def all_countries() -> list[tuple[str, str]]:
     """(iso3, display name) for every country of the gazetteer, by name."""
     return sorted(_gazetteer().country_names.items(), key=lambda item: item[1])

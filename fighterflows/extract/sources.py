@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from fighterflows.extract.lexicon import Gazetteer, alternation, gazetteer, load
+from fighterflows.extract.places import find_places, is_region, place_adjective, place_name
 
 _VERBS = (
     r"said|says|say|estimated|estimates|estimate|reported|reports|announced|announces|"
@@ -36,6 +37,11 @@ _GENERIC = (
 _NAME_WORD = r"(?:[A-Z][\w'’.&-]*|(?:al|el|ad|as|ash|an)-[\w'’-]+)"
 _ARTICLE = (
     r"(?:\b(?:[Aa]n?|[Tt]he)\s+(?:new\s+|latest\s+|recent\s+|\d{1,2}\s+[A-Z]\w+\s+\d{4}\s+)?)"
+)
+# The nouns of a country's offices (the full names are in sources.yaml, `offices`).
+_OFFICE = (
+    r"(?i:ministry|government|authorities|officials|police|intelligence|services?|agenc(?:y|ies)"
+    r"|office|department|administration|cabinet)(?:\s+of\s+(?:the\s+)?[a-z]+(?:\s+affairs)?)?"
 )
 _ATTRIBUTION = re.compile(
     rf"(?P<by>{_ARTICLE}?\b{_NOUN}\s+(?:by|from)\s+(?P<by_x>(?:the\s+)?[A-Z][^,.;:()]{{1,80}}?))"
@@ -62,14 +68,28 @@ _ATTRIBUTION = re.compile(
     r"|(?P<auth>(?P<auth_x>\b[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+(?:authorities|officials|police|"
     r"government|intelligence(?:\s+services?)?|security\s+services?|agenc(?:y|ies)))\s+(?:also\s+)?"
     r"(?:" + _VERBS + r")\b)"
+    r"|(?P<nat>(?P<nat_x>(?:\b[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?:'s|’s)?"
+    r"(?:\s+[A-Za-z-]+){0,2}?\s+" + _OFFICE + r")\s+(?:also\s+|has\s+|have\s+|had\s+)?"
+    r"(?:" + _VERBS + r")\b)"
+    r"|(?P<offin>(?P<offin_x>\b(?:[Tt]he\s+)?(?i:officials|authorities|police|government|"
+    r"ministry)\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
+    r"\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
     r"|(?P<role>(?P<role_x>(?:\b[Tt]he\s+)?(?:[A-Z][\w'’.&-]*\s+){0,5}[A-Z][\w'’.&-]*)(?:'s|’s)\s+"
     r"(?:(?!(?:" + _VERBS + r")\b)[a-z-]+\s+){0,3}(?!(?:" + _VERBS + r")\b)[a-z-]+"
     r"(?:,[^,]{3,60},)?\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
+    r"|(?P<app>\b[Aa]n?\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+(?P<app_x>(?:[Tt]he\s+)?(?:"
+    + _NAME_WORD
+    + r"\s+|(?:of|for|the|and|de|on)\s+){0,9}?"
+    + _NAME_WORD
+    + r"),\s+(?:also\s+)?(?:"
+    + _VERBS
+    + r")\b)"
     r"|(?P<subj>\*{0,2}(?P<subj_x>(?:\b[Tt]he\s+|\b[Aa]n?\s+)?(?:" + _NAME_WORD + r"\s+|"
     r"(?:of|for|the|and|de|on)\s+){0,9}?" + _NAME_WORD + r"(?:'s|’s)?"
     r"(?:\s+(?:new\s+)?(?:report|study|estimate|survey|analysis))?(?:,[^,]{3,90},)?)\*{0,2}"
     r"(?:,\s*(?:which|who))?(?:\s+(?:in|on)\s+(?:\w+\s+){0,2}\d{4})?"
-    r"\s+(?:also\s+|has\s+|have\s+|had\s+)?(?:" + _VERBS + r")\b)"
+    r"\s+(?:also\s+|has\s+|have\s+|had\s+|now\s+|still\s+|recently\s+|previously\s+|"
+    r"currently\s+|later\s+)?(?:" + _VERBS + r")\b)"
     rf"|(?P<poss>(?P<poss_x>{_ARTICLE}(?:report|study|estimate|survey|analysis|assessment)s?))\b"
     rf"|(?P<named>(?P<named_x>\b(?:[A-Z][\w.'’-]+\s+){{0,4}}[A-Z][\w.'’-]+)(?:'s|’s)?\s+{_NOUN}\b)",
 )
@@ -84,6 +104,7 @@ _NATIONAL = re.compile(
     r"intelligence|security\s+services?|agenc(?:y|ies))$"
 )
 _CAPITAL = re.compile(r"\b[A-Z]")
+_ARTICLE_ONLY = re.compile(r"\s*(?:(?:the|its|their|this|that)\s+)?", re.IGNORECASE)
 # Every attribution has one of these words; a sentence without any is skipped at once.
 _GUARD = re.compile(
     r"(?i:according|citing|cites|cited|quotes|'s\s+count|its\s+count|their\s+count)"
@@ -130,6 +151,53 @@ def government_name(code: str, name: str | None = None) -> str:
     return governments.get(code) or f"{name or code} government"
 
 
+@cache
+def _offices() -> tuple[re.Pattern[str], dict[str, str]]:
+    names: dict[str, str] = {}
+    parts = []
+    for k, (name, aliases) in enumerate(load("sources")["offices"].items()):
+        names[f"o{k}"] = name
+        parts.append(f"(?P<o{k}>{alternation(aliases)})")
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.IGNORECASE), names
+
+
+# "Belgian federal police", "Belgium's Interior Ministry"; not "U.S. and Belgian authorities"
+_BEFORE_OFFICE = re.compile(r"(?:'s|’s)?(?:\s+(?!(?:and|or|&)\b)[A-Za-z-]+){0,2}\s+")
+_OFFICE_OF = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?", re.IGNORECASE)
+_LEADING_THE = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
+
+
+def national_source(who: str) -> str | None:
+    """A country's office, normalised: "the Belgian interior ministry", "Belgium's interior
+    ministry", "officials in Belgium" → "Belgian interior ministry", "Belgian authorities"."""
+    pattern, names = _offices()
+    office = pattern.search(who)
+    if office is None or office.lastgroup is None:
+        return None
+    places = [p for p in find_places(who) if not is_region(p.code)]
+    before = [
+        p
+        for p in places
+        if _LEADING_THE.fullmatch(who[: p.start])
+        and _BEFORE_OFFICE.fullmatch(who[p.end : office.start()])
+        and not any(p.end <= q.start < office.start() for q in places)
+    ]
+    after = [
+        p
+        for p in places
+        if _LEADING_THE.fullmatch(who[: office.start()])
+        and _OFFICE_OF.fullmatch(who[office.end() : p.start])
+        and not who[p.end :].strip()
+    ]
+    found = before or after
+    if not found:
+        return None
+    code, name = found[0].code, names[office.lastgroup]
+    if name == "government":
+        return government_name(code, place_name(code))
+    return f"{place_adjective(code)} {name}"
+
+
 def named_sources(text: str) -> list[tuple[int, str]]:
     """(offset, source) of each source the text names, attributions or not."""
     return [(hit.start, hit.name) for hit in _sources().finditer(text)]
@@ -157,12 +225,17 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
         return Attribution(start, end, text, named[0].name, None, False, who)
     if re.fullmatch(r"(?:the\s+)?(?:its|their)", who, re.IGNORECASE):
         return Attribution(start, end, text, None, "its", False, who)  # "by its count"
+    office = national_source(who)
+    if office is not None:
+        return Attribution(start, end, text, office, None, False, who)
     national = _NATIONAL.match(who)
     if national:
         kind = "government" if national.group(2).lower() == "government" else "authorities"
         return Attribution(start, end, text, f"{national.group(1)} {kind}", None, False, who)
     generic = _generic_regex().search(who)
-    if generic and not _ORG_WORDS.search(who):
+    bare = generic is not None and _ARTICLE_ONLY.fullmatch(who[: generic.start()])
+    if generic and (bare and not who[generic.end() :].strip() or not _ORG_WORDS.search(who)):
+        # "the Center said": a capitalised generic noun is no name of its own
         return Attribution(start, end, text, None, generic.group(1).lower(), False, who)
     if _official_regex().search(who):
         return Attribution(start, end, text, None, None, True, who)

@@ -1,0 +1,49 @@
+"""Attribution cases by phrasing (tests/cases/sources.tsv): who each stated figure is
+attributed to, normalised."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from fighterflows.extract import extract
+from fighterflows.extract.sources import national_source
+
+CASES = Path(__file__).parent / "cases" / "sources.tsv"
+
+
+def _params() -> list[object]:
+    with CASES.open(encoding="utf-8") as f:
+        lines = [line for line in f if line.strip() and not line.startswith("#")]
+    params: list[object] = []
+    for row in csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        group, name, text, expected = row[:4]
+        marks = [pytest.mark.xfail(reason=row[4], strict=True)] if len(row) > 4 and row[4] else []
+        params.append(pytest.param(text, expected, id=f"{group}-{name}", marks=marks))
+    return params
+
+
+@pytest.mark.parametrize(("text", "expected"), _params())
+def test_source(text: str, expected: str) -> None:
+    found = extract(text, "2020-01-01", "case", derived=False)
+    assert (" | ".join(e.source or "-" for e in found) or "-") == expected
+
+
+@pytest.mark.parametrize(
+    ("who", "expected"),
+    [
+        pytest.param("the Belgian interior ministry", "Belgian interior ministry", id="adjective"),
+        pytest.param("Belgium's Interior Ministry", "Belgian interior ministry", id="possessive"),
+        pytest.param("officials in Belgium", "Belgian authorities", id="officials-in"),
+        pytest.param("the Dutch government", "Dutch government", id="government"),
+        pytest.param("France's Ministry of Foreign Affairs", "French foreign ministry", id="of"),
+        pytest.param("U.S. and Belgian authorities", None, id="two-countries"),
+        pytest.param("Federal officials", None, id="no-country"),
+        pytest.param("European officials", None, id="region"),
+        pytest.param("the interior ministry", None, id="no-country-ministry"),
+    ],
+)
+def test_national_source(who: str, expected: str | None) -> None:
+    assert national_source(who) == expected
