@@ -234,7 +234,7 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
         return Attribution(start, end, text, f"{national.group(1)} {kind}", None, False, who)
     generic = _generic_regex().search(who)
     bare = generic is not None and _ARTICLE_ONLY.fullmatch(who[: generic.start()])
-    if generic and (bare and not who[generic.end() :].strip() or not _ORG_WORDS.search(who)):
+    if generic and ((bare and not who[generic.end() :].strip()) or not _ORG_WORDS.search(who)):
         # "the Center said": a capitalised generic noun is no name of its own
         return Attribution(start, end, text, None, generic.group(1).lower(), False, who)
     if _official_regex().search(who):
