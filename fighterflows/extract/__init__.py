@@ -24,7 +24,7 @@ VERSION = "2026.11.2"
 
 _log = logging.getLogger(__name__)
 
-__all__ = ["VERSION", "extract", "extract_document", "might_contain_estimates", "stated_only"]
+__all__ = ["VERSION", "extract", "extract_document", "might_contain_estimates"]
 
 
 def might_contain_estimates(text: str) -> bool:
