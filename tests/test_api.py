@@ -70,7 +70,7 @@ def test_table_holds_the_consensus_of_current_claims(client: TestClient) -> None
         ("flow=returned&place=DEU", {("DEU", "returned", "total")}),
         ("population=women", set()),
         ("source=belgian", {("BEL", "departed", "total"), ("BEL", "returned", "total")}),
-        ("as_of=2015-12-31&place=FRA", {("FRA", "departed", "total")}),
+        ("as_of=2017-08-31&place=FRA", {("FRA", "departed", "total")}),
     ],
     ids=["place", "flow-and-place", "population-none", "source-any-case", "as-of"],
 )
@@ -79,7 +79,7 @@ def test_table_filters(client: TestClient, query: str, expected: set[tuple[str, 
 
 
 def test_as_of_gives_the_table_as_it_stood_then(client: TestClient) -> None:
-    rows = rows_by_key(get_json(client, "/api/table?as_of=2015"))
+    rows = rows_by_key(get_json(client, "/api/table?as_of=2017-08"))
     assert rows[("FRA", "departed", "total")]["best"] == 1200
 
 

@@ -211,7 +211,7 @@ def test_a_highlighted_sentence_is_visible_and_links_to_its_document(
     assert mark.is_visible()
     assert mark.inner_text() == "1,200"
     assert tab.locator("svg.timeline circle").count() >= 5
-    tab.locator("li.claim a", has_text="2015-icsr-update").first.click()
+    tab.locator("li.claim a", has_text="2017-icsr-update").first.click()
     tab.wait_for_url("**/documents/**")
     target = tab.locator("mark.figure:target")
     assert target.inner_text() == "1,200" and target.is_visible()

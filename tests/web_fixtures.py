@@ -56,11 +56,11 @@ D, R = Flow.DEPARTED, Flow.RETURNED
 
 DOCUMENTS = [
     make_document(
-        "2015-icsr-update", "2015-01-27",
-        ["The ICSR estimates that 1,200 French fighters had travelled to Syria by late 2014.",
+        "2017-icsr-update", "2017-07-27",
+        ["The ICSR estimates that 1,200 French fighters had travelled to Syria by mid-2017.",
          "Some 600 Germans had left, the ICSR says."],
-        [Fig("1,200", "FRA", D, 1200, "ICSR", "2014-12"),
-         Fig("600", "DEU", D, 600, "ICSR", "2014-12", Qualifier.APPROX)],
+        [Fig("1,200", "FRA", D, 1200, "ICSR", "2017-06"),
+         Fig("600", "DEU", D, 600, "ICSR", "2017-06", Qualifier.APPROX)],
     ),
     make_document(
         "2017-soufan-returnees", "2017-10-24",
