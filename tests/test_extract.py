@@ -133,7 +133,6 @@ def test_public_names() -> None:
         "extract",
         "extract_document",
         "might_contain_estimates",
-        "stated_only",
     }
 
 

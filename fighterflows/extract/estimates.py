@@ -53,6 +53,21 @@ _ANAPHOR = re.compile(
 _FIGHTER_HEAD = re.compile(r"fighter|jihadi|militia|militant|mujahideen|volunteer|recruit", re.I)
 # "seven returnees among the 129 Americans": a part of the figure after it
 _AMONG_THE = re.compile(r"\s+(?:[\w-]+\s+){1,2}among\s+(?:the|these|those)\s+", re.I)
+_TOWN = re.compile(
+    r"^[^.;]{0,30}?\b(?:from|in)\s+the\s+(?:town|city|village|district|province|municipality|"
+    r"neighbou?rhood|suburb)s?\s+of\s+[A-Z]"
+)
+_FROM_NAME = re.compile(
+    r"^\s+(?:who\s+|that\s+)?(?:had\s+|have\s+|has\s+)?(?:travell?ed|came|went|left|departed)"
+    r"\s+from\s+(?P<name>[A-Z][\w'’-]+)\b"
+)
+_SUSPECTS = re.compile(
+    r"\b(?:suspected|suspicion|accused)\s+of\s+(?!(?:having\s+)?(?:joined|fought|travell?ed|"
+    r"gone|been\s+(?:in|with|a\s+member)))|\binvolved\s+in\s+(?:a|the)\s+(?:\w+\s+)?(?:network|"
+    r"cell|plot|recruitment)",
+    re.I,
+)
+_AT_HOME = re.compile(r"\s+(?:living\s+|based\s+|residing\s+)?in\s+", re.I)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\b", re.I)
 _OF_WHOM = re.compile(r"\bof\s+(?:whom|which|these|those|them)\s+$", re.I)
 _ACCUSED = re.compile(
@@ -219,6 +234,8 @@ def _draft(
         # "110 citizens, including 74 children, from camps in Syria": a part of the figure
         # before takes its flow
         cue = None
+    if (cue is None or cue.stock) and _at_home(text, head, facts):
+        return None  # "about 100 female jihadists in the Netherlands": at home, no flow
     flow = cue.flow if cue is not None else inherited_flow(i, used)
     # A figure that takes its flow from an earlier one is about what that one was about.
     referred = cue is None and flow is not None
@@ -230,6 +247,10 @@ def _draft(
     clause = (segment_start(text, figures, i), segment_end(text, figures, i))
     heads = [f.head for f in figures if f.head is not None]
     stated = place_of(text, n, head, facts, clause, heads)
+    if _from_a_town(text, n, head, facts, stated is None) or _sample_part(text, figures, i):
+        return None
+    if flow is Flow.DETAINED and _SUSPECTS.search(text, n.end, clause[1]):
+        return None  # people arrested at home for helping others go, not fighters
     if not referred and not _relevant(text, head, facts, context, cue, stated is not None):
         return None
     place = (
@@ -368,6 +389,41 @@ def _whole(
     if not earlier or not _INCLUDING.search(text, max(0, n.start - 24), n.start):
         return None
     return earlier[-1].place, earlier[-1].place_text
+
+
+def _at_home(text: str, head: Head | None, facts: Facts) -> bool:
+    home = _AT_HOME.match(text, head.end) if head is not None else None
+    return home is not None and any(
+        p.start == home.end() and p.code not in ZONE_CODES and not is_region(p.code)
+        for p in facts.places
+    )
+
+
+def _sample_part(text: str, figures: list[Figure], i: int) -> bool:
+    """ "a survey of 41 returnees, of whom 12 were women": parts of a research sample."""
+    n = figures[i].number
+    part = _OF_THEM.match(text, n.end) or _OF_WHOM.search(text, max(0, n.start - 12), n.start)
+    return bool(part) and any(
+        _SAMPLE.search(text, max(0, f.number.start - 30), f.number.start) for f in figures[:i]
+    )
+
+
+def _from_a_town(
+    text: str, n: NumberMention, head: Head | None, facts: Facts, unplaced: bool
+) -> bool:
+    """People counted for a town, not a country: "five deaths from the town of Ben Guerdane";
+    "the 22 who travelled from Aarhus" (a name that is no known place)."""
+    end = head.end if head is not None else n.end
+    window = text[end : end + 60]
+    if _TOWN.search(window):
+        return True
+    m = _FROM_NAME.search(window) if unplaced else None
+    if m is None:
+        return False
+    at = end + m.start("name")
+    return not any(p.start <= at < p.end for p in facts.places) and not any(
+        g.start <= at < g.end for g in facts.groups
+    )
 
 
 def _base_place(fig: Figure, made: dict[int, Draft]) -> tuple[str, str] | None:
