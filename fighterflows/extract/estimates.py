@@ -20,7 +20,7 @@ from fighterflows.extract.choosing import (
 from fighterflows.extract.dates import as_of_for, since_for
 from fighterflows.extract.drafts import Context, Draft
 from fighterflows.extract.facts import Facts
-from fighterflows.extract.flows import Cue
+from fighterflows.extract.flows import Cue, is_blocked
 from fighterflows.extract.groups import find_zone, nearest_group
 from fighterflows.extract.lexicon import flow_regex
 from fighterflows.extract.numbers import NumberKind, NumberMention
@@ -224,7 +224,9 @@ def _draft(
     if population is None:
         return None
     cue = choose_cue(facts, figures, i, used)
-    if (cue is not None and cue.blocked) or _NUMBER_BLOCK.search(text, 0, n.start):
+    if (
+        cue is not None and cue.blocked and not _zero_negates(text, n, cue)
+    ) or _NUMBER_BLOCK.search(text, 0, n.start):
         return None
     if cue is None and _WHICH.search(text, max(0, n.start - 12), n.start):
         return None  # "41 supporters ..., of which 5 had key positions": a part, no flow of its own
@@ -389,6 +391,14 @@ def _whole(
     if not earlier or not _INCLUDING.search(text, max(0, n.start - 24), n.start):
         return None
     return earlier[-1].place, earlier[-1].place_text
+
+
+def _zero_negates(text: str, n: NumberMention, cue: Cue) -> bool:
+    """ "No Icelanders have gone": the negation is the figure (zero), not a denial."""
+    if n.value != 0 or n.start > cue.start:
+        return False
+    masked = text[: n.start] + " " * (n.end - n.start) + text[n.end :]
+    return not is_blocked(masked, cue.start)
 
 
 def _at_home(text: str, head: Head | None, facts: Facts) -> bool:

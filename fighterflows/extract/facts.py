@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from fighterflows.extract.dates import DateMention, find_dates
 from fighterflows.extract.flows import Cue, find_cues
 from fighterflows.extract.groups import Named, find_groups, find_zone
+from fighterflows.extract.implicit import implicit_numbers
 from fighterflows.extract.numbers import NumberKind, NumberMention, find_numbers
 from fighterflows.extract.places import PlaceMention, find_places
 from fighterflows.extract.populations import head_after
@@ -38,10 +39,11 @@ class Facts:
 def gather(sentence: Sentence, published: str | None) -> Facts:
     text = sentence.text
     numbers = tuple(n for n in find_numbers(text) if n.kind in FIGURE_KINDS)
+    places = tuple(find_places(text))
+    numbers = tuple(implicit_numbers(text, numbers, places))
     if not numbers:
         return light(sentence)
     groups = tuple(find_groups(text))
-    places = tuple(find_places(text))
     return Facts(
         sentence=sentence,
         numbers=numbers,

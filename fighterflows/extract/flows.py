@@ -42,6 +42,11 @@ def find_cues(text: str) -> list[Cue]:
     return cues
 
 
+def is_blocked(text: str, start: int) -> bool:
+    """A cue at `start` is negated or not a statement of fact."""
+    return _blocked(text, start)
+
+
 def _blocked(text: str, start: int) -> bool:
     lo = max(0, start - _WINDOW)
     window = text[lo:start]

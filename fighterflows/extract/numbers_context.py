@@ -80,13 +80,14 @@ def _year_after_determiner() -> re.Pattern[str]:
 
 
 _YEAR_CITED = re.compile(r"[.,;]")  # "Byman, D., 2015." in a reference list
+_PAREN_COUNT = re.compile(r"\s*\(\s*(?:about\s+|some\s+|around\s+|over\s+)?\d")
 
 
 def year_context(text: str, start: int, end: int) -> bool:
     """Words around a year-like number (1900-2099) that make it a year: "in 2014",
     "the 2015 offensive", "the 2008 Mumbai attacks", "Up to 2018,"."""
-    if year_before(text, start):
-        return True
+    if year_before(text, start) or _PAREN_COUNT.match(text, end):
+        return True  # "in 2014", "2017 (7,494)": a year and its count in brackets
     after = text[end:end + 1]
     if _before("year_determiners").find(text, start) is not None:
         return _year_after_determiner().match(text, end) is not None
@@ -94,6 +95,24 @@ def year_context(text: str, start: int, end: int) -> bool:
     if head.endswith(",") and _YEAR_CITED.match(after):
         return True
     return lex.before(("up to", "to", "and")).find(text, start) is not None and after in (",", ";")
+
+
+_PERIOD_PART = re.compile(
+    r"\s+of\s+(?:the\s+|that\s+|this\s+|last\s+|next\s+)?(?:year|decade|century|month|week|"
+    r"(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d\d(?=\s*(?:[,.;:)]|$)|\s+(?:and|to|when|while|saw|"
+    r"as|the|there|more|some|about|over|at|in)\b))",
+    re.IGNORECASE,
+)
+_PERIOD_ORDER = re.compile(r"\b(?:first|second|latter|former|last|third|fourth)\s+$", re.IGNORECASE)
+
+
+def part_of_a_period(text: str, start: int, end: int) -> bool:
+    """ "the first half of 2012", "the last quarter of the year": a time, not a share."""
+    after = _PERIOD_PART.match(text, end) is not None
+    return after or (
+        _PERIOD_ORDER.search(text, max(0, start - 8), start) is not None
+        and re.match(r"\s+of\b", text[end:]) is not None
+    )
 
 
 def percent_lead(text: str, pos: int) -> int | None:

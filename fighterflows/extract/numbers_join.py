@@ -137,6 +137,8 @@ def _context(text: str, a: Atom) -> Atom | None:
     value = a.value
     if a.kind not in ("count", "share") or value is None:
         return a
+    if a.kind == "share" and ctx.part_of_a_period(text, a.start, a.end):
+        return replace(a, kind="date")  # "the first half of 2012"
     sign = ctx.sign_before(text, a.start)
     if sign is not None:
         value = -value

@@ -12,11 +12,11 @@ import re
 # Lower-case stems: a text that states a figure of foreign fighters names at least one of
 # them. Few on purpose: each costs one scan of the text ("fight" covers "fighters").
 _TOPIC = ("fight", "syria", "iraq", "jihad", "isis", "isil", "islamic state", "daesh", "caliphate")
-_NUMBER = re.compile(
+NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|dozens|"
     r"half|third|quarter|handful|none|no one|a woman|a man|a child|"
-    r"percent|per cent)s?\b",
+    r"percent|per cent)s?\b|(?-i:\b[Nn]o\s+[A-Z])",
     re.IGNORECASE,
 )
 
@@ -26,9 +26,9 @@ def might_contain_estimates(text: str) -> bool:
     lowered = text.lower()
     if not any(stem in lowered for stem in _TOPIC):
         return False
-    return _NUMBER.search(text) is not None
+    return NUMBER.search(text) is not None
 
 
 def sentence_may_count(text: str) -> bool:
     """False when a sentence states no number at all, in digits or words."""
-    return _NUMBER.search(text) is not None
+    return NUMBER.search(text) is not None

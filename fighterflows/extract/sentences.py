@@ -16,6 +16,8 @@ from enum import StrEnum
 
 from syntok import segmenter
 
+from fighterflows.extract.prefilter import NUMBER
+
 
 class BlockKind(StrEnum):
     PARAGRAPH = "paragraph"
@@ -45,12 +47,7 @@ _FRONT_MATTER = re.compile(r"---[ \t]*\n.*?\n---[ \t]*(?:\n|$)", re.DOTALL)
 _WORD = re.compile(r"\w")
 # A paragraph that states no number cannot hold a figure: it stays one piece (it is still
 # read for the sources it names), and syntok, the slowest step, is spared.
-_NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
-    r"fifty|hundred|thousand|million|dozen|half|third|quarter|handful|none|no one|a woman|a man|"
-    r"a child|percent|per cent)",
-    re.IGNORECASE,
-)
+_NUMBER = NUMBER  # the prefilter's: one definition of "states a number"
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int, BlockKind]]:
