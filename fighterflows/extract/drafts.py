@@ -48,3 +48,4 @@ class Draft:
     paragraph: int = 0
     source: str | None = None
     stock: bool = False  # the flow is implied ("are fighting in Syria"), not stated
+    continues: bool = False  # the same people later: "..., rising to 15,000 in 2017"

@@ -68,6 +68,12 @@ _SUSPECTS = re.compile(
     re.I,
 )
 _AT_HOME = re.compile(r"\s+(?:living\s+|based\s+|residing\s+)?in\s+", re.I)
+_CHANGE_TO = re.compile(
+    r"\b(?:ris(?:e|es|ing|en)|rose|gr(?:ew|own|owing|ows)|increas(?:ed|ing|es)|climb(?:ed|ing|s)|"
+    r"jump(?:ed|ing|s)|fell|fall(?:en|ing|s)|dropp(?:ed|ing)|declin(?:ed|ing|es)|swell(?:ed|ing))"
+    r"\s+to\s+$",
+    re.I,
+)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\b", re.I)
 _OF_WHOM = re.compile(r"\bof\s+(?:whom|which|these|those|them)\s+$", re.I)
 _ACCUSED = re.compile(
@@ -157,6 +163,7 @@ def _remaining_against_departures(drafts: list[Draft]) -> None:
             and e.place == d.place
             and e.flow is Flow.DEPARTED
             and e.kind is Kind.COUNT
+            and not e.continues
             and mine is not None
             and (_top(e) or 0) > mine
         ]
@@ -259,6 +266,7 @@ def _draft(
         stated
         or _whole(text, n, head, made, i)
         or _base_place(fig, made)
+        or _continued(text, n, made, i)
         or _speaker(facts)
         or _carried(context, head, cue, facts, flow)
     )
@@ -271,6 +279,7 @@ def _draft(
     used[i] = cue if cue is not None else Cue(n.start, n.end, "", flow, True, False)
     draft = _make(facts, n, population, population_text, code, place_text, flow, context)
     draft.stock = cue is None or cue.stock
+    draft.continues = _CHANGE_TO.search(text, max(0, n.start - 30), n.start) is not None
     return draft
 
 
@@ -434,6 +443,16 @@ def _from_a_town(
     return not any(p.start <= at < p.end for p in facts.places) and not any(
         g.start <= at < g.end for g in facts.groups
     )
+
+
+def _continued(
+    text: str, n: NumberMention, made: dict[int, Draft], i: int
+) -> tuple[str, str] | None:
+    """ "numbered around 10,000 in 2013, rising to 15,000 in 2017": the same people later."""
+    earlier = [made[j] for j in sorted(made) if j < i]
+    if not earlier or not _CHANGE_TO.search(text, max(0, n.start - 30), n.start):
+        return None
+    return earlier[-1].place, earlier[-1].place_text
 
 
 def _base_place(fig: Figure, made: dict[int, Draft]) -> tuple[str, str] | None:
