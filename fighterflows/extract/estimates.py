@@ -64,7 +64,8 @@ _FROM_NAME = re.compile(
 _SUSPECTS = re.compile(
     r"\b(?:suspected|suspicion|accused)\s+of\s+(?!(?:having\s+)?(?:joined|fought|travell?ed|"
     r"gone|been\s+(?:in|with|a\s+member)))|\binvolved\s+in\s+(?:a|the)\s+(?:\w+\s+)?(?:network|"
-    r"cell|plot|recruitment)",
+    r"cell|plot|recruitment)|\bfor\s+(?:[\w-]+[-\s])?related\s+(?:connections|links|activities|"
+    r"offences|offenses)",
     re.I,
 )
 _AT_HOME = re.compile(r"\s+(?:living\s+|based\s+|residing\s+)?in\s+", re.I)

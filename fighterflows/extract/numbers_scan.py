@@ -75,7 +75,8 @@ def master() -> re.Pattern[str]:
     vulgar = "".join(d["vulgar"])
     parts = [
         r"(?P<url>(?:https?://|www\.)\S+)",
-        r"(?P<cite>(?<=[^\s\[])\[\d{1,3}\])",  # a citation mark: "fighters.[12]"
+        # a citation mark ("fighters.[12]"), a journal's volume and issue ("10(6)")
+        r"(?P<cite>(?<=[^\s\[])\[\d{1,3}\]|(?<![\w.,])\d{1,4}\(\d{1,3}(?:[-–]\d{1,3})?\))",
         r"(?P<phone>\+\d{1,3}(?:[\ \-./]?\(?\d{1,4}\)?){2,5}"
         r"|\(\d{3}\)\s?\d{3}[-.\s]\d{4}(?!\d)|(?<!\d)\d{3}-\d{3}-\d{4}(?!\d))",
         r"(?P<date>(?<!\d)\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])"

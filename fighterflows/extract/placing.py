@@ -164,6 +164,7 @@ def _usable(text: str, facts: Facts, heads: Sequence[Head], n: NumberMention) ->
     people a figure does not count ("264 Russian soldiers"), or a modifier ("Moroccan-born")."""
     spans = [(a.start, a.end) for a in facts.attributions]
     spans += [(h.start, h.end) for h in heads if h.excluded]
+    spans += [(p.start, p.end) for p in _destinations(text, facts.places)]
     return [
         p
         for p in facts.places
@@ -173,6 +174,26 @@ def _usable(text: str, facts: Facts, heads: Sequence[Head], n: NumberMention) ->
         and not _STATE_AFTER.match(text, p.end)
         and not any(s <= p.start < e for s, e in spans)
     ]
+
+
+_TO_ZONE = re.compile(r"\b(?:in|to|into|for)\s+(?:the\s+)?$", re.I)
+
+
+def _destinations(text: str, places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """Places listed with the zone after "in"/"to": "joined IS in Syria and Afghanistan"."""
+    out: list[PlaceMention] = []
+    chained = False
+    for k, p in enumerate(places):
+        prev = places[k - 1] if k else None
+        gap = text[prev.end : p.start] + " " if prev is not None else ""
+        if p.code in ZONE_CODES:
+            listed = chained and _LIST_GAP.fullmatch(gap) is not None
+            chained = listed or bool(_TO_ZONE.search(text, max(0, p.start - 12), p.start))
+        elif chained and _LIST_GAP.fullmatch(gap):
+            out.append(p)
+        else:
+            chained = False
+    return out
 
 
 def _lead_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMention | None:
