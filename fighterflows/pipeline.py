@@ -1,6 +1,6 @@
 """Ingest: read → extract (in a process pool) → find copies → store.
 
-Memory stays flat: documents stream from the readers in batches of 64, and only a few batches
+Memory stays flat: documents stream from the readers in batches of 256, and only a few batches
 are in flight. A batch is stored in one transaction, so a document and its estimates are never
 stored apart: an interrupted ingest leaves whole documents behind and a rerun picks up where
 it stopped (documents are keyed by the hash of their text).
@@ -23,6 +23,7 @@ from fighterflows.extract import VERSION, extract_document, might_contain_estima
 from fighterflows.ledger import Ledger, NewDocument, RunStats
 from fighterflows.model import Document, Estimate, ReadError
 from fighterflows.read import ReadOptions, read_sources
+from fighterflows.readahead import Batch, make_batches, read_ahead
 from fighterflows.reconcile import build_claims
 from fighterflows.report.serialize import claim_json
 
@@ -143,10 +144,12 @@ def ingest(
     copies = NearDuplicates(ledger.minhashes())
     pool = ProcessPoolExecutor(options.workers) if options.workers > 1 else None
     pending: deque[Pending] = deque()
+    # With a pool, a reader process reads and prefilters while this one stores.
+    reader = read_ahead if pool else make_batches_here
     try:
-        for batch in batches(read_sources(sources, options.read)):
-            before, todo = plan(ledger, batch)
-            pending.append((before, submit(pool, todo)))
+        for batch in reader(sources, options.read, BATCH):
+            before, todo = plan(ledger, batch.items)
+            pending.append((before, submit(pool, todo, batch.relevant)))
             while len(pending) > IN_FLIGHT:
                 drain(ledger, pending.popleft(), copies, report)
                 if progress:
@@ -160,15 +163,19 @@ def ingest(
     return report
 
 
+def make_batches_here(sources: Iterable[str], options: ReadOptions, size: int) -> Iterator[Batch]:
+    return make_batches(read_sources(sources, options), size)
+
+
 def submit(
-    pool: ProcessPoolExecutor | None, todo: list[Document]
+    pool: ProcessPoolExecutor | None, todo: list[Document], passed: frozenset[str]
 ) -> Callable[[], Iterable[Extracted]]:
     """Start extracting now, collect later: workers extract while this process stores.
 
-    The prefilter runs here, so only documents worth extracting travel to a worker."""
+    Only documents that passed the prefilter (`passed`, by content hash) travel to a worker."""
     if pool is None:
         return lambda: map(extract_one, todo)
-    relevant = [d for d in todo if might_contain_estimates(d.text)]
+    relevant = [d for d in todo if d.content_hash in passed]
     found = pool.map(extract_one, relevant, chunksize=2)
 
     def collect() -> Iterator[Extracted]:
