@@ -186,12 +186,13 @@ def current_claims(claims: Sequence[Claim]) -> list[Claim]:
     return current
 
 
-def _standing(c: Claim, others: Sequence[float | None]) -> tuple[int, float, str, str]:
+def _standing(c: Claim, others: Sequence[float | None]) -> tuple[int, float, int, str]:
     """How strongly a version of a source's figure stands: coverage, then agreement with the
-    other sources, then recency (a misquote repeated once must not win on its date alone)."""
+    other sources, then the earlier statement (retellings come after the report they
+    retell, and a misquote must not win on its later date)."""
     points = [p for p in others if p is not None]
     distance = abs((c.point or 0.0) - statistics.median(points)) if points else 0.0
-    return (len(c.originals), -distance, c.as_of or "", c.id)
+    return (len(c.originals), -distance, -(month_number(c.as_of) or 0), c.id)
 
 
 def month_number(as_of: str | None) -> int | None:

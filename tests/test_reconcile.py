@@ -303,3 +303,16 @@ def test_a_share_times_its_base_far_from_the_stated_counts_is_one_inconsistency(
         stored(estimate(a, "430", value=430)),
     ])
     assert close.conflicts == ()
+
+
+def test_with_nothing_to_corroborate_the_earlier_version_of_a_figure_is_current() -> None:
+    report = document("a.txt", ["About 30 percent returned, RAN said."], published="2017-10-24")
+    retold = document("b.txt", ["A quarter returned, RAN said."], published="2017-11-14")
+    rec = reconcile_estimates([
+        stored(estimate(report, "About 30 percent", place="eu", value=1500, derived=True,
+                        qualifier=Qualifier.APPROX, source="RAN")),
+        stored(estimate(retold, "A quarter", place="eu", value=1250, derived=True,
+                        qualifier=Qualifier.APPROX, source="RAN")),
+    ])
+    (row,) = rec.rows
+    assert row.best == 1500 and row.derived
