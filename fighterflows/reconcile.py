@@ -257,8 +257,37 @@ def by_key(claims: Iterable[Claim]) -> dict[Key, list[Claim]]:
 
 
 def table(claims: Sequence[Claim]) -> list[Row]:
-    rows = [consensus(key, group) for key, group in by_key(claims).items()]
-    return [r for r in rows if r is not None]
+    grouped = by_key(claims)
+    rows = {key: consensus(key, group) for key, group in grouped.items()}
+    departed = {(k[0], k[2]): r for k, r in rows.items() if r is not None and k[1] == "departed"}
+    for key, group in grouped.items():
+        base = departed.get((key[0], key[2]))
+        if rows[key] is None and key[1] != "departed" and base is not None:
+            rows[key] = share_of_base(key, group, base)
+    return [r for r in rows.values() if r is not None]
+
+
+def share_of_base(key: Key, group: Sequence[Claim], base: Row) -> Row | None:
+    """A row that only shares support ("nearly half of the Britons who went came back"):
+    their current figures times the consensus of those who departed, marked derived."""
+    shares = recent([c for c in current_claims(group) if c.kind == Kind.SHARE and not c.derived])
+    points = [p for p in (c.point for c in shares) if p is not None]
+    if not points or base.best is None:
+        return None
+    fractions = [x for c in shares for x in (c.low, c.point, c.high) if x is not None]
+    return Row(
+        place=key[0],
+        flow=key[1],
+        population=key[2],
+        low=min(fractions) * (base.low if base.low is not None else base.best),
+        best=statistics.median(points) * base.best,
+        high=max(fractions) * (base.high if base.high is not None else base.best),
+        as_of=max((c.as_of for c in shares if c.as_of), default=None),
+        sources=tuple(sorted({c.source_label for c in shares})),
+        claims=len(group),
+        documents=len({d for c in group for d in c.originals}),
+        derived=True,
+    )
 
 
 def timeline(claims: Sequence[Claim], place: str) -> list[Claim]:

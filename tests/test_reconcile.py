@@ -316,3 +316,19 @@ def test_with_nothing_to_corroborate_the_earlier_version_of_a_figure_is_current(
     ])
     (row,) = rec.rows
     assert row.best == 1500 and row.derived
+
+
+def test_a_share_with_its_base_in_another_document_fills_the_gap_as_derived() -> None:
+    share_doc = document("a.txt", ["Nearly half of the Britons who went came back, Soufan said."])
+    count_doc = document("b.txt", ["ICSR counts 850 Britons who went."])
+    share = estimate(share_doc, "Nearly half", value=0.5, high=0.5, kind=Kind.SHARE,
+                     qualifier=Qualifier.LESS_THAN, source="The Soufan Center")
+    base = estimate(count_doc, "850", flow=Flow.DEPARTED, value=850)
+    rec = reconcile_estimates([stored(share), stored(base)])
+    rows = {r.flow: r for r in rec.rows}
+    returned = rows["returned"]
+    assert (returned.best, returned.high, returned.derived) == (425, 425, True)
+    assert returned.sources == ("The Soufan Center",)
+    assert not rows["departed"].derived
+    alone = reconcile_estimates([stored(share)])
+    assert alone.rows == ()  # a share with no base anywhere gives no figure of people

@@ -40,6 +40,7 @@ def row_json(r: Row) -> dict[str, Any]:
         "sources": list(r.sources),
         "claims": r.claims,
         "documents": r.documents,
+        "derived": r.derived,
     }
 
 
