@@ -11,13 +11,16 @@ from fighterflows import extract as extract_module
 from fighterflows.extract import VERSION, extract, extract_document, might_contain_estimates
 from fighterflows.model import Document, Estimate, Kind
 
-CASES = Path(__file__).parent / "cases" / "extract.tsv"
+CASES = sorted((Path(__file__).parent / "cases").glob("extract*.tsv"))
 
 
 def _rows() -> list[list[str]]:
-    with CASES.open(encoding="utf-8") as f:
-        lines = [line for line in f if line.strip() and not line.startswith("#")]
-    return list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows: list[list[str]] = []
+    for path in CASES:
+        with path.open(encoding="utf-8") as f:
+            lines = [line for line in f if line.strip() and not line.startswith("#")]
+        rows += csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return rows
 
 
 def _params() -> list[object]:

@@ -181,6 +181,9 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
         if not c.stock
         and not (c.text.lower().endswith("ing") and _ADJUNCT.search(text, 0, c.start))
     ]
+    acted = _acted_on(facts, head, explicit, start, n)
+    if acted is not None:
+        return acted  # "courts convicted 32 returnees": the verb, not the noun, says it
     if explicit:
         between = text[n.end : explicit[0].start]
         is_base = any(f.base_of == i for f in figures)
@@ -190,8 +193,9 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
     coordinated = coordinated_cue(facts, figures, i, used)
     if coordinated is not None and not coordinated.stock:
         return coordinated  # "248 men, 60 women and 81 children have returned"
-    if _WITH.search(text, max(0, n.start - 12), n.start):
-        return None
+    if _WITH.search(text, max(0, n.start - 12), n.start) and not _place_with(facts, n):
+        stock_after = [c for c in after if c.stock]
+        return stock_after[0] if stock_after else None
     # A cue may end inside the number's hedge: "handed over four children".
     before = [c for c in facts.cues if start <= c.end <= n.number_start and not c.stock]
     if before:
@@ -204,6 +208,32 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
     if stock:
         return stock[0]
     return coordinated_cue(facts, figures, i, used)
+
+
+_DONE_TO = frozenset({Flow.KILLED, Flow.DETAINED, Flow.PROSECUTED})
+
+
+def _acted_on(
+    facts: Facts, head: Head | None, explicit: list[Cue], start: int, n: NumberMention
+) -> Cue | None:
+    """A verb before the figure that acts on people its noun names by an earlier flow."""
+    if head is None or not explicit or not head.start <= explicit[0].start < head.end:
+        return None
+    before = [
+        c
+        for c in facts.cues
+        if start <= c.end <= n.number_start and not c.stock and not c.blocked and c.flow in _DONE_TO
+    ]
+    return before[-1] if before else None
+
+
+def _place_with(facts: Facts, n: NumberMention) -> bool:
+    """ "highest in France, with about 1,700": the place has the figure, it is no companion."""
+    text = facts.sentence.text
+    w = _WITH.search(text, max(0, n.start - 12), n.start)
+    if w is None:
+        return False
+    return any(re.fullmatch(r",\s*", text[p.end : w.start()]) for p in facts.places)
 
 
 def coordinated_cue(

@@ -11,7 +11,10 @@ import re
 
 # Lower-case stems: a text that states a figure of foreign fighters names at least one of
 # them. Few on purpose: each costs one scan of the text ("fight" covers "fighters").
-_TOPIC = ("fight", "syria", "iraq", "jihad", "isis", "isil", "islamic state", "daesh", "caliphate")
+_TOPIC = (
+    "fight", "syria", "iraq", "jihad", "isis", "isil", "islamic state", "daesh", "caliphate",
+    "conflict zone", "war zone", "returnee",
+)
 NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|dozens|"
