@@ -27,15 +27,15 @@ from fighterflows.pipeline import (
     IngestOptions,
     IngestReport,
     Pending,
-    batches,
     drain,
     extract_one,
     finish,
     plan,
 )
-from fighterflows.read import read_sources
+from fighterflows.readahead import read_ahead
 
 DOCUMENT_FIELDS = ("id", "text", "uri", "title", "published", "pages")
+PARTITION = 512  # documents a partition: a task per partition, so not too small
 
 
 def extract_partition(documents: Sequence[Document], folder: str, number: int) -> str:
@@ -110,10 +110,9 @@ def ingest_dask(
         # The folder must be reachable by the workers: true on a LocalCluster and on a
         # cluster sharing a file system; point TMPDIR at a shared path otherwise.
         pending: deque[Pending] = deque()
-        for number, batch in enumerate(batches(read_sources(sources, options.read))):
-            before, todo = plan(ledger, batch)
-            future = client.submit(extract_partition, todo, folder, number)
-            pending.append((before, _loader(future)))
+        for number, batch in enumerate(read_ahead(sources, options.read, PARTITION)):
+            before, todo = plan(ledger, batch.items)
+            pending.append((before, _partition(client, todo, batch.relevant, folder, number)))
             while len(pending) > 2 * max(1, options.workers):
                 drain(ledger, pending.popleft(), copies, report)
         while pending:
@@ -122,5 +121,16 @@ def ingest_dask(
     return report
 
 
-def _loader(future: Any) -> Callable[[], Iterable[Extracted]]:
-    return lambda: load_partition(future.result())
+def _partition(
+    client: Any, todo: list[Document], passed: frozenset[str], folder: str, number: int
+) -> Callable[[], Iterable[Extracted]]:
+    """Send the partition's relevant documents to the cluster; the rest need no worker."""
+    relevant = [d for d in todo if d.content_hash in passed]
+    future = client.submit(extract_partition, relevant, folder, number) if relevant else None
+
+    def collect() -> Iterator[Extracted]:
+        done = iter(load_partition(future.result()) if future is not None else ())
+        for d in todo:
+            yield next(done) if d.content_hash in passed else Extracted(d, (), False, None)
+
+    return collect
