@@ -14,7 +14,6 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import islice
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -73,15 +72,6 @@ def extract_one(document: Document) -> Extracted:
 
 def default_workers() -> int:
     return os.cpu_count() or 1
-
-
-def batches(items: Iterable[Document | ReadError]) -> Iterator[list[Document | ReadError]]:
-    it = iter(items)
-    while batch := list(islice(it, BATCH)):
-        yield batch
-
-
-Pending = tuple[list[ReadError | None], Callable[[], Iterable[Extracted]]]
 
 
 def plan(
