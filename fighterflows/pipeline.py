@@ -74,6 +74,9 @@ def default_workers() -> int:
     return os.cpu_count() or 1
 
 
+Pending = tuple[list[ReadError | None], Callable[[], Iterable[Extracted]]]
+
+
 def plan(
     ledger: Ledger, batch: list[Document | ReadError]
 ) -> tuple[list[ReadError | None], list[Document]]:
