@@ -130,9 +130,8 @@ def _named(sentences: list[Sentence], facts: list[Facts | None]) -> list[Named]:
         if not mentions:
             continue
         known = facts[i]
-        found = (
-            known.attributions if known is not None and known.numbers else find_attributions(s.text)
-        )
+        # facts (full or light) already hold the sentence's attributions
+        found = known.attributions if known is not None else find_attributions(s.text)
         for offset, source in mentions:
             holders = [a for a in found if a.start <= offset < a.end]
             attributed = bool(holders) and not any(a.cited for a in holders)

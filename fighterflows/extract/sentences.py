@@ -112,10 +112,21 @@ def _paragraph_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int
 
 
 def _piece_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    if _NUMBER.search(text, start, end):
+    if not _NUMBER.search(text, start, end):
+        yield _strip(text, start, end)
+        return
+    s, e = _strip(text, start, end)
+    if _INNER.search(text, s, e - 1):
         yield from _syntok_spans(text, start, end)
     else:
-        yield _strip(text, start, end)
+        # nothing inside where syntok could cut: the piece is one sentence
+        yield from _number_starts(text, s, e)
+
+
+# Where syntok may end a sentence inside a piece: a terminal before a space or quote, an
+# ellipsis, brackets, quotes, colons and semicolons, a line break. A piece without any of
+# these (but at its end) is one sentence, and syntok is spared.
+_INNER = re.compile(r"[.!?][\s\"”’)]|\.\.|[;:()\[\]\"“”…]|\n")
 
 
 def _syntok_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
