@@ -32,6 +32,7 @@ _COORDINATION = re.compile(
 )
 # Between a head and its verb only auxiliaries and adverbs: "returnees have since been convicted"
 _VERB_NEAR = re.compile(
+    r"(?:\s+from\s+(?:the\s+)?[A-Z][\w-]*(?:\s+and\s+[A-Z][\w-]*)?)?"
     r"(?:\s+(?:have|has|had|were|was|are|is|been|being|also|since|now|already|reportedly|all|"
     r"later|then|not|never))*\s+",
     re.I,
@@ -187,6 +188,9 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
     if explicit:
         between = text[n.end : explicit[0].start]
         is_base = any(f.base_of == i for f in figures)
+        own = [c for c in after if c.stock and c.start < explicit[0].start]
+        if is_base and own and any(f.base_of == i for f in figures[:i]):
+            return own[0]  # "None of the 30 said to be in Syria has come back": 30 are there
         if _RELATIVE.search(between) and len(explicit) > 1 and not is_base:
             return explicit[-1]
         return explicit[0]

@@ -22,7 +22,7 @@ from fighterflows.extract.drafts import Context, Draft
 from fighterflows.extract.facts import Facts
 from fighterflows.extract.flows import Cue, is_blocked
 from fighterflows.extract.groups import find_zone, nearest_group
-from fighterflows.extract.lexicon import flow_regex
+from fighterflows.extract.lexicon import excluded_regex, flow_regex
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.places import is_region
 from fighterflows.extract.placing import ZONE_CODES, inside_parens, place_of
@@ -89,6 +89,11 @@ _SAMPLE = re.compile(
     r"\b(?:study|analysis|survey|sample|interviews?|poll|profiles?)\s+(?:of|with|among)\s+$", re.I
 )
 _AGE = re.compile(r"\b(?:turned|aged|age\s+of|ages\s+of|aged\s+between)\s+$", re.I)
+_EXTREME_AGE = re.compile(
+    r"\b(?:youngest|oldest)\b[^.;]{0,80}\b(?:was|were|is|are|being)\s+(?:just\s+|only\s+|aged\s+)?$",
+    re.I,
+)
+_COORDINATED = re.compile(r"\s+(?:and|or|&)\s+(?:[\w-]+\s+)?", re.I)
 _NOT_MOVING = re.compile(
     r"\b(?:displacement|evacuation|evacuated|displaced|wounded|injured)\s+(?:of\s+)?$", re.I
 )
@@ -147,7 +152,29 @@ def assemble(facts: Facts, context: Context) -> list[Draft]:
                 made[i].place, made[i].place_text = base.place, base.place_text
         drafts.append(made[i])
     _remaining_against_departures(drafts)
+    _respectively(facts, drafts)
     return drafts
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def _respectively(facts: Facts, drafts: list[Draft]) -> None:
+    """ "200 and 150 fighters came back to Denmark and Norway, respectively": the figures
+    take the places listed after them, in order."""
+    word = _RESPECTIVELY.search(facts.sentence.text)
+    if word is None or len(drafts) < 2:
+        return
+    shift = facts.sentence.start
+    first, last = min(d.start for d in drafts) - shift, max(d.end for d in drafts) - shift
+    usable = [p for p in facts.places if p.code not in ZONE_CODES]
+    places = [p for p in usable if last <= p.start < word.start()]
+    if len(places) != len(drafts):
+        places = [p for p in usable if p.end <= first]  # "France and Germany saw 1,900 and 960"
+    if len(places) != len(drafts):
+        return
+    for d, p in zip(drafts, places, strict=True):
+        d.place, d.place_text = p.code, p.text
 
 
 def _remaining_against_departures(drafts: list[Draft]) -> None:
@@ -330,14 +357,19 @@ def _skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         return True  # "a 300% increase"
     if _NOT_MOVING.search(text, max(0, n.start - 30), n.start):
         return True  # "the displacement of over 300,000 people"
-    if _AGE.search(text, max(0, n.start - 20), n.start):
-        return True  # "a Frenchman who had just turned 24"
+    if _AGE.search(text, max(0, n.start - 20), n.start) or _EXTREME_AGE.search(
+        text, max(0, n.start - 90), n.start
+    ):
+        return True  # "a Frenchman who had just turned 24", "the youngest ... was 15"
     if _SAMPLE.search(text, max(0, n.start - 30), n.start):
         return True  # "a study of 20 fighters": a research sample, not a count of a flow
     if head is None:
         return _YEAR_LIKE.fullmatch(n.text) is not None  # "Throughout 2014," taken for a count
     if head.excluded or _RATE.match(text, head.end) or _UNCERTAIN.search(head.text):
         return True
+    also = _COORDINATED.match(text, head.end)
+    if also and excluded_regex().match(text, also.end()):
+        return True  # "25 Japanese and European hostages": the last noun names them
     if head.local and not _FOREIGN_WORD.search(head.text):
         return True  # "174 SDF fighters", "7,798 Syrian rebels": locals, not foreign fighters
     if _NAMED_PEOPLE.match(text, head.end):

@@ -19,7 +19,7 @@ _SINGLE = re.compile(
 # What separates members of a list: ", ", ", and ", " and "
 _LIST_BEFORE = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _LIST_AFTER = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+)")
-_NO = re.compile(r"(?<![\w-])[Nn]o\s+(?=\S)")
+_NO = re.compile(r"(?<![\w-])(?:[Nn]o|[Nn]ot\s+(?:a\s+single|one))\s+(?=\S)")
 _PEOPLE_FORMS = frozenset({PlaceForm.DEMONYM, PlaceForm.ADJECTIVE, PlaceForm.ETHNIC})
 
 
@@ -61,5 +61,6 @@ def _zeros(text: str, places: Sequence[PlaceMention]) -> list[NumberMention]:
     out = []
     for m in _NO.finditer(text):
         if any(p.start == m.end() and p.form in _PEOPLE_FORMS for p in places):
-            out.append(_mention(m.start(), m.start() + 2, text[m.start() : m.start() + 2], 0.0))
+            end = len(m.group().rstrip()) + m.start()
+            out.append(_mention(m.start(), end, text[m.start() : end], 0.0))
     return out
