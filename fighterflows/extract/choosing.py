@@ -38,7 +38,7 @@ _VERB_NEAR = re.compile(
     re.I,
 )
 OF_THOSE_WHO = re.compile(
-    r"\s+of\s+(?:all\s+)?(?:those|them|the\s+\w+)\s+(?:who|that)\s+"
+    r"\s+of\s+(?:all\s+)?(?:those|them|the\s+(?:[\d,.]+\s+)?\w+)\s+(?:who|that)\s+"
     r"(?:(?!\b(?:have|has|had|are|were|is|was|will)\b)[^,;.])*",
     re.I,
 )

@@ -140,7 +140,9 @@ def assemble(facts: Facts, context: Context) -> list[Draft]:
             made[i].base_draft = base
             if base is not None and base in drafts:
                 made[i].place, made[i].place_text = base.place, base.place_text
-        elif made[i].kind is Kind.SHARE and not _has_base(facts.sentence.text, figures[i], context):
+        elif made[i].kind is Kind.SHARE and not _has_base(
+            facts.sentence.text, figures[i], context, drafts
+        ):
             continue  # a share of nothing the text gives ("3.2 per cent of respondents")
         elif made[i].kind is Kind.SHARE and (
             _OF_THEM.match(facts.sentence.text, figures[i].number.end)
@@ -204,14 +206,14 @@ def _top(d: Draft) -> float | None:
     return n.value if n.value is not None else n.high if n.high is not None else n.low
 
 
-def _has_base(text: str, fig: Figure, context: Context) -> bool:
+def _has_base(text: str, fig: Figure, context: Context, earlier: list[Draft]) -> bool:
     """A share with something to be a share of: "the figure", "of them", "of those who left"."""
     end = fig.number.end
     if _ANAPHOR.search(text):
         return True
     if _SHARE_SUBJECT.match(text, end):
         return True  # "...; about a third have returned": a share of the figure before
-    return bool(context.previous and _OF_THEM.match(text, end)) or bool(
+    return bool((context.previous or earlier) and _OF_THEM.match(text, end)) or bool(
         OF_THOSE_WHO.match(text, end)
     )
 

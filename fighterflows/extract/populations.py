@@ -203,8 +203,8 @@ def people_words(text: str) -> list[PeopleWord]:
 
 _PREDICATE = re.compile(
     r"(?:\s+of\s+(?:them|those|these))?"
-    r"(?:\s+|(?<=\s))(?:were|are|was|is|being)\s+(?:(?P<women>female|women)|(?P<men>male|men)"
-    r"|(?P<minors>children|minors))\b",
+    r"(?:\s+|(?<=\s))(?:were|are|was|is|being)\s+(?:(?P<women>female|women|a\s+woman)"
+    r"|(?P<men>male|men|a\s+man)|(?P<minors>children|minors|a\s+(?:child|minor)))\b",
     re.IGNORECASE,
 )
 
