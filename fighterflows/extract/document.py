@@ -16,7 +16,14 @@ from fighterflows.extract.drafts import Context, Draft
 from fighterflows.extract.estimates import assemble
 from fighterflows.extract.facts import Facts, gather
 from fighterflows.extract.groups import find_groups, find_zone
-from fighterflows.extract.places import PlaceForm, PlaceMention, find_places, is_region, place_name
+from fighterflows.extract.places import (
+    PlaceForm,
+    PlaceMention,
+    find_places,
+    is_region,
+    place_adjective,
+    place_name,
+)
 from fighterflows.extract.placing import ZONE_CODES
 from fighterflows.extract.prefilter import sentence_may_count
 from fighterflows.extract.sentences import BlockKind, Sentence, split
@@ -24,6 +31,7 @@ from fighterflows.extract.sources import (
     find_attributions,
     government_name,
     named_sources,
+    national_named,
     report_kind,
 )
 from fighterflows.extract.tables import table_drafts
@@ -245,6 +253,9 @@ def _stated_source(d: Draft, named: list[Named], i: int) -> str | None:
     if a is None:
         return None
     if a.source:
+        if _is_country(d.place) and not find_places(a.who):
+            national = national_named(place_adjective(d.place), a.source)
+            return national or a.source
         return a.source
     if a.generic:
         resolved = _resolve_generic(a.generic, named, i)

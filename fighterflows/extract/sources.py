@@ -87,6 +87,7 @@ _ATTRIBUTION = re.compile(
     r"|(?P<subj>\*{0,2}(?P<subj_x>(?:\b[Tt]he\s+|\b[Aa]n?\s+)?(?:" + _NAME_WORD + r"\s+|"
     r"(?:of|for|the|and|de|on)\s+){0,9}?" + _NAME_WORD + r"(?:'s|’s)?"
     r"(?:\s+(?:new\s+)?(?:report|study|estimate|survey|analysis))?(?:,[^,]{3,90},)?)\*{0,2}"
+    r"(?:\s+\([A-Z][A-Za-z.]{1,9}\))?"
     r"(?:,\s*(?:which|who))?(?:\s+(?:in|on)\s+(?:\w+\s+){0,2}\d{4})?"
     r"\s+(?:also\s+|has\s+|have\s+|had\s+|now\s+|still\s+|recently\s+|previously\s+|"
     r"currently\s+|later\s+)?(?:" + _VERBS + r")\b)"
@@ -196,6 +197,13 @@ def national_source(who: str) -> str | None:
     if name == "government":
         return government_name(code, place_name(code))
     return f"{place_adjective(code)} {name}"
+
+
+def national_named(adjective: str, source: str) -> str | None:
+    """ "the Department of Justice" speaking of Irish people: the named "Irish Department of
+    Justice", when the data knows one."""
+    hits = _sources().finditer(f"{adjective} {source}")
+    return hits[0].name if hits and hits[0].start == 0 else None
 
 
 def named_sources(text: str) -> list[tuple[int, str]]:
