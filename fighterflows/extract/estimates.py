@@ -75,7 +75,8 @@ _CHANGE_TO = re.compile(
     r"\s+to\s+$",
     re.I,
 )
-_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\b", re.I)
+_SIBLING = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)", re.I)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|the\s+total|that\s+total)\b", re.I)
 _OF_WHOM = re.compile(r"\bof\s+(?:whom|which|these|those|them)\s+$", re.I)
 _ACCUSED = re.compile(
     r"\s+(?:suspected|accused|charged\s+with|linked\s+to\s+(?:recruit|terror|attack|plot))", re.I
@@ -432,9 +433,17 @@ def _whole(
         mine = n.value or 0
         larger = [d for d in earlier if (d.number.value or 0) > mine]
         return (larger[-1].place, larger[-1].place_text) if larger else None
-    if not earlier or not _INCLUDING.search(text, max(0, n.start - 24), n.start):
+    if not earlier:
         return None
-    return earlier[-1].place, earlier[-1].place_text
+    if _INCLUDING.search(text, max(0, n.start - 24), n.start):
+        return earlier[-1].place, earlier[-1].place_text
+    # "among them up to 256 women and up to 1,180 minors": the next part of the same whole
+    sibling = earlier[-1]
+    start = sibling.number.start
+    gap = text[sibling.number.end : n.start]
+    if _INCLUDING.search(text, max(0, start - 24), start) and _SIBLING.fullmatch(gap):
+        return sibling.place, sibling.place_text
+    return None
 
 
 def _zero_negates(text: str, n: NumberMention, cue: Cue) -> bool:
