@@ -298,6 +298,7 @@ def _draft(
         or _whole(text, n, head, made, i)
         or _base_place(fig, made)
         or _continued(text, n, made, i)
+        or _share_of_earlier(text, n, made, i)
         or _speaker(facts)
         or _carried(context, head, cue, facts, flow)
     )
@@ -487,6 +488,16 @@ def _from_a_town(
     return not any(p.start <= at < p.end for p in facts.places) and not any(
         g.start <= at < g.end for g in facts.groups
     )
+
+
+def _share_of_earlier(
+    text: str, n: NumberMention, made: dict[int, Draft], i: int
+) -> tuple[str, str] | None:
+    """ "...; women were 13 percent of the total": a share of the figure before it."""
+    earlier = [made[j] for j in sorted(made) if j < i and made[j].kind is Kind.COUNT]
+    if n.kind is not NumberKind.SHARE or not earlier or not _OF_THEM.match(text, n.end):
+        return None
+    return earlier[-1].place, earlier[-1].place_text
 
 
 def _continued(
