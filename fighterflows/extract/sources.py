@@ -56,8 +56,9 @@ _ATTRIBUTION = re.compile(
     + _GENERIC
     + r")(?:'s|’s)?"
     r"\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
-    r"|(?P<bycount>\b(?:[Bb]y|[Ii]n)\s+(?P<bycount_x>(?:the\s+)?(?:\w+(?:'s|’s)|its|their))\s+"
-    r"(?:own\s+)?(?:count|estimate|figures|tally)\b)"
+    r"|(?P<bycount>\b(?:[Bb]y|[Ii]n)\s+(?P<bycount_x>(?:the\s+)?(?:(?:[A-Z][\w.-]*\s+){0,5}"
+    r"\w+(?:'s|’s)|its|their))\s+(?:own\s+|latest\s+|new\s+|most\s+recent\s+)?"
+    r"(?:count|estimate|figures|tally)\b)"
     r"|(?P<inv>\b(?:said|says|told|added|reported|estimated)\s+(?P<inv_x>(?:the\s+|a\s+)?"
     r"(?:[A-Z][\w'’.&-]*|minister|ministry|government|officials?|spokes(?:man|woman|person)|"
     r"police|authorities|agency|report|study|researchers|authors)(?:\s+[\w'’&-]+){0,6}?))"
@@ -108,7 +109,7 @@ _CAPITAL = re.compile(r"\b[A-Z]")
 _ARTICLE_ONLY = re.compile(r"\s*(?:(?:the|its|their|this|that)\s+)?", re.IGNORECASE)
 # Every attribution has one of these words; a sentence without any is skipped at once.
 _GUARD = re.compile(
-    r"(?i:according|citing|cites|cited|quotes|'s\s+count|its\s+count|their\s+count)"
+    r"(?i:according|citing|cites|cited|quotes|tally|(?:'s|’s|its|their)\s+(?:own\s+)?count)"
     r"|\bper\s+(?:the\s+)?[A-Z]|\b(?:" + _VERBS + r"|" + _NOUN + r")\b"
 )
 _ORG_WORDS = re.compile(
