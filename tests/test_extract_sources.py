@@ -47,3 +47,26 @@ def test_source(text: str, expected: str) -> None:
 )
 def test_national_source(who: str, expected: str | None) -> None:
     assert national_source(who) == expected
+
+
+STORY = """VIENNA (Reuters) - Some 320 people have left Austria to join militant groups in Syria \
+and Iraq since 2012, the country's interior ministry said on Friday.
+
+Of those, around 90 have returned to Austria and about 70 are believed to have been killed, \
+the ministry said in its annual security report. Roughly 160 are still thought to be in the \
+conflict zone.
+
+The numbers are lower than those of neighbouring Germany, where the domestic intelligence \
+agency counts more than 1,050 departures.
+"""
+
+
+def test_generic_offices_resolve_to_the_figure_s_country_never_to_the_dateline() -> None:
+    found = extract(STORY, "2019-03-02", "story", derived=False)
+    assert [(e.place, e.flow.value, e.source) for e in found] == [
+        ("AUT", "departed", "Austrian interior ministry"),
+        ("AUT", "returned", "Austrian interior ministry"),
+        ("AUT", "killed", "Austrian interior ministry"),
+        ("AUT", "remaining", None),  # "are still thought to be": no source of its own
+        ("DEU", "departed", "German authorities"),
+    ]

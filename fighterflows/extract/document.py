@@ -32,6 +32,7 @@ from fighterflows.extract.sources import (
     government_name,
     named_sources,
     national_named,
+    office_of,
     report_kind,
 )
 from fighterflows.extract.tables import table_drafts
@@ -235,7 +236,7 @@ def _source(
     sentences: list[Sentence],
 ) -> str | None:
     a = d.attribution
-    stated = _stated_source(d, named, i) if a is not None else None
+    stated = _stated_source(d, named, i, drafts) if a is not None else None
     if stated is not None or (a is not None and (a.source or a.generic or a.official)):
         return stated
     if f.impersonal or f.dates:
@@ -248,7 +249,7 @@ def _source(
     return inherited[-1].source if inherited else None
 
 
-def _stated_source(d: Draft, named: list[Named], i: int) -> str | None:
+def _stated_source(d: Draft, named: list[Named], i: int, drafts: list[Draft]) -> str | None:
     a = d.attribution
     if a is None:
         return None
@@ -257,6 +258,8 @@ def _stated_source(d: Draft, named: list[Named], i: int) -> str | None:
             national = national_named(place_adjective(d.place), a.source)
             return national or a.source
         return a.source
+    if a.generic in _OFFICIAL_NOUNS:
+        return _official(a.generic, a.who, d, named, i, drafts)
     if a.generic:
         resolved = _resolve_generic(a.generic, named, i)
         if resolved is None and a.generic in _OFFICIAL_NOUNS and _is_country(d.place):
@@ -269,6 +272,24 @@ def _stated_source(d: Draft, named: list[Named], i: int) -> str | None:
     if a.official and len(d.place) == 3 and d.place.isupper():
         return government_name(d.place, place_name(d.place))
     return _person(a.who, named, i)
+
+
+def _official(
+    noun: str, who: str, d: Draft, named: list[Named], i: int, drafts: list[Draft]
+) -> str | None:
+    """ "the ministry said": an office named before (a figure's source or a named source with
+    the noun), else the office of the figure's country; never a news agency's dateline."""
+    for x in reversed(drafts):
+        if x.source and re.search(rf"\b{noun}\b", _spelled(x.source)):
+            return x.source
+    typed = [n for n in named if n.sentence <= i and re.search(rf"\b{noun}\b", _spelled(n.source))]
+    if typed:
+        return typed[-1].source
+    # a news lead: "the agency said" before the next paragraph names it ("The BfV said")
+    later = [n for n in named if n.sentence > i and n.attributed]
+    if later:
+        return later[0].source
+    return office_of(who, d.place) if _is_country(d.place) else None
 
 
 def _person(who: str, named: list[Named], i: int) -> str | None:

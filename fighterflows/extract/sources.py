@@ -52,7 +52,7 @@ _ATTRIBUTION = re.compile(
     r"(?=\s*(?:[,.;:()]|\bthat\b|$))"
     r"|(?P<cit>\b(?i:citing|cites|cited|quotes\s+an\s+estimate\s+by)\s+(?P<cit_x>(?:the\s+)?"
     r"[A-Z][^,.;:()]{1,80}?))(?=\s*[,.;:()]|\s+(?:that|who|which)\b|$)"
-    r"|(?P<gen>(?P<gen_x>\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+){0,2}"
+    r"|(?P<gen>(?P<gen_x>\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z-]+(?:'s|’s)?\s+){0,2}"
     + _GENERIC
     + r")(?:'s|’s)?"
     r"\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
@@ -195,6 +195,17 @@ def national_source(who: str) -> str | None:
     if not found:
         return None
     code, name = found[0].code, names[office.lastgroup]
+    if name == "government":
+        return government_name(code, place_name(code))
+    return f"{place_adjective(code)} {name}"
+
+
+def office_of(who: str, code: str) -> str:
+    """The office a generic reference names ("the country's interior ministry", "the domestic
+    intelligence agency"), normalised for the country `code` the figure is about."""
+    pattern, names = _offices()
+    office = pattern.search(who)
+    name = names[office.lastgroup] if office is not None and office.lastgroup else "government"
     if name == "government":
         return government_name(code, place_name(code))
     return f"{place_adjective(code)} {name}"
