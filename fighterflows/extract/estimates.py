@@ -96,7 +96,10 @@ _EXTREME_AGE = re.compile(
 )
 _COORDINATED = re.compile(r"\s+(?:and|or|&)\s+(?:[\w-]+\s+)?", re.I)
 _NOT_MOVING = re.compile(
-    r"\b(?:displacement|evacuation|evacuated|displaced|wounded|injured)\s+(?:of\s+)?$", re.I
+    r"\b(?:displacement|evacuation|evacuated|displaced|wounded|injured)\s+(?:of\s+)?$"
+    r"|\b(?:investigations?|inquiries|proceedings|cases)\s+(?:against|into)\s+(?:some\s+|about\s+|"
+    r"more\s+than\s+|over\s+|nearly\s+|almost\s+|around\s+)?$",
+    re.I,
 )
 _TOPIC_WORDS = re.compile(
     r"\bforeign[ -]fighters?\b|\bjihadists?\b|\breturnees\b|\bconflict\s+zone\b|\bwar\s+zone\b"
