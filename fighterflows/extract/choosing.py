@@ -185,6 +185,9 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
     acted = _acted_on(facts, head, explicit, start, n)
     if acted is not None:
         return acted  # "courts convicted 32 returnees": the verb, not the noun, says it
+    reduced = _reduced_relative(text, head, explicit)
+    if reduced is not None:
+        return reduced  # "none of the women held in camps had been brought home"
     if explicit:
         between = text[n.end : explicit[0].start]
         is_base = any(f.base_of == i for f in figures)
@@ -229,6 +232,29 @@ def _acted_on(
         if start <= c.end <= n.number_start and not c.stock and not c.blocked and c.flow in _DONE_TO
     ]
     return before[-1] if before else None
+
+
+_AUX_BEFORE = re.compile(r"\b(?:have|has|had|were|was|are|is)(?:\s+(?:not\s+)?been)?\s+$", re.I)
+_PARTICIPLE = re.compile(r"\w+ed\b|held\b|kept\b", re.I)
+
+
+def _reduced_relative(text: str, head: Head | None, explicit: list[Cue]) -> Cue | None:
+    """A participle right after the people ("the women held in camps") describes them; the
+    clause's verb after it ("had been brought home") says what they did."""
+    if head is None or len(explicit) < 2 or text[head.end : explicit[0].start].strip():
+        return None
+    first = explicit[0]
+    if not _PARTICIPLE.match(first.text) or _AUX_BEFORE.search(text, 0, first.start):
+        return None
+    for main in explicit[1:]:
+        gap = text[first.end : main.start]
+        if len(gap) > 60 or re.search(r"[,;]|\b(?:and|or|but)\b", gap):
+            return None
+        if main.flow is not first.flow and _AUX_BEFORE.search(
+            text, max(0, main.start - 20), main.start
+        ):
+            return main
+    return None
 
 
 def _place_with(facts: Facts, n: NumberMention) -> bool:
