@@ -94,6 +94,7 @@ _EXTREME_AGE = re.compile(
     r"\b(?:youngest|oldest)\b[^.;]{0,80}\b(?:was|were|is|are|being)\s+(?:just\s+|only\s+|aged\s+)?$",
     re.I,
 )
+_AND = re.compile(r"\s+(?:and|or|&)\s+", re.I)
 _COORDINATED = re.compile(r"\s+(?:and|or|&)\s+(?:[\w-]+\s+)?", re.I)
 _NOT_MOVING = re.compile(
     r"\b(?:displacement|evacuation|evacuated|displaced|wounded|injured)\s+(?:of\s+)?$"
@@ -292,6 +293,8 @@ def _draft(
     stated = place_of(text, n, head, facts, clause, heads)
     if _from_a_town(text, n, head, facts, stated is None) or _sample_part(text, figures, i):
         return None
+    if _joint(text, head, facts):
+        return None  # "1,000 Kosovars and Albanians": one figure for two countries
     if flow is Flow.DETAINED and _SUSPECTS.search(text, n.end, clause[1]):
         return None  # people arrested at home for helping others go, not fighters
     if not referred and not _relevant(text, head, facts, context, cue, stated is not None):
@@ -466,6 +469,16 @@ def _at_home(text: str, head: Head | None, facts: Facts) -> bool:
     )
 
 
+def _joint(text: str, head: Head | None, facts: Facts) -> bool:
+    if head is None or head.place is None or is_region(head.place.code):
+        return False
+    also = _AND.match(text, head.place.end)
+    return also is not None and any(
+        p.start == also.end() and p.code != head.place.code and p.form is head.place.form
+        for p in facts.places
+    )
+
+
 def _sample_part(text: str, figures: list[Figure], i: int) -> bool:
     """ "a survey of 41 returnees, of whom 12 were women": parts of a research sample."""
     n = figures[i].number
@@ -628,8 +641,13 @@ def _default_flow(
         or _OF_THEM.match(text, n.end)
         or _COUNT_ANAPHOR.search(text, 0, n.start)
         or (head is not None and _OF_DEFINITE.match(head.text))
+        or (
+            _ANAPHOR.search(text, 0, n.start)
+            and _CHANGE_TO.search(text, max(0, n.start - 30), n.start)
+        )
     ):
-        # "Up to 4,761 of the foreigners were women", "the group put the figure at 470"
+        # "Up to 4,761 of the foreigners were women", "the group put the figure at 470",
+        # "by 2018 the figure had risen to 310"
         return context.previous[-1].flow
     in_war = facts.zone is not None or bool(facts.groups) or context.zone_nearby
     if head is not None and head.population is not None and _FIGHTER_HEAD.search(head.text):
