@@ -17,7 +17,12 @@ from fighterflows.extract.numbers import NumberKind, NumberMention, find_numbers
 from fighterflows.extract.places import PlaceMention, find_places
 from fighterflows.extract.populations import head_after
 from fighterflows.extract.sentences import Sentence
-from fighterflows.extract.sources import Attribution, find_attributions, impersonal
+from fighterflows.extract.sources import (
+    Attribution,
+    find_attributions,
+    impersonal,
+    named_sources,
+)
 
 _NAMED_AFTER = re.compile(r"\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?s\b")
 FIGURE_KINDS = frozenset({NumberKind.COUNT, NumberKind.SHARE})
@@ -76,14 +81,15 @@ def _counts(
 
 
 def light(sentence: Sentence) -> Facts:
-    """Facts for a sentence without figures: only what later sentences may refer back to."""
+    """Facts for a sentence without figures: only what later sentences may refer back to
+    (its places, and its attributions where it names a source)."""
     text = sentence.text
     return Facts(
         sentence,
         (),
         tuple(find_places(text)),
         (),
-        tuple(find_attributions(text)),
+        tuple(find_attributions(text)) if named_sources(text) else (),
         False,
         (),
         (),
