@@ -122,7 +122,7 @@ def _aggregates(drafts: list[Draft]) -> list[Draft]:
 
 def _facts(sentence: Sentence, published: str | None) -> Facts | None:
     if sentence.kind is BlockKind.HEADING:
-        return Facts(sentence, (), tuple(find_places(sentence.text)), (), (), False, (), (), None)
+        return Facts(sentence, (), tuple(find_places(sentence.text)), (), False, (), (), None, ())
     if sentence.kind is BlockKind.TABLE or not sentence_may_count(sentence.text):
         return None  # table rows are read as tables (see tables.py)
     return gather(sentence, published)

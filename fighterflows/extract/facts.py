@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from fighterflows.extract.dates import DateMention, find_dates
 from fighterflows.extract.flows import Cue, find_cues
@@ -28,17 +29,24 @@ _NAMED_AFTER = re.compile(r"\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?s\b")
 FIGURE_KINDS = frozenset({NumberKind.COUNT, NumberKind.SHARE})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Facts:
     sentence: Sentence
     numbers: tuple[NumberMention, ...]  # counts and shares only
     places: tuple[PlaceMention, ...]
     cues: tuple[Cue, ...]
-    attributions: tuple[Attribution, ...]
     impersonal: bool
     dates: tuple[DateMention, ...]
     groups: tuple[Named, ...]
     zone: str | None
+    known_attributions: tuple[Attribution, ...] | None = None
+
+    @cached_property
+    def attributions(self) -> tuple[Attribution, ...]:
+        """Found when first asked: most sentences with numbers yield no figure and never ask."""
+        if self.known_attributions is not None:
+            return self.known_attributions
+        return tuple(find_attributions(self.sentence.text))
 
 
 def gather(sentence: Sentence, published: str | None) -> Facts:
@@ -54,7 +62,6 @@ def gather(sentence: Sentence, published: str | None) -> Facts:
         numbers=numbers,
         places=places,
         cues=tuple(find_cues(text)),
-        attributions=tuple(find_attributions(text)),
         impersonal=impersonal(text),
         dates=tuple(
             d for d in find_dates(text, published) if not _counts(text, d, numbers, places)
@@ -89,9 +96,9 @@ def light(sentence: Sentence) -> Facts:
         (),
         tuple(find_places(text)),
         (),
-        tuple(find_attributions(text)) if named_sources(text) else (),
         False,
         (),
         (),
         None,
+        None if named_sources(text) else (),
     )
