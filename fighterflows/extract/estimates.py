@@ -157,10 +157,28 @@ def assemble(facts: Facts, context: Context) -> list[Draft]:
             made[i].base_draft = base
             if base is not None and base in drafts:
                 made[i].place, made[i].place_text = base.place, base.place_text
+        _by_group(facts, figures[i], made[i])
         drafts.append(made[i])
     _remaining_against_departures(drafts)
     _respectively(facts, drafts)
     return drafts
+
+
+_BY_GROUP = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:have\s+|has\s+|had\s+)?(?:joined|are\s+members\s+of|were\s+members\s+of|"
+    r"belong(?:ed)?\s+to|fight\s+for|fought\s+for)\b",
+    re.I,
+)
+
+
+def _by_group(facts: Facts, fig: Figure, draft: Draft) -> None:
+    """ "three quarters are members of ISIL; the remaining quarter have joined al-Qaeda
+    affiliates": a share of counted people by the group they are in did what they did."""
+    base = draft.base_draft
+    if draft.kind is not Kind.SHARE or base is None or not facts.groups:
+        return
+    if _BY_GROUP.match(facts.sentence.text, fig.number.end):
+        draft.flow = base.flow
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
