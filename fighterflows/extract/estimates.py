@@ -94,6 +94,10 @@ _EXTREME_AGE = re.compile(
     r"\b(?:youngest|oldest)\b[^.;]{0,80}\b(?:was|were|is|are|being)\s+(?:just\s+|only\s+|aged\s+)?$",
     re.I,
 )
+_FEW_COUNTRIES = re.compile(
+    r"\b(?:from|by|in)\s+(?:just\s+|only\s+)?(?:two|three|four|five|six|seven|eight|nine|[2-9])"
+    r"\s+(?:[A-Z][\w-]*\s+){0,2}(?:other\s+)?countries\b"
+)
 _AND = re.compile(r"\s+(?:and|or|&)\s+", re.I)
 _COORDINATED = re.compile(r"\s+(?:and|or|&)\s+(?:[\w-]+\s+)?", re.I)
 _NOT_MOVING = re.compile(
@@ -311,8 +315,10 @@ def _draft(
     stated = place_of(text, n, head, facts, clause, heads)
     if _from_a_town(text, n, head, facts, stated is None) or _sample_part(text, figures, i):
         return None
-    if _joint(text, head, facts):
-        return None  # "1,000 Kosovars and Albanians": one figure for two countries
+    if _joint(text, head, facts) or _FEW_COUNTRIES.search(text, n.end, clause[1]):
+        # "1,000 Kosovars and Albanians", "3,700 produced by just four countries": one
+        # figure for a few countries is none of theirs
+        return None
     if flow is Flow.DETAINED and _SUSPECTS.search(text, n.end, clause[1]):
         return None  # people arrested at home for helping others go, not fighters
     if not referred and not _relevant(text, head, facts, context, cue, stated is not None):
