@@ -10,7 +10,7 @@ import pytest
 from fighterflows.extract.flows import find_cues
 from fighterflows.extract.groups import find_groups, find_zone
 from fighterflows.extract.lexicon import load
-from fighterflows.extract.sources import find_attributions, named_sources
+from fighterflows.extract.sources import find_attributions, named_sources, national_source
 from fighterflows.model import Flow, Population
 
 
@@ -155,3 +155,25 @@ def test_lower_case_is_not_the_islamic_state() -> None:
 )
 def test_zones(text: str, zone: str | None) -> None:
     assert find_zone(text, find_groups(text)) == zone
+
+
+def test_offices_compile_and_government_is_one_of_them() -> None:
+    offices = load("sources")["offices"]
+    assert "government" in offices
+    for name, aliases in offices.items():
+        assert name == name.lower() and aliases, name
+        for alias in aliases:
+            assert alias == alias.lower() and re.compile(alias), alias
+
+
+@pytest.mark.parametrize(
+    ("word", "office"),
+    [
+        pytest.param("Belgian Ministry of the Interior", "Belgian interior ministry", id="of-the"),
+        pytest.param("the Danish defense ministry", "Danish defence ministry", id="spelling"),
+        pytest.param("the German intelligence services", "German authorities", id="services"),
+        pytest.param("the French Foreign Office", "French foreign ministry", id="office"),
+    ],
+)
+def test_office_aliases(word: str, office: str) -> None:
+    assert national_source(word) == office
