@@ -206,8 +206,17 @@ def _lead_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMen
         if re.search(r"[,;(]", text[pos : p.start]):
             return None
         if _LEAD.search(text, max(pos, p.start - 14), p.start):
+            if _with_the_zone(text, p, facts.places):
+                continue  # "repatriated from Libya and Syria": where they were, not whose
             return p
     return None
+
+
+def _with_the_zone(text: str, p: PlaceMention, places: Sequence[PlaceMention]) -> bool:
+    later = [q for q in places if q.start >= p.end]
+    return bool(later) and later[0].code in ZONE_CODES and bool(
+        _LIST_GAP.fullmatch(text[p.end : later[0].start] + " ")
+    )
 
 
 def _paren_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMention | None:
