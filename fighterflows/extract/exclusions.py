@@ -1,0 +1,166 @@
+"""Numbers that are not foreign-fighter figures, whatever the rest of the sentence says:
+ages, research samples and their parts, victims and locals, suspects arrested at home,
+people counted for a town, at home in their own country, or one figure for a few countries.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fighterflows.extract.choosing import Figure
+from fighterflows.extract.facts import Facts
+from fighterflows.extract.lexicon import excluded_regex
+from fighterflows.extract.numbers import NumberKind, NumberMention
+from fighterflows.extract.places import is_region
+from fighterflows.extract.placing import ZONE_CODES
+from fighterflows.extract.populations import Head
+from fighterflows.extract.wholes import OF_THEM, OF_WHOM
+
+FOREIGN_WORD = re.compile(r"\bforeign", re.I)
+_TOWN = re.compile(
+    r"^[^.;]{0,30}?\b(?:from|in)\s+the\s+(?:town|city|village|district|province|municipality|"
+    r"neighbou?rhood|suburb)s?\s+of\s+[A-Z]"
+)
+
+
+_FROM_NAME = re.compile(
+    r"^\s+(?:who\s+|that\s+)?(?:had\s+|have\s+|has\s+)?(?:travell?ed|came|went|left|departed)"
+    r"\s+from\s+(?P<name>[A-Z][\w'’-]+)\b"
+)
+
+
+SUSPECTS = re.compile(
+    r"\b(?:suspected|suspicion|accused)\s+of\s+(?!(?:having\s+)?(?:joined|fought|travell?ed|"
+    r"gone|been\s+(?:in|with|a\s+member)))|\binvolved\s+in\s+(?:a|the)\s+(?:\w+\s+)?(?:network|"
+    r"cell|plot|recruitment)|\bfor\s+(?:[\w-]+[-\s])?related\s+(?:connections|links|activities|"
+    r"offences|offenses)",
+    re.I,
+)
+
+
+_AT_HOME = re.compile(r"\s+(?:living\s+|based\s+|residing\s+)?in\s+", re.I)
+
+
+_ACCUSED = re.compile(
+    r"\s+(?:suspected|accused|charged\s+with|linked\s+to\s+(?:recruit|terror|attack|plot))", re.I
+)
+
+
+_SAMPLE = re.compile(
+    r"\b(?:study|analysis|survey|sample|interviews?|poll|profiles?)\s+(?:of|with|among)\s+$", re.I
+)
+
+
+_AGE = re.compile(r"\b(?:turned|aged|age\s+of|ages\s+of|aged\s+between)\s+$", re.I)
+
+
+_EXTREME_AGE = re.compile(
+    r"\b(?:youngest|oldest)\b[^.;]{0,80}\b(?:was|were|is|are|being)\s+(?:just\s+|only\s+|aged\s+)?$",
+    re.I,
+)
+
+
+FEW_COUNTRIES = re.compile(
+    r"\b(?:from|by|in)\s+(?:just\s+|only\s+)?(?:two|three|four|five|six|seven|eight|nine|[2-9])"
+    r"\s+(?:[A-Z][\w-]*\s+){0,2}(?:other\s+)?countries\b"
+)
+
+
+_AND = re.compile(r"\s+(?:and|or|&)\s+", re.I)
+
+
+_COORDINATED = re.compile(r"\s+(?:and|or|&)\s+(?:[\w-]+\s+)?", re.I)
+
+
+_NOT_MOVING = re.compile(
+    r"\b(?:displacement|evacuation|evacuated|displaced|wounded|injured)\s+(?:of\s+)?$"
+    r"|\b(?:investigations?|inquiries|proceedings|cases)\s+(?:against|into)\s+(?:some\s+|about\s+|"
+    r"more\s+than\s+|over\s+|nearly\s+|almost\s+|around\s+)?$",
+    re.I,
+)
+
+
+_RATE = re.compile(r"\s*(?:a|per|each|every)\s+(?:day|week|month|year)\b", re.I)
+
+
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+
+
+_UNCERTAIN = re.compile(r"\b(?:potential|would-be|aspiring|suspected|alleged|possible)\b", re.I)
+
+
+_NAMED_PEOPLE = re.compile(r"[^.;]{0,12}\b\d{1,2}-year-old\b")
+
+
+def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
+    """Numbers that are not counts of foreign fighters, whatever the rest of the sentence says."""
+    if n.kind is NumberKind.SHARE and n.value is not None and n.value > 1:
+        return True  # "a 300% increase"
+    if _NOT_MOVING.search(text, max(0, n.start - 30), n.start):
+        return True  # "the displacement of over 300,000 people"
+    if _AGE.search(text, max(0, n.start - 20), n.start) or _EXTREME_AGE.search(
+        text, max(0, n.start - 90), n.start
+    ):
+        return True  # "a Frenchman who had just turned 24", "the youngest ... was 15"
+    if _SAMPLE.search(text, max(0, n.start - 30), n.start):
+        return True  # "a study of 20 fighters": a research sample, not a count of a flow
+    if head is None:
+        return _YEAR_LIKE.fullmatch(n.text) is not None  # "Throughout 2014," taken for a count
+    if head.excluded or _RATE.match(text, head.end) or _UNCERTAIN.search(head.text):
+        return True
+    also = _COORDINATED.match(text, head.end)
+    if also and excluded_regex().match(text, also.end()):
+        return True  # "25 Japanese and European hostages": the last noun names them
+    if head.local and not FOREIGN_WORD.search(head.text):
+        return True  # "174 SDF fighters", "7,798 Syrian rebels": locals, not foreign fighters
+    if _NAMED_PEOPLE.match(text, head.end):
+        return True  # "two men, 30-year-old ... and ...": named individuals
+    if _ACCUSED.match(text, head.end):
+        return True  # "eight men linked to recruiting": suspects, not a count of fighters
+    # Syrians in Syria are not foreign fighters.
+    return head.place is not None and head.place.code == "SYR"
+
+
+def at_home(text: str, head: Head | None, facts: Facts) -> bool:
+    home = _AT_HOME.match(text, head.end) if head is not None else None
+    return home is not None and any(
+        p.start == home.end() and p.code not in ZONE_CODES and not is_region(p.code)
+        for p in facts.places
+    )
+
+
+def joint(text: str, head: Head | None, facts: Facts) -> bool:
+    if head is None or head.place is None or is_region(head.place.code):
+        return False
+    also = _AND.match(text, head.place.end)
+    return also is not None and any(
+        p.start == also.end() and p.code != head.place.code and p.form is head.place.form
+        for p in facts.places
+    )
+
+
+def sample_part(text: str, figures: list[Figure], i: int) -> bool:
+    """ "a survey of 41 returnees, of whom 12 were women": parts of a research sample."""
+    n = figures[i].number
+    part = OF_THEM.match(text, n.end) or OF_WHOM.search(text, max(0, n.start - 12), n.start)
+    return bool(part) and any(
+        _SAMPLE.search(text, max(0, f.number.start - 30), f.number.start) for f in figures[:i]
+    )
+
+
+def from_a_town(
+    text: str, n: NumberMention, head: Head | None, facts: Facts, unplaced: bool
+) -> bool:
+    """People counted for a town, not a country: "five deaths from the town of Ben Guerdane";
+    "the 22 who travelled from Aarhus" (a name that is no known place)."""
+    end = head.end if head is not None else n.end
+    window = text[end : end + 60]
+    if _TOWN.search(window):
+        return True
+    m = _FROM_NAME.search(window) if unplaced else None
+    if m is None:
+        return False
+    at = end + m.start("name")
+    return not any(p.start <= at < p.end for p in facts.places) and not any(
+        g.start <= at < g.end for g in facts.groups
+    )
