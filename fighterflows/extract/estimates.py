@@ -6,6 +6,7 @@ are settled per document (see document.py), which passes in what it knows as `Co
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from fighterflows.extract.choosing import (
     AMONG,
@@ -19,16 +20,7 @@ from fighterflows.extract.choosing import (
 )
 from fighterflows.extract.dates import as_of_for, since_for
 from fighterflows.extract.drafts import Context, Draft
-from fighterflows.extract.exclusions import (
-    FEW_COUNTRIES,
-    FOREIGN_WORD,
-    SUSPECTS,
-    at_home,
-    from_a_town,
-    joint,
-    sample_part,
-    skipped,
-)
+from fighterflows.extract.exclusions import FOREIGN_WORD, at_home, no_country_figure, skipped
 from fighterflows.extract.facts import Facts
 from fighterflows.extract.flows import Cue, is_blocked
 from fighterflows.extract.groups import find_zone, nearest_group
@@ -191,19 +183,10 @@ def _draft(
     population, population_text = _population(text, n, head)
     if population is None:
         return None
-    cue = choose_cue(facts, figures, i, used)
-    if (
-        cue is not None and cue.blocked and not _zero_negates(text, n, cue)
-    ) or _NUMBER_BLOCK.search(text, 0, n.start):
+    chosen = _cue(facts, figures, i, used)
+    if chosen is False:
         return None
-    if cue is None and _WHICH.search(text, max(0, n.start - 12), n.start):
-        return None  # "41 supporters ..., of which 5 had key positions": a part, no flow of its own
-    if INCLUDING.search(text, max(0, n.start - 24), n.start) and (
-        cue is None or cue.stock or cue.start < n.start
-    ):
-        # "110 citizens, including 74 children, from camps in Syria": a part of the figure
-        # before takes its flow
-        cue = None
+    cue = chosen
     if (cue is None or cue.stock) and at_home(text, head, facts):
         return None  # "about 100 female jihadists in the Netherlands": at home, no flow
     flow = cue.flow if cue is not None else inherited_flow(i, used)
@@ -217,25 +200,11 @@ def _draft(
     clause = (segment_start(text, figures, i), segment_end(text, figures, i))
     heads = [f.head for f in figures if f.head is not None]
     stated = place_of(text, n, head, facts, clause, heads)
-    if from_a_town(text, n, head, facts, stated is None) or sample_part(text, figures, i):
+    if no_country_figure(facts, figures, i, head, clause, flow, stated is None):
         return None
-    if joint(text, head, facts) or FEW_COUNTRIES.search(text, n.end, clause[1]):
-        # "1,000 Kosovars and Albanians", "3,700 produced by just four countries": one
-        # figure for a few countries is none of theirs
-        return None
-    if flow is Flow.DETAINED and SUSPECTS.search(text, n.end, clause[1]):
-        return None  # people arrested at home for helping others go, not fighters
     if not referred and not _relevant(text, head, facts, context, cue, stated is not None):
         return None
-    place = (
-        stated
-        or whole(text, n, head, made, i)
-        or base_place(fig, made)
-        or continued(text, n, made, i)
-        or share_of_earlier(text, n, made, i)
-        or _speaker(facts)
-        or _carried(context, head, cue, facts, flow)
-    )
+    place = stated or _place_around(facts, figures, i, head, made, context, cue, flow)
     if place is None:
         return None
     code, place_text = place
@@ -247,6 +216,51 @@ def _draft(
     draft.stock = cue is None or cue.stock
     draft.continues = CHANGE_TO.search(text, max(0, n.start - 30), n.start) is not None
     return draft
+
+
+def _cue(
+    facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
+) -> Cue | Literal[False] | None:
+    """The figure's cue; None when it has none of its own; False when it is no figure."""
+    text, n = facts.sentence.text, figures[i].number
+    cue = choose_cue(facts, figures, i, used)
+    if (
+        cue is not None and cue.blocked and not _zero_negates(text, n, cue)
+    ) or _NUMBER_BLOCK.search(text, 0, n.start):
+        return False
+    if cue is None and _WHICH.search(text, max(0, n.start - 12), n.start):
+        # "41 supporters ..., of which 5 had key positions": a part, no flow of its own
+        return False
+    if INCLUDING.search(text, max(0, n.start - 24), n.start) and (
+        cue is None or cue.stock or cue.start < n.start
+    ):
+        # "110 citizens, including 74 children, from camps in Syria": a part of the figure
+        # before takes its flow
+        return None
+    return cue
+
+
+def _place_around(
+    facts: Facts,
+    figures: list[Figure],
+    i: int,
+    head: Head | None,
+    made: dict[int, Draft],
+    context: Context,
+    cue: Cue | None,
+    flow: Flow,
+) -> tuple[str, str] | None:
+    """A place the figure's own words do not state: its whole's, the figure before's, the
+    speaker's, or one carried from around the sentence."""
+    text, n = facts.sentence.text, figures[i].number
+    return (
+        whole(text, n, head, made, i)
+        or base_place(figures[i], made)
+        or continued(text, n, made, i)
+        or share_of_earlier(text, n, made, i)
+        or _speaker(facts)
+        or _carried(context, head, cue, facts, flow)
+    )
 
 
 def _make(

@@ -15,6 +15,7 @@ from fighterflows.extract.places import is_region
 from fighterflows.extract.placing import ZONE_CODES
 from fighterflows.extract.populations import Head
 from fighterflows.extract.wholes import OF_THEM, OF_WHOM
+from fighterflows.model import Flow
 
 FOREIGN_WORD = re.compile(r"\bforeign", re.I)
 _TOWN = re.compile(
@@ -164,3 +165,24 @@ def from_a_town(
     return not any(p.start <= at < p.end for p in facts.places) and not any(
         g.start <= at < g.end for g in facts.groups
     )
+
+
+def no_country_figure(
+    facts: Facts,
+    figures: list[Figure],
+    i: int,
+    head: Head | None,
+    clause: tuple[int, int],
+    flow: Flow,
+    unplaced: bool,
+) -> bool:
+    """A figure for a town, a sample, a few countries at once or suspects arrested at home."""
+    text, n = facts.sentence.text, figures[i].number
+    if from_a_town(text, n, head, facts, unplaced) or sample_part(text, figures, i):
+        return True
+    if joint(text, head, facts) or FEW_COUNTRIES.search(text, n.end, clause[1]):
+        # "1,000 Kosovars and Albanians", "3,700 produced by just four countries": one
+        # figure for a few countries is none of theirs
+        return True
+    # people arrested at home for helping others go are not fighters
+    return flow is Flow.DETAINED and SUSPECTS.search(text, n.end, clause[1]) is not None
