@@ -128,36 +128,9 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
     share = n.kind is NumberKind.SHARE
     composition = share and composition_population(text, n) is not None
     if share and OF_THOSE_WHO.match(text, n.end):
-        # "close to half of those who left": the base's verb is not the share's
-        inside = OF_THOSE_WHO.match(text, n.end)
-        stop = inside.end() if inside else n.end
-        if composition:
-            # "12 percent of the Europeans who went were minors": the share is of those who went
-            within = [c for c in facts.cues if not c.stock and n.end <= c.start < stop]
-            return within[0] if within else None
-        outside = [c for c in facts.cues if not c.stock and not (n.end <= c.start < stop)]
-        nearest = min(outside, key=lambda c: abs(c.start - n.start), default=None)
-        return nearest
+        return _share_of_those_cue(facts, n, composition)
     if fig.base_of is not None and fig.base_of in used:
-        base_cue = used[fig.base_of]
-        head = fig.head
-        named = [
-            c
-            for c in facts.cues
-            if head is not None and head.start <= c.start < head.end and not c.stock
-        ]
-        if named:
-            return named[0]  # "seven returnees among the 129 who left": the noun says it
-        if composition:
-            return base_cue  # "Women made up 13 percent of the 41,490 who joined"
-        if AMONG.search(text, n.end, figures[fig.base_of].number.start):
-            return base_cue
-        later = [
-            c
-            for c in facts.cues
-            if c.start > base_cue.end and not c.stock and c.flow is not base_cue.flow
-        ]
-        return later[0] if later else None
+        return _part_cue(facts, figures, i, used[fig.base_of], composition)
     tight = _TIGHT.match(text, n.end)
     if tight and tight.lastgroup:
         return Cue(tight.start(), tight.end(), tight.group(), Flow(tight.lastgroup), False, False)
@@ -197,6 +170,15 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
         if _RELATIVE.search(between) and len(explicit) > 1 and not is_base:
             return explicit[-1]
         return explicit[0]
+    return _no_explicit_cue(facts, figures, i, used, after, start)
+
+
+def _no_explicit_cue(
+    facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue], after: list[Cue], start: int
+) -> Cue | None:
+    """No cue states the figure's flow after it: its coordinates' verb, a cue before it, else
+    a stock."""
+    text, n = facts.sentence.text, figures[i].number
     coordinated = coordinated_cue(facts, figures, i, used)
     if coordinated is not None and not coordinated.stock:
         return coordinated  # "248 men, 60 women and 81 children have returned"
@@ -207,14 +189,14 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
     before = [c for c in facts.cues if start <= c.end <= n.number_start and not c.stock]
     if before:
         return before[-1]
-    if share:
+    if n.kind is NumberKind.SHARE:
         return None
     stock = [c for c in after if c.stock] or [
         c for c in facts.cues if start <= c.end <= n.number_start and c.stock
     ]
     if stock:
         return stock[0]
-    return coordinated_cue(facts, figures, i, used)
+    return coordinated
 
 
 _DONE_TO = frozenset({Flow.KILLED, Flow.DETAINED, Flow.PROSECUTED})
@@ -264,6 +246,45 @@ def _place_with(facts: Facts, n: NumberMention) -> bool:
     if w is None:
         return False
     return any(re.fullmatch(r",\s*", text[p.end : w.start()]) for p in facts.places)
+
+
+def _share_of_those_cue(facts: Facts, n: NumberMention, composition: bool) -> Cue | None:
+    """ "close to half of those who left": the base's verb is not the share's."""
+    inside = OF_THOSE_WHO.match(facts.sentence.text, n.end)
+    stop = inside.end() if inside else n.end
+    if composition:
+        # "12 percent of the Europeans who went were minors": the share is of those who went
+        within = [c for c in facts.cues if not c.stock and n.end <= c.start < stop]
+        return within[0] if within else None
+    outside = [c for c in facts.cues if not c.stock and not (n.end <= c.start < stop)]
+    return min(outside, key=lambda c: abs(c.start - n.start), default=None)
+
+
+def _part_cue(
+    facts: Facts, figures: list[Figure], i: int, base_cue: Cue, composition: bool
+) -> Cue | None:
+    """A part of a figure ("7 out of the 129 who left ... are back") takes its own noun's
+    flow, its whole's (a composition, "among"), else the next cue that says something else."""
+    fig = figures[i]
+    head = fig.head
+    named = [
+        c
+        for c in facts.cues
+        if head is not None and head.start <= c.start < head.end and not c.stock
+    ]
+    if named:
+        return named[0]  # "seven returnees among the 129 who left": the noun says it
+    if composition:
+        return base_cue  # "Women made up 13 percent of the 41,490 who joined"
+    base = figures[fig.base_of].number if fig.base_of is not None else fig.number
+    if AMONG.search(facts.sentence.text, fig.number.end, base.start):
+        return base_cue
+    later = [
+        c
+        for c in facts.cues
+        if c.start > base_cue.end and not c.stock and c.flow is not base_cue.flow
+    ]
+    return later[0] if later else None
 
 
 def coordinated_cue(
