@@ -243,10 +243,17 @@ def _source(
         # "is believed to be": the text gives the figure no source; a sentence with a date
         # of its own starts a new statement rather than continuing the last one
         return None
-    # A sentence that names no source continues the one before it, in the same paragraph.
+    # A sentence that names no source continues the last figure of its paragraph, where no
+    # sentence between names another source.
     j = _previous_index(sentences, i)
+    while j is not None and j not in owners and not _attributes(sentences[j]):
+        j = _previous_index(sentences, j)
     inherited = [x for x, o in zip(drafts, owners, strict=True) if o == j]
     return inherited[-1].source if inherited else None
+
+
+def _attributes(sentence: Sentence) -> bool:
+    return bool(named_sources(sentence.text) or find_attributions(sentence.text))
 
 
 def _stated_source(d: Draft, named: list[Named], i: int, drafts: list[Draft]) -> str | None:
