@@ -445,6 +445,11 @@ def _derived(d: Draft, share: Estimate) -> Estimate | None:
     base = d.base_draft
     if share.kind is not Kind.SHARE or base is None or share.value is None:
         return None
+    # A count of people follows only from a share of the same people counted another way:
+    # "30 percent of the 5,000 who went (from the EU) returned". A base of another place, or
+    # of the same flow, is a share of something else.
+    if (base.place, base.population) != (share.place, share.population) or base.flow == share.flow:
+        return None
     n = base.number
     figure = (
         n.value
