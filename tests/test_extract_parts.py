@@ -38,6 +38,7 @@ def test_a_sentence_may_start_with_a_number() -> None:
         ("on August 19, 2019", "2019-08-19", Role.AS_OF),
         ("since 2014", "2014", Role.SINCE),
         ("since the caliphate was declared in 2014", "2014", Role.SINCE),
+        ("after the group proclaimed its caliphate in 2014", "2014", Role.SINCE),
         ("last month", "2017-09", Role.AS_OF),
         ("on Saturday", "2017-10-21", Role.AS_OF),
     ],

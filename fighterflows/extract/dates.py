@@ -49,7 +49,7 @@ _DATE = re.compile(
     r"|\b(?i:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)",
 )
 _SINCE = re.compile(
-    r"\b(?:since|starting in|beginning in)\b[^.;,]{0,60}$"
+    r"\b(?:since|starting in|beginning in|after)\b[^.;,]{0,60}$"
     r"|\b(?:from|between)\s+(?:the\s+)?(?:(?:start|beginning|end)\s+of\s+|early\s+|mid-?|late\s+)?$",
     re.IGNORECASE,
 )
