@@ -239,7 +239,7 @@ def consensus(key: Key, claims: Sequence[Claim]) -> Row | None:
         flow=key[1],
         population=key[2],
         low=min(lows) if lows else None,
-        best=statistics.median(points),
+        best=round(statistics.median(points)),  # people come whole
         high=max(highs) if highs else None,
         as_of=max((c.as_of for c in chosen if c.as_of), default=None),
         sources=tuple(sorted({c.source_label for c in chosen})),
