@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -68,6 +70,17 @@ def extract_one(document: Document) -> Extracted:
         return Extracted(document, (), False, None)
     found = tuple(extract_document(document))
     return Extracted(document, found, True, signature(document.text) if found else None)
+
+
+def watch_parent(parent: int) -> None:
+    """In a pool worker: leave when the ingest is gone (after a kill -9 nobody else ends us)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def default_workers() -> int:
@@ -135,7 +148,11 @@ def ingest(
 ) -> IngestReport:
     report = IngestReport(ledger.start_run(options.command, VERSION))
     copies = NearDuplicates(ledger.minhashes())
-    pool = ProcessPoolExecutor(options.workers) if options.workers > 1 else None
+    pool = (
+        ProcessPoolExecutor(options.workers, initializer=watch_parent, initargs=(os.getpid(),))
+        if options.workers > 1
+        else None
+    )
     pending: deque[Pending] = deque()
     # With a pool, a reader process reads and prefilters while this one stores.
     reader = read_ahead if pool else make_batches_here

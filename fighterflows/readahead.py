@@ -8,9 +8,11 @@ extraction, sets the pace. A reader process takes the first half of it.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from queue import Full
 from typing import Any
 
 from fighterflows.model import Document, ReadError
@@ -46,12 +48,28 @@ def _batch(chunk: list[Document | ReadError], prefilter: Any) -> Batch:
 
 
 def _produce(sources: list[str], options: ReadOptions, size: int, queue: Any) -> None:
+    parent = os.getppid()
     try:
         for batch in make_batches(read_sources(sources, options), size):
-            queue.put(batch)
-        queue.put(None)
+            if not _put(queue, batch, parent):
+                return
+        _put(queue, None, parent)
     except BaseException:  # the reader must always tell the ingest it has stopped
-        queue.put(RuntimeError("the reader process failed:\n" + traceback.format_exc()))
+        _put(queue, RuntimeError("the reader failed:\n" + traceback.format_exc()), parent)
+
+
+def _put(queue: Any, item: object, parent: int) -> bool:
+    """Wait for room in the queue, but give up if the ingest died (kill -9 leaves no one to
+    read it, and a reader must not outlive its ingest)."""
+    while os.getppid() == parent:
+        try:
+            queue.put(item, timeout=1.0)
+            return True
+        except Full:
+            continue
+    # Nobody will read what is still buffered: exit without waiting to flush it.
+    queue.cancel_join_thread()
+    return False
 
 
 def read_ahead(sources: Iterable[str], options: ReadOptions, size: int) -> Iterator[Batch]:

@@ -116,7 +116,10 @@ def make_corpus(folder: Path, n: int) -> None:
         (folder / f"doc{i:05d}.md").write_text(f"{text}\n\nArchive number {i}.\n")
 
 
-def test_kill_9_during_ingest_then_rerun_equals_an_uninterrupted_ingest(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_kill_9_during_ingest_then_rerun_equals_an_uninterrupted_ingest(
+    tmp_path: Path, workers: str
+) -> None:
     corpus = tmp_path / "corpus"
     make_corpus(corpus, 2000)
     whole, killed = str(tmp_path / "whole.db"), str(tmp_path / "killed.db")
@@ -128,7 +131,7 @@ def test_kill_9_during_ingest_then_rerun_equals_an_uninterrupted_ingest(tmp_path
         "--db",
         killed,
         "--workers",
-        "1",
+        workers,
         "--quiet",
     ]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -137,10 +140,28 @@ def test_kill_9_during_ingest_then_rerun_equals_an_uninterrupted_ingest(tmp_path
         time.sleep(0.05)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    assert _survivors(killed) == [], "no reader or worker may outlive a killed ingest"
     partial = _documents(killed)
     assert 0 < partial < 2000, "the ingest should have been interrupted part-way"
     assert invoke("ingest", str(corpus), "--db", killed, "--workers", "1", "--quiet")[0] == 0
     assert ledger_snapshot(killed) == ledger_snapshot(whole)
+
+
+def _survivors(db: str, wait: float = 10.0) -> list[int]:
+    """Processes still running the ingest into `db` (forked children share its command line)."""
+    deadline = time.monotonic() + wait
+    while True:
+        found = []
+        for proc in Path("/proc").glob("[0-9]*"):
+            try:
+                cmdline = (proc / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if db.encode() in cmdline and b"ingest" in cmdline:
+                found.append(int(proc.name))
+        if not found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.2)
 
 
 def _documents(db: str) -> int:
