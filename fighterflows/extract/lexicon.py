@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from fighterflows.extract.trie import trie_pattern
 from fighterflows.model import Flow, Population
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -176,26 +177,4 @@ def gazetteer(entries: list[dict[str, Any]]) -> Gazetteer:
 
 
 def _trie_regex(keys: set[str]) -> re.Pattern[str]:
-    root: dict[str, Any] = {}
-    for key in keys:
-        node = root
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return re.compile(r"(?<![\w-])" + _trie_body(root) + r"(?![\w-])", re.IGNORECASE)
-
-
-def _trie_body(node: dict[str, Any]) -> str:
-    branches = [_char(ch) + _trie_body(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return "(?:" + body + ")?" if "" in node else body
-
-
-def _char(ch: str) -> str:
-    if ch == " ":
-        return r"\s+"
-    if ch == "'":
-        return "['’]"
-    return re.escape(ch)
+    return re.compile(r"(?<![\w-])" + trie_pattern(keys) + r"(?![\w-])", re.IGNORECASE)

@@ -22,6 +22,8 @@ from importlib import resources
 import pycountry
 import yaml
 
+from fighterflows.extract.trie import APOSTROPHES, HYPHENS, trie_pattern
+
 
 class PlaceForm(StrEnum):
     NAME = "name"
@@ -66,13 +68,10 @@ class _Gazetteer:
     regions: Mapping[str, _Region]
 
 
-_Trie = dict[str, "_Trie"]  # one character per level; the key "" marks the end of an alias
 _WORLD_ALL = "all"
 _SPACES = re.compile(r"\s+")
 # Typographic apostrophes and hyphens in a text match the plain ones of the data.
-_APOSTROPHES = "'’"
-_HYPHENS = "-‐‑‒–"
-_KEY_CHARS = str.maketrans({**dict.fromkeys(_APOSTROPHES, "'"), **dict.fromkeys(_HYPHENS, "-")})
+_KEY_CHARS = str.maketrans({**dict.fromkeys(APOSTROPHES, "'"), **dict.fromkeys(HYPHENS, "-")})
 
 
 def find_places(text: str) -> list[PlaceMention]:
@@ -238,35 +237,10 @@ def _build_lookup(rows: Iterable[AliasRow]) -> dict[str, tuple[str, PlaceForm] |
 
 
 def _trie_regex(keys: Iterable[str]) -> re.Pattern[str]:
-    """One regex for all keys: a trie, so each text position costs one branch on its character."""
-    root: _Trie = {}
-    for key in keys:
-        node = root
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+    """One regex for all aliases (a trie: each text position costs one branch a character)."""
     # Not after "al-": "al-Iraqi", "al-Yemeni" are parts of Arabic names, not places; not before
     # "$": "US$", "NZ$" are currencies.
-    return re.compile(r"(?<!\w)(?<!\b[aA]l-)" + _trie_body(root) + r"(?![\w$])")
-
-
-def _trie_body(node: _Trie) -> str:
-    branches = [_char_regex(ch) + _trie_body(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    # A key ending here: the longer continuation is tried first (greedy), then the end.
-    return "(?:" + body + ")?" if "" in node else body
-
-
-def _char_regex(ch: str) -> str:
-    if ch == " ":
-        return r"\s+"
-    if ch == "'":
-        return f"[{_APOSTROPHES}]"
-    if ch == "-":
-        return f"[{_HYPHENS}]"
-    return re.escape(ch)
+    return re.compile(r"(?<!\w)(?<!\b[aA]l-)" + trie_pattern(keys) + r"(?![\w$])")
 
 
 @cache
