@@ -154,8 +154,10 @@ def ingest(
         else None
     )
     pending: deque[Pending] = deque()
-    # With a pool, a reader process reads and prefilters while this one stores.
-    reader = read_ahead if pool else make_batches_here
+    sources = list(sources)
+    # With a pool, a reader process reads and prefilters while this one stores; not from
+    # stdin, which a child process of multiprocessing does not get.
+    reader = read_ahead if pool and "-" not in sources else make_batches_here
     try:
         for batch in reader(sources, options.read, BATCH):
             before, todo = plan(ledger, batch.items)

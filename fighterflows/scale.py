@@ -30,6 +30,7 @@ from fighterflows.pipeline import (
     drain,
     extract_one,
     finish,
+    make_batches_here,
     plan,
 )
 from fighterflows.readahead import read_ahead
@@ -110,7 +111,8 @@ def ingest_dask(
         # The folder must be reachable by the workers: true on a LocalCluster and on a
         # cluster sharing a file system; point TMPDIR at a shared path otherwise.
         pending: deque[Pending] = deque()
-        for number, batch in enumerate(read_ahead(sources, options.read, PARTITION)):
+        reader = read_ahead if "-" not in sources else make_batches_here  # stdin stays here
+        for number, batch in enumerate(reader(sources, options.read, PARTITION)):
             before, todo = plan(ledger, batch.items)
             pending.append((before, _partition(client, todo, batch.relevant, folder, number)))
             while len(pending) > 2 * max(1, options.workers):

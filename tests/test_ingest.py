@@ -268,3 +268,13 @@ def test_the_table_reads_cleanly_while_another_process_ingests(tmp_path: Path) -
         assert {s.document_id for s in stored} <= {d.id for d in documents}
     assert writer.returncode == 0, writer.stderr.read() if writer.stderr else ""
     assert len(seen) >= 2 and seen == sorted(seen)
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_ingest_reads_stdin(tmp_path: Path, workers: str) -> None:
+    article = (SAMPLE / "2017-10-25-soufan-returnees-europe.md").read_text()
+    db = str(tmp_path / "stdin.db")
+    result = CliRunner().invoke(main, ["ingest", "-", "--db", db, "--workers", workers],
+                                input=article)
+    assert result.exit_code == 0, result.output
+    assert Ledger.open(db).counts()["estimates"] >= 3
