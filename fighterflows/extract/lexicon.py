@@ -66,19 +66,27 @@ def flow_regex() -> re.Pattern[str]:
     parts = [f"(?P<{flow}>{alternation(pats)})" for flow, pats in data["cues"].items()]
     parts.append(f"(?P<unreal>{alternation(data['unreal'])})")
     parts.append(f"(?P<stock>{alternation(data['stock'])})")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    return whole_words("|".join(parts))
+
+
+WORD_START, WORD_END = r"(?<![\w-])", r"(?![\w-])"
+
+
+def whole_words(body: str, start: bool = True, extra: str = "") -> re.Pattern[str]:
+    """`body` matched as whole words (case-insensitive); `start=False` leaves the start open
+    for patterns matched at a given position; `extra` adds an alternative."""
+    lead = WORD_START if start else ""
+    return re.compile(lead + "(?:" + body + ")" + WORD_END + extra, re.IGNORECASE)
 
 
 @cache
 def negation_regex() -> re.Pattern[str]:
-    words = alternation(load("flows")["negation"])
-    return re.compile(r"(?<![\w-])(?:" + words + r")(?![\w-])|n't\b", re.IGNORECASE)
+    return whole_words(alternation(load("flows")["negation"]), extra=r"|n't\b")
 
 
 @cache
 def irrealis_regex() -> re.Pattern[str]:
-    words = alternation(load("flows")["irrealis"])
-    return re.compile(r"(?<![\w-])(?:" + words + r")(?![\w-])", re.IGNORECASE)
+    return whole_words(alternation(load("flows")["irrealis"]))
 
 
 @cache
@@ -86,27 +94,23 @@ def people_regex(search: bool = False) -> re.Pattern[str]:
     """People nouns, a named group per population; `search` adds a leading word boundary."""
     people = load("populations")["people"]
     parts = [f"(?P<{pop}>{alternation(pats)})" for pop, pats in people.items()]
-    lead = r"(?<![\w-])" if search else ""
-    return re.compile(lead + r"(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    return whole_words("|".join(parts), start=search)
 
 
 @cache
 def excluded_regex() -> re.Pattern[str]:
-    words = alternation(load("populations")["excluded"])
-    return re.compile(r"(?:" + words + r")(?![\w-])", re.IGNORECASE)
+    return whole_words(alternation(load("populations")["excluded"]), start=False)
 
 
 @cache
 def excluded_people_regex() -> re.Pattern[str]:
     """The excluded heads that are people (soldiers, civilians), searched anywhere."""
-    words = alternation(load("populations")["excluded_people"])
-    return re.compile(r"(?<![\w-])(?:" + words + r")(?![\w-])", re.IGNORECASE)
+    return whole_words(alternation(load("populations")["excluded_people"]))
 
 
 @cache
 def local_regex() -> re.Pattern[str]:
-    words = alternation(load("populations")["local"])
-    return re.compile(r"(?:" + words + r")(?![\w-])", re.IGNORECASE)
+    return whole_words(alternation(load("populations")["local"]), start=False)
 
 
 FLOWS: dict[str, Flow] = {f.value: f for f in Flow}
