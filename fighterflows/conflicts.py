@@ -64,13 +64,13 @@ RegionLookup = Callable[[str], frozenset[str] | None]
 
 def misquotes(key: Key, group: Sequence[Claim]) -> list[Conflict]:
     """One source, one period, different figures in different documents."""
-    by_period: dict[tuple[str, str, bool], list[Claim]] = defaultdict(list)
+    by_period: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in group:
         # A derived count repeats its share's misquote; the share is the one to show.
         if c.source is not None and not c.derived:
-            by_period[(c.source, c.period, c.derived)].append(c)
+            by_period[(c.source, c.period)].append(c)
     out = []
-    for (source, period, _), claims in sorted(by_period.items()):
+    for (source, period), claims in sorted(by_period.items()):
         stated = [c for c in claims if c.originals]
         docs = {d for c in stated for d in c.originals}
         if len(stated) > 1 and len(docs) > 1:

@@ -6,6 +6,7 @@ the gold files, the ledger, the exports and the API.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
 import json
@@ -87,11 +88,7 @@ class Document:
         """The 1-based page holding `offset`, or None for a document without pages."""
         if not self.pages:
             return None
-        page = 0
-        for i, start in enumerate(self.pages):
-            if start <= offset:
-                page = i
-        return page + 1
+        return max(1, bisect.bisect_right(self.pages, offset))
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,16 +165,3 @@ class ReadError:
 
     def __str__(self) -> str:
         return f"{self.where}: {self.reason}"
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A piece of a text: offsets and the characters they cover."""
-
-    start: int
-    end: int
-    text: str
-
-    def __post_init__(self) -> None:
-        if self.end < self.start:
-            raise ValueError(f"span ends before it starts: {self.start}..{self.end}")

@@ -21,7 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from fighterflows.dedup import NearDuplicates, signature
 from fighterflows.extract import VERSION, extract_document, might_contain_estimates
-from fighterflows.ledger import Ledger, NewDocument, RunStats
+from fighterflows.ledger import Ledger, NewDocument, RunStats, schema
 from fighterflows.model import Document, Estimate, ReadError
 from fighterflows.read import ReadOptions, read_sources
 from fighterflows.readahead import Batch, make_batches, read_ahead
@@ -238,31 +238,11 @@ def count_stored(new: NewDocument, added: bool, r: IngestReport) -> None:
 
 def refresh_claims(ledger: Ledger) -> None:
     """Rebuild the claims table from every stored estimate (derived data, kept for SQL users)."""
+    columns = {c.name for c in schema.claims.columns}
     rows = []
     for c in build_claims(ledger.estimates()):
-        j = claim_json(c)
-        rows.append(
-            {
-                k: j[k]
-                for k in (
-                    "id",
-                    "place",
-                    "flow",
-                    "population",
-                    "source",
-                    "kind",
-                    "value",
-                    "low",
-                    "high",
-                    "qualifier",
-                    "as_of",
-                    "derived",
-                )
-            }
-            | {"estimate_ids": _json(c.estimates), "document_ids": _json(c.documents)}
-        )
+        row = {k: v for k, v in claim_json(c).items() if k in columns}
+        row.update(estimate_ids=json.dumps(list(c.estimates)),
+                   document_ids=json.dumps(list(c.documents)))
+        rows.append(row)
     ledger.replace_claims(rows)
-
-
-def _json(items: tuple[str, ...]) -> str:
-    return json.dumps(list(items))

@@ -99,11 +99,6 @@ class Ledger:
             query = select(D.c.id).where(D.c.id.in_(list(document_ids)))
             return set(c.execute(query).scalars())
 
-    def has_document(self, document_id: str) -> bool:
-        with self.engine.connect() as c:
-            found = c.execute(select(D.c.id).where(D.c.id == document_id)).first()
-            return found is not None
-
     def add_document(self, new: NewDocument, run_id: int | None = None) -> bool:
         """Store a document and its estimates in one transaction; False if it was there."""
         try:
