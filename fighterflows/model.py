@@ -23,6 +23,15 @@ class Flow(StrEnum):
     REMAINING = "remaining"
     PROSECUTED = "prosecuted"
     RELOCATED = "relocated"
+    BORN = "born"  # children born in the zone to foreign parents: never a departure
+
+
+class Scope(StrEnum):
+    """What kind of measure a figure is; figures of different scopes are never averaged."""
+
+    CUMULATIVE = "cumulative"  # everyone who did it up to as_of (or since `since`)
+    EVENT = "event"  # the people of one stated event or bounded period
+    CURRENT = "current"  # those in that state at as_of
 
 
 class Population(StrEnum):
@@ -117,6 +126,7 @@ class Estimate:
     group: str | None = None
     as_of: str | None = None
     since: str | None = None
+    scope: Scope = Scope.CUMULATIVE
     derived: bool = False
 
     def to_json(self) -> dict[str, Any]:
@@ -149,6 +159,7 @@ class Estimate:
                 "population": Population(data["population"]),
                 "kind": Kind(data["kind"]),
                 "qualifier": Qualifier(data["qualifier"]),
+                "scope": Scope(data.get("scope") or Scope.CUMULATIVE),
             }
         )
 

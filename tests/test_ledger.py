@@ -125,3 +125,38 @@ def test_bulk_add_matches_one_by_one_and_skips_what_is_there(ledger_url: str) ->
     assert sorted(s.estimate.quote for s in stored) == sorted(
         e.quote for n in news for e in n.estimates
     )
+
+
+def test_a_ledger_of_revision_0002_is_upgraded_in_place(ledger_url: str) -> None:
+    """A ledger written before scopes existed opens, keeps its rows, and reads them as
+    cumulative totals (what they were taken for when stored)."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import text
+
+    from fighterflows.ledger.connect import MIGRATIONS, make_engine
+    from fighterflows.model import Scope
+
+    engine = make_engine(ledger_url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0002")
+        connection.execute(
+            text(
+                "INSERT INTO documents (id, name, text, ingested_at) "
+                "VALUES ('h1', 'old.txt', 'About 850 Britons went.', '2020-01-01')"
+            )
+        )
+        connection.execute(
+            text(
+                'INSERT INTO estimates (id, document_id, seq, extractor, start, "end", quote, '
+                "sentence, place, flow, population, kind, value, qualifier, derived) VALUES "
+                "('e1', 'h1', 0, 'old', 0, 9, 'About 850', 'About 850 Britons went.', 'GBR', "
+                "'departed', 'total', 'count', 850, 'approx', false)"
+            )
+        )
+    engine.dispose()
+    (stored,) = Ledger.open(ledger_url).estimates()
+    assert (stored.estimate.quote, stored.estimate.scope) == ("About 850", Scope.CUMULATIVE)

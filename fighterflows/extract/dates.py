@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -153,23 +154,29 @@ def _relative(phrase: str, published: str | None) -> str | None:
 
 def as_of_for(dates: list[DateMention], start: int, end: int) -> str | None:
     """The date a figure at text[start:end] holds for: marked first, else the nearest."""
+    found = governing_date(dates, start, end)
+    return found.iso if found is not None else None
+
+
+def governing_date(dates: Sequence[DateMention], start: int, end: int) -> DateMention | None:
+    """The stated date a figure at text[start:end] holds for (see `as_of_for`)."""
     candidates = [d for d in dates if d.role is Role.AS_OF]
     if not candidates:
         return None
     # "into 2016 (13,297 ...)": the date that introduces the figure's parenthesis
     leading = [d for d in candidates if d.end <= start and start - d.end <= 3]
     if leading:
-        return leading[-1].iso
+        return leading[-1]
     # "around 10,000 or less in 2013": a date right after the figure
     after = [d for d in candidates if d.start >= end and d.start - end <= 40]
     if after:
-        return min(after, key=lambda d: d.start).iso
+        return min(after, key=lambda d: d.start)
     marked = [d for d in candidates if d.marked]
     pool = marked or candidates
     before = [d for d in pool if d.end <= start]
     if before:
-        return max(before, key=lambda d: d.end).iso
-    return min(pool, key=lambda d: abs(d.start - end)).iso
+        return max(before, key=lambda d: d.end)
+    return min(pool, key=lambda d: abs(d.start - end))
 
 
 def since_for(dates: list[DateMention]) -> str | None:

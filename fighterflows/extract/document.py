@@ -437,6 +437,7 @@ def _estimate(text: str, doc: str, published: str | None, d: Draft) -> Estimate:
         group=d.group,
         as_of=d.as_of or published,
         since=d.since,
+        scope=d.scope,
     )
 
 

@@ -4,12 +4,12 @@ gives each sentence (see estimates.py and document.py)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from fighterflows.extract.numbers import NumberMention
 from fighterflows.extract.places import PlaceMention
 from fighterflows.extract.sources import Attribution
-from fighterflows.model import Flow, Kind, Population
+from fighterflows.model import Flow, Kind, Population, Scope
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,3 +49,6 @@ class Draft:
     source: str | None = None
     stock: bool = False  # the flow is implied ("are fighting in Syria"), not stated
     continues: bool = False  # the same people later: "..., rising to 15,000 in 2017"
+    scope: Scope = Scope.CUMULATIVE
+    # the named rule behind each reading ("scope": "event-word"), for --explain
+    why: dict[str, str] = field(default_factory=dict)

@@ -29,6 +29,7 @@ from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.places import is_region
 from fighterflows.extract.placing import ZONE_CODES, inside_parens, place_of
 from fighterflows.extract.populations import Head, head_after, people_words, predicate_population
+from fighterflows.extract.scopes import scope_of
 from fighterflows.extract.sources import nearest_attribution
 from fighterflows.extract.wholes import (
     CHANGE_TO,
@@ -43,7 +44,7 @@ from fighterflows.extract.wholes import (
     share_of_earlier,
     whole,
 )
-from fighterflows.model import Flow, Kind, Population, Qualifier
+from fighterflows.model import Flow, Kind, Population, Qualifier, Scope
 
 _PARTITIVE = re.compile(r"\s*(?:,\s*)?(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|an?\s+)?", re.I)
 _BARE_NEXT = re.compile(
@@ -126,7 +127,20 @@ def assemble(facts: Facts, context: Context) -> list[Draft]:
         drafts.append(made[i])
     remaining_against_departures(drafts)
     respectively(facts, drafts)
+    _parts_share_scope(drafts)
     return drafts
+
+
+def _parts_share_scope(drafts: list[Draft]) -> None:
+    """Remaining people are a current stock (a flow may change after the scope was read:
+    "135 of them are still there"); figures that take their verb from an event's figure
+    ("five women and 14 children ... on Saturday") are that event's too."""
+    events = {d.flow for d in drafts if d.scope is Scope.EVENT}
+    for d in drafts:
+        if d.flow is Flow.REMAINING:
+            d.scope, d.why["scope"] = Scope.CURRENT, "remaining-is-current"
+        elif d.flow in events and d.why.get("scope") == "no-verb-of-its-own":
+            d.scope, d.why["scope"] = Scope.EVENT, "same-event"
 
 
 def _has_base(text: str, fig: Figure, context: Context, earlier: list[Draft]) -> bool:
@@ -215,6 +229,9 @@ def _draft(
     draft = _make(facts, n, population, population_text, code, place_text, flow, context)
     draft.stock = cue is None or cue.stock
     draft.continues = CHANGE_TO.search(text, max(0, n.start - 30), n.start) is not None
+    draft.scope, draft.why["scope"] = scope_of(
+        text, clause, (n.start, n.end), flow, cue, facts.dates
+    )
     return draft
 
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from fighterflows.ledger.records import DocumentInfo, StoredEstimate, estimate_id
-from fighterflows.model import Estimate, Flow, Kind, Population, Qualifier
+from fighterflows.model import Estimate, Flow, Kind, Population, Qualifier, Scope
 
 
 def estimate_row(
@@ -39,6 +39,7 @@ def estimate_row(
         "armed_group": e.group,
         "as_of": e.as_of,
         "since": e.since,
+        "scope": e.scope.value,
         "derived": e.derived,
     }
 
@@ -67,6 +68,7 @@ def stored_estimate(row: Mapping[str, Any]) -> StoredEstimate:
         group=row["armed_group"],
         as_of=row["as_of"],
         since=row["since"],
+        scope=Scope(row["scope"] or Scope.CUMULATIVE),
         derived=bool(row["derived"]),
     )
     return StoredEstimate(

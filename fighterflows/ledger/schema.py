@@ -65,6 +65,8 @@ estimates = Table(
     Column("armed_group", Text),
     Column("as_of", String(32)),
     Column("since", String(32)),
+    # cumulative / event / current (docs/estimate-format.md, Scope); older rows are cumulative
+    Column("scope", String(16), nullable=False, server_default="cumulative"),
     Column("derived", Boolean, nullable=False),
 )
 Index("ix_estimates_key", estimates.c.place, estimates.c.flow, estimates.c.population)

@@ -1,0 +1,117 @@
+"""Scope: whether a figure is a running total, one event, or a current stock.
+
+Each reading is proposed by a named marker from `data/scopes.yaml` or by the figure's date
+("by 2016" counts up to a time; "were killed in 2015" happened in it), and the precedence is
+short and fixed: a flow that can only be a stock is current; a detained figure with a marker
+of custody is current; a running total's words beat an event's; an event needs a verb that
+states the flow in the past simple ("returned", "were repatriated"), not a stock ("were
+fighting", "numbered") nor a perfect ("have returned"); the verb's own date ("killed in
+2015") beats the sentence's "by 2016"; everything else is cumulative.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from fighterflows.extract.dates import DateMention, governing_date
+from fighterflows.extract.flows import Cue
+from fighterflows.extract.lexicon import alternation, load, whole_words
+from fighterflows.model import Flow, Scope
+
+# A verb in the perfect ("have returned", "had gone") counts up to a time: a total.
+_PERFECT = re.compile(r"\b(?:have|has|had|'ve)\s+(?:\w+\s+){0,2}$", re.I)
+# "in 2015", "during 2016", "in January 2015": a dated period the verb happened in.
+_IN_PERIOD = re.compile(r"\b(?:in|during|throughout)\s+(?:early\s+|mid-?|late\s+)?$", re.I)
+# "on 19 August 2019", "on August 19, 2019": one day.
+_ON_DAY = re.compile(r"\bon\s+(?:the\s+)?$", re.I)
+# A date before a reporting verb dates the report, not the figure ("In 2014, X said 500 ...").
+_REPORTED = re.compile(
+    r"\b(?:said|says|say|estimated|estimates|reported|reports|stated|announced|told|"
+    r"according|believed|thought|wrote|claimed|counted|counts|put|puts|released|published|"
+    r"report|study|survey)\b",
+    re.I,
+)
+
+
+@cache
+def _markers(name: str) -> re.Pattern[str]:
+    return whole_words(alternation(load("scopes")[name]))
+
+
+def scope_of(
+    text: str,
+    clause: tuple[int, int],
+    figure: tuple[int, int],
+    flow: Flow,
+    cue: Cue | None,
+    dates: tuple[DateMention, ...],
+) -> tuple[Scope, str]:
+    """The scope of the figure at text[figure[0]:figure[1]] in text[clause[0]:clause[1]], and
+    the name of the rule that chose it (`fighterflows extract --explain` shows it)."""
+    lo, hi = clause
+    if flow is Flow.REMAINING:
+        return Scope.CURRENT, "remaining-is-current"
+    if flow is Flow.DETAINED and _markers("current").search(text, lo, hi):
+        return Scope.CURRENT, "custody-word"
+    if _markers("cumulative").search(text, lo, hi):
+        return Scope.CUMULATIVE, "running-total-word"
+    if flow is Flow.BORN:
+        return Scope.CUMULATIVE, "born-is-cumulative"
+    if cue is None or cue.stock:
+        return Scope.CUMULATIVE, "no-verb-of-its-own"
+    if _perfect(text, cue):
+        return Scope.CUMULATIVE, "perfect-tense"
+    if any(_dated_verb(text, cue, d) for d in dates):
+        return Scope.EVENT, "verb-dated-in-period"
+    date = governing_date([d for d in dates if lo <= d.start and d.end <= hi], *figure)
+    if date is not None and date.marked:
+        return Scope.CUMULATIVE, "by-date"
+    if _event_marker(text, figure):
+        return Scope.EVENT, "event-word"
+    if _dated_period(text, figure, date):
+        return Scope.EVENT, "in-period"
+    return Scope.CUMULATIVE, "default"
+
+
+def _event_marker(text: str, figure: tuple[int, int]) -> bool:
+    """An event's words anywhere in the sentence ("brought home five women and 14 children
+    on Saturday") that date the figure, not the report ("said on Monday", "a report released
+    last month")."""
+    for m in _markers("event").finditer(text):
+        if m.end() <= figure[0]:  # "told reporters last year that 5,000 went"
+            between = text[max(0, m.start() - 24) : figure[0]]
+        else:
+            between = text[figure[1] : m.start()]
+        if not _REPORTED.search(between):
+            return True
+    return False
+
+
+def _perfect(text: str, cue: Cue) -> bool:
+    return bool(
+        re.match(r"(?:have|has|had)\b", cue.text, re.I)
+        or _PERFECT.search(text, max(0, cue.start - 24), cue.start)
+    )
+
+
+def _dated_verb(text: str, cue: Cue, date: DateMention) -> bool:
+    """ "were killed in 2015", "returned home in March 2019": the verb's own date."""
+    gap = text[cue.end : date.start]
+    return (
+        0 <= len(gap) <= 24
+        and len(date.iso) <= 7
+        and _IN_PERIOD.search(gap) is not None
+        and not re.search(r"[,;()]", gap)
+    )
+
+
+def _dated_period(text: str, figure: tuple[int, int], date: DateMention | None) -> bool:
+    """The figure's date is one year or month the verb happened in ("in 2019, 12 were ...")."""
+    if date is None or " to " in date.text:
+        return False
+    lead = _IN_PERIOD if len(date.iso) <= 7 else _ON_DAY
+    if not lead.search(text, max(0, date.start - 16), date.start):
+        return False
+    between = text[date.end : figure[0]] if date.end <= figure[0] else ""
+    return not _REPORTED.search(between)
