@@ -39,9 +39,9 @@ from fighterflows.extract.wholes import (
     base_place,
     by_group,
     continued,
+    part_of_earlier,
     remaining_against_departures,
     respectively,
-    share_of_earlier,
     whole,
 )
 from fighterflows.model import Flow, Kind, Population, Qualifier, Scope
@@ -55,7 +55,7 @@ _BARE_NEXT = re.compile(
     re.I,
 )
 _BARE_END = re.compile(
-    r"\s*(?:[;,.)]|$|and\b|while\b|but\b|(?:in|by|as\s+of|since|until|from)\s+(?:\w+\s+)?"
+    r"\s*(?:[;,.):—–]|\s-\s|$|and\b|while\b|but\b|(?:in|by|as\s+of|since|until|from)\s+(?:\w+\s+)?"
     r"(?:19|20)\d\d\b)",
     re.I,
 )
@@ -65,6 +65,12 @@ _COUNT_ANAPHOR = re.compile(
 )
 _ANAPHOR = re.compile(
     r"\b(?:the|that|this)\s+(?:number|figure|share|proportion|percentage|rate)\b", re.I
+)
+# "Finnish authorities", "the Belgian interior ministry": offices that count their own people
+_NATIONAL_OFFICE = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:authorities|officials|government|ministry|police|intelligence|"
+    r"security\s+services?|prosecutors?|counter-?terrorism)\b",
+    re.I,
 )
 _FIGHTER_HEAD = re.compile(r"fighter|jihadi|militia|militant|mujahideen|volunteer|recruit", re.I)
 # "seven returnees among the 129 Americans": a part of the figure after it
@@ -274,8 +280,8 @@ def _place_around(
         whole(text, n, head, made, i)
         or base_place(figures[i], made)
         or continued(text, n, made, i)
-        or share_of_earlier(text, n, made, i)
-        or _speaker(facts)
+        or part_of_earlier(text, n, made, i)
+        or _speaker(facts, (segment_start(text, figures, i), segment_end(text, figures, i)))
         or _carried(context, head, cue, facts, flow)
     )
 
@@ -368,15 +374,26 @@ def _zero_negates(text: str, n: NumberMention, cue: Cue) -> bool:
     return not is_blocked(masked, cue.start)
 
 
-def _speaker(facts: Facts) -> tuple[str, str] | None:
-    """ "Britain says that of around 900 people ...": a country speaking of its own people."""
+def _speaker(facts: Facts, clause: tuple[int, int]) -> tuple[str, str] | None:
+    """ "Britain says that of around 900 people ...", "Finnish authorities count some 80
+    departures": a country or its officials speaking of their own people, when the figure's
+    words name no one else."""
     for a in facts.attributions:
         who = re.sub(r"^(?:the\s+)", "", a.who.strip(), flags=re.I)
         for p in facts.places:
             named = re.sub(r"^(?:the\s+)", "", p.text, flags=re.I)
             if a.start <= p.start < a.end and who == named and p.code not in ZONE_CODES:
                 return (p.code, p.text) if not is_region(p.code) else None
-    return None
+    text = facts.sentence.text
+    offices = [
+        p
+        for p in facts.places
+        if clause[0] <= p.start < clause[1]
+        and _NATIONAL_OFFICE.match(text, p.end)
+        and p.code not in ZONE_CODES
+        and not is_region(p.code)
+    ]
+    return (offices[0].code, offices[0].text) if len(offices) == 1 else None
 
 
 def _carried(

@@ -74,7 +74,7 @@ _COORDINATED = re.compile(r"\s+(?:and|or|&)\s+(?:[\w-]+\s+)?", re.I)
 
 
 _NOT_MOVING = re.compile(
-    r"\b(?:displacement|evacuation|evacuated|displaced|wounded|injured)\s+(?:of\s+)?$"
+    r"\b(?:displacement|evacuation|displaced|wounded|injured)\s+(?:of\s+)?$"
     r"|\b(?:investigations?|inquiries|proceedings|cases)\s+(?:against|into)\s+(?:some\s+|about\s+|"
     r"more\s+than\s+|over\s+|nearly\s+|almost\s+|around\s+)?$",
     re.I,

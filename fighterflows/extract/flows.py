@@ -8,6 +8,7 @@ an estimate. "may have returned" reports the past and is not blocked.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from fighterflows.extract.lexicon import FLOWS, flow_regex, irrealis_regex, negation_regex
@@ -29,17 +30,45 @@ class Cue:
     blocked: bool
 
 
-def find_cues(text: str) -> list[Cue]:
-    """Every flow cue in `text`, in order, offsets relative to `text`."""
+# What may stand between a state and its verb: "Germany evacuated", "Belgian officials have
+# retrieved", "Kazakhstan's government quietly flew", "the authorities on Monday received".
+_STATE_GAP = re.compile(
+    r"(?:['’]s)?(?:\s+[\w-]+){0,2}?"
+    r"(?:\s+(?:government|authorities|officials|ministry|administration|services))?"
+    r"(?:\s+(?:has|have|had|also|quietly|successfully|finally|now|then|recently|already|"
+    r"so\s+far|on\s+\w+day|last\s+\w+))*\s+$",
+    re.IGNORECASE,
+)
+_STATE_WORD = re.compile(
+    r"\b(?:government|authorities|officials|ministry|administration)"
+    r"(?:\s+(?:has|have|had|also|quietly|successfully|finally|now|recently|already|so\s+far))*"
+    r"\s+$",
+    re.IGNORECASE,
+)
+
+
+def find_cues(text: str, states: Sequence[tuple[int, int]] = ()) -> list[Cue]:
+    """Every flow cue in `text`, in order, offsets relative to `text`. `states` are the spans
+    of the countries the sentence names: the subjects that make "evacuated" a return."""
     cues: list[Cue] = []
     for m in flow_regex().finditer(text):
         name = m.lastgroup or "stock"
         stock = name == "stock"
-        unreal = name == "unreal"
-        flow = Flow.DEPARTED if stock or unreal else FLOWS[name]
+        unreal = name == "unreal" or (
+            name == "state_returned" and not _state_subject(text, m.start(), states)
+        )
+        flow = Flow.DEPARTED if stock or unreal else FLOWS.get(name, Flow.RETURNED)
         blocked = unreal or _blocked(text, m.start())
         cues.append(Cue(m.start(), m.end(), m.group(), flow, stock, blocked))
     return cues
+
+
+def _state_subject(text: str, start: int, states: Sequence[tuple[int, int]]) -> bool:
+    """A state brings the people back: a country or its officials are the verb's subject."""
+    lo = max(0, start - 48)
+    if _STATE_WORD.search(text, lo, start):
+        return True
+    return any(lo <= end <= start and _STATE_GAP.fullmatch(text, end, start) for _, end in states)
 
 
 def is_blocked(text: str, start: int) -> bool:

@@ -65,6 +65,7 @@ def flow_regex() -> re.Pattern[str]:
     data = load("flows")
     parts = [f"(?P<{flow}>{alternation(pats)})" for flow, pats in data["cues"].items()]
     parts.append(f"(?P<unreal>{alternation(data['unreal'])})")
+    parts.append(f"(?P<state_returned>{alternation(data['state_returned'])})")
     parts.append(f"(?P<stock>{alternation(data['stock'])})")
     return whole_words("|".join(parts))
 

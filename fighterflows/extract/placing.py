@@ -149,7 +149,17 @@ def _militia(text: str, head: Head | None, after: int) -> tuple[str, str] | None
     return (code, hit.text) if code is not None and hit is not None else None
 
 
+# A place after one of these is a helper, a route or a host, not the subject whose people
+# "its citizens" are ("with help from the United States, Kazakhstan flew 47 of its citizens").
+_OBLIQUE = re.compile(r"\b(?:from|with|by|of|via|through|in|to|at|on|for)\s+(?:the\s+)?$", re.I)
+
+
 def _owner(n: NumberMention, facts: Facts) -> tuple[str, str] | None:
+    text = facts.sentence.text
+    before = [p for p in facts.places if p.end <= n.start and p.code not in ZONE_CODES]
+    subjects = [p for p in before if not _OBLIQUE.search(text, max(0, p.start - 12), p.start)]
+    if subjects:
+        return subjects[-1].code, subjects[-1].text
     if facts.places and facts.places[0].code not in ZONE_CODES:
         return facts.places[0].code, facts.places[0].text
     for g in facts.groups:

@@ -10,7 +10,7 @@ import re
 from fighterflows.extract.choosing import Figure
 from fighterflows.extract.drafts import Draft
 from fighterflows.extract.facts import Facts
-from fighterflows.extract.numbers import NumberKind, NumberMention
+from fighterflows.extract.numbers import NumberMention
 from fighterflows.extract.placing import ZONE_CODES
 from fighterflows.extract.populations import Head
 from fighterflows.model import Flow, Kind
@@ -29,7 +29,15 @@ CHANGE_TO = re.compile(
 _SIBLING = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)", re.I)
 
 
-INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which)\s+$", re.I)
+# Words that introduce the parts of a figure just given: "850 nationals, including 140
+# women", "80 departures, comprising 25 women", "the 231 consisted of 16 men, ...".
+INCLUDING = re.compile(
+    r"\b(?:including|incl\.|among\s+them|among\s+whom|of\s+whom|of\s+which|comprising|"
+    r"consisting\s+of|made\s+up\s+of|(?:consisted|consists|consist)\s+of|"
+    r"(?:included|includes|include))\s+(?:(?:some|about|around|roughly|nearly|almost|"
+    r"approximately|at\s+least|more\s+than|over|up\s+to)\s+)?$",
+    re.I,
+)
 
 
 _BY_GROUP = re.compile(
@@ -120,12 +128,13 @@ def whole(
     return None
 
 
-def share_of_earlier(
+def part_of_earlier(
     text: str, n: NumberMention, made: dict[int, Draft], i: int
 ) -> tuple[str, str] | None:
-    """ "...; women were 13 percent of the total": a share of the figure before it."""
+    """ "...; women were 13 percent of the total", "242 have come back, and 220 of them were
+    arrested": a part of the figure before it."""
     earlier = [made[j] for j in sorted(made) if j < i and made[j].kind is Kind.COUNT]
-    if n.kind is not NumberKind.SHARE or not earlier or not OF_THEM.match(text, n.end):
+    if not earlier or not OF_THEM.match(text, n.end):
         return None
     return earlier[-1].place, earlier[-1].place_text
 
