@@ -281,6 +281,7 @@ def _place_around(
         or base_place(figures[i], made)
         or continued(text, n, made, i)
         or part_of_earlier(text, n, made, i)
+        or _coordinated(facts, figures, i)
         or _speaker(facts, (segment_start(text, figures, i), segment_end(text, figures, i)))
         or _carried(context, head, cue, facts, flow)
     )
@@ -372,6 +373,28 @@ def _zero_negates(text: str, n: NumberMention, cue: Cue) -> bool:
         return False
     masked = text[: n.start] + " " * (n.end - n.start) + text[n.end :]
     return not is_blocked(masked, cue.start)
+
+
+_AND_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
+
+
+def _coordinated(facts: Facts, figures: list[Figure], i: int) -> tuple[str, str] | None:
+    """ "Twelve women and 28 children were repatriated to the Netherlands": parts joined by
+    "and" share the place the last of them states."""
+    text = facts.sentence.text
+    j = i
+    while j + 1 < len(figures):
+        fig = figures[j]
+        end = fig.head.end if fig.head is not None else fig.number.end
+        if not _AND_NEXT.fullmatch(text, end, figures[j + 1].number.start):
+            break
+        j += 1
+    if j == i:
+        return None
+    last = figures[j]
+    clause = (segment_start(text, figures, j), segment_end(text, figures, j))
+    heads = [f.head for f in figures if f.head is not None]
+    return place_of(text, last.number, last.head, facts, clause, heads)
 
 
 def _speaker(facts: Facts, clause: tuple[int, int]) -> tuple[str, str] | None:
