@@ -20,7 +20,7 @@ AMONG = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:are|were|is|was)\s+among\s+(?:the\s
 _TIGHT = re.compile(r"\s+(?:(?P<returned>back|home)|(?P<departed>out))\b", re.I)
 _RELATIVE = re.compile(r"(?<!of )\b(?:who|that|which|whom)\b", re.I)
 _CLAUSE_END = re.compile(
-    r";|,\s*(?:while|whilst|but|whereas|although|though|as|when|because)\b|\.\s", re.I
+    r";|,\s*(?:while|whilst|but|whereas|although|though|as|when|where|because)\b|\.\s", re.I
 )
 # "a mission with two Britons": people accompanying the subject take no verb from before
 _WITH = re.compile(r"\b(?:with|alongside|besides)\s+$", re.I)

@@ -73,7 +73,6 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
             continue
         if f.sentence.kind is BlockKind.HEADING:
             heading = _heading_place(f)
-            continue
         if not f.numbers:
             continue
         context = Context(
@@ -121,7 +120,7 @@ def _aggregates(drafts: list[Draft]) -> list[Draft]:
 
 
 def _facts(sentence: Sentence, published: str | None) -> Facts | None:
-    if sentence.kind is BlockKind.HEADING:
+    if sentence.kind is BlockKind.HEADING and not sentence_may_count(sentence.text):
         return Facts(sentence, (), tuple(find_places(sentence.text)), (), False, (), (), None, ())
     if sentence.kind is BlockKind.TABLE or not sentence_may_count(sentence.text):
         return None  # table rows are read as tables (see tables.py)

@@ -282,7 +282,9 @@ def _place_around(
         or continued(text, n, made, i)
         or part_of_earlier(text, n, made, i)
         or _coordinated(facts, figures, i)
-        or _speaker(facts, (segment_start(text, figures, i), segment_end(text, figures, i)))
+        or _speaker(
+            facts, (segment_start(text, figures, i), segment_end(text, figures, i)), n.start
+        )
         or _carried(context, head, cue, facts, flow)
     )
 
@@ -375,12 +377,14 @@ def _zero_negates(text: str, n: NumberMention, cue: Cue) -> bool:
     return not is_blocked(masked, cue.start)
 
 
-_AND_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
+# "12 women and 28 children", "300 left, 90 returned and 105 killed": a list of figures
+_AND_NEXT = re.compile(r"(?:\s+[a-z]+)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
 
 
 def _coordinated(facts: Facts, figures: list[Figure], i: int) -> tuple[str, str] | None:
-    """ "Twelve women and 28 children were repatriated to the Netherlands": parts joined by
-    "and" share the place the last of them states."""
+    """ "Twelve women and 28 children were repatriated to the Netherlands", "300 left, 90
+    returned, 105 killed: Bosnia's fighters": figures in one list share the place the last of
+    them states."""
     text = facts.sentence.text
     j = i
     while j + 1 < len(figures):
@@ -397,10 +401,10 @@ def _coordinated(facts: Facts, figures: list[Figure], i: int) -> tuple[str, str]
     return place_of(text, last.number, last.head, facts, clause, heads)
 
 
-def _speaker(facts: Facts, clause: tuple[int, int]) -> tuple[str, str] | None:
+def _speaker(facts: Facts, clause: tuple[int, int], start: int) -> tuple[str, str] | None:
     """ "Britain says that of around 900 people ...", "Finnish authorities count some 80
-    departures": a country or its officials speaking of their own people, when the figure's
-    words name no one else."""
+    departures", "..., Austrian officials said": a country or its officials speaking of their
+    own people, when the figure's words name no one else."""
     for a in facts.attributions:
         who = re.sub(r"^(?:the\s+)", "", a.who.strip(), flags=re.I)
         for p in facts.places:
@@ -408,10 +412,14 @@ def _speaker(facts: Facts, clause: tuple[int, int]) -> tuple[str, str] | None:
             if a.start <= p.start < a.end and who == named and p.code not in ZONE_CODES:
                 return (p.code, p.text) if not is_region(p.code) else None
     text = facts.sentence.text
+    speaking = nearest_attribution(facts.attributions, start)
     offices = [
         p
         for p in facts.places
-        if clause[0] <= p.start < clause[1]
+        if (
+            clause[0] <= p.start < clause[1]
+            or (speaking is not None and speaking.start <= p.start < speaking.end)
+        )
         and _NATIONAL_OFFICE.match(text, p.end)
         and p.code not in ZONE_CODES
         and not is_region(p.code)

@@ -130,7 +130,9 @@ def head_after(
         ):
             took_of = True
             continue
-        if not word[0].isalnum() and word not in "-–":
+        spaced = text[i - 1 : i].isspace() and text[m.end() : m.end() + 1].isspace()
+        if not word[0].isalnum() and (word not in "-–" or spaced):
+            # a dash between spaces opens a list ("a group of 25 – six men, ..."), not a word
             return _adjective_alone(text, pos, adjective)
         if word in _STOP:
             return _adjective_alone(text, pos, adjective)
