@@ -25,7 +25,7 @@ from fighterflows.cli_options import (
     read_options,
     say,
 )
-from fighterflows.model import Estimate, Flow, Population, ReadError
+from fighterflows.model import Document, Estimate, Flow, Population, ReadError
 from fighterflows.report.tables import Format, render
 
 if TYPE_CHECKING:
@@ -60,35 +60,67 @@ derived_option = click.option(
 @click.argument("paths", nargs=-1, required=True)
 @format_option("jsonl", "json", "csv", "table", default="jsonl")
 @derived_option
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Say which named rule gave each figure its place, population, flow, scope and "
+    "source, and which places other rules proposed (an `explain` object in JSON).",
+)
 @read_options
 def extract(
     paths: tuple[str, ...],
     fmt: str,
     derived: bool,
+    explain: bool,
     text_field: str | None,
     date_field: str | None,
     id_field: str | None,
 ) -> None:
     """Print the estimates found in PATHS (files, folders, corpora, URLs or - for stdin)."""
-    from fighterflows.extract import extract_document
     from fighterflows.read import read_sources
 
-    found: list[Estimate] = []
+    found: list[tuple[Estimate, dict[str, str]]] = []
     failed = 0
     for item in read_sources(paths, make_read_options(text_field, date_field, id_field)):
         if isinstance(item, ReadError):
             failed += 1
             say(f"error: {item}")
             continue
-        estimates = extract_document(item, derived)
+        pairs = _extracted(item, derived, explain)
         if fmt == "jsonl":
-            for e in estimates:
-                click.echo(e.to_json_line())
+            for e, why in pairs:
+                click.echo(_json_line(e, why if explain else None))
         else:
-            found.extend(estimates)
-    if fmt != "jsonl":
-        emit(render([e.to_json() for e in found], ESTIMATE_COLUMNS, Format(fmt)))
+            found.extend(pairs)
+    if fmt in ("json", "csv") and explain:
+        rows = [{**e.to_json(), "explain": why} for e, why in found]
+        emit(render(rows, (*ESTIMATE_COLUMNS, "explain"), Format(fmt)))
+    elif fmt != "jsonl":
+        emit(render([e.to_json() for e, _ in found], ESTIMATE_COLUMNS, Format(fmt)))
+        if explain:
+            for k, (e, why) in enumerate(found, 1):
+                click.echo(f"[{k}] {e.doc} {e.start}-{e.end} {e.quote!r}")
+                for field, rule in why.items():
+                    click.echo(f"    {field}: {rule}")
     sys.exit(1 if failed else 0)
+
+
+def _extracted(
+    document: Document, derived: bool, explain: bool
+) -> list[tuple[Estimate, dict[str, str]]]:
+    from fighterflows.extract import explain as explained
+    from fighterflows.extract import extract_document
+
+    if explain:
+        found = explained(document.text, document.published, document.id, derived)
+        return [(e, why) for e, why in found]
+    return [(e, {}) for e in extract_document(document, derived)]
+
+
+def _json_line(e: Estimate, why: dict[str, str] | None) -> str:
+    if why is None:
+        return e.to_json_line()
+    return json.dumps({**e.to_json(), "explain": why}, ensure_ascii=False)
 
 
 @click.command()

@@ -85,3 +85,17 @@ def test_numbers_reads_stdin_and_writes_json_lines() -> None:
     assert values == [0.3, 5000]
     assert first["numbers"][0]["kind"] == "share"
     assert [n["value"] for n in second["numbers"]] == [0]
+
+
+def test_extract_explain_says_why(tmp_path: Path) -> None:
+    article = sample_corpus() / "2017-10-25-soufan-returnees-europe.md"
+    runner = CliRunner()
+    plain = runner.invoke(main, ["extract", str(article)]).stdout.splitlines()
+    result = runner.invoke(main, ["extract", str(article), "--explain"])
+    explained = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [{k: v for k, v in e.items() if k != "explain"} for e in explained] == [
+        json.loads(x) for x in plain
+    ]
+    assert all({"place", "flow", "scope", "source"} <= set(e["explain"]) for e in explained)
+    table = runner.invoke(main, ["extract", str(article), "--format", "table", "--explain"])
+    assert table.exit_code == 0 and "    scope: " in table.stdout

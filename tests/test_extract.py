@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from fighterflows import extract as extract_module
-from fighterflows.extract import VERSION, extract, extract_document, might_contain_estimates
+from fighterflows.extract import (
+    VERSION,
+    explain,
+    extract,
+    extract_document,
+    might_contain_estimates,
+)
 from fighterflows.model import Document, Estimate, Kind
 
 CASES = sorted((Path(__file__).parent / "cases").glob("extract*.tsv"))
@@ -133,6 +139,7 @@ def test_prefilter(text: str, expected: bool) -> None:
 def test_public_names() -> None:
     assert set(extract_module.__all__) == {
         "VERSION",
+        "explain",
         "extract",
         "extract_document",
         "might_contain_estimates",
@@ -199,3 +206,25 @@ def test_news_story_carries_place_source_and_date_across_paragraphs() -> None:
     assert {e.as_of for e in estimates} == {"2019-03-05"}  # "on Tuesday" is the day itself
     share = estimates[0]
     assert share.base is not None and everything[share.base].value == 1050
+
+
+def test_explain_names_the_rule_behind_each_reading() -> None:
+    text = (
+        "Some 400 Belgians have travelled to Syria, the Belgian interior minister said. "
+        "About 120 have returned to Belgium; on Saturday 12 women were flown home from Syria."
+    )
+    found = explain(text, "2020-01-01")
+    assert [e for e, _ in found] == extract(text, "2020-01-01")
+    first, _, flight = (why for _, why in found)
+    assert first["place"] == "people's-own-words" and first["scope"] == "perfect-tense"
+    assert first["flow"] == "verb 'travelled'" and first["source"].startswith("attributed")
+    assert flight["scope"] == "event-word" and flight["population"] == "head-noun"
+    assert all({"place", "population", "flow", "scope", "source"} <= set(w) for _, w in found)
+
+
+def test_explain_lists_the_places_that_lost() -> None:
+    text = "About 850 Britons went to Syria. Some 60 French citizens have also returned."
+    (_, why_first), (_, why_second) = explain(text)
+    assert "place, lost" not in why_first
+    assert why_second["place"] == "people's-own-words"
+    assert "GBR" in why_second.get("place, lost", "")

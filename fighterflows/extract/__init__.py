@@ -24,7 +24,7 @@ VERSION = "2026.11.3"
 
 _log = logging.getLogger(__name__)
 
-__all__ = ["VERSION", "extract", "extract_document", "might_contain_estimates"]
+__all__ = ["VERSION", "explain", "extract", "extract_document", "might_contain_estimates"]
 
 
 def might_contain_estimates(text: str) -> bool:
@@ -49,6 +49,25 @@ def extract(
         # A figure whose quote is not the text at its offsets is a bug, never an estimate.
         _log.warning("%s: dropped %d estimates that did not anchor", doc or "text", result.dropped)
     return result.estimates if derived else stated_only(result.estimates)
+
+
+def explain(
+    text: str, published: str | None = None, doc: str = "", derived: bool = True
+) -> list[tuple[Estimate, dict[str, str]]]:
+    """`extract` with, for each estimate, the named rule behind its place, population, flow,
+    scope and source, and the places other rules proposed ("place, lost")."""
+    from fighterflows.extract.document import extract_text
+    from fighterflows.extract.rules import explain as explaining
+
+    if not might_contain_estimates(text):
+        return []
+    with explaining():
+        result = extract_text(text, published, doc)
+    pairs = list(zip(result.estimates, result.why, strict=True))
+    if derived:
+        return pairs
+    kept = stated_only(result.estimates)
+    return list(zip(kept, [w for e, w in pairs if not e.derived], strict=True))
 
 
 def extract_document(document: Document, derived: bool = True) -> list[Estimate]:

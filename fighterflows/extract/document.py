@@ -9,7 +9,7 @@ repeated figures within a paragraph counted once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from fighterflows.extract.anchor import holds
 from fighterflows.extract.drafts import Context, Draft
@@ -52,6 +52,8 @@ class Named:
 class Result:
     estimates: list[Estimate]
     dropped: int  # estimates whose quote did not anchor
+    # for each estimate, the named rule behind each of its readings ("scope": "event-word")
+    why: list[dict[str, str]] = field(default_factory=list)
 
 
 def extract_text(text: str, published: str | None, doc: str) -> Result:
@@ -66,6 +68,7 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
         if i in tables:
             for d in table_drafts(tables[i]):
                 d.source = _table_source(sentences, i, named)
+                d.why["source"] = "named before the table"
                 drafts.append(d)
                 owners.append(i)
             continue
@@ -84,7 +87,7 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
             zone_nearby=_zone_nearby(sentences, i),
         )
         for d in _aggregates(assemble(f, context)):
-            d.source = _source(d, f, named, i, drafts, owners, sentences)
+            d.source, d.why["source"] = _source(d, f, named, i, drafts, owners, sentences)
             drafts.append(d)
             owners.append(i)
     return _finish(text, doc, published, _dedupe(drafts))
@@ -233,22 +236,25 @@ def _source(
     drafts: list[Draft],
     owners: list[int],
     sentences: list[Sentence],
-) -> str | None:
+) -> tuple[str | None, str]:
+    """The figure's source and the rule that found it."""
     a = d.attribution
     stated = _stated_source(d, named, i, drafts) if a is not None else None
     if stated is not None or (a is not None and (a.source or a.generic or a.official)):
-        return stated
+        return stated, f"attributed: '{a.text}'" if a is not None else "attributed"
     if f.impersonal or f.dates:
         # "is believed to be": the text gives the figure no source; a sentence with a date
         # of its own starts a new statement rather than continuing the last one
-        return None
+        return None, "impersonal or dated: a statement of its own"
     # A sentence that names no source continues the last figure of its paragraph, where no
     # sentence between names another source.
     j = _previous_index(sentences, i)
     while j is not None and j not in owners and not _attributes(sentences[j]):
         j = _previous_index(sentences, j)
     inherited = [x for x, o in zip(drafts, owners, strict=True) if o == j]
-    return inherited[-1].source if inherited else None
+    if inherited:
+        return inherited[-1].source, "continues the paragraph's last figure"
+    return None, "none stated"
 
 
 def _attributes(sentence: Sentence) -> bool:
@@ -407,7 +413,8 @@ def _finish(text: str, doc: str, published: str | None, drafts: list[Draft]) -> 
         if is_part and d.base_draft is not None and id(d.base_draft) in index:
             e = e.replace(base=index[id(d.base_draft)])
         out.append(e)
-    return Result(out, dropped)
+    why = [{"derived": "the share times its base"} if e.derived else d.why for d, e in rows]
+    return Result(out, dropped, why)
 
 
 def _estimate(text: str, doc: str, published: str | None, d: Draft) -> Estimate:

@@ -29,6 +29,7 @@ from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.places import is_region
 from fighterflows.extract.placing import ZONE_CODES, inside_parens, place_of
 from fighterflows.extract.populations import Head, head_after, people_words, predicate_population
+from fighterflows.extract.rules import Choice, choose, explaining
 from fighterflows.extract.scopes import scope_of
 from fighterflows.extract.sources import nearest_attribution
 from fighterflows.extract.wholes import (
@@ -200,8 +201,9 @@ def _draft(
     head = fig.head if fig.base_of is None or fig.head is not None else figures[fig.base_of].head
     if skipped(text, n, head):
         return None
-    population, population_text = _population(text, n, head)
-    if population is None:
+    people = _population(text, n, head)
+    population, population_text = people.value if people is not None else (None, None)
+    if people is None or population is None:
         return None
     chosen = _cue(facts, figures, i, used)
     if chosen is False:
@@ -210,35 +212,75 @@ def _draft(
     if (cue is None or cue.stock) and at_home(text, head, facts):
         return None  # "about 100 female jihadists in the Netherlands": at home, no flow
     flow = cue.flow if cue is not None else inherited_flow(i, used)
+    flow_rule = _flow_rule(cue, flow)
     # A figure that takes its flow from an earlier one is about what that one was about.
     referred = cue is None and flow is not None
     if flow is None:
         flow = _default_flow(text, n, head, facts, context)
+        flow_rule = "no verb: the stock or the figure referred to"
         referred = flow is not None and _refers_back(text, n, head)
     if flow is None:
         return None
     clause = (segment_start(text, figures, i), segment_end(text, figures, i))
-    heads = [f.head for f in figures if f.head is not None]
-    stated = place_of(text, n, head, facts, clause, heads)
-    if no_country_figure(facts, figures, i, head, clause, flow, stated is None):
+    placed = _placed(facts, figures, i, head, clause, made, context, cue, flow, referred)
+    if placed is None:
         return None
-    if not referred and not _relevant(text, head, facts, context, cue, stated is not None):
-        return None
-    place = stated or _place_around(facts, figures, i, head, made, context, cue, flow)
-    if place is None:
-        return None
-    code, place_text = place
+    (code, place_text), why = placed
     zone = _zone_without(text, head, facts)
     if _local(code, zone) or (head is not None and head.local and code in ZONE_CODES):
         return None
     used[i] = cue if cue is not None else Cue(n.start, n.end, "", flow, True, False)
     draft = _make(facts, n, population, population_text, code, place_text, flow, context)
+    draft.why.update(why, population=people.rule, flow=flow_rule)
     draft.stock = cue is None or cue.stock
     draft.continues = CHANGE_TO.search(text, max(0, n.start - 30), n.start) is not None
     draft.scope, draft.why["scope"] = scope_of(
         text, clause, (n.start, n.end), flow, cue, facts.dates
     )
     return draft
+
+
+def _flow_rule(cue: Cue | None, flow: Flow | None) -> str:
+    if cue is None:
+        return "the verb of the figure before"
+    return f"{'stock' if cue.stock else 'verb'} '{cue.text}'"
+
+
+def _placed(
+    facts: Facts,
+    figures: list[Figure],
+    i: int,
+    head: Head | None,
+    clause: tuple[int, int],
+    made: dict[int, Draft],
+    context: Context,
+    cue: Cue | None,
+    flow: Flow,
+    referred: bool,
+) -> tuple[tuple[str, str], dict[str, str]] | None:
+    """The figure's place and the rules behind it; None when it has none or is no figure of
+    foreign fighters (a few countries' joint figure, a figure off the topic)."""
+    text, n = facts.sentence.text, figures[i].number
+    heads = [f.head for f in figures if f.head is not None]
+    stated = place_of(text, n, head, facts, clause, heads)
+    if no_country_figure(facts, figures, i, head, clause, flow, stated is None):
+        return None
+    if not referred and not _relevant(text, head, facts, context, cue, stated is not None):
+        return None
+    around = (
+        _place_around(facts, figures, i, head, made, context, cue, flow)
+        if stated is None or explaining()
+        else None
+    )
+    place = stated or around
+    if place is None:
+        return None
+    why = {"place": place.rule}
+    others = [*place.lost, *([(around.rule, around.value)] if stated and around else [])]
+    lost = [(rule, value) for rule, value in others if value[0] != place.value[0]]
+    if lost:
+        why["place, lost"] = "; ".join(f"{rule}: {value[0]}" for rule, value in lost)
+    return place.value, why
 
 
 def _cue(
@@ -272,20 +314,21 @@ def _place_around(
     context: Context,
     cue: Cue | None,
     flow: Flow,
-) -> tuple[str, str] | None:
-    """A place the figure's own words do not state: its whole's, the figure before's, the
-    speaker's, or one carried from around the sentence."""
+) -> Choice[tuple[str, str]] | None:
+    """A place the figure's own words do not state, in order of precedence: its whole's, the
+    figure before's, the list's, the speaker's, or one carried from around the sentence."""
     text, n = facts.sentence.text, figures[i].number
-    return (
-        whole(text, n, head, made, i)
-        or base_place(figures[i], made)
-        or continued(text, n, made, i)
-        or part_of_earlier(text, n, made, i)
-        or _coordinated(facts, figures, i)
-        or _speaker(
-            facts, (segment_start(text, figures, i), segment_end(text, figures, i)), n.start
-        )
-        or _carried(context, head, cue, facts, flow)
+    clause = (segment_start(text, figures, i), segment_end(text, figures, i))
+    return choose(
+        [
+            ("part-of-its-whole", lambda: whole(text, n, head, made, i)),
+            ("part-of-its-base", lambda: base_place(figures[i], made)),
+            ("same-people-later", lambda: continued(text, n, made, i)),
+            ("of-them", lambda: part_of_earlier(text, n, made, i)),
+            ("list-shares-place", lambda: _coordinated(facts, figures, i)),
+            ("speaker's-people", lambda: _speaker(facts, clause, n.start)),
+            ("carried", lambda: _carried(context, head, cue, facts, flow)),
+        ]
     )
 
 
@@ -398,7 +441,8 @@ def _coordinated(facts: Facts, figures: list[Figure], i: int) -> tuple[str, str]
     last = figures[j]
     clause = (segment_start(text, figures, j), segment_end(text, figures, j))
     heads = [f.head for f in figures if f.head is not None]
-    return place_of(text, last.number, last.head, facts, clause, heads)
+    found = place_of(text, last.number, last.head, facts, clause, heads)
+    return found.value if found is not None else None
 
 
 def _speaker(facts: Facts, clause: tuple[int, int], start: int) -> tuple[str, str] | None:
@@ -477,34 +521,54 @@ def _cue_follows(text: str, pos: int) -> bool:
     return m is not None and m.lastgroup not in (None, "stock")
 
 
-def _population(
-    text: str, n: NumberMention, head: Head | None
-) -> tuple[Population | None, str | None]:
-    # "Up to 4,761 of the foreigners were women": the predicate names the population.
-    predicate = predicate_population(text, head.end if head is not None else n.end)
-    if predicate is not None:
-        return predicate
-    composed = composition_population(text, n) if n.kind is NumberKind.SHARE else None
-    if composed is not None:
-        return composed
+def _population(text: str, n: NumberMention, head: Head | None) -> Choice[_People] | None:
+    """Who the figure counts, in order of precedence; None when it counts no people."""
+    return choose(
+        [
+            # "Up to 4,761 of the foreigners were women": the predicate names the population.
+            ("predicate", lambda: predicate_population(text, head.end if head else n.end)),
+            ("share-composition", lambda: _composition(text, n)),
+            ("head-noun", lambda: _head_population(head)),
+            ("share-of-everyone", lambda: _share_of_all(n)),
+            ("people-nearby", lambda: _bare_population(text, n)),
+        ]
+    )
+
+
+_People = tuple[Population | None, str | None]
+
+
+def _composition(text: str, n: NumberMention) -> _People | None:
+    return composition_population(text, n) if n.kind is NumberKind.SHARE else None
+
+
+def _head_population(head: Head | None) -> _People | None:
     if head is not None and head.population is not None:
         return head.population, head.text.strip(" ,")
-    if n.kind is NumberKind.SHARE:
-        return Population.TOTAL, None
-    if (
+    return None
+
+
+def _share_of_all(n: NumberMention) -> _People | None:
+    return (Population.TOTAL, None) if n.kind is NumberKind.SHARE else None
+
+
+def _bare_population(text: str, n: NumberMention) -> _People | None:
+    """A number without a noun of its own ("110 — four men, ...", "(1,700)"): the people
+    words nearest to it; (None, None) when they are people we never count."""
+    if not (
         _BARE_NEXT.match(text, n.end)
         or inside_parens(text, n)
         or _BARE_END.match(text, n.end)
         or _cue_follows(text, n.end)
     ):
-        words = people_words(text)
-        if words:
-            nearest = min(words, key=lambda w: abs(w.start - n.start))
-            if nearest.excluded:
-                return None, None  # "the number of Turkish soldiers killed ... to four"
-            return Population.TOTAL, nearest.text
+        return None
+    words = people_words(text)
+    if not words:
         return Population.TOTAL, None
-    return None, None
+    nearest = min(words, key=lambda w: abs(w.start - n.start))
+    if nearest.excluded:
+        return None, None  # "the number of Turkish soldiers killed ... to four"
+    return Population.TOTAL, nearest.text
 
 
 def _default_flow(

@@ -20,6 +20,7 @@ from fighterflows.extract.groups import group_countries, groups_gazetteer
 from fighterflows.extract.numbers import NumberMention
 from fighterflows.extract.places import PlaceForm, PlaceMention, is_region, region_members
 from fighterflows.extract.populations import Head, people_words
+from fighterflows.extract.rules import Choice, choose
 
 ZONE_CODES = frozenset({"SYR", "IRQ", "syria-iraq"})
 _NUMBER_WORD = (
@@ -80,50 +81,87 @@ def place_of(
     facts: Facts,
     clause: tuple[int, int],
     heads: Sequence[Head],
-) -> tuple[str, str] | None:
-    """(code, place_text) for the figure `n`, or None when nothing in the sentence says."""
-    if head is not None and head.place is not None:
-        return head.place.code, head.place.text
+) -> Choice[tuple[str, str]] | None:
+    """(code, place_text) for the figure `n` and the rule that found it, or None when nothing
+    in the sentence says. The rules, in order of precedence, are listed below."""
     after = head.end if head is not None else n.end
-    militia = _militia(text, head, after)
-    if militia is not None:
-        return militia
-    if head is not None and _OF_ITS.match(head.text):
-        # "Russia says 4,000 of its citizens", "the militia announced the deaths of two of
-        # its fighters": the subject's people
-        owner = _owner(n, facts)
-        if owner is not None:
-            return owner
-    countries = _COUNTRIES.search(text, after, max(after, clause[1]))
-    if countries:
-        return "world", _LEAD_WORD.sub("", countries.group())
-    for finder in (_lead_place, _paren_place, _possessive_place):
-        found = finder(text, n, after, facts)
-        if found is not None:
-            return _widen(found, facts)
-    if head is not None and _FOREIGN.search(head.text):
-        return "world", head.text.strip()
+    first = choose(
+        [
+            ("people's-own-words", lambda: _own_words(head)),
+            ("national-militia", lambda: _militia(text, head, after)),
+            ("of-its-people", lambda: _owner(n, facts) if _of_its(head) else None),
+            ("from-n-countries", lambda: _n_countries(text, after, clause)),
+            ("from-or-of-place", lambda: _widened(_lead_place(text, n, after, facts), facts)),
+            (
+                "place-before-parenthesis",
+                lambda: _widened(_paren_place(text, n, after, facts), facts),
+            ),
+            ("possessive-place", lambda: _widened(_possessive_place(text, n, after, facts), facts)),
+            ("foreign-people", lambda: _foreign_head(head)),
+        ]
+    )
+    if first is not None:
+        return first
     if head is not None and head.text.strip().lower() == "others":
         return None  # "1,700 Lebanese Hezbollah and 8,345 others": not the Lebanese
     usable = _usable(text, facts, heads, n)
-    opening = _opening_place(text, usable) if head is None else None
-    if opening is not None:
-        return _widen(opening, facts)  # "Belgium, which sent ..., has seen 125 of them return"
-    subject = _subject_place(text, clause, n, usable) if head is None else None
-    if subject is not None:
-        return _widen(subject, facts)
-    # the nearest place of the figure's own clause, else one before it: not a place that a
-    # later figure's words name ("11,000 remain in detention, including 2,000 from Europe")
+    return choose(
+        [
+            # "Belgium, which sent ..., has seen 125 of them return"
+            ("opening-place", lambda: _bare(head, _opening_place(text, usable), facts)),
+            ("clause-subject", lambda: _bare(head, _subject_place(text, clause, n, usable), facts)),
+            ("nearest-place", lambda: _widened(_nearest(clause, n, usable), facts)),
+            ("foreign-people-in-clause", lambda: _foreign_in(text, clause)),
+        ]
+    )
+
+
+def _own_words(head: Head | None) -> tuple[str, str] | None:
+    """ "500 French citizens": the demonym in the people's own words."""
+    if head is None or head.place is None:
+        return None
+    return head.place.code, head.place.text
+
+
+def _of_its(head: Head | None) -> bool:
+    """ "Russia says 4,000 of its citizens", "the deaths of two of its fighters"."""
+    return head is not None and _OF_ITS.match(head.text) is not None
+
+
+def _n_countries(text: str, after: int, clause: tuple[int, int]) -> tuple[str, str] | None:
+    countries = _COUNTRIES.search(text, after, max(after, clause[1]))
+    return ("world", _LEAD_WORD.sub("", countries.group())) if countries else None
+
+
+def _foreign_head(head: Head | None) -> tuple[str, str] | None:
+    if head is not None and _FOREIGN.search(head.text):
+        return "world", head.text.strip()
+    return None
+
+
+def _bare(head: Head | None, p: PlaceMention | None, facts: Facts) -> tuple[str, str] | None:
+    """A place around a figure without a head noun of its own."""
+    return _widened(p, facts) if head is None else None
+
+
+def _widened(p: PlaceMention | None, facts: Facts) -> tuple[str, str] | None:
+    return _widen(p, facts) if p is not None else None
+
+
+def _nearest(
+    clause: tuple[int, int], n: NumberMention, usable: list[PlaceMention]
+) -> PlaceMention | None:
+    """The nearest place of the figure's own clause, else one before it: not a place that a
+    later figure's words name ("11,000 remain in detention, including 2,000 from Europe")."""
     own = [p for p in usable if clause[0] <= p.start < clause[1]] or [
         p for p in usable if p.end <= n.start
     ]
-    near = min(own, key=lambda p: abs(p.start - n.start)) if own else None
-    if near is not None:
-        return _widen(near, facts)
+    return min(own, key=lambda p: abs(p.start - n.start)) if own else None
+
+
+def _foreign_in(text: str, clause: tuple[int, int]) -> tuple[str, str] | None:
     foreign = _FOREIGN_PEOPLE.search(text, clause[0], clause[1])
-    if foreign:
-        return "world", foreign.group()
-    return None
+    return ("world", foreign.group()) if foreign else None
 
 
 # "A Turkish soldier", "Turkish forces": a country's state, not the origin of fighters
@@ -224,8 +262,10 @@ def _lead_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMen
 
 def _with_the_zone(text: str, p: PlaceMention, places: Sequence[PlaceMention]) -> bool:
     later = [q for q in places if q.start >= p.end]
-    return bool(later) and later[0].code in ZONE_CODES and bool(
-        _LIST_GAP.fullmatch(text[p.end : later[0].start] + " ")
+    return (
+        bool(later)
+        and later[0].code in ZONE_CODES
+        and bool(_LIST_GAP.fullmatch(text[p.end : later[0].start] + " "))
     )
 
 

@@ -66,16 +66,6 @@ _ATTRIBUTION = re.compile(
     r"|(?P<off>(?P<off_x>\b(?:[Oo]fficials|[Aa]uthorities|[Pp]olice|[Ii]nvestigators|[Pp]rosecutors|"
     r"[Mm]inisters?|[Dd]iplomats)|\b[Tt]he\s+(?:government|ministry|authorities|police))\s+(?:also\s+)?"
     r"(?:" + _VERBS + r")\b)"
-    # "a senior Iraqi official told AFP", "security sources said"
-    r"|(?P<src>(?P<src_x>\b(?:[Aa]n?\s+|[Tt]he\s+)?(?:(?:senior|top|local|high-ranking|"
-    r"security|government|intelligence)\s+)*(?:[A-Z][a-z]+\s+)?(?:security\s+|government\s+)?"
-    r"(?:official|officials|sources?|diplomats?))\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
-    # "EU counter-terrorism coordinator Gilles de Kerchove told the BBC": the office speaks
-    r"|(?P<title>(?P<title_x>(?:\b[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:[a-z-]+\s+){0,2}"
-    r"(?i:minister|coordinator|chief|director|head|spokes(?:man|woman|person)|commissioner|"
-    r"secretary|president|prosecutor|ambassador|envoy|adviser|advisor))"
-    r"(?:\s+(?:[A-Z][\w'’-]+|de|van|von|bin|al-[\w'’-]+)){1,4},?\s+(?:also\s+)?"
-    r"(?:told|said|says|estimated|stated|announced|added)\b)"
     r"|(?P<auth>(?P<auth_x>\b[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+(?:authorities|officials|police|"
     r"government|intelligence(?:\s+services?)?|security\s+services?|agenc(?:y|ies)))\s+(?:also\s+)?"
     r"(?:" + _VERBS + r")\b)"
@@ -104,6 +94,26 @@ _ATTRIBUTION = re.compile(
     r"currently\s+|later\s+)?(?:" + _VERBS + r")\b)"
     rf"|(?P<poss>(?P<poss_x>{_ARTICLE}(?:report|study|estimate|survey|analysis|assessment)s?))\b"
     rf"|(?P<named>(?P<named_x>\b(?:[A-Z][\w.'’-]+\s+){{0,4}}[A-Z][\w.'’-]+)(?:'s|’s)?\s+{_NOUN}\b)",
+)
+# Speakers named by their office or title: a separate, guarded scan, since their names may
+# start anywhere before the title ("EU counter-terrorism coordinator ... told").
+_SPEAKER = re.compile(
+    # "a senior Iraqi official told AFP", "security sources said"
+    r"(?P<src>(?P<src_x>\b(?:[Aa]n?\s+|[Tt]he\s+)?(?:(?:senior|top|local|high-ranking|"
+    r"security|government|intelligence)\s+)*(?:[A-Z][a-z]+\s+)?(?:security\s+|government\s+)?"
+    r"(?:official|officials|sources?|diplomats?))\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
+    # "EU counter-terrorism coordinator Gilles de Kerchove told the BBC": the office speaks
+    r"|(?P<title>(?P<title_x>(?:\b[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:[a-z-]+\s+){0,2}"
+    r"(?i:minister|coordinator|chief|director|head|spokes(?:man|woman|person)|commissioner|"
+    r"secretary|president|prosecutor|ambassador|envoy|adviser|advisor))"
+    r"(?:\s+(?:[A-Z][\w'’-]+|de|van|von|bin|al-[\w'’-]+)){1,4},?\s+(?:also\s+)?"
+    r"(?:told|said|says|estimated|stated|announced|added)\b)"
+)
+_SPEAKER_GUARD = re.compile(
+    r"\b(?:official|officials|sources?|diplomats?|minister|coordinator|chief|director|head|"
+    r"spokes(?:man|woman|person)|commissioner|secretary|president|prosecutor|ambassador|envoy|"
+    r"adviser|advisor)\b",
+    re.IGNORECASE,
 )
 _IMPERSONAL = re.compile(
     r"\b(?:is|are|was|were|been|it is|it was)\s+(?:\w+\s+)?(?:believed|thought|estimated|reported|"
@@ -238,7 +248,24 @@ def find_attributions(text: str) -> list[Attribution]:
     if not _GUARD.search(text):
         return []  # most sentences attribute nothing: one cheap scan says so
     out: list[Attribution] = []
-    for m in _ATTRIBUTION.finditer(text):
+    matches = list(_ATTRIBUTION.finditer(text))
+    if _SPEAKER_GUARD.search(text):
+        # a title's speaker takes the place of an attribution inside it ("... coordinator
+        # Gilles de Kerchove told" over "Gilles de Kerchove told")
+        speakers = list(_SPEAKER.finditer(text))
+        inside = [
+            m
+            for m in matches
+            if any(s.start() <= m.start() and m.end() <= s.end() for s in speakers)
+        ]
+        matches = [m for m in matches if m not in inside]
+        matches += [
+            s
+            for s in speakers
+            if not any(s.start() < m.end() and m.start() < s.end() for m in matches)
+        ]
+        matches.sort(key=lambda m: m.start())
+    for m in matches:
         kind = m.lastgroup or ""
         who = m.group(kind + "_x") if kind + "_x" in m.re.groupindex else m.group()
         found = _attribution(m.start(), m.end(), m.group(), who or "")
