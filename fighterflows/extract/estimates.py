@@ -57,7 +57,9 @@ _BARE_NEXT = re.compile(
 )
 _BARE_END = re.compile(
     r"\s*(?:[;,.):—–]|\s-\s|$|and\b|while\b|but\b|(?:in|by|as\s+of|since|until|from)\s+(?:\w+\s+)?"
-    r"(?:19|20)\d\d\b)",
+    r"(?:19|20)\d\d\b"
+    # "there are still about 135 in the conflict zone", "some 40 abroad"
+    r"|in\s+(?:the\s+)?(?:conflict\s+zone|war\s+zone|region|camps?|Syria|Iraq)\b|abroad\b|there\b)",
     re.I,
 )
 _COUNT_ANAPHOR = re.compile(
@@ -151,10 +153,17 @@ def _parts_share_scope(drafts: list[Draft]) -> None:
 
 
 def _has_base(text: str, fig: Figure, context: Context, earlier: list[Draft]) -> bool:
-    """A share with something to be a share of: "the figure", "of them", "of those who left"."""
+    """A share with something to be a share of: "the figure", "of them", "of those who left",
+    "of the Finnish travellers"."""
     end = fig.number.end
     if _ANAPHOR.search(text):
         return True
+    if (
+        fig.head is not None
+        and fig.head.population is not None
+        and _OF_DEFINITE.match(fig.head.text)
+    ):
+        return True  # "a third of the Finnish travellers": a share of people the text counts
     if _SHARE_SUBJECT.match(text, end):
         return True  # "...; about a third have returned": a share of the figure before
     return bool((context.previous or earlier) and OF_THEM.match(text, end)) or bool(

@@ -97,6 +97,7 @@ def place_of(
                 lambda: _widened(_paren_place(text, n, after, facts), facts),
             ),
             ("possessive-place", lambda: _widened(_possessive_place(text, n, after, facts), facts)),
+            ("labelled-place", lambda: _widened(_labelled_place(text, n, facts), facts)),
             ("foreign-people", lambda: _foreign_head(head)),
         ]
     )
@@ -275,6 +276,22 @@ def _paren_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMe
     open_paren = text.rfind("(", 0, n.start)
     before = [p for p in facts.places if p.end <= open_paren and open_paren - p.end <= 2]
     return before[-1] if before else None
+
+
+_LABEL_GAP = re.compile(r"\s*:?\s*")
+_LABEL_END = re.compile(r"\s*(?:[,;.)]|$|\band\b)")
+
+
+def _labelled_place(text: str, n: NumberMention, facts: Facts) -> PlaceMention | None:
+    """ "by country: France 300, Britain 400": a list of places, each labelling its number."""
+    if not _LABEL_END.match(text, n.end):
+        return None
+    before = [
+        p
+        for p in facts.places
+        if p.end <= n.start and n.start - p.end <= 3 and _LABEL_GAP.fullmatch(text, p.end, n.start)
+    ]
+    return before[-1] if before and before[-1].code not in ZONE_CODES else None
 
 
 def _possessive_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMention | None:

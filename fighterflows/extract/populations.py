@@ -68,7 +68,7 @@ _PERSON_FORMS = frozenset({PlaceForm.DEMONYM, PlaceForm.ETHNIC})
 _OF_LOCAL = re.compile(
     r"\s+of\s+(?:the\s+)?(?:SDF|YPG|YPJ|SNA|FSA|PKK|HDP|TAF|Peshmerga|Syrian\s+Army)\b"
 )
-_OF_DET = re.compile(r"\s+(?:its|their|the|his|her|our)\s+(?!\d)", re.I)
+_OF_DET = re.compile(r"\s+(?:its|their|the|these|those|his|her|our)\s+(?!\d)", re.I)
 _PARTICIPLE = re.compile(
     r"[\s-]+(?:trained|based|born|backed|led|made|controlled|speaking)\b", re.I
 )
@@ -122,6 +122,8 @@ def head_after(
         word = m.group().lower()
         if word[0].isdigit():
             return None  # another number: "7 out of the 129 fighters" has no head of its own
+        if took_of and word in ("these", "those") and text[pos:i].rstrip().endswith("of"):
+            continue  # "a fifth of those Swedish travellers"
         if (
             word == "of"
             and not took_of

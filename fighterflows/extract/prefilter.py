@@ -18,7 +18,8 @@ _TOPIC = (
 NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|dozens|"
-    r"half|third|quarter|handful|none|no one|a woman|a man|a child|"
+    r"half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth|handful|none|no one|a woman|"
+    r"a man|a child|"
     r"percent|per cent)s?\b|\bnot\s+a\s+single\b|(?-i:\b[Nn]o\s+[A-Z])",
     re.IGNORECASE,
 )
