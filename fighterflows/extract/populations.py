@@ -182,7 +182,7 @@ def _names_people(place: PlaceMention) -> bool:
     w = place.text.lower()
     if place.form is PlaceForm.REGION:
         return w.endswith(("ans", "ers"))
-    return w.endswith(("s", "ese", "ch", "sh", "z"))
+    return w.endswith(("s", "ese", "ch", "sh", "z", "men"))  # "Frenchmen", "Dutchmen"
 
 
 @dataclass(frozen=True, slots=True)
