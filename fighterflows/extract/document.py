@@ -45,7 +45,6 @@ class Named:
     source: str
     kind: str | None
     attributed: bool = False
-    speaker: str = ""  # the words of the attribution that named it ("Ayob Khan, head of ...")
 
 
 @dataclass(slots=True)
@@ -146,8 +145,7 @@ def _named(sentences: list[Sentence], facts: list[Facts | None]) -> list[Named]:
         for offset, source in mentions:
             holders = [a for a in found if a.start <= offset < a.end]
             attributed = bool(holders) and not any(a.cited for a in holders)
-            speaker = " ".join(a.who for a in holders)
-            out.append(Named(i, source, report_kind(s.text, offset), attributed, speaker))
+            out.append(Named(i, source, report_kind(s.text, offset), attributed))
     return out
 
 
@@ -283,7 +281,7 @@ def _stated_source(d: Draft, named: list[Named], i: int, drafts: list[Draft]) ->
         return government_name(code, place_name(code))
     if a.official and len(d.place) == 3 and d.place.isupper():
         return government_name(d.place, place_name(d.place))
-    return _person(a.who, named, i)
+    return None
 
 
 def _official(
@@ -302,17 +300,6 @@ def _official(
     if later:
         return later[0].source
     return office_of(who, d.place) if _is_country(d.place) else None
-
-
-def _person(who: str, named: list[Named], i: int) -> str | None:
-    """ "According to Ayob": a person named earlier as speaking for a source."""
-    name = who.strip()
-    if not re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}", name):
-        return None
-    for n in reversed([n for n in named if n.sentence < i]):
-        if re.search(rf"\b{re.escape(name)}\b", n.speaker):
-            return n.source
-    return None
 
 
 def _resolve_generic(kind: str, named: list[Named], i: int) -> str | None:

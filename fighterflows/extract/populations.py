@@ -66,7 +66,7 @@ _STOP = frozenset(
 )
 _PERSON_FORMS = frozenset({PlaceForm.DEMONYM, PlaceForm.ETHNIC})
 _OF_LOCAL = re.compile(
-    r"\s+of\s+(?:the\s+)?(?:SDF|YPG|YPJ|SNA|FSA|PKK|HDP|TAF|Peshmerga|Syrian\s+Army)\b"
+    r"\s+of\s+(?:the\s+)?(?:SDF|YPG|YPJ|SNA|FSA|PKK|Peshmerga|Syrian\s+Army)\b"
 )
 _OF_DET = re.compile(r"\s+(?:its|their|the|these|those|his|her|our)\s+(?!\d)", re.I)
 _PARTICIPLE = re.compile(

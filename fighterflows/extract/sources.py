@@ -231,11 +231,21 @@ def office_of(who: str, code: str) -> str:
     return f"{place_adjective(code)} {name}"
 
 
+# An office named without its country: "the Department of Justice", "the Interior Ministry"
+_BARE_OFFICE = re.compile(
+    r"(?:Department|Ministry|Office|Directorate|Bureau|Secretariat)\s+(?:of|for)\s+(?:the\s+)?"
+    r"[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3}"
+    r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:Ministry|Department)"
+)
+
+
 def national_named(adjective: str, source: str) -> str | None:
-    """ "the Department of Justice" speaking of Irish people: the named "Irish Department of
-    Justice", when the data knows one."""
+    """ "the Department of Justice" speaking of Irish people: the "Irish Department of
+    Justice" (the data's name for it where it knows one)."""
     hits = _sources().finditer(f"{adjective} {source}")
-    return hits[0].name if hits and hits[0].start == 0 else None
+    if hits and hits[0].start == 0:
+        return hits[0].name
+    return f"{adjective} {source}" if _BARE_OFFICE.fullmatch(source) else None
 
 
 def named_sources(text: str) -> list[tuple[int, str]]:
