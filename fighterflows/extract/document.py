@@ -87,9 +87,63 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
         )
         for d in _aggregates(assemble(f, context)):
             d.source, d.why["source"] = _source(d, f, named, i, drafts, owners, sentences)
+            if d.source is None:
+                d.source = _attributed_next(sentences, facts, named, i)
+                d.why["source"] = "the next sentence attributes the figures" if d.source else ""
             drafts.append(d)
             owners.append(i)
+    _restated(drafts)
     return _finish(text, doc, published, _dedupe(drafts))
+
+
+# "The figures were released by the Home Office": a sentence that attributes what came before
+_BACK_NOUN = re.compile(
+    r"\b(?:the|these|those|this|that|its|their)\s+(?:\w+\s+)?"
+    r"(?:figures?|numbers?|data|statistics|estimates?|tally|count|totals?)\b",
+    re.I,
+)
+
+
+def _attributed_next(
+    sentences: list[Sentence], facts: list[Facts | None], named: list[Named], i: int
+) -> str | None:
+    """The source of the next sentence (of the paragraph, or the next one's first), when it
+    states no figure of its own and refers back to the figures ("The figures were released
+    by the Home Office")."""
+    j = i + 1
+    if j >= len(sentences) or sentences[j].paragraph - sentences[i].paragraph > 1:
+        return None
+    f = facts[j]
+    if (f is not None and f.numbers) or not _BACK_NOUN.search(sentences[j].text):
+        return None
+    sources = [n.source for n in named if n.sentence == j]
+    return sources[0] if sources else None
+
+
+def _restated(drafts: list[Draft]) -> None:
+    """A figure stated without a source (a headline, a lead) that a later sentence restates
+    with one is that statement: "Kosovo repatriates 110 …" then "…, the ministry said"."""
+    for k, d in enumerate(drafts):
+        if d.source is not None:
+            continue
+        for later in drafts[k + 1 :]:
+            if later.source and _same_figure(d, later):
+                d.source, d.why["source"] = later.source, "restated later with its source"
+                break
+
+
+def _same_figure(a: Draft, b: Draft) -> bool:
+    def figure(d: Draft) -> object:
+        n = d.number
+        return n.value if n.value is not None else (n.low, n.high)
+
+    return (a.place, a.flow, a.population, a.kind, figure(a)) == (
+        b.place,
+        b.flow,
+        b.population,
+        b.kind,
+        figure(b),
+    )
 
 
 def _tables(sentences: list[Sentence]) -> dict[int, list[Sentence]]:

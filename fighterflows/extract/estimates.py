@@ -31,7 +31,7 @@ from fighterflows.extract.placing import ZONE_CODES, inside_parens, place_of
 from fighterflows.extract.populations import Head, head_after, people_words, predicate_population
 from fighterflows.extract.rules import Choice, choose, explaining
 from fighterflows.extract.scopes import scope_of
-from fighterflows.extract.sources import nearest_attribution
+from fighterflows.extract.sources import nearest_attribution, source_countries
 from fighterflows.extract.wholes import (
     CHANGE_TO,
     INCLUDING,
@@ -71,7 +71,7 @@ _ANAPHOR = re.compile(
 )
 # "Finnish authorities", "the Belgian interior ministry": offices that count their own people
 _NATIONAL_OFFICE = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:authorities|officials|government|ministry|police|intelligence|"
+    r"\s+(?:[\w-]+\s+)?(?:authorities|officials?|government|ministry|police|intelligence|"
     r"security\s+services?|prosecutors?|counter-?terrorism)\b",
     re.I,
 )
@@ -80,6 +80,8 @@ _FIGHTER_HEAD = re.compile(r"fighter|jihadi|militia|militant|mujahideen|voluntee
 _AMONG_THE = re.compile(r"\s+(?:[\w-]+\s+){1,2}among\s+(?:the|these|those)\s+", re.I)
 _THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b", re.I)
 _SHARE_SUBJECT = re.compile(r"\s+(?:have|has|had|are|were|is|was)\b", re.I)
+# "..., a third of whom have returned": a share of a figure earlier in the same sentence
+_OF_WHOM_AFTER = re.compile(r"\s+of\s+(?:whom|which)\b", re.I)
 _OF_DEFINITE = re.compile(r"\s*of\s+(?:the|these|those)\s", re.I)
 _WHICH = re.compile(r"\bof\s+(?:which|whom)\s+$", re.I)
 _TOPIC_WORDS = re.compile(
@@ -127,6 +129,7 @@ def assemble(facts: Facts, context: Context) -> list[Draft]:
         elif made[i].kind is Kind.SHARE and (
             OF_THEM.match(facts.sentence.text, figures[i].number.end)
             or _SHARE_SUBJECT.match(facts.sentence.text, figures[i].number.end)
+            or (drafts and _OF_WHOM_AFTER.match(facts.sentence.text, figures[i].number.end))
         ):
             base = _last_count(drafts, context)
             made[i].base_draft = base
@@ -166,6 +169,8 @@ def _has_base(text: str, fig: Figure, context: Context, earlier: list[Draft]) ->
         return True  # "a third of the Finnish travellers": a share of people the text counts
     if _SHARE_SUBJECT.match(text, end):
         return True  # "...; about a third have returned": a share of the figure before
+    if earlier and _OF_WHOM_AFTER.match(text, end):
+        return True  # "1,050 have left, a third of whom have returned"
     return bool((context.previous or earlier) and OF_THEM.match(text, end)) or bool(
         OF_THOSE_WHO.match(text, end)
     )
@@ -456,8 +461,8 @@ def _coordinated(facts: Facts, figures: list[Figure], i: int) -> tuple[str, str]
 
 def _speaker(facts: Facts, clause: tuple[int, int], start: int) -> tuple[str, str] | None:
     """ "Britain says that of around 900 people ...", "Finnish authorities count some 80
-    departures", "..., Austrian officials said": a country or its officials speaking of their
-    own people, when the figure's words name no one else."""
+    departures", "..., Austrian officials said", "the BfV says": a country, its officials or a
+    national body speaking of their own people, when the figure's words name no one else."""
     for a in facts.attributions:
         who = re.sub(r"^(?:the\s+)", "", a.who.strip(), flags=re.I)
         for p in facts.places:
@@ -466,6 +471,9 @@ def _speaker(facts: Facts, clause: tuple[int, int], start: int) -> tuple[str, st
                 return (p.code, p.text) if not is_region(p.code) else None
     text = facts.sentence.text
     speaking = nearest_attribution(facts.attributions, start)
+    body = source_countries().get(speaking.source or "") if speaking is not None else None
+    if body is not None:
+        return body, speaking.who.strip() if speaking is not None else body  # "the BfV says"
     offices = [
         p
         for p in facts.places

@@ -59,7 +59,7 @@ _ATTRIBUTION = re.compile(
     r"|(?P<bycount>\b(?:[Bb]y|[Ii]n)\s+(?P<bycount_x>(?:the\s+)?(?:(?:[A-Z][\w.-]*\s+){0,5}"
     r"\w+(?:'s|’s)|its|their))\s+(?:own\s+|latest\s+|new\s+|most\s+recent\s+)?"
     r"(?:count|estimate|figures|tally)\b)"
-    r"|(?P<inv>\b(?:said|says|told|added|reported|estimated)\s+(?P<inv_x>(?:the\s+|a\s+)?"
+    r"|(?P<inv>\b(?:said|says|say|told|added|reported|estimated)\s+(?P<inv_x>(?:the\s+|a\s+)?"
     r"(?:[A-Z][\w'’.&-]*|minister|ministry|government|officials?|spokes(?:man|woman|person)|"
     r"police|authorities|agency|report|study|researchers|authors)(?:\s+[\w'’&-]+){0,6}?))"
     r"(?=\s*(?:[,.;(]|$))"
@@ -108,11 +108,16 @@ _SPEAKER = re.compile(
     r"secretary|president|prosecutor|ambassador|envoy|adviser|advisor))"
     r"(?:\s+(?:[A-Z][\w'’-]+|de|van|von|bin|al-[\w'’-]+)){1,4},?\s+(?:also\s+)?"
     r"(?:told|said|says|estimated|stated|announced|added)\b)"
+    # "a UN monitoring team reported", "an ICSR study found": an organisation's team or paper
+    r"|(?P<team>(?P<team_x>\b(?:[Aa]n?|[Tt]he)\s+(?:[A-Z][\w.&'’-]*\s+){1,4}(?:[a-z-]+\s+){0,2}"
+    r"(?:team|panel|report|study|committee|commission|unit|survey|review|assessment|analysis|"
+    r"paper|data|figures|tally))\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
 )
 _SPEAKER_GUARD = re.compile(
     r"\b(?:official|officials|sources?|diplomats?|minister|coordinator|chief|director|head|"
     r"spokes(?:man|woman|person)|commissioner|secretary|president|prosecutor|ambassador|envoy|"
-    r"adviser|advisor)\b",
+    r"adviser|advisor|team|panel|report|study|committee|commission|unit|survey|review|"
+    r"assessment|analysis|paper|data|figures|tally)\b",
     re.IGNORECASE,
 )
 _IMPERSONAL = re.compile(
@@ -157,6 +162,12 @@ def _sources() -> Gazetteer:
 
 
 @cache
+def source_countries() -> dict[str, str]:
+    """The country of each national body among the sources ("Home Office" → GBR)."""
+    return {e["name"]: e["country"] for e in load("sources")["sources"] if e.get("country")}
+
+
+@cache
 def _generic_regex() -> re.Pattern[str]:
     return re.compile(r"\b(" + alternation(load("sources")["generic"]) + r")s?\b", re.IGNORECASE)
 
@@ -170,7 +181,8 @@ def _official_regex() -> re.Pattern[str]:
 def government_name(code: str, name: str | None = None) -> str:
     """The normalised source for a country's government ("British government")."""
     governments: dict[str, str] = load("sources")["governments"]
-    return governments.get(code) or f"{name or code} government"
+    adjective = place_adjective(code) if not is_region(code) else None
+    return governments.get(code) or f"{adjective or name or code} government"
 
 
 @cache
@@ -306,6 +318,10 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
         return Attribution(start, end, text, None, generic.group(1).lower(), False, who)
     if _official_regex().search(who):
         return Attribution(start, end, text, None, None, True, who)
+    bare_who = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", who.strip())
+    if re.fullmatch(r"[A-Z][A-Z&]{1,7}", bare_who) and not find_places(bare_who):
+        # "according to the BBC", "AFP reported": an organisation known by its initials
+        return Attribution(start, end, text, bare_who, None, False, who)
     if _ORG_WORDS.search(who):
         name = re.sub(r"^(?:[a-z]+\s+)*(?:[Tt]he\s+|[Aa]n?\s+)?", "", who.strip())
         name = re.sub(
