@@ -228,3 +228,41 @@ def test_explain_lists_the_places_that_lost() -> None:
     assert "place, lost" not in why_first
     assert why_second["place"] == "people's-own-words"
     assert "GBR" in why_second.get("place, lost", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "as_of", "scope"),
+    [
+        pytest.param(
+            "Norway brought home five women from Syria on July 5.",
+            "2022-10-01",
+            "2022-07-05",
+            "event",
+            id="month-day-same-year",
+        ),
+        pytest.param(
+            "On 30 November, Kazakhstan flew 47 citizens home from Syria.",
+            "2023-01-10",
+            "2022-11-30",
+            "event",
+            id="day-month-year-before",
+        ),
+        pytest.param(
+            "Some 310 Dutch nationals went to Syria, according to figures released on 12 March.",
+            "2019-04-01",
+            "2019-03-12",
+            "cumulative",
+            id="report-date-is-no-event",
+        ),
+        pytest.param(
+            "On 28 September 2016 officials said 470 Belgians had gone to Syria.",
+            "2017-01-01",
+            "2016-09-28",
+            "cumulative",
+            id="full-date-unchanged",
+        ),
+    ],
+)
+def test_a_day_without_its_year(text: str, published: str, as_of: str, scope: str) -> None:
+    (e,) = extract(text, published)
+    assert (e.as_of, e.scope.value) == (as_of, scope)

@@ -46,6 +46,9 @@ _DATE = re.compile(
     rf"|(?P<my>(?P<m3>{_MONTH}),?\s+(?P<y3>{_YEAR}))"
     rf"|(?P<yy>(?P<y4>{_YEAR})\s*(?:[-–/]|\bto\b)\s*(?:(?P<m5>{_MONTH})\s+)?(?P<y5>{_YEAR}))"
     rf"|(?P<y>(?<![\d,.])(?P<y6>{_YEAR})(?![\d%]|,\d|\.\d))"
+    # a day without its year ("on July 5", "on 30 May"): the year of the document's date
+    rf"|(?P<md>(?<=\b[Oo]n\s)(?:(?P<m7>{_MONTH})\s+(?P<d7>[0-3]?\d)(?:st|nd|rd|th)?|(?P<d8>[0-3]?\d)"
+    rf"(?:st|nd|rd|th)?\s+(?P<m8>{_MONTH}))(?!\w|\.\d|,?\s*\d))"
     r"|(?P<rel>\b(?i:last|this|past)\s+(?:month|year|week)\b|\b(?i:yesterday)\b"
     r"|\b(?i:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)",
 )
@@ -104,6 +107,12 @@ def _mentions(text: str, m: re.Match[str], published: str | None) -> list[DateMe
         ]
     elif g("y"):
         iso = g("y6")
+    elif g("md"):
+        month, day = (g("m7"), g("d7")) if g("m7") else (g("m8"), g("d8"))
+        found = _this_year(_month(month), int(day), published)
+        if found is None:
+            return []
+        iso = found
     else:
         rel = _relative(g("rel"), published)
         if rel is None:
@@ -150,6 +159,22 @@ def _relative(phrase: str, published: str | None) -> str | None:
     # "on Tuesday" in a story published on a Tuesday is that day
     back = (day.weekday() - _WEEKDAYS.index(words[-1])) % 7
     return (day - dt.timedelta(days=back)).isoformat()
+
+
+def _this_year(month: int, day: int, published: str | None) -> str | None:
+    """The date of "on July 5" in a story published on `published`: that day of the same
+    year, or of the year before when it would fall after the story."""
+    today = _parse(published) if published else None
+    if today is None:
+        return None
+    for year in (today.year, today.year - 1):
+        try:
+            found = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if found <= today:
+            return found.isoformat()
+    return None
 
 
 def as_of_for(dates: list[DateMention], start: int, end: int) -> str | None:

@@ -254,6 +254,22 @@ def _draft(
     return draft
 
 
+def _shared_verb(text: str, figures: list[Figure], i: int, used: dict[int, Cue]) -> Cue | None:
+    """ "repatriated 35 children and 16 mothers from camps in Syria": a figure joined by "and"
+    to the one before takes the verb that governs both, not a word after it."""
+    before = used.get(i - 1)
+    if (
+        before is None
+        or before.stock
+        or before.blocked
+        or before.start > figures[i - 1].number.start
+    ):
+        return None
+    prev = figures[i - 1]
+    end = prev.head.end if prev.head is not None else prev.number.end
+    return before if _AND_NEXT.fullmatch(text, end, figures[i].number.start) else None
+
+
 def _flow_rule(cue: Cue | None, flow: Flow | None) -> str:
     if cue is None:
         return "the verb of the figure before"
@@ -302,6 +318,9 @@ def _cue(
 ) -> Cue | Literal[False] | None:
     """The figure's cue; None when it has none of its own; False when it is no figure."""
     text, n = facts.sentence.text, figures[i].number
+    shared = _shared_verb(text, figures, i, used)
+    if shared is not None:
+        return shared
     cue = choose_cue(facts, figures, i, used)
     if (
         cue is not None and cue.blocked and not _zero_negates(text, n, cue)

@@ -64,7 +64,10 @@ def scope_of(
         return Scope.CUMULATIVE, "perfect-tense"
     if any(_dated_verb(text, cue, d) for d in dates):
         return Scope.EVENT, "verb-dated-in-period"
+    # the date of the figure's clause, else the sentence's ("brought home 35 children and 16
+    # mothers on July 5": the date stands after the last figure)
     date = governing_date([d for d in dates if lo <= d.start and d.end <= hi], *figure)
+    date = date or governing_date(dates, *figure)
     if date is not None and date.marked:
         return Scope.CUMULATIVE, "by-date"
     if _event_marker(text, figure):
@@ -113,5 +116,7 @@ def _dated_period(text: str, figure: tuple[int, int], date: DateMention | None) 
     lead = _IN_PERIOD if len(date.iso) <= 7 else _ON_DAY
     if not lead.search(text, max(0, date.start - 16), date.start):
         return False
-    between = text[date.end : figure[0]] if date.end <= figure[0] else ""
+    # "In 2016, the ministry said 500 ..." / "... according to figures released on 12 March":
+    # the date of the report, not of the people's movement
+    between = text[date.end : figure[0]] if date.end <= figure[0] else text[figure[1] : date.start]
     return not _REPORTED.search(between)
