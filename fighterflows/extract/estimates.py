@@ -71,7 +71,7 @@ _ANAPHOR = re.compile(
 )
 # "Finnish authorities", "the Belgian interior ministry": offices that count their own people
 _NATIONAL_OFFICE = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:authorities|officials?|government|ministry|police|intelligence|"
+    r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:authorities|officials?|government|ministry|police|intelligence|"
     r"security\s+services?|prosecutors?|counter-?terrorism)\b",
     re.I,
 )

@@ -167,6 +167,15 @@ def from_a_town(
     )
 
 
+_ATTACK = re.compile(
+    # one attack, named with its article ("in the Paris attacks", "in a suicide bombing");
+    # not fighters "participating in suicide attacks"
+    r"\b(?:in|during)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:attacks?|bombings?|shootings?|massacres?|blasts?|explosions?|suicide\s+bombings?)\b",
+    re.I,
+)
+
+
 def no_country_figure(
     facts: Facts,
     figures: list[Figure],
@@ -176,7 +185,8 @@ def no_country_figure(
     flow: Flow,
     unplaced: bool,
 ) -> bool:
-    """A figure for a town, a sample, a few countries at once or suspects arrested at home."""
+    """A figure for a town, a sample, a few countries at once, victims of an attack or
+    suspects arrested at home."""
     text, n = facts.sentence.text, figures[i].number
     if from_a_town(text, n, head, facts, unplaced) or sample_part(text, figures, i):
         return True
@@ -184,5 +194,7 @@ def no_country_figure(
         # "1,000 Kosovars and Albanians", "3,700 produced by just four countries": one
         # figure for a few countries is none of theirs
         return True
+    if flow is Flow.KILLED and _ATTACK.search(text, n.end, clause[1]):
+        return True  # "lost 32 people in the Brussels bombings": victims, not fighters
     # people arrested at home for helping others go are not fighters
     return flow is Flow.DETAINED and SUSPECTS.search(text, n.end, clause[1]) is not None

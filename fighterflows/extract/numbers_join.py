@@ -28,7 +28,12 @@ _RANGE_LINK = re.compile(
     re.IGNORECASE,
 )
 _RANGE_LEADS = ("between", "from", "between the", "from the")
-_BOUND_LINK = re.compile(r"\s*(?:,\s*(?:and\s+|but\s+)?|\s(?:and|but)\s+)", re.IGNORECASE)
+# "more than 10 and less than 20", "at least 58 and possibly up to 66"
+_BOUND_LINK = re.compile(
+    r"\s*(?:,\s*(?:and\s+|but\s+)?|\s(?:and|but)\s+)"
+    r"(?:(?:possibly|perhaps|maybe|probably|potentially|even)\s+)?",
+    re.IGNORECASE,
+)
 _YEAR_END = re.compile(r"\d{2}")
 
 
