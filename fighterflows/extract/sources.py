@@ -29,7 +29,7 @@ _VERBS = (
 _NOUN = r"(?:report|study|estimate|survey|analysis|assessment|figures?|data|count)s?"
 # Nouns that stand for a source named elsewhere in the document ("the center said").
 _GENERIC = (
-    r"(?:report|study|update|group|cent(?:er|re)|authors|agency|think\s+tank|researchers|"
+    r"(?:report|study|update|group|cent(?:er|re)|authors|agency|think\s+tank|researchers|firm|"
     r"consultancy|organi[sz]ation|institute|analysis|survey|service|ministry|body|unit|"
     r"assessment|paper|review)"
 )
@@ -59,6 +59,9 @@ _ATTRIBUTION = re.compile(
     r"|(?P<bycount>\b(?:[Bb]y|[Ii]n)\s+(?P<bycount_x>(?:the\s+)?(?:(?:[A-Z][\w.-]*\s+){0,5}"
     r"\w+(?:'s|’s)|its|their))\s+(?:own\s+|latest\s+|new\s+|most\s+recent\s+)?"
     r"(?:count|estimate|figures|tally)\b)"
+    # "..., it said": the organisation the text has just named
+    r"|(?P<pron>(?P<pron_x>\b(?:it|they))\s+(?:also\s+)?(?:said|says|reported|reports|estimated|"
+    r"estimates|added|noted|found|counted|counts|wrote)\b)"
     r"|(?P<inv>\b(?:said|says|say|told|added|reported|estimated)\s+(?P<inv_x>(?:the\s+|a\s+)?"
     r"(?:[A-Z][\w'’.&-]*|minister|ministry|government|officials?|spokes(?:man|woman|person)|"
     r"police|authorities|agency|report|study|researchers|authors)(?:\s+[\w'’&-]+){0,6}?))"
@@ -302,7 +305,7 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
     named = _sources().finditer(who)
     if named:
         return Attribution(start, end, text, named[0].name, None, False, who)
-    if re.fullmatch(r"(?:the\s+)?(?:its|their)", who, re.IGNORECASE):
+    if re.fullmatch(r"(?:the\s+)?(?:its|their|it|they)", who, re.IGNORECASE):
         return Attribution(start, end, text, None, "its", False, who)  # "by its count"
     office = national_source(who)
     if office is not None:
@@ -327,8 +330,21 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
         name = re.sub(
             r"(?:'s|’s)?\s+(?:new\s+)?(?:report|study|estimate|survey|analysis)$", "", name
         )
+        name = _national_possessive(name)
         return Attribution(start, end, text, name, None, False, who)
     return Attribution(start, end, text, None, None, False, who)
+
+
+def _national_possessive(name: str) -> str:
+    """ "Kyrgyzstan's State Committee for National Security" → "Kyrgyz State Committee for
+    National Security": a national body named as its country's, in the adjective form."""
+    m = re.match(r"(?:the\s+)?(.+?)(?:'s|’s)\s+(?=[A-Z])", name)
+    if m is None:
+        return name
+    places = [p for p in find_places(m.group(1)) if p.text == m.group(1) and not is_region(p.code)]
+    if not places:
+        return name
+    return f"{place_adjective(places[0].code)} {name[m.end():]}"
 
 
 def impersonal(text: str) -> bool:
