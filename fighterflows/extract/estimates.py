@@ -63,7 +63,11 @@ _BARE_END = re.compile(
     re.I,
 )
 _COUNT_ANAPHOR = re.compile(
-    r"\b(?:put|puts|putting|estimated?)\s+(?:it|the\s+figure|the\s+number|the\s+total)\s+at\s+$",
+    r"\b(?:put|puts|putting|estimated?|estimates|places?|placing)\s+(?:it|(?:the|this|that|its|their)"
+    r"\s+(?:figure|number|total|count|tally))\s+at\s+$"
+    # "The number includes about 40 children": a part of the figure before
+    r"|\b(?:the|this|that)\s+(?:figure|number|total|count|tally)\s+(?:also\s+)?"
+    r"(?:includes?|included|comprises?|comprised)\s+$",
     re.I,
 )
 _ANAPHOR = re.compile(
@@ -143,16 +147,21 @@ def assemble(facts: Facts, context: Context) -> list[Draft]:
     return drafts
 
 
+# Scope rules that read the sentence's words rather than the figure's own verb
+_SENTENCE_SCOPES = frozenset({"custody-word", "event-word", "in-period", "verb-dated-in-period"})
+
+
 def _parts_share_scope(drafts: list[Draft]) -> None:
     """Remaining people are a current stock (a flow may change after the scope was read:
-    "135 of them are still there"); figures that take their verb from an event's figure
-    ("five women and 14 children ... on Saturday") are that event's too."""
-    events = {d.flow for d in drafts if d.scope is Scope.EVENT}
+    "135 of them are still there"); figures of one flow whose own words say nothing of the
+    scope take the scope the sentence gives another figure of that flow ("five women and 14
+    children ... on Saturday"; "2,000 fighters and 14,000 women and children are held")."""
+    told = {d.flow: d for d in drafts if d.why.get("scope") in _SENTENCE_SCOPES}
     for d in drafts:
         if d.flow is Flow.REMAINING:
             d.scope, d.why["scope"] = Scope.CURRENT, "remaining-is-current"
-        elif d.flow in events and d.why.get("scope") == "no-verb-of-its-own":
-            d.scope, d.why["scope"] = Scope.EVENT, "same-event"
+        elif d.flow in told and d.why.get("scope") in ("no-verb-of-its-own", "default"):
+            d.scope, d.why["scope"] = told[d.flow].scope, "same-sentence-scope"
 
 
 def _has_base(text: str, fig: Figure, context: Context, earlier: list[Draft]) -> bool:
@@ -270,6 +279,22 @@ def _shared_verb(text: str, figures: list[Figure], i: int, used: dict[int, Cue])
     return before if _AND_NEXT.fullmatch(text, end, figures[i].number.start) else None
 
 
+_APPOSED_PARTS = re.compile(r"\s*[,(–—]\s*(?:among\s+(?:them|whom)|including|incl\.)\s+", re.I)
+
+
+def _verb_after_parts(facts: Facts, figures: list[Figure], i: int) -> Cue | None:
+    """ "Around 100, among them around 30 women, are still in Syria": a whole whose parts
+    follow it takes the verb after them."""
+    if i + 1 >= len(figures):
+        return None
+    text, whole, part = facts.sentence.text, figures[i], figures[i + 1].number
+    end = whole.head.end if whole.head is not None else whole.number.end
+    if not _APPOSED_PARTS.fullmatch(text, end, part.start):
+        return None
+    after = [c for c in facts.cues if part.end < c.start <= part.end + 80 and not c.stock]
+    return after[0] if after else None
+
+
 def _flow_rule(cue: Cue | None, flow: Flow | None) -> str:
     if cue is None:
         return "the verb of the figure before"
@@ -321,7 +346,7 @@ def _cue(
     shared = _shared_verb(text, figures, i, used)
     if shared is not None:
         return shared
-    cue = choose_cue(facts, figures, i, used)
+    cue = choose_cue(facts, figures, i, used) or _verb_after_parts(facts, figures, i)
     if (
         cue is not None and cue.blocked and not _zero_negates(text, n, cue)
     ) or _NUMBER_BLOCK.search(text, 0, n.start):
