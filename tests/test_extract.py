@@ -266,3 +266,23 @@ def test_explain_lists_the_places_that_lost() -> None:
 def test_a_day_without_its_year(text: str, published: str, as_of: str, scope: str) -> None:
     (e,) = extract(text, published)
     assert (e.as_of, e.scope.value) == (as_of, scope)
+
+
+def test_the_day_a_figureless_sentence_gives_dates_the_next_figures_as_one_event() -> None:
+    text = (
+        "On July 19, 2024, Kazakhstan flew a group of citizens home from Syria. "
+        "The operation brought back 47 people, including 18 orphans."
+    )
+    found = extract(text, "2024-08-01")
+    assert [(e.quote, e.as_of, e.scope.value) for e in found] == [
+        ("47", "2024-07-19", "event"),
+        ("18", "2024-07-19", "event"),
+    ]
+
+
+def test_a_figure_sentence_before_gives_its_date_but_no_event() -> None:
+    text = "In 2016, about 470 Belgians had gone to Syria. Around 120 returned."
+    assert [(e.as_of, e.scope.value) for e in extract(text, "2017-01-01")] == [
+        ("2016", "cumulative"),
+        ("2016", "cumulative"),
+    ]

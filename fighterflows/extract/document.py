@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from fighterflows.extract.anchor import holds
+from fighterflows.extract.dates import Role, find_dates
 from fighterflows.extract.drafts import Context, Draft
 from fighterflows.extract.estimates import assemble
 from fighterflows.extract.facts import Facts, gather
@@ -82,7 +83,8 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
             carried_is_figure=_previous_has_figures(sentences, owners, i),
             heading_place=heading,
             previous=drafts,
-            carried_as_of=_carried_as_of(sentences, drafts, owners, i),
+            carried_as_of=_carried_as_of(sentences, drafts, owners, i, published),
+            day_before=_day_before(sentences, owners, i, published),
             zone_nearby=_zone_nearby(sentences, i),
         )
         for d in _aggregates(assemble(f, context)):
@@ -271,13 +273,32 @@ def _zone_nearby(sentences: list[Sentence], i: int) -> bool:
 
 
 def _carried_as_of(
-    sentences: list[Sentence], drafts: list[Draft], owners: list[int], i: int
+    sentences: list[Sentence], drafts: list[Draft], owners: list[int], i: int, published: str | None
 ) -> str | None:
+    """The date the sentence before gives its figures, or, when it has none, the day it says
+    something happened ("On July 19, Kazakhstan flew a group home. It brought back 47 ...")."""
     j = _previous_index(sentences, i)
     if j is None:
         return None
-    stated = [d.as_of for d, o in zip(drafts, owners, strict=True) if o == j and d.as_of]
-    return stated[-1] if stated else None
+    if j in owners:
+        stated = [d.as_of for d, o in zip(drafts, owners, strict=True) if o == j and d.as_of]
+        return stated[-1] if stated else None
+    return _day_before(sentences, owners, i, published)
+
+
+def _day_before(
+    sentences: list[Sentence], owners: list[int], i: int, published: str | None
+) -> str | None:
+    """The day the sentence before, which states no figure, gives an event."""
+    j = _previous_index(sentences, i)
+    if j is None or j in owners:
+        return None
+    days = [
+        d.iso
+        for d in find_dates(sentences[j].text, published)
+        if d.role is Role.AS_OF and len(d.iso) == 10
+    ]
+    return days[-1] if days else None
 
 
 def _source(

@@ -21,6 +21,8 @@ class Context:
     heading_place: PlaceMention | None = None
     previous: Sequence[Draft] = ()  # drafts of earlier sentences, document order
     carried_as_of: str | None = None
+    # the day a previous sentence without figures says something happened ("On July 19, ...")
+    day_before: str | None = None
     zone_nearby: bool = False  # the previous sentence or the heading names the conflict
 
 

@@ -148,7 +148,15 @@ def assemble(facts: Facts, context: Context) -> list[Draft]:
 
 
 # Scope rules that read the sentence's words rather than the figure's own verb
-_SENTENCE_SCOPES = frozenset({"custody-word", "event-word", "in-period", "verb-dated-in-period"})
+_SENTENCE_SCOPES = frozenset(
+    {
+        "custody-word",
+        "event-word",
+        "in-period",
+        "verb-dated-in-period",
+        "day-of-the-sentence-before",
+    }
+)
 
 
 def _parts_share_scope(drafts: list[Draft]) -> None:
@@ -260,6 +268,10 @@ def _draft(
     draft.scope, draft.why["scope"] = scope_of(
         text, clause, (n.start, n.end), flow, cue, facts.dates
     )
+    if draft.why["scope"] == "default" and not facts.dates and context.day_before:
+        # "On July 19, Kazakhstan brought back 47 ... . The group included 18 orphans": the
+        # day the sentence before gives is this figure's, one event
+        draft.scope, draft.why["scope"] = Scope.EVENT, "day-of-the-sentence-before"
     return draft
 
 

@@ -206,9 +206,14 @@ def people_words(text: str) -> list[PeopleWord]:
 
 
 _PREDICATE = re.compile(
-    r"(?:\s+of\s+(?:them|those|these))?"
-    r"(?:\s+|(?<=\s))(?:were|are|was|is|being)\s+(?:(?P<women>female|women|a\s+woman)"
-    r"|(?P<men>male|men|a\s+man)|(?P<minors>children|minors|a\s+(?:child|minor)))\b",
+    # "About 200 were female", "17 are believed to be children"
+    r"(?:(?:\s+of\s+(?:them|those|these))?(?:\s+|(?<=\s))(?:were|are|was|is|being)"
+    r"(?:\s+(?:believed|thought|said|reported|known|confirmed|understood)\s+to\s+be)?\s+"
+    # "18 of them orphans"; "Eight of these, all men, ..."
+    r"|\s+of\s+(?:them|those|these)\s+(?:all\s+)?|(?:\s+of\s+(?:them|those|these))?,\s+all\s+)"
+    r"(?:(?P<women>female|women|a\s+woman|mothers|wives|widows)"
+    r"|(?P<men>male|men|a\s+man)"
+    r"|(?P<minors>children|minors|orphans|boys|girls|teenagers|infants|a\s+(?:child|minor)))\b",
     re.IGNORECASE,
 )
 
