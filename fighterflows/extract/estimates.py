@@ -79,6 +79,12 @@ _NATIONAL_OFFICE = re.compile(
     r"security\s+services?|prosecutors?|counter-?terrorism)\b",
     re.I,
 )
+# "the Foreign Ministry of Tajikistan", "officials in Kosovo"
+_OFFICE_OF = re.compile(
+    r"\b(?:ministry|government|authorities|officials|police|prosecutors?|intelligence|"
+    r"services?|agency|committee)\s+(?:of|in)\s+(?:the\s+)?$",
+    re.I,
+)
 _FIGHTER_HEAD = re.compile(r"fighter|jihadi|militia|militant|mujahideen|volunteer|recruit", re.I)
 # "seven returnees among the 129 Americans": a part of the figure after it
 _AMONG_THE = re.compile(r"\s+(?:[\w-]+\s+){1,2}among\s+(?:the|these|those)\s+", re.I)
@@ -537,7 +543,7 @@ def _speaker(facts: Facts, clause: tuple[int, int], start: int) -> tuple[str, st
             clause[0] <= p.start < clause[1]
             or (speaking is not None and speaking.start <= p.start < speaking.end)
         )
-        and _NATIONAL_OFFICE.match(text, p.end)
+        and (_NATIONAL_OFFICE.match(text, p.end) or _OFFICE_OF.search(text, 0, p.start))
         and p.code not in ZONE_CODES
         and not is_region(p.code)
     ]

@@ -87,7 +87,10 @@ _RATE = re.compile(r"\s*(?:a|per|each|every)\s+(?:day|week|month|year)\b", re.I)
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 
 
-_UNCERTAIN = re.compile(r"\b(?:potential|would-be|aspiring|suspected|alleged|possible)\b", re.I)
+_UNCERTAIN = re.compile(
+    r"\b(?:potential|would-be|wannabe|wanna-be|aspiring|prospective|suspected|alleged|possible)\b",
+    re.I,
+)
 
 
 _NAMED_PEOPLE = re.compile(r"[^.;]{0,12}\b\d{1,2}-year-old\b")
