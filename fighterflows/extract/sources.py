@@ -52,7 +52,7 @@ _ATTRIBUTION = re.compile(
     r"(?=\s*(?:[,.;:()]|\bthat\b|$))"
     r"|(?P<cit>\b(?i:citing|cites|cited|quotes\s+an\s+estimate\s+by)\s+(?P<cit_x>(?:the\s+)?"
     r"[A-Z][^,.;:()]{1,80}?))(?=\s*[,.;:()]|\s+(?:that|who|which)\b|$)"
-    r"|(?P<gen>(?P<gen_x>\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z-]+(?:'s|’s)?\s+){0,2}"
+    r"|(?P<gen>(?P<gen_x>\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[A-Za-z-]+(?:'s|’s)?\s+){0,4}"
     + _GENERIC
     + r")(?:'s|’s)?"
     r"\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
@@ -64,6 +64,7 @@ _ATTRIBUTION = re.compile(
     r"estimates|added|noted|found|counted|counts|wrote)\b)"
     r"|(?P<inv>\b(?:said|says|say|told|added|reported|estimated)\s+(?P<inv_x>(?:the\s+|a\s+)?"
     r"(?:[A-Z][\w'’.&-]*|minister|ministry|government|officials?|spokes(?:man|woman|person)|"
+    r"head|chief|director|leader|commander|"
     r"police|authorities|agency|report|study|researchers|authors)(?:\s+[\w'’&-]+){0,6}?))"
     r"(?=\s*(?:[,.;(]|$))"
     r"|(?P<off>(?P<off_x>\b(?:[Oo]fficials|[Aa]uthorities|[Pp]olice|[Ii]nvestigators|[Pp]rosecutors|"
@@ -301,13 +302,21 @@ def find_attributions(text: str) -> list[Attribution]:
     return out
 
 
+_TITLE_OF = re.compile(
+    r"^\s*(?:the\s+)?(?:head|chief|director|leader|commander|spokes(?:man|woman|person))\s+"
+    r"(?:of|for)\s+",
+    re.IGNORECASE,
+)
+
+
 def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
     named = _sources().finditer(who)
     if named:
         return Attribution(start, end, text, named[0].name, None, False, who)
     if re.fullmatch(r"(?:the\s+)?(?:its|their|it|they)", who, re.IGNORECASE):
         return Attribution(start, end, text, None, "its", False, who)  # "by its count"
-    office = national_source(who)
+    # "the chief of the Kyrgyz police" speaks for the Kyrgyz police
+    office = national_source(_TITLE_OF.sub("", who))
     if office is not None:
         return Attribution(start, end, text, office, None, False, who)
     national = _NATIONAL.match(who)
