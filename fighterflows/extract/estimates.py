@@ -5,6 +5,7 @@ are settled per document (see document.py), which passes in what it knows as `Co
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Literal
 
@@ -27,7 +28,13 @@ from fighterflows.extract.groups import find_zone, nearest_group
 from fighterflows.extract.lexicon import flow_regex
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.places import is_region
-from fighterflows.extract.placing import ZONE_CODES, inside_parens, place_of
+from fighterflows.extract.placing import (
+    ZONE_CODES,
+    inside_parens,
+    listed_places,
+    place_of,
+    region_of,
+)
 from fighterflows.extract.populations import Head, head_after, people_words, predicate_population
 from fighterflows.extract.rules import Choice, choose, explaining
 from fighterflows.extract.scopes import scope_of
@@ -49,7 +56,8 @@ from fighterflows.model import Flow, Kind, Population, Qualifier, Scope
 
 _PARTITIVE = re.compile(r"\s*(?:,\s*)?(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|an?\s+)?", re.I)
 _BARE_NEXT = re.compile(
-    r"\s*(?:of\s+(?:whom|them|these|those)\b|from\s+(?:the\s+)?[A-Z]|(?:more\s+)?"
+    # "around 300 to France" (a gapped list)
+    r"\s*(?:of\s+(?:whom|them|these|those)\b|(?:from|to)\s+(?:the\s+)?[A-Z]|(?:more\s+)?"
     r"(?:are|were|is|was|have|has|had|died|returned|remain|left|went|travell?ed|fought|joined"
     r"|come|came|back|out|who|that|said|believed|thought|reported|estimated|leave|return|die)\b"
     r"|\))",
@@ -85,6 +93,7 @@ _OFFICE_OF = re.compile(
     r"services?|agency|committee)\s+(?:of|in)\s+(?:the\s+)?$",
     re.I,
 )
+_WITH_N = re.compile(r"\bwith\s+$", re.I)
 _FIGHTER_HEAD = re.compile(r"fighter|jihadi|militia|militant|mujahideen|volunteer|recruit", re.I)
 # "seven returnees among the 129 Americans": a part of the figure after it
 _AMONG_THE = re.compile(r"\s+(?:[\w-]+\s+){1,2}among\s+(?:the|these|those)\s+", re.I)
@@ -150,7 +159,32 @@ def assemble(facts: Facts, context: Context) -> list[Draft]:
     remaining_against_departures(drafts)
     respectively(facts, drafts)
     _parts_share_scope(drafts)
-    return drafts
+    return _shared_by_a_list(facts, drafts)
+
+
+def _shared_by_a_list(facts: Facts, drafts: list[Draft]) -> list[Draft]:
+    """A figure given for a list of countries: "each" gives it to every one of them;
+    "together" to the region they make up exactly, else to none of them."""
+    out: list[Draft] = []
+    for d in drafts:
+        listed = listed_places(facts, d.number)
+        if listed is None:
+            out.append(d)
+            continue
+        how, members = listed
+        if how == "each":
+            for m in members:
+                copy = dataclasses.replace(d, place=m.code, place_text=m.text, why=dict(d.why))
+                copy.why["place"] = "each-of-a-list"
+                out.append(copy)
+            continue
+        region = region_of(frozenset(m.code for m in members))
+        if region is not None:
+            start, end = members[0].start, members[-1].end
+            d.place, d.place_text = region, facts.sentence.text[start:end]
+            d.why["place"] = "a-list-together"
+            out.append(d)
+    return out
 
 
 # Scope rules that read the sentence's words rather than the figure's own verb
@@ -681,8 +715,10 @@ def _default_flow(
         return Flow.DEPARTED if in_war else None
     if (
         head is None
-        and inside_parens(text, n)
+        and (inside_parens(text, n) or (in_war and _WITH_N.search(text, 0, n.start)))
         and any(_FIGHTER_HEAD.search(w.text) for w in people_words(text))
     ):
+        # "France (1,700)"; "Tunisia heads the list with some 6,000, followed by Saudi Arabia
+        # with 2,500": a count of the fighters the sentence is about
         return Flow.DEPARTED
     return None

@@ -98,6 +98,7 @@ def place_of(
             ),
             ("possessive-place", lambda: _widened(_possessive_place(text, n, after, facts), facts)),
             ("labelled-place", lambda: _widened(_labelled_place(text, n, facts), facts)),
+            ("ranked-with", lambda: _widened(_ranked_place(text, n, facts), facts)),
             ("foreign-people", lambda: _foreign_head(head)),
         ]
     )
@@ -294,6 +295,22 @@ def _labelled_place(text: str, n: NumberMention, facts: Facts) -> PlaceMention |
     return before[-1] if before and before[-1].code not in ZONE_CODES else None
 
 
+_RANKED_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,4}?with\s+", re.I)
+
+
+def _ranked_place(text: str, n: NumberMention, facts: Facts) -> PlaceMention | None:
+    """ "Tunisia heads the list with some 6,000, followed by Saudi Arabia with 2,500":
+    the place a ranking gives the number to."""
+    before = [
+        p
+        for p in facts.places
+        if p.end <= n.start
+        and p.code not in ZONE_CODES
+        and _RANKED_GAP.fullmatch(text, p.end, n.start)
+    ]
+    return before[-1] if before else None
+
+
 def _possessive_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMention | None:
     """ "Western Europe's estimated 5,000": the owner named just before the number."""
     m = _POSSESSIVE.search(text, max(0, n.start - 24), n.start)
@@ -350,6 +367,33 @@ def _widen(p: PlaceMention, facts: Facts) -> tuple[str, str]:
             start, end = members[0].start, members[-1].end
             return slug, facts.sentence.text[start:end]
     return p.code, p.text
+
+
+# "Finland and Norway each saw about 100 leave", "the US and Canada together account for 300"
+_LIST_WORD = re.compile(r"\s+(?P<word>each|both|together|combined|jointly)\b", re.I)
+
+
+def listed_places(facts: Facts, n: NumberMention) -> tuple[str, list[PlaceMention]] | None:
+    """The countries a figure is given for at once, and how: ("each", [FIN, NOR]) or
+    ("together", [USA, CAN]); None when the figure is no such list's."""
+    text = facts.sentence.text
+    before = [p for p in facts.places if p.end <= n.start and p.code not in ZONE_CODES]
+    if not before:
+        return None
+    last = before[-1]
+    m = _LIST_WORD.match(text, last.end)
+    if m is None or m.end() > n.start or re.search(r"[,.;:]", text[m.end() : n.start]):
+        return None
+    members = _list_around(last, facts.places, text)
+    if len(members) < 2:
+        return None
+    word = m.group("word").lower()
+    return ("each" if word in ("each", "both") else "together"), members
+
+
+def region_of(codes: frozenset[str]) -> str | None:
+    """The region whose members are exactly these countries ({USA, CAN} → north-america)."""
+    return next((slug for slug in _LIST_REGIONS if _members(slug) == codes), None)
 
 
 @cache

@@ -353,7 +353,7 @@ def _national_possessive(name: str) -> str:
     places = [p for p in find_places(m.group(1)) if p.text == m.group(1) and not is_region(p.code)]
     if not places:
         return name
-    return f"{place_adjective(places[0].code)} {name[m.end():]}"
+    return f"{place_adjective(places[0].code)} {name[m.end() :]}"
 
 
 def impersonal(text: str) -> bool:
