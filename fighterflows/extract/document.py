@@ -89,9 +89,8 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
         )
         for d in _aggregates(assemble(f, context)):
             d.source, d.why["source"] = _source(d, f, named, i, drafts, owners, sentences)
-            if d.source is None:
-                d.source = _attributed_next(sentences, facts, named, i)
-                d.why["source"] = "the next sentence attributes the figures" if d.source else ""
+            if d.source is None and (later := _attributed_next(sentences, facts, named, i)):
+                d.source, d.why["source"] = later, "the next sentence attributes the figures"
             drafts.append(d)
             owners.append(i)
     _restated(drafts)
