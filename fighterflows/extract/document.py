@@ -78,13 +78,14 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
             heading = _heading_place(f)
         if not f.numbers:
             continue
+        day_before = _day_before(sentences, owners, i, published)
         context = Context(
             carried_place=_carried_place(sentences, facts, drafts, owners, i),
             carried_is_figure=_previous_has_figures(sentences, owners, i),
             heading_place=heading,
             previous=drafts,
-            carried_as_of=_carried_as_of(sentences, drafts, owners, i, published),
-            day_before=_day_before(sentences, owners, i, published),
+            carried_as_of=_carried_as_of(sentences, drafts, owners, i, day_before),
+            day_before=day_before,
             zone_nearby=_zone_nearby(sentences, i),
         )
         for d in _aggregates(assemble(f, context)):
@@ -272,7 +273,7 @@ def _zone_nearby(sentences: list[Sentence], i: int) -> bool:
 
 
 def _carried_as_of(
-    sentences: list[Sentence], drafts: list[Draft], owners: list[int], i: int, published: str | None
+    sentences: list[Sentence], drafts: list[Draft], owners: list[int], i: int, day: str | None
 ) -> str | None:
     """The date the sentence before gives its figures, or, when it has none, the day it says
     something happened ("On July 19, Kazakhstan flew a group home. It brought back 47 ...")."""
@@ -282,7 +283,14 @@ def _carried_as_of(
     if j in owners:
         stated = [d.as_of for d, o in zip(drafts, owners, strict=True) if o == j and d.as_of]
         return stated[-1] if stated else None
-    return _day_before(sentences, owners, i, published)
+    return day
+
+
+# a cheap look for a day before reading dates: a month name and a number of one or two digits
+_A_DAY = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?"
+    r"\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+)
 
 
 def _day_before(
@@ -290,7 +298,7 @@ def _day_before(
 ) -> str | None:
     """The day the sentence before, which states no figure, gives an event."""
     j = _previous_index(sentences, i)
-    if j is None or j in owners:
+    if j is None or j in owners or not _A_DAY.search(sentences[j].text):
         return None
     days = [
         d.iso

@@ -63,10 +63,10 @@ def is_acronym(alias: str) -> bool:
 def flow_regex() -> re.Pattern[str]:
     """Flow cues: one named group per flow, plus `stock` for cues that only imply departure."""
     data = load("flows")
-    # Unreal phrases first: at one position the first group that matches wins, and "held
-    # senior posts" must not read as "held" (detained).
-    parts = [f"(?P<unreal>{alternation(data['unreal'])})"]
-    parts += [f"(?P<{flow}>{alternation(pats)})" for flow, pats in data["cues"].items()]
+    # At one position the first group that matches wins: a flow's word that is also the start
+    # of an unreal phrase says so itself ("held(?! senior posts)").
+    parts = [f"(?P<{flow}>{alternation(pats)})" for flow, pats in data["cues"].items()]
+    parts.append(f"(?P<unreal>{alternation(data['unreal'])})")
     parts.append(f"(?P<state_returned>{alternation(data['state_returned'])})")
     parts.append(f"(?P<stock>{alternation(data['stock'])})")
     return whole_words("|".join(parts))

@@ -107,22 +107,30 @@ _SPEAKER = re.compile(
     r"security|government|intelligence)\s+)*(?:[A-Z][a-z]+\s+)?(?:security\s+|government\s+)?"
     r"(?:official|officials|sources?|diplomats?))\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
     # "EU counter-terrorism coordinator Gilles de Kerchove told the BBC": the office speaks
-    r"|(?P<title>(?P<title_x>(?:\b[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:[a-z-]+\s+){0,2}"
+    # (at the start of the sentence or of a clause: the scan is slow where it may start anywhere)
+    r"|(?:^|(?<=[,;:(“\"]\s)|(?<=[,;:(“\"]))"
+    r"(?P<title>(?P<title_x>(?:\b[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:[a-z-]+\s+){0,2}"
     r"(?i:minister|coordinator|chief|director|head|spokes(?:man|woman|person)|commissioner|"
     r"secretary|president|prosecutor|ambassador|envoy|adviser|advisor))"
     r"(?:\s+(?:[A-Z][\w'’-]+|de|van|von|bin|al-[\w'’-]+)){1,4},?\s+(?:also\s+)?"
     r"(?:told|said|says|estimated|stated|announced|added)\b)"
-    # "a UN monitoring team reported", "an ICSR study found": an organisation's team or paper
-    r"|(?P<team>(?P<team_x>\b(?:[Aa]n?|[Tt]he)\s+(?:[A-Z][\w.&'’-]*\s+){1,4}(?:[a-z-]+\s+){0,2}"
+)
+# "a UN monitoring team reported", "an ICSR study found": an organisation's team or paper
+_TEAM = re.compile(
+    r"(?P<team>(?P<team_x>\b(?:[Aa]n?|[Tt]he)\s+(?:[A-Z][\w.&'’-]*\s+){1,4}(?:[a-z-]+\s+){0,2}"
     r"(?:team|panel|report|study|committee|commission|unit|survey|review|assessment|analysis|"
     r"paper|data|figures|tally))\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
 )
 _SPEAKER_GUARD = re.compile(
     r"\b(?:official|officials|sources?|diplomats?|minister|coordinator|chief|director|head|"
     r"spokes(?:man|woman|person)|commissioner|secretary|president|prosecutor|ambassador|envoy|"
-    r"adviser|advisor|team|panel|report|study|committee|commission|unit|survey|review|"
-    r"assessment|analysis|paper|data|figures|tally)\b",
+    r"adviser|advisor)\b",
     re.IGNORECASE,
+)
+# a capitalised name, then a team's or a paper's noun
+_TEAM_GUARD = re.compile(
+    r"\b[A-Z][\w.&'’-]*\s+(?:[\w-]+\s+){0,2}(?:team|panel|report|study|committee|commission|"
+    r"unit|survey|review|assessment|analysis|paper|data|figures|tally)\b"
 )
 _IMPERSONAL = re.compile(
     r"\b(?:is|are|was|were|been|it is|it was)\s+(?:\w+\s+)?(?:believed|thought|estimated|reported|"
@@ -275,10 +283,12 @@ def find_attributions(text: str) -> list[Attribution]:
         return []  # most sentences attribute nothing: one cheap scan says so
     out: list[Attribution] = []
     matches = list(_ATTRIBUTION.finditer(text))
-    if _SPEAKER_GUARD.search(text):
+    speakers = list(_SPEAKER.finditer(text)) if _SPEAKER_GUARD.search(text) else []
+    if _TEAM_GUARD.search(text):
+        speakers += _TEAM.finditer(text)
+    if speakers:
         # a title's speaker takes the place of an attribution inside it ("... coordinator
         # Gilles de Kerchove told" over "Gilles de Kerchove told")
-        speakers = list(_SPEAKER.finditer(text))
         inside = [
             m
             for m in matches
