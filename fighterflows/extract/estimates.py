@@ -5,16 +5,21 @@ are settled per document (see document.py), which passes in what it knows as `Co
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from typing import Literal
 
+from fighterflows.extract.around import (
+    AND_NEXT,
+    FIGHTER_HEAD,
+    TRAVEL,
+    place_around,
+    shared_by_a_list,
+)
 from fighterflows.extract.choosing import (
     AMONG,
     OF_THOSE_WHO,
     Figure,
     choose_cue,
-    composition_population,
     inherited_flow,
     segment_end,
     segment_start,
@@ -25,51 +30,29 @@ from fighterflows.extract.exclusions import FOREIGN_WORD, at_home, no_country_fi
 from fighterflows.extract.facts import Facts
 from fighterflows.extract.flows import Cue, is_blocked
 from fighterflows.extract.groups import find_zone, nearest_group
-from fighterflows.extract.lexicon import flow_regex
 from fighterflows.extract.numbers import NumberKind, NumberMention
-from fighterflows.extract.places import is_region
+from fighterflows.extract.people import population_of
 from fighterflows.extract.placing import (
     ZONE_CODES,
     inside_parens,
-    listed_places,
     place_of,
-    region_of,
 )
 from fighterflows.extract.populations import Head, head_after, people_words, predicate_population
-from fighterflows.extract.rules import Choice, choose, explaining
+from fighterflows.extract.rules import explaining
 from fighterflows.extract.scopes import scope_of
-from fighterflows.extract.sources import nearest_attribution, source_countries
+from fighterflows.extract.sources import nearest_attribution
 from fighterflows.extract.wholes import (
     CHANGE_TO,
     INCLUDING,
     OF_THEM,
     OF_WHOM,
-    base_place,
     by_group,
-    continued,
-    part_of_earlier,
     remaining_against_departures,
     respectively,
-    whole,
 )
 from fighterflows.model import Flow, Kind, Population, Qualifier, Scope
 
 _PARTITIVE = re.compile(r"\s*(?:,\s*)?(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|an?\s+)?", re.I)
-_BARE_NEXT = re.compile(
-    # "around 300 to France" (a gapped list)
-    r"\s*(?:of\s+(?:whom|them|these|those)\b|(?:from|to)\s+(?:the\s+)?[A-Z]|(?:more\s+)?"
-    r"(?:are|were|is|was|have|has|had|died|returned|remain|left|went|travell?ed|fought|joined"
-    r"|come|came|back|out|who|that|said|believed|thought|reported|estimated|leave|return|die)\b"
-    r"|\))",
-    re.I,
-)
-_BARE_END = re.compile(
-    r"\s*(?:[;,.):—–]|\s-\s|$|and\b|while\b|but\b|(?:in|by|as\s+of|since|until|from)\s+(?:\w+\s+)?"
-    r"(?:19|20)\d\d\b"
-    # "there are still about 135 in the conflict zone", "some 40 abroad"
-    r"|in\s+(?:the\s+)?(?:conflict\s+zone|war\s+zone|region|camps?|Syria|Iraq)\b|abroad\b|there\b)",
-    re.I,
-)
 _COUNT_ANAPHOR = re.compile(
     r"\b(?:put|puts|putting|estimated?|estimates|places?|placing)\s+(?:it|(?:the|this|that|its|their)"
     r"\s+(?:figure|number|total|count|tally))\s+at\s+$"
@@ -81,20 +64,7 @@ _COUNT_ANAPHOR = re.compile(
 _ANAPHOR = re.compile(
     r"\b(?:the|that|this)\s+(?:number|figure|share|proportion|percentage|rate)\b", re.I
 )
-# "Finnish authorities", "the Belgian interior ministry": offices that count their own people
-_NATIONAL_OFFICE = re.compile(
-    r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:authorities|officials?|government|ministry|police|intelligence|"
-    r"security\s+services?|prosecutors?|counter-?terrorism)\b",
-    re.I,
-)
-# "the Foreign Ministry of Tajikistan", "officials in Kosovo"
-_OFFICE_OF = re.compile(
-    r"\b(?:ministry|government|authorities|officials|police|prosecutors?|intelligence|"
-    r"services?|agency|committee)\s+(?:of|in)\s+(?:the\s+)?$",
-    re.I,
-)
 _WITH_N = re.compile(r"\bwith\s+$", re.I)
-_FIGHTER_HEAD = re.compile(r"fighter|jihadi|militia|militant|mujahideen|volunteer|recruit", re.I)
 # "seven returnees among the 129 Americans": a part of the figure after it
 _AMONG_THE = re.compile(r"\s+(?:[\w-]+\s+){1,2}among\s+(?:the|these|those)\s+", re.I)
 _THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b", re.I)
@@ -108,7 +78,6 @@ _TOPIC_WORDS = re.compile(
     r"|\bthe\s+conflict\b|\bcaliphate\b",
     re.I,
 )
-_TRAVEL = frozenset({Flow.DEPARTED, Flow.RETURNED, Flow.REMAINING})
 _NUMBER_BLOCK = re.compile(
     r"\b(?:threaten(?:s|ed)?\s+to|plan(?:s|ned)?\s+to|want(?:s|ed)?\s+to|expected\s+to|will|"
     r"would|could|if)\b[^,;.]{0,30}$",
@@ -159,32 +128,7 @@ def assemble(facts: Facts, context: Context) -> list[Draft]:
     remaining_against_departures(drafts)
     respectively(facts, drafts)
     _parts_share_scope(drafts)
-    return _shared_by_a_list(facts, drafts)
-
-
-def _shared_by_a_list(facts: Facts, drafts: list[Draft]) -> list[Draft]:
-    """A figure given for a list of countries: "each" gives it to every one of them;
-    "together" to the region they make up exactly, else to none of them."""
-    out: list[Draft] = []
-    for d in drafts:
-        listed = listed_places(facts, d.number)
-        if listed is None:
-            out.append(d)
-            continue
-        how, members = listed
-        if how == "each":
-            for m in members:
-                copy = dataclasses.replace(d, place=m.code, place_text=m.text, why=dict(d.why))
-                copy.why["place"] = "each-of-a-list"
-                out.append(copy)
-            continue
-        region = region_of(frozenset(m.code for m in members))
-        if region is not None:
-            start, end = members[0].start, members[-1].end
-            d.place, d.place_text = region, facts.sentence.text[start:end]
-            d.why["place"] = "a-list-together"
-            out.append(d)
-    return out
+    return shared_by_a_list(facts, drafts)
 
 
 # Scope rules that read the sentence's words rather than the figure's own verb
@@ -272,7 +216,7 @@ def _draft(
     head = fig.head if fig.base_of is None or fig.head is not None else figures[fig.base_of].head
     if skipped(text, n, head):
         return None
-    people = _population(text, n, head)
+    people = population_of(text, n, head)
     population, population_text = people.value if people is not None else (None, None)
     if people is None or population is None:
         return None
@@ -328,7 +272,7 @@ def _shared_verb(text: str, figures: list[Figure], i: int, used: dict[int, Cue])
         return None
     prev = figures[i - 1]
     end = prev.head.end if prev.head is not None else prev.number.end
-    return before if _AND_NEXT.fullmatch(text, end, figures[i].number.start) else None
+    return before if AND_NEXT.fullmatch(text, end, figures[i].number.start) else None
 
 
 _APPOSED_PARTS = re.compile(r"\s*[,(–—]\s*(?:among\s+(?:them|whom)|including|incl\.)\s+", re.I)
@@ -375,7 +319,7 @@ def _placed(
     if not referred and not _relevant(text, head, facts, context, cue, stated is not None):
         return None
     around = (
-        _place_around(facts, figures, i, head, made, context, cue, flow)
+        place_around(facts, figures, i, head, made, context, cue, flow)
         if stated is None or explaining()
         else None
     )
@@ -413,33 +357,6 @@ def _cue(
         # before takes its flow
         return None
     return cue
-
-
-def _place_around(
-    facts: Facts,
-    figures: list[Figure],
-    i: int,
-    head: Head | None,
-    made: dict[int, Draft],
-    context: Context,
-    cue: Cue | None,
-    flow: Flow,
-) -> Choice[tuple[str, str]] | None:
-    """A place the figure's own words do not state, in order of precedence: its whole's, the
-    figure before's, the list's, the speaker's, or one carried from around the sentence."""
-    text, n = facts.sentence.text, figures[i].number
-    clause = (segment_start(text, figures, i), segment_end(text, figures, i))
-    return choose(
-        [
-            ("part-of-its-whole", lambda: whole(text, n, head, made, i)),
-            ("part-of-its-base", lambda: base_place(figures[i], made)),
-            ("same-people-later", lambda: continued(text, n, made, i)),
-            ("of-them", lambda: part_of_earlier(text, n, made, i)),
-            ("list-shares-place", lambda: _coordinated(facts, figures, i)),
-            ("speaker's-people", lambda: _speaker(facts, clause, n.start)),
-            ("carried", lambda: _carried(context, head, cue, facts, flow)),
-        ]
-    )
 
 
 def _make(
@@ -482,15 +399,6 @@ def _carried_date(facts: Facts, context: Context) -> str | None:
     return carried
 
 
-def _entering(head: Head | None, cue: Cue | None, facts: Facts) -> tuple[str, str] | None:
-    """ "30,000 militants entered Syria": fighters going into the zone from anywhere."""
-    if head is None or cue is None or cue.stock or cue.flow is not Flow.DEPARTED:
-        return None
-    if facts.zone is None or not _FIGHTER_HEAD.search(head.text):
-        return None
-    return "world", head.text.strip()
-
-
 def _refers_back(text: str, n: NumberMention, head: Head | None) -> bool:
     return bool(
         _ANAPHOR.search(text, 0, n.start)
@@ -510,9 +418,9 @@ def _relevant(
     if facts.zone is not None or facts.groups or _TOPIC_WORDS.search(text):
         return True
     words = head.text if head is not None else text
-    if _FIGHTER_HEAD.search(words) or FOREIGN_WORD.search(words):
+    if FIGHTER_HEAD.search(words) or FOREIGN_WORD.search(words):
         return True
-    if cue is None or cue.flow not in _TRAVEL:
+    if cue is None or cue.flow not in TRAVEL:
         # deaths and arrests: people named by where they are from, or standing for people
         # just mentioned ("Of those who went, 27 have died")
         # ... or the noun is the flow itself ("with 20 known deaths")
@@ -530,88 +438,6 @@ def _zero_negates(text: str, n: NumberMention, cue: Cue) -> bool:
     return not is_blocked(masked, cue.start)
 
 
-# "12 women and 28 children", "300 left, 90 returned and 105 killed": a list of figures
-_AND_NEXT = re.compile(r"(?:\s+[a-z]+)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
-
-
-def _coordinated(facts: Facts, figures: list[Figure], i: int) -> tuple[str, str] | None:
-    """ "Twelve women and 28 children were repatriated to the Netherlands", "300 left, 90
-    returned, 105 killed: Bosnia's fighters": figures in one list share the place the last of
-    them states."""
-    text = facts.sentence.text
-    j = i
-    while j + 1 < len(figures):
-        fig = figures[j]
-        end = fig.head.end if fig.head is not None else fig.number.end
-        if not _AND_NEXT.fullmatch(text, end, figures[j + 1].number.start):
-            break
-        j += 1
-    if j == i:
-        return None
-    last = figures[j]
-    clause = (segment_start(text, figures, j), segment_end(text, figures, j))
-    heads = [f.head for f in figures if f.head is not None]
-    found = place_of(text, last.number, last.head, facts, clause, heads)
-    return found.value if found is not None else None
-
-
-def _speaker(facts: Facts, clause: tuple[int, int], start: int) -> tuple[str, str] | None:
-    """ "Britain says that of around 900 people ...", "Finnish authorities count some 80
-    departures", "..., Austrian officials said", "the BfV says": a country, its officials or a
-    national body speaking of their own people, when the figure's words name no one else."""
-    for a in facts.attributions:
-        who = re.sub(r"^(?:the\s+)", "", a.who.strip(), flags=re.I)
-        for p in facts.places:
-            named = re.sub(r"^(?:the\s+)", "", p.text, flags=re.I)
-            if a.start <= p.start < a.end and who == named and p.code not in ZONE_CODES:
-                return (p.code, p.text) if not is_region(p.code) else None
-    text = facts.sentence.text
-    speaking = nearest_attribution(facts.attributions, start)
-    body = source_countries().get(speaking.source or "") if speaking is not None else None
-    if body is not None:
-        return body, speaking.who.strip() if speaking is not None else body  # "the BfV says"
-    offices = [
-        p
-        for p in facts.places
-        if (
-            clause[0] <= p.start < clause[1]
-            or (speaking is not None and speaking.start <= p.start < speaking.end)
-        )
-        and (_NATIONAL_OFFICE.match(text, p.end) or _OFFICE_OF.search(text, 0, p.start))
-        and p.code not in ZONE_CODES
-        and not is_region(p.code)
-    ]
-    return (offices[0].code, offices[0].text) if len(offices) == 1 else None
-
-
-def _carried(
-    context: Context, head: Head | None, cue: Cue | None, facts: Facts, flow: Flow
-) -> tuple[str, str] | None:
-    """A place from around the sentence, most reliable first: the previous figure's, the
-    section's, fighters entering the zone from anywhere, the previous sentence's mention.
-
-    Deaths and arrests of people the sentence names ("2 persons dead", "16 fighters had been
-    killed") take only the previous figure's place: a section about a country is full of
-    its own soldiers and civilians."""
-    previous = context.carried_place
-    noun = head is not None and cue is not None and head.start <= cue.start < head.end
-    if flow not in _TRAVEL and head is not None and not noun:
-        # ... and only fighters: "500,000 people have been killed in Syria's war" after a
-        # figure about Germans are not Germans
-        if previous and context.carried_is_figure and _FIGHTER_HEAD.search(head.text):
-            return previous.code, previous.text
-        return None
-    mention = previous is not None and not context.carried_is_figure and flow in _TRAVEL
-    candidates: list[tuple[str, str] | None] = [
-        (previous.code, previous.text) if previous and context.carried_is_figure else None,
-        (context.heading_place.code, context.heading_place.text) if context.heading_place else None,
-        _entering(head, cue, facts),
-        # a place the previous sentence merely names, for people who went or came back only
-        (previous.code, previous.text) if previous and mention else None,
-    ]
-    return next((c for c in candidates if c is not None), None)
-
-
 def _zone_without(text: str, head: Head | None, facts: Facts) -> str | None:
     """The zone the sentence names apart from the people's own words: in "117 Iraq Shia
     fighters died in Syria" the zone is Syria, not Syria and Iraq."""
@@ -626,62 +452,6 @@ def _local(code: str, zone: str | None) -> bool:
     if zone is None or code not in ZONE_CODES:
         return False
     return code == zone or zone == "syria-iraq"
-
-
-def _cue_follows(text: str, pos: int) -> bool:
-    """ "2,926 departed", "about 800 repatriated": a flow verb right after a bare number."""
-    m = flow_regex().match(text, pos + len(text[pos:]) - len(text[pos:].lstrip()))
-    return m is not None and m.lastgroup not in (None, "stock")
-
-
-def _population(text: str, n: NumberMention, head: Head | None) -> Choice[_People] | None:
-    """Who the figure counts, in order of precedence; None when it counts no people."""
-    return choose(
-        [
-            # "Up to 4,761 of the foreigners were women": the predicate names the population.
-            ("predicate", lambda: predicate_population(text, head.end if head else n.end)),
-            ("share-composition", lambda: _composition(text, n)),
-            ("head-noun", lambda: _head_population(head)),
-            ("share-of-everyone", lambda: _share_of_all(n)),
-            ("people-nearby", lambda: _bare_population(text, n)),
-        ]
-    )
-
-
-_People = tuple[Population | None, str | None]
-
-
-def _composition(text: str, n: NumberMention) -> _People | None:
-    return composition_population(text, n) if n.kind is NumberKind.SHARE else None
-
-
-def _head_population(head: Head | None) -> _People | None:
-    if head is not None and head.population is not None:
-        return head.population, head.text.strip(" ,")
-    return None
-
-
-def _share_of_all(n: NumberMention) -> _People | None:
-    return (Population.TOTAL, None) if n.kind is NumberKind.SHARE else None
-
-
-def _bare_population(text: str, n: NumberMention) -> _People | None:
-    """A number without a noun of its own ("110 — four men, ...", "(1,700)"): the people
-    words nearest to it; (None, None) when they are people we never count."""
-    if not (
-        _BARE_NEXT.match(text, n.end)
-        or inside_parens(text, n)
-        or _BARE_END.match(text, n.end)
-        or _cue_follows(text, n.end)
-    ):
-        return None
-    words = people_words(text)
-    if not words:
-        return Population.TOTAL, None
-    nearest = min(words, key=lambda w: abs(w.start - n.start))
-    if nearest.excluded:
-        return None, None  # "the number of Turkish soldiers killed ... to four"
-    return Population.TOTAL, nearest.text
 
 
 def _default_flow(
@@ -711,12 +481,12 @@ def _default_flow(
         # "by 2018 the figure had risen to 310"
         return context.previous[-1].flow
     in_war = facts.zone is not None or bool(facts.groups) or context.zone_nearby
-    if head is not None and head.population is not None and _FIGHTER_HEAD.search(head.text):
+    if head is not None and head.population is not None and FIGHTER_HEAD.search(head.text):
         return Flow.DEPARTED if in_war else None
     if (
         head is None
         and (inside_parens(text, n) or (in_war and _WITH_N.search(text, 0, n.start)))
-        and any(_FIGHTER_HEAD.search(w.text) for w in people_words(text))
+        and any(FIGHTER_HEAD.search(w.text) for w in people_words(text))
     ):
         # "France (1,700)"; "Tunisia heads the list with some 6,000, followed by Saudi Arabia
         # with 2,500": a count of the fighters the sentence is about

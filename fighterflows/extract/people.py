@@ -1,0 +1,88 @@
+"""Who a figure counts: the population its own words, its predicate or the people nearby name,
+chosen by named rules in order (see rules.py)."""
+
+from __future__ import annotations
+
+import re
+
+from fighterflows.extract.choosing import composition_population
+from fighterflows.extract.lexicon import flow_regex
+from fighterflows.extract.numbers import NumberKind, NumberMention
+from fighterflows.extract.placing import inside_parens
+from fighterflows.extract.populations import Head, people_words, predicate_population
+from fighterflows.extract.rules import Choice, choose
+from fighterflows.model import Population
+
+People = tuple[Population | None, str | None]
+
+
+_BARE_NEXT = re.compile(
+    # "around 300 to France" (a gapped list)
+    r"\s*(?:of\s+(?:whom|them|these|those)\b|(?:from|to)\s+(?:the\s+)?[A-Z]|(?:more\s+)?"
+    r"(?:are|were|is|was|have|has|had|died|returned|remain|left|went|travell?ed|fought|joined"
+    r"|come|came|back|out|who|that|said|believed|thought|reported|estimated|leave|return|die)\b"
+    r"|\))",
+    re.I,
+)
+
+
+_BARE_END = re.compile(
+    r"\s*(?:[;,.):—–]|\s-\s|$|and\b|while\b|but\b|(?:in|by|as\s+of|since|until|from)\s+(?:\w+\s+)?"
+    r"(?:19|20)\d\d\b"
+    # "there are still about 135 in the conflict zone", "some 40 abroad"
+    r"|in\s+(?:the\s+)?(?:conflict\s+zone|war\s+zone|region|camps?|Syria|Iraq)\b|abroad\b|there\b)",
+    re.I,
+)
+
+
+def cue_follows(text: str, pos: int) -> bool:
+    """ "2,926 departed", "about 800 repatriated": a flow verb right after a bare number."""
+    m = flow_regex().match(text, pos + len(text[pos:]) - len(text[pos:].lstrip()))
+    return m is not None and m.lastgroup not in (None, "stock")
+
+
+def population_of(text: str, n: NumberMention, head: Head | None) -> Choice[People] | None:
+    """Who the figure counts, in order of precedence; None when it counts no people."""
+    return choose(
+        [
+            # "Up to 4,761 of the foreigners were women": the predicate names the population.
+            ("predicate", lambda: predicate_population(text, head.end if head else n.end)),
+            ("share-composition", lambda: _composition(text, n)),
+            ("head-noun", lambda: _head_population(head)),
+            ("share-of-everyone", lambda: _share_of_all(n)),
+            ("people-nearby", lambda: _bare_population(text, n)),
+        ]
+    )
+
+
+def _composition(text: str, n: NumberMention) -> People | None:
+    return composition_population(text, n) if n.kind is NumberKind.SHARE else None
+
+
+def _head_population(head: Head | None) -> People | None:
+    if head is not None and head.population is not None:
+        return head.population, head.text.strip(" ,")
+    return None
+
+
+def _share_of_all(n: NumberMention) -> People | None:
+    return (Population.TOTAL, None) if n.kind is NumberKind.SHARE else None
+
+
+def _bare_population(text: str, n: NumberMention) -> People | None:
+    """A number without a noun of its own ("110 — four men, ...", "(1,700)"): the people
+    words nearest to it; (None, None) when they are people we never count."""
+    if not (
+        _BARE_NEXT.match(text, n.end)
+        or inside_parens(text, n)
+        or _BARE_END.match(text, n.end)
+        or cue_follows(text, n.end)
+    ):
+        return None
+    words = people_words(text)
+    if not words:
+        return Population.TOTAL, None
+    nearest = min(words, key=lambda w: abs(w.start - n.start))
+    if nearest.excluded:
+        return None, None  # "the number of Turkish soldiers killed ... to four"
+    return Population.TOTAL, nearest.text
