@@ -341,6 +341,13 @@ def _attributes(sentence: Sentence) -> bool:
     return bool(named_sources(sentence.text) or find_attributions(sentence.text))
 
 
+# a newspaper or broadcaster named after its country is no voice of that country's government
+_PUBLICATION = re.compile(
+    r"\b(?:Times|Post|News|Herald|Tribune|Gazette|Journal|Telegraph|Guardian|Daily|Radio|"
+    r"Television|TV|Press|Review|Express|Observer|Chronicle|Standard|Today)\b"
+)
+
+
 def _stated_source(d: Draft, named: list[Named], i: int, drafts: list[Draft]) -> str | None:
     a = d.attribution
     if a is None:
@@ -358,6 +365,8 @@ def _stated_source(d: Draft, named: list[Named], i: int, drafts: list[Draft]) ->
             return government_name(d.place, place_name(d.place))  # "the ministry said"
         return resolved
     who_places = [p for p in find_places(a.who) if not is_region(p.code)]
+    if who_places and _PUBLICATION.search(a.who):
+        return re.sub(r"^(?:the|a)\s+", "", a.who.strip(), flags=re.I)  # "the Times of India"
     if who_places:
         code = who_places[0].code
         return government_name(code, place_name(code))

@@ -50,9 +50,14 @@ class NumberMention:
 
     def to_json(self) -> dict[str, object]:
         return {
-            "start": self.start, "end": self.end, "text": self.text,
-            "value": self.value, "low": self.low, "high": self.high,
-            "qualifier": self.qualifier.value, "kind": self.kind.value,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "low": self.low,
+            "high": self.high,
+            "qualifier": self.qualifier.value,
+            "kind": self.kind.value,
         }
 
 
@@ -60,9 +65,16 @@ def find_numbers(text: str) -> list[NumberMention]:
     """Every number in `text`, sorted by start and never overlapping."""
     return [
         NumberMention(
-            start=a.start, end=a.end, text=text[a.start:a.end], value=a.value, low=a.low,
-            high=a.high, qualifier=a.qualifier, kind=NumberKind(a.kind),
-            number_start=a.nstart, number_end=a.nend,
+            start=a.start,
+            end=a.end,
+            text=text[a.start : a.end],
+            value=a.value,
+            low=a.low,
+            high=a.high,
+            qualifier=a.qualifier,
+            kind=NumberKind(a.kind),
+            number_start=a.nstart,
+            number_end=a.nend,
         )
         for a in numbers_join.atoms(text)
     ]

@@ -88,10 +88,10 @@ def year_context(text: str, start: int, end: int) -> bool:
     "the 2015 offensive", "the 2008 Mumbai attacks", "Up to 2018,"."""
     if year_before(text, start) or _PAREN_COUNT.match(text, end):
         return True  # "in 2014", "2017 (7,494)": a year and its count in brackets
-    after = text[end:end + 1]
+    after = text[end : end + 1]
     if _before("year_determiners").find(text, start) is not None:
         return _year_after_determiner().match(text, end) is not None
-    head = text[max(0, start - 3):start].rstrip()
+    head = text[max(0, start - 3) : start].rstrip()
     if head.endswith(",") and _YEAR_CITED.match(after):
         return True
     return lex.before(("up to", "to", "and")).find(text, start) is not None and after in (",", ";")
@@ -116,16 +116,16 @@ def part_of_a_period(text: str, start: int, end: int) -> bool:
 
 
 def percent_lead(text: str, pos: int) -> int | None:
-    """"per cent of 210" at the start of a text or clause: a percent written backwards."""
+    """ "per cent of 210" at the start of a text or clause: a percent written backwards."""
     found = lex.before(_PERCENT_LEADS).find(text, pos)
     if found is None:
         return None
-    head = text[:found[0]].rstrip()
+    head = text[: found[0]].rstrip()
     return found[0] if not head or head[-1] in ".;:!?(" else None
 
 
 def pronoun_one(text: str, pos: int) -> bool:
-    """"which one", "this one": a pronoun, not the number one."""
+    """ "which one", "this one": a pronoun, not the number one."""
     return _before("one_pronoun_before").find(text, pos) is not None
 
 

@@ -104,8 +104,9 @@ def _from_items(text: str, items: list[Item]) -> list[Atom]:
             run.append(item)
             continue
         for toks, gaps in words.groups(text, run):
-            out.extend(filter(None, (_from_parsed(text, p) for p in
-                                     words.parse_group(text, toks, gaps))))
+            out.extend(
+                filter(None, (_from_parsed(text, p) for p in words.parse_group(text, toks, gaps)))
+            )
         run = []
         if isinstance(item, Fixed):
             out.append(_from_fixed(item))
@@ -133,8 +134,16 @@ def _from_parsed(text: str, p: words.Parsed) -> Atom | None:
     if p.role != "number" or not math.isfinite(p.value):
         return None
     kind = "share" if p.share else "count"
-    return exact(p.start, p.end, p.value, kind, scale=p.scale, plain4=p.plain4,
-                 digits=p.digits, single_one=p.single_one)
+    return exact(
+        p.start,
+        p.end,
+        p.value,
+        kind,
+        scale=p.scale,
+        plain4=p.plain4,
+        digits=p.digits,
+        single_one=p.single_one,
+    )
 
 
 def _context(text: str, a: Atom) -> Atom | None:
@@ -150,8 +159,10 @@ def _context(text: str, a: Atom) -> Atom | None:
         a = _set(replace(a, start=sign), value)
     after = ctx.after_re().match(text, a.end)
     if after and after.lastgroup == "share":
-        return _set(replace(a, end=after.end(), nend=after.end(), kind="share", percent=True,
-                            scale=None), value / 100)
+        return _set(
+            replace(a, end=after.end(), nend=after.end(), kind="share", percent=True, scale=None),
+            value / 100,
+        )
     lead = ctx.percent_lead(text, a.start)
     if lead is not None:
         return _set(replace(a, start=lead, kind="share", percent=True), value / 100)
@@ -190,7 +201,7 @@ def _ranges(text: str, found: list[Atom]) -> list[Atom]:
 
 
 def _range(text: str, a: Atom, b: Atom) -> Atom | None:
-    """"between 1,200 and 1,500", "700-760", "5,000 to over 10,000", "1.2 to 1.5 million"."""
+    """ "between 1,200 and 1,500", "700-760", "5,000 to over 10,000", "1.2 to 1.5 million"."""
     if a.qualifier != Q.EXACT or b.qualifier != Q.EXACT or a.value is None or b.value is None:
         return None
     link = _RANGE_LINK.fullmatch(text, a.end, b.start)
@@ -227,8 +238,14 @@ def _range(text: str, a: Atom, b: Atom) -> Atom | None:
 
 
 def _thousands_elided(a: Atom, b: Atom, text: str) -> bool:
-    """"25-30,000" is 25,000 to 30,000; "75-300" and "800-1,000" stay as they are."""
-    if a.value is None or b.value is None or a.scale or b.scale or "," not in text[b.nstart:b.nend]:
+    """ "25-30,000" is 25,000 to 30,000; "75-300" and "800-1,000" stay as they are."""
+    if (
+        a.value is None
+        or b.value is None
+        or a.scale
+        or b.scale
+        or "," not in text[b.nstart : b.nend]
+    ):
         return False
     low, high = a.value * 1000, b.value
     return a.value < 1000 and high % 1000 == 0 and high / 4 <= low < high
@@ -261,11 +278,11 @@ def _hedge(text: str, a: Atom, starts: frozenset[int]) -> Atom:
 
 def _number_follows(text: str, pos: int, starts: frozenset[int]) -> bool:
     """A number right after the hedge ("200 or greater than 190"): the hedge is the next one's."""
-    return pos + len(text[pos:pos + 8]) - len(text[pos:pos + 8].lstrip()) in starts
+    return pos + len(text[pos : pos + 8]) - len(text[pos : pos + 8].lstrip()) in starts
 
 
 def _bounds(text: str, found: list[Atom]) -> list[Atom]:
-    """"more than 10 and less than 20", "at most 100 and at least 20": one range."""
+    """ "more than 10 and less than 20", "at most 100 and at least 20": one range."""
     out: list[Atom] = []
     for b in found:
         a = out[-1] if out else None
@@ -275,8 +292,9 @@ def _bounds(text: str, found: list[Atom]) -> list[Atom]:
             if len(lows) == len(highs) == 1:
                 low, high = lows[0].low, highs[0].high
                 if low is not None and high is not None and low < high:
-                    out[-1] = Atom(a.start, b.end, a.nstart, b.nend, None, low, high, Q.RANGE,
-                                   a.kind)
+                    out[-1] = Atom(
+                        a.start, b.end, a.nstart, b.nend, None, low, high, Q.RANGE, a.kind
+                    )
                     continue
         out.append(b)
     return out
@@ -286,11 +304,16 @@ _SHARED = re.compile(r"\s+[^\d.,;:()\[\]]{1,40}?\s+and\s+", re.IGNORECASE)
 
 
 def _shared_hedges(text: str, found: list[Atom]) -> list[Atom]:
-    """"about 500 Indonesians and 200 Malaysians": the second figure is about 200 too."""
+    """ "about 500 Indonesians and 200 Malaysians": the second figure is about 200 too."""
     out = list(found)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
-        if (a.qualifier == Q.APPROX and b.qualifier == Q.EXACT and a.kind == b.kind == "count"
-                and b.value is not None and _SHARED.fullmatch(text, a.end, b.start)):
+        if (
+            a.qualifier == Q.APPROX
+            and b.qualifier == Q.EXACT
+            and a.kind == b.kind == "count"
+            and b.value is not None
+            and _SHARED.fullmatch(text, a.end, b.start)
+        ):
             out[i] = replace(b, qualifier=Q.APPROX, low=None, high=None)
     return out

@@ -85,8 +85,12 @@ def words() -> dict[str, Word]:
         out[w] = Word(cls, float(v))
         out[w + "s"] = Word(cls, float(v), plural=True)
     out.update({w: Word(DOZEN, 12.0, plural=w.endswith("s")) for w in d["dozens"]})
-    out.update({w: Word(FRAC, float(v), w.endswith("s") or w == "halves")
-                for w, v in d["fractions"].items()})
+    out.update(
+        {
+            w: Word(FRAC, float(v), w.endswith("s") or w == "halves")
+            for w, v in d["fractions"].items()
+        }
+    )
     for w, v in d["ordinals"].items():
         out[w] = Word(ORD, float(v))
         out[w + "s"] = Word(ORD, float(v), plural=True)
@@ -152,7 +156,7 @@ class Before:
 
     def find(self, text: str, pos: int) -> tuple[int, str] | None:
         """(start of the phrase, the phrase normalised) for the longest phrase ending at pos."""
-        rev = text[max(0, pos - self.width):pos][::-1]
+        rev = text[max(0, pos - self.width) : pos][::-1]
         best = 0
         for pattern in self.patterns:
             m = pattern.match(rev)
@@ -160,7 +164,7 @@ class Before:
                 best = m.end()
         if not best:
             return None
-        return pos - best, normal(text[pos - best:pos])
+        return pos - best, normal(text[pos - best : pos])
 
 
 @cache

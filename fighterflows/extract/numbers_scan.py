@@ -131,7 +131,7 @@ def _digit_value(m: re.Match[str]) -> float | None:
     core_end = m.end("num") - len(m.group("glue") or "")
     if m.group("ssfx"):
         core_end = m.start("ssfx")
-    body = m.string[m.start("num"):core_end].rstrip()
+    body = m.string[m.start("num") : core_end].rstrip()
     if m.group("pow"):
         body = body[: body.index("^")]
     if m.group("exp"):
@@ -147,7 +147,8 @@ def _digit_value(m: re.Match[str]) -> float | None:
             value *= 10.0 ** int(re.sub(r"^(?:e|\s?x\s?10\^)", "", m.group("exp").lower()))
         if m.group("pow"):
             value **= int(m.group("pow")[1:].replace("-", "").replace("+", "")) * (
-                -1 if m.group("pow").count("-") % 2 else 1)
+                -1 if m.group("pow").count("-") % 2 else 1
+            )
     except (ValueError, OverflowError, ZeroDivisionError):
         return None
     return value if math.isfinite(value) else None  # JSON has no infinity
@@ -181,7 +182,7 @@ def _digit_item(m: re.Match[str]) -> Item | None:
 
 
 def _news_million(m: re.Match[str]) -> bool:
-    """"£5m", "1.5m people": newspapers' million, not a metre ("1m", "1.8m tall")."""
+    """ "£5m", "1.5m people": newspapers' million, not a metre ("1m", "1.8m tall")."""
     if ctx.money_before(m.string, m.start()) is not None:
         return True
     nxt = _NEXT_WORD.match(m.string, m.end())
@@ -199,8 +200,10 @@ def _slash_item(m: re.Match[str]) -> list[Item]:
     if not whole and 1900 <= num <= 2099 and (den == num % 100 + 1 or den == num + 1):
         return [Fixed(m.start(), m.end(), "year", None, num, num + 1)]  # "2015/16"
     # "24/7", "9/11", "2222/2222": two numbers
-    return [Tok(m.start("snum"), m.end("snum"), NUM, num),
-            Tok(m.start("sden"), m.end("sden"), NUM, den)]
+    return [
+        Tok(m.start("snum"), m.end("snum"), NUM, num),
+        Tok(m.start("sden"), m.end("sden"), NUM, den),
+    ]
 
 
 def _word_item(m: re.Match[str]) -> Item:

@@ -82,16 +82,21 @@ def with_article(text: str, toks: list[Tok], gaps: list[str | None]) -> None:
 
 
 def merge_compound_ordinals(toks: list[Tok], gaps: list[str | None]) -> None:
-    """"twenty-first", "thirty fifths" (after a numerator): one ordinal token."""
+    """ "twenty-first", "thirty fifths" (after a numerator): one ordinal token."""
     k = 1
     while k < len(toks):
         t, p = toks[k], toks[k - 1]
-        if (t.cls in (lex.FRAC, lex.ORD) and t.value < 10 and p.cls == lex.TENS
-                and gaps[k] in ("sp", "hy") and (gaps[k] == "hy" or k >= 2)
-                and gaps[k - 1] not in ("and", "anda")):
+        if (
+            t.cls in (lex.FRAC, lex.ORD)
+            and t.value < 10
+            and p.cls == lex.TENS
+            and gaps[k] in ("sp", "hy")
+            and (gaps[k] == "hy" or k >= 2)
+            and gaps[k - 1] not in ("and", "anda")
+        ):
             cls = lex.FRAC if k >= 2 else lex.ORD
-            toks[k - 1:k + 1] = [Tok(p.start, t.end, cls, p.value + t.value, t.plural)]
-            gaps[k:k + 1] = []
+            toks[k - 1 : k + 1] = [Tok(p.start, t.end, cls, p.value + t.value, t.plural)]
+            gaps[k : k + 1] = []
         else:
             k += 1
 
@@ -106,9 +111,13 @@ def parse_group(text: str, toks: list[Tok], gaps: list[str | None]) -> list[Pars
     for k in range(1, len(toks) + 1):
         if k < len(toks) and gaps[k] not in RATIOS:
             continue
-        side = parse_side(toks[side_start:k], [None, *gaps[side_start + 1:k]])
-        adjacent = (out and side and out[-1].end == toks[side_start - 1].end
-                    and side[0].start == toks[side_start].start)
+        side = parse_side(toks[side_start:k], [None, *gaps[side_start + 1 : k]])
+        adjacent = (
+            out
+            and side
+            and out[-1].end == toks[side_start - 1].end
+            and side[0].start == toks[side_start].start
+        )
         if pending_ratio and adjacent:
             out[-1:] = ratio(text, out[-1], side[0], pending_ratio)
             out.extend(side[1:])
@@ -123,14 +132,18 @@ _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]]|\Z)")
 
 
 def ratio(text: str, left: Parsed, right: Parsed, how: str) -> list[Parsed]:
-    """"one in five", "three out of ten" as a share; "7 out of 129" stays two numbers."""
+    """ "one in five", "three out of ten" as a share; "7 out of 129" stays two numbers."""
     x, y = left.value, right.value
     words = not (left.digits and right.digits)
     round_y = y <= 20 or (y.is_integer() and len(str(int(y)).rstrip("0")) == 1)
     ok = 0 <= x <= y and y > 0 and left.role == right.role == "number"
     if how == "over":  # only a fraction standing alone: "30 over 18 and 10 under" is ages
-        ok = (y > 0 and (words or y <= 100) and left.role == right.role == "number"
-              and _CLAUSE_END.match(text, right.end) is not None)
+        ok = (
+            y > 0
+            and (words or y <= 100)
+            and left.role == right.role == "number"
+            and _CLAUSE_END.match(text, right.end) is not None
+        )
     elif how == "in":
         ok = ok and (round_y or words) and not right.plain4
     else:
@@ -188,9 +201,16 @@ def parse_one(toks: list[Tok], gaps: list[str | None], i: int) -> tuple[Parsed |
         start += 1
     value = acc.total + acc.cur
     lone_one = j == i + 1 and toks[i].cls == lex.UNIT and value == 1
-    return Parsed(toks[start].start, toks[j - 1].end, value, share=acc.share and value <= 1,
-                  scale=acc.scale, digits=any(t.cls == NUM for t in toks[i:j]),
-                  plain4=j == i + 1 and toks[i].plain4, single_one=lone_one), j
+    return Parsed(
+        toks[start].start,
+        toks[j - 1].end,
+        value,
+        share=acc.share and value <= 1,
+        scale=acc.scale,
+        digits=any(t.cls == NUM for t in toks[i:j]),
+        plain4=j == i + 1 and toks[i].plain4,
+        single_one=lone_one,
+    ), j
 
 
 def _first(acc: _Acc, toks: list[Tok], gaps: list[str | None], i: int) -> Parsed | None:
@@ -225,7 +245,8 @@ def _first(acc: _Acc, toks: list[Tok], gaps: list[str | None], i: int) -> Parsed
 
 def _plural_word(t: Tok) -> str:
     return {lex.HUNDRED: "hundreds", lex.DOZEN: "dozens"}.get(
-        t.cls, {1e3: "thousands", 1e6: "millions"}.get(t.value, ""))
+        t.cls, {1e3: "thousands", 1e6: "millions"}.get(t.value, "")
+    )
 
 
 def _step(acc: _Acc, toks: list[Tok], gaps: list[str | None], j: int) -> int:
@@ -311,12 +332,17 @@ def _is_fraction_ahead(toks: list[Tok], gaps: list[str | None], j: int) -> bool:
     if gaps[j] == "anda":
         return t.cls == lex.FRAC or (t.cls == lex.ORD and t.value >= 3)
     nxt = toks[j + 1] if j + 1 < len(toks) else None
-    return (t.cls == lex.UNIT and t.value > 0 and nxt is not None and nxt.cls == lex.FRAC
-            and gaps[j + 1] in ("sp", "hy"))
+    return (
+        t.cls == lex.UNIT
+        and t.value > 0
+        and nxt is not None
+        and nxt.cls == lex.FRAC
+        and gaps[j + 1] in ("sp", "hy")
+    )
 
 
 def _add_fraction(acc: _Acc, toks: list[Tok], gaps: list[str | None], j: int) -> int:
-    """"one and a half", "3 million and a quarter", "one hundred and three quarters"."""
+    """ "one and a half", "3 million and a quarter", "one hundred and three quarters"."""
     p = toks[j - 1]
     if gaps[j] == "anda":
         frac, nxt = 1 / toks[j].value, j + 1
@@ -332,14 +358,21 @@ def _add_fraction(acc: _Acc, toks: list[Tok], gaps: list[str | None], j: int) ->
 
 
 def _decimals(acc: _Acc, toks: list[Tok], gaps: list[str | None], j: int) -> int:
-    """"two hundred point zero three", "nine point nought four"."""
+    """ "two hundred point zero three", "nine point nought four"."""
     digits = ""
     k = j
-    while k < len(toks) and toks[k].cls in (lex.UNIT, lex.TEEN, lex.TENS) and (
-            k == j or gaps[k] in ("sp", "hy")):
+    while (
+        k < len(toks)
+        and toks[k].cls in (lex.UNIT, lex.TEEN, lex.TENS)
+        and (k == j or gaps[k] in ("sp", "hy"))
+    ):
         t = toks[k]
-        if (t.cls == lex.TENS and k + 1 < len(toks) and toks[k + 1].cls == lex.UNIT
-                and gaps[k + 1] in ("sp", "hy")):
+        if (
+            t.cls == lex.TENS
+            and k + 1 < len(toks)
+            and toks[k + 1].cls == lex.UNIT
+            and gaps[k + 1] in ("sp", "hy")
+        ):
             digits += str(int(t.value + toks[k + 1].value))
             k += 2
             continue

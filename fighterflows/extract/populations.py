@@ -65,9 +65,7 @@ _STOP = frozenset(
     ]
 )
 _PERSON_FORMS = frozenset({PlaceForm.DEMONYM, PlaceForm.ETHNIC})
-_OF_LOCAL = re.compile(
-    r"\s+of\s+(?:the\s+)?(?:SDF|YPG|YPJ|SNA|FSA|PKK|Peshmerga|Syrian\s+Army)\b"
-)
+_OF_LOCAL = re.compile(r"\s+of\s+(?:the\s+)?(?:SDF|YPG|YPJ|SNA|FSA|PKK|Peshmerga|Syrian\s+Army)\b")
 _OF_DET = re.compile(r"\s+(?:its|their|the|these|those|his|her|our)\s+(?!\d)", re.I)
 _PARTICIPLE = re.compile(
     r"[\s-]+(?:trained|based|born|backed|led|made|controlled|speaking)\b", re.I
@@ -76,6 +74,7 @@ _ALONE_AFTER = re.compile(
     r"\s*(?:[,;.)]|(?:had|have|has|were|was|are|returned|died|and|who|in|from)\b)", re.I
 )
 _MAX_WORDS = 5
+_COUNTRIES_NAME = re.compile(r"\b(?:countries|nations|states)$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,10 +101,13 @@ def head_after(
     adjective: PlaceMention | None = None
     words = 0
     took_of = False
+    inside = pos  # the end of a place of several words ("Trinidad and Tobago") read already
     for m in _WORD.finditer(text, pos):
         if m.start() - pos > 60 or words >= _MAX_WORDS:
             return None
         i = m.start()
+        if i < inside:
+            continue
         place = by_start.get(i)
         if place is not None:
             if _PARTICIPLE.match(text, place.end):
@@ -113,8 +115,12 @@ def head_after(
                 continue
             if _names_people(place):
                 return Head(pos, place.end, text[pos : place.end], Population.TOTAL, place=place)
+            if _COUNTRIES_NAME.search(place.text):
+                # "four Western European countries": countries, not people
+                return Head(pos, place.end, text[pos : place.end], None, excluded=True)
             adjective = adjective or place
-            words += len(place.text.split())
+            words += 1  # "Trinidad and Tobago nationals": a name of several words is one
+            inside = place.end
             continue
         found = _classify(text, pos, i, adjective)
         if found is not None:

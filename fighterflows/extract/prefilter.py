@@ -12,8 +12,18 @@ import re
 # Lower-case stems: a text that states a figure of foreign fighters names at least one of
 # them. Few on purpose: each costs one scan of the text ("fight" covers "fighters").
 _TOPIC = (
-    "fight", "syria", "iraq", "jihad", "isis", "isil", "islamic state", "daesh", "caliphate",
-    "conflict zone", "war zone", "returnee",
+    "fight",
+    "syria",
+    "iraq",
+    "jihad",
+    "isis",
+    "isil",
+    "islamic state",
+    "daesh",
+    "caliphate",
+    "conflict zone",
+    "war zone",
+    "returnee",
 )
 NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"

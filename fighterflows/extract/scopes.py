@@ -54,7 +54,7 @@ def scope_of(
         return Scope.CURRENT, "remaining-is-current"
     if flow is Flow.DETAINED and _markers("current").search(text, lo, hi):
         return Scope.CURRENT, "custody-word"
-    if _markers("cumulative").search(text, lo, hi):
+    if _running_total(text, clause, figure):
         return Scope.CUMULATIVE, "running-total-word"
     if flow is Flow.BORN:
         return Scope.CUMULATIVE, "born-is-cumulative"
@@ -88,6 +88,19 @@ def _event_marker(text: str, figure: tuple[int, int]) -> bool:
             between = text[figure[1] : m.start()]
         if not _REPORTED.search(between):
             return True
+    return False
+
+
+# "..., bringing the toll to 300": a running total's words that introduce the next number
+_NEXT_NUMBER = re.compile(r"\s*(?:(?:about|some|around|nearly|almost|over|more\s+than)\s+)?\d")
+
+
+def _running_total(text: str, clause: tuple[int, int], figure: tuple[int, int]) -> bool:
+    """Words of a running total in the figure's clause that are about this figure."""
+    for m in _markers("cumulative").finditer(text, *clause):
+        if m.start() >= figure[1] and _NEXT_NUMBER.match(text, m.end()):
+            continue  # "three died last month, bringing the toll to 300": the 300's
+        return True
     return False
 
 

@@ -24,7 +24,7 @@ _VERBS = (
     r"gives|informed|listed|lists|approximated|suggested|suggests|revealed|reveals|warned|"
     r"indicated|write|writes|wrote|added|adds|note|find|count|show|report|conclude|concludes|"
     r"concluded|argue|argues|argued|assessed|assesses|calculated|recorded|documented|tallied|"
-    r"shared|published|released|provided"
+    r"shared|published|released|provided|tweeted|posted"
 )
 _NOUN = r"(?:report|study|estimate|survey|analysis|assessment|figures?|data|count)s?"
 # Nouns that stand for a source named elsewhere in the document ("the center said").
@@ -68,7 +68,8 @@ _ATTRIBUTION = re.compile(
     r"police|authorities|agency|report|study|researchers|authors)(?:\s+[\w'’&-]+){0,6}?))"
     r"(?=\s*(?:[,.;(]|$))"
     r"|(?P<off>(?P<off_x>\b(?:[Oo]fficials|[Aa]uthorities|[Pp]olice|[Ii]nvestigators|[Pp]rosecutors|"
-    r"[Mm]inisters?|[Dd]iplomats)|\b[Tt]he\s+(?:government|ministry|authorities|police))\s+(?:also\s+)?"
+    r"[Mm]inisters?|[Dd]iplomats)|\b[Tt]he\s+(?:(?:interior|foreign|justice|defen[cs]e|home)\s+)?"
+    r"(?:government|ministry|minister|authorities|police))\s+(?:also\s+)?"
     r"(?:" + _VERBS + r")\b)"
     r"|(?P<auth>(?P<auth_x>\b[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+(?:authorities|officials|police|"
     r"government|intelligence(?:\s+services?)?|security\s+services?|agenc(?:y|ies)))\s+(?:also\s+)?"
@@ -94,8 +95,8 @@ _ATTRIBUTION = re.compile(
     r"(?:\s+(?:new\s+)?(?:report|study|estimate|survey|analysis))?(?:,[^,]{3,90},)?)\*{0,2}"
     r"(?:\s+\([A-Z][A-Za-z.]{1,9}\))?"
     r"(?:,\s*(?:which|who))?(?:\s+(?:in|on)\s+(?:\w+\s+){0,2}\d{4})?"
-    r"\s+(?:also\s+|has\s+|have\s+|had\s+|now\s+|still\s+|recently\s+|previously\s+|"
-    r"currently\s+|later\s+)?(?:" + _VERBS + r")\b)"
+    r"\s+(?:(?:also|has|have|had|now|still|recently|previously|currently|later|earlier)\s+){0,2}"
+    r"(?:" + _VERBS + r")\b)"
     rf"|(?P<poss>(?P<poss_x>{_ARTICLE}(?:report|study|estimate|survey|analysis|assessment)s?))\b"
     rf"|(?P<named>(?P<named_x>\b(?:[A-Z][\w.'’-]+\s+){{0,4}}[A-Z][\w.'’-]+)(?:'s|’s)?\s+{_NOUN}\b)",
 )
@@ -269,7 +270,15 @@ def national_named(adjective: str, source: str) -> str | None:
     hits = _sources().finditer(f"{adjective} {source}")
     if hits and hits[0].start == 0:
         return hits[0].name
-    return f"{adjective} {source}" if _BARE_OFFICE.fullmatch(source) else None
+    if _BARE_OFFICE.fullmatch(source):
+        return f"{adjective} {source}"
+    # "Police said", "according to Interior Ministry figures": the office of the figure's country
+    pattern, names = _offices()
+    office = pattern.fullmatch(source)
+    if office is not None and office.lastgroup is not None:
+        name = names[office.lastgroup]
+        return f"{adjective} {name}" if name != "government" else f"{adjective} government"
+    return None
 
 
 def named_sources(text: str) -> list[tuple[int, str]]:
@@ -347,7 +356,10 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
     if _ORG_WORDS.search(who):
         name = re.sub(r"^(?:[a-z]+\s+)*(?:[Tt]he\s+|[Aa]n?\s+)?", "", who.strip())
         name = re.sub(
-            r"(?:'s|’s)?\s+(?:new\s+)?(?:report|study|estimate|survey|analysis)$", "", name
+            r"(?:'s|’s)?\s+(?:new\s+)?(?:report|study|estimate|survey|analysis|figures|data|"
+            r"statistics|numbers)$",
+            "",
+            name,
         )
         name = _national_possessive(name)
         return Attribution(start, end, text, name, None, False, who)

@@ -20,8 +20,10 @@ OF_WHOM = re.compile(r"\bof\s+(?:whom|which|these|those|them)\s+$", re.I)
 
 CHANGE_TO = re.compile(
     r"\b(?:ris(?:e|es|ing|en)|rose|gr(?:ew|own|owing|ows)|increas(?:ed|ing|es)|climb(?:ed|ing|s)|"
-    r"jump(?:ed|ing|s)|fell|fall(?:en|ing|s)|dropp(?:ed|ing)|declin(?:ed|ing|es)|swell(?:ed|ing))"
-    r"\s+to\s+$",
+    r"jump(?:ed|ing|s)|fell|fall(?:en|ing|s)|dropp(?:ed|ing)|declin(?:ed|ing|es)|swell(?:ed|ing)|"
+    # "..., raising to 90 the total number killed", "bringing the toll to 90"
+    r"rais(?:e|es|ed|ing)|bring(?:s|ing)?|brought|push(?:es|ed|ing))"
+    r"(?:\s+(?:the|its|their)\s+(?:total|number|toll|tally|count|figure))?\s+to\s+$",
     re.I,
 )
 
