@@ -77,9 +77,11 @@ def place_around(
     context: Context,
     cue: Cue | None,
     flow: Flow,
+    referred: bool = False,
 ) -> Choice[tuple[str, str]] | None:
     """A place the figure's own words do not state, in order of precedence: its whole's, the
-    figure before's, the list's, the speaker's, or one carried from around the sentence."""
+    figure before's, the list's, the speaker's, the figure it refers back to ("This number
+    includes 70 men who were killed"), or one carried from around the sentence."""
     text, n = facts.sentence.text, figures[i].number
     clause = (segment_start(text, figures, i), segment_end(text, figures, i))
     return choose(
@@ -90,9 +92,15 @@ def place_around(
             ("of-them", lambda: part_of_earlier(text, n, made, i)),
             ("list-shares-place", lambda: _coordinated(facts, figures, i)),
             ("speaker's-people", lambda: _speaker(facts, clause, n.start)),
+            ("figure-referred-to", lambda: _referred(context) if referred else None),
             ("carried", lambda: _carried(context, head, cue, facts, flow)),
         ]
     )
+
+
+def _referred(context: Context) -> tuple[str, str] | None:
+    last = context.previous[-1] if context.previous else None
+    return (last.place, last.place_text) if last is not None else None
 
 
 def _entering(head: Head | None, cue: Cue | None, facts: Facts) -> tuple[str, str] | None:

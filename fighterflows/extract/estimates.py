@@ -56,9 +56,10 @@ _PARTITIVE = re.compile(r"\s*(?:,\s*)?(?:out\s+)?of\s+(?:the\s+|these\s+|those\s
 _COUNT_ANAPHOR = re.compile(
     r"\b(?:put|puts|putting|estimated?|estimates|places?|placing)\s+(?:it|(?:the|this|that|its|their)"
     r"\s+(?:figure|number|total|count|tally))\s+at\s+$"
-    # "The number includes about 40 children": a part of the figure before
-    r"|\b(?:the|this|that)\s+(?:figure|number|total|count|tally)\s+(?:also\s+)?"
-    r"(?:includes?|included|comprises?|comprised)\s+$",
+    # "The number includes about 40 children", "They include 21 women": a part of the figure
+    # before
+    r"|\b(?:(?:the|this|that)\s+(?:figure|number|total|count|tally)|they|these|those)\s+(?:also\s+)?"
+    r"(?:includes?|included|comprises?|comprised)\s+(?:an\s+estimated\s+|some\s+|about\s+)?$",
     re.I,
 )
 _ANAPHOR = re.compile(
@@ -236,8 +237,13 @@ def _draft(
         referred = flow is not None and _refers_back(text, n, head)
     if flow is None:
         return None
+    # a figure that refers back ("This number includes 70 men who were killed") is about the
+    # people already counted: no need to name the conflict again
+    anaphor = bool(context.previous) and bool(
+        _ANAPHOR.search(text, 0, n.start) or _COUNT_ANAPHOR.search(text, 0, n.start)
+    )
     clause = (segment_start(text, figures, i), segment_end(text, figures, i))
-    placed = _placed(facts, figures, i, head, clause, made, context, cue, flow, referred)
+    placed = _placed(facts, figures, i, head, clause, made, context, cue, flow, (referred, anaphor))
     if placed is None:
         return None
     (code, place_text), why = placed
@@ -307,7 +313,7 @@ def _placed(
     context: Context,
     cue: Cue | None,
     flow: Flow,
-    referred: bool,
+    referral: tuple[bool, bool],
 ) -> tuple[tuple[str, str], dict[str, str]] | None:
     """The figure's place and the rules behind it; None when it has none or is no figure of
     foreign fighters (a few countries' joint figure, a figure off the topic)."""
@@ -316,10 +322,12 @@ def _placed(
     stated = place_of(text, n, head, facts, clause, heads)
     if no_country_figure(facts, figures, i, head, clause, flow, stated is None):
         return None
-    if not referred and not _relevant(text, head, facts, context, cue, stated is not None):
+    # (referred: its flow is an earlier figure's; anaphor: "This number includes ...")
+    referred, anaphor = referral
+    if not (referred or anaphor) and not _relevant(text, head, facts, context, cue, bool(stated)):
         return None
     around = (
-        place_around(facts, figures, i, head, made, context, cue, flow)
+        place_around(facts, figures, i, head, made, context, cue, flow, anaphor)
         if stated is None or explaining()
         else None
     )
