@@ -88,9 +88,14 @@ _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 
 
 _UNCERTAIN = re.compile(
-    r"\b(?:potential|would-be|wannabe|wanna-be|aspiring|prospective|suspected|alleged|possible)\b",
+    r"\b(?:potential|would-be|wannabe|wanna-be|aspiring|prospective|possible)\b",
     re.I,
 )
+
+
+# "arrested 3,000 suspected foreign fighters": people held on a suspicion, not counted fighters;
+# "eight alleged militants were killed in Syria" still counts
+_SUSPECTED = re.compile(r"\b(?:suspected|alleged)\b", re.I)
 
 
 _NAMED_PEOPLE = re.compile(r"[^.;]{0,12}\b\d{1,2}-year-old\b")
@@ -196,6 +201,8 @@ def no_country_figure(
     if joint(text, head, facts) or FEW_COUNTRIES.search(text, n.end, clause[1]):
         # "1,000 Kosovars and Albanians", "3,700 produced by just four countries": one
         # figure for a few countries is none of theirs
+        return True
+    if flow is Flow.DETAINED and head is not None and _SUSPECTED.search(head.text):
         return True
     if flow is Flow.KILLED and _ATTACK.search(text, n.end, clause[1]):
         return True  # "lost 32 people in the Brussels bombings": victims, not fighters

@@ -24,7 +24,9 @@ NOT_COUNTED = ("date", "time", "phone", "year")
 _RANGE_LINK = re.compile(
     r"\s*(?:-|–|—|~|‐)\s*|\s+(?P<to>to|through|thru|until|till)\s+(?:the\s+)?"
     r"(?P<open>(?:over|more\s+than|upwards\s+of|in\s+excess\s+of)\s+)?"
-    r"|\s+(?P<and>and)\s+(?:the\s+)?",
+    r"|\s+(?P<and>and)\s+(?:the\s+)?"
+    # "1,000 or 2,000 fighters": a range said as two guesses
+    r"|\s+(?P<or>or)\s+",
     re.IGNORECASE,
 )
 _RANGE_LEADS = ("between", "from", "between the", "from the")
@@ -210,6 +212,10 @@ def _range(text: str, a: Atom, b: Atom) -> Atom | None:
     lead = lex.before(_RANGE_LEADS).find(text, a.start)
     if link.group("and") and not (lead and lead[1].startswith("between")):
         return None
+    if link.group("or") and (
+        not (a.digits and b.digits) or re.search(r"\beither\s+$", text[: a.start], re.I)
+    ):
+        return None  # "one or two", "either 10 or 20" stay two numbers; "1,000 or 2,000" is a range
     if not (link.group("and") or link.group("to") or (a.digits and b.digits)):
         return None  # "three-nought-four" is not a range
     low, high = a.value, b.value

@@ -24,6 +24,10 @@ _TOPIC = (
     "conflict zone",
     "war zone",
     "returnee",
+    # the camps of north-east Syria where foreign fighters' families are held
+    "al-hol",
+    "al-hawl",
+    "roj camp",
 )
 NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"

@@ -24,7 +24,8 @@ _VERBS = (
     r"gives|informed|listed|lists|approximated|suggested|suggests|revealed|reveals|warned|"
     r"indicated|write|writes|wrote|added|adds|note|find|count|show|report|conclude|concludes|"
     r"concluded|argue|argues|argued|assessed|assesses|calculated|recorded|documented|tallied|"
-    r"shared|published|released|provided|tweeted|posted"
+    r"shared|published|released|provided|tweeted|posted|acknowledged|acknowledges|admitted|"
+    r"admits|disclosed|discloses"
 )
 _NOUN = r"(?:report|study|estimate|survey|analysis|assessment|figures?|data|count)s?"
 # Nouns that stand for a source named elsewhere in the document ("the center said").
@@ -36,7 +37,8 @@ _GENERIC = (
 # A word of a name: capitalised, or an Arabic article and a name ("al-Shuhada").
 _NAME_WORD = r"(?:[A-Z][\w'’.&-]*|(?:al|el|ad|as|ash|an)-[\w'’-]+)"
 _ARTICLE = (
-    r"(?:\b(?:[Aa]n?|[Tt]he)\s+(?:new\s+|latest\s+|recent\s+|\d{1,2}\s+[A-Z]\w+\s+\d{4}\s+)?)"
+    # "a new report", "the latest government estimates", "a parliamentary report"
+    r"(?:\b(?:[Aa]n?|[Tt]he)\s+(?:\d{1,2}\s+[A-Z]\w+\s+\d{4}\s+|(?:[a-z-]+\s+){0,2}))"
 )
 # The nouns of a country's offices (the full names are in sources.yaml, `offices`).
 _OFFICE = (
@@ -62,7 +64,7 @@ _ATTRIBUTION = re.compile(
     # "..., it said": the organisation the text has just named
     r"|(?P<pron>(?P<pron_x>\b(?:it|they))\s+(?:also\s+)?(?:said|says|reported|reports|estimated|"
     r"estimates|added|noted|found|counted|counts|wrote)\b)"
-    r"|(?P<inv>\b(?:said|says|say|told|added|reported|estimated)\s+(?P<inv_x>(?:the\s+|a\s+)?"
+    r"|(?P<inv>\b(?:said|says|say|told|added|reported|estimated|reveals|revealed|confirmed)\s+(?P<inv_x>(?:the\s+|a\s+)?"
     r"(?:[A-Z][\w'’.&-]*|minister|ministry|government|officials?|spokes(?:man|woman|person)|"
     r"head|chief|director|leader|commander|"
     r"police|authorities|agency|report|study|researchers|authors)(?:\s+[\w'’&-]+){0,6}?))"
@@ -175,6 +177,11 @@ def _sources() -> Gazetteer:
 
 
 @cache
+def _known_names() -> frozenset[str]:
+    return frozenset(e["name"] for e in load("sources")["sources"])
+
+
+@cache
 def source_countries() -> dict[str, str]:
     """The country of each national body among the sources ("Home Office" → GBR)."""
     return {e["name"]: e["country"] for e in load("sources")["sources"] if e.get("country")}
@@ -264,14 +271,24 @@ _BARE_OFFICE = re.compile(
 )
 
 
+_NATIONAL_BODY = re.compile(
+    r"^(?:State|National|Federal|General|Central)\b.*\b(?:Service|Committee|Agency|Directorate|"
+    r"Bureau|Council|Office|Police)$"
+)
+_INTERNATIONAL = re.compile(r"\b(?:International|United|European|Global|World|Islamic)\b")
+
+
 def national_named(adjective: str, source: str) -> str | None:
     """ "the Department of Justice" speaking of Irish people: the "Irish Department of
     Justice" (the data's name for it where it knows one)."""
     hits = _sources().finditer(f"{adjective} {source}")
     if hits and hits[0].start == 0:
         return hits[0].name
-    if _BARE_OFFICE.fullmatch(source):
-        return f"{adjective} {source}"
+    unknown = source not in source_countries() and source not in _known_names()
+    if _BARE_OFFICE.fullmatch(source) or (
+        unknown and _NATIONAL_BODY.search(source) and not _INTERNATIONAL.search(source)
+    ):
+        return f"{adjective} {source}"  # "the State Security Service" of Azerbaijanis
     # "Police said", "according to Interior Ministry figures": the office of the figure's country
     pattern, names = _offices()
     office = pattern.fullmatch(source)
@@ -342,6 +359,9 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
     if national:
         kind = "government" if national.group(2).lower() == "government" else "authorities"
         return Attribution(start, end, text, f"{national.group(1)} {kind}", None, False, who)
+    if re.search(r"\b(?:government|governmental)\b", who, re.I) and _official_regex().search(who):
+        # "according to the latest government estimates": the government's, not a report's
+        return Attribution(start, end, text, None, None, True, who)
     generic = _generic_regex().search(who)
     bare = generic is not None and _ARTICLE_ONLY.fullmatch(who[: generic.start()])
     if generic and ((bare and not who[generic.end() :].strip()) or not _ORG_WORDS.search(who)):
