@@ -177,3 +177,32 @@ def test_offices_compile_and_government_is_one_of_them() -> None:
 )
 def test_office_aliases(word: str, office: str) -> None:
     assert national_source(word) == office
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("(?:brings|takes) (?:back|home)", ["brings (?:back|home)", "takes (?:back|home)"]),
+        (
+            "(?:have |has )?(?:arrived|landed) home",
+            [
+                "have (?:arrived|landed) home",
+                "has (?:arrived|landed) home",
+                "arrived home",
+                "landed home",
+            ],
+        ),
+        ("(?:fl(?:own|ew)|airlifted) home", ["(?:fl(?:own|ew)|airlifted) home"]),
+        ("returned", ["returned"]),
+    ],
+)
+def test_a_leading_group_of_words_is_written_out(pattern: str, expected: list[str]) -> None:
+    """Written out, each variant starts with a letter and joins that letter's branch of the
+    alternation; the language it matches is the same."""
+    from fighterflows.extract.lexicon import _expanded
+
+    assert _expanded(pattern) == expected
+    text = "they have landed home and brings back"
+    whole = re.compile(pattern.replace(" ", r"\s+"))
+    parts = re.compile("|".join(p.replace(" ", r"\s+") for p in expected))
+    assert [m.group() for m in whole.finditer(text)] == [m.group() for m in parts.finditer(text)]

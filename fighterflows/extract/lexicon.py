@@ -30,6 +30,23 @@ def load(name: str) -> dict[str, Any]:
     return data
 
 
+# A pattern that opens with a group of plain words ("(?:brings|takes) (?:back|home)"), the
+# group optional or not: it is written out as one pattern per word, so that each starts with
+# a letter and joins its letter's branch below.
+_LEADING_WORDS = re.compile(r"^\(\?:([A-Za-z' |-]+)\)(\??)(.*)$")
+
+
+def _expanded(pattern: str) -> list[str]:
+    m = _LEADING_WORDS.match(pattern)
+    if m is None:
+        return [pattern]
+    words, optional, rest = m.group(1).split("|"), m.group(2), m.group(3)
+    out = [word + rest for word in words]
+    if optional:
+        out += _expanded(rest)
+    return out
+
+
 def alternation(patterns: list[str]) -> str:
     """One regex alternative per pattern, longest first so longer phrases win.
 
@@ -37,7 +54,8 @@ def alternation(patterns: list[str]) -> str:
     regex engine then tries one branch per text position instead of every pattern, which
     makes the scans several times faster.
     """
-    ordered = sorted((p.replace(" ", r"\s+") for p in patterns), key=len, reverse=True)
+    expanded = [q for p in patterns for q in _expanded(p)]
+    ordered = sorted((p.replace(" ", r"\s+") for p in expanded), key=len, reverse=True)
     groups: dict[str, list[str]] = {}
     rest: list[str] = []
     for p in ordered:
