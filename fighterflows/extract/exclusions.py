@@ -34,7 +34,10 @@ SUSPECTS = re.compile(
     r"\b(?:suspected|suspicion|accused)\s+of\s+(?!(?:having\s+)?(?:joined|fought|travell?ed|"
     r"gone|been\s+(?:in|with|a\s+member)))|\binvolved\s+in\s+(?:a|the)\s+(?:\w+\s+)?(?:network|"
     r"cell|plot|recruitment)|\bfor\s+(?:[\w-]+[-\s])?related\s+(?:connections|links|activities|"
-    r"offences|offenses)",
+    r"offences|offenses)"
+    # "arrested for trying to join ISIS": they never went
+    r"|\bfor\s+(?:trying|attempting|planning|seeking|wanting|intending|preparing)\s+to\s+"
+    r"(?:join|travel|go|leave|fight|reach)",
     re.I,
 )
 
@@ -101,6 +104,13 @@ _SUSPECTED = re.compile(r"\b(?:suspected|alleged)\b", re.I)
 _NAMED_PEOPLE = re.compile(r"[^.;]{0,12}\b\d{1,2}-year-old\b")
 
 
+_POPULATION_OF = re.compile(
+    r"\b(?:country|nation|state|population|city|town|region|republic|province)\s+of\s+"
+    r"(?:(?:about|some|around|roughly|nearly|almost|over|more\s+than|just|only)\s+)?$",
+    re.I,
+)
+
+
 def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
     """Numbers that are not counts of foreign fighters, whatever the rest of the sentence says."""
     if n.kind is NumberKind.SHARE and n.value is not None and n.value > 1:
@@ -113,6 +123,8 @@ def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         return True  # "a Frenchman who had just turned 24", "the youngest ... was 15"
     if _SAMPLE.search(text, max(0, n.start - 30), n.start):
         return True  # "a study of 20 fighters": a research sample, not a count of a flow
+    if _POPULATION_OF.search(text, max(0, n.start - 40), n.start):
+        return True  # "a country of 11 million people": a population, nobody moving
     if head is None:
         return _YEAR_LIKE.fullmatch(n.text) is not None  # "Throughout 2014," taken for a count
     if head.excluded or _RATE.match(text, head.end) or _UNCERTAIN.search(head.text):
