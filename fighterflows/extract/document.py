@@ -348,6 +348,15 @@ _PUBLICATION = re.compile(
 )
 
 
+# a minister with a portfolio speaks for the ministry ("the interior minister said")
+_PORTFOLIO = re.compile(
+    r"\b(?:interior|foreign|home\s+affairs|justice|defen[cs]e)\s+minister\b"
+    r"|\bminister\s+(?:of|for)\s+(?:the\s+)?(?:interior|foreign\s+affairs|home\s+affairs|"
+    r"justice|defen[cs]e)\b",
+    re.I,
+)
+
+
 def _stated_source(d: Draft, named: list[Named], i: int, drafts: list[Draft]) -> str | None:
     a = d.attribution
     if a is None:
@@ -371,6 +380,8 @@ def _stated_source(d: Draft, named: list[Named], i: int, drafts: list[Draft]) ->
         code = who_places[0].code
         return government_name(code, place_name(code))
     if a.official and len(d.place) == 3 and d.place.isupper():
+        if _PORTFOLIO.search(a.who):
+            return office_of(a.who, d.place)  # "Interior Minister X said": that ministry
         return government_name(d.place, place_name(d.place))
     return None
 
