@@ -15,7 +15,7 @@ from fighterflows.extract.places import is_region
 from fighterflows.extract.placing import ZONE_CODES, listed_places, place_of, region_of
 from fighterflows.extract.populations import Head
 from fighterflows.extract.rules import Choice, choose
-from fighterflows.extract.sources import nearest_attribution, source_countries
+from fighterflows.extract.sources import OFFICE_NOUNS, nearest_attribution, source_countries
 from fighterflows.extract.wholes import base_place, continued, part_of_earlier, whole
 from fighterflows.model import Flow
 
@@ -24,19 +24,9 @@ TRAVEL = frozenset({Flow.DEPARTED, Flow.RETURNED, Flow.REMAINING})
 
 
 # "Finnish authorities", "the Belgian interior ministry": offices that count their own people
-_NATIONAL_OFFICE = re.compile(
-    r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:authorities|officials?|government|ministry|police|intelligence|"
-    r"security\s+services?|prosecutors?|counter-?terrorism)\b",
-    re.I,
-)
-
-
+_NATIONAL_OFFICE = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{OFFICE_NOUNS})\b", re.I)
 # "the Foreign Ministry of Tajikistan", "officials in Kosovo"
-_OFFICE_OF = re.compile(
-    r"\b(?:ministry|government|authorities|officials|police|prosecutors?|intelligence|"
-    r"services?|agency|committee)\s+(?:of|in)\s+(?:the\s+)?$",
-    re.I,
-)
+_OFFICE_OF = re.compile(rf"\b(?:{OFFICE_NOUNS})\s+(?:of|in)\s+(?:the\s+)?$", re.I)
 
 
 # "12 women and 28 children", "300 left, 90 returned and 105 killed": a list of figures

@@ -125,27 +125,20 @@ def _attributed_next(
 def _restated(drafts: list[Draft]) -> None:
     """A figure stated without a source (a headline, a lead) that a later sentence restates
     with one is that statement: "Kosovo repatriates 110 …" then "…, the ministry said"."""
-    for k, d in enumerate(drafts):
+    later: dict[tuple[object, ...], str] = {}  # the nearest later statement's source
+    for d in reversed(drafts):
+        key = _figure_key(d)
         if d.source is not None:
-            continue
-        for later in drafts[k + 1 :]:
-            if later.source and _same_figure(d, later):
-                d.source, d.why["source"] = later.source, "restated later with its source"
-                break
+            later[key] = d.source
+        elif key in later:
+            d.source, d.why["source"] = later[key], "restated later with its source"
 
 
-def _same_figure(a: Draft, b: Draft) -> bool:
-    def figure(d: Draft) -> object:
-        n = d.number
-        return n.value if n.value is not None else (n.low, n.high)
-
-    return (a.place, a.flow, a.population, a.kind, figure(a)) == (
-        b.place,
-        b.flow,
-        b.population,
-        b.kind,
-        figure(b),
-    )
+def _figure_key(d: Draft) -> tuple[object, ...]:
+    """What makes two drafts the same figure: its people, flow, kind and number."""
+    n = d.number
+    figure = n.value if n.value is not None else (n.low, n.high)
+    return (d.place, d.flow, d.population, d.kind, figure)
 
 
 def _tables(sentences: list[Sentence]) -> dict[int, list[Sentence]]:
@@ -473,9 +466,7 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
     seen: set[tuple[object, ...]] = set()
     out: list[Draft] = []
     for d in drafts:
-        n = d.number
-        figure = n.value if n.value is not None else (n.low, n.high)
-        key = (d.paragraph, d.place, d.flow, d.population, d.kind, figure)
+        key = (d.paragraph, *_figure_key(d))
         if key in seen:
             continue
         seen.add(key)

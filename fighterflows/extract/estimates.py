@@ -228,7 +228,7 @@ def _draft(
     if (cue is None or cue.stock) and at_home(text, head, facts):
         return None  # "about 100 female jihadists in the Netherlands": at home, no flow
     flow = cue.flow if cue is not None else inherited_flow(i, used)
-    flow_rule = _flow_rule(cue, flow)
+    flow_rule = _flow_rule(cue)
     # A figure that takes its flow from an earlier one is about what that one was about.
     referred = cue is None and flow is not None
     if flow is None:
@@ -297,7 +297,7 @@ def _verb_after_parts(facts: Facts, figures: list[Figure], i: int) -> Cue | None
     return after[0] if after else None
 
 
-def _flow_rule(cue: Cue | None, flow: Flow | None) -> str:
+def _flow_rule(cue: Cue | None) -> str:
     if cue is None:
         return "the verb of the figure before"
     return f"{'stock' if cue.stock else 'verb'} '{cue.text}'"

@@ -37,7 +37,7 @@ _BARE_END = re.compile(
 )
 
 
-def cue_follows(text: str, pos: int) -> bool:
+def _cue_follows(text: str, pos: int) -> bool:
     """ "2,926 departed", "about 800 repatriated": a flow verb right after a bare number."""
     m = flow_regex().match(text, pos + len(text[pos:]) - len(text[pos:].lstrip()))
     return m is not None and m.lastgroup not in (None, "stock")
@@ -78,7 +78,7 @@ def _bare_population(text: str, n: NumberMention) -> People | None:
         _BARE_NEXT.match(text, n.end)
         or inside_parens(text, n)
         or _BARE_END.match(text, n.end)
-        or cue_follows(text, n.end)
+        or _cue_follows(text, n.end)
     ):
         return None
     words = people_words(text)

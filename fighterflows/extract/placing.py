@@ -279,34 +279,33 @@ def _paren_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMe
     return before[-1] if before else None
 
 
-_LABEL_GAP = re.compile(r"\s*:?\s*")
+# ("France 300", "Tunisia: 3,000"; a few characters at most)
+_LABEL_GAP = re.compile(r"(?=[\s:]{0,3}$)\s*:?\s*")
 _LABEL_END = re.compile(r"\s*(?:[,;.)]|$|\band\b)")
+_RANKED_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,4}?with\s+", re.I)
 
 
 def _labelled_place(text: str, n: NumberMention, facts: Facts) -> PlaceMention | None:
     """ "by country: France 300, Britain 400": a list of places, each labelling its number."""
     if not _LABEL_END.match(text, n.end):
         return None
-    before = [
-        p
-        for p in facts.places
-        if p.end <= n.start and n.start - p.end <= 3 and _LABEL_GAP.fullmatch(text, p.end, n.start)
-    ]
-    return before[-1] if before and before[-1].code not in ZONE_CODES else None
-
-
-_RANKED_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,4}?with\s+", re.I)
+    return _place_before(text, n, facts, _LABEL_GAP)
 
 
 def _ranked_place(text: str, n: NumberMention, facts: Facts) -> PlaceMention | None:
     """ "Tunisia heads the list with some 6,000, followed by Saudi Arabia with 2,500":
     the place a ranking gives the number to."""
+    return _place_before(text, n, facts, _RANKED_GAP)
+
+
+def _place_before(
+    text: str, n: NumberMention, facts: Facts, gap: re.Pattern[str]
+) -> PlaceMention | None:
+    """The last place (not the zone) before the number with just `gap` between them."""
     before = [
         p
         for p in facts.places
-        if p.end <= n.start
-        and p.code not in ZONE_CODES
-        and _RANKED_GAP.fullmatch(text, p.end, n.start)
+        if p.end <= n.start and p.code not in ZONE_CODES and gap.fullmatch(text, p.end, n.start)
     ]
     return before[-1] if before else None
 

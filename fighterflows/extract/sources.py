@@ -41,10 +41,14 @@ _ARTICLE = (
     r"(?:\b(?:[Aa]n?|[Tt]he)\s+(?:\d{1,2}\s+[A-Z]\w+\s+\d{4}\s+|(?:[a-z-]+\s+){0,2}))"
 )
 # The nouns of a country's offices (the full names are in sources.yaml, `offices`).
-_OFFICE = (
-    r"(?i:ministry|government|authorities|officials|police|intelligence|services?|agenc(?:y|ies)"
-    r"|office|department|administration|cabinet)(?:\s+of\s+(?:the\s+)?[a-z]+(?:\s+affairs)?)?"
+# The nouns of a country's offices, shared with the rule that a country's office speaks of
+# its own people (around.py).
+OFFICE_NOUNS = (
+    r"ministry|government|authorities|officials?|police|intelligence|security\s+services?|"
+    r"services?|agenc(?:y|ies)|office|department|administration|cabinet|prosecutors?|"
+    r"counter-?terrorism|committee"
 )
+_OFFICE = rf"(?i:{OFFICE_NOUNS})(?:\s+of\s+(?:the\s+)?[a-z]+(?:\s+affairs)?)?"
 _ATTRIBUTION = re.compile(
     rf"(?P<by>{_ARTICLE}?\b{_NOUN}\s+(?:by|from)\s+(?P<by_x>(?:the\s+)?[A-Z][^,.;:()]{{1,80}}?))"
     r"(?=\s+(?:that|in|on|gave|shows|found|estimated|said|put|listed|counts|says|at)\b"
