@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fighterflows.conflicts import Conflict, find_conflicts
+from fighterflows.consensus import Row, Verdict, assess_all
 from fighterflows.ledger import Filters, Ledger, StoredEstimate
-from fighterflows.reconcile import Claim, Row, build_claims, table, timeline
+from fighterflows.reconcile import Claim, build_claims, timeline
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,6 +16,7 @@ class Reconciliation:
     claims: tuple[Claim, ...]
     rows: tuple[Row, ...]
     conflicts: tuple[Conflict, ...]
+    verdicts: dict[str, Verdict]  # claim id → what it did for its row
 
     def timeline(self, place: str) -> list[Claim]:
         return timeline(self.claims, place)
@@ -28,9 +30,9 @@ def region_lookup(code: str) -> frozenset[str] | None:
 
 def reconcile_estimates(stored: list[StoredEstimate]) -> Reconciliation:
     claims = build_claims(stored)
-    rows = table(claims)
+    rows, verdicts = assess_all(claims)
     conflicts = find_conflicts(claims, rows, region_lookup)
-    return Reconciliation(tuple(stored), tuple(claims), tuple(rows), tuple(conflicts))
+    return Reconciliation(tuple(stored), tuple(claims), tuple(rows), tuple(conflicts), verdicts)
 
 
 def reconcile_ledger(ledger: Ledger, filters: Filters = Filters()) -> Reconciliation:

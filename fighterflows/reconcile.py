@@ -1,11 +1,15 @@
-"""Many documents in, one honest table out: claims, current figures and consensus.
+"""Many documents in, claims out: one source's figure for one measure, however often repeated.
 
 The rules are written for a reader in docs/reconciliation.md; the short version:
-- a claim is one source's figure for a place, flow and population, however many documents
-  repeat it (figures within rounding are the same figure); syndicated copies are coverage;
-- a source's current figure is its latest claim (by as_of); older ones are history;
-- consensus over the current claims of independent sources gives low / best / high; a count
-  derived from a share fills a gap but never outranks a stated count.
+- a measure is (place, flow, population, scope): a cumulative total, one event and a current
+  stock are different measures and never share a claim or a row;
+- a claim is one source's figure for a measure, however many documents repeat it (figures
+  within rounding are the same figure); syndicated copies that say the same are coverage, a
+  copy that states another figure is a statement of its own (an update when it is later);
+- a figure that counts one group's recruits beside a larger all-groups figure of the same
+  document is a *part*, never a vote for the whole;
+- a source's current figure is its latest claim (by as_of); older ones are history.
+The consensus over current claims is `fighterflows.consensus`.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ APPROX_SLACK = 0.10  # "about 850" allows roughly ±10 % when testing for disagr
 # is history, not a vote in today's consensus (and not a disagreement with it).
 RECENT_MONTHS = 12
 
-Key = tuple[str, str, str]  # place, flow, population
+Key = tuple[str, str, str, str]  # place, flow, population, scope
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,12 +49,16 @@ class Claim:
     derived: bool
     estimates: tuple[str, ...]  # estimate ids
     documents: tuple[str, ...]  # document names, originals and copies alike
-    copies: tuple[str, ...]  # the documents among them that are syndicated copies
+    copies: tuple[str, ...]  # the documents among them that copy another one saying the same
     quote: str
+    scope: str = "cumulative"
+    group: str | None = None
+    part: bool = False  # one group's recruits beside a larger figure: a lower bound
+    update: bool = False  # stated by a later near-copy that changed its original's figure
 
     @property
     def key(self) -> Key:
-        return (self.place, self.flow, self.population)
+        return (self.place, self.flow, self.population, self.scope)
 
     @property
     def period(self) -> str:
@@ -68,21 +76,6 @@ class Claim:
     @property
     def originals(self) -> tuple[str, ...]:
         return tuple(d for d in self.documents if d not in self.copies)
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    place: str
-    flow: str
-    population: str
-    low: float | None
-    best: float | None
-    high: float | None
-    as_of: str | None
-    sources: tuple[str, ...]
-    claims: int
-    documents: int
-    derived: bool = False  # true when only a share times its base supports the row
 
 
 def point_of(value: float | None, low: float | None, high: float | None) -> float | None:
@@ -105,44 +98,79 @@ def same_figure(a: Estimate, b: Estimate) -> bool:
 
 
 def build_claims(stored: Iterable[StoredEstimate]) -> list[Claim]:
-    """Group estimates into claims; a copy's estimate only adds coverage to an original's."""
+    """Group estimates into claims. A copy that says what its original says adds coverage; a
+    copy that states another figure is a statement of its own."""
     groups: dict[tuple[object, ...], list[list[StoredEstimate]]] = defaultdict(list)
     # A canonical order makes the claims independent of the order documents were ingested in.
     ordered = sorted(stored, key=lambda s: (s.estimate.as_of or "", s.estimate.doc, s.id))
-    originals = [s for s in ordered if s.copy_of is None]
-    copies = [s for s in ordered if s.copy_of is not None]
-    for s in originals:
-        _file(groups, s, create=True)
-    for s in copies:
-        _file(groups, s, create=False)
-    claims = [_claim(members) for clusters in groups.values() for members in clusters]
+    parts = group_parts(ordered)
+    for s in sorted(ordered, key=lambda s: s.copy_of is not None):
+        _file(groups[_group_key(s, s.id in parts)], s)
+    claims = [
+        _claim(members, parts, _updates(members, clusters))
+        for clusters in groups.values()
+        for members in clusters
+    ]
     return sorted(claims, key=lambda c: (c.key, c.source_label, c.as_of or "", c.id))
 
 
-def _group_key(s: StoredEstimate) -> tuple[object, ...]:
+def _group_key(s: StoredEstimate, part: bool) -> tuple[object, ...]:
     e = s.estimate
-    return (e.place, e.flow.value, e.population.value, e.kind, e.source, e.derived)
+    return (e.place, e.flow.value, e.population.value, e.scope.value, e.kind, e.source,
+            e.derived, part)
 
 
-def _file(
-    groups: dict[tuple[object, ...], list[list[StoredEstimate]]],
-    s: StoredEstimate,
-    create: bool,
-) -> None:
-    clusters = groups[_group_key(s)]
+def _file(clusters: list[list[StoredEstimate]], s: StoredEstimate) -> None:
     for members in clusters:
         if same_figure(members[0].estimate, s.estimate):
             members.append(s)
             return
-    if create:
-        clusters.append([s])
+    clusters.append([s])
 
 
-def _claim(members: list[StoredEstimate]) -> Claim:
+def group_parts(stored: Sequence[StoredEstimate]) -> set[str]:
+    """Estimates that count one armed group's recruits while the same document gives a larger
+    figure for the same measure and another group or none ("1,060 joined the Islamic State"
+    beside the 1,654 who went): the ids of those parts."""
+    by_measure: dict[tuple[object, ...], list[StoredEstimate]] = defaultdict(list)
+    for s in stored:
+        e = s.estimate
+        if e.kind == Kind.COUNT and not e.derived:
+            by_measure[(s.document_id, e.place, e.flow, e.population, e.scope)].append(s)
+    parts = set()
+    for members in by_measure.values():
+        for s in members:
+            if s.estimate.group and any(_larger_whole(w.estimate, s.estimate) for w in members):
+                parts.add(s.id)
+    return parts
+
+
+def _larger_whole(whole: Estimate, part: Estimate) -> bool:
+    pw = point_of(whole.value, whole.low, whole.high)
+    pp = point_of(part.value, part.low, part.high)
+    return whole.group != part.group and pw is not None and pp is not None and pw > pp
+
+
+def _updates(members: list[StoredEstimate], clusters: list[list[StoredEstimate]]) -> bool:
+    """Members stated only by near-copies, later than a different figure of their originals:
+    the copy updated the figure ("the same ministry, nine months later, 350 instead of 200")."""
+    if any(s.copy_of is None for s in members):
+        return False
+    earlier = [o for other in clusters if other is not members for o in other]
+    return all(
+        any(o.document_id == s.copy_of and (o.estimate.as_of or "") < (s.estimate.as_of or "")
+            for o in earlier)
+        for s in members
+    )
+
+
+def _claim(members: list[StoredEstimate], parts: set[str], update: bool) -> Claim:
     first = min(members, key=lambda s: (s.estimate.as_of or "9999", s.estimate.doc, s.id))
     e = first.estimate
     docs = sorted({s.estimate.doc for s in members})
-    copies = sorted({s.estimate.doc for s in members if s.copy_of is not None})
+    # A copy is coverage only when its original states the same figure.
+    stating = {s.document_id for s in members}
+    copies = sorted({s.estimate.doc for s in members if s.copy_of in stating})
     ids = tuple(sorted(s.id for s in members))
     return Claim(
         id=hashlib.sha1("|".join(ids).encode()).hexdigest()[:12],
@@ -161,38 +189,61 @@ def _claim(members: list[StoredEstimate]) -> Claim:
         documents=tuple(docs),
         copies=tuple(copies),
         quote=e.quote,
+        scope=e.scope.value,
+        group=e.group,
+        part=first.id in parts,
+        update=update,
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Currency:
+    """Each source's current claims, and why each other claim is not current."""
+
+    current: list[Claim]
+    history: list[tuple[Claim, Claim]]  # an older figure of a source, and its current one
+    outvoted: list[tuple[Claim, Claim]]  # another version of its figure for that period, and
+    # the version that won
+
+
 def current_claims(claims: Sequence[Claim]) -> list[Claim]:
-    """Each source's claims of its latest period; within it, the best-covered figure, and
-    between equally covered versions the one closest to what the other sources say."""
+    return currency(claims).current
+
+
+def currency(claims: Sequence[Claim]) -> Currency:
+    """Each source's claims of its latest period; within it, an update, else the best-covered
+    figure, and between equally covered versions the one closest to what the others say."""
     by_source: dict[tuple[Key, str, Kind, bool], list[Claim]] = defaultdict(list)
     for c in claims:
         by_source[(c.key, c.source_label, c.kind, c.derived)].append(c)
-    current: list[Claim] = []
+    out = Currency([], [], [])
     for (_, source, _, _), group in by_source.items():
         latest = max(c.period for c in group)
         in_period = [c for c in group if c.period == latest]
         if source == UNATTRIBUTED:
-            current.extend(in_period)  # unattributed figures cannot be merged: keep each
+            out.current.extend(in_period)  # unattributed figures cannot be merged: keep each
+            out.history.extend((c, in_period[0]) for c in group if c.period != latest)
             continue
         others = [
             c.point
             for c in claims
             if c.source_label != source and c.point is not None and c.kind == group[0].kind
         ]
-        current.append(max(in_period, key=lambda c: _standing(c, others)))
-    return current
+        best = max(in_period, key=lambda c: _standing(c, others))
+        out.current.append(best)
+        out.outvoted.extend((c, best) for c in in_period if c is not best)
+        out.history.extend((c, best) for c in group if c.period != latest)
+    return out
 
 
-def _standing(c: Claim, others: Sequence[float | None]) -> tuple[int, float, int, str]:
-    """How strongly a version of a source's figure stands: coverage, then agreement with the
-    other sources, then the earlier statement (retellings come after the report they
-    retell, and a misquote must not win on its later date)."""
+def _standing(c: Claim, others: Sequence[float | None]) -> tuple[bool, int, float, int, str]:
+    """How strongly a version of a source's figure stands: an update of a copied article,
+    then coverage, then agreement with the other sources, then the earlier statement
+    (retellings come after the report they retell, and a misquote must not win on its later
+    date)."""
     points = [p for p in others if p is not None]
     distance = abs((c.point or 0.0) - statistics.median(points)) if points else 0.0
-    return (len(c.originals), -distance, -(month_number(c.as_of) or 0), c.id)
+    return (c.update, len(c.originals), -distance, -(month_number(c.as_of) or 0), c.id)
 
 
 def month_number(as_of: str | None) -> int | None:
@@ -224,31 +275,6 @@ def interval(c: Claim, slack: float = 0.0) -> tuple[float | None, float | None]:
     return c.low, c.high
 
 
-def consensus(key: Key, claims: Sequence[Claim]) -> Row | None:
-    """low / best / high over the current count claims of one (place, flow, population)."""
-    counts = [c for c in current_claims(claims) if c.kind == Kind.COUNT]
-    stated = [c for c in counts if not c.derived]
-    chosen = recent(stated or counts)
-    points = [p for p in (c.point for c in chosen) if p is not None]
-    if not points:
-        return None
-    lows = [x for c in chosen for x in (c.low, c.point) if x is not None]
-    highs = [x for c in chosen for x in (c.high, c.point) if x is not None]
-    return Row(
-        place=key[0],
-        flow=key[1],
-        population=key[2],
-        low=min(lows) if lows else None,
-        best=round(statistics.median(points)),  # people come whole
-        high=max(highs) if highs else None,
-        as_of=max((c.as_of for c in chosen if c.as_of), default=None),
-        sources=tuple(sorted({c.source_label for c in chosen})),
-        claims=len(claims),
-        documents=len({d for c in claims for d in c.originals}),
-        derived=not stated,
-    )
-
-
 def by_key(claims: Iterable[Claim]) -> dict[Key, list[Claim]]:
     grouped: dict[Key, list[Claim]] = defaultdict(list)
     for c in claims:
@@ -256,40 +282,8 @@ def by_key(claims: Iterable[Claim]) -> dict[Key, list[Claim]]:
     return dict(sorted(grouped.items()))
 
 
-def table(claims: Sequence[Claim]) -> list[Row]:
-    grouped = by_key(claims)
-    rows = {key: consensus(key, group) for key, group in grouped.items()}
-    departed = {(k[0], k[2]): r for k, r in rows.items() if r is not None and k[1] == "departed"}
-    for key, group in grouped.items():
-        base = departed.get((key[0], key[2]))
-        if rows[key] is None and key[1] != "departed" and base is not None:
-            rows[key] = share_of_base(key, group, base)
-    return [r for r in rows.values() if r is not None]
-
-
-def share_of_base(key: Key, group: Sequence[Claim], base: Row) -> Row | None:
-    """A row that only shares support ("nearly half of the Britons who went came back"):
-    their current figures times the consensus of those who departed, marked derived."""
-    shares = recent([c for c in current_claims(group) if c.kind == Kind.SHARE and not c.derived])
-    points = [p for p in (c.point for c in shares) if p is not None]
-    if not points or base.best is None:
-        return None
-    fractions = [x for c in shares for x in (c.low, c.point, c.high) if x is not None]
-    return Row(
-        place=key[0],
-        flow=key[1],
-        population=key[2],
-        low=round(min(fractions) * (base.low if base.low is not None else base.best)),
-        best=round(statistics.median(points) * base.best),
-        high=round(max(fractions) * (base.high if base.high is not None else base.best)),
-        as_of=max((c.as_of for c in shares if c.as_of), default=None),
-        sources=tuple(sorted({c.source_label for c in shares})),
-        claims=len(group),
-        documents=len({d for c in group for d in c.originals}),
-        derived=True,
-    )
-
-
 def timeline(claims: Sequence[Claim], place: str) -> list[Claim]:
     chosen = [c for c in claims if c.place == place]
-    return sorted(chosen, key=lambda c: (c.as_of or "", c.flow, c.population, c.source_label))
+    return sorted(
+        chosen, key=lambda c: (c.as_of or "", c.flow, c.population, c.scope, c.source_label)
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fighterflows.model import Document, Estimate, Flow, Kind, Population, Qualifier
+from fighterflows.model import Document, Estimate, Flow, Kind, Population, Qualifier, Scope
 
 
 def document(name: str, sentences: list[str], published: str = "2017-10-24") -> Document:
@@ -23,6 +23,8 @@ def estimate(
     high: float | None = None,
     derived: bool = False,
     population: Population = Population.TOTAL,
+    scope: Scope = Scope.CUMULATIVE,
+    group: str | None = None,
 ) -> Estimate:
     """An estimate anchored on the first occurrence of `quote` in the document's text."""
     start = doc.text.index(quote)
@@ -47,4 +49,6 @@ def estimate(
         source=source,
         as_of=as_of or doc.published,
         derived=derived,
+        scope=scope,
+        group=group,
     )

@@ -127,7 +127,7 @@ def test_bulk_add_matches_one_by_one_and_skips_what_is_there(ledger_url: str) ->
     )
 
 
-def test_a_ledger_of_revision_0002_is_upgraded_in_place(ledger_url: str) -> None:
+def test_a_ledger_of_revision_0002_is_upgraded_in_place_claims_and_all(ledger_url: str) -> None:
     """A ledger written before scopes existed opens, keeps its rows, and reads them as
     cumulative totals (what they were taken for when stored)."""
     from alembic import command
@@ -157,6 +157,17 @@ def test_a_ledger_of_revision_0002_is_upgraded_in_place(ledger_url: str) -> None
                 "'departed', 'total', 'count', 850, 'approx', false)"
             )
         )
+        connection.execute(
+            text(
+                "INSERT INTO claims (id, place, flow, population, kind, value, qualifier, "
+                "derived, estimate_ids, document_ids) VALUES ('c1', 'GBR', 'departed', "
+                "'total', 'count', 850, 'approx', false, '[\"e1\"]', '[\"h1\"]')"
+            )
+        )
     engine.dispose()
-    (stored,) = Ledger.open(ledger_url).estimates()
+    ledger = Ledger.open(ledger_url)
+    (stored,) = ledger.estimates()
     assert (stored.estimate.quote, stored.estimate.scope) == ("About 850", Scope.CUMULATIVE)
+    with make_engine(ledger_url).connect() as connection:
+        claims = connection.execute(text("SELECT id, scope FROM claims")).all()
+    assert [tuple(c) for c in claims] == [("c1", "cumulative")], "claims keep their rows"

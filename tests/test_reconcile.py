@@ -7,9 +7,10 @@ from hypothesis import strategies as st
 
 from fighterflows.analysis import reconcile_estimates
 from fighterflows.conflicts import ConflictKind
+from fighterflows.consensus import Role
 from fighterflows.ledger import StoredEstimate
 from fighterflows.ledger.records import estimate_id
-from fighterflows.model import Estimate, Flow, Kind, Qualifier
+from fighterflows.model import Estimate, Flow, Kind, Population, Qualifier, Scope
 from tests.factories import document, estimate
 
 
@@ -332,3 +333,173 @@ def test_a_share_with_its_base_in_another_document_fills_the_gap_as_derived() ->
     assert not rows["departed"].derived
     alone = reconcile_estimates([stored(share)])
     assert alone.rows == ()  # a share with no base anywhere gives no figure of people
+
+
+# Like with like: a measure is (place, flow, population, scope).
+
+
+def test_an_event_is_never_averaged_with_the_cumulative_count() -> None:
+    a = document("a.txt", ["A flight brought 110 home on Saturday."], published="2019-05-12")
+    b = document("b.txt", ["Kazakhstan has brought back 607 so far."], published="2021-02-04")
+    rec = reconcile_estimates(
+        [
+            stored(estimate(a, "110", place="KAZ", value=110, scope=Scope.EVENT)),
+            stored(estimate(b, "607", place="KAZ", value=607)),
+        ]
+    )
+    rows = {r.scope: (r.low, r.best, r.high) for r in rec.rows}
+    assert rows == {"event": (110, 110, None), "cumulative": (607, 607, 607)}
+
+
+def test_distinct_events_are_summed_and_one_event_told_twice_counts_once() -> None:
+    a = document("a.txt", ["On Monday 47 were flown home."], published="2019-01-07")
+    b = document("b.txt", ["Some 47 citizens landed on Sunday."], published="2019-01-08")
+    c = document("c.txt", ["A second flight carried 231 people."], published="2019-05-10")
+    items = [
+        stored(estimate(a, "47", place="KAZ", value=47, scope=Scope.EVENT, source="NSC")),
+        stored(estimate(b, "Some 47", place="KAZ", value=47, scope=Scope.EVENT, source=None,
+                        qualifier=Qualifier.APPROX)),
+        stored(estimate(c, "231", place="KAZ", value=231, scope=Scope.EVENT, source="NSC")),
+    ]
+    rec = reconcile_estimates(items)
+    (row,) = rec.rows
+    assert (row.scope, row.basis, row.best, row.low) == ("event", "events", 278, 278)
+    assert row.high is None
+    assert (row.since, row.as_of) == ("2019-01-07", "2019-05-10")
+    assert {rec.verdicts[c.id].role for c in rec.claims} == {Role.EVENT}
+    assert rec.conflicts == ()
+
+
+def test_events_adding_up_to_more_than_the_sources_later_total_are_an_inconsistency() -> None:
+    a = document("a.txt", ["The ministry flew 150 home."], published="2019-03-01")
+    b = document("b.txt", ["The ministry flew 120 more home."], published="2019-09-01")
+    c = document("c.txt", ["The ministry says 200 have come back."], published="2020-01-01")
+    rec = reconcile_estimates(
+        [
+            stored(estimate(a, "150", place="UZB", value=150, scope=Scope.EVENT, source="MFA")),
+            stored(estimate(b, "120", place="UZB", value=120, scope=Scope.EVENT, source="MFA")),
+            stored(estimate(c, "200", place="UZB", value=200, source="MFA")),
+        ]
+    )
+    (conflict,) = rec.conflicts
+    assert conflict.kind == ConflictKind.INCONSISTENCY and conflict.scope == "cumulative"
+    assert "add up to 270" in conflict.detail
+    assert {c.quote for c in conflict.claims} == {"150", "120", "200"}
+
+
+def test_one_groups_recruits_are_a_part_not_a_vote() -> None:
+    a = document("a.txt", ["Of the 1,654 who went, 1,060 joined the Islamic State."])
+    b = document("b.txt", ["Some 1,600 Moroccans went, the bureau said."])
+    whole = estimate(a, "1,654", place="MAR", flow=Flow.DEPARTED, value=1654, source="BCIJ")
+    part = estimate(a, "1,060", place="MAR", flow=Flow.DEPARTED, value=1060, source="BCIJ",
+                    group="Islamic State")
+    other = estimate(b, "Some 1,600", place="MAR", flow=Flow.DEPARTED, value=1600,
+                     qualifier=Qualifier.APPROX, source="Bureau")
+    rec = reconcile_estimates([stored(whole), stored(part), stored(other)])
+    (row,) = rec.rows
+    assert (row.low, row.best, row.high) == (1600, 1627, 1654)
+    roles = {c.quote: rec.verdicts[c.id].role for c in rec.claims}
+    assert roles == {"1,654": Role.VOTE, "1,060": Role.PART, "Some 1,600": Role.VOTE}
+    assert rec.conflicts == ()
+
+
+def test_a_part_raises_the_floor_of_an_open_whole() -> None:
+    a = document("a.txt", ["Between 900 and 2,000 went; 1,060 of them joined the Islamic State."])
+    rec = reconcile_estimates(
+        [
+            stored(estimate(a, "Between 900 and 2,000", place="MAR", flow=Flow.DEPARTED,
+                            low=900, high=2000, qualifier=Qualifier.RANGE)),
+            stored(estimate(a, "1,060", place="MAR", flow=Flow.DEPARTED, value=1060,
+                            group="Islamic State")),
+        ]
+    )
+    (row,) = rec.rows
+    assert (row.low, row.best, row.high) == (1060, 1450, 2000)
+
+
+def test_a_figure_of_another_scope_never_makes_a_part() -> None:
+    a = document("a.txt", ["Some 30 joined the YPG; 80 are fighting there now."])
+    rec = reconcile_estimates(
+        [
+            stored(estimate(a, "Some 30", place="USA", flow=Flow.DEPARTED, value=30,
+                            group="YPG/SDF")),
+            stored(estimate(a, "80", place="USA", flow=Flow.DEPARTED, value=80,
+                            scope=Scope.CURRENT)),
+        ]
+    )
+    rows = {r.scope: r for r in rec.rows}
+    assert (rows["cumulative"].basis, rows["cumulative"].low, rows["cumulative"].high) == (
+        "consensus", 30, 30,
+    )
+
+
+def test_a_share_takes_its_base_from_the_same_scope() -> None:
+    a = document("a.txt", ["Half of those who went are back.", "A flight carried 100."])
+    rec = reconcile_estimates(
+        [
+            stored(estimate(a, "Half", place="NOR", kind=Kind.SHARE, value=0.5)),
+            stored(estimate(a, "100", place="NOR", flow=Flow.DEPARTED, value=100,
+                            scope=Scope.EVENT)),
+        ]
+    )
+    assert [r.scope for r in rec.rows] == ["event"], "no cumulative base: no derived row"
+
+
+def test_a_near_copy_that_states_another_figure_is_a_new_statement() -> None:
+    a = document("a.txt", ["The ministry said 200 have left."], published="2017-03-02")
+    b = document("b.txt", ["The ministry said 350 have left."], published="2017-12-04")
+    c = document("c.txt", ["The ministry said 200 have left."], published="2017-03-03")
+    original = stored(estimate(a, "200", place="AUT", flow=Flow.DEPARTED, value=200))
+    update = stored(estimate(b, "350", place="AUT", flow=Flow.DEPARTED, value=350),
+                    copy_of="h-a.txt")
+    copy = stored(estimate(c, "200", place="AUT", flow=Flow.DEPARTED, value=200),
+                  copy_of="h-a.txt")
+    rec = reconcile_estimates([original, update, copy])
+    claims = {c.quote: c for c in rec.claims}
+    assert claims["350"].originals == ("b.txt",) and claims["350"].update
+    assert claims["200"].copies == ("c.txt",) and claims["200"].originals == ("a.txt",)
+    (row,) = rec.rows
+    assert row.best == 350 and row.documents == 2
+    assert rec.conflicts == (), "a later copy with a new figure is an update, not a misquote"
+
+
+def test_a_near_copy_of_the_same_day_with_another_figure_is_a_misquote() -> None:
+    a = document("a.txt", ["The ministry said 200 have left."], published="2017-03-02")
+    b = document("b.txt", ["The ministry said 250 have left."], published="2017-03-02")
+    rec = reconcile_estimates(
+        [
+            stored(estimate(a, "200", place="AUT", flow=Flow.DEPARTED, value=200)),
+            stored(estimate(b, "250", place="AUT", flow=Flow.DEPARTED, value=250),
+                   copy_of="h-a.txt"),
+        ]
+    )
+    assert [c.kind for c in rec.conflicts] == [ConflictKind.MISQUOTE]
+
+
+def test_women_outnumbering_the_total_are_an_inconsistency() -> None:
+    a = document("a.txt", ["Some 100 went, among them 160 women."])
+    rec = reconcile_estimates(
+        [
+            stored(estimate(a, "Some 100", place="FIN", flow=Flow.DEPARTED, value=100)),
+            stored(estimate(a, "160", place="FIN", flow=Flow.DEPARTED, value=160,
+                            population=Population.WOMEN)),
+        ]
+    )
+    (conflict,) = rec.conflicts
+    assert conflict.population == "women" and "outnumber the total" in conflict.detail
+
+
+def test_returned_killed_and_remaining_beyond_the_departures_are_an_inconsistency() -> None:
+    a = document("a.txt", ["Of 300 who went, 150 are back, 120 died and 100 remain."])
+    items = [
+        stored(estimate(a, "300", place="SWE", flow=Flow.DEPARTED, value=300)),
+        stored(estimate(a, "150", place="SWE", flow=Flow.RETURNED, value=150)),
+        stored(estimate(a, "120", place="SWE", flow=Flow.KILLED, value=120)),
+        stored(estimate(a, "100", place="SWE", flow=Flow.REMAINING, value=100,
+                        scope=Scope.CURRENT)),
+    ]
+    rec = reconcile_estimates(items)
+    (conflict,) = rec.conflicts
+    assert "returned '150', killed '120', remaining '100' add up to more than" in conflict.detail
+    fewer = [*items[:2], stored(estimate(a, "120", place="SWE", flow=Flow.KILLED, value=20))]
+    assert reconcile_estimates(fewer).conflicts == ()

@@ -10,9 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from web_fixtures import DOCUMENTS
 
+from fighterflows.consensus import Row
 from fighterflows.ledger import Ledger, StoredEstimate
 from fighterflows.model import Kind, Qualifier
-from fighterflows.reconcile import Claim, Row
+from fighterflows.reconcile import Claim
 from fighterflows.web import geo
 from fighterflows.web.chart import H, W, nice_step, timeline_chart, year_of
 from fighterflows.web.names import place_name

@@ -43,6 +43,7 @@ class Filters:
     place: str | None = None
     flow: str | None = None
     population: str | None = None
+    scope: str | None = None
     source: str | None = None
     document: str | None = None  # id or name
     as_of: str | None = None  # only estimates whose as_of (or document date) is on or before it

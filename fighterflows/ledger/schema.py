@@ -106,6 +106,7 @@ claims = Table(
     Column("place", String(32), nullable=False),
     Column("flow", String(16), nullable=False),
     Column("population", String(16), nullable=False),
+    Column("scope", String(16), nullable=False, server_default="cumulative"),
     Column("source", Text),
     Column("kind", String(8), nullable=False),
     Column("value", Float),

@@ -246,7 +246,11 @@ def _estimate_rows(new: NewDocument) -> list[dict[str, Any]]:
 
 def estimate_conditions(f: Filters) -> list[ColumnElement[bool]]:
     conds: list[ColumnElement[bool]] = []
-    for column, value in ((E.c.place, f.place), (E.c.flow, f.flow), (E.c.population, f.population)):
+    pairs = (
+        (E.c.place, f.place), (E.c.flow, f.flow), (E.c.population, f.population),
+        (E.c.scope, f.scope),
+    )
+    for column, value in pairs:
         if value:
             conds.append(column == value)
     if f.source:

@@ -5,13 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from fighterflows.conflicts import Conflict
+from fighterflows.consensus import Row
 from fighterflows.ledger import DocumentInfo, StoredEstimate
-from fighterflows.reconcile import Claim, Row
+from fighterflows.reconcile import Claim
 
 TABLE_COLUMNS = (
     "place",
     "flow",
     "population",
+    "scope",
     "low",
     "best",
     "high",
@@ -33,6 +35,7 @@ def row_json(r: Row) -> dict[str, Any]:
         "place": r.place,
         "flow": r.flow,
         "population": r.population,
+        "scope": r.scope,
         "low": number(r.low),
         "best": number(r.best),
         "high": number(r.high),
@@ -41,6 +44,8 @@ def row_json(r: Row) -> dict[str, Any]:
         "claims": r.claims,
         "documents": r.documents,
         "derived": r.derived,
+        "basis": r.basis.value,
+        "since": r.since,
     }
 
 
@@ -50,6 +55,7 @@ def claim_json(c: Claim) -> dict[str, Any]:
         "place": c.place,
         "flow": c.flow,
         "population": c.population,
+        "scope": c.scope,
         "source": c.source,
         "kind": c.kind.value,
         "value": number(c.value),
@@ -58,6 +64,9 @@ def claim_json(c: Claim) -> dict[str, Any]:
         "qualifier": c.qualifier.value,
         "as_of": c.as_of,
         "derived": c.derived,
+        "group": c.group,
+        "part": c.part,
+        "update": c.update,
         "quote": c.quote,
         "estimates": list(c.estimates),
         "documents": list(c.documents),
@@ -70,6 +79,7 @@ def conflict_json(c: Conflict) -> dict[str, Any]:
         "place": c.place,
         "flow": c.flow,
         "population": c.population,
+        "scope": c.scope,
         "kind": c.kind.value,
         "detail": c.detail,
         "claims": [claim_json(x) for x in c.claims],

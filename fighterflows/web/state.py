@@ -18,8 +18,9 @@ from sqlalchemy import func, select
 
 from fighterflows.analysis import Reconciliation, reconcile_estimates
 from fighterflows.conflicts import Conflict
+from fighterflows.consensus import Row
 from fighterflows.ledger import Filters, Ledger, StoredEstimate, schema
-from fighterflows.reconcile import Claim, Row
+from fighterflows.reconcile import Claim
 
 Fingerprint = tuple[object, ...]
 CacheKey = tuple[Fingerprint, Filters]

@@ -10,8 +10,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from fighterflows.conflicts import Conflict
+from fighterflows.consensus import Row
 from fighterflows.ledger import DocumentRecord, Filters, StoredEstimate
-from fighterflows.reconcile import Claim, Row
+from fighterflows.reconcile import Claim
 from fighterflows.report.serialize import (
     TABLE_COLUMNS,
     claim_json,
@@ -32,6 +33,7 @@ def matches(item: Row | Claim | Conflict, f: Filters) -> bool:
         (not f.place or item.place == f.place)
         and (not f.flow or item.flow == f.flow)
         and (not f.population or item.population == f.population)
+        and (not f.scope or item.scope == f.scope)
     )
 
 
@@ -79,8 +81,10 @@ def place_view(snap: Snapshot, code: str, f: Filters) -> dict[str, Any] | None:
 
 
 def matches_json(record: dict[str, Any], f: Filters) -> bool:
-    return (not f.flow or record["flow"] == f.flow) and (
-        not f.population or record["population"] == f.population
+    return (
+        (not f.flow or record["flow"] == f.flow)
+        and (not f.population or record["population"] == f.population)
+        and (not f.scope or record["scope"] == f.scope)
     )
 
 
@@ -88,7 +92,9 @@ def claim_out(snap: Snapshot, c: Claim) -> dict[str, Any]:
     """A claim with the sentences that state it, the figure marked in each."""
     stated = [snap.estimates_by_id[i] for i in c.estimates if i in snap.estimates_by_id]
     stated.sort(key=lambda s: (s.copy_of is not None, s.estimate.as_of or "", s.estimate.doc))
+    verdict = snap.recon.verdicts.get(c.id)
     out = claim_json(c)
+    out.update(role=verdict.role.value if verdict else None, why=verdict.why if verdict else None)
     out["statements"] = [statement(s) for s in stated[:MAX_STATEMENTS]]
     return out
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from fighterflows.reconcile import Row
+from fighterflows.consensus import Row
 from fighterflows.web.geo import HEIGHT, WIDTH, countries
 
 FLOWS = ("departed", "returned")
