@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 from rich.console import Console
@@ -18,6 +18,7 @@ from fighterflows.cli_options import (
     open_ledger,
     parse_flow,
     parse_population,
+    parse_scope,
     resolve_place,
     say,
 )
@@ -26,10 +27,14 @@ from fighterflows.report.serialize import TABLE_COLUMNS, claim_json, conflict_js
 from fighterflows.report.tables import Format, render
 from fighterflows.resources import sample_corpus
 
+if TYPE_CHECKING:
+    from fighterflows.analysis import Reconciliation
+
 CLAIM_COLUMNS = (
     "as_of",
     "flow",
     "population",
+    "scope",
     "source",
     "quote",
     "value",
@@ -38,18 +43,30 @@ CLAIM_COLUMNS = (
     "qualifier",
     "documents",
 )
-CONFLICT_COLUMNS = ("kind", "place", "flow", "population", "detail", "documents")
+CONFLICT_COLUMNS = ("kind", "place", "flow", "population", "scope", "detail", "documents")
 
 
 def _filters(
-    place: str | None, flow: str | None, population: str | None, as_of: str | None = None
+    place: str | None,
+    flow: str | None,
+    population: str | None,
+    as_of: str | None = None,
+    scope: str | None = None,
 ) -> Filters:
     return Filters(
         place=resolve_place(place),
         flow=parse_flow(flow),
         population=parse_population(population),
+        scope=parse_scope(scope),
         as_of=as_of,
     )
+
+
+scope_option = click.option(
+    "--scope",
+    default=None,
+    help="cumulative (totals), event (one event or period) or current (stocks).",
+)
 
 
 @click.command()
@@ -58,21 +75,50 @@ def _filters(
 @click.option("--place", default=None, help="A country or region: name, demonym or code.")
 @click.option("--flow", default=None, help="departed, returned, killed, detained, ...")
 @click.option("--population", default=None, help="total, men, women or minors.")
+@scope_option
 @click.option("--as-of", "as_of", default=None, help="The table as it stood on this date.")
+@click.option(
+    "--explain",
+    "explain",
+    default=None,
+    metavar="PLACE",
+    help="For PLACE's rows: which claims were votes, parts, events, history or outvoted, and why.",
+)
 def table(
     db: str,
     fmt: str,
     place: str | None,
     flow: str | None,
     population: str | None,
+    scope: str | None,
     as_of: str | None,
+    explain: str | None,
 ) -> None:
-    """The reconciled table: one row per place, flow and population."""
+    """The reconciled table: one row per place, flow, population and scope."""
     from fighterflows.analysis import reconcile_ledger
 
-    rec = reconcile_ledger(open_ledger(db), _filters(place, flow, population, as_of))
+    if explain is not None:
+        place = place or explain
+    rec = reconcile_ledger(open_ledger(db), _filters(place, flow, population, as_of, scope))
+    if explain is not None:
+        _explain(rec, Format(fmt))
+        return
     rows = [row_json(r) for r in rec.rows]
     emit(render(rows, TABLE_COLUMNS, Format(fmt), title="Reconciled estimates"))
+
+
+def _explain(rec: Reconciliation, fmt: Format) -> None:
+    from fighterflows.report.explain import explanation_lines, row_explanation
+
+    explained = [row_explanation(rec, r) for r in rec.rows]
+    if fmt == Format.TABLE:
+        for i, r in enumerate(explained):
+            if i:
+                click.echo("")
+            for line in explanation_lines(r):
+                click.echo(line)
+    else:
+        emit(render(explained, (*TABLE_COLUMNS, "how"), fmt))
 
 
 @click.command()
@@ -85,16 +131,20 @@ def table(
     help="Only conflicts of this kind.",
 )
 @click.option("--place", default=None, help="Only conflicts about this place.")
-def conflicts(db: str, fmt: str, kind: str | None, place: str | None) -> None:
+@scope_option
+def conflicts(db: str, fmt: str, kind: str | None, place: str | None, scope: str | None) -> None:
     """Misquotes, disagreements and inconsistencies, with the documents behind each."""
     from fighterflows.analysis import reconcile_ledger
 
     code = resolve_place(place)
+    measure = parse_scope(scope)
     rec = reconcile_ledger(open_ledger(db))
     chosen = [
         c
         for c in rec.conflicts
-        if (kind is None or c.kind == kind) and (code is None or c.place == code)
+        if (kind is None or c.kind == kind)
+        and (code is None or c.place == code)
+        and (measure is None or c.scope == measure)
     ]
     rows = [conflict_json(c) for c in chosen]
     emit(render(rows, CONFLICT_COLUMNS, Format(fmt), title="Conflicts"))
@@ -104,12 +154,13 @@ def conflicts(db: str, fmt: str, kind: str | None, place: str | None) -> None:
 @click.argument("place")
 @db_option
 @format_option("table", "json", "csv")
-def timeline(place: str, db: str, fmt: str) -> None:
+@scope_option
+def timeline(place: str, db: str, fmt: str, scope: str | None) -> None:
     """Every claim about PLACE, oldest first: how its figures evolved and who said them."""
     from fighterflows.analysis import reconcile_ledger
 
     code = resolve_place(place)
-    rec = reconcile_ledger(open_ledger(db), Filters(place=code))
+    rec = reconcile_ledger(open_ledger(db), Filters(place=code, scope=parse_scope(scope)))
     rows = [claim_json(c) for c in rec.timeline(code or place)]
     emit(render(rows, CLAIM_COLUMNS, Format(fmt), title=f"Timeline: {code}"))
 

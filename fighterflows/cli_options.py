@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
-from fighterflows.model import Flow, Population
+from fighterflows.model import Flow, Population, Scope
 from fighterflows.read import ReadOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -91,6 +91,10 @@ def parse_flow(value: str | None) -> str | None:
 
 def parse_population(value: str | None) -> str | None:
     return parse_vocabulary(Population, "population", value)
+
+
+def parse_scope(value: str | None) -> str | None:
+    return parse_vocabulary(Scope, "scope", value)
 
 
 def resolve_place(value: str | None) -> str | None:
