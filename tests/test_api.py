@@ -66,16 +66,30 @@ def test_table_holds_the_consensus_of_current_claims(client: TestClient) -> None
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("place=FRA", {("FRA", "departed", "total"), ("FRA", "returned", "total")}),
+        ("place=FRA", {("FRA", "departed", "total"), ("FRA", "returned", "total"),
+                       ("FRA", "returned", "minors")}),
+        ("place=FRA&scope=event", {("FRA", "returned", "minors")}),
+        ("scope=current", set()),
         ("flow=returned&place=DEU", {("DEU", "returned", "total")}),
         ("population=women", set()),
         ("source=belgian", {("BEL", "departed", "total"), ("BEL", "returned", "total")}),
         ("as_of=2017-08-31&place=FRA", {("FRA", "departed", "total")}),
     ],
-    ids=["place", "flow-and-place", "population-none", "source-any-case", "as-of"],
+    ids=["place", "scope", "scope-none", "flow-and-place", "population-none", "source-any-case",
+         "as-of"],
 )
 def test_table_filters(client: TestClient, query: str, expected: set[tuple[str, str, str]]) -> None:
     assert set(rows_by_key(get_json(client, f"/api/table?{query}"))) == expected
+
+
+def test_an_event_row_is_a_sum_of_events_never_averaged_with_the_total(client: TestClient) -> None:
+    rows = get_json(client, "/api/table?place=FRA&flow=returned")["rows"]
+    by_scope = {r["scope"]: r for r in rows}
+    assert by_scope["event"]["population"] == "minors" and by_scope["event"]["basis"] == "events"
+    assert (by_scope["event"]["best"], by_scope["event"]["high"]) == (12, None)
+    assert by_scope["cumulative"]["best"] == 271
+    page = client.get("/place/FRA").text
+    assert "Events (1)" in page and "events since 2019-03-05 (sum)" in page
 
 
 def test_as_of_gives_the_table_as_it_stood_then(client: TestClient) -> None:
@@ -96,8 +110,10 @@ def test_estimates_are_paged_with_a_total(client: TestClient) -> None:
 
 def test_estimates_filter_by_place_and_flow(client: TestClient) -> None:
     data = get_json(client, "/api/estimates?place=FRA&flow=returned")
-    assert sorted(e["quote"] for e in data["estimates"]) == ["271", "400"]
-    assert data["total"] == 2
+    assert sorted(e["quote"] for e in data["estimates"]) == ["12", "271", "400"]
+    assert data["total"] == 3
+    events = get_json(client, "/api/estimates?place=FRA&scope=event")
+    assert [(e["quote"], e["scope"]) for e in events["estimates"]] == [("12", "event")]
 
 
 def test_estimates_of_one_document(client: TestClient) -> None:
@@ -131,8 +147,13 @@ def test_conflicts_filter_by_kind_of_key(client: TestClient) -> None:
 def test_place_has_rows_claims_sentences_and_conflicts(client: TestClient) -> None:
     data = get_json(client, "/api/places/FRA")
     assert data["place_name"] == "France"
-    assert {r["flow"] for r in data["rows"]} == {"departed", "returned"}
-    assert len(data["claims"]) == 5
+    assert {(r["flow"], r["scope"]) for r in data["rows"]} == {
+        ("departed", "cumulative"), ("returned", "cumulative"), ("returned", "event")
+    }
+    assert len(data["claims"]) == 6
+    roles = {c["quote"]: c["role"] for c in data["claims"]}
+    assert roles == {"1,200": "vote", "1,910": "vote", "3,000": "vote", "271": "vote",
+                     "400": "outvoted", "12": "event"}
     for claim in data["claims"]:
         s = claim["statements"][0]
         assert s["sentence"][s["mark"][0]:s["mark"][1]] == claim["quote"]
@@ -186,12 +207,12 @@ def test_search_finds_places_by_name_and_sources(client: TestClient) -> None:
 @pytest.mark.parametrize(
     ("url", "first_column", "rows"),
     [
-        ("/api/table.csv", "place", 7),
-        ("/api/table?format=csv", "place", 7),
-        ("/api/estimates?format=csv&limit=1000", "id", 11),
+        ("/api/table.csv", "place", 8),
+        ("/api/table?format=csv", "place", 8),
+        ("/api/estimates?format=csv&limit=1000", "id", 12),
         ("/api/conflicts?format=csv", "place", None),
-        ("/api/documents?format=csv", "id", 6),
-        ("/api/places/FRA?format=csv", "id", 5),
+        ("/api/documents?format=csv", "id", 7),
+        ("/api/places/FRA?format=csv", "id", 6),
     ],
     ids=["table.csv", "table", "estimates", "conflicts", "documents", "place-claims"],
 )

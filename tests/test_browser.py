@@ -176,17 +176,30 @@ def test_the_filter_form_narrows_the_table(page: tuple[Any, Watch], server: Live
     watch.assert_clean()
 
 
+def test_the_measure_filter_keeps_events_apart(page: tuple[Any, Watch], server: LiveServer) -> None:
+    tab, watch = page
+    tab.goto(server.url + "/", wait_until="networkidle")
+    tab.select_option('form.filters select[name="scope"]', "event")
+    tab.click('form.filters button[type="submit"]')
+    tab.wait_for_load_state("networkidle")
+    measures = tab.locator("#table tbody tr td:nth-child(4)").all_inner_texts()
+    assert measures == ["events since 2019-03-05 (sum)"] and "scope=event" in tab.url
+    tab.goto(server.url + "/place/FRA", wait_until="networkidle")
+    assert tab.get_by_role("heading", name="Events (1)").is_visible()
+    watch.assert_clean()
+
+
 def test_a_table_sorts_by_the_clicked_column(page: tuple[Any, Watch], server: LiveServer) -> None:
     tab, watch = page
     tab.goto(server.url + "/", wait_until="networkidle")
 
     def best() -> list[int]:
-        texts = tab.locator("#table tbody tr td:nth-child(5)").all_inner_texts()
+        texts = tab.locator("#table tbody tr td:nth-child(6)").all_inner_texts()
         return [int(t.replace(",", "")) for t in texts]
 
     header = tab.locator("#table thead th", has_text="Best")
     header.click()
-    assert best() == sorted(best()) and len(best()) == 7
+    assert best() == sorted(best()) and len(best()) == 8
     assert header.get_attribute("aria-sort") == "ascending"
     header.click()
     assert best() == sorted(best(), reverse=True)
@@ -207,7 +220,8 @@ def test_a_highlighted_sentence_is_visible_and_links_to_its_document(
 ) -> None:
     tab, watch = page
     tab.goto(server.url + "/place/FRA", wait_until="networkidle")
-    mark = tab.locator("blockquote.sentence mark.figure").first
+    icsr = tab.locator("li.claim", has=tab.locator("a", has_text="2017-icsr-update")).first
+    mark = icsr.locator("blockquote.sentence mark.figure").first
     assert mark.is_visible()
     assert mark.inner_text() == "1,200"
     assert tab.locator("svg.timeline circle").count() >= 5

@@ -2,8 +2,9 @@
 
 Figures are written by hand (not by the extractor), so these tests check what the dashboard
 does with a ledger, not what the extractor finds. It holds: two sources over time for France
-(a timeline), a misquote (one source, one year, two figures), a disagreement, a range, and a
-document whose text carries HTML and script that must come out as text.
+(a timeline), a misquote (one source, one year, two figures), a disagreement, a range, a
+repatriation flight (an event, never averaged with totals), and a document whose text carries
+HTML and script that must come out as text.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fighterflows.ledger import Ledger, NewDocument
-from fighterflows.model import Document, Estimate, Flow, Kind, Population, Qualifier
+from fighterflows.model import Document, Estimate, Flow, Kind, Population, Qualifier, Scope
 
 HOSTILE_SCRIPT = "<script>alert(1)</script>"
 HOSTILE_IMG = "<img src=x onerror=alert(2)>"
@@ -31,6 +32,7 @@ class Fig:
     low: float | None = None
     high: float | None = None
     population: Population = Population.TOTAL
+    scope: Scope = Scope.CUMULATIVE
 
 
 def make_document(name: str, published: str, sentences: list[str], figs: list[Fig]) -> NewDocument:
@@ -48,7 +50,7 @@ def anchor(doc: Document, sentences: list[str], f: Fig) -> Estimate:
         doc=doc.id, start=start, end=start + len(f.quote), quote=f.quote, sentence=sentence,
         place=f.place, place_text=f.place, flow=f.flow, population=f.population,
         population_text="fighters", kind=Kind.COUNT, value=f.value, low=low, high=high,
-        qualifier=f.qualifier, source=f.source, as_of=f.as_of,
+        qualifier=f.qualifier, source=f.source, as_of=f.as_of, scope=f.scope,
     )
 
 
@@ -88,6 +90,12 @@ DOCUMENTS = [
         [Fig("413", "BEL", D, 413, "Belgian government", "2018-02"),
          Fig("Between 120 and 130", "BEL", R, None, "Belgian government", "2018-02",
              Qualifier.RANGE, 120, 130)],
+    ),
+    make_document(
+        "2019-repatriation-flight", "2019-03-05",
+        ["A flight brought 12 French children home from Syria on Tuesday, the ministry said."],
+        [Fig("12", "FRA", R, 12, "French foreign ministry", "2019-03-05",
+             population=Population.MINORS, scope=Scope.EVENT)],
     ),
     make_document(
         "hostile-page", "2018-05-01",

@@ -39,21 +39,24 @@ State = Annotated[LedgerState, Depends(state)]
 Filtered = Annotated[Filters, Depends(filters)]
 KeyFiltered = Annotated[Filters, Depends(place_filters)]
 ESTIMATE_COLUMNS = (
-    "id", "doc", "document_id", "start", "end", "quote", "place", "flow", "population", "kind",
-    "value", "low", "high", "qualifier", "base", "source", "as_of", "since", "derived",
+    "id", "doc", "document_id", "start", "end", "quote", "place", "flow", "population", "scope",
+    "kind", "value", "low", "high", "qualifier", "base", "source", "group", "as_of", "since",
+    "derived",
     "extractor", "copy_of", "provenance", "sentence",
 )
 DOCUMENT_COLUMNS = ("id", "name", "title", "uri", "published", "copy_of", "estimates", "chars")
-CONFLICT_COLUMNS = ("place", "flow", "population", "kind", "detail", "claims", "documents")
+CONFLICT_COLUMNS = (
+    "place", "flow", "population", "scope", "kind", "detail", "claims", "documents",
+)
 CLAIM_COLUMNS = (
-    "id", "place", "flow", "population", "source", "kind", "value", "low", "high", "qualifier",
-    "as_of", "derived", "quote", "documents",
+    "id", "place", "flow", "population", "scope", "source", "kind", "value", "low", "high",
+    "qualifier", "as_of", "derived", "group", "role", "why", "quote", "documents",
 )
 
 
 @router.get("/table", responses={200: CSV}, summary="The consensus table")
 def api_table(st: State, f: Filtered, format: FormatQ = Format.JSON) -> Response:
-    """The consensus table: low / best / high per place, flow and population."""
+    """The consensus table: low / best / high per place, flow, population and scope."""
     view = views.table_view(st.snapshot(f), f)
     if format == "csv":
         return csv_response(view["rows"], TABLE_COLUMNS, "table")

@@ -44,6 +44,7 @@ class Series:
 class Panel:
     flow: str
     population: str
+    scope: str
     points: tuple[Point, ...]
     series: tuple[Series, ...]
     x_ticks: tuple[tuple[float, str], ...]
@@ -85,15 +86,15 @@ def timeline_chart(claims: Sequence[Claim]) -> Timeline:
     dated = [c for c in counts if year_of(c.as_of) is not None]
     sources = sorted({c.source_label for c in dated})
     colours = {s: i % PALETTE for i, s in enumerate(sources)}
-    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for c in dated:
-        groups[(c.flow, c.population)].append(c)
+        groups[(c.flow, c.population, c.scope)].append(c)
     order = sorted(groups, key=lambda k: (k[1] != "total", k[0] != "departed", k))
     panels = tuple(panel(k, groups[k], colours) for k in order)
     return Timeline(panels, tuple(colours.items()), len(counts) - len(dated))
 
 
-def panel(key: tuple[str, str], claims: list[Claim], colours: dict[str, int]) -> Panel:
+def panel(key: tuple[str, str, str], claims: list[Claim], colours: dict[str, int]) -> Panel:
     years = [y for y in (year_of(c.as_of) for c in claims) if y is not None]
     x0, x1 = math.floor(min(years)), math.floor(max(years)) + 1
     top = max(max(c.high or 0, c.point or 0) for c in claims) * 1.1 or 1.0
@@ -107,12 +108,14 @@ def panel(key: tuple[str, str], claims: list[Claim], colours: dict[str, int]) ->
         return H - BOTTOM - v / y1 * (H - TOP - BOTTOM)
 
     points = tuple(point(c, sx, sy, colours) for c in claims)
-    series = tuple(line(source, claims, sx, sy, colours) for source in sorted(
-        {c.source_label for c in claims}))
+    # Events are separate happenings, not a source's revised figure: points, no line.
+    series = () if key[2] == "event" else tuple(
+        line(source, claims, sx, sy, colours) for source in sorted({c.source_label for c in claims})
+    )
     years_step = max(1, math.ceil((x1 - x0) / 8))
     x_ticks = tuple((sx(y), str(y)) for y in range(x0, x1 + 1, years_step))
     y_ticks = tuple((sy(v), f"{v:,.0f}") for v in tick_values(y1, step))
-    return Panel(key[0], key[1], points, series, x_ticks, y_ticks)
+    return Panel(key[0], key[1], key[2], points, series, x_ticks, y_ticks)
 
 
 def tick_values(y1: float, step: float) -> list[float]:

@@ -14,7 +14,7 @@ from pydantic import BeforeValidator, StringConstraints
 
 from fighterflows.conflicts import ConflictKind
 from fighterflows.ledger import Filters
-from fighterflows.model import Flow, Population
+from fighterflows.model import Flow, Population, Scope
 from fighterflows.web.state import LedgerState
 
 PLACE = r"^[A-Za-z][A-Za-z-]{1,39}$"
@@ -44,6 +44,11 @@ PlaceQ = Annotated[
 ]
 FlowQ = Annotated[Flow | None, Blank, Query(description="departed, returned, killed, …")]
 PopulationQ = Annotated[Population | None, Blank, Query(description="total, men, women or minors")]
+ScopeQ = Annotated[
+    Scope | None,
+    Blank,
+    Query(description="cumulative (totals), event (one event or period) or current (stocks)"),
+]
 SourceQ = Annotated[
     SourcePart | None, Blank, Query(description="Part of a source's name, any case")
 ]
@@ -70,11 +75,13 @@ def filters(
     population: PopulationQ = None,
     source: SourceQ = None,
     as_of: AsOfQ = None,
+    scope: ScopeQ = None,
 ) -> Filters:
     return Filters(
         place=place,
         flow=flow.value if flow else None,
         population=population.value if population else None,
+        scope=scope.value if scope else None,
         source=source,
         as_of=as_of,
     )
@@ -85,9 +92,10 @@ def place_filters(
     population: PopulationQ = None,
     source: SourceQ = None,
     as_of: AsOfQ = None,
+    scope: ScopeQ = None,
 ) -> Filters:
     """The filters of a place's own page: the place is in the path."""
-    return filters(None, flow, population, source, as_of)
+    return filters(None, flow, population, source, as_of, scope)
 
 
 def state(request: Request) -> LedgerState:
