@@ -53,7 +53,8 @@ _PARTICIPLE = re.compile(
 _FOREIGN = re.compile(r"\bforeign\b|\bforeigners\b", re.I)
 _FOREIGN_PEOPLE = re.compile(
     r"\bforeign\s+(?:[\w-]+\s+){0,2}?(?:fighters|jihadists|citizens|nationals|militants|"
-    r"volunteers|recruits|sunnis|shia)\b|\bforeigners\b",
+    r"volunteers|recruits|sunnis|shia|women|children|minors|families|parents|wives|mothers)\b"
+    r"|\bforeigners\b",
     re.I,
 )
 _OPENING_NEXT = re.compile(r"\s*(?:,|(?:has|have|had|is|was|saw|sent|accounts?)\b)", re.I)
