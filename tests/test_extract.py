@@ -261,6 +261,27 @@ def test_explain_lists_the_places_that_lost() -> None:
             "cumulative",
             id="full-date-unchanged",
         ),
+        pytest.param(
+            "Today the United States repatriated 11 of its citizens from Syria.",
+            "2020-10-05",
+            "2020-10-05",
+            "event",
+            id="today-is-one-event",
+        ),
+        pytest.param(
+            "This morning 24 Kosovars were flown home from Syria.",
+            "2019-04-20",
+            "2019-04-20",
+            "event",
+            id="this-morning-is-one-event",
+        ),
+        pytest.param(
+            "The ministry says today that 2,926 Tunisians have gone to Syria since 2011.",
+            "2019-05-02",
+            "2019-05-02",
+            "cumulative",
+            id="today-of-the-report-is-no-event",
+        ),
     ],
 )
 def test_a_day_without_its_year(text: str, published: str, as_of: str, scope: str) -> None:
@@ -286,3 +307,35 @@ def test_a_figure_sentence_before_gives_its_date_but_no_event() -> None:
         ("2016", "cumulative"),
         ("2016", "cumulative"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        pytest.param(
+            "The government put the number of Tunisians in Syria at 6,000 in 2015. "
+            "It now says fewer than 3,000 Tunisians travelled to Syria.",
+            [("6,000", "2015"), ("fewer than 3,000", "2019-05-02")],
+            id="now-after-an-older-figure",
+        ),
+        pytest.param(
+            "In 2015 the ministry counted 6,000 Tunisians who had left for Syria; today it "
+            "says that 2,926 left.",
+            [("6,000", "2015"), ("2,926", "2019-05-02")],
+            id="today-opens-the-next-clause",
+        ),
+        pytest.param(
+            "In 2017, some 300 Belgians had gone to Syria. About 50 are currently held in "
+            "Kurdish camps.",
+            [("some 300", "2017"), ("About 50", "2019-05-02")],
+            id="currently-not-the-year-before",
+        ),
+        pytest.param(
+            "In 2013, USA Today reported that over 1,200 Saudis had gone to Syria.",
+            [("over 1,200", "2013")],
+            id="a-newspaper-named-today",
+        ),
+    ],
+)
+def test_now_dates_a_figure_to_the_report(text: str, dated: list[tuple[str, str]]) -> None:
+    assert [(e.quote, e.as_of) for e in extract(text, "2019-05-02")] == dated

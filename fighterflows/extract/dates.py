@@ -50,7 +50,11 @@ _DATE = re.compile(
     rf"|(?P<md>(?<=\b[Oo]n\s)(?:(?P<m7>{_MONTH})\s+(?P<d7>[0-3]?\d)(?:st|nd|rd|th)?|(?P<d8>[0-3]?\d)"
     rf"(?:st|nd|rd|th)?\s+(?P<m8>{_MONTH}))(?!\w|\.\d|,?\s*\d))"
     r"|(?P<rel>\b(?i:last|this|past)\s+(?:month|year|week)\b|\b(?i:yesterday)\b"
-    r"|\b(?i:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)",
+    r"|\b(?i:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    # "now says fewer than 3,000" after "6,000 in 2015": the day of the report
+    # (capitalised only where a sentence or clause opens: "USA Today" is a newspaper)
+    r"|(?:(?<![\w,;] )\b(?:Now|Today|Currently|At present|Nowadays)"
+    r"|\b(?:now|today|currently|at present|nowadays))\b)",
 )
 _SINCE = re.compile(
     r"\b(?:since|starting in|beginning in|after)\b[^.;,]{0,60}$"
@@ -58,6 +62,7 @@ _SINCE = re.compile(
     re.IGNORECASE,
 )
 _AS_OF = re.compile(r"\b(?:as of|by|until|up to|through|as at|at the end of)\s*$", re.IGNORECASE)
+_NOW = {"now", "today", "currently", "present", "nowadays"}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
@@ -145,6 +150,8 @@ def _relative(phrase: str, published: str | None) -> str | None:
     if day is None:
         return None
     words = phrase.lower().split()
+    if words[-1] in _NOW:
+        return day.isoformat()
     if words[-1] == "yesterday":
         return (day - dt.timedelta(days=1)).isoformat()
     if words[-1] == "month":
@@ -193,7 +200,11 @@ def governing_date(dates: Sequence[DateMention], start: int, end: int) -> DateMe
     if leading:
         return leading[-1]
     # "around 10,000 or less in 2013": a date right after the figure
-    after = [d for d in candidates if d.start >= end and d.start - end <= 40]
+    # ("now" after a figure opens the next clause: "6,000 left; today the ministry says …")
+    after = [
+        d for d in candidates
+        if d.start >= end and d.start - end <= 40 and d.text.lower() not in _NOW
+    ]
     if after:
         return min(after, key=lambda d: d.start)
     marked = [d for d in candidates if d.marked]
