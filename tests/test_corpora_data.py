@@ -148,6 +148,7 @@ def gold_records(
                 "source": entry.get("source"),
                 "as_of": entry.get("as_of", date),
                 "since": entry.get("since"),
+                "scope": entry.get("scope", "cumulative"),
                 "derived": False,
             }
         )
