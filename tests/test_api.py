@@ -87,9 +87,15 @@ def test_an_event_row_is_a_sum_of_events_never_averaged_with_the_total(client: T
     by_scope = {r["scope"]: r for r in rows}
     assert by_scope["event"]["population"] == "minors" and by_scope["event"]["basis"] == "events"
     assert (by_scope["event"]["best"], by_scope["event"]["high"]) == (12, None)
+    place = {(r["flow"], r["scope"]): r for r in get_json(client, "/api/places/FRA")["rows"]}
+    assert place[("returned", "event")]["how"].startswith("the sum of 1 distinct event(s)")
+    assert place[("departed", "cumulative")]["how"] == (
+        "the median of the current figures of 3 source(s)"
+    )
     assert by_scope["cumulative"]["best"] == 271
     page = client.get("/place/FRA").text
     assert "Events (1)" in page and "events since 2019-03-05 (sum)" in page
+    assert "one event of 2019-03-05: added, never averaged" in page
 
 
 def test_as_of_gives_the_table_as_it_stood_then(client: TestClient) -> None:

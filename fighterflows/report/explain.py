@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from fighterflows.analysis import Reconciliation
@@ -34,12 +35,21 @@ def row_explanation(rec: Reconciliation, row: Row) -> dict[str, Any]:
         (c for c in rec.claims if c.key == row.key),
         key=lambda c: (_rank(rec, c), c.as_of or "", c.source_label),
     )
+    return {
+        **row_json(row),
+        "how": how_computed(rec, row, claims),
+        "claims": [claim_with_verdict(rec, c) for c in claims],
+    }
+
+
+def how_computed(rec: Reconciliation, row: Row, claims: Iterable[Claim]) -> str:
+    """In words: what the row's figures rest on, given the row's own claims."""
+    mine = [c for c in claims if c.key == row.key]
     counted = {Basis.EVENTS: Role.EVENT, Basis.PARTS: Role.PART}.get(row.basis, Role.VOTE)
-    n = len({c.source_label for c in claims if _role(rec, c) == counted})
+    n = len({c.source_label for c in mine if _role(rec, c) == counted})
     if row.basis == Basis.EVENTS:
-        n = len(distinct_events([c for c in claims if _role(rec, c) == Role.EVENT]))
-    how = BASIS_WORDS[row.basis].format(n=n, since=row.since or "the first")
-    return {**row_json(row), "how": how, "claims": [claim_with_verdict(rec, c) for c in claims]}
+        n = len(distinct_events([c for c in mine if _role(rec, c) == Role.EVENT]))
+    return BASIS_WORDS[row.basis].format(n=n, since=row.since or "the first")
 
 
 def _role(rec: Reconciliation, c: Claim) -> Role | None:

@@ -13,6 +13,7 @@ from fighterflows.conflicts import Conflict
 from fighterflows.consensus import Row
 from fighterflows.ledger import DocumentRecord, Filters, StoredEstimate
 from fighterflows.reconcile import Claim
+from fighterflows.report.explain import how_computed
 from fighterflows.report.serialize import (
     TABLE_COLUMNS,
     claim_json,
@@ -68,8 +69,13 @@ def conflict_out(snap: Snapshot, c: Conflict) -> dict[str, Any]:
 def place_view(snap: Snapshot, code: str, f: Filters) -> dict[str, Any] | None:
     if code not in snap.claims_by_place and code not in snap.rows_by_place:
         return None
-    rows = [row_json(r) for r in snap.rows_by_place.get(code, []) if matches(r, f)]
-    claims = [claim_out(snap, c) for c in snap.claims_by_place.get(code, []) if matches(c, f)]
+    own = snap.claims_by_place.get(code, [])
+    rows = [
+        {**row_json(r), "how": how_computed(snap.recon, r, own)}
+        for r in snap.rows_by_place.get(code, [])
+        if matches(r, f)
+    ]
+    claims = [claim_out(snap, c) for c in own if matches(c, f)]
     conflicts = [conflict_out(snap, c) for c in snap.conflicts_by_place.get(code, [])]
     return {
         "place": code,
