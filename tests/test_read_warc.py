@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_read_fixtures import pdf_bytes, warc_record
@@ -122,3 +123,45 @@ def test_warc_whole_file_errors(tmp_path: Path, content: bytes, reason: str) -> 
     path = tmp_path / "x.warc"
     path.write_bytes(content)
     assert read_all(path) == [ReadError(str(path), reason)]
+
+
+def _crawl(n: int) -> list[bytes]:
+    return [html_record(f"http://example.org/{i}", f"Page {i}, 300 returnees.") for i in range(n)]
+
+
+@pytest.mark.parametrize("cut", [0.55, 0.7, 0.9])
+@pytest.mark.parametrize(
+    ("suffix", "pack"),
+    [
+        ("warc", lambda records: b"".join(records)),
+        ("warc.gz", lambda records: b"".join(gzip.compress(r) for r in records)),
+        ("warc.gz", lambda records: gzip.compress(b"".join(records))),
+    ],
+    ids=["plain", "gzip-per-record", "gzip-whole-file"],
+)
+def test_a_cut_off_archive_keeps_what_came_before_and_says_where_it_broke(
+    tmp_path: Path, suffix: str, pack: Any, cut: float
+) -> None:
+    whole = pack(_crawl(4))
+    path = tmp_path / f"crawl.{suffix}"
+    path.write_bytes(whole[: int(len(whole) * cut)])
+    items = read_all(path)
+    errors = [i for i in items if isinstance(i, ReadError)]
+    assert len(errors) == 1 and errors[0].where == str(path)
+    assert errors[0].reason.startswith("WARC is cut off: the record at byte ")
+    kept = [i.id for i in items if isinstance(i, Document)]
+    assert kept == [f"http://example.org/{i}" for i in range(len(kept))]
+    assert len(kept) < 4
+
+
+@pytest.mark.parametrize("suffix", ["warc", "warc.gz"])
+def test_a_whole_archive_has_no_error(tmp_path: Path, suffix: str) -> None:
+    records = _crawl(3)
+    data = b"".join(records) if suffix == "warc" else b"".join(gzip.compress(r) for r in records)
+    path = tmp_path / f"crawl.{suffix}"
+    path.write_bytes(data)
+    items = read_all(path)
+    assert [i.id for i in items if isinstance(i, Document)] == [
+        f"http://example.org/{i}" for i in range(3)
+    ]
+    assert not [i for i in items if isinstance(i, ReadError)]

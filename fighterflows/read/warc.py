@@ -2,11 +2,14 @@
 
 Successful HTTP responses holding HTML, plain text, Markdown or PDF become Documents whose id is
 the target URI. Other records (requests, redirects, images, scripts) are passed over. A broken
-record gives a ReadError, and reading resumes at the next record found after it.
+record gives a ReadError, and reading resumes at the next record found after it; a file cut
+inside its last record says so (the records before it are kept).
 """
 
 from __future__ import annotations
 
+import re
+import zlib
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
@@ -19,6 +22,8 @@ from fighterflows.read.source import ReadResult, Source
 from fighterflows.read.textio import CHUNK_BYTES
 
 _PLAIN_START = b"WARC/1."
+_HEADER_BYTES = 64 * 1024
+_CONTENT_LENGTH = re.compile(rb"(?im)^content-length:[ \t]*(\d+)")
 _GZIP_START = GZIP_MAGIC + b"\x08"
 
 
@@ -48,24 +53,89 @@ def read_warc(source: Source, options: ReadOptions) -> Iterator[ReadResult]:
 def _records(
     stream: BinaryIO, source: Source, options: ReadOptions, marker: bytes
 ) -> Iterator[ReadResult | None]:
-    """Each record's result (None for one passed over), resuming after a broken record."""
+    """Each record's result (None for one passed over), resuming after a broken record. A
+    record is given once the next one starts, or once the file is seen to hold all of it: a
+    file cut inside its last record is reported, never read as if whole."""
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
     base: int | None = 0
     while base is not None:
         stream.seek(base)
-        last = base
-        records = ArchiveIterator(
-            stream, record_types=WarcRecordType.response, parse_http=True, fsspec_args=False
-        )
+        last: int | None = None
+        pending: list[ReadResult | None] = []  # the record read last, given once it is whole
         try:
-            for record in records:
-                last = base + record.stream_pos
-                yield _record_result(record, source, options)
-            return
+            for record in ArchiveIterator(stream, parse_http=True, fsspec_args=False):
+                yield from pending
+                last = record.stream_pos  # fastwarc counts from the start of the file
+                response = record.record_type == WarcRecordType.response
+                pending = [_record_result(record, source, options)] if response else []
         except OSError as error:
-            yield ReadError(source.where, f"broken WARC record after byte {last} ({error})")
-            base = _next_marker(stream, last + 1, marker)
+            yield from pending
+            at = base if last is None else last
+            base = _next_marker(stream, at + 1, marker)
+            cut = _last_cut_off(stream, source, base, marker)
+            reason = cut or f"broken WARC record after byte {at} ({error})"
+            yield ReadError(source.where, reason)
+            if cut:
+                return
+            continue
+        cut = None if last is None else _cut_off(source, last, marker)
+        yield from pending if cut is None else [ReadError(source.where, cut)]
+        return
+
+
+def _last_cut_off(
+    stream: BinaryIO, source: Source, start: int | None, marker: bytes
+) -> str | None:
+    """Why the record at `start` is incomplete, when it is the file's last and is cut off."""
+    if start is None or _next_marker(stream, start + 1, marker) is not None:
+        return None
+    return _cut_off(source, start, marker)
+
+
+def _cut_off(source: Source, start: int, marker: bytes) -> str | None:
+    """Why the last record, at byte `start`, is incomplete; None when the file holds it all."""
+    with source.open() as check:
+        size = check.seek(0, 2)
+        if marker == _GZIP_START:
+            whole = _gzip_complete(check, start) or _gzip_complete(check, 0)
+        else:
+            whole = _plain_complete(check, start, size)
+    if whole:
+        return None
+    return f"WARC is cut off: the record at byte {start} runs past the end ({size} bytes)"
+
+
+def _gzip_complete(stream: BinaryIO, start: int) -> bool:
+    """Whether the gzip members from `start` to the end of the file are all whole."""
+    stream.seek(start)
+    if stream.read(2) != GZIP_MAGIC:
+        return False
+    stream.seek(start)
+    inflate = zlib.decompressobj(wbits=31)
+    pending = b""
+    try:
+        while True:
+            if not pending and not (pending := stream.read(CHUNK_BYTES)):
+                return inflate.eof
+            if inflate.eof:
+                pending = pending.lstrip(b"\0")  # padding between members
+                if not pending:
+                    continue
+                inflate = zlib.decompressobj(wbits=31)
+            inflate.decompress(pending, CHUNK_BYTES)  # bounded output: memory stays small
+            pending = inflate.unconsumed_tail + inflate.unused_data
+    except zlib.error:
+        return False
+
+
+def _plain_complete(stream: BinaryIO, start: int, size: int) -> bool:
+    """Whether the plain WARC record at `start` (headers, then Content-Length bytes) fits."""
+    stream.seek(start)
+    head = stream.read(_HEADER_BYTES)
+    end = head.find(b"\r\n\r\n")
+    length = _CONTENT_LENGTH.search(head[:end]) if end >= 0 else None
+    return length is not None and start + end + 4 + int(length.group(1)) <= size
 
 
 def _next_marker(stream: BinaryIO, start: int, marker: bytes) -> int | None:
