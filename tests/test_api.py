@@ -478,3 +478,13 @@ def test_what_a_visitor_types_comes_back_escaped(client: TestClient, url: str) -
     page = client.get(url).text
     assert "<script>alert(1)" not in page and "<img src=x" not in page
     assert "&lt;" in page
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/api/search?q=%00", "/?source=%00", "/api/table?source=a%00b", "/api/estimates?document=%00",
+     "/api/documents?q=%00", "/api/estimates/ab%00", "/search?q=%00", "/documents/x%00y"],
+)
+def test_a_nul_in_a_parameter_is_a_clear_422(client: TestClient, url: str) -> None:
+    r = client.get(url)
+    assert r.status_code == 422, (url, r.status_code, r.text[:200])

@@ -7,6 +7,7 @@ a million files or a corpus of a million records is read one document at a time.
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import io
 import os
@@ -40,7 +41,35 @@ def read_sources(
 ) -> Iterator[ReadResult]:
     """Documents from each named input, in order, with a ReadError for each that fails."""
     for spec in sources:
-        yield from read_one(spec, options)
+        for result in read_one(spec, options):
+            yield without_nul(result)
+
+
+NUL, REPLACEMENT = "\x00", "\ufffd"
+
+
+def without_nul(result: ReadResult) -> ReadResult:
+    """NUL made visible as U+FFFD, one character for one, so offsets still index the text: no
+    database stores NUL in text (PostgreSQL refuses it), and no reader needs it."""
+    if isinstance(result, ReadError):
+        if NUL in result.where or NUL in result.reason:
+            return ReadError(_visible(result.where), _visible(result.reason))
+        return result
+    d = result
+    if not any(NUL in x for x in (d.id, d.text, d.uri or "", d.title or "", d.published or "")):
+        return result
+    return dataclasses.replace(
+        d,
+        id=_visible(d.id),
+        text=_visible(d.text),
+        uri=_visible(d.uri) if d.uri else d.uri,
+        title=_visible(d.title) if d.title else d.title,
+        published=_visible(d.published) if d.published else d.published,
+    )
+
+
+def _visible(text: str) -> str:
+    return text.replace(NUL, REPLACEMENT)
 
 
 def read_one(spec: str, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[ReadResult]:

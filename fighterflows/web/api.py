@@ -13,6 +13,7 @@ from fighterflows.report.serialize import TABLE_COLUMNS, document_json, estimate
 from fighterflows.web import queries, views
 from fighterflows.web.errors import ERROR_SCHEMA
 from fighterflows.web.params import (
+    NO_NUL,
     PLACE,
     DocumentQ,
     Format,
@@ -85,7 +86,9 @@ def api_estimates(
 
 
 @router.get("/estimates/{estimate_id}", summary="One estimate")
-def api_estimate(st: State, estimate_id: Annotated[str, Path(max_length=64)]) -> Response:
+def api_estimate(
+    st: State, estimate_id: Annotated[str, Path(max_length=64, pattern=NO_NUL)]
+) -> Response:
     """One estimate by its id (or a unique prefix of it)."""
     found = st.ledger.estimate(estimate_id)
     if found is None:
@@ -122,7 +125,9 @@ def api_documents(
 
 
 @router.get("/documents/{document_id:path}", summary="One document")
-def api_document(st: State, document_id: Annotated[str, Path(max_length=500)]) -> Response:
+def api_document(
+    st: State, document_id: Annotated[str, Path(max_length=500, pattern=NO_NUL)]
+) -> Response:
     """A document's text and every estimate in it (offsets index the text)."""
     return JSONResponse(document_payload(st, document_id))
 

@@ -12,6 +12,7 @@ from fighterflows.report.serialize import document_json
 from fighterflows.web import api, queries, views
 from fighterflows.web.chart import timeline_chart
 from fighterflows.web.params import (
+    NO_NUL,
     PLACE,
     KindQ,
     LimitQ,
@@ -95,7 +96,7 @@ def documents(request: Request, st: State, q: SearchQ = "", limit: LimitQ = 50,
 
 @router.get("/documents/{document_id:path}")
 def document(request: Request, st: State,
-             document_id: Annotated[str, Path(max_length=500)]) -> Response:
+             document_id: Annotated[str, Path(max_length=500, pattern=NO_NUL)]) -> Response:
     record = st.ledger.document(document_id)
     if record is None:
         raise HTTPException(404, f"no document {document_id!r}")

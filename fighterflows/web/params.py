@@ -36,7 +36,8 @@ Blank = BeforeValidator(blank_is_none)
 
 # Constraints sit on the string itself, so a blank (None) skips them and the schema keeps them.
 PlaceCode = Annotated[str, StringConstraints(pattern=PLACE)]
-SourcePart = Annotated[str, StringConstraints(max_length=200)]
+NO_NUL = r"^[^\x00]*$"  # no database stores NUL in text; PostgreSQL refuses it outright
+SourcePart = Annotated[str, StringConstraints(max_length=200, pattern=NO_NUL)]
 Date = Annotated[str, StringConstraints(pattern=DATE)]
 
 PlaceQ = Annotated[
@@ -66,7 +67,7 @@ KindQ = Annotated[
 FormatQ = Annotated[Format, Query(description="json (default) or csv")]
 LimitQ = Annotated[int, Query(ge=1, le=1000, description="Page size")]
 OffsetQ = Annotated[int, Query(ge=0, le=10_000_000, description="Records to skip")]
-SearchQ = Annotated[str, Query(max_length=200, description="Words to look for")]
+SearchQ = Annotated[str, Query(max_length=200, pattern=NO_NUL, description="Words to look for")]
 
 
 def filters(
