@@ -16,13 +16,14 @@ from fighterflows.cli_options import (
     emit,
     format_option,
     open_ledger,
+    parse_as_of,
     parse_flow,
     parse_population,
     parse_scope,
     resolve_place,
     say,
 )
-from fighterflows.ledger import Filters, StoredEstimate
+from fighterflows.ledger import AmbiguousId, Filters, StoredEstimate
 from fighterflows.report.serialize import TABLE_COLUMNS, claim_json, conflict_json, row_json
 from fighterflows.report.tables import Format, render
 from fighterflows.resources import sample_corpus
@@ -58,7 +59,7 @@ def _filters(
         flow=parse_flow(flow),
         population=parse_population(population),
         scope=parse_scope(scope),
-        as_of=as_of,
+        as_of=parse_as_of(as_of),
     )
 
 
@@ -171,9 +172,12 @@ def timeline(place: str, db: str, fmt: str, scope: str | None) -> None:
 def show(estimate_id: str, db: str) -> None:
     """An estimate in context: its sentence with the figure highlighted, document and source."""
     ledger = open_ledger(db)
-    found = ledger.estimate(estimate_id)
+    try:
+        found = ledger.estimate(estimate_id)
+    except AmbiguousId as error:
+        raise click.UsageError(str(error)) from None
     if found is None:
-        raise click.UsageError(f"{estimate_id}: no such estimate")
+        raise click.UsageError(f"{estimate_id!r}: no such estimate")
     e = found.estimate
     record = ledger.document(found.document_id)
     console = Console(highlight=False)

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
+from fighterflows.asof import checked_as_of
 from fighterflows.model import Flow, Population, Scope
 from fighterflows.read import ReadOptions
 
@@ -91,6 +92,16 @@ def parse_flow(value: str | None) -> str | None:
 
 def parse_population(value: str | None) -> str | None:
     return parse_vocabulary(Population, "population", value)
+
+
+def parse_as_of(value: str | None) -> str | None:
+    """A real date as YYYY, YYYY-MM or YYYY-MM-DD, or a usage error saying what is wrong."""
+    if value is None:
+        return None
+    try:
+        return checked_as_of(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="'--as-of'") from None
 
 
 def parse_scope(value: str | None) -> str | None:

@@ -488,3 +488,23 @@ def test_what_a_visitor_types_comes_back_escaped(client: TestClient, url: str) -
 def test_a_nul_in_a_parameter_is_a_clear_422(client: TestClient, url: str) -> None:
     r = client.get(url)
     assert r.status_code == 422, (url, r.status_code, r.text[:200])
+
+
+def test_a_short_id_shared_by_several_estimates_is_refused(client: TestClient) -> None:
+    ids = [e["id"] for e in get_json(client, "/api/estimates?limit=1000")["estimates"]]
+    short = next(i[:1] for i in ids if sum(j.startswith(i[:1]) for j in ids) > 1)
+    r = client.get(f"/api/estimates/{short}")
+    assert r.status_code == 422 and "give more of it" in r.text
+    assert client.get(f"/api/estimates/{ids[0][:12]}").json()["id"] == ids[0]
+    assert client.get("/api/estimates/%25").status_code == 404
+
+
+@pytest.mark.parametrize("as_of", ["2017-13-45", "2017-99", "2017-02-30", "0000"])
+def test_a_date_that_does_not_exist_is_a_422(client: TestClient, as_of: str) -> None:
+    assert client.get(f"/api/table?as_of={as_of}").status_code == 422
+
+
+def test_search_words_are_words_not_wildcards(client: TestClient) -> None:
+    assert get_json(client, "/api/documents?q=%25")["total"] == 0
+    assert get_json(client, "/api/documents?q=_")["total"] == 0
+    assert get_json(client, "/api/table?source=%25")["rows"] == []

@@ -41,6 +41,13 @@ def test_every_command_is_in_the_cli_reference(command: str) -> None:
         (["table", "--db", "{db}", "--place", "Narnia"], "not a place we know"),
         (["table", "--db", "{db}", "--flow", "wandered"], "not a flow"),
         (["show", "zzzz", "--db", "{db}"], "no such estimate"),
+        (["show", "", "--db", "{db}"], "no such estimate"),
+        (["show", "%", "--db", "{db}"], "no such estimate"),
+        (["show", "{short}", "--db", "{db}"], "estimate ids; give more of it"),
+        (["table", "--db", "{db}", "--as-of", "yesterday"], "is not a date (YYYY"),
+        (["table", "--db", "{db}", "--as-of", "2016-13-01"], "is not a date that exists"),
+        (["table", "--db", "{db}", "--as-of", "2017-02-30"], "is not a date that exists"),
+        (["table", "--db", "{db}", "--scope", "weekly"], "not a scope"),
         (["export", "--db", "{db}", "--format", "parquet"], "needs --out"),
         (["import-table", "nope.csv", "--source", "X", "--as-of", "2015",
           "--value-column", "v", "--db", "{db}"], "no such file"),
@@ -51,7 +58,11 @@ def test_user_errors_are_one_clean_line_with_exit_2(
 ) -> None:
     db = tmp_path / "l.db"
     CliRunner().invoke(main, ["ingest", str(sample_corpus()), "--db", str(db), "--workers", "1"])
-    result = CliRunner().invoke(main, [a.replace("{db}", str(db)) for a in args])
+    ids = [s.id for s in Ledger.open(str(db)).estimates()]
+    # the shortest start that more than one id shares
+    short = next(i[:1] for i in ids if sum(j.startswith(i[:1]) for j in ids) > 1)
+    args = [a.replace("{db}", str(db)).replace("{short}", short) for a in args]
+    result = CliRunner().invoke(main, args)
     assert result.exit_code == 2
     assert message in result.output
     assert "Traceback" not in result.output

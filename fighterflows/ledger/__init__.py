@@ -7,9 +7,10 @@ from fighterflows.ledger.records import (
     IngestError,
     StoredEstimate,
 )
-from fighterflows.ledger.store import Ledger, NewDocument, RunStats
+from fighterflows.ledger.store import AmbiguousId, Ledger, NewDocument, RunStats
 
 __all__ = [
+    "AmbiguousId",
     "DocumentInfo",
     "DocumentRecord",
     "Filters",

@@ -28,6 +28,14 @@ from fighterflows.model import Document, Estimate
 D, E = schema.documents, schema.estimates
 
 
+class AmbiguousId(LookupError):
+    """A short id that more than one estimate's id starts with."""
+
+    def __init__(self, prefix: str, matches: int) -> None:
+        super().__init__(f"{prefix!r} is the start of {matches} estimate ids; give more of it")
+        self.prefix, self.matches = prefix, matches
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -169,14 +177,20 @@ class Ledger:
             return [stored_estimate(dict(r._mapping)) for r in c.execute(query)]
 
     def estimate(self, estimate_id: str) -> StoredEstimate | None:
-        query = (
-            select(E, D.c.name, D.c.published, D.c.copy_of)
-            .join(D, D.c.id == E.c.document_id)
-            .where(or_(E.c.id == estimate_id, E.c.id.startswith(estimate_id)))
-            .limit(1)
-        )
+        """The estimate with this id, or the one whose id starts with it; AmbiguousId when
+        several do (a prefix must be unique, as the docs promise)."""
+        if not estimate_id:
+            return None
+        base = select(E, D.c.name, D.c.published, D.c.copy_of).join(D, D.c.id == E.c.document_id)
         with self.engine.connect() as c:
-            row = c.execute(query).first()
+            row = c.execute(base.where(E.c.id == estimate_id)).first()
+            if row is None:
+                prefixed = E.c.id.startswith(estimate_id, autoescape=True)
+                rows = c.execute(base.where(prefixed).limit(2)).all()
+                if len(rows) > 1:
+                    n = c.execute(select(func.count()).where(prefixed)).scalar_one()
+                    raise AmbiguousId(estimate_id, n)
+                row = rows[0] if rows else None
         return stored_estimate(dict(row._mapping)) if row else None
 
     def documents(
@@ -254,7 +268,7 @@ def estimate_conditions(f: Filters) -> list[ColumnElement[bool]]:
         if value:
             conds.append(column == value)
     if f.source:
-        conds.append(func.lower(E.c.source).contains(f.source.lower()))
+        conds.append(func.lower(E.c.source).contains(f.source.lower(), autoescape=True))
     if f.document:
         conds.append(or_(D.c.id == f.document, D.c.name == f.document))
     if f.as_of:
@@ -284,9 +298,18 @@ def _documents_query(search: str | None) -> Any:
         func.length(D.c.text).label("chars"),
     ).order_by(D.c.name)
     if search:
-        like = f"%{search.lower()}%"
-        query = query.where(or_(func.lower(D.c.name).like(like), func.lower(D.c.title).like(like)))
+        query = query.where(document_matches(search))
     return query
+
+
+def document_matches(search: str) -> ColumnElement[bool]:
+    """A document whose name or title holds `search`, any case; '%' and '_' are letters here,
+    not wildcards."""
+    words = search.lower()
+    return or_(
+        func.lower(D.c.name).contains(words, autoescape=True),
+        func.lower(D.c.title).contains(words, autoescape=True),
+    )
 
 
 def _copy(connection: Any, table: Any, rows: Sequence[dict[str, Any]]) -> None:

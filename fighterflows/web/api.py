@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Path
 from fastapi.responses import JSONResponse, Response
 
-from fighterflows.ledger import Filters
+from fighterflows.ledger import AmbiguousId, Filters
 from fighterflows.report.serialize import TABLE_COLUMNS, document_json, estimate_json
 from fighterflows.web import queries, views
 from fighterflows.web.errors import ERROR_SCHEMA
@@ -90,7 +90,10 @@ def api_estimate(
     st: State, estimate_id: Annotated[str, Path(max_length=64, pattern=NO_NUL)]
 ) -> Response:
     """One estimate by its id (or a unique prefix of it)."""
-    found = st.ledger.estimate(estimate_id)
+    try:
+        found = st.ledger.estimate(estimate_id)
+    except AmbiguousId as error:
+        raise HTTPException(422, str(error)) from None
     if found is None:
         raise HTTPException(404, f"no estimate {estimate_id!r}")
     return JSONResponse(estimate_json(found))

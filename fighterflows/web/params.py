@@ -10,8 +10,9 @@ from typing import Annotated, Any
 
 from fastapi import Query, Request
 from fastapi.responses import Response
-from pydantic import BeforeValidator, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, StringConstraints
 
+from fighterflows.asof import checked_as_of
 from fighterflows.conflicts import ConflictKind
 from fighterflows.ledger import Filters
 from fighterflows.model import Flow, Population, Scope
@@ -38,7 +39,7 @@ Blank = BeforeValidator(blank_is_none)
 PlaceCode = Annotated[str, StringConstraints(pattern=PLACE)]
 NO_NUL = r"^[^\x00]*$"  # no database stores NUL in text; PostgreSQL refuses it outright
 SourcePart = Annotated[str, StringConstraints(max_length=200, pattern=NO_NUL)]
-Date = Annotated[str, StringConstraints(pattern=DATE)]
+Date = Annotated[str, StringConstraints(pattern=DATE), AfterValidator(checked_as_of)]
 
 PlaceQ = Annotated[
     PlaceCode | None, Blank, Query(description="A place code: GBR, XKX, or a region like eu")

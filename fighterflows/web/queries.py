@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from fighterflows.ledger import Filters, Ledger, StoredEstimate, schema
 from fighterflows.ledger.convert import stored_estimate
 
 # The ledger's own filter semantics (as-of bounds, source matching), so a page of estimates
 # selects exactly what `Ledger.estimates` would.
-from fighterflows.ledger.store import estimate_conditions
+from fighterflows.ledger.store import document_matches, estimate_conditions
 
 D, E = schema.documents, schema.estimates
 
@@ -60,7 +60,6 @@ def _needs_documents(filters: Filters) -> bool:
 def count_documents(ledger: Ledger, search: str | None) -> int:
     query = select(func.count()).select_from(D)
     if search:
-        like = f"%{search.lower()}%"
-        query = query.where(or_(func.lower(D.c.name).like(like), func.lower(D.c.title).like(like)))
+        query = query.where(document_matches(search))
     with ledger.engine.connect() as c:
         return int(c.execute(query).scalar_one())
