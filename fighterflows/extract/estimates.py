@@ -5,6 +5,7 @@ are settled per document (see document.py), which passes in what it knows as `Co
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Literal
 
@@ -23,6 +24,7 @@ from fighterflows.extract.choosing import (
     inherited_flow,
     segment_end,
     segment_start,
+    shares_the_noun,
 )
 from fighterflows.extract.dates import as_of_for, since_for
 from fighterflows.extract.drafts import Context, Draft
@@ -200,7 +202,21 @@ def _figures(facts: Facts) -> list[Figure]:
         wordy = n.qualifier is Qualifier.VAGUE or n.text[-1:].isalpha()
         head = head_after(text, n.end, facts.places, wordy)
         out.append(Figure(n, head, base_of))
-    return out
+    return _shared_nouns(text, out)
+
+
+def _shared_nouns(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "60 Belgian, 40 Dutch and 30 Danish children": each adjective counts the last noun's
+    people."""
+    for i in range(len(figures) - 2, -1, -1):
+        fig, later = figures[i], figures[i + 1].head
+        if fig.head is None or later is None or not shares_the_noun(text, figures, i):
+            continue
+        head = dataclasses.replace(
+            fig.head, population=later.population, excluded=later.excluded, local=later.local
+        )
+        figures[i] = Figure(fig.number, head, fig.base_of)
+    return figures
 
 
 def _draft(
