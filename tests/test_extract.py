@@ -286,3 +286,32 @@ def test_a_figure_sentence_before_gives_its_date_but_no_event() -> None:
         ("2016", "cumulative"),
         ("2016", "cumulative"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Of the 200 Irish citizens who went, about 40 percent have died.",
+            "IRL departed total count 200 | IRL killed total share 0.4",
+            id="percent-died",
+        ),
+        pytest.param(
+            "Of the 200 Icelanders who left, 50 have come home.",
+            "ISL departed total count 200 | ISL returned total count 50",
+            id="count-came-home",
+        ),
+        pytest.param(
+            "Of the 60 Slovenes who went, two in five have been killed.",
+            "SVN departed total count 60 | SVN killed total share 0.4",
+            id="in-five-killed",
+        ),
+        pytest.param("Of the 300 people who attended, 40 percent have died.", "-", id="no-cohort"),
+    ],
+)
+def test_a_part_of_the_cohort_a_sentence_opens_with_needs_no_zone(text: str, expected: str) -> None:
+    """A passage of an article on the conflict whose sentence names no zone: the part is about
+    what its cohort ("Of the 200 ... who went") was about."""
+    from fighterflows.extract.document import extract_text
+
+    assert _describe(extract_text(text, "2020-01-01", "case").estimates) == expected

@@ -57,6 +57,24 @@ class Figure:
     base_of: int | None  # index of the number this one is a part of ("7 out of 129")
 
 
+# "500 — 10 percent — have come back", "150 (50 percent) have returned": a share set beside a
+# count, between brackets or dashes, says what part of the whole that count is
+_APPOSED_OPEN = re.compile(r"\s*(?:\(|[—–]|\s-)\s*")
+_APPOSED_CLOSE = re.compile(r"\s*(?:\)|[—–]|-\s)")
+
+
+def apposed_share(text: str, figures: list[Figure], j: int) -> int | None:
+    """The index of the count the share `j` stands beside, if it does."""
+    share = figures[j].number
+    if j == 0 or share.kind is not NumberKind.SHARE or not _APPOSED_CLOSE.match(text, share.end):
+        return None
+    count = figures[j - 1]
+    if count.number.kind is NumberKind.SHARE:
+        return None
+    end = count.head.end if count.head is not None else count.number.end
+    return j - 1 if _APPOSED_OPEN.fullmatch(text, end, share.start) else None
+
+
 def segment_end(text: str, figures: list[Figure], i: int) -> int:
     n = figures[i].number
     end = len(text)
@@ -71,7 +89,11 @@ def segment_end(text: str, figures: list[Figure], i: int) -> int:
         end = min(end, comma) if comma >= 0 else end
     for j in range(i + 1, len(figures)):
         other = figures[j]
-        if (other.head is not None and other.head.excluded) or figures[i].base_of == j:
+        if (
+            (other.head is not None and other.head.excluded)
+            or figures[i].base_of == j
+            or apposed_share(text, figures, j) == i
+        ):
             continue
         return min(end, other.number.start)
     return end

@@ -20,6 +20,7 @@ from fighterflows.extract.choosing import (
     AMONG,
     OF_THOSE_WHO,
     Figure,
+    apposed_share,
     choose_cue,
     inherited_flow,
     segment_end,
@@ -68,6 +69,7 @@ _ANAPHOR = re.compile(
     r"\b(?:the|that|this)\s+(?:number|figure|share|proportion|percentage|rate)\b", re.I
 )
 _WITH_N = re.compile(r"\bwith\s+$", re.I)
+_OPENS_WITH_OF = re.compile(r"\s*(?:out\s+)?of\s+(?:the|these|those|some|an\s+estimated)\b", re.I)
 # "seven returnees among the 129 Americans": a part of the figure after it
 _AMONG_THE = re.compile(r"\s+(?:[\w-]+\s+){1,2}among\s+(?:the|these|those)\s+", re.I)
 _THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b", re.I)
@@ -106,6 +108,12 @@ def assemble(facts: Facts, context: Context) -> list[Draft]:
             if made[i].kind is Kind.SHARE:
                 # a share of a base in the same sentence counts the base's people
                 made[i].place, made[i].place_text = made[base_i].place, made[base_i].place_text
+        elif made[i].kind is Kind.SHARE and _apposed_to(facts, figures, i, made) is not None:
+            # "of whom just 500 — 10 percent — returned": a share of the whole before the count
+            base = _apposed_to(facts, figures, i, made)
+            made[i].base_draft = base
+            if base is not None:
+                made[i].place, made[i].place_text = base.place, base.place_text
         elif made[i].kind is Kind.SHARE and OF_WHOM.search(
             facts.sentence.text, 0, figures[i].number.start
         ):
@@ -178,6 +186,17 @@ def _has_base(text: str, fig: Figure, context: Context, earlier: list[Draft]) ->
     return bool((context.previous or earlier) and OF_THEM.match(text, end)) or bool(
         OF_THOSE_WHO.match(text, end)
     )
+
+
+def _apposed_to(
+    facts: Facts, figures: list[Figure], i: int, made: dict[int, Draft]
+) -> Draft | None:
+    """The whole a share set beside a count is a share of: the count before that count."""
+    k = apposed_share(facts.sentence.text, figures, i)
+    if k is None or k not in made:
+        return None
+    wholes = [d for j, d in made.items() if j < k and d.kind is Kind.COUNT]
+    return wholes[-1] if wholes else None
 
 
 def _last_count(drafts: list[Draft], context: Context) -> Draft | None:
@@ -340,7 +359,12 @@ def _placed(
         return None
     # (referred: its flow is an earlier figure's; anaphor: "This number includes ...")
     referred, anaphor = referral
-    if not (referred or anaphor) and not _relevant(text, head, facts, context, cue, bool(stated)):
+    # "Of the 30 Irish citizens who went, about 40 percent have died": a part of the cohort the
+    # sentence opens with is about what that cohort was about
+    cohort = any(j < i for j in made) and _OPENS_WITH_OF.match(text) is not None
+    if not (referred or anaphor or cohort) and not _relevant(
+        text, head, facts, context, cue, bool(stated)
+    ):
         return None
     around = (
         place_around(facts, figures, i, head, made, context, cue, flow, anaphor)
