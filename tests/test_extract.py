@@ -57,9 +57,22 @@ def _describe(estimates: list[Estimate]) -> str:
     )
 
 
+def _describe_scoped(estimates: list[Estimate]) -> str:
+    """As _describe, each estimate followed by its scope (cases written with six fields)."""
+    stated = [e for e in estimates if not e.derived]
+    if not stated:
+        return "-"
+    return " | ".join(
+        f"{e.place} {e.flow.value} {e.population.value} {e.kind.value} {_figure(e)} {e.scope.value}"
+        for e in stated
+    )
+
+
 @pytest.mark.parametrize(("text", "expected"), _params())
 def test_case(text: str, expected: str) -> None:
-    assert _describe(extract(text, "2020-01-01", "case")) == expected
+    found = extract(text, "2020-01-01", "case")
+    scoped = len(expected.split(" | ")[0].split()) == 6
+    assert (_describe_scoped(found) if scoped else _describe(found)) == expected
 
 
 def test_version_is_a_dated_string() -> None:
