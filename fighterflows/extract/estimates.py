@@ -391,6 +391,8 @@ def _cue(
     if shared is not None:
         return shared
     cue = choose_cue(facts, figures, i, used) or _verb_after_parts(facts, figures, i)
+    if _zero_of_another_act(text, figures[i], cue):
+        return False
     if (
         cue is not None and cue.blocked and not _zero_negates(text, n, cue)
     ) or _NUMBER_BLOCK.search(text, 0, n.start):
@@ -405,6 +407,23 @@ def _cue(
         # before takes its flow
         return None
     return cue
+
+
+# "none of them has carried out an attack": a zero with a verb of its own that is no flow
+_ZERO_OWN_VERB = re.compile(
+    r"\s*(?:of\s+(?:them|these|those|whom)\s*)?,?\s*(?:has|have|had|is|are|was|were|did|does|do)\b",
+    re.I,
+)
+
+
+def _zero_of_another_act(text: str, fig: Figure, cue: Cue | None) -> bool:
+    """A zero whose verb says something else than a movement ("none of the 300 returnees has
+    carried out an attack"): the flow word before it is its people's, not its own."""
+    n = fig.number
+    if n.value != 0 or cue is None or cue.start >= n.start:
+        return False
+    end = fig.head.end if fig.head is not None else n.end
+    return _ZERO_OWN_VERB.match(text, end) is not None
 
 
 def _make(
