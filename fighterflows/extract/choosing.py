@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from fighterflows.extract.facts import Facts
 from fighterflows.extract.flows import Cue
 from fighterflows.extract.numbers import NumberKind, NumberMention
+from fighterflows.extract.places import PlaceForm
 from fighterflows.extract.populations import Head, predicate_population
 from fighterflows.model import Flow, Population
 
@@ -56,6 +57,24 @@ class Figure:
     base_of: int | None  # index of the number this one is a part of ("7 out of 129")
 
 
+# "500 — 10 percent — have come back", "150 (50 percent) have returned": a share set beside a
+# count, between brackets or dashes, says what part of the whole that count is
+_APPOSED_OPEN = re.compile(r"\s*(?:\(|[—–]|\s-)\s*")
+_APPOSED_CLOSE = re.compile(r"\s*(?:\)|[—–]|-\s)")
+
+
+def apposed_share(text: str, figures: list[Figure], j: int) -> int | None:
+    """The index of the count the share `j` stands beside, if it does."""
+    share = figures[j].number
+    if j == 0 or share.kind is not NumberKind.SHARE or not _APPOSED_CLOSE.match(text, share.end):
+        return None
+    count = figures[j - 1]
+    if count.number.kind is NumberKind.SHARE:
+        return None
+    end = count.head.end if count.head is not None else count.number.end
+    return j - 1 if _APPOSED_OPEN.fullmatch(text, end, share.start) else None
+
+
 def segment_end(text: str, figures: list[Figure], i: int) -> int:
     n = figures[i].number
     end = len(text)
@@ -65,15 +84,36 @@ def segment_end(text: str, figures: list[Figure], i: int) -> int:
     subset = _SUBSET.search(text, n.end, end)
     if subset and text[n.end : subset.start()].strip():
         end = subset.start()  # "4,294 fighters of whom 30 percent have returned"
-    if _OF_LEAD.search(text, 0, n.start):
+    if _OF_LEAD.search(text, 0, n.start) and not shares_the_noun(text, figures, i):
         comma = text.find(",", n.end)
         end = min(end, comma) if comma >= 0 else end
     for j in range(i + 1, len(figures)):
         other = figures[j]
-        if (other.head is not None and other.head.excluded) or figures[i].base_of == j:
+        if (
+            (other.head is not None and other.head.excluded)
+            or figures[i].base_of == j
+            or apposed_share(text, figures, j) == i
+        ):
             continue
         return min(end, other.number.start)
     return end
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
+
+
+def shares_the_noun(text: str, figures: list[Figure], i: int) -> bool:
+    """ "841 Afghan, 112 Iraqi and 60 Pakistani fighters": a nationality adjective without a
+    noun of its own, an item of a list that shares the last item's noun."""
+    head = figures[i].head
+    return (
+        head is not None
+        and head.place is not None
+        and head.place.form is PlaceForm.ADJECTIVE
+        and head.text.strip() == head.place.text
+        and i + 1 < len(figures)
+        and _LIST_JOIN.fullmatch(text, head.end, figures[i + 1].number.start) is not None
+    )
 
 
 def segment_start(text: str, figures: list[Figure], i: int) -> int:
@@ -217,7 +257,7 @@ def _acted_on(
 
 
 _AUX_BEFORE = re.compile(r"\b(?:have|has|had|were|was|are|is)(?:\s+(?:not\s+)?been)?\s+$", re.I)
-_PARTICIPLE = re.compile(r"\w+ed\b|held\b|kept\b", re.I)
+_PARTICIPLE = re.compile(r"\w+ed\b|held\b|kept\b|\w+ing\b", re.I)
 
 
 def _reduced_relative(text: str, head: Head | None, explicit: list[Cue]) -> Cue | None:
@@ -290,7 +330,8 @@ def _part_cue(
 def coordinated_cue(
     facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
 ) -> Cue | None:
-    if _OF_LEAD.search(facts.sentence.text, 0, figures[i].number.start):
+    text = facts.sentence.text
+    if _OF_LEAD.search(text, 0, figures[i].number.start) and not shares_the_noun(text, figures, i):
         return None  # "Out of these 632 people, 273 are abroad": a base, not a coordinate
     """ "500 Indonesians and 200 Malaysians have travelled": coordinated subjects share a verb."""
     if i + 1 >= len(figures):

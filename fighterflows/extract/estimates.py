@@ -5,6 +5,7 @@ are settled per document (see document.py), which passes in what it knows as `Co
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Literal
 
@@ -19,10 +20,12 @@ from fighterflows.extract.choosing import (
     AMONG,
     OF_THOSE_WHO,
     Figure,
+    apposed_share,
     choose_cue,
     inherited_flow,
     segment_end,
     segment_start,
+    shares_the_noun,
 )
 from fighterflows.extract.dates import as_of_for, since_for
 from fighterflows.extract.drafts import Context, Draft
@@ -66,6 +69,7 @@ _ANAPHOR = re.compile(
     r"\b(?:the|that|this)\s+(?:number|figure|share|proportion|percentage|rate)\b", re.I
 )
 _WITH_N = re.compile(r"\bwith\s+$", re.I)
+_OPENS_WITH_OF = re.compile(r"\s*(?:out\s+)?of\s+(?:the|these|those|some|an\s+estimated)\b", re.I)
 # "seven returnees among the 129 Americans": a part of the figure after it
 _AMONG_THE = re.compile(r"\s+(?:[\w-]+\s+){1,2}among\s+(?:the|these|those)\s+", re.I)
 _THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b", re.I)
@@ -104,6 +108,12 @@ def assemble(facts: Facts, context: Context) -> list[Draft]:
             if made[i].kind is Kind.SHARE:
                 # a share of a base in the same sentence counts the base's people
                 made[i].place, made[i].place_text = made[base_i].place, made[base_i].place_text
+        elif made[i].kind is Kind.SHARE and _apposed_to(facts, figures, i, made) is not None:
+            # "of whom just 500 — 10 percent — returned": a share of the whole before the count
+            base = _apposed_to(facts, figures, i, made)
+            made[i].base_draft = base
+            if base is not None:
+                made[i].place, made[i].place_text = base.place, base.place_text
         elif made[i].kind is Kind.SHARE and OF_WHOM.search(
             facts.sentence.text, 0, figures[i].number.start
         ):
@@ -178,6 +188,17 @@ def _has_base(text: str, fig: Figure, context: Context, earlier: list[Draft]) ->
     )
 
 
+def _apposed_to(
+    facts: Facts, figures: list[Figure], i: int, made: dict[int, Draft]
+) -> Draft | None:
+    """The whole a share set beside a count is a share of: the count before that count."""
+    k = apposed_share(facts.sentence.text, figures, i)
+    if k is None or k not in made:
+        return None
+    wholes = [d for j, d in made.items() if j < k and d.kind is Kind.COUNT]
+    return wholes[-1] if wholes else None
+
+
 def _last_count(drafts: list[Draft], context: Context) -> Draft | None:
     counts = [d for d in [*context.previous, *drafts] if d.kind is Kind.COUNT]
     return counts[-1] if counts else None
@@ -200,7 +221,21 @@ def _figures(facts: Facts) -> list[Figure]:
         wordy = n.qualifier is Qualifier.VAGUE or n.text[-1:].isalpha()
         head = head_after(text, n.end, facts.places, wordy)
         out.append(Figure(n, head, base_of))
-    return out
+    return _shared_nouns(text, out)
+
+
+def _shared_nouns(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "60 Belgian, 40 Dutch and 30 Danish children": each adjective counts the last noun's
+    people."""
+    for i in range(len(figures) - 2, -1, -1):
+        fig, later = figures[i], figures[i + 1].head
+        if fig.head is None or later is None or not shares_the_noun(text, figures, i):
+            continue
+        head = dataclasses.replace(
+            fig.head, population=later.population, excluded=later.excluded, local=later.local
+        )
+        figures[i] = Figure(fig.number, head, fig.base_of)
+    return figures
 
 
 def _draft(
@@ -324,7 +359,12 @@ def _placed(
         return None
     # (referred: its flow is an earlier figure's; anaphor: "This number includes ...")
     referred, anaphor = referral
-    if not (referred or anaphor) and not _relevant(text, head, facts, context, cue, bool(stated)):
+    # "Of the 30 Irish citizens who went, about 40 percent have died": a part of the cohort the
+    # sentence opens with is about what that cohort was about
+    cohort = any(j < i for j in made) and _OPENS_WITH_OF.match(text) is not None
+    if not (referred or anaphor or cohort) and not _relevant(
+        text, head, facts, context, cue, bool(stated)
+    ):
         return None
     around = (
         place_around(facts, figures, i, head, made, context, cue, flow, anaphor)
@@ -351,6 +391,8 @@ def _cue(
     if shared is not None:
         return shared
     cue = choose_cue(facts, figures, i, used) or _verb_after_parts(facts, figures, i)
+    if _zero_of_another_act(text, figures[i], cue):
+        return False
     if (
         cue is not None and cue.blocked and not _zero_negates(text, n, cue)
     ) or _NUMBER_BLOCK.search(text, 0, n.start):
@@ -365,6 +407,23 @@ def _cue(
         # before takes its flow
         return None
     return cue
+
+
+# "none of them has carried out an attack": a zero with a verb of its own that is no flow
+_ZERO_OWN_VERB = re.compile(
+    r"\s*(?:of\s+(?:them|these|those|whom)\s*)?,?\s*(?:has|have|had|is|are|was|were|did|does|do)\b",
+    re.I,
+)
+
+
+def _zero_of_another_act(text: str, fig: Figure, cue: Cue | None) -> bool:
+    """A zero whose verb says something else than a movement ("none of the 300 returnees has
+    carried out an attack"): the flow word before it is its people's, not its own."""
+    n = fig.number
+    if n.value != 0 or cue is None or cue.start >= n.start:
+        return False
+    end = fig.head.end if fig.head is not None else n.end
+    return _ZERO_OWN_VERB.match(text, end) is not None
 
 
 def _make(

@@ -9,7 +9,7 @@ import re
 
 from fighterflows.extract.choosing import Figure
 from fighterflows.extract.facts import Facts
-from fighterflows.extract.lexicon import excluded_regex
+from fighterflows.extract.lexicon import excluded_regex, membership_regexes, stopped_regex
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.places import is_region
 from fighterflows.extract.placing import ZONE_CODES
@@ -129,6 +129,8 @@ def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         return _YEAR_LIKE.fullmatch(n.text) is not None  # "Throughout 2014," taken for a count
     if head.excluded or _RATE.match(text, head.end) or _UNCERTAIN.search(head.text):
         return True
+    if _membership(text, n, head):
+        return True  # "the Salafist scene numbers 11,000 members": a group at home, counted
     also = _COORDINATED.match(text, head.end)
     if also and excluded_regex().match(text, also.end()):
         return True  # "25 Japanese and European hostages": the last noun names them
@@ -140,6 +142,14 @@ def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         return True  # "eight men linked to recruiting": suspects, not a count of fighters
     # Syrians in Syria are not foreign fighters.
     return head.place is not None and head.place.code == "SYR"
+
+
+def _membership(text: str, n: NumberMention, head: Head) -> bool:
+    members, having = membership_regexes()
+    return (
+        members.search(head.text.rstrip(" ,")) is not None
+        and having.search(text, max(0, n.start - 24), n.start) is not None
+    )
 
 
 def at_home(text: str, head: Head | None, facts: Facts) -> bool:
@@ -218,5 +228,7 @@ def no_country_figure(
         return True
     if flow is Flow.KILLED and _ATTACK.search(text, n.end, clause[1]):
         return True  # "lost 32 people in the Brussels bombings": victims, not fighters
+    if flow is Flow.DETAINED and stopped_regex().search(text, n.end, clause[1]):
+        return True  # "25 Belgians were arrested on the way to Syria": they never got there
     # people arrested at home for helping others go are not fighters
     return flow is Flow.DETAINED and SUSPECTS.search(text, n.end, clause[1]) is not None

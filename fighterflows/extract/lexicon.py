@@ -106,6 +106,12 @@ def negation_regex() -> re.Pattern[str]:
 
 
 @cache
+def stopped_regex() -> re.Pattern[str]:
+    """People detained before they reached the zone (flows.yaml, stopped_on_the_way)."""
+    return whole_words(alternation(load("flows")["stopped_on_the_way"]))
+
+
+@cache
 def irrealis_regex() -> re.Pattern[str]:
     return whole_words(alternation(load("flows")["irrealis"]))
 
@@ -127,6 +133,16 @@ def excluded_regex() -> re.Pattern[str]:
 def excluded_people_regex() -> re.Pattern[str]:
     """The excluded heads that are people (soldiers, civilians), searched anywhere."""
     return whole_words(alternation(load("populations")["excluded_people"]))
+
+
+@cache
+def membership_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(member nouns at a head's end, the having words just before a number): populations.yaml,
+    membership."""
+    data = load("populations")["membership"]
+    members = re.compile(r"\b(?:" + alternation(data["members"]) + r")$", re.IGNORECASE)
+    having = re.compile(r"\b(?:" + alternation(data["having"]) + r")\s+$", re.IGNORECASE)
+    return members, having
 
 
 @cache

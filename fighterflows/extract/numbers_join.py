@@ -213,10 +213,10 @@ def _range(text: str, a: Atom, b: Atom) -> Atom | None:
     if link.group("and") and not (lead and lead[1].startswith("between")):
         return None
     if link.group("or") and (
-        not (a.digits and b.digits) or re.search(r"\beither\s+$", text[: a.start], re.I)
+        a.digits != b.digits or re.search(r"\beither\s+$", text[: a.start], re.I)
     ):
-        return None  # "one or two", "either 10 or 20" stay two numbers; "1,000 or 2,000" is a range
-    if not (link.group("and") or link.group("to") or (a.digits and b.digits)):
+        return None  # "either 10 or 20": two guesses; "1,000 or 2,000", "five or six": ranges
+    if not (link.group("and") or link.group("to") or link.group("or") or (a.digits and b.digits)):
         return None  # "three-nought-four" is not a range
     low, high = a.value, b.value
     if b.scale and not a.scale and not a.percent and low * b.scale <= high:
@@ -243,6 +243,10 @@ def _range(text: str, a: Atom, b: Atom) -> Atom | None:
     return Atom(start, b.end, a.start, b.end, None, low, top, Q.RANGE, kind)
 
 
+# thousands written with a comma or, in European style, a dot ("4-5.000")
+_GROUPED = re.compile(r"[,.]\d{3}(?!\d)")
+
+
 def _thousands_elided(a: Atom, b: Atom, text: str) -> bool:
     """ "25-30,000" is 25,000 to 30,000; "75-300" and "800-1,000" stay as they are."""
     if (
@@ -250,7 +254,7 @@ def _thousands_elided(a: Atom, b: Atom, text: str) -> bool:
         or b.value is None
         or a.scale
         or b.scale
-        or "," not in text[b.nstart : b.nend]
+        or not _GROUPED.search(text, b.nstart, b.nend)
     ):
         return False
     low, high = a.value * 1000, b.value

@@ -127,6 +127,21 @@ def _counted_word_follows(text: str, end: int) -> bool:
     return word not in lex.words() and word not in lex.data()["units"]
 
 
+@cache
+def _people_before() -> re.Pattern[str]:
+    words = lex.alternation(set(lex.data()["dot_thousands_context"]))
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+
+def _thousands_dot(text: str, start: int, end: int) -> bool:
+    """ "1.623 Moroccans"; "the number of returnees is 5.600," (no word after, people before)."""
+    if _counted_word_follows(text, end):
+        return True
+    if _NEXT_WORD.match(text, end) or text[end : end + 1].isalnum():
+        return False
+    return _people_before().search(text, max(0, start - 60), start) is not None
+
+
 def _digit_value(m: re.Match[str]) -> float | None:
     core_end = m.end("num") - len(m.group("glue") or "")
     if m.group("ssfx"):
@@ -139,7 +154,7 @@ def _digit_value(m: re.Match[str]) -> float | None:
     body = re.sub(r"[\u00a0\u202f\u2009 ]", "", body)
     if re.fullmatch(r"\d{1,3},\d{1,2}", body):
         body = body.replace(",", ".")  # a decimal comma ("5,00", "1,3")
-    elif _EURO_THOUSANDS.fullmatch(body) and _counted_word_follows(m.string, m.end()):
+    elif _EURO_THOUSANDS.fullmatch(body) and _thousands_dot(m.string, m.start(), m.end()):
         body = body.replace(".", "")  # "1.623 Moroccans": a dot between thousands
     try:
         value = float(body.replace(",", ""))

@@ -23,7 +23,9 @@ _BARE_NEXT = re.compile(
     r"of\s+(?:whom|them|these|those)\b|(?:from|to)\s+(?:the\s+)?[A-Z]|(?:more\s+)?"
     r"(?:are|were|is|was|have|has|had|died|returned|remain|left|went|travell?ed|fought|joined"
     r"|come|came|back|out|who|that|said|believed|thought|reported|estimated|leave|return|die)\b"
-    r"|\))",
+    r"|\)"
+    # "150 (50 percent) have returned": a share beside the count
+    r"|\s*(?:\(|[—–]|\s-)\s*[\d.,]+\s*(?:%|per\s*cent\b|percent\b))",
     re.I,
 )
 

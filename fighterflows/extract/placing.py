@@ -286,11 +286,21 @@ _LABEL_END = re.compile(r"\s*(?:[,;.)]|$|\band\b)")
 _RANKED_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,4}?with\s+", re.I)
 
 
+# "...; France, 250; Germany, at least 200": an item of a list after a semicolon or colon
+_ITEM_GAP = re.compile(r"\s*,\s*")
+_ITEM_START = re.compile(r"[;:]\s*(?:and\s+)?(?:the\s+)?$", re.I)
+
+
 def _labelled_place(text: str, n: NumberMention, facts: Facts) -> PlaceMention | None:
     """ "by country: France 300, Britain 400": a list of places, each labelling its number."""
     if not _LABEL_END.match(text, n.end):
         return None
-    return _place_before(text, n, facts, _LABEL_GAP)
+    labelled = _place_before(text, n, facts, _LABEL_GAP)
+    if labelled is None:
+        item = _place_before(text, n, facts, _ITEM_GAP)
+        if item is not None and _ITEM_START.search(text, max(0, item.start - 12), item.start):
+            return item
+    return labelled
 
 
 def _ranked_place(text: str, n: NumberMention, facts: Facts) -> PlaceMention | None:

@@ -60,6 +60,8 @@ def scope_of(
         return Scope.CUMULATIVE, "born-is-cumulative"
     if cue is None or cue.stock:
         return Scope.CUMULATIVE, "no-verb-of-its-own"
+    if _dating_marker("period", text, figure):
+        return Scope.EVENT, "bounded-period"
     if _perfect(text, cue):
         return Scope.CUMULATIVE, "perfect-tense"
     if any(_dated_verb(text, cue, d) for d in dates):
@@ -70,18 +72,18 @@ def scope_of(
     date = date or governing_date(dates, *figure)
     if date is not None and date.marked:
         return Scope.CUMULATIVE, "by-date"
-    if _event_marker(text, figure):
+    if _dating_marker("event", text, figure):
         return Scope.EVENT, "event-word"
     if _dated_period(text, figure, date):
         return Scope.EVENT, "in-period"
     return Scope.CUMULATIVE, "default"
 
 
-def _event_marker(text: str, figure: tuple[int, int]) -> bool:
-    """An event's words anywhere in the sentence ("brought home five women and 14 children
-    on Saturday") that date the figure, not the report ("said on Monday", "a report released
-    last month")."""
-    for m in _markers("event").finditer(text):
+def _dating_marker(name: str, text: str, figure: tuple[int, int]) -> bool:
+    """An event's or a period's words anywhere in the sentence ("brought home five women and
+    14 children on Saturday") that date the figure, not the report ("said on Monday", "a report
+    released last month")."""
+    for m in _markers(name).finditer(text):
         if m.end() <= figure[0]:  # "told reporters last year that 5,000 went"
             between = text[max(0, m.start() - 24) : figure[0]]
         else:

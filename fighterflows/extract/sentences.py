@@ -13,9 +13,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 from syntok import segmenter
 
+from fighterflows.extract.numbers_lexicon import alternation, prefix_hedges
 from fighterflows.extract.prefilter import NUMBER
 
 
@@ -183,6 +185,32 @@ def _number_starts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
     yield start, end
 
 
+@cache
+def _list_item() -> re.Pattern[str]:
+    """A list item after a semicolon: a place and its figure, the verb standing in the first
+    item ("350 people have returned; France, 250; Germany, at least 200")."""
+    hedge = alternation(set(prefix_hedges()))
+    name = r"[A-Z][\w'’.-]*"
+    return re.compile(
+        rf"(?:and\s+)?(?:the\s+)?{name}(?:\s+(?:and\s+|of\s+|the\s+)?{name}){{0,3}}\s*[,:]?"
+        rf"\s*(?:(?i:{hedge})\s+)?\d"
+    )
+
+
+def _join_list_items(text: str, spans: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """A sentence cut at a semicolon before a list item goes on through the item."""
+    last: tuple[int, int] | None = None
+    for s, e in spans:
+        if last is not None and text[last[1] - 1] == ";" and _list_item().match(text, s):
+            last = (last[0], e)
+            continue
+        if last is not None:
+            yield last
+        last = (s, e)
+    if last is not None:
+        yield last
+
+
 def split(text: str) -> list[Sentence]:
     """The sentences of `text` in order; each one's text is `text[start:end]`."""
     out: list[Sentence] = []
@@ -194,7 +222,9 @@ def split(text: str) -> list[Sentence]:
             out.append(Sentence(s, e, text[s:e], number, kind, heading))
             continue
         if kind is BlockKind.PARAGRAPH and _NUMBER.search(text, start, end):
-            spans: Iterator[tuple[int, int]] = _paragraph_spans(text, start, end)
+            spans: Iterator[tuple[int, int]] = _join_list_items(
+                text, _paragraph_spans(text, start, end)
+            )
         else:
             spans = iter([_strip(text, start, end)])
         for s, e in spans:
