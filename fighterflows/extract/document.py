@@ -29,6 +29,7 @@ from fighterflows.extract.placing import ZONE_CODES
 from fighterflows.extract.prefilter import sentence_may_count
 from fighterflows.extract.sentences import BlockKind, Sentence, split
 from fighterflows.extract.sources import (
+    canonical,
     find_attributions,
     government_name,
     named_sources,
@@ -313,6 +314,7 @@ def _source(
     """The figure's source and the rule that found it."""
     a = d.attribution
     stated = _stated_source(d, named, i, drafts) if a is not None else None
+    stated = canonical(stated) if stated is not None else None
     if stated is not None or (a is not None and (a.source or a.generic or a.official)):
         return stated, f"attributed: '{a.text}'" if a is not None else "attributed"
     if f.impersonal or f.dates:

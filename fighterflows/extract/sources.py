@@ -22,17 +22,31 @@ _VERBS = (
     r"confirmed|confirms|stated|states|claimed|claims|believes|believed|found|finds|counted|"
     r"counts|shows|showed|noted|notes|identified|identifies|told|quotes|quoted|put|puts|gave|"
     r"gives|informed|listed|lists|approximated|suggested|suggests|revealed|reveals|warned|"
-    r"indicated|write|writes|wrote|added|adds|note|find|count|show|report|conclude|concludes|"
+    r"indicated|suggest|indicate|indicates|write|writes|wrote|added|adds|note|find|count|show|report|conclude|concludes|"
     r"concluded|argue|argues|argued|assessed|assesses|calculated|recorded|documented|tallied|"
     r"shared|published|released|provided|tweeted|posted|acknowledged|acknowledges|admitted|"
     r"admits|disclosed|discloses"
 )
-_NOUN = r"(?:report|study|estimate|survey|analysis|assessment|figures?|data|count)s?"
+_NOUN = r"(?i:report|study|estimate|survey|analysis|assessment|figures?|data|count)s?"
 # Nouns that stand for a source named elsewhere in the document ("the center said").
-_GENERIC = (
-    r"(?:report|study|update|group|cent(?:er|re)|authors|agency|think\s+tank|researchers|firm|"
-    r"consultancy|organi[sz]ation|institute|analysis|survey|service|ministry|body|unit|"
-    r"assessment|paper|review)"
+_WORDS = load("sources")
+_GENERIC = "(?:" + alternation(_WORDS["generic"]) + ")"
+# "the figure reported by X", "a report published on Tuesday by X": the agent of a reporting
+# participle
+_PARTICIPLE = (
+    r"\b(?:" + alternation(_WORDS["reporting_participles"]) + r")\s+"
+    r"(?:(?:on|in|this|last|earlier|late|early)\s+\w+\s+)?"
+)
+# where the name after "by" ends: a verb of the report, or punctuation
+_BY_END = (
+    r"(?=\s+(?:that|in|on|gave|shows?|found|estimated|said|put|puts|listed|counts|says|at|"
+    r"suggests?|indicates?|estimates?|reveals?|has|have|were|was|is|are|includes?)\b"
+    r"|\s*[,.;(]|$)"
+)
+# an office spoken of without capitals: "the federal department of defence", "the interior
+# ministry"
+_LOWER_OFFICE = (
+    r"(?:federal|national|state|interior|foreign|justice|defen[cs]e|home|security|intelligence)\s"
 )
 # A word of a name: capitalised, or an Arabic article and a name ("al-Shuhada").
 _NAME_WORD = r"(?:[A-Z][\w'’.&-]*|(?:al|el|ad|as|ash|an)-[\w'’-]+)"
@@ -50,9 +64,10 @@ OFFICE_NOUNS = (
 )
 _OFFICE = rf"(?i:{OFFICE_NOUNS})(?:\s+of\s+(?:the\s+)?[a-z]+(?:\s+affairs)?)?"
 _ATTRIBUTION = re.compile(
-    rf"(?P<by>{_ARTICLE}?\b{_NOUN}\s+(?:by|from)\s+(?P<by_x>(?:the\s+)?[A-Z][^,.;:()]{{1,80}}?))"
-    r"(?=\s+(?:that|in|on|gave|shows|found|estimated|said|put|listed|counts|says|at)\b"
-    r"|\s*[,.;(]|$)"
+    rf"(?P<by>{_ARTICLE}?\b{_NOUN}\s+(?:{_PARTICIPLE})?(?:by|from)\s+"
+    rf"(?P<by_x>(?:the\s+)?(?:[A-Z]|{_LOWER_OFFICE})[^,.;:()]{{1,80}}?)){_BY_END}"
+    rf"|(?P<pby>{_PARTICIPLE}by\s+(?P<pby_x>(?:the\s+)?(?:[A-Z]|{_LOWER_OFFICE})[^,.;:()]{{1,80}}?))"
+    rf"{_BY_END}"
     r"|(?P<acc>(?:\b(?i:according)\s+to|\bper(?=\s+(?:the\s+)?[A-Z]))\s+"
     r"(?P<acc_x>(?:[^,.;:()]|(?<=\b[A-Z])\.){2,90}?))"
     r"(?=\s*(?:[,.;:()]|\bthat\b|$))"
@@ -105,7 +120,10 @@ _ATTRIBUTION = re.compile(
     r"\s+(?:(?:also|has|have|had|now|still|recently|previously|currently|later|earlier)\s+){0,2}"
     r"(?:" + _VERBS + r")\b)"
     rf"|(?P<poss>(?P<poss_x>{_ARTICLE}(?:report|study|estimate|survey|analysis|assessment)s?))\b"
-    rf"|(?P<named>(?P<named_x>\b(?:[A-Z][\w.'’-]+\s+){{0,4}}[A-Z][\w.'’-]+)(?:'s|’s)?\s+{_NOUN}\b)",
+    rf"|(?P<named>(?P<named_x>\b(?:[A-Z][\w.'’-]+\s+){{0,4}}[A-Z][\w.'’-]+)(?:'s|’s)?\s+{_NOUN}\b)"
+    # "interior ministry data show": a country's office, without capitals
+    rf"|(?P<odata>(?P<odata_x>\b(?i:interior|foreign|justice|defen[cs]e|home(?:\s+affairs)?)\s+"
+    rf"(?i:ministry|office|department))\s+{_NOUN}\b)",
 )
 # Speakers named by their office or title: a separate, guarded scan, since their names may
 # start anywhere before the title ("EU counter-terrorism coordinator ... told").
@@ -270,6 +288,7 @@ def office_of(who: str, code: str) -> str:
 
 # An office named without its country: "the Department of Justice", "the Interior Ministry"
 _BARE_OFFICE = re.compile(
+    r"(?:(?:Federal|National|State)\s+)?"
     r"(?:Department|Ministry|Office|Directorate|Bureau|Secretariat)\s+(?:of|for)\s+(?:the\s+)?"
     r"[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3}"
     r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:Ministry|Department)"
@@ -289,18 +308,28 @@ def national_named(adjective: str, source: str) -> str | None:
     hits = _sources().finditer(f"{adjective} {source}")
     if hits and hits[0].start == 0:
         return hits[0].name
-    unknown = source not in source_countries() and source not in _known_names()
-    if _BARE_OFFICE.fullmatch(source) or (
-        unknown and _NATIONAL_BODY.search(source) and not _INTERNATIONAL.search(source)
-    ):
-        return f"{adjective} {source}"  # "the State Security Service" of Azerbaijanis
     # "Police said", "according to Interior Ministry figures": the office of the figure's country
+    # under its one name ("Tajik interior ministry", whatever the capitals)
     pattern, names = _offices()
     office = pattern.fullmatch(source)
     if office is not None and office.lastgroup is not None:
         name = names[office.lastgroup]
         return f"{adjective} {name}" if name != "government" else f"{adjective} government"
+    unknown = source not in source_countries() and source not in _known_names()
+    if unknown and (
+        _BARE_OFFICE.fullmatch(source)
+        or (_NATIONAL_BODY.search(source) and not _INTERNATIONAL.search(source))
+    ):
+        return f"{adjective} {source}"  # "the State Security Service" of Azerbaijanis
     return None
+
+
+def canonical(source: str) -> str:
+    """A source under the data's one name for it: "Russian defence ministry" (an office read
+    from its words) is the "Russian Ministry of Defence"."""
+    hits = _sources().finditer(source)
+    whole = len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(source)
+    return hits[0].name if whole else source
 
 
 def named_sources(text: str) -> list[tuple[int, str]]:
@@ -336,6 +365,8 @@ def find_attributions(text: str) -> list[Attribution]:
         kind = m.lastgroup or ""
         who = m.group(kind + "_x") if kind + "_x" in m.re.groupindex else m.group()
         found = _attribution(m.start(), m.end(), m.group(), who or "")
+        if not (found.source or found.generic or found.official):
+            found = _apposed(text, found)
         if kind == "cit":
             found = dataclasses.replace(found, cited=True)
         if found.source or found.generic or found.official or _CAPITAL.search(found.who):
@@ -343,14 +374,36 @@ def find_attributions(text: str) -> list[Attribution]:
     return out
 
 
-_TITLE_OF = re.compile(
-    r"^\s*(?:the\s+)?(?:head|chief|director|leader|commander|spokes(?:man|woman|person))\s+"
-    r"(?:of|for)\s+",
-    re.IGNORECASE,
+_POSTS = alternation(_WORDS["posts"])
+# "the chief of the Kyrgyz police": the body whose post it is
+_TITLE_OF = re.compile(rf"^\s*(?:the\s+)?(?:{_POSTS})\s+(?:of|for)\s+", re.IGNORECASE)
+# "according to Rustam Nazarov, the head of the drug control agency": a person's post in a body,
+# apposed to the person's name
+_APPOSED_POST = re.compile(
+    rf",\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}?(?i:{_POSTS})\s+(?:of|at|for|with|in)\s+"
+    r"(?P<body>(?:the\s+)?[^,.;:()]{2,90}?)(?=\s*(?:[,.;:()]|\bthat\b|$))"
+)
+
+
+def _apposed(text: str, found: Attribution) -> Attribution:
+    """A speaker named by their name alone, whose post in a body follows after a comma: the
+    body speaks ("according to Antti Pelttari, chief of the Finnish Security Intelligence
+    Service")."""
+    post = _APPOSED_POST.match(text, found.end)
+    if post is None:
+        return found
+    body = _attribution(found.start, post.end(), text[found.start : post.end()], post["body"])
+    return body if body.source or body.official else found
+
+
+# "figures cited by the Albanian police": the agent of the figures is who speaks
+_AGENT = re.compile(
+    rf"^.*?\b(?:{_NOUN}\s+)?{_PARTICIPLE}(?:by|from)\s+|^.*?\b{_NOUN}\s+(?:by|from)\s+"
 )
 
 
 def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
+    who = _AGENT.sub("", who)
     named = _sources().finditer(who)
     if named:
         return Attribution(start, end, text, named[0].name, None, False, who)
@@ -381,8 +434,8 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
     if _ORG_WORDS.search(who):
         name = re.sub(r"^(?:[a-z]+\s+)*(?:[Tt]he\s+|[Aa]n?\s+)?", "", who.strip())
         name = re.sub(
-            r"(?:'s|’s)?\s+(?:new\s+)?(?:report|study|estimate|survey|analysis|figures|data|"
-            r"statistics|numbers)$",
+            r"(?:'s|’s)?\s+(?:new\s+)?(?:reports?|study|studies|estimates?|surveys?|analysis|figures|"
+            r"data|statistics|numbers)$",
             "",
             name,
         )
