@@ -64,13 +64,11 @@ OFFICE_NOUNS = (
 )
 _OFFICE = rf"(?i:{OFFICE_NOUNS})(?:\s+of\s+(?:the\s+)?[a-z]+(?:\s+affairs)?)?"
 _ATTRIBUTION = re.compile(
-    rf"(?P<by>{_ARTICLE}?\b{_NOUN}\s+(?:{_PARTICIPLE})?(?:by|from)\s+"
+    rf"(?P<by>(?:{_ARTICLE}?\b{_NOUN}\s+(?:{_PARTICIPLE})?|{_PARTICIPLE})(?:by|from)\s+"
     rf"(?P<by_x>(?:the\s+)?(?:[A-Z]|{_LOWER_OFFICE})[^,.;:()]{{1,80}}?)){_BY_END}"
-    rf"|(?P<pby>{_PARTICIPLE}by\s+(?P<pby_x>(?:the\s+)?(?:[A-Z]|{_LOWER_OFFICE})[^,.;:()]{{1,80}}?))"
-    rf"{_BY_END}"
     r"|(?P<acc>(?:\b(?i:according)\s+to|\bper(?=\s+(?:the\s+)?[A-Z]))\s+"
     r"(?P<acc_x>(?:[^,.;:()]|(?<=\b[A-Z])\.){2,90}?))"
-    r"(?=\s*(?:[,.;:()]|\bthat\b|$))"
+    r"(?=\s*(?:[,;:()]|(?<!\b[A-Z])\.|\bthat\b|$))"
     r"|(?P<cit>\b(?i:citing|cites|cited|quotes\s+an\s+estimate\s+by)\s+(?P<cit_x>(?:the\s+)?"
     r"[A-Z][^,.;:()]{1,80}?))(?=\s*[,.;:()]|\s+(?:that|who|which)\b|$)"
     r"|(?P<gen>(?P<gen_x>\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[A-Za-z-]+(?:'s|’s)?\s+){0,4}"
@@ -81,8 +79,9 @@ _ATTRIBUTION = re.compile(
     r"\w+(?:'s|’s)|its|their))\s+(?:own\s+|latest\s+|new\s+|most\s+recent\s+)?"
     r"(?:count|estimate|figures|tally)\b)"
     # "..., it said": the organisation the text has just named
-    r"|(?P<pron>(?P<pron_x>\b(?:it|they))\s+(?:also\s+)?(?:said|says|reported|reports|estimated|"
-    r"estimates|added|noted|found|counted|counts|wrote)\b)"
+    r"|(?P<pron>(?P<pron_x>\b(?:it|they|he|she))\s+(?:also\s+)?(?:said|says|reported|reports|"
+    r"estimated|estimates|added|noted|found|counted|counts|wrote|told)\b)"
+
     r"|(?P<inv>\b(?:said|says|say|told|added|reported|estimated|reveals|revealed|confirmed)\s+(?P<inv_x>(?:the\s+|a\s+)?"
     r"(?:[A-Z][\w'’.&-]*|minister|ministry|government|officials?|spokes(?:man|woman|person)|"
     r"head|chief|director|leader|commander|"
@@ -120,18 +119,24 @@ _ATTRIBUTION = re.compile(
     r"\s+(?:(?:also|has|have|had|now|still|recently|previously|currently|later|earlier)\s+){0,2}"
     r"(?:" + _VERBS + r")\b)"
     rf"|(?P<poss>(?P<poss_x>{_ARTICLE}(?:report|study|estimate|survey|analysis|assessment)s?))\b"
-    rf"|(?P<named>(?P<named_x>\b(?:[A-Z][\w.'’-]+\s+){{0,4}}[A-Z][\w.'’-]+)(?:'s|’s)?\s+{_NOUN}\b)"
-    # "interior ministry data show": a country's office, without capitals
-    rf"|(?P<odata>(?P<odata_x>\b(?i:interior|foreign|justice|defen[cs]e|home(?:\s+affairs)?)\s+"
-    rf"(?i:ministry|office|department))\s+{_NOUN}\b)",
+    # "ICSR's figures", "Interior Ministry data", and without capitals, "interior ministry data"
+    rf"|(?P<named>(?P<named_x>\b(?:(?:[A-Z][\w.'’-]+\s+){{0,4}}[A-Z][\w.'’-]+"
+    rf"|(?i:interior|foreign|justice|defen[cs]e|home(?:\s+affairs)?)\s+(?:ministry|office|"
+    rf"department)))(?:'s|’s)?\s+{_NOUN}\b)",
 )
 # Speakers named by their office or title: a separate, guarded scan, since their names may
 # start anywhere before the title ("EU counter-terrorism coordinator ... told").
+# posts that name a person by their place in a body ("the head of", "a commander")
+_POSTS = alternation(_WORDS["posts"])
 _SPEAKER = re.compile(
     # "a senior Iraqi official told AFP", "security sources said"
     r"(?P<src>(?P<src_x>\b(?:[Aa]n?\s+|[Tt]he\s+)?(?:(?:senior|top|local|high-ranking|"
-    r"security|government|intelligence)\s+)*(?:[A-Z][a-z]+\s+)?(?:security\s+|government\s+)?"
-    r"(?:official|officials|sources?|diplomats?))\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
+    r"security|government|intelligence)\s+)*(?:[A-Z][a-z]+\s+)?"
+    # "a Finnish foreign ministry official told Reuters"
+    r"(?:(?:security|government|foreign|interior|justice|defen[cs]e|home|ministry|police|"
+    r"intelligence|counter-?terrorism)\s+){0,2}"
+    r"(?:official|officials|sources?|diplomats?|" + _POSTS + r"))\s+(?:also\s+)?"
+    r"(?:" + _VERBS + r")\b)"
     # "EU counter-terrorism coordinator Gilles de Kerchove told the BBC": the office speaks
     # (at the start of the sentence or of a clause: the scan is slow where it may start anywhere)
     r"|(?:^|(?<=[,;:(“\"]\s)|(?<=[,;:(“\"]))"
@@ -140,6 +145,14 @@ _SPEAKER = re.compile(
     r"secretary|president|prosecutor|ambassador|envoy|adviser|advisor))"
     r"(?:\s+(?:[A-Z][\w'’-]+|de|van|von|bin|al-[\w'’-]+)){1,4},?\s+(?:also\s+)?"
     r"(?:told|said|says|estimated|stated|announced|added)\b)"
+)
+# "X was quoted by Reuters as saying", "Reuters cited the minister as saying": X speaks, the
+# agency relays (a separate scan, for sentences with "as saying" only)
+_RELAY = re.compile(
+    r"(?P<quoted>(?P<quoted_x>(?:\b[Tt]he\s+|\b[Aa]n?\s+)?(?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+"
+    r"(?:was|were|is|has\s+been)\s+quoted\s+(?:by\s+[^,.;]{1,40}?\s+)?(?:[\w-]+\s+){0,4}?"
+    r"as\s+saying)"
+    r"|(?P<relay>\b(?:cited|quoted)\s+(?P<relay_x>(?:the\s+|an?\s+)?[^,.;:()]{1,60}?)\s+as\s+saying)"
 )
 # "a UN monitoring team reported", "an ICSR study found": an organisation's team or paper
 _TEAM = re.compile(
@@ -150,7 +163,7 @@ _TEAM = re.compile(
 _SPEAKER_GUARD = re.compile(
     r"\b(?:official|officials|sources?|diplomats?|minister|coordinator|chief|director|head|"
     r"spokes(?:man|woman|person)|commissioner|secretary|president|prosecutor|ambassador|envoy|"
-    r"adviser|advisor)\b",
+    r"adviser|advisor|" + _POSTS + r")\b",
     re.IGNORECASE,
 )
 # a capitalised name, then a team's or a paper's noun
@@ -168,7 +181,14 @@ _NATIONAL = re.compile(
     r"(?:the\s+)?([A-Z][a-z]+)\s+(?:[a-z]+\s+){0,2}(authorities|officials|police|government|"
     r"intelligence|security\s+services?|agenc(?:y|ies))$"
 )
-_CAPITAL = re.compile(r"\b[A-Z]")
+# a capitalised word that names someone (not a sentence's first article or pronoun)
+_CAPITAL = re.compile(r"\b(?!(?:The|A|An|This|That|These|Those|Its|Their|It|They)\b)[A-Z]")
+# "Of Western Europe's estimated 5,000": a phrase after a preposition is no speaker
+_PREPOSITION = re.compile(r"\s*(?:Of|In|For|From|With|At|On|As|Among|Out|By|To)\b")
+
+
+def _speaker_named(who: str) -> bool:
+    return bool(_CAPITAL.search(who)) and not _PREPOSITION.match(who)
 _ARTICLE_ONLY = re.compile(r"\s*(?:(?:the|its|their|this|that)\s+)?", re.IGNORECASE)
 # Every attribution has one of these words; a sentence without any is skipped at once.
 _GUARD = re.compile(
@@ -275,6 +295,17 @@ def national_source(who: str) -> str | None:
     return f"{place_adjective(code)} {name}"
 
 
+def joint_source(who: str) -> str:
+    """The offices of two countries speaking together, as the text names the countries and
+    under the office's one name: "U.S. and Belgian officials" → "U.S. and Belgian
+    authorities"."""
+    pattern, names = _offices()
+    office = pattern.search(who)
+    if office is None or office.lastgroup is None:
+        return who
+    return f"{who[: office.start()].strip()} {names[office.lastgroup]}"
+
+
 def office_of(who: str, code: str) -> str:
     """The office a generic reference names ("the country's interior ministry", "the domestic
     intelligence agency"), normalised for the country `code` the figure is about."""
@@ -346,6 +377,8 @@ def find_attributions(text: str) -> list[Attribution]:
     speakers = list(_SPEAKER.finditer(text)) if _SPEAKER_GUARD.search(text) else []
     if _TEAM_GUARD.search(text):
         speakers += _TEAM.finditer(text)
+    if "as saying" in text:
+        speakers += _RELAY.finditer(text)
     if speakers:
         # a title's speaker takes the place of an attribution inside it ("... coordinator
         # Gilles de Kerchove told" over "Gilles de Kerchove told")
@@ -369,12 +402,11 @@ def find_attributions(text: str) -> list[Attribution]:
             found = _apposed(text, found)
         if kind == "cit":
             found = dataclasses.replace(found, cited=True)
-        if found.source or found.generic or found.official or _CAPITAL.search(found.who):
+        if found.source or found.generic or found.official or _speaker_named(found.who):
             out.append(found)
     return out
 
 
-_POSTS = alternation(_WORDS["posts"])
 # "the chief of the Kyrgyz police": the body whose post it is
 _TITLE_OF = re.compile(rf"^\s*(?:the\s+)?(?:{_POSTS})\s+(?:of|for)\s+", re.IGNORECASE)
 # "according to Rustam Nazarov, the head of the drug control agency": a person's post in a body,
@@ -382,6 +414,13 @@ _TITLE_OF = re.compile(rf"^\s*(?:the\s+)?(?:{_POSTS})\s+(?:of|for)\s+", re.IGNOR
 _APPOSED_POST = re.compile(
     rf",\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}?(?i:{_POSTS})\s+(?:of|at|for|with|in)\s+"
     r"(?P<body>(?:the\s+)?[^,.;:()]{2,90}?)(?=\s*(?:[,.;:()]|\bthat\b|$))"
+)
+
+
+# the same post inside the words of a subject ("X, the head of Y, said")
+_POST_IN_WHO = re.compile(
+    rf",\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}?(?i:{_POSTS})\s+(?:of|at|for|with|in)\s+"
+    r"(?P<body>(?:the\s+)?[^,]{2,90}?),?\s*$"
 )
 
 
@@ -404,11 +443,16 @@ _AGENT = re.compile(
 
 def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
     who = _AGENT.sub("", who)
+    post = _POST_IN_WHO.search(who)
+    if post is not None:
+        who = post["body"]  # "Marat Sultanov, the head of the Kyrgyz police,": the police
     named = _sources().finditer(who)
     if named:
         return Attribution(start, end, text, named[0].name, None, False, who)
     if re.fullmatch(r"(?:the\s+)?(?:its|their|it|they)", who, re.IGNORECASE):
         return Attribution(start, end, text, None, "its", False, who)  # "by its count"
+    if re.fullmatch(r"he|she|him|her", who, re.IGNORECASE):
+        return Attribution(start, end, text, None, "person", False, who)  # "…, he said"
     # "the chief of the Kyrgyz police" speaks for the Kyrgyz police
     office = national_source(_TITLE_OF.sub("", who))
     if office is not None:
@@ -454,6 +498,36 @@ def _national_possessive(name: str) -> str:
     if not places:
         return name
     return f"{place_adjective(places[0].code)} {name[m.end() :]}"
+
+
+# A person named by their post, whatever they do in the sentence: "Dutch Justice Minister Ferd
+# Grapperhaus spoke in parliament", "Säpo chief Charlotte von Essen"
+_TITLED = re.compile(
+    r"(?:\b[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:[a-z-]+\s+){0,2}"
+    r"(?i:minister|coordinator|chief|director|head|spokes(?:man|woman|person)|commissioner|"
+    r"secretary|president|prosecutor|ambassador|envoy|adviser|advisor)"
+    r"(?:\s+(?:[A-Z][\w'’-]+|de|van|von|bin|al-[\w'’-]+)){1,4}"
+)
+
+
+# "the head of Kosovo's police", "Gerald Collins, the head of the Irish police", "Europol's
+# director"
+_POST_OF = re.compile(
+    rf"\b[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){{0,4}}(?:'s|’s)\s+(?:[a-z-]+\s+){{0,2}}(?:{_POSTS})\b"
+    rf"|\b(?:[Tt]he\s+)?(?:{_POSTS})\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][^,.;:()]{{1,80}}?"
+    r"(?=\s*[,.;:()]|$|\s+(?:spoke|addressed|was|is|has|had|on|in|at|to|during|before|after|"
+    r"when|who|" + _VERBS + r")\b)"
+)
+
+
+def titled(text: str) -> list[Attribution]:
+    """The people a sentence names by their post, as the voices of their bodies (for "…, he
+    said" in a later sentence)."""
+    if not _SPEAKER_GUARD.search(text):
+        return []
+    posts = [*_TITLED.finditer(text), *_POST_OF.finditer(text)]
+    found = [_attribution(m.start(), m.end(), m.group(), m.group()) for m in posts]
+    return [a for a in found if a.source or a.official]
 
 
 def impersonal(text: str) -> bool:
