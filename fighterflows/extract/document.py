@@ -445,7 +445,7 @@ def _stated_source(
 
 # a minister with a portfolio speaks for the ministry ("the interior minister said")
 _PORTFOLIO = re.compile(
-    r"\b(?:interior|foreign|home\s+affairs|justice|defen[cs]e)\s+minister\b"
+    r"\b(?:interior|foreign|home\s+affairs|justice|defen[cs]e)\s+minister\b|\bhome\s+secretary\b"
     r"|\bminister\s+(?:of|for)\s+(?:the\s+)?(?:interior|foreign\s+affairs|home\s+affairs|"
     r"justice|defen[cs]e)\b",
     re.I,

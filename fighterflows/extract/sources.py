@@ -90,7 +90,11 @@ _ATTRIBUTION = re.compile(
     r"|(?P<off>(?P<off_x>\b(?:[Oo]fficials|[Aa]uthorities|[Pp]olice|[Ii]nvestigators|[Pp]rosecutors|"
     r"[Mm]inisters?|[Dd]iplomats)|\b[Tt]he\s+(?:(?:interior|foreign|justice|defen[cs]e|home)\s+)?"
     r"(?:government|ministry|minister|authorities|police)"
-    r"(?:\s+(?:of|for)\s+(?:the\s+)?[a-z]+(?:\s+affairs)?)?)\s+(?:also\s+)?"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[a-z]+(?:\s+affairs)?)?"
+    # "the Dutch counter-terrorism coordinator said"
+    r"|\b[Tt]he\s+(?:[A-Z][\w.-]*\s+)?(?:[a-z-]+\s+){0,2}(?:coordinator|commissioner|prosecutor|"
+    r"secretary)"
+    r")\s+(?:also\s+)?"
     r"(?:" + _VERBS + r")\b)"
     r"|(?P<auth>(?P<auth_x>\b[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+(?:authorities|officials|police|"
     r"government|intelligence(?:\s+services?)?|security\s+services?|agenc(?:y|ies)))\s+(?:also\s+)?"
@@ -289,9 +293,17 @@ def national_source(who: str) -> str | None:
     found = before or after
     if not found:
         return None
-    code, name = found[0].code, names[office.lastgroup]
+    return _office_name(names[office.lastgroup], found[0].code)
+
+
+def _office_name(name: str, code: str) -> str:
+    """A country's office under its one name: "German government", "Belgian interior
+    ministry", the country's own name for its intelligence service (sources.yaml)."""
     if name == "government":
         return government_name(code, place_name(code))
+    if name == "intelligence service":
+        services: dict[str, str] = load("sources")["intelligence_services"]
+        return services.get(code) or f"{place_adjective(code)} authorities"
     return f"{place_adjective(code)} {name}"
 
 
@@ -312,9 +324,7 @@ def office_of(who: str, code: str) -> str:
     pattern, names = _offices()
     office = pattern.search(who)
     name = names[office.lastgroup] if office is not None and office.lastgroup else "government"
-    if name == "government":
-        return government_name(code, place_name(code))
-    return f"{place_adjective(code)} {name}"
+    return _office_name(name, code)
 
 
 # An office named without its country: "the Department of Justice", "the Interior Ministry"
@@ -435,6 +445,8 @@ def _apposed(text: str, found: Attribution) -> Attribution:
     return body if body.source or body.official else found
 
 
+# "a spokesman for the Tunisian Ministry of Interior": the body
+_LEADING_PREPOSITION = re.compile(r"^\s*(?:for|of|at|from)\s+(?=the\s)", re.IGNORECASE)
 # "figures cited by the Albanian police": the agent of the figures is who speaks
 _AGENT = re.compile(
     rf"^.*?\b(?:{_NOUN}\s+)?{_PARTICIPLE}(?:by|from)\s+|^.*?\b{_NOUN}\s+(?:by|from)\s+"
@@ -442,7 +454,7 @@ _AGENT = re.compile(
 
 
 def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
-    who = _AGENT.sub("", who)
+    who = _LEADING_PREPOSITION.sub("", _AGENT.sub("", who))
     post = _POST_IN_WHO.search(who)
     if post is not None:
         who = post["body"]  # "Marat Sultanov, the head of the Kyrgyz police,": the police
