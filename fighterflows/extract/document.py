@@ -436,17 +436,32 @@ def _stated_source(
     if who_places and _country_speaks(a, who_places):
         code = who_places[0].code
         return government_name(code, place_name(code))
+    if a.official and _BARE_POST.fullmatch(a.who.strip()):
+        # "the spokesman said" after a sentence that names the body
+        there = [n.source for n in named if i - 1 <= n.sentence <= i]
+        if there:
+            return there[-1]
     if a.official and _is_country(d.place):
-        if _PORTFOLIO.search(a.who):
-            return office_of(a.who, d.place)  # "Interior Minister X said": that ministry
+        if _PORTFOLIO.search(a.who) or _POLICE.search(a.who):
+            # "Interior Minister X said": that ministry; "police chief X": the authorities
+            return office_of(a.who, d.place)
         return government_name(d.place, place_name(d.place))
     return None
 
 
+# a post without its body ("the spokesman"), and the posts of police and prosecutors
+_BARE_POST = re.compile(
+    r"(?:the\s+|a\s+|its\s+)?(?:spokes(?:man|woman|person)|director|head|chief)", re.I
+)
+_POLICE = re.compile(r"\bpolice\b|\bprosecutors?\b", re.I)
+
+
 # a minister with a portfolio speaks for the ministry ("the interior minister said")
 _PORTFOLIO = re.compile(
-    r"\b(?:interior|foreign|home\s+affairs|justice|defen[cs]e)\s+minister\b|\bhome\s+secretary\b"
+    r"\b(?:interior|foreign|home\s+affairs|internal\s+affairs|justice|defen[cs]e)\s+minister\b"
+    r"|\bhome\s+secretary\b"
     r"|\bminister\s+(?:of|for)\s+(?:the\s+)?(?:interior|foreign\s+affairs|home\s+affairs|"
+    r"internal\s+affairs|"
     r"justice|defen[cs]e)\b",
     re.I,
 )

@@ -27,7 +27,7 @@ _VERBS = (
     r"shared|published|released|provided|tweeted|posted|acknowledged|acknowledges|admitted|"
     r"admits|disclosed|discloses"
 )
-_NOUN = r"(?i:report|study|estimate|survey|analysis|assessment|figures?|data|count)s?"
+_NOUN = r"(?i:report|study|estimate|survey|analysis|assessment|figures?|data|count|statistic)s?"
 # Nouns that stand for a source named elsewhere in the document ("the center said").
 _WORDS = load("sources")
 _GENERIC = "(?:" + alternation(_WORDS["generic"]) + ")"
@@ -35,7 +35,7 @@ _GENERIC = "(?:" + alternation(_WORDS["generic"]) + ")"
 # participle
 _PARTICIPLE = (
     r"\b(?:" + alternation(_WORDS["reporting_participles"]) + r")\s+"
-    r"(?:(?:on|in|this|last|earlier|late|early)\s+\w+\s+)?"
+    r"(?:(?:on|in|this|last|earlier|late|early|to)\s+(?:[\w-]+\s+){1,3}?)?"
 )
 # where the name after "by" ends: a verb of the report, or punctuation
 _BY_END = (
@@ -82,7 +82,7 @@ _ATTRIBUTION = re.compile(
     r"|(?P<pron>(?P<pron_x>\b(?:it|they|he|she))\s+(?:also\s+)?(?:said|says|reported|reports|"
     r"estimated|estimates|added|noted|found|counted|counts|wrote|told)\b)"
 
-    r"|(?P<inv>\b(?:said|says|say|told|added|reported|estimated|reveals|revealed|confirmed)\s+(?P<inv_x>(?:the\s+|a\s+)?"
+    r"|(?P<inv>\b(?:said|says|say|added|reported|estimated|reveals|revealed|confirmed)\s+(?P<inv_x>(?:the\s+|a\s+)?"
     r"(?:[A-Z][\w'’.&-]*|minister|ministry|government|officials?|spokes(?:man|woman|person)|"
     r"head|chief|director|leader|commander|"
     r"police|authorities|agency|report|study|researchers|authors)(?:\s+[\w'’&-]+){0,6}?))"
@@ -93,7 +93,7 @@ _ATTRIBUTION = re.compile(
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[a-z]+(?:\s+affairs)?)?"
     # "the Dutch counter-terrorism coordinator said"
     r"|\b[Tt]he\s+(?:[A-Z][\w.-]*\s+)?(?:[a-z-]+\s+){0,2}(?:coordinator|commissioner|prosecutor|"
-    r"secretary)"
+    r"secretary|director|head|chief|spokes(?:man|woman|person))"
     r")\s+(?:also\s+)?"
     r"(?:" + _VERBS + r")\b)"
     r"|(?P<auth>(?P<auth_x>\b[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+(?:authorities|officials|police|"
@@ -135,7 +135,7 @@ _POSTS = alternation(_WORDS["posts"])
 _SPEAKER = re.compile(
     # "a senior Iraqi official told AFP", "security sources said"
     r"(?P<src>(?P<src_x>\b(?:[Aa]n?\s+|[Tt]he\s+)?(?:(?:senior|top|local|high-ranking|"
-    r"security|government|intelligence)\s+)*(?:[A-Z][a-z]+\s+)?"
+    r"security|government|intelligence)\s+)*(?:[A-Z][\w.-]*\s+){0,3}"
     # "a Finnish foreign ministry official told Reuters"
     r"(?:(?:security|government|foreign|interior|justice|defen[cs]e|home|ministry|police|"
     r"intelligence|counter-?terrorism)\s+){0,2}"
@@ -407,6 +407,8 @@ def find_attributions(text: str) -> list[Attribution]:
     for m in matches:
         kind = m.lastgroup or ""
         who = m.group(kind + "_x") if kind + "_x" in m.re.groupindex else m.group()
+        if kind == "role":
+            who = _possessed(m.group(), who)
         found = _attribution(m.start(), m.end(), m.group(), who or "")
         if not (found.source or found.generic or found.official):
             found = _apposed(text, found)
@@ -432,6 +434,14 @@ _POST_IN_WHO = re.compile(
     rf",\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}?(?i:{_POSTS})\s+(?:of|at|for|with|in)\s+"
     r"(?P<body>(?:the\s+)?[^,]{2,90}?),?\s*$"
 )
+
+
+def _possessed(said: str, who: str) -> str:
+    """ "The UN's counter-terrorism directorate says": the whole name where the data knows it,
+    else the possessor ("The Soufan Center's director said" → the Soufan Center)."""
+    hits = _sources().finditer(said)
+    whole = hits and hits[0].start < len(who) < hits[0].end
+    return said[: hits[0].end] if whole else who
 
 
 def _apposed(text: str, found: Attribution) -> Attribution:
