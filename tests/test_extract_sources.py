@@ -68,5 +68,5 @@ def test_generic_offices_resolve_to_the_figure_s_country_never_to_the_dateline()
         ("AUT", "returned", "Austrian interior ministry"),
         ("AUT", "killed", "Austrian interior ministry"),
         ("AUT", "remaining", None),  # "are still thought to be": no source of its own
-        ("DEU", "departed", "German authorities"),
+        ("DEU", "departed", "Federal Office for the Protection of the Constitution"),
     ]

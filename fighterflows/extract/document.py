@@ -17,6 +17,7 @@ from fighterflows.extract.drafts import Context, Draft
 from fighterflows.extract.estimates import assemble
 from fighterflows.extract.facts import Facts, gather
 from fighterflows.extract.groups import find_groups, find_zone
+from fighterflows.extract.lexicon import alternation, load
 from fighterflows.extract.places import (
     PlaceForm,
     PlaceMention,
@@ -29,12 +30,17 @@ from fighterflows.extract.placing import ZONE_CODES
 from fighterflows.extract.prefilter import sentence_may_count
 from fighterflows.extract.sentences import BlockKind, Sentence, split
 from fighterflows.extract.sources import (
+    OFFICE_NOUNS,
+    Attribution,
+    canonical,
     find_attributions,
     government_name,
+    joint_source,
     named_sources,
     national_named,
     office_of,
     report_kind,
+    titled,
 )
 from fighterflows.extract.tables import table_drafts
 from fighterflows.model import Estimate, Kind, Qualifier
@@ -312,9 +318,22 @@ def _source(
 ) -> tuple[str | None, str]:
     """The figure's source and the rule that found it."""
     a = d.attribution
-    stated = _stated_source(d, named, i, drafts) if a is not None else None
+    if a is not None and a.generic == "person":
+        a = _person(sentences, i) or a  # "…, he said": the speaker named just before
+    elif a is not None and not (a.source or a.generic or a.official):
+        a = _person(sentences, i, a.who) or a  # "According to Ayob": Ayob Khan, head of …
+    stated = _stated_source(a, d, named, i, drafts) if a is not None else None
+    stated = canonical(stated) if stated is not None else None
     if stated is not None or (a is not None and (a.source or a.generic or a.official)):
         return stated, f"attributed: '{a.text}'" if a is not None else "attributed"
+    if a is not None:
+        # "A Kurdish commander said": a speaker of its own, never the last figure's source
+        return None, "a speaker of its own, not resolved"
+    if _CONTINUES.search(f.sentence.text):
+        # "Of these, …", "The estimated number is …": the same statement goes on
+        carried = _continued(sentences, i, drafts, owners, named)
+        if carried is not None:
+            return carried, "continues the statement before"
     if f.impersonal or f.dates:
         # "is believed to be": the text gives the figure no source; a sentence with a date
         # of its own starts a new statement rather than continuing the last one
@@ -330,6 +349,59 @@ def _source(
     return None, "none stated"
 
 
+# A sentence that goes on with the statement before ("Of these, …", "Out of these 632 people",
+# "The estimated number is …"): sources.yaml, `continuations`
+_CONTINUES = re.compile(
+    r"^\W*(?:" + alternation(load("sources")["continuations"]) + r")\b", re.IGNORECASE
+)
+
+
+def _continued(
+    sentences: list[Sentence], i: int, drafts: list[Draft], owners: list[int], named: list[Named]
+) -> str | None:
+    """The source of the statement the sentence goes on with: the last figure's of the
+    sentence before, else the source that sentence attributes ("As an ICCT report shows, …")."""
+    j = _previous_index(sentences, i)
+    if j is None:
+        return None
+    mine = [x for x, o in zip(drafts, owners, strict=True) if o == j]
+    if mine:
+        return mine[-1].source
+    # a source that sentence attributes something to, else one it names ("As an ICCT report
+    # shows, …")
+    there = [n for n in named if n.sentence == j]
+    attributed = [n for n in there if n.attributed] or there
+    return attributed[-1].source if attributed else None
+
+
+def _person(sentences: list[Sentence], i: int, name: str = "") -> Attribution | None:
+    """ "…, he said": the person who speaks, named in this sentence or the one or two before
+    (within the paragraph or from the one before) by a post ("Interior Minister X", "the head of
+    Y") or as a source's voice; with a `name` ("according to Ayob"), the one so named."""
+    words = set(_NAME.findall(name))
+    if name and not words:
+        return None
+    j: int | None = i
+    for _ in range(3):
+        if j is None:
+            return None
+        text = sentences[j].text
+        if words and not words & set(_NAME.findall(text)):
+            j = _previous_index(sentences, j, across=True)
+            continue
+        speakers = [
+            a for a in [*find_attributions(text), *titled(text)] if a.source or a.official
+        ]
+        if speakers:
+            return max(speakers, key=lambda a: a.start)
+        j = _previous_index(sentences, j, across=True)
+    return None
+
+
+# the words of a person's name ("Ayob", "Khan"), not the articles that open a sentence
+_NAME = re.compile(r"\b(?!(?:The|A|An)\b)[A-Z][\w'’-]+")
+
+
 def _attributes(sentence: Sentence) -> bool:
     return bool(named_sources(sentence.text) or find_attributions(sentence.text))
 
@@ -341,19 +413,9 @@ _PUBLICATION = re.compile(
 )
 
 
-# a minister with a portfolio speaks for the ministry ("the interior minister said")
-_PORTFOLIO = re.compile(
-    r"\b(?:interior|foreign|home\s+affairs|justice|defen[cs]e)\s+minister\b"
-    r"|\bminister\s+(?:of|for)\s+(?:the\s+)?(?:interior|foreign\s+affairs|home\s+affairs|"
-    r"justice|defen[cs]e)\b",
-    re.I,
-)
-
-
-def _stated_source(d: Draft, named: list[Named], i: int, drafts: list[Draft]) -> str | None:
-    a = d.attribution
-    if a is None:
-        return None
+def _stated_source(
+    a: Attribution, d: Draft, named: list[Named], i: int, drafts: list[Draft]
+) -> str | None:
     if a.source:
         if _is_country(d.place) and not find_places(a.who):
             national = national_named(place_adjective(d.place), a.source)
@@ -369,14 +431,56 @@ def _stated_source(d: Draft, named: list[Named], i: int, drafts: list[Draft]) ->
     who_places = [p for p in find_places(a.who) if not is_region(p.code)]
     if who_places and _PUBLICATION.search(a.who):
         return re.sub(r"^(?:the|a)\s+", "", a.who.strip(), flags=re.I)  # "the Times of India"
-    if who_places:
+    if len(who_places) > 1 and _JOINT.search(a.who) and _OFFICE_WORD.search(a.who):
+        return joint_source(_LEADING_ARTICLE.sub("", a.who.strip()))
+    if who_places and _country_speaks(a, who_places):
         code = who_places[0].code
         return government_name(code, place_name(code))
-    if a.official and len(d.place) == 3 and d.place.isupper():
-        if _PORTFOLIO.search(a.who):
-            return office_of(a.who, d.place)  # "Interior Minister X said": that ministry
+    if a.official and _BARE_POST.fullmatch(a.who.strip()):
+        # "the spokesman said" after a sentence that names the body
+        there = [n.source for n in named if i - 1 <= n.sentence <= i]
+        if there:
+            return there[-1]
+    if a.official and _is_country(d.place):
+        if _PORTFOLIO.search(a.who) or _POLICE.search(a.who):
+            # "Interior Minister X said": that ministry; "police chief X": the authorities
+            return office_of(a.who, d.place)
         return government_name(d.place, place_name(d.place))
     return None
+
+
+# a post without its body ("the spokesman"), and the posts of police and prosecutors
+_BARE_POST = re.compile(
+    r"(?:the\s+|a\s+|its\s+)?(?:spokes(?:man|woman|person)|director|head|chief)", re.I
+)
+_POLICE = re.compile(r"\bpolice\b|\bprosecutors?\b", re.I)
+
+
+# a minister with a portfolio speaks for the ministry ("the interior minister said")
+_PORTFOLIO = re.compile(
+    r"\b(?:interior|foreign|home\s+affairs|internal\s+affairs|justice|defen[cs]e)\s+minister\b"
+    r"|\bhome\s+secretary\b"
+    r"|\bminister\s+(?:of|for)\s+(?:the\s+)?(?:interior|foreign\s+affairs|home\s+affairs|"
+    r"internal\s+affairs|"
+    r"justice|defen[cs]e)\b",
+    re.I,
+)
+
+
+# the offices of two countries speaking together, kept as the text names them
+_JOINT = re.compile(r"\s(?:and|&)\s")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_FILLER = re.compile(r"(?:\b(?:the|a|an)\b|'s|’s|\W)+", re.IGNORECASE)
+_OFFICE_WORD = re.compile(rf"\b(?:{OFFICE_NOUNS})\b", re.IGNORECASE)
+
+
+def _country_speaks(a: Attribution, places: list[PlaceMention]) -> bool:
+    """ "Britain says", "a senior Iraqi official": the country or its office speaks; "an Iraqi
+    researcher" is no voice of Iraq's government."""
+    rest = a.who
+    for p in sorted(places, key=lambda p: p.start, reverse=True):
+        rest = rest[: p.start] + " " + rest[p.end :]
+    return a.official or not _FILLER.sub("", rest) or bool(_OFFICE_WORD.search(rest))
 
 
 def _official(
