@@ -316,7 +316,10 @@ def _shared_verb(text: str, figures: list[Figure], i: int, used: dict[int, Cue])
     return before if AND_NEXT.fullmatch(text, end, figures[i].number.start) else None
 
 
-_APPOSED_PARTS = re.compile(r"\s*[,(–—]\s*(?:among\s+(?:them|whom)|including|incl\.)\s+", re.I)
+# "100, among them 30 women, are …", "231 citizens — 16 men, 59 women and 156 children — were"
+_APPOSED_PARTS = re.compile(
+    r"\s*(?:[,(–—]\s*(?:among\s+(?:them|whom)|including|incl\.)\s+|[(–—]\s*)", re.I
+)
 
 
 def _verb_after_parts(facts: Facts, figures: list[Figure], i: int) -> Cue | None:

@@ -49,10 +49,31 @@ class Facts:
         return tuple(find_attributions(self.sentence.text))
 
 
+# "the Central Asian country", "the Balkan state": a region's adjective that names one of its
+# countries, the one the text spoke of; not the region.
+_ONE_OF_ITS_COUNTRIES = re.compile(
+    r"\s+(?:country|state|nation|republic|kingdom|emirate|monarchy)\b", re.IGNORECASE
+)
+_THE_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def sentence_places(text: str) -> tuple[PlaceMention, ...]:
+    """The places a sentence names, without a region's adjective used for one country."""
+    return tuple(
+        p
+        for p in find_places(text)
+        if not (
+            is_region(p.code)
+            and _ONE_OF_ITS_COUNTRIES.match(text, p.end)
+            and _THE_BEFORE.search(text, max(0, p.start - 40), p.start)
+        )
+    )
+
+
 def gather(sentence: Sentence, published: str | None) -> Facts:
     text = sentence.text
     numbers = tuple(n for n in find_numbers(text) if n.kind in FIGURE_KINDS)
-    places = tuple(find_places(text))
+    places = sentence_places(text)
     numbers = tuple(implicit_numbers(text, numbers, places))
     if not numbers:
         return light(sentence)
@@ -94,7 +115,7 @@ def light(sentence: Sentence) -> Facts:
     return Facts(
         sentence,
         (),
-        tuple(find_places(text)),
+        sentence_places(text),
         (),
         False,
         (),

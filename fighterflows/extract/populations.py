@@ -213,7 +213,8 @@ def people_words(text: str) -> list[PeopleWord]:
 
 _PREDICATE = re.compile(
     # "About 200 were female", "17 are believed to be children"
-    r"(?:(?:\s+of\s+(?:them|those|these))?(?:\s+|(?<=\s))(?:were|are|was|is|being)"
+    # "31 of whom were children", "12 of which are women"
+    r"(?:(?:\s+of\s+(?:them|those|these|whom|which))?(?:\s+|(?<=\s))(?:were|are|was|is|being)"
     r"(?:\s+(?:believed|thought|said|reported|known|confirmed|understood)\s+to\s+be)?\s+"
     # "18 of them orphans"; "Eight of these, all men, ..."
     r"|\s+of\s+(?:them|those|these)\s+(?:all\s+)?|(?:\s+of\s+(?:them|those|these))?,\s+all\s+)"
