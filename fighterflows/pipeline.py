@@ -119,8 +119,8 @@ def drain(ledger: Ledger, pending: Pending, copies: NearDuplicates, report: Inge
     try:
         stored = list(ledger.add_documents(ready, report.run_id))
     except SQLAlchemyError:
-        # One document the database refuses (PostgreSQL takes no NUL character) must not
-        # sink the batch: store the batch again one document at a time.
+        # One document the database refuses must not sink the batch: store the batch again
+        # one document at a time.
         stored = [_add_one(ledger, new, report) for new in ready]
     for new, added in zip(ready, stored, strict=True):
         if added is not None:

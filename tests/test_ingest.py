@@ -230,23 +230,51 @@ def test_the_summary_counts_what_happened(tmp_path: Path) -> None:
 def test_a_document_the_database_refuses_does_not_sink_its_batch(
     ledger_url: str, tmp_path: Path
 ) -> None:
-    corpus = tmp_path / "records.jsonl"
+    """A database that refuses one document (here a rule of its own, a real refusal by the
+    real database) fails that document alone; the rest of the batch is stored."""
     good = (SAMPLE / "2017-10-25-soufan-returnees-europe.md").read_text().split("---", 2)[-1]
+    first = tmp_path / "first.jsonl"
+    first.write_text(json.dumps({"id": "good-1", "text": good}) + "\n")
+    assert invoke("ingest", str(first), "--db", ledger_url, "--workers", "1")[0] == 0
+    _refuse_documents_named(ledger_url, "poison")
+    corpus = tmp_path / "records.jsonl"
     records = [
-        {"id": "good-1", "text": good},
-        # PostgreSQL stores no NUL character; SQLite does, so there both documents are kept.
-        {"id": "nul", "text": good.replace("Syria", "Syr\u0000ia", 1) + " Copy with a NUL."},
+        {"id": "poison", "text": good + " Copy the database refuses."},
         {"id": "good-2", "text": good + "\n\nA second edition."},
     ]
     corpus.write_text("\n".join(json.dumps(r) for r in records) + "\n")
     code, _, err = invoke("ingest", str(corpus), "--db", ledger_url, "--workers", "1")
     names = {d.name for d in Ledger.open(ledger_url).documents()}
-    assert {"good-1", "good-2"} <= names
-    if ledger_url.startswith("postgresql"):
-        assert code == 1 and "nul: the database refused it" in err
-        assert "nul" not in names
-    else:
-        assert code == 0 and "nul" in names
+    assert code == 1 and "poison: the database refused it" in err
+    assert names == {"good-1", "good-2"}
+
+
+def _refuse_documents_named(url: str, name: str) -> None:
+    from sqlalchemy import text
+
+    from fighterflows.ledger.connect import make_engine
+
+    engine = make_engine(url)
+    with engine.begin() as c:
+        if url.startswith("postgresql"):
+            c.execute(text(f"ALTER TABLE documents ADD CONSTRAINT refuse CHECK (name <> '{name}')"))
+        else:
+            c.execute(text(
+                f"CREATE TRIGGER refuse BEFORE INSERT ON documents WHEN NEW.name = '{name}' "
+                "BEGIN SELECT RAISE(ABORT, 'refused'); END"
+            ))
+    engine.dispose()
+
+
+def test_nul_in_a_record_is_stored_visible_on_every_database(
+    ledger_url: str, tmp_path: Path
+) -> None:
+    good = (SAMPLE / "2017-10-25-soufan-returnees-europe.md").read_text().split("---", 2)[-1]
+    corpus = tmp_path / "records.jsonl"
+    corpus.write_text(json.dumps({"id": "nul", "text": good.replace("Syria", "Syr\u0000ia", 1)}))
+    assert invoke("ingest", str(corpus), "--db", ledger_url, "--workers", "1")[0] == 0
+    record = Ledger.open(ledger_url).document("nul")
+    assert record is not None and "Syr\ufffdia" in record.text and "\u0000" not in record.text
 
 
 def test_the_table_reads_cleanly_while_another_process_ingests(tmp_path: Path) -> None:

@@ -118,7 +118,9 @@ class Ledger:
                 if rows:
                     c.execute(insert(E), rows)
         except IntegrityError:
-            return False  # another writer stored the same text first: still idempotent
+            if self.present([new.document.content_hash]):
+                return False  # another writer stored the same text first: still idempotent
+            raise  # a rule of the database refused it: say so, do not call it a duplicate
         return True
 
     def add_documents(self, news: Sequence[NewDocument], run_id: int | None = None) -> list[bool]:
