@@ -62,7 +62,10 @@ _COUNT_ANAPHOR = re.compile(
     # "The number includes about 40 children", "They include 21 women": a part of the figure
     # before
     r"|\b(?:(?:the|this|that)\s+(?:figure|number|total|count|tally)|they|these|those)\s+(?:also\s+)?"
-    r"(?:includes?|included|comprises?|comprised)\s+(?:an\s+estimated\s+|some\s+|about\s+)?$",
+    r"(?:includes?|included|comprises?|comprised)\s+(?:an\s+estimated\s+|some\s+|about\s+)?$"
+    # "Of that number, 32 have died": a part of the figure before
+    r"|\b(?:of|out\s+of|among)\s+(?:that|this|the)\s+(?:number|figure|total|group|count)\s*,?\s*"
+    r"(?:(?:some|about|around|roughly|nearly|at\s+least|more\s+than|over)\s+)?$",
     re.I,
 )
 _ANAPHOR = re.compile(
@@ -275,7 +278,9 @@ def _draft(
     # a figure that refers back ("This number includes 70 men who were killed") is about the
     # people already counted: no need to name the conflict again
     anaphor = bool(context.previous) and bool(
-        _ANAPHOR.search(text, 0, n.start) or _COUNT_ANAPHOR.search(text, 0, n.start)
+        _ANAPHOR.search(text, 0, n.start)
+        or _COUNT_ANAPHOR.search(text, 0, n.start)
+        or OF_THEM.match(text, n.end)  # "Roughly 60 of those people were killed"
     )
     clause = (segment_start(text, figures, i), segment_end(text, figures, i))
     placed = _placed(facts, figures, i, head, clause, made, context, cue, flow, (referred, anaphor))

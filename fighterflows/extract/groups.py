@@ -3,6 +3,7 @@ normalised through fighterflows/data/groups.yaml."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 
@@ -34,6 +35,12 @@ def find_groups(text: str) -> list[Named]:
     return groups_gazetteer().finditer(text)
 
 
+_HOME_STATE = re.compile(
+    r"\bIraq(?=(?:['’]s)?\s+(?:government\s+|authorities\s+)?(?:has\s+|have\s+|had\s+)?"
+    r"(?:\w+ly\s+)?(?:repatriated|brought|received|took|flew|returned|transferred|retrieved)\b)"
+)
+
+
 def find_zone(text: str, groups: Sequence[Named] = ()) -> str | None:
     """SYR, IRQ or syria-iraq from the zone names in `text`; None if it names neither.
 
@@ -41,6 +48,9 @@ def find_zone(text: str, groups: Sequence[Named] = ()) -> str | None:
     """
     for g in groups:
         text = text[: g.start] + " " * (g.end - g.start) + text[g.end :]
+    # "Iraq has repatriated 8,000 Iraqis from al-Hol in Syria": Iraq brings its own people
+    # home; the zone they come back from is Syria alone
+    text = _HOME_STATE.sub(lambda m: " " * len(m.group()), text)
     found = {hit.name for hit in _zones().finditer(text)}
     if "syria-iraq" in found or {"SYR", "IRQ"} <= found:
         return "syria-iraq"

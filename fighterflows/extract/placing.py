@@ -38,6 +38,9 @@ _LEAD = re.compile(
     r"(?:other\s+|the\s+other\s+|the\s+)?$",
     re.I,
 )
+# a figure whose verb was said once for two places: "… returned to Britain and 300 to France"
+_GAPPED_TO = re.compile(r"\s+to\s+(?:the\s+)?", re.I)
+_RETURN_TO = re.compile(r"\b(?:returned|repatriated|back|home|deported)\s+to\s", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|’s)\s+(?:estimated\s+|total\s+|own\s+)?$")
 _LEAD_WORD = re.compile(r"^(?:from|to|in)\s+", re.I)
 _TRANSIT = re.compile(
@@ -197,7 +200,11 @@ _OBLIQUE = re.compile(r"\b(?:from|with|by|of|via|through|in|to|at|on|for)\s+(?:t
 
 def _owner(n: NumberMention, facts: Facts) -> tuple[str, str] | None:
     text = facts.sentence.text
-    before = [p for p in facts.places if p.end <= n.start and p.code not in ZONE_CODES]
+    before = [
+        p
+        for p in facts.places
+        if p.end <= n.start and (p.code not in ZONE_CODES or _home(p, facts))
+    ]
     subjects = [p for p in before if not _OBLIQUE.search(text, max(0, p.start - 12), p.start)]
     if subjects:
         return subjects[-1].code, subjects[-1].text
@@ -208,6 +215,12 @@ def _owner(n: NumberMention, facts: Facts) -> tuple[str, str] | None:
         if code is not None and g.start < n.start:
             return code, g.text
     return None
+
+
+def _home(p: PlaceMention, facts: Facts) -> bool:
+    """Iraq in a sentence whose zone is Syria alone is a home, not the zone: "Iraq brought
+    back 600 of its citizens from al-Hol"."""
+    return facts.zone in ("SYR", "IRQ") and p.code in ("SYR", "IRQ") and p.code != facts.zone
 
 
 def _usable(text: str, facts: Facts, heads: Sequence[Head], n: NumberMention) -> list[PlaceMention]:
@@ -256,6 +269,8 @@ def _lead_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMen
             continue
         if re.search(r"[,;(]", text[pos : p.start]):
             return None
+        if _GAPPED_TO.fullmatch(text, pos, p.start) and _RETURN_TO.search(text, 0, n.start):
+            return p  # "400 have returned to Britain and around 300 to France"
         if _LEAD.search(text, max(pos, p.start - 14), p.start):
             if _with_the_zone(text, p, facts.places):
                 continue  # "repatriated from Libya and Syria": where they were, not whose

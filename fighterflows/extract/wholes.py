@@ -15,7 +15,11 @@ from fighterflows.extract.placing import ZONE_CODES
 from fighterflows.extract.populations import Head
 from fighterflows.model import Flow, Kind
 
-OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|the\s+total|that\s+total)\b", re.I)
+OF_THEM = re.compile(
+    r"\s+of\s+(?:them|these|those|the\s+total|that\s+total|(?:those|these)\s+(?:people|individuals)"
+    r"|(?:that|this)\s+number)\b",
+    re.I,
+)
 OF_WHOM = re.compile(r"\bof\s+(?:whom|which|these|those|them)\s+$", re.I)
 
 CHANGE_TO = re.compile(
