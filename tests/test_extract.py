@@ -381,3 +381,16 @@ def test_a_part_of_the_cohort_a_sentence_opens_with_needs_no_zone(text: str, exp
     from fighterflows.extract.document import extract_text
 
     assert _describe(extract_text(text, "2020-01-01", "case").estimates) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "as_of"),
+    [
+        ("Kazakhstan flew 37 women home from Syria last April.", "2021-02-04", "2020-04"),
+        ("Kosovo brought back 110 citizens from Syria last April.", "2019-05-20", "2019-04"),
+        ("Last March, Uzbekistan brought back 98 citizens from Syria.", "2019-03-02", "2018-03"),
+    ],
+)
+def test_last_month_by_name_is_the_latest_such_month(text: str, published: str, as_of: str) -> None:
+    (e,) = extract(text, published)
+    assert (e.as_of, e.scope.value) == (as_of, "event")

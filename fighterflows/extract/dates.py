@@ -49,6 +49,8 @@ _DATE = re.compile(
     # a day without its year ("on July 5", "on 30 May"): the year of the document's date
     rf"|(?P<md>(?<=\b[Oo]n\s)(?:(?P<m7>{_MONTH})\s+(?P<d7>[0-3]?\d)(?:st|nd|rd|th)?|(?P<d8>[0-3]?\d)"
     rf"(?:st|nd|rd|th)?\s+(?P<m8>{_MONTH}))(?!\w|\.\d|,?\s*\d))"
+    # "last April": the latest April before the story ("this April": the story's year)
+    rf"|(?P<lm>\b(?P<which>[Ll]ast|[Tt]his)\s+(?P<m9>{_MONTH})(?!\s*,?\s*\d))"
     r"|(?P<rel>\b(?i:last|this|past)\s+(?:month|year|week)\b|\b(?i:yesterday)\b"
     r"|\b(?i:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     # "now says fewer than 3,000" after "6,000 in 2015": the day of the report
@@ -112,6 +114,11 @@ def _mentions(text: str, m: re.Match[str], published: str | None) -> list[DateMe
         ]
     elif g("y"):
         iso = g("y6")
+    elif g("lm"):
+        found = _named_month(g("which"), _month(g("m9")), published)
+        if found is None:
+            return []
+        iso = found
     elif g("md"):
         month, day = (g("m7"), g("d7")) if g("m7") else (g("m8"), g("d8"))
         found = _this_year(_month(month), int(day), published)
@@ -166,6 +173,15 @@ def _relative(phrase: str, published: str | None) -> str | None:
     # "on Tuesday" in a story published on a Tuesday is that day
     back = (day.weekday() - _WEEKDAYS.index(words[-1])) % 7
     return (day - dt.timedelta(days=back)).isoformat()
+
+
+def _named_month(which: str, month: int, published: str | None) -> str | None:
+    today = _parse(published) if published else None
+    if today is None:
+        return None
+    last = which.lower() == "last"
+    year = today.year - 1 if last and month >= today.month else today.year
+    return f"{year}-{month:02d}"
 
 
 def _this_year(month: int, day: int, published: str | None) -> str | None:
