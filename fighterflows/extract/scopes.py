@@ -97,10 +97,18 @@ def _dating_marker(name: str, text: str, figure: tuple[int, int]) -> bool:
 _NEXT_NUMBER = re.compile(r"\s*(?:(?:about|some|around|nearly|almost|over|more\s+than)\s+)?\d")
 
 
+# "..., bringing the total repatriated since 2019 to 754": the total's number comes later
+_TO_NEXT_NUMBER = re.compile(
+    r"[^.;]{0,50}?\bto\s+(?:(?:about|some|around|nearly|almost|over|more\s+than)\s+)?\d", re.I
+)
+
+
 def _running_total(text: str, clause: tuple[int, int], figure: tuple[int, int]) -> bool:
     """Words of a running total in the figure's clause that are about this figure."""
     for m in _markers("cumulative").finditer(text, *clause):
-        if m.start() >= figure[1] and _NEXT_NUMBER.match(text, m.end()):
+        if m.start() >= figure[1] and (
+            _NEXT_NUMBER.match(text, m.end()) or _TO_NEXT_NUMBER.match(text, m.end())
+        ):
             continue  # "three died last month, bringing the toll to 300": the 300's
         return True
     return False
