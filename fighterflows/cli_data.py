@@ -24,6 +24,7 @@ from fighterflows.cli_options import (
     say,
 )
 from fighterflows.ledger import AmbiguousId, Filters, StoredEstimate
+from fighterflows.report.marks import figure_mark
 from fighterflows.report.serialize import TABLE_COLUMNS, claim_json, conflict_json, row_json
 from fighterflows.report.tables import Format, render
 from fighterflows.resources import sample_corpus
@@ -182,9 +183,9 @@ def show(estimate_id: str, db: str) -> None:
     record = ledger.document(found.document_id)
     console = Console(highlight=False)
     sentence = Text(e.sentence)
-    at = e.sentence.find(e.quote)
-    if at >= 0:
-        sentence.stylize("bold reverse", at, at + len(e.quote))
+    mark = figure_mark(e, record.text if record else None)
+    if mark is not None:
+        sentence.stylize("bold reverse", *mark)
     console.print(sentence)
     title = record.info.title if record else None
     lines = [

@@ -14,6 +14,7 @@ from fighterflows.consensus import Row
 from fighterflows.ledger import DocumentRecord, Filters, StoredEstimate
 from fighterflows.reconcile import Claim
 from fighterflows.report.explain import how_computed
+from fighterflows.report.marks import figure_mark
 from fighterflows.report.serialize import (
     TABLE_COLUMNS,
     claim_json,
@@ -107,7 +108,7 @@ def claim_out(snap: Snapshot, c: Claim) -> dict[str, Any]:
 
 def statement(s: StoredEstimate) -> dict[str, Any]:
     e = s.estimate
-    at = e.sentence.find(e.quote) if e.quote else -1
+    mark = figure_mark(e)
     return {
         "estimate": s.id,
         "document_id": s.document_id,
@@ -115,8 +116,9 @@ def statement(s: StoredEstimate) -> dict[str, Any]:
         "published": s.published,
         "syndicated_copy": s.copy_of is not None,
         "sentence": e.sentence,
-        # where the figure sits in the sentence; null when the quote is not found in it
-        "mark": [at, at + len(e.quote)] if at >= 0 else None,
+        # where the figure sits in the sentence (as a whole number: never the "50" inside
+        # "850"); null when the quote is not found in it
+        "mark": list(mark) if mark else None,
     }
 
 
