@@ -33,6 +33,7 @@ for command in (
     cli_data.export,
     cli_data.report,
     cli_data.serve,
+    cli_data.upgrade,
     cli_data.demo,
 ):
     main.add_command(command)

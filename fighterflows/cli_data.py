@@ -1,4 +1,5 @@
-"""Commands that read the ledger: table, conflicts, timeline, show, export, report, serve, demo."""
+"""Commands on the ledger: table, conflicts, timeline, show, export, report, serve (they only
+read it), upgrade and demo (they write)."""
 
 from __future__ import annotations
 
@@ -257,6 +258,21 @@ def serve(db: str, host: str, port: int) -> None:
 
 @click.command()
 @db_option
+def upgrade(db: str) -> None:
+    """Bring an older ledger's schema up to this version; nothing stored is lost."""
+    from fighterflows.ledger.connect import make_engine, revisions, schema_state
+
+    engine = make_engine(db) if "://" in db or Path(db).exists() else None
+    before = schema_state(engine)[0] if engine is not None else None
+    if engine is not None:
+        engine.dispose()
+    open_ledger(db, writing=True)
+    head = revisions()[0]
+    say(f"{db}: schema at revision {head}" + (f" (was {before})" if before != head else ""))
+
+
+@click.command()
+@db_option
 @click.option("--report", "report_path", default="report.html", show_default=True)
 def demo(db: str, report_path: str) -> None:
     """Ingest the bundled sample corpus, print the reconciled table, write the HTML report."""
@@ -264,7 +280,7 @@ def demo(db: str, report_path: str) -> None:
     from fighterflows.pipeline import IngestOptions, ingest
     from fighterflows.report.html import write_report
 
-    ledger = open_ledger(db, must_exist=False)
+    ledger = open_ledger(db, must_exist=False, writing=True)
     result = ingest(ledger, [str(sample_corpus())], IngestOptions(command="demo"))
     s = result.stats
     say(

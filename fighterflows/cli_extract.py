@@ -165,7 +165,7 @@ def ingest(
     """Read PATHS, extract their estimates and store them in the ledger (idempotent)."""
     from fighterflows.pipeline import IngestOptions, default_workers, ingest
 
-    ledger = open_ledger(db, must_exist=False)
+    ledger = open_ledger(db, must_exist=False, writing=True)
     options = IngestOptions(
         workers=workers or default_workers(),
         read=make_read_options(text_field, date_field, id_field),
@@ -279,7 +279,7 @@ def import_table(
         table = read_table(existing_file(file), spec)
     except ImportError_ as error:
         raise click.ClickException(str(error)) from error
-    ledger = open_ledger(db, must_exist=False)
+    ledger = open_ledger(db, must_exist=False, writing=True)
     new = NewDocument(table.document, table.estimates, "table-1", provenance=table.provenance)
     added = ledger.add_document(new)
     refresh_claims(ledger)

@@ -59,13 +59,17 @@ def make_read_options(
     return ReadOptions(text_field=text_field, date_field=date_field, id_field=id_field)
 
 
-def open_ledger(db: str, must_exist: bool = True) -> Any:
-    from fighterflows.ledger import Ledger
+def open_ledger(db: str, must_exist: bool = True, writing: bool = False) -> Any:
+    """The ledger for a command. Commands that only read never write to it (`writing=False`):
+    an older ledger asks for `fighterflows upgrade`, a foreign database is left untouched."""
+    from fighterflows.ledger import Ledger, LedgerProblem
 
     if must_exist and "://" not in db and not Path(db).exists():
         raise click.UsageError(f"{db}: no such ledger; create it with `fighterflows ingest`")
     try:
-        return Ledger.open(db)
+        return Ledger.open(db, writing=writing)
+    except LedgerProblem as problem:
+        raise click.UsageError(str(problem)) from None
     except Exception as error:  # a bad URL or an unreachable server: one line, no traceback
         raise click.UsageError(f"{db}: cannot open the ledger: {error}") from error
 

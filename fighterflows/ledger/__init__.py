@@ -1,5 +1,6 @@
 """The ledger: documents, estimates, claims, runs and errors in SQLite or PostgreSQL."""
 
+from fighterflows.ledger.connect import LedgerProblem
 from fighterflows.ledger.records import (
     DocumentInfo,
     DocumentRecord,
@@ -16,6 +17,7 @@ __all__ = [
     "Filters",
     "IngestError",
     "Ledger",
+    "LedgerProblem",
     "NewDocument",
     "RunStats",
     "StoredEstimate",

@@ -7,7 +7,9 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -23,15 +25,29 @@ def database_url(target: str) -> str:
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
-    # WAL lets a reader (the web app, `table`) see a consistent ledger while an ingest writes.
+    # WAL lets a reader (the web app, `table`) see a consistent ledger while an ingest writes;
+    # it is stored in the file, so the writer that creates the ledger sets it once for all.
     cursor.execute("PRAGMA journal_mode=WAL")
+    _reader_pragmas(dbapi_connection, _record)
+    cursor.close()
+
+
+def _reader_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 
 
-def make_engine(target: str) -> Engine:
+def sqlite_path(target: str) -> Path | None:
+    """The file of a SQLite ledger; None for a server URL or an in-memory database."""
+    url = database_url(target)
+    path = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else ""
+    return Path(path) if path and path != ":memory:" else None
+
+
+def make_engine(target: str, writing: bool = True) -> Engine:
     url = database_url(target)
     if url.startswith("sqlite"):
         path = url.removeprefix("sqlite:///")
@@ -40,15 +56,72 @@ def make_engine(target: str) -> Engine:
             if not parent.exists():
                 raise FileNotFoundError(f"{path}: the folder {parent} does not exist")
         engine = create_engine(url)
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_pragmas if writing else _reader_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema to the latest migration (a no-op when it is there already)."""
+class LedgerProblem(Exception):
+    """A database that is not a ledger this version can use as it stands; says what to do."""
+
+
+OUR_TABLES = frozenset({"documents", "estimates"})
+
+
+def _config() -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def revisions() -> tuple[str, list[str]]:
+    """The head revision and every revision this version knows."""
+    script = ScriptDirectory.from_config(_config())
+    return str(script.get_current_head()), [r.revision for r in script.walk_revisions()]
+
+
+def schema_state(engine: Engine) -> tuple[str | None, set[str]]:
+    """The ledger's alembic revision (None when it has none) and the tables it holds."""
+    with engine.connect() as connection:
+        tables = set(inspect(connection).get_table_names())
+        current = MigrationContext.configure(connection).get_current_revision()
+    return current, tables
+
+
+def check_schema(engine: Engine, target: str, writing: bool) -> bool:
+    """Whether the ledger needs migrating; a LedgerProblem when it must not be touched: a
+    database with tables of its own, one made by a newer version, or an old one opened by a
+    command that only reads."""
+    current, tables = schema_state(engine)
+    head, known = revisions()
+    if current is None:
+        if tables - {"alembic_version"}:
+            listed = ", ".join(sorted(tables)[:5])
+            raise LedgerProblem(
+                f"{target} is not a fighterflows ledger (it holds other tables: {listed}); "
+                "it was left untouched"
+            )
+        if not writing:
+            raise LedgerProblem(
+                f"{target} holds no ledger yet; create it with `fighterflows ingest`"
+            )
+        return True
+    if current not in known:
+        raise LedgerProblem(
+            f"{target} was made by a newer fighterflows (schema revision {current}, this one "
+            f"knows up to {head}); upgrade fighterflows to read it"
+        )
+    if current != head and not writing:
+        raise LedgerProblem(
+            f"{target} has an older schema (revision {current}, now {head}); run "
+            f"`fighterflows upgrade --db {target}` (or an ingest, which upgrades it) first"
+        )
+    return current != head
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the latest migration (a no-op when it is there already)."""
+    config = _config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

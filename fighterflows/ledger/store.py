@@ -14,7 +14,13 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
 
 from fighterflows.ledger import schema
-from fighterflows.ledger.connect import make_engine, migrate
+from fighterflows.ledger.connect import (
+    LedgerProblem,
+    check_schema,
+    make_engine,
+    migrate,
+    sqlite_path,
+)
 from fighterflows.ledger.convert import document_info, estimate_row, stored_estimate
 from fighterflows.ledger.records import (
     DocumentInfo,
@@ -67,9 +73,19 @@ class Ledger:
         self.engine = engine
 
     @classmethod
-    def open(cls, target: str) -> Ledger:
-        engine = make_engine(target)
-        migrate(engine)
+    def open(cls, target: str, writing: bool = True) -> Ledger:
+        """The ledger at `target`. A writer creates or upgrades the schema; a reader takes the
+        ledger as it is and never writes (an old one asks for `fighterflows upgrade`)."""
+        path = sqlite_path(target)
+        if not writing and path is not None and not path.exists():
+            raise LedgerProblem(f"{target}: no such ledger; create it with `fighterflows ingest`")
+        engine = make_engine(target, writing)
+        try:
+            if check_schema(engine, target, writing):
+                migrate(engine)
+        except BaseException:
+            engine.dispose()
+            raise
         return cls(engine)
 
     @property

@@ -24,7 +24,7 @@ population. Read-only. Every error has the shape
 
 def create_app(db: str) -> FastAPI:
     """The app over the ledger at `db` (a SQLite path or a database URL)."""
-    ledger = Ledger.open(db)
+    ledger = Ledger.open(db, writing=False)  # the dashboard only reads
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
