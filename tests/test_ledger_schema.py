@@ -111,3 +111,29 @@ def test_an_empty_file_is_no_ledger_for_a_reader(tmp_path: Path) -> None:
     code, output = run("table", "--db", str(path))
     assert code == 2 and "holds no ledger yet" in output
     assert path.stat().st_size == 0
+
+
+def test_two_ingests_that_start_together_on_a_new_ledger_both_succeed(
+    ledger_url: str, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    command = str(Path(sys.executable).with_name("fighterflows"))
+    corpus = sample_corpus()
+    files = sorted(corpus.glob("*.md"))
+    halves = [files[: len(files) // 2], files[len(files) // 2 :]]
+    runs = [
+        subprocess.Popen(
+            [command, "ingest", *map(str, half), "--db", ledger_url, "--workers", "1", "--quiet"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for half in halves
+    ]
+    errors = [r.communicate(timeout=300)[1] for r in runs]
+    assert [r.returncode for r in runs] == [0, 0], errors
+    assert {d.name for d in Ledger.open(ledger_url).documents(None, 100, 0)} == {
+        f.name for f in files
+    }

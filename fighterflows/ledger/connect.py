@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +12,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -120,8 +123,31 @@ def check_schema(engine: Engine, target: str, writing: bool) -> bool:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the latest migration (a no-op when it is there already)."""
+    """Bring the schema to the latest migration (a no-op when it is there already). Two
+    processes that open a new ledger at once take turns: the second finds it made."""
     config = _config()
-    with engine.begin() as connection:
+    with _one_at_a_time(engine), engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # held until this transaction ends; the next migrator waits, then finds head
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+_LOCK_KEY = 0x66667766  # "ffwf": one advisory lock for fighterflows' migrations
+
+
+@contextmanager
+def _one_at_a_time(engine: Engine) -> Iterator[None]:
+    """On SQLite, an exclusive lock on the ledger file itself while the schema is made (an
+    flock, which SQLite's own locks ignore); elsewhere the database's lock does it."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        yield
+        return
+    with open(database, "ab") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
