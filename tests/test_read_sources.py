@@ -236,3 +236,23 @@ def test_nul_in_path(tmp_path: Path) -> None:
     (err,) = read_all(f"{tmp_path}/a\x00b.txt")
     assert isinstance(err, ReadError)
     assert err.reason.startswith("not a usable path")
+
+
+def test_a_linked_folder_is_read_and_a_loop_ends(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data / "inner").mkdir(parents=True)
+    (data / "inner" / "a.txt").write_text("About 300 Belgians went to Syria.")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "b.txt").write_text("About 200 Danes went to Syria.")
+    (corpus / "linked").symlink_to(data, target_is_directory=True)
+    (data / "inner" / "back").symlink_to(corpus, target_is_directory=True)  # a loop
+    items = list(read_sources([str(corpus)]))
+    assert not [i for i in items if isinstance(i, ReadError)]
+    texts = sorted(i.text for i in items if isinstance(i, Document))
+    assert texts == ["About 200 Danes went to Syria.", "About 300 Belgians went to Syria."]
+    linked_only = list(read_sources([str(corpus / "linked")]))
+    assert [i.text for i in linked_only if isinstance(i, Document)] == [
+        "About 300 Belgians went to Syria.",
+        "About 200 Danes went to Syria.",
+    ]

@@ -119,23 +119,29 @@ def read_directory(path: Path, options: ReadOptions) -> Iterator[ReadResult]:
         yield ReadError(str(path), "directory holds no readable files")
 
 
-def walk(path: Path) -> Iterator[Path | ReadError]:
-    """Files under `path` in sorted order; symlinked directories are not followed (no loops)."""
+def walk(path: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[Path | ReadError]:
+    """Files under `path` in sorted order. Linked folders are read like folders; a folder
+    already read (a link back up the tree) is not read twice, so a loop ends."""
+    seen = set() if seen is None else seen
     try:
+        info = path.stat()
         with os.scandir(path) as entries:
             listed = sorted(entries, key=lambda e: e.name)
     except OSError as error:
         yield ReadError(str(path), describe_os_error(error))
         return
+    if (info.st_dev, info.st_ino) in seen:
+        return
+    seen.add((info.st_dev, info.st_ino))
     for entry in listed:
         if skipped_in_directory(entry.name):
             continue
         try:
-            is_dir = entry.is_dir(follow_symlinks=False)
+            is_dir = entry.is_dir()
         except OSError:
             is_dir = False
         if is_dir:
-            yield from walk(Path(entry.path))
+            yield from walk(Path(entry.path), seen)
         else:
             yield Path(entry.path)
 
