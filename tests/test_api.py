@@ -508,3 +508,12 @@ def test_search_words_are_words_not_wildcards(client: TestClient) -> None:
     assert get_json(client, "/api/documents?q=%25")["total"] == 0
     assert get_json(client, "/api/documents?q=_")["total"] == 0
     assert get_json(client, "/api/table?source=%25")["rows"] == []
+
+
+@pytest.mark.parametrize("url", ["/", "/api/table", "/place/FRA", "/api/places/FRA", "/conflicts"])
+def test_head_answers_like_get_without_a_body(client: TestClient, url: str) -> None:
+    get, head = client.get(url), client.head(url)
+    assert head.status_code == get.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-type"] == get.headers["content-type"]
+    assert head.headers["content-security-policy"] == get.headers["content-security-policy"]

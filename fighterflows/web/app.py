@@ -12,6 +12,7 @@ from fastapi.templating import Jinja2Templates
 
 from fighterflows.ledger import Ledger
 from fighterflows.web import api, errors, pages
+from fighterflows.web.head import HeadAsGet
 from fighterflows.web.security import SecurityHeaders
 from fighterflows.web.state import LedgerState
 from fighterflows.web.templating import STATIC, environment
@@ -43,6 +44,7 @@ def create_app(db: str) -> FastAPI:
     app.state.ledger_state = LedgerState(ledger)
     app.state.templates = Jinja2Templates(env=environment())
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
     errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)
