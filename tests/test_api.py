@@ -517,3 +517,16 @@ def test_head_answers_like_get_without_a_body(client: TestClient, url: str) -> N
     assert head.content == b""
     assert head.headers["content-type"] == get.headers["content-type"]
     assert head.headers["content-security-policy"] == get.headers["content-security-policy"]
+
+
+def test_a_place_pages_its_claims_with_a_total(client: TestClient) -> None:
+    everything = get_json(client, "/api/places/FRA")
+    first = get_json(client, "/api/places/FRA?limit=2")
+    rest = get_json(client, "/api/places/FRA?limit=100&offset=2")
+    assert first["total"] == rest["total"] == everything["total"] == 6
+    assert [c["id"] for c in first["claims"] + rest["claims"]] == [
+        c["id"] for c in everything["claims"]
+    ]
+    page = client.get("/place/FRA?limit=2").text
+    assert "claims 1–2 of 6" in page and "offset=2" in page
+    assert len(client.get("/api/places/FRA?format=csv&limit=2").text.splitlines()) == 7

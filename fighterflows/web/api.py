@@ -153,17 +153,21 @@ def api_places(st: State) -> Response:
 @router.get("/places/{code}", responses={200: CSV}, summary="One place")
 def api_place(
     st: State, code: Annotated[str, Path(pattern=PLACE)], f: Filtered,
-    format: FormatQ = Format.JSON,
+    limit: LimitQ = 100, offset: OffsetQ = 0, format: FormatQ = Format.JSON,
 ) -> Response:
-    """A place: its consensus rows, every claim (with its sentences) and its conflicts."""
-    view = place_payload(st, code, f)
+    """A place: its consensus rows, its claims one page at a time (with their sentences;
+    `total` counts them all) and its conflicts. CSV gives every claim."""
+    page = None if format == "csv" else queries.Page(limit, offset)
+    view = place_payload(st, code, f, page)
     if format == "csv":
         return csv_response(view["claims"], CLAIM_COLUMNS, f"claims-{code}")
     return JSONResponse(view)
 
 
-def place_payload(st: LedgerState, code: str, f: Filters) -> dict[str, Any]:
-    view = views.place_view(st.snapshot(f), code, f)
+def place_payload(
+    st: LedgerState, code: str, f: Filters, page: queries.Page | None = None
+) -> dict[str, Any]:
+    view = views.place_view(st.snapshot(f), code, f, page)
     if view is None:
         raise HTTPException(404, f"no figure for place {code!r}")
     return view

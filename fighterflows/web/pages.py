@@ -55,14 +55,15 @@ def overview(request: Request, st: State, f: Filtered) -> Response:
 
 @router.get("/place/{code}")
 def place(request: Request, st: State, code: Annotated[str, Path(pattern=PLACE)],
-          f: KeyFiltered) -> Response:
-    view = api.place_payload(st, code, f)
+          f: KeyFiltered, limit: LimitQ = 100, offset: OffsetQ = 0) -> Response:
+    view = api.place_payload(st, code, f, queries.Page(limit, offset))
     claims = st.snapshot(f).claims_by_place.get(code, [])
     chosen = [c for c in claims if views.matches(c, Filters(flow=f.flow,
                                                             population=f.population))]
     return render(
         request, "place.html", f"/api/places/{code}",
         view=view, chart=timeline_chart(chosen), filters=f, csv=f"/api/places/{code}?format=csv",
+        next_page=more(request, view),
     )
 
 

@@ -67,7 +67,11 @@ def conflict_out(snap: Snapshot, c: Conflict) -> dict[str, Any]:
     return out
 
 
-def place_view(snap: Snapshot, code: str, f: Filters) -> dict[str, Any] | None:
+def place_view(
+    snap: Snapshot, code: str, f: Filters, page: Page | None = None
+) -> dict[str, Any] | None:
+    """A place's rows, its claims (one page of them when `page` is given: a place can have
+    thousands) with their sentences, and its conflicts."""
     if code not in snap.claims_by_place and code not in snap.rows_by_place:
         return None
     own = snap.claims_by_place.get(code, [])
@@ -76,15 +80,20 @@ def place_view(snap: Snapshot, code: str, f: Filters) -> dict[str, Any] | None:
         for r in snap.rows_by_place.get(code, [])
         if matches(r, f)
     ]
-    claims = [claim_out(snap, c) for c in own if matches(c, f)]
+    chosen = [c for c in own if matches(c, f)]
+    shown = chosen[page.offset : page.offset + page.limit] if page else chosen
     conflicts = [conflict_out(snap, c) for c in snap.conflicts_by_place.get(code, [])]
-    return {
+    out: dict[str, Any] = {
         "place": code,
         "place_name": place_name(code),
         "rows": rows,
-        "claims": claims,
+        "total": len(chosen),
+        "claims": [claim_out(snap, c) for c in shown],
         "conflicts": [c for c in conflicts if matches_json(c, f)],
     }
+    if page:
+        out.update(limit=page.limit, offset=page.offset)
+    return out
 
 
 def matches_json(record: dict[str, Any], f: Filters) -> bool:
