@@ -35,11 +35,14 @@ from fighterflows.extract.sources import (
     canonical,
     find_attributions,
     government_name,
+    is_acronym,
     joint_source,
     named_sources,
     national_named,
     office_of,
     report_kind,
+    source_countries,
+    spelled_out,
     titled,
 )
 from fighterflows.extract.tables import table_drafts
@@ -324,6 +327,8 @@ def _source(
         a = _person(sentences, i, a.who) or a  # "According to Ayob": Ayob Khan, head of …
     stated = _stated_source(a, d, named, i, drafts) if a is not None else None
     stated = canonical(stated) if stated is not None else None
+    if stated is not None and is_acronym(stated):
+        stated = _defined(stated, d, sentences, i)  # "NACTA says": the name it was given
     if stated is not None or (a is not None and (a.source or a.generic or a.official)):
         return stated, f"attributed: '{a.text}'" if a is not None else "attributed"
     if a is not None:
@@ -392,10 +397,26 @@ def _person(sentences: list[Sentence], i: int, name: str = "") -> Attribution | 
         speakers = [
             a for a in [*find_attributions(text), *titled(text)] if a.source or a.official
         ]
+        # the one so named, never the agency that reports them ("…, Reuters reported")
+        named_so = [a for a in speakers if words & set(_NAME.findall(a.text))]
+        speakers = named_so or speakers
         if speakers:
             return max(speakers, key=lambda a: a.start)
         j = _previous_index(sentences, j, across=True)
     return None
+
+
+def _defined(acronym: str, d: Draft, sentences: list[Sentence], i: int) -> str:
+    """Initials a sentence before spelled out ("The State Committee for National Security
+    (GKNB) …. According to the GKNB, …"), under the name the data or the figure's country
+    gives it ("Kyrgyz State Committee for National Security")."""
+    for j in range(i, -1, -1):
+        name = spelled_out(sentences[j].text, acronym)
+        if name is not None and _is_country(d.place):
+            return national_named(place_adjective(d.place), name) or name
+        if name is not None:
+            return name
+    return acronym
 
 
 # the words of a person's name ("Ayob", "Khan"), not the articles that open a sentence
@@ -428,7 +449,13 @@ def _stated_source(
         if resolved is None and a.generic in _OFFICIAL_NOUNS and _is_country(d.place):
             return government_name(d.place, place_name(d.place))  # "the ministry said"
         return resolved
-    who_places = [p for p in find_places(a.who) if not is_region(p.code)]
+    every_place = find_places(a.who)
+    who_places = [p for p in every_place if not is_region(p.code)]
+    if a.official and every_place and not who_places:
+        return None  # "a European official said", "Nordic ministers": no one country's voice
+    if a.official and _INTELLIGENCE.search(a.who) and (who_places or _is_country(d.place)):
+        # "a senior Danish intelligence official said": the country's intelligence service
+        return office_of(a.who, who_places[0].code if who_places else d.place)
     if who_places and _PUBLICATION.search(a.who):
         return re.sub(r"^(?:the|a)\s+", "", a.who.strip(), flags=re.I)  # "the Times of India"
     if len(who_places) > 1 and _JOINT.search(a.who) and _OFFICE_WORD.search(a.who):
@@ -454,6 +481,7 @@ _BARE_POST = re.compile(
     r"(?:the\s+|a\s+|its\s+)?(?:spokes(?:man|woman|person)|director|head|chief)", re.I
 )
 _POLICE = re.compile(r"\bpolice\b|\bprosecutors?\b", re.I)
+_INTELLIGENCE = re.compile(r"\bintelligence\s+(?:officials?|sources?|chiefs?|officers?)\b", re.I)
 
 
 # a minister with a portfolio speaks for the ministry ("the interior minister said")
@@ -494,11 +522,25 @@ def _official(
     typed = [n for n in named if n.sentence <= i and re.search(rf"\b{noun}\b", _spelled(n.source))]
     if typed:
         return typed[-1].source
+    body = _national_body(noun, d.place, named, i)
+    if body is not None:
+        return body
     # a news lead: "the agency said" before the next paragraph names it ("The BfV said")
     later = [n for n in named if n.sentence > i and n.attributed]
     if later:
         return later[0].source
     return office_of(who, d.place) if _is_country(d.place) else None
+
+
+def _national_body(noun: str, place: str, named: list[Named], i: int) -> str | None:
+    """ "The agency previously estimated …", "…, the service said": the national body of the
+    figure's country named in this sentence or the two before ("The Danish Security and
+    Intelligence Service said on Monday …")."""
+    if noun not in ("agency", "service"):
+        return None
+    countries = source_countries()
+    near = [n for n in named if i - 2 <= n.sentence <= i and countries.get(n.source) == place]
+    return near[-1].source if near else None
 
 
 def _resolve_generic(kind: str, named: list[Named], i: int) -> str | None:
@@ -507,7 +549,10 @@ def _resolve_generic(kind: str, named: list[Named], i: int) -> str | None:
     Soufan Center); else the last source a figure was attributed to, or the next one (a news
     lead: "according to a new report" before the organisation is named); else the last
     named; else the next named."""
-    same = [n for n in named if n.sentence == i]
+    here = [n for n in named if n.sentence == i]
+    # an armed group the sentence speaks of ("a report says the Pakistani Taliban sent …") is
+    # no author of the report
+    same = [n for n in here if n.attributed] or [n for n in here if not find_groups(n.source)]
     if same:
         return same[0].source
     before = [n for n in named if n.sentence < i]

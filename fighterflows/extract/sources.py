@@ -74,7 +74,7 @@ _ATTRIBUTION = re.compile(
     r"|(?P<gen>(?P<gen_x>\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[A-Za-z-]+(?:'s|’s)?\s+){0,4}"
     + _GENERIC
     + r")(?:'s|’s)?"
-    r"\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
+    r"\s+(?:(?:also|has|have|had|previously|earlier|recently|now)\s+){0,2}(?:" + _VERBS + r")\b)"
     r"|(?P<bycount>\b(?:[Bb]y|[Ii]n)\s+(?P<bycount_x>(?:the\s+)?(?:(?:[A-Z][\w.-]*\s+){0,5}"
     r"\w+(?:'s|’s)|its|their))\s+(?:own\s+|latest\s+|new\s+|most\s+recent\s+)?"
     r"(?:count|estimate|figures|tally)\b)"
@@ -82,7 +82,7 @@ _ATTRIBUTION = re.compile(
     r"|(?P<pron>(?P<pron_x>\b(?:it|they|he|she))\s+(?:also\s+)?(?:said|says|reported|reports|"
     r"estimated|estimates|added|noted|found|counted|counts|wrote|told)\b)"
 
-    r"|(?P<inv>\b(?:said|says|say|added|reported|estimated|reveals|revealed|confirmed)\s+(?P<inv_x>(?:the\s+|a\s+)?"
+    r"|(?P<inv>\b(?:said|says|say|added|reported|estimated|reveals|revealed|confirmed)\s+(?P<inv_x>(?:the\s+|an?\s+)?"
     r"(?:[A-Z][\w'’.&-]*|minister|ministry|government|officials?|spokes(?:man|woman|person)|"
     r"head|chief|director|leader|commander|"
     r"police|authorities|agency|report|study|researchers|authors)(?:\s+[\w'’&-]+){0,6}?))"
@@ -144,7 +144,8 @@ _SPEAKER = re.compile(
     # "EU counter-terrorism coordinator Gilles de Kerchove told the BBC": the office speaks
     # (at the start of the sentence or of a clause: the scan is slow where it may start anywhere)
     r"|(?:^|(?<=[,;:(“\"]\s)|(?<=[,;:(“\"]))"
-    r"(?P<title>(?P<title_x>(?:\b[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:[a-z-]+\s+){0,2}"
+    r"(?P<title>(?P<title_x>(?:\b[Tt]he\s+)?(?:(?:former|then|acting|outgoing)\s+)?"
+    r"(?:[A-Z][\w.'’-]*\s+){0,3}(?:[a-z-]+\s+){0,2}"
     r"(?i:minister|coordinator|chief|director|head|spokes(?:man|woman|person)|commissioner|"
     r"secretary|president|prosecutor|ambassador|envoy|adviser|advisor))"
     r"(?:\s+(?:[A-Z][\w'’-]+|de|van|von|bin|al-[\w'’-]+)){1,4},?\s+(?:also\s+)?"
@@ -182,7 +183,7 @@ _IMPERSONAL = re.compile(
 )
 # "German security authorities said": a nation's authorities or government as the source.
 _NATIONAL = re.compile(
-    r"(?:the\s+)?([A-Z][a-z]+)\s+(?:[a-z]+\s+){0,2}(authorities|officials|police|government|"
+    r"(?:[Tt]he\s+)?(?!(?:The|A|An|Its|Their|This|That)\b)([A-Z][a-z]+)\s+(?:[a-z]+\s+){0,2}(authorities|officials|police|government|"
     r"intelligence|security\s+services?|agenc(?:y|ies))$"
 )
 # a capitalised word that names someone (not a sentence's first article or pronoun)
@@ -338,7 +339,7 @@ _BARE_OFFICE = re.compile(
 
 _NATIONAL_BODY = re.compile(
     r"^(?:State|National|Federal|General|Central)\b.*\b(?:Service|Committee|Agency|Directorate|"
-    r"Bureau|Council|Office|Police)$"
+    r"Bureau|Council|Office|Police|Authority)(?:\s+(?:for|of|on)(?:\s+[A-Z][\w-]*)+)?$"
 )
 _INTERNATIONAL = re.compile(r"\b(?:International|United|European|Global|World|Islamic)\b")
 
@@ -371,6 +372,29 @@ def canonical(source: str) -> str:
     hits = _sources().finditer(source)
     whole = len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(source)
     return hits[0].name if whole else source
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+# "the State Committee for National Security (GKNB)": a name, then its initials in brackets
+_NAME_WORDS = r"(?:[A-Z][\w'’-]*|of|for|the|and|on|against|de)"
+
+
+def is_acronym(source: str) -> bool:
+    """A source known only by its initials ("NACTA", "GKNB")."""
+    return bool(_ACRONYM.fullmatch(source)) and source not in _known_names()
+
+
+def spelled_out(text: str, acronym: str) -> str | None:
+    """The name a text gives its initials ("The National Counter Terrorism Authority
+    (NACTA)" → "National Counter Terrorism Authority"), normalised through the data."""
+    m = re.search(
+        rf"\b((?:[A-Z][\w'’-]*\s+)(?:{_NAME_WORDS}\s+){{0,8}}[A-Z][\w'’-]*)\s+\(\s*{acronym}\s*\)",
+        text,
+    )
+    if m is None:
+        return None
+    name = re.sub(r"^(?:The|A|An)\s+", "", m.group(1))
+    return canonical(name) if len(name.split()) > 1 else None
 
 
 def named_sources(text: str) -> list[tuple[int, str]]:
@@ -409,6 +433,12 @@ def find_attributions(text: str) -> list[Attribution]:
         who = m.group(kind + "_x") if kind + "_x" in m.re.groupindex else m.group()
         if kind == "role":
             who = _possessed(m.group(), who)
+            said = _TRAILING_VERB.sub("", m.group())
+            if find_places(who) and _official_regex().search(said[len(who) :]):
+                who = said  # "Morocco's interior minister said": the minister's office
+
+        if kind in _SUBJECTS and _a_place_after_preposition(text, m.start(), who or ""):
+            continue  # "fighting in Syria estimates show": a place is no speaker
         found = _attribution(m.start(), m.end(), m.group(), who or "")
         if not (found.source or found.generic or found.official):
             found = _apposed(text, found)
@@ -417,6 +447,23 @@ def find_attributions(text: str) -> list[Attribution]:
         if found.source or found.generic or found.official or _speaker_named(found.who):
             out.append(found)
     return out
+
+
+_TRAILING_VERB = re.compile(r"\s+(?:also\s+)?(?:" + _VERBS + r")$")
+# the attributions whose speaker is the capitalised words before a verb, and the prepositions
+# of place that make those words a place ("who went to fight in Syria estimates show")
+_SUBJECTS = frozenset({"subj", "nat", "auth", "named", "role"})
+_PLACE_AFTER_PREPOSITION = re.compile(
+    r"\b(?:in|into|to|from|across|inside|throughout|towards?|near)\s+$", re.IGNORECASE
+)
+
+
+def _a_place_after_preposition(text: str, start: int, who: str) -> bool:
+    """ "… to fight in Syria estimates show": the words a verb follows are a place after a
+    preposition, no one who speaks."""
+    if not _PLACE_AFTER_PREPOSITION.search(text, 0, start):
+        return False
+    return any(p.start == 0 for p in find_places(who))
 
 
 # "the chief of the Kyrgyz police": the body whose post it is
@@ -475,6 +522,9 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
         return Attribution(start, end, text, None, "its", False, who)  # "by its count"
     if re.fullmatch(r"he|she|him|her", who, re.IGNORECASE):
         return Attribution(start, end, text, None, "person", False, who)  # "…, he said"
+    regional = _regional(who)
+    if regional is not None:
+        return Attribution(start, end, text, regional, None, False, who)  # "Kerala police said"
     # "the chief of the Kyrgyz police" speaks for the Kyrgyz police
     office = national_source(_TITLE_OF.sub("", who))
     if office is not None:
@@ -491,7 +541,8 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
     if generic and ((bare and not who[generic.end() :].strip()) or not _ORG_WORDS.search(who)):
         # "the Center said": a capitalised generic noun is no name of its own
         return Attribution(start, end, text, None, generic.group(1).lower(), False, who)
-    if _official_regex().search(who):
+    if _official_regex().search(who) or _BARE_POLICE.fullmatch(who):
+        # "according to data from (the) police": the police of the figure's country
         return Attribution(start, end, text, None, None, True, who)
     bare_who = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", who.strip())
     if re.fullmatch(r"[A-Z][A-Z&]{1,7}", bare_who) and not find_places(bare_who):
@@ -508,6 +559,30 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
         name = _national_possessive(name)
         return Attribution(start, end, text, name, None, False, who)
     return Attribution(start, end, text, None, None, False, who)
+
+
+@cache
+def _regional_regex() -> re.Pattern[str]:
+    regions = alternation(load("sources")["regions"])
+    return re.compile(
+        rf"(?:the\s+)?(?P<region>{regions})(?:(?:'s|’s)?\s+state)?\s+"
+        r"(?P<office>(?i:police|government|authorities|officials?))",
+        re.IGNORECASE,
+    )
+
+
+def _regional(who: str) -> str | None:
+    """A region's own office under the region's name: "the Kerala police" → "Kerala police",
+    "Xinjiang officials" → "Xinjiang authorities"."""
+    m = _regional_regex().fullmatch(who.strip())
+    if m is None:
+        return None
+    office = m["office"].lower()
+    name = office if office in ("police", "government") else "authorities"
+    return f"{m['region']} {name}"
+
+
+_BARE_POLICE = re.compile(r"\s*(?:the\s+)?police\s*", re.IGNORECASE)
 
 
 def _national_possessive(name: str) -> str:
@@ -542,12 +617,23 @@ _POST_OF = re.compile(
 )
 
 
+# a post named by its country or by "the country's", before or after the person's name:
+# "Tajikistan's interior minister, Ramazon Rahimzoda,", "Nurlan Yermekbayev, Kazakhstan's defence
+# minister,", "the country's federal prosecutor"
+_POSSESSED_POST = re.compile(
+    r"(?:\b[Tt]he\s+country(?:'s|’s)\s+|\b[Tt]he\s+(?=[A-Z])|\b[A-Z][\w.'’-]*(?:'s|’s)\s+)"
+    r"(?:[A-Za-z-]+\s+){0,3}?"
+    r"(?i:minister|coordinator|chief|director|head|spokes(?:man|woman|person)|commissioner|"
+    r"secretary|president|prosecutor|ambassador|envoy)\b(?!\s+(?:of|for|at)\b)"
+)
+
+
 def titled(text: str) -> list[Attribution]:
     """The people a sentence names by their post, as the voices of their bodies (for "…, he
     said" in a later sentence)."""
     if not _SPEAKER_GUARD.search(text):
         return []
-    posts = [*_TITLED.finditer(text), *_POST_OF.finditer(text)]
+    posts = [*_TITLED.finditer(text), *_POST_OF.finditer(text), *_POSSESSED_POST.finditer(text)]
     found = [_attribution(m.start(), m.end(), m.group(), m.group()) for m in posts]
     return [a for a in found if a.source or a.official]
 
