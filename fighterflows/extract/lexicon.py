@@ -146,6 +146,16 @@ def membership_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
+def share_base_regex() -> re.Pattern[str]:
+    """ "of foreign fighters", "of all travellers from X": a share's people named without
+    "the" (populations.yaml, share_bases); matched at the start of the share's head."""
+    words = alternation(load("populations")["share_bases"])
+    return re.compile(
+        r"\s*of\s+(?:all\s+)?(?:[\w-]+\s+){0,2}?(?:" + words + r")(?![\w-])", re.IGNORECASE
+    )
+
+
+@cache
 def local_regex() -> re.Pattern[str]:
     return whole_words(alternation(load("populations")["local"]), start=False)
 
