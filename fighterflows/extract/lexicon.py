@@ -161,6 +161,20 @@ def region_route_regex() -> re.Pattern[str]:
 
 
 @cache
+def proceedings_regex() -> re.Pattern[str]:
+    """Suspects at home: "awaiting trial", "under investigation" (flows.yaml,
+    at_home_proceedings)."""
+    return whole_words(alternation(load("flows")["at_home_proceedings"]))
+
+
+@cache
+def other_war_regex() -> re.Pattern[str]:
+    """A return "from Lebanon", "out of Gaza": another war's evacuees (flows.yaml, other_wars)."""
+    places = alternation(load("flows")["other_wars"])
+    return whole_words(r"(?:from|out\s+of)\s+(?:southern\s+|northern\s+)?(?:" + places + ")")
+
+
+@cache
 def share_base_regex() -> re.Pattern[str]:
     """ "of foreign fighters", "of all travellers from X": a share's people named without
     "the" (populations.yaml, share_bases); matched at the start of the share's head."""
