@@ -171,6 +171,9 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
         return _share_of_those_cue(facts, n, composition)
     if fig.base_of is not None and fig.base_of in used:
         return _part_cue(facts, figures, i, used[fig.base_of], composition)
+    whole = _whole_of_its_part(facts, figures, i)
+    if whole is not None:
+        return whole
     tight = _TIGHT.match(text, n.end)
     if tight and tight.lastgroup:
         return Cue(tight.start(), tight.end(), tight.group(), Flow(tight.lastgroup), False, False)
@@ -211,6 +214,30 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
             return explicit[-1]
         return explicit[0]
     return _no_explicit_cue(facts, figures, i, used, after, start)
+
+
+# a whole's flow when its part's verb follows it: "120 of the 300 Danes have returned"
+_WHOLE_OF_A_RETURN = frozenset(
+    {Flow.RETURNED, Flow.KILLED, Flow.REMAINING, Flow.DETAINED, Flow.PROSECUTED}
+)
+
+
+def _whole_of_its_part(facts: Facts, figures: list[Figure], i: int) -> Cue | None:
+    """ "120 of the 300 Danes have returned", "more than half of the 180 have come back": the
+    verb after the whole is its part's, and the whole, without a verb of its own ("who
+    went"), counts the people who went."""
+    text, n, head = facts.sentence.text, figures[i].number, figures[i].head
+    if not any(f.base_of == i for f in figures[:i]):
+        return None
+    end = segment_end(text, figures, i)
+    verbs = [c for c in facts.cues if n.end <= c.start < end and not c.stock]
+    if head is not None and any(head.start <= c.start < head.end for c in verbs):
+        return None  # "none of the 120 returnees has ...": its noun says what it did
+    if not verbs or verbs[0].flow not in _WHOLE_OF_A_RETURN:
+        return None
+    if _RELATIVE.search(text, n.end, verbs[0].start) or "," in text[n.end : verbs[0].start]:
+        return None
+    return Cue(n.start, n.end, "", Flow.DEPARTED, False, False)
 
 
 def _no_explicit_cue(

@@ -33,6 +33,7 @@ from fighterflows.extract.exclusions import FOREIGN_WORD, at_home, no_country_fi
 from fighterflows.extract.facts import Facts
 from fighterflows.extract.flows import Cue, is_blocked
 from fighterflows.extract.groups import find_zone, nearest_group
+from fighterflows.extract.lexicon import share_base_regex
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.people import population_of
 from fighterflows.extract.placing import (
@@ -182,6 +183,8 @@ def _has_base(text: str, fig: Figure, context: Context, earlier: list[Draft]) ->
         and _OF_DEFINITE.match(fig.head.text)
     ):
         return True  # "a third of the Finnish travellers": a share of people the text counts
+    if fig.head is not None and share_base_regex().match(fig.head.text):
+        return True  # "around a third of foreign fighters have returned"
     if _SHARE_SUBJECT.match(text, end):
         return True  # "...; about a third have returned": a share of the figure before
     if earlier and _OF_WHOM_AFTER.match(text, end):

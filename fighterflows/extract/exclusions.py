@@ -9,7 +9,13 @@ import re
 
 from fighterflows.extract.choosing import Figure
 from fighterflows.extract.facts import Facts
-from fighterflows.extract.lexicon import excluded_regex, membership_regexes, stopped_regex
+from fighterflows.extract.lexicon import (
+    excluded_regex,
+    membership_regexes,
+    other_war_regex,
+    proceedings_regex,
+    stopped_regex,
+)
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.places import is_region
 from fighterflows.extract.placing import ZONE_CODES
@@ -230,5 +236,31 @@ def no_country_figure(
         return True  # "lost 32 people in the Brussels bombings": victims, not fighters
     if flow is Flow.DETAINED and stopped_regex().search(text, n.end, clause[1]):
         return True  # "25 Belgians were arrested on the way to Syria": they never got there
+    if _suspects_at_home(facts, n, head, clause, flow) or _other_war(text, n, clause, flow):
+        return True
     # people arrested at home for helping others go are not fighters
     return flow is Flow.DETAINED and SUSPECTS.search(text, n.end, clause[1]) is not None
+
+
+_MOVED = frozenset({Flow.DEPARTED, Flow.RETURNED})
+
+
+def _suspects_at_home(
+    facts: Facts, n: NumberMention, head: Head | None, clause: tuple[int, int], flow: Flow
+) -> bool:
+    """ "30 people are under investigation for links to ISIS in Syria", "12 charged in
+    counter-terrorism operations": suspects at home, unless their words say they went or came
+    back ("50 returnees are awaiting trial")."""
+    text = facts.sentence.text
+    if proceedings_regex().search(text, n.end, clause[1]) is None:
+        return False
+    lo = head.start if head is not None else n.end
+    moved = [
+        c for c in facts.cues if lo <= c.start < clause[1] and c.flow in _MOVED and not c.stock
+    ]
+    return not moved and flow in (Flow.DETAINED, Flow.PROSECUTED, Flow.DEPARTED)
+
+
+def _other_war(text: str, n: NumberMention, clause: tuple[int, int], flow: Flow) -> bool:
+    """ "Canada evacuated 1,500 citizens from Lebanon": another war's evacuees."""
+    return flow is Flow.RETURNED and other_war_regex().search(text, n.end, clause[1]) is not None

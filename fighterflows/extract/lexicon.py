@@ -146,6 +146,45 @@ def membership_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
+def region_route_regex() -> re.Pattern[str]:
+    """A movement verb and its preposition just before a region (flows.yaml,
+    region_is_a_route): the region is a route, not the people's nationality."""
+    words = alternation(load("flows")["region_is_a_route"])
+    return re.compile(
+        r"(?<![\w-])(?:" + words + r")\s+(?:the\s+)?(?:(?:countries|conflict\s+zones?|war\s+zones?"
+        r"|battlefields?|wars?|conflicts?)\s+(?:of|in)\s+(?:the\s+)?)?$"
+        # "500 people from the conflict zones of the Middle East": a zone is never a nationality
+        r"|(?<![\w-])(?:from|in|to)\s+the\s+(?:conflict|war|combat)\s+zones?\s+(?:of|in)\s+"
+        r"(?:the\s+)?$",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def proceedings_regex() -> re.Pattern[str]:
+    """Suspects at home: "awaiting trial", "under investigation" (flows.yaml,
+    at_home_proceedings)."""
+    return whole_words(alternation(load("flows")["at_home_proceedings"]))
+
+
+@cache
+def other_war_regex() -> re.Pattern[str]:
+    """A return "from Lebanon", "out of Gaza": another war's evacuees (flows.yaml, other_wars)."""
+    places = alternation(load("flows")["other_wars"])
+    return whole_words(r"(?:from|out\s+of)\s+(?:southern\s+|northern\s+)?(?:" + places + ")")
+
+
+@cache
+def share_base_regex() -> re.Pattern[str]:
+    """ "of foreign fighters", "of all travellers from X": a share's people named without
+    "the" (populations.yaml, share_bases); matched at the start of the share's head."""
+    words = alternation(load("populations")["share_bases"])
+    return re.compile(
+        r"\s*of\s+(?:all\s+)?(?:[\w-]+\s+){0,2}?(?:" + words + r")(?![\w-])", re.IGNORECASE
+    )
+
+
+@cache
 def local_regex() -> re.Pattern[str]:
     return whole_words(alternation(load("populations")["local"]), start=False)
 

@@ -17,6 +17,7 @@ from functools import cache
 
 from fighterflows.extract.facts import Facts
 from fighterflows.extract.groups import group_countries, groups_gazetteer
+from fighterflows.extract.lexicon import region_route_regex
 from fighterflows.extract.numbers import NumberMention
 from fighterflows.extract.places import PlaceForm, PlaceMention, is_region, region_members
 from fighterflows.extract.populations import Head, people_words
@@ -229,6 +230,7 @@ def _usable(text: str, facts: Facts, heads: Sequence[Head], n: NumberMention) ->
     spans = [(a.start, a.end) for a in facts.attributions]
     spans += [(h.start, h.end) for h in heads if h.excluded]
     spans += [(p.start, p.end) for p in _destinations(text, facts.places)]
+    spans += [(p.start, p.end) for p in facts.places if region_route(text, p)]
     return [
         p
         for p in facts.places
@@ -265,7 +267,7 @@ def _lead_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMen
     for p in facts.places:
         if p.start < pos or p.start - pos > 80 or p.code in ZONE_CODES:
             continue
-        if _PARTICIPLE.match(text, p.end):
+        if _PARTICIPLE.match(text, p.end) or region_route(text, p):
             continue
         if re.search(r"[,;(]", text[pos : p.start]):
             return None
@@ -276,6 +278,16 @@ def _lead_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMen
                 continue  # "repatriated from Libya and Syria": where they were, not whose
             return p
     return None
+
+
+def region_route(text: str, p: PlaceMention) -> bool:
+    """ "returned from the countries of the Middle East", "went to fight in the Middle East":
+    a region the people moved from or to is where they were, not whose they are."""
+    return (
+        is_region(p.code)
+        and p.code != "world"
+        and bool(region_route_regex().search(text, max(0, p.start - 60), p.start))
+    )
 
 
 def _with_the_zone(text: str, p: PlaceMention, places: Sequence[PlaceMention]) -> bool:
