@@ -49,15 +49,16 @@ _DATE = re.compile(
     # a day without its year ("on July 5", "on 30 May"): the year of the document's date
     rf"|(?P<md>(?<=\b[Oo]n\s)(?:(?P<m7>{_MONTH})\s+(?P<d7>[0-3]?\d)(?:st|nd|rd|th)?|(?P<d8>[0-3]?\d)"
     rf"(?:st|nd|rd|th)?\s+(?P<m8>{_MONTH}))(?!\w|\.\d|,?\s*\d))"
-    # "last April": the latest April before the story ("this April": the story's year)
-    rf"|(?P<lm>\b(?P<which>[Ll]ast|[Tt]his)\s+(?P<m9>{_MONTH})(?!\s*,?\s*\d))"
-    r"|(?P<rel>\b(?i:last|this|past)\s+(?:month|year|week)\b|\b(?i:yesterday)\b"
+    # "last month", "last April" (the latest April before the story; "this April": the story's
+    # year), "yesterday", "on Monday"; "now says fewer than 3,000" after "6,000 in 2015": the
+    # day of the report
+    rf"|(?P<rel>\b(?P<which>(?i:last|this|past))\s+(?:(?i:month|year|week)\b"
+    rf"|(?P<m9>{_MONTH})(?!\s*,?\s*\d))"
     r"|\b(?i:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    # "now says fewer than 3,000" after "6,000 in 2015": the day of the report
-    # (capitalised only where a sentence or clause opens: "USA Today" is a newspaper)
-    r"|(?:(?<![\w,;] )\b(?:Now|Today|Currently|At present|Nowadays)"
-    r"|\b(?:now|today|currently|at present|nowadays))\b)",
+    r"|\b(?i:yesterday|now|today|currently|at present|nowadays)\b)",
 )
+# "USA Today" is a newspaper: a capitalised "Today" or "Now" after a word is a name
+_NAME_BEFORE = re.compile(r"[\w,;] $")
 _SINCE = re.compile(
     r"\b(?:since|starting in|beginning in|after)\b[^.;,]{0,60}$"
     r"|\b(?:from|between)\s+(?:the\s+)?(?:(?:start|beginning|end)\s+of\s+|early\s+|mid-?|late\s+)?$",
@@ -114,7 +115,7 @@ def _mentions(text: str, m: re.Match[str], published: str | None) -> list[DateMe
         ]
     elif g("y"):
         iso = g("y6")
-    elif g("lm"):
+    elif g("m9"):
         found = _named_month(g("which"), _month(g("m9")), published)
         if found is None:
             return []
@@ -126,6 +127,8 @@ def _mentions(text: str, m: re.Match[str], published: str | None) -> list[DateMe
             return []
         iso = found
     else:
+        if g("rel")[0].isupper() and _NAME_BEFORE.search(text, max(0, m.start() - 2), m.start()):
+            return []  # "USA Today"
         rel = _relative(g("rel"), published)
         if rel is None:
             return []
@@ -179,7 +182,7 @@ def _named_month(which: str, month: int, published: str | None) -> str | None:
     today = _parse(published) if published else None
     if today is None:
         return None
-    last = which.lower() == "last"
+    last = which.lower() in ("last", "past")
     year = today.year - 1 if last and month >= today.month else today.year
     return f"{year}-{month:02d}"
 
