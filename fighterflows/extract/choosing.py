@@ -269,6 +269,42 @@ def _no_explicit_cue(
 _DONE_TO = frozenset({Flow.KILLED, Flow.DETAINED, Flow.PROSECUTED})
 
 
+# Between the people a verb moved and the words saying where they had been held: other
+# figures of the same list ("eight women and 23 children"), then "who were", "being", ...
+_HELD_DESCRIBES = re.compile(
+    r"(?:\s*(?:,|\band\b)\s*(?:(?:some|about|around|nearly|at\s+least)\s+)?[\d,]+"
+    r"(?:\s+[\w-]+){1,2})*\s*,?\s*"
+    r"(?:(?:who|that)\s+(?:are|were|had\s+been|have\s+been|remain(?:ed)?)\s+|being\s+|"
+    r"(?:still|currently)\s+)?(?:(?:held|kept|detained|living|stranded|stuck)\s+)?",
+    re.I,
+)
+_MOVED = frozenset({Flow.RETURNED, Flow.DEPARTED})
+
+
+def moved_from_where_held(
+    facts: Facts, head: Head | None, after: Cue, n: NumberMention
+) -> Cue | None:
+    """A return verb whose object is the figure, and detention words after it that only say
+    where those people were ("France repatriated 16 women and 35 children being held in
+    camps"): the verb says what happened to them."""
+    if after.flow is not Flow.DETAINED or after.start < n.end:
+        return None
+    text = facts.sentence.text
+    end = head.end if head is not None else n.end
+    if not _HELD_DESCRIBES.fullmatch(text, end, after.start):
+        return None
+    before = [
+        c
+        for c in facts.cues
+        if c.end <= n.number_start
+        and c.flow in _MOVED
+        and not (c.stock or c.blocked)
+        and n.number_start - c.end <= 40
+        and not re.search(r"[.;:]", text[c.end : n.number_start])
+    ]
+    return before[-1] if before else None
+
+
 def _acted_on(
     facts: Facts, head: Head | None, explicit: list[Cue], start: int, n: NumberMention
 ) -> Cue | None:

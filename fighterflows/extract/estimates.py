@@ -23,6 +23,7 @@ from fighterflows.extract.choosing import (
     apposed_share,
     choose_cue,
     inherited_flow,
+    moved_from_where_held,
     segment_end,
     segment_start,
     shares_the_noun,
@@ -330,6 +331,13 @@ _APPOSED_PARTS = re.compile(
 )
 
 
+def _held_only_where(facts: Facts, figures: list[Figure], i: int, cue: Cue) -> Cue:
+    """ "France repatriated 16 women and 35 children being held in camps": the words after
+    the people say where they were held; the verb before them says what happened."""
+    moved = moved_from_where_held(facts, figures[i].head, cue, figures[i].number)
+    return moved or cue
+
+
 def _verb_after_parts(facts: Facts, figures: list[Figure], i: int) -> Cue | None:
     """ "Around 100, among them around 30 women, are still in Syria": a whole whose parts
     follow it takes the verb after them."""
@@ -400,8 +408,10 @@ def _cue(
     text, n = facts.sentence.text, figures[i].number
     shared = _shared_verb(text, figures, i, used)
     if shared is not None:
-        return shared
+        return _held_only_where(facts, figures, i, shared)
     cue = choose_cue(facts, figures, i, used) or _verb_after_parts(facts, figures, i)
+    if cue is not None:
+        cue = _held_only_where(facts, figures, i, cue)
     if _zero_of_another_act(text, figures[i], cue):
         return False
     if (
