@@ -30,7 +30,13 @@ from fighterflows.extract.choosing import (
 )
 from fighterflows.extract.dates import as_of_for, since_for
 from fighterflows.extract.drafts import Context, Draft
-from fighterflows.extract.exclusions import FOREIGN_WORD, at_home, no_country_figure, skipped
+from fighterflows.extract.exclusions import (
+    FOREIGN_WORD,
+    at_home,
+    no_country_figure,
+    reference_mark,
+    skipped,
+)
 from fighterflows.extract.facts import Facts
 from fighterflows.extract.flows import Cue, is_blocked
 from fighterflows.extract.groups import find_zone, nearest_group
@@ -259,6 +265,9 @@ def _draft(
     head = fig.head if fig.base_of is None or fig.head is not None else figures[fig.base_of].head
     if skipped(text, n, head):
         return None
+    labels = [(p.start, p.end) for p in facts.places if p.code not in ZONE_CODES]
+    if reference_mark(text, n, labels):
+        return None  # "were killed in Syria (4)": a footnote's number
     people = population_of(text, n, head)
     population, population_text = people.value if people is not None else (None, None)
     if people is None or population is None:

@@ -6,6 +6,7 @@ people counted for a town, at home in their own country, or one figure for a few
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from fighterflows.extract.choosing import Figure
 from fighterflows.extract.facts import Facts
@@ -264,3 +265,19 @@ def _suspects_at_home(
 def _other_war(text: str, n: NumberMention, clause: tuple[int, int], flow: Flow) -> bool:
     """ "Canada evacuated 1,500 citizens from Lebanon": another war's evacuees."""
     return flow is Flow.RETURNED and other_war_regex().search(text, n.end, clause[1]) is not None
+
+
+# "(4)", "(2,3)", "(5, 6)", "[12]": reference marks, not counts — small numbers alone in brackets
+_MARKS = re.compile(r"[(\[]\s*\d{1,2}(?:\s*[,–-]\s*\d{1,2})*\s*[)\]]")
+
+
+def reference_mark(text: str, n: NumberMention, labels: Sequence[tuple[int, int]]) -> bool:
+    """A number in a bracket of reference marks that no place labels ("Syria (4)" is a mark;
+    "Ireland (30)" in a list of countries is a count). `labels` are the spans of the places
+    that may label a count: the sentence's countries and regions, not the zone."""
+    open_at = max(text.rfind("(", 0, n.start), text.rfind("[", 0, n.start))
+    mark = _MARKS.match(text, open_at) if open_at >= 0 else None
+    if mark is None or not mark.start() < n.start < mark.end():
+        return False
+    before = text[:open_at].rstrip()
+    return not any(end == len(before) for _, end in labels)
