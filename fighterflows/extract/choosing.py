@@ -212,7 +212,8 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
             return own[0]  # "None of the 30 said to be in Syria has come back": 30 are there
         if _RELATIVE.search(between) and len(explicit) > 1 and not is_base:
             return explicit[-1]
-        return explicit[0]
+        fate = _fate_after_going(text, explicit, figures, i)
+        return fate or explicit[0]
     return _no_explicit_cue(facts, figures, i, used, after, start)
 
 
@@ -238,6 +239,32 @@ def _whole_of_its_part(facts: Facts, figures: list[Figure], i: int) -> Cue | Non
     if _RELATIVE.search(text, n.end, verbs[0].start) or "," in text[n.end : verbs[0].start]:
         return None
     return Cue(n.start, n.end, "", Flow.DEPARTED, False, False)
+
+
+# "50 Belgians fought in Syria and were later killed": the people went, then met a fate
+_THEN = re.compile(
+    r"[^,;.]{0,60}?\band\s+(?:(?:later|then|subsequently|eventually|since|all|most)\s+)?"
+    r"(?:(?:were|was|have|has|had)\s+(?:(?:later|then|since|all|also)\s+)?(?:been\s+)?)?$",
+    re.I,
+)
+_FATES = frozenset({Flow.KILLED, Flow.RETURNED, Flow.DETAINED, Flow.PROSECUTED})
+
+
+def _fate_after_going(
+    text: str, explicit: list[Cue], figures: list[Figure], i: int
+) -> Cue | None:
+    """The second of two verbs that share the figure's people, when the first says they went
+    and the second what became of them ("went to Syria and died there"): the figure counts
+    the people the second verb names. Not when another figure stands between ("200 went and
+    40 returned": the 40's)."""
+    if len(explicit) < 2 or explicit[0].flow is not Flow.DEPARTED:
+        return None
+    second = explicit[1]
+    if second.flow not in _FATES:
+        return None
+    if any(explicit[0].end <= f.number.start < second.start for f in figures[i + 1 :]):
+        return None
+    return second if _THEN.fullmatch(text, explicit[0].end, second.start) else None
 
 
 def _no_explicit_cue(
