@@ -8,14 +8,22 @@ import re
 AS_OF = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-def checked_as_of(value: str) -> str:
-    """`value` if it names a real year, month or day; a ValueError saying why otherwise."""
+def as_date(value: str) -> dt.date | None:
+    """The first day that YYYY, YYYY-MM or YYYY-MM-DD names; None when it names no real one."""
     found = AS_OF.match(value.strip())
     if found is None:
-        raise ValueError(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        return None
     year, month, day = (int(g) if g else 1 for g in found.groups())
     try:
-        dt.date(year, month, day)
+        return dt.date(year, month, day)
     except ValueError:
-        raise ValueError(f"{value!r} is not a date that exists") from None
+        return None
+
+
+def checked_as_of(value: str) -> str:
+    """`value` if it names a real year, month or day; a ValueError saying why otherwise."""
+    if AS_OF.match(value.strip()) is None:
+        raise ValueError(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    if as_date(value) is None:
+        raise ValueError(f"{value!r} is not a date that exists")
     return value.strip()

@@ -11,9 +11,9 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 from enum import StrEnum
 
+from fighterflows.asof import as_date
 from fighterflows.model import Kind
 from fighterflows.reconcile import (
     ROUNDING,
@@ -156,7 +156,7 @@ def _row(
         as_of=max((c.as_of for c in chosen if c.as_of), default=None),
         sources=tuple(sorted({c.source_label for c in chosen})),
         claims=len(claims),
-        documents=len({d for c in claims for d in c.originals}),
+        documents=_documents(claims),
         scope=key[3],
         basis=basis if any(not c.derived for c in chosen) else Basis.DERIVED,
     )
@@ -206,20 +206,12 @@ def _events(key: Key, claims: Sequence[Claim]) -> Assessment:
         as_of=max(dates, default=None),
         sources=tuple(sorted({c.source_label for e in events for c in e})),
         claims=len(claims),
-        documents=len({d for c in claims for d in c.originals}),
+        documents=_documents(claims),
         scope=key[3],
         basis=Basis.EVENTS,
         since=min(dates, default=None),
     )
     return Assessment(row, verdicts)
-
-
-def consensus(key: Key, claims: Sequence[Claim]) -> Row | None:
-    return assess(key, claims).row
-
-
-def table(claims: Sequence[Claim]) -> list[Row]:
-    return assess_all(claims)[0]
 
 
 def assess_all(claims: Sequence[Claim]) -> tuple[list[Row], dict[str, Verdict]]:
@@ -257,7 +249,7 @@ def share_of_base(key: Key, group: Sequence[Claim], base: Row) -> Row | None:
         as_of=max((c.as_of for c in shares if c.as_of), default=None),
         sources=tuple(sorted({c.source_label for c in shares})),
         claims=len(group),
-        documents=len({d for c in group for d in c.originals}),
+        documents=_documents(group),
         scope=key[3],
         basis=Basis.DERIVED,
     )
@@ -274,12 +266,12 @@ def same_event(a: Claim, b: Claim) -> bool:
     return abs(da - db) <= EVENT_DAYS
 
 
+def _documents(claims: Sequence[Claim]) -> int:
+    """The documents behind a row's claims, syndicated copies once."""
+    return len({d for c in claims for d in c.originals})
+
+
 def _day(as_of: str | None) -> int | None:
     """A date as a day number; a month or a year alone counts as its first day."""
-    if not as_of or not as_of[:4].isdigit():
-        return None
-    parts = [*as_of.split("-"), "01", "01"][:3]
-    try:
-        return date(int(parts[0]), int(parts[1]), int(parts[2])).toordinal()
-    except ValueError:
-        return None
+    day = as_date(as_of) if as_of else None
+    return day.toordinal() if day is not None else None

@@ -17,22 +17,14 @@ from hypothesis import strategies as st
 
 from fighterflows.cli import main
 from fighterflows.ledger import Ledger
+from tests.corpus_cli import ingested, run_json
 
 CORPUS = Path(__file__).parent / "corpora" / "conflicts"
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = str(tmp_path_factory.mktemp("conflicts") / "c.db")
-    result = CliRunner().invoke(main, ["ingest", str(CORPUS), "--db", path, "--workers", "1"])
-    assert result.exit_code == 0, result.output
-    return path
-
-
-def run_json(*args: str) -> Any:
-    result = CliRunner().invoke(main, [*args, "--format", "json"])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+    return ingested(tmp_path_factory, CORPUS)
 
 
 def conflicts_of(db: str, kind: str) -> list[dict[str, Any]]:

@@ -48,31 +48,28 @@ def _figure(e: Estimate) -> str:
     return f"{low}-{high}"
 
 
-def _describe(estimates: list[Estimate]) -> str:
+def _describe(estimates: list[Estimate], scoped: bool = False) -> str:
+    """The stated estimates as the case tables write them; with `scoped`, each followed by its
+    scope (cases written with six fields, and the blind tables)."""
     stated = [e for e in estimates if not e.derived]
     if not stated:
         return "-"
     return " | ".join(
-        f"{e.place} {e.flow.value} {e.population.value} {e.kind.value} {_figure(e)}" for e in stated
-    )
-
-
-def _describe_scoped(estimates: list[Estimate]) -> str:
-    """As _describe, each estimate followed by its scope (cases written with six fields)."""
-    stated = [e for e in estimates if not e.derived]
-    if not stated:
-        return "-"
-    return " | ".join(
-        f"{e.place} {e.flow.value} {e.population.value} {e.kind.value} {_figure(e)} {e.scope.value}"
+        f"{e.place} {e.flow.value} {e.population.value} {e.kind.value} {_figure(e)}"
+        + (f" {e.scope.value}" if scoped else "")
         for e in stated
     )
+
+
+def describe_scoped(estimates: list[Estimate]) -> str:
+    return _describe(estimates, scoped=True)
 
 
 @pytest.mark.parametrize(("text", "expected"), _params())
 def test_case(text: str, expected: str) -> None:
     found = extract(text, "2020-01-01", "case")
     scoped = len(expected.split(" | ")[0].split()) == 6
-    assert (_describe_scoped(found) if scoped else _describe(found)) == expected
+    assert _describe(found, scoped) == expected
 
 
 def test_version_is_a_dated_string() -> None:

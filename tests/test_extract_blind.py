@@ -14,7 +14,7 @@ import pytest
 from fighterflows.extract import stated_only
 from fighterflows.extract.document import extract_text
 from fighterflows.model import Estimate
-from tests.test_extract import _figure
+from tests.test_extract import describe_scoped as describe
 
 CASES = sorted((Path(__file__).parent / "cases" / "blind").glob("*.tsv"))
 
@@ -30,18 +30,6 @@ def _params() -> list[object]:
             marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
             params.append(pytest.param(text, expected, id=f"{group}-{name}", marks=marks))
     return params
-
-
-def describe(estimates: list[Estimate]) -> str:
-    """The stated estimates as the case tables write them, scope included."""
-    stated = [e for e in estimates if not e.derived]
-    if not stated:
-        return "-"
-    return " | ".join(
-        f"{e.place} {e.flow.value} {e.population.value} {e.kind.value} {_figure(e)} "
-        f"{e.scope.value}"
-        for e in stated
-    )
 
 
 def _canonical(expected: str) -> str:

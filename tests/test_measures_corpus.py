@@ -8,7 +8,6 @@ zone beside the minors who travelled.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ import yaml
 from click.testing import CliRunner
 
 from fighterflows.cli import main
+from tests.corpus_cli import ingested, run_json
 
 HERE = Path(__file__).parent / "corpora"
 EXPECTED = yaml.safe_load((HERE / "measures-expected.yaml").read_text(encoding="utf-8"))
@@ -24,17 +24,7 @@ EXPECTED = yaml.safe_load((HERE / "measures-expected.yaml").read_text(encoding="
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = str(tmp_path_factory.mktemp("measures") / "m.db")
-    corpus = str(HERE / "measures")
-    result = CliRunner().invoke(main, ["ingest", corpus, "--db", path, "--workers", "1"])
-    assert result.exit_code == 0, result.output
-    return path
-
-
-def run_json(*args: str) -> Any:
-    result = CliRunner().invoke(main, [*args, "--format", "json"])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+    return ingested(tmp_path_factory, HERE / "measures")
 
 
 def measure(r: dict[str, Any]) -> tuple[str, str, str, str]:

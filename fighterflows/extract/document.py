@@ -17,7 +17,7 @@ from fighterflows.extract.drafts import Context, Draft
 from fighterflows.extract.estimates import assemble
 from fighterflows.extract.facts import Facts, gather
 from fighterflows.extract.groups import find_groups, find_zone
-from fighterflows.extract.lexicon import alternation, load
+from fighterflows.extract.lexicon import alternation, load, whole_words
 from fighterflows.extract.places import (
     PlaceForm,
     PlaceMention,
@@ -484,15 +484,9 @@ _POLICE = re.compile(r"\bpolice\b|\bprosecutors?\b", re.I)
 _INTELLIGENCE = re.compile(r"\bintelligence\s+(?:officials?|sources?|chiefs?|officers?)\b", re.I)
 
 
-# a minister with a portfolio speaks for the ministry ("the interior minister said")
-_PORTFOLIO = re.compile(
-    r"\b(?:interior|foreign|home\s+affairs|internal\s+affairs|justice|defen[cs]e)\s+minister\b"
-    r"|\bhome\s+secretary\b"
-    r"|\bminister\s+(?:of|for)\s+(?:the\s+)?(?:interior|foreign\s+affairs|home\s+affairs|"
-    r"internal\s+affairs|"
-    r"justice|defen[cs]e)\b",
-    re.I,
-)
+# a minister with a portfolio speaks for the ministry ("the interior minister said"):
+# sources.yaml, `portfolios`
+_PORTFOLIO = whole_words(alternation(load("sources")["portfolios"]))
 
 
 # the offices of two countries speaking together, kept as the text names them
