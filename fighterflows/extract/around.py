@@ -30,7 +30,8 @@ _OFFICE_OF = re.compile(rf"\b(?:{OFFICE_NOUNS})\s+(?:of|in)\s+(?:the\s+)?$", re.
 
 
 # "12 women and 28 children", "300 left, 90 returned and 105 killed": a list of figures
-AND_NEXT = re.compile(r"(?:\s+[a-z]+)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
+# "eight women, and 23 children", "two women and their five children"
+AND_NEXT = re.compile(r"(?:\s+[a-z]+)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:their\s+)?")
 
 
 def shared_by_a_list(facts: Facts, drafts: list[Draft]) -> list[Draft]:

@@ -28,7 +28,7 @@ _WITH = re.compile(r"\b(?:with|alongside|besides)\s+$", re.I)
 _OF_LEAD = re.compile(r"(?:^|[,;:]\s*)(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+)?$", re.I)
 _COORDINATION = re.compile(
     r"\s*(?:(?:of|from|in)\s+(?:(?!\bwho|\bwhom|\bwhich)[^,;.]){1,40}?)?\s*(?:,\s*)?"
-    r"(?:and|or|as well as)?\s*",
+    r"(?:and|or|as well as)?\s*(?:(?<=\s)their\s+)?",  # "20 women and their 50 children"
     re.I,
 )
 # Between a head and its verb only auxiliaries and adverbs: "returnees have since been convicted"
@@ -420,10 +420,10 @@ def _part_cue(
 def coordinated_cue(
     facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
 ) -> Cue | None:
+    """ "500 Indonesians and 200 Malaysians have travelled": coordinated subjects share a verb."""
     text = facts.sentence.text
     if _OF_LEAD.search(text, 0, figures[i].number.start) and not shares_the_noun(text, figures, i):
         return None  # "Out of these 632 people, 273 are abroad": a base, not a coordinate
-    """ "500 Indonesians and 200 Malaysians have travelled": coordinated subjects share a verb."""
     if i + 1 >= len(figures):
         return None
     head = figures[i].head

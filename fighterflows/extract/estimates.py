@@ -158,6 +158,8 @@ _SENTENCE_SCOPES = frozenset(
     {
         "custody-word",
         "event-word",
+        "perfect-with-event-word",
+        "one-more-batch",
         "in-period",
         "verb-dated-in-period",
         "day-of-the-sentence-before",
