@@ -28,6 +28,7 @@ from fighterflows.extract.places import (
 )
 from fighterflows.extract.placing import ZONE_CODES
 from fighterflows.extract.prefilter import sentence_may_count
+from fighterflows.extract.references import last_country, reference_regex
 from fighterflows.extract.sentences import BlockKind, Sentence, split
 from fighterflows.extract.sources import (
     OFFICE_NOUNS,
@@ -96,6 +97,7 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
             carried_as_of=_carried_as_of(sentences, drafts, owners, i, day_before),
             day_before=day_before,
             zone_nearby=_zone_nearby(sentences, i),
+            country_before=_country_before(sentences, facts, i),
         )
         for d in _aggregates(assemble(f, context)):
             d.source, d.why["source"] = _source(d, f, named, i, drafts, owners, sentences)
@@ -254,6 +256,23 @@ def _carried_place(
     named = prev.places if prev is not None else tuple(find_places(sentences[j].text))
     places = [p for p in named if p.code not in ZONE_CODES]
     return places[-1] if places else None
+
+
+def _country_before(
+    sentences: list[Sentence], facts: list[Facts | None], i: int
+) -> PlaceMention | None:
+    """The country named last in the few sentences before `i` (a heading ends the search, its
+    own country included), for a figure that names its people only by description; looked
+    for only when the sentence has such words."""
+    if not reference_regex().search(sentences[i].text):
+        return None
+    for j in range(i - 1, max(-1, i - 6), -1):
+        prev = facts[j]
+        named = prev.places if prev is not None else tuple(find_places(sentences[j].text))
+        country = last_country(named)
+        if country is not None or sentences[j].kind is BlockKind.HEADING:
+            return country
+    return None
 
 
 _TOPIC = re.compile(

@@ -24,6 +24,8 @@ class Context:
     # the day a previous sentence without figures says something happened ("On July 19, ...")
     day_before: str | None = None
     zone_nearby: bool = False  # the previous sentence or the heading names the conflict
+    # the country named last in the sentences before (its section), for "nationals of the country"
+    country_before: PlaceMention | None = None
 
 
 @dataclass(slots=True)

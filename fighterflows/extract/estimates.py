@@ -49,7 +49,8 @@ from fighterflows.extract.placing import (
     place_of,
 )
 from fighterflows.extract.populations import Head, head_after, people_words, predicate_population
-from fighterflows.extract.rules import explaining
+from fighterflows.extract.references import country_by_reference
+from fighterflows.extract.rules import Choice, explaining
 from fighterflows.extract.scopes import scope_of
 from fighterflows.extract.sources import nearest_attribution
 from fighterflows.extract.wholes import (
@@ -368,6 +369,13 @@ def _flow_rule(cue: Cue | None) -> str:
     return f"{'stock' if cue.stock else 'verb'} '{cue.text}'"
 
 
+# Rules that take a place merely named near the figure: words that refer to a country by
+# description ("nationals of the country") say better whose people they are.
+_NEARBY_PLACE_RULES = frozenset(
+    {"opening-place", "clause-subject", "nearest-place", "foreign-people-in-clause"}
+)
+
+
 def _placed(
     facts: Facts,
     figures: list[Figure],
@@ -385,6 +393,10 @@ def _placed(
     text, n = facts.sentence.text, figures[i].number
     heads = [f.head for f in figures if f.head is not None]
     stated = place_of(text, n, head, facts, clause, heads)
+    if stated is None or stated.rule in _NEARBY_PLACE_RULES:
+        referenced = country_by_reference(text, facts.places, clause, context.country_before)
+        if referenced is not None:
+            stated = Choice(referenced, "country-by-reference")
     if no_country_figure(facts, figures, i, head, clause, flow, stated is None):
         return None
     # (referred: its flow is an earlier figure's; anaphor: "This number includes ...")
