@@ -161,6 +161,14 @@ def region_route_regex() -> re.Pattern[str]:
 
 
 @cache
+def helper_country_regex() -> re.Pattern[str]:
+    """Words just before a place that make it a helper or host of the people's movement, not
+    their nationality (flows.yaml, helper_country)."""
+    words = alternation(load("flows")["helper_country"])
+    return re.compile(r"(?<![\w-])(?:" + words + r")\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@cache
 def proceedings_regex() -> re.Pattern[str]:
     """Suspects at home: "awaiting trial", "under investigation" (flows.yaml,
     at_home_proceedings)."""

@@ -17,7 +17,7 @@ from functools import cache
 
 from fighterflows.extract.facts import Facts
 from fighterflows.extract.groups import group_countries, groups_gazetteer
-from fighterflows.extract.lexicon import region_route_regex
+from fighterflows.extract.lexicon import helper_country_regex, region_route_regex
 from fighterflows.extract.numbers import NumberMention
 from fighterflows.extract.places import PlaceForm, PlaceMention, is_region, region_members
 from fighterflows.extract.populations import Head, people_words
@@ -267,7 +267,7 @@ def _lead_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMen
     for p in facts.places:
         if p.start < pos or p.start - pos > 80 or p.code in ZONE_CODES:
             continue
-        if _PARTICIPLE.match(text, p.end) or region_route(text, p):
+        if _PARTICIPLE.match(text, p.end) or region_route(text, p) or helper_place(text, p):
             continue
         if re.search(r"[,;(]", text[pos : p.start]):
             return None
@@ -278,6 +278,12 @@ def _lead_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMen
                 continue  # "repatriated from Libya and Syria": where they were, not whose
             return p
     return None
+
+
+def helper_place(text: str, p: PlaceMention) -> bool:
+    """ "with the help of the United States", "in cooperation with Turkey": a country that
+    helped the people's movement, not theirs."""
+    return bool(helper_country_regex().search(text, max(0, p.start - 50), p.start))
 
 
 def region_route(text: str, p: PlaceMention) -> bool:
