@@ -276,6 +276,13 @@ def _no_explicit_cue(
     coordinated = coordinated_cue(facts, figures, i, used)
     if coordinated is not None and not coordinated.stock:
         return coordinated  # "248 men, 60 women and 81 children have returned"
+    carrying = [
+        c
+        for c in facts.cues
+        if not c.stock and c.text.lower().endswith("with") and 0 <= n.start - c.end <= 2
+    ]
+    if carrying:
+        return carrying[0]  # "the plane landed in Tashkent with 25 women … on board"
     if _WITH.search(text, max(0, n.start - 12), n.start) and not _place_with(facts, n):
         stock_after = [c for c in after if c.stock]
         return stock_after[0] if stock_after else None
@@ -414,7 +421,19 @@ def _part_cue(
         for c in facts.cues
         if c.start > base_cue.end and not c.stock and c.flow is not base_cue.flow
     ]
-    return later[0] if later else None
+    if later:
+        return later[0]
+    if _ORIGIN.search(facts.sentence.text, base_cue.end):
+        return base_cue  # "400 of the 2,000 who joined came from Tunisia": the whole's, by origin
+    return None
+
+
+# what a part of a whole is said to be: its people's origin ("… came from Tunisia")
+_ORIGIN = re.compile(
+    r"\b(?:came|come|comes|were|was|are|is|hail(?:ed|s)?|originat(?:ed|es|e))\s+"
+    r"(?:originally\s+|mainly\s+|mostly\s+)?from\b",
+    re.I,
+)
 
 
 def coordinated_cue(

@@ -271,6 +271,10 @@ def _lead_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMen
             continue
         if re.search(r"[,;(]", text[pos : p.start]):
             return None
+        if _PARTITIVE_BASE.search(text, max(0, n.start - 12), n.start) and _COPULA.search(
+            text, pos, p.start
+        ):
+            return None  # "1,500 of the 5,000 fighters were from Europe": the part's origin
         if _GAPPED_TO.fullmatch(text, pos, p.start) and _RETURN_TO.search(text, 0, n.start):
             return p  # "400 have returned to Britain and around 300 to France"
         if _LEAD.search(text, max(pos, p.start - 14), p.start):
@@ -278,6 +282,12 @@ def _lead_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMen
                 continue  # "repatriated from Libya and Syria": where they were, not whose
             return p
     return None
+
+
+# the whole of a partitive ("1,500 of the 5,000 fighters …") and a verb after it: what
+# follows the verb is said of the part, the sentence's subject
+_PARTITIVE_BASE = re.compile(r"\bof\s+(?:the|these|those|all|some)\s+$", re.I)
+_COPULA = re.compile(r"\b(?:were|was|are|is|came|come|hail(?:ed)?|originated?)\b", re.I)
 
 
 def helper_place(text: str, p: PlaceMention) -> bool:
