@@ -42,7 +42,7 @@ from fighterflows.extract.flows import Cue, is_blocked
 from fighterflows.extract.groups import find_zone, nearest_group
 from fighterflows.extract.lexicon import share_base_regex
 from fighterflows.extract.numbers import NumberKind, NumberMention
-from fighterflows.extract.people import population_of
+from fighterflows.extract.people import People, population_of
 from fighterflows.extract.placing import (
     ZONE_CODES,
     inside_parens,
@@ -272,6 +272,8 @@ def _draft(
     if reference_mark(text, n, labels):
         return None  # "were killed in Syria (4)": a footnote's number
     people = population_of(text, n, head)
+    if people is not None and people.rule == "people-nearby":
+        people = _whole_population(text, n, made, i) or people
     population, population_text = people.value if people is not None else (None, None)
     if people is None or population is None:
         return None
@@ -319,6 +321,20 @@ def _draft(
         # day the sentence before gives is this figure's, one event
         draft.scope, draft.why["scope"] = Scope.EVENT, "day-of-the-sentence-before"
     return draft
+
+
+def _whole_population(
+    text: str, n: NumberMention, made: dict[int, Draft], i: int
+) -> Choice[People] | None:
+    """ "250 Dutch minors have been returned, including 60 who were brought back by the
+    government": a part without a noun of its own counts its whole's people."""
+    if not INCLUDING.search(text, max(0, n.start - 24), n.start):
+        return None
+    earlier = [made[j] for j in sorted(made) if j < i and made[j].kind is Kind.COUNT]
+    if not earlier:
+        return None
+    whole = earlier[-1]
+    return Choice((whole.population, whole.population_text), "part-of-its-whole")
 
 
 def _shared_verb(text: str, figures: list[Figure], i: int, used: dict[int, Cue]) -> Cue | None:

@@ -70,7 +70,9 @@ def scope_of(
     if _perfect(text, cue):
         # "Belgium has repatriated six children on Thursday", "has brought home 98 on a
         # special flight": the perfect of news leads, dated by one event's words
-        if _dating_marker("event", text, figure):
+        if _dating_marker("event", text[: _own_clause_end(text, cue)], figure) or _event_subject(
+            text, figure
+        ):
             return Scope.EVENT, "perfect-with-event-word"
         return Scope.CUMULATIVE, "perfect-tense"
     if any(_dated_verb(text, cue, d) for d in dates):
@@ -81,7 +83,7 @@ def scope_of(
     date = date or governing_date(dates, *figure)
     if date is not None and date.marked:
         return Scope.CUMULATIVE, "by-date"
-    if _dating_marker("event", text, figure):
+    if _dating_marker("event", text, figure) or _event_subject(text, figure):
         return Scope.EVENT, "event-word"
     if _dated_period(text, figure, date):
         return Scope.EVENT, "in-period"
@@ -98,6 +100,15 @@ def _more_of_the_same(text: str, figure: tuple[int, int]) -> bool:
     return any(
         _MORE_GAP.fullmatch(lead, m.end()) for m in _markers("more_of_the_same").finditer(lead)
     )
+
+
+def _event_subject(text: str, figure: tuple[int, int]) -> bool:
+    """ "the operation allowed the return of 16 children": one operation, the subject of the
+    figure's clause (no reporting verb between them)."""
+    for m in _markers("event_subject").finditer(text, 0, figure[0]):
+        if not _REPORTED.search(text, m.end(), figure[0]):
+            return True
+    return False
 
 
 def _dating_marker(name: str, text: str, figure: tuple[int, int]) -> bool:
@@ -135,6 +146,19 @@ def _running_total(text: str, clause: tuple[int, int], figure: tuple[int, int]) 
             continue  # "three died last month, bringing the toll to 300": the 300's
         return True
     return False
+
+
+# where the verb's own clause ends: a semicolon, or the parts or another figure's clause
+# ("… have returned, including 25 who came back this year")
+_NEXT_CLAUSE = re.compile(
+    r";|,\s*(?:including|among\s+(?:them|whom)|of\s+(?:whom|which|them)|while|whereas|but|and\s+(?:another|a\s+further))\b",
+    re.I,
+)
+
+
+def _own_clause_end(text: str, cue: Cue) -> int:
+    m = _NEXT_CLAUSE.search(text, cue.end)
+    return m.start() if m else len(text)
 
 
 def _perfect(text: str, cue: Cue) -> bool:
