@@ -27,7 +27,7 @@ _CLAUSE_END = re.compile(
 _WITH = re.compile(r"\b(?:with|alongside|besides)\s+$", re.I)
 _OF_LEAD = re.compile(r"(?:^|[,;:]\s*)(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+)?$", re.I)
 _COORDINATION = re.compile(
-    r"\s*(?:(?:of|from|in)\s+(?:(?!\bwho|\bwhom|\bwhich)[^,;.]){1,40}?)?\s*(?:,\s*)?"
+    r"\s*(?:(?:of|from|in)\s+(?:(?!\bwho|\bwhom|\bwhich)[^,;.(]){1,40}?)?\s*(?:,\s*)?"
     r"(?:and|or|as well as)?\s*(?:(?<=\s)their\s+)?",  # "20 women and their 50 children"
     re.I,
 )
@@ -180,7 +180,7 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
     end = segment_end(text, figures, i)
     start = segment_start(text, figures, i)
     head = fig.head
-    after = [c for c in facts.cues if n.end <= c.start < end]
+    after = [c for c in facts.cues if n.end <= c.start < end and not aside(text, c.start, n)]
     verbs = [
         c
         for c in after
@@ -267,6 +267,33 @@ def _fate_after_going(
     return second if _THEN.fullmatch(text, explicit[0].end, second.start) else None
 
 
+def within_brackets(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of the brackets that enclose `pos`, if any."""
+    opened = text.rfind("(", 0, pos)
+    if opened < 0 or text.rfind(")", 0, pos) > opened:
+        return None
+    closed = text.find(")", pos)
+    return (opened, closed) if closed >= 0 else None
+
+
+def aside(text: str, pos: int, n: NumberMention) -> bool:
+    """ "400 from Kyrgyzstan (35 have come back home) and 300 from Turkmenistan": words
+    between brackets that do not hold the figure say nothing of it; a bracket that holds
+    only a number labels it ("Denmark (67), Sweden (150)") and is no aside."""
+    brackets = within_brackets(text, pos)
+    if brackets is None or within_brackets(text, n.start) is not None:
+        return False  # (brackets in parallel, "in 2015 (… were killed …), in 2016 (13,297 …)")
+    return bool(_WORDS_IN_BRACKETS.search(text, brackets[0], brackets[1]))
+
+
+# a verb or noun between brackets, not a number with its hedge ("(about 20)", "(67)")
+_WORDS_IN_BRACKETS = re.compile(
+    r"\b(?!(?:about|around|some|nearly|almost|over|at|least|more|than|up|to|and|or|roughly|"
+    r"approximately|an?|estimated)\b)[a-z]{2,}",
+    re.I,
+)
+
+
 def _no_explicit_cue(
     facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue], after: list[Cue], start: int
 ) -> Cue | None:
@@ -287,7 +314,11 @@ def _no_explicit_cue(
         stock_after = [c for c in after if c.stock]
         return stock_after[0] if stock_after else None
     # A cue may end inside the number's hedge: "handed over four children".
-    before = [c for c in facts.cues if start <= c.end <= n.number_start and not c.stock]
+    before = [
+        c
+        for c in facts.cues
+        if start <= c.end <= n.number_start and not c.stock and not aside(text, c.start, n)
+    ]
     if before:
         return before[-1]
     if n.kind is NumberKind.SHARE:

@@ -21,6 +21,7 @@ from fighterflows.extract.choosing import (
     OF_THOSE_WHO,
     Figure,
     apposed_share,
+    aside,
     choose_cue,
     inherited_flow,
     moved_from_where_held,
@@ -40,7 +41,7 @@ from fighterflows.extract.exclusions import (
 from fighterflows.extract.facts import Facts
 from fighterflows.extract.flows import Cue, is_blocked
 from fighterflows.extract.groups import find_zone, nearest_group
-from fighterflows.extract.lexicon import share_base_regex
+from fighterflows.extract.lexicon import continuation_regex, share_base_regex
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.people import People, population_of
 from fighterflows.extract.placing import (
@@ -283,7 +284,9 @@ def _draft(
     cue = chosen
     if (cue is None or cue.stock) and at_home(text, head, facts):
         return None  # "about 100 female jihadists in the Netherlands": at home, no flow
-    flow = cue.flow if cue is not None else inherited_flow(i, used)
+    # (a figure between brackets is an aside: "(35 have come back home)")
+    outside = {j: c for j, c in used.items() if not aside(text, figures[j].number.start, n)}
+    flow = cue.flow if cue is not None else inherited_flow(i, outside)
     flow_rule = _flow_rule(cue)
     # A figure that takes its flow from an earlier one is about what that one was about.
     referred = cue is None and flow is not None
@@ -606,6 +609,10 @@ def _default_flow(
     ):
         # "Up to 4,761 of the foreigners were women", "the group put the figure at 470",
         # "by 2018 the figure had risen to 310"
+        return context.previous[-1].flow
+    people = head is not None or re.match(r"\s+from\s", text[n.end :]) is not None
+    if context.previous and people and continuation_regex().match(text):
+        # "Besides, 400 people from Kyrgyzstan and 300 from Turkmenistan."
         return context.previous[-1].flow
     in_war = facts.zone is not None or bool(facts.groups) or context.zone_nearby
     if head is not None and head.population is not None and FIGHTER_HEAD.search(head.text):

@@ -161,6 +161,14 @@ def region_route_regex() -> re.Pattern[str]:
 
 
 @cache
+def continuation_regex() -> re.Pattern[str]:
+    """Words that open a sentence continuing the one before (flows.yaml,
+    continues_the_sentence_before), matched at the sentence's start."""
+    words = alternation(load("flows")["continues_the_sentence_before"])
+    return re.compile(r"\s*(?:" + words + r")\b", re.IGNORECASE)
+
+
+@cache
 def helper_country_regex() -> re.Pattern[str]:
     """Words just before a place that make it a helper or host of the people's movement, not
     their nationality (flows.yaml, helper_country)."""

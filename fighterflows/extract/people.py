@@ -6,10 +6,14 @@ from __future__ import annotations
 import re
 
 from fighterflows.extract.choosing import composition_population
-from fighterflows.extract.lexicon import flow_regex
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.placing import inside_parens
-from fighterflows.extract.populations import Head, people_words, predicate_population
+from fighterflows.extract.populations import (
+    Head,
+    people_words,
+    predicate_population,
+    verb_follows,
+)
 from fighterflows.extract.rules import Choice, choose
 from fighterflows.model import Population
 
@@ -37,12 +41,6 @@ _BARE_END = re.compile(
     r"|in\s+(?:the\s+)?(?:conflict\s+zone|war\s+zone|region|camps?|Syria|Iraq)\b|abroad\b|there\b)",
     re.I,
 )
-
-
-def _cue_follows(text: str, pos: int) -> bool:
-    """ "2,926 departed", "about 800 repatriated": a flow verb right after a bare number."""
-    m = flow_regex().match(text, pos + len(text[pos:]) - len(text[pos:].lstrip()))
-    return m is not None and m.lastgroup not in (None, "stock")
 
 
 def population_of(text: str, n: NumberMention, head: Head | None) -> Choice[People] | None:
@@ -80,7 +78,7 @@ def _bare_population(text: str, n: NumberMention) -> People | None:
         _BARE_NEXT.match(text, n.end)
         or inside_parens(text, n)
         or _BARE_END.match(text, n.end)
-        or _cue_follows(text, n.end)
+        or verb_follows(text, n.end)
     ):
         return None
     words = people_words(text)

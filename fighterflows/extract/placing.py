@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from fighterflows.extract.choosing import within_brackets
 from fighterflows.extract.facts import Facts
 from fighterflows.extract.groups import group_countries, groups_gazetteer
 from fighterflows.extract.lexicon import helper_country_regex, region_route_regex
@@ -231,6 +232,7 @@ def _usable(text: str, facts: Facts, heads: Sequence[Head], n: NumberMention) ->
     spans += [(h.start, h.end) for h in heads if h.excluded]
     spans += [(p.start, p.end) for p in _destinations(text, facts.places)]
     spans += [(p.start, p.end) for p in facts.places if region_route(text, p)]
+    spans += [(p.start, p.end) for p in _labels_of_others(text, facts, n)]
     return [
         p
         for p in facts.places
@@ -239,6 +241,21 @@ def _usable(text: str, facts: Facts, heads: Sequence[Head], n: NumberMention) ->
         and not _PARTICIPLE.match(text, p.end)
         and not _STATE_AFTER.match(text, p.end)
         and not any(s <= p.start < e for s, e in spans)
+    ]
+
+
+def _labels_of_others(text: str, facts: Facts, n: NumberMention) -> list[PlaceMention]:
+    """ "Kyrgyzstan returned 79 people, Tajikistan 84 and Uzbekistan 156": a place after the
+    figure and right before another number labels that number, not this one ("Britain: 850
+    left, 425 back" labels both)."""
+    return [
+        p
+        for p in facts.places
+        if p.start >= n.end
+        and any(
+            m.start != n.start and p.end <= m.start and _LABEL_GAP.fullmatch(text, p.end, m.start)
+            for m in facts.numbers
+        )
     ]
 
 
@@ -269,8 +286,10 @@ def _lead_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMen
             continue
         if _PARTICIPLE.match(text, p.end) or region_route(text, p) or helper_place(text, p):
             continue
-        if re.search(r"[,;(]", text[pos : p.start]):
-            return None
+        if re.search(r"[,;(]", text[pos : p.start]) or (
+            ")" in text[pos : p.start] and within_brackets(text, n.start) is not None
+        ):
+            return None  # (nor past the brackets a figure stands in: "(35 have come back)")
         if _PARTITIVE_BASE.search(text, max(0, n.start - 12), n.start) and _COPULA.search(
             text, pos, p.start
         ):
