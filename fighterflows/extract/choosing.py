@@ -35,7 +35,7 @@ _COORDINATION = re.compile(
 _VERB_NEAR = re.compile(
     r"(?:\s+from\s+(?:the\s+)?[A-Z][\w-]*(?:\s+and\s+[A-Z][\w-]*)?)?"
     r"(?:\s+(?:have|has|had|were|was|are|is|been|being|also|since|now|already|reportedly|all|"
-    r"later|then|not|never))*\s+",
+    r"later|then|not|never|tried\s+and|arrested\s+and|charged\s+and))*\s+",
     re.I,
 )
 OF_THOSE_WHO = re.compile(

@@ -111,7 +111,10 @@ def head_after(
             continue
         place = by_start.get(i)
         if place is not None:
-            if _PARTICIPLE.match(text, place.end):
+            if _PARTICIPLE.match(text, place.end) and not (
+                _names_people(place) and text[place.end : place.end + 1].isspace()
+            ):
+                # "Moroccan-born", "Saudi backed": a modifier; but "Danes made the journey"
                 words += 1
                 continue
             if _names_people(place):
