@@ -25,7 +25,13 @@ _CLAUSE_END = re.compile(
 )
 # "a mission with two Britons": people accompanying the subject take no verb from before
 _WITH = re.compile(r"\b(?:with|alongside|besides)\s+$", re.I)
-_OF_LEAD = re.compile(r"(?:^|[,;:]\s*)(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+)?$", re.I)
+# "Out of these 632 people, 273 are abroad": a base that opens the sentence or a clause; not
+# the size of a group just named ("The largest group, of about 800, were from Indonesia")
+_OF_LEAD = re.compile(
+    r"(?:^|(?<!group)(?<!contingent)(?<!cohort)(?<!batch)[,;:]\s*)(?:out\s+)?of\s+"
+    r"(?:the\s+|these\s+|those\s+)?$",
+    re.I,
+)
 _COORDINATION = re.compile(
     r"\s*(?:(?:of|from|in)\s+(?:(?!\bwho|\bwhom|\bwhich)[^,;.(]){1,40}?)?\s*(?:,\s*)?"
     r"(?:and|or|as well as)?\s*(?:(?<=\s)their\s+)?",  # "20 women and their 50 children"
@@ -319,8 +325,11 @@ def _no_explicit_cue(
         for c in facts.cues
         if start <= c.end <= n.number_start and not c.stock and not aside(text, c.start, n)
     ]
-    if before:
-        return before[-1]
+    # "the number of Malaysians returning after joining ISIS was 20 to 30": a verb after
+    # "after", "for" says what they did before, not what the figure counts
+    main = [c for c in before if not _ADJUNCT.search(text, max(0, c.start - 8), c.start)]
+    if main or before:
+        return (main or before)[-1]
     if n.kind is NumberKind.SHARE:
         return None
     stock = [c for c in after if c.stock] or [

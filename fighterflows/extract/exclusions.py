@@ -266,8 +266,10 @@ def no_country_figure(
         return True
     if flow is Flow.KILLED and _ATTACK.search(text, n.end, clause[1]):
         return True  # "lost 32 people in the Brussels bombings": victims, not fighters
-    if flow is Flow.DETAINED and stopped_regex().search(text, n.end, clause[1]):
-        return True  # "25 Belgians were arrested on the way to Syria": they never got there
+    if stopped_regex().search(text, n.end, clause[1]):
+        # "25 Belgians were arrested on the way to Syria", "deported 150 … on suspicion of
+        # trying to cross into Syria": they never got there
+        return True
     if _suspects_at_home(facts, n, head, clause, flow) or _other_war(text, n, clause, flow):
         return True
     # people arrested at home for helping others go are not fighters

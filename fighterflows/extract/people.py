@@ -71,6 +71,11 @@ def _share_of_all(n: NumberMention) -> People | None:
     return (Population.TOTAL, None) if n.kind is NumberKind.SHARE else None
 
 
+# how far (in characters) a word of people we never count may stand from a bare number and
+# still be what it counts
+_NEAR = 60
+
+
 def _bare_population(text: str, n: NumberMention) -> People | None:
     """A number without a noun of its own ("110 — four men, ...", "(1,700)"): the people
     words nearest to it; (None, None) when they are people we never count."""
@@ -85,6 +90,10 @@ def _bare_population(text: str, n: NumberMention) -> People | None:
     if not words:
         return Population.TOTAL, None
     nearest = min(words, key=lambda w: abs(w.start - n.start))
-    if nearest.excluded:
+    if nearest.excluded and abs(nearest.start - n.start) <= _NEAR:
         return None, None  # "the number of Turkish soldiers killed ... to four"
+    if nearest.excluded:
+        # "The police chief said the number of Malaysians returning … was 20 to 30": the
+        # speaker, far from the figure, is not whom it counts
+        return Population.TOTAL, None
     return Population.TOTAL, nearest.text

@@ -238,6 +238,7 @@ def _usable(text: str, facts: Facts, heads: Sequence[Head], n: NumberMention) ->
         for p in facts.places
         if p.code not in ZONE_CODES
         and not _TRANSIT.search(text, max(0, p.start - 30), p.start)
+        and not _MOVED_FROM.search(text, max(0, p.start - 40), p.start)
         and not _PARTICIPLE.match(text, p.end)
         and not _STATE_AFTER.match(text, p.end)
         and not any(s <= p.start < e for s, e in spans)
@@ -284,7 +285,12 @@ def _lead_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMen
     for p in facts.places:
         if p.start < pos or p.start - pos > 80 or p.code in ZONE_CODES:
             continue
-        if _PARTICIPLE.match(text, p.end) or region_route(text, p) or helper_place(text, p):
+        if (
+            _PARTICIPLE.match(text, p.end)
+            or region_route(text, p)
+            or helper_place(text, p)
+            or _MOVED_FROM.search(text, max(pos, p.start - 40), p.start)
+        ):
             continue
         if re.search(r"[,;(]", text[pos : p.start]) or (
             ")" in text[pos : p.start] and within_brackets(text, n.start) is not None
@@ -307,6 +313,16 @@ def _lead_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMen
 # follows the verb is said of the part, the sentence's subject
 _PARTITIVE_BASE = re.compile(r"\bof\s+(?:the|these|those|all|some)\s+$", re.I)
 _COPULA = re.compile(r"\b(?:were|was|are|is|came|come|hail(?:ed)?|originated?)\b", re.I)
+
+
+# "90 others had been deported from Turkey", "returned from Libya": the country people were
+# sent or came back from is where they were, not whose people they are
+_MOVED_FROM = re.compile(
+    r"\b(?:returned|returning|came\s+back|come\s+back|deported|expelled|extradited|"
+    r"repatriated|brought\s+(?:back|home)|sent\s+(?:back|home)|flown\s+(?:back|home)|"
+    r"evacuated|fled|escaped)\s+(?:back\s+|home\s+)?from\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def helper_place(text: str, p: PlaceMention) -> bool:
