@@ -24,7 +24,11 @@ TRAVEL = frozenset({Flow.DEPARTED, Flow.RETURNED, Flow.REMAINING})
 
 
 # "Finnish authorities", "the Belgian interior ministry": offices that count their own people
-_NATIONAL_OFFICE = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{OFFICE_NOUNS})\b", re.I)
+# (and a country's office-holders: "the Libyan minister said", "Tunisia's president")
+_SPEAKERS = (
+    rf"{OFFICE_NOUNS}|minister|president|prime\s+minister|spokes(?:man|woman|person)|ambassador"
+)
+_NATIONAL_OFFICE = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{_SPEAKERS})\b", re.I)
 # "the Foreign Ministry of Tajikistan", "officials in Kosovo"
 _OFFICE_OF = re.compile(rf"\b(?:{OFFICE_NOUNS})\s+(?:of|in)\s+(?:the\s+)?$", re.I)
 

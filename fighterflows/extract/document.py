@@ -16,6 +16,7 @@ from fighterflows.extract.dates import Role, find_dates
 from fighterflows.extract.drafts import Context, Draft
 from fighterflows.extract.estimates import assemble
 from fighterflows.extract.facts import Facts, gather
+from fighterflows.extract.flows import find_cues
 from fighterflows.extract.groups import find_groups, find_zone
 from fighterflows.extract.lexicon import alternation, load, whole_words
 from fighterflows.extract.places import (
@@ -47,7 +48,7 @@ from fighterflows.extract.sources import (
     titled,
 )
 from fighterflows.extract.tables import table_drafts
-from fighterflows.model import Estimate, Kind, Qualifier
+from fighterflows.model import Estimate, Flow, Kind, Qualifier
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,7 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
             day_before=day_before,
             zone_nearby=_zone_nearby(sentences, i),
             country_before=_country_before(sentences, facts, i),
+            flow_before=_flow_before(sentences, facts, owners, i),
         )
         for d in _aggregates(assemble(f, context)):
             d.source, d.why["source"] = _source(d, f, named, i, drafts, owners, sentences)
@@ -256,6 +258,19 @@ def _carried_place(
     named = prev.places if prev is not None else tuple(find_places(sentences[j].text))
     places = [p for p in named if p.code not in ZONE_CODES]
     return places[-1] if places else None
+
+
+def _flow_before(
+    sentences: list[Sentence], facts: list[Facts | None], owners: list[int], i: int
+) -> Flow | None:
+    """The flow of the last verb of the sentence before, if it has no figure of its own."""
+    j = _previous_index(sentences, i, across=True)
+    if j is None or j in owners:
+        return None
+    prev = facts[j]
+    cues = find_cues(sentences[j].text) if prev is None else list(prev.cues)
+    said = [c for c in cues if not c.stock and not c.blocked]
+    return said[-1].flow if said else None
 
 
 def _country_before(

@@ -26,6 +26,9 @@ class Context:
     zone_nearby: bool = False  # the previous sentence or the heading names the conflict
     # the country named last in the sentences before (its section), for "nationals of the country"
     country_before: PlaceMention | None = None
+    # the flow of the last verb of the sentence before, when that sentence has no figure ("Some
+    # were able to return to Egypt. They number 210.")
+    flow_before: Flow | None = None
 
 
 @dataclass(slots=True)

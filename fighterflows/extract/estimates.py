@@ -273,8 +273,8 @@ def _draft(
     if reference_mark(text, n, labels):
         return None  # "were killed in Syria (4)": a footnote's number
     people = population_of(text, n, head)
-    if people is not None and people.rule == "people-nearby":
-        people = _whole_population(text, n, made, i) or people
+    if people is None or people.rule == "people-nearby":
+        people = _whole_population(text, figures, made, i) or people
     population, population_text = people.value if people is not None else (None, None)
     if people is None or population is None:
         return None
@@ -288,6 +288,11 @@ def _draft(
     outside = {j: c for j, c in used.items() if not aside(text, figures[j].number.start, n)}
     flow = cue.flow if cue is not None else inherited_flow(i, outside)
     flow_rule = _flow_rule(cue)
+    if (cue is None or cue.stock) and head is None:
+        they = _they_number(facts, n, context)
+        if they is not None:
+            # "… those who have returned, but they are estimated to number around 300"
+            flow, flow_rule = they, "the verb of the people 'they' refers to"
     # A figure that takes its flow from an earlier one is about what that one was about.
     referred = cue is None and flow is not None
     if flow is None:
@@ -326,17 +331,50 @@ def _draft(
     return draft
 
 
-def _whole_population(
-    text: str, n: NumberMention, made: dict[int, Draft], i: int
-) -> Choice[People] | None:
-    """ "250 Dutch minors have been returned, including 60 who were brought back by the
-    government": a part without a noun of its own counts its whole's people."""
-    if not INCLUDING.search(text, max(0, n.start - 24), n.start):
+# "they number 210", "they are estimated to number around 300", "these are put at 500"
+_THEY = re.compile(
+    r"\b(?:they|these|those)\s+(?:are\s+|were\s+|would\s+|now\s+|still\s+)?"
+    r"(?:(?:estimated|believed|thought|said|reported)\s+to\s+)?"
+    r"(?:number(?:ed)?|total(?:led)?|be|are|were|is)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
+def _they_number(facts: Facts, n: NumberMention, context: Context) -> Flow | None:
+    """The flow of the people a pronoun refers to: the verb before it in the sentence ("those
+    who have returned, but they number 300"), else the sentence before's ("Some were able to
+    return to Egypt. They number 210.")."""
+    text = facts.sentence.text
+    they = _THEY.search(text, max(0, n.start - 60), n.start)
+    if they is None:
+        return None
+    earlier = [c for c in facts.cues if c.end <= they.start() and not c.stock and not c.blocked]
+    if earlier:
+        return earlier[-1].flow
+    return context.flow_before
+
+
+def _whole_of(text: str, figures: list[Figure], made: dict[int, Draft], i: int) -> Draft | None:
+    """The whole a part without a noun of its own belongs to ("250 Dutch minors …, including
+    60 who were brought back"; "… including 150 in Syria and 10 in Turkey")."""
+    if figures[i].head is not None or not _a_part(text, figures, i):
         return None
     earlier = [made[j] for j in sorted(made) if j < i and made[j].kind is Kind.COUNT]
-    if not earlier:
+    wholes = [d for d in earlier if not _a_part(text, figures, _index_of(figures, d))]
+    return wholes[-1] if wholes else None
+
+
+def _index_of(figures: list[Figure], d: Draft) -> int:
+    return next(k for k, f in enumerate(figures) if f.number is d.number)
+
+
+def _whole_population(
+    text: str, figures: list[Figure], made: dict[int, Draft], i: int
+) -> Choice[People] | None:
+    """A part without a noun of its own counts its whole's people."""
+    whole = _whole_of(text, figures, made, i)
+    if whole is None:
         return None
-    whole = earlier[-1]
     return Choice((whole.population, whole.population_text), "part-of-its-whole")
 
 
@@ -416,6 +454,11 @@ def _placed(
         referenced = country_by_reference(text, facts.places, clause, context.country_before)
         if referenced is not None:
             stated = Choice(referenced, "country-by-reference")
+    if (stated is None or stated.rule in _NEARBY_PLACE_RULES) and figures[i].head is None:
+        whole = _whole_of(text, figures, made, i)
+        if whole is not None:
+            # "… including 150 in Syria, 20 in Iraq and 10 in Turkey": where they are held
+            stated = Choice((whole.place, whole.place_text or ""), "part-of-its-whole")
     if no_country_figure(facts, figures, i, head, clause, flow, stated is None):
         return None
     # (referred: its flow is an earlier figure's; anaphor: "This number includes ...")
@@ -463,13 +506,33 @@ def _cue(
     if cue is None and _WHICH.search(text, max(0, n.start - 12), n.start):
         # "41 supporters ..., of which 5 had key positions": a part, no flow of its own
         return False
-    if INCLUDING.search(text, max(0, n.start - 24), n.start) and (
-        cue is None or cue.stock or cue.start < n.start
-    ):
+    if _a_part(text, figures, i) and (cue is None or cue.stock or cue.start < n.start):
         # "110 citizens, including 74 children, from camps in Syria": a part of the figure
         # before takes its flow
         return None
     return cue
+
+
+# between two items of a list of parts: "including 150 in Syria, 20 in Iraq and 10 in Turkey"
+_PART_ITEM_GAP = re.compile(
+    r"(?:\s+[\w'-]+)?(?:\s+(?:in|at|from)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?)?"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)",
+    re.I,
+)
+
+
+def _a_part(text: str, figures: list[Figure], i: int) -> bool:
+    """ "110 citizens, including 74 children", "… including 150 in Syria, 20 in Iraq and 10 in
+    Turkey": a part of the figure before, or the next item of a list of such parts."""
+    n = figures[i].number
+    if INCLUDING.search(text, max(0, n.start - 24), n.start):
+        return True
+    if i == 0:
+        return False
+    prev = figures[i - 1]
+    end = prev.number.end
+    listed = _PART_ITEM_GAP.fullmatch(text, end, n.start) is not None
+    return listed and _a_part(text, figures, i - 1)
 
 
 # "none of them has carried out an attack": a zero with a verb of its own that is no flow
