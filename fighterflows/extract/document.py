@@ -16,7 +16,7 @@ from fighterflows.extract.dates import Role, find_dates
 from fighterflows.extract.drafts import Context, Draft
 from fighterflows.extract.estimates import assemble
 from fighterflows.extract.facts import Facts, gather
-from fighterflows.extract.flows import find_cues
+from fighterflows.extract.flows import Cue, find_cues
 from fighterflows.extract.groups import find_groups, find_zone
 from fighterflows.extract.lexicon import alternation, load, whole_words
 from fighterflows.extract.places import (
@@ -90,6 +90,7 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
         if not f.numbers:
             continue
         day_before = _day_before(sentences, owners, i, published)
+        cues_before = _cues_before(sentences, facts, owners, i)
         context = Context(
             carried_place=_carried_place(sentences, facts, drafts, owners, i),
             carried_is_figure=_previous_has_figures(sentences, owners, i),
@@ -99,7 +100,8 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
             day_before=day_before,
             zone_nearby=_zone_nearby(sentences, i),
             country_before=_country_before(sentences, facts, i),
-            flow_before=_flow_before(sentences, facts, owners, i),
+            flow_before=_last_flow(cues_before),
+            stock_before=any(c.stock for c in cues_before),
         )
         for d in _aggregates(assemble(f, context)):
             d.source, d.why["source"] = _source(d, f, named, i, drafts, owners, sentences)
@@ -260,16 +262,20 @@ def _carried_place(
     return places[-1] if places else None
 
 
-def _flow_before(
+def _cues_before(
     sentences: list[Sentence], facts: list[Facts | None], owners: list[int], i: int
-) -> Flow | None:
-    """The flow of the last verb of the sentence before, if it has no figure of its own."""
+) -> list[Cue]:
+    """The unblocked cues of the sentence before, if it has no figure of its own."""
     j = _previous_index(sentences, i, across=True)
     if j is None or j in owners:
-        return None
+        return []
     prev = facts[j]
     cues = find_cues(sentences[j].text) if prev is None else list(prev.cues)
-    said = [c for c in cues if not c.stock and not c.blocked]
+    return [c for c in cues if not c.blocked]
+
+
+def _last_flow(cues: list[Cue]) -> Flow | None:
+    said = [c for c in cues if not c.stock]
     return said[-1].flow if said else None
 
 

@@ -29,6 +29,7 @@ class Context:
     # the flow of the last verb of the sentence before, when that sentence has no figure ("Some
     # were able to return to Egypt. They number 210.")
     flow_before: Flow | None = None
+    stock_before: bool = False  # ... or it speaks of people in the ranks, fighting, in Syria
 
 
 @dataclass(slots=True)

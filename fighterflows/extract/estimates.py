@@ -333,7 +333,8 @@ def _draft(
 
 # "they number 210", "they are estimated to number around 300", "these are put at 500"
 _THEY = re.compile(
-    r"\b(?:they|these|those)\s+(?:are\s+|were\s+|would\s+|now\s+|still\s+)?"
+    r"\b(?:they|these|those)\s+(?:(?:people|fighters|citizens|nationals|men|militants|jihadists|"
+    r"individuals|returnees)\s+)?(?:are\s+|were\s+|would\s+|now\s+|still\s+)?"
     r"(?:(?:estimated|believed|thought|said|reported)\s+to\s+)?"
     r"(?:number(?:ed)?|total(?:led)?|be|are|were|is)\s+(?:\w+\s+){0,2}$",
     re.I,
@@ -351,6 +352,8 @@ def _they_number(facts: Facts, n: NumberMention, context: Context) -> Flow | Non
     earlier = [c for c in facts.cues if c.end <= they.start() and not c.stock and not c.blocked]
     if earlier:
         return earlier[-1].flow
+    if context.flow_before is None and context.stock_before:
+        return Flow.DEPARTED  # "… its citizens in the ranks of IS. These people are up to 500."
     return context.flow_before
 
 
