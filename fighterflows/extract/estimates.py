@@ -41,7 +41,7 @@ from fighterflows.extract.exclusions import (
 from fighterflows.extract.facts import Facts
 from fighterflows.extract.flows import Cue, is_blocked
 from fighterflows.extract.groups import find_zone, nearest_group
-from fighterflows.extract.lexicon import continuation_regex, share_base_regex
+from fighterflows.extract.lexicon import continuation_regex, ranking_regex, share_base_regex
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.people import People, population_of
 from fighterflows.extract.placing import (
@@ -675,6 +675,9 @@ def _default_flow(
     ):
         # "Up to 4,761 of the foreigners were women", "the group put the figure at 470",
         # "by 2018 the figure had risen to 310"
+        return context.previous[-1].flow
+    if context.previous and ranking_regex().search(text, 0, n.start):
+        # "Tunisia tops the list with 6,000 fighters. Saudi Arabia follows with 2,500."
         return context.previous[-1].flow
     people = head is not None or re.match(r"\s+from\s", text[n.end :]) is not None
     if context.previous and people and continuation_regex().match(text):

@@ -169,6 +169,12 @@ def continuation_regex() -> re.Pattern[str]:
 
 
 @cache
+def ranking_regex() -> re.Pattern[str]:
+    """Words that continue a ranking begun before (flows.yaml, continues_a_ranking)."""
+    return whole_words(alternation(load("flows")["continues_a_ranking"]))
+
+
+@cache
 def helper_country_regex() -> re.Pattern[str]:
     """Words just before a place that make it a helper or host of the people's movement, not
     their nationality (flows.yaml, helper_country)."""
