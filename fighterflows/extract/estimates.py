@@ -82,6 +82,13 @@ _ANAPHOR = re.compile(
     r"\b(?:the|that|this)\s+(?:number|figure|share|proportion|percentage|rate)\b", re.I
 )
 _WITH_N = re.compile(r"\bwith\s+$", re.I)
+# "By June this was 63", "it now stands at 250": the figure before, restated later
+_THIS_WAS = re.compile(
+    r"\b(?:this|that|it)\s+(?:number\s+|figure\s+)?(?:now\s+|had\s+|has\s+)?"
+    r"(?:was|is|stands|stood|reached|risen\s+to|rose\s+to|grown\s+to|grew\s+to)\s+(?:at\s+)?"
+    r"(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least)\s+)?$",
+    re.I,
+)
 _OPENS_WITH_OF = re.compile(r"\s*(?:out\s+)?of\s+(?:the|these|those|some|an\s+estimated)\b", re.I)
 # "seven returnees among the 129 Americans": a part of the figure after it
 _AMONG_THE = re.compile(r"\s+(?:[\w-]+\s+){1,2}among\s+(?:the|these|those)\s+", re.I)
@@ -598,6 +605,7 @@ def _carried_date(facts: Facts, context: Context) -> str | None:
 def _refers_back(text: str, n: NumberMention, head: Head | None) -> bool:
     return bool(
         _ANAPHOR.search(text, 0, n.start)
+        or _THIS_WAS.search(text, max(0, n.start - 40), n.start)
         or _COUNT_ANAPHOR.search(text, 0, n.start)
         or OF_THEM.match(text, n.end)
         or (head is not None and _OF_DEFINITE.match(head.text))
@@ -667,6 +675,7 @@ def _default_flow(
         (head is None and predicate_population(text, n.end) is not None)
         or OF_THEM.match(text, n.end)
         or _COUNT_ANAPHOR.search(text, 0, n.start)
+        or (head is None and _THIS_WAS.search(text, max(0, n.start - 40), n.start))
         or (head is not None and _OF_DEFINITE.match(head.text))
         or (
             _ANAPHOR.search(text, 0, n.start)
