@@ -82,6 +82,13 @@ _ANAPHOR = re.compile(
     r"\b(?:the|that|this)\s+(?:number|figure|share|proportion|percentage|rate)\b", re.I
 )
 _WITH_N = re.compile(r"\bwith\s+$", re.I)
+# "The group included 80 children": the parts of the figure before
+_GROUP_INCLUDED = re.compile(
+    r"\b(?:the|this|that)\s+(?:group|contingent|flight|batch|cohort|party|convoy)\s+(?:also\s+)?"
+    r"(?:included|includes|include|comprised|comprises|consisted\s+of|consists\s+of|"
+    r"was\s+made\s+up\s+of)\s+(?:(?:about|around|some|nearly|at\s+least|an\s+estimated)\s+)?$",
+    re.I,
+)
 # "By June this was 63", "it now stands at 250": the figure before, restated later
 _THIS_WAS = re.compile(
     r"\b(?:this|that|it)\s+(?:number\s+|figure\s+)?(?:now\s+|had\s+|has\s+)?"
@@ -169,6 +176,7 @@ _SENTENCE_SCOPES = frozenset(
         "event-word",
         "perfect-with-event-word",
         "one-more-batch",
+        "scope-of-the-figure-before",
         "in-period",
         "verb-dated-in-period",
         "day-of-the-sentence-before",
@@ -335,6 +343,16 @@ def _draft(
         # "On July 19, Kazakhstan brought back 47 ... . The group included 18 orphans": the
         # day the sentence before gives is this figure's, one event
         draft.scope, draft.why["scope"] = Scope.EVENT, "day-of-the-sentence-before"
+    elif (
+        draft.why["scope"] == "no-verb-of-its-own"
+        and cue is None
+        and context.previous
+        and context.previous[-1].flow is flow
+        and flow_rule.startswith("no verb")
+    ):
+        # "70 to 80 Guyanese are detained … They include an estimated 18 women": the parts of
+        # the figure before measure what it measures
+        draft.scope, draft.why["scope"] = context.previous[-1].scope, "scope-of-the-figure-before"
     return draft
 
 
@@ -606,6 +624,7 @@ def _refers_back(text: str, n: NumberMention, head: Head | None) -> bool:
     return bool(
         _ANAPHOR.search(text, 0, n.start)
         or _THIS_WAS.search(text, max(0, n.start - 40), n.start)
+        or _GROUP_INCLUDED.search(text, max(0, n.start - 60), n.start)
         or _COUNT_ANAPHOR.search(text, 0, n.start)
         or OF_THEM.match(text, n.end)
         or (head is not None and _OF_DEFINITE.match(head.text))
@@ -676,6 +695,7 @@ def _default_flow(
         or OF_THEM.match(text, n.end)
         or _COUNT_ANAPHOR.search(text, 0, n.start)
         or (head is None and _THIS_WAS.search(text, max(0, n.start - 40), n.start))
+        or _GROUP_INCLUDED.search(text, max(0, n.start - 60), n.start)
         or (head is not None and _OF_DEFINITE.match(head.text))
         or (
             _ANAPHOR.search(text, 0, n.start)
