@@ -71,6 +71,11 @@ def _share_of_all(n: NumberMention) -> People | None:
     return (Population.TOTAL, None) if n.kind is NumberKind.SHARE else None
 
 
+_SPEAKING = re.compile(
+    r"\s+(?:\w+\s+)?(?:said|say|says|told|tell|reported|report|stated|added|estimated?|"
+    r"believe[sd]?|claimed?|confirmed?)\b",
+    re.I,
+)
 # how far (in characters) a word of people we never count may stand from a bare number and
 # still be what it counts
 _NEAR = 60
@@ -86,7 +91,8 @@ def _bare_population(text: str, n: NumberMention) -> People | None:
         or verb_follows(text, n.end)
     ):
         return None
-    words = people_words(text)
+    # (not the speaker: "…, police said", "officials told reporters")
+    words = [w for w in people_words(text) if not (w.excluded and _SPEAKING.match(text, w.end))]
     if not words:
         return Population.TOTAL, None
     nearest = min(words, key=lambda w: abs(w.start - n.start))

@@ -26,7 +26,7 @@ CHANGE_TO = re.compile(
     r"\b(?:ris(?:e|es|ing|en)|rose|gr(?:ew|own|owing|ows)|increas(?:ed|ing|es)|climb(?:ed|ing|s)|"
     r"jump(?:ed|ing|s)|fell|fall(?:en|ing|s)|dropp(?:ed|ing)|declin(?:ed|ing|es)|swell(?:ed|ing)|"
     # "..., raising to 90 the total number killed", "bringing the toll to 90"
-    r"rais(?:e|es|ed|ing)|bring(?:s|ing)?|brought|push(?:es|ed|ing)|"
+    r"rais(?:e|es|ed|ing)|bring(?:s|ing)?|brought|push(?:es|ed|ing)|tak(?:es|ing)|took|"
     # "has almost tripled, to 67"
     r"doubl(?:ed|ing|es)|tripl(?:ed|ing|es)|quadrupl(?:ed|ing|es))"
     r"(?:\s+(?:the|its|their)\s+(?:total|number|toll|tally|count|figure))?,?\s+to\s+$"
