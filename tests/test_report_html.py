@@ -46,7 +46,7 @@ def test_nothing_is_loaded_from_outside_the_file(report: str) -> None:
 
 def test_it_has_the_map_the_table_the_conflicts_and_a_section_per_place(report: str) -> None:
     assert report.count('class="country') > 150
-    assert '<table class="data" id="table">' in report
+    assert '<table class="data rows" id="table">' in report
     assert 'id="conflicts"' in report and "misquote" in report
     for code in ("FRA", "DEU", "BEL", "GBR"):
         assert f'id="place-{code}"' in report

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from fastapi.responses import HTMLResponse, Response
@@ -32,9 +33,33 @@ Filtered = Annotated[Filters, Depends(filters)]
 KeyFiltered = Annotated[Filters, Depends(place_filters)]
 
 
-def render(request: Request, name: str, twin: str, **context: Any) -> Response:
-    query = request.url.query
-    context["twin"] = f"{twin}?{query}" if query else twin
+PAGING = ("limit", "offset")
+
+
+def page_query(request: Request, drop: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """The page's parameters as sent, less blank form fields and the names in `drop`."""
+    return [(k, v) for k, v in request.query_params.multi_items() if v != "" and k not in drop]
+
+
+def with_query(path: str, params: list[tuple[str, str]]) -> str:
+    if not params:
+        return path
+    return f"{path}{'&' if '?' in path else '?'}{urlencode(params)}"
+
+
+def download(request: Request, path: str) -> str:
+    """A CSV link that keeps the page's filters: the file holds what the page shows (every
+    record of it, not one page: the CSV of a place or of the conflicts is not paged)."""
+    return with_query(path, page_query(request, drop=PAGING))
+
+
+def render(
+    request: Request, name: str, twin: str, twin_params: list[tuple[str, str]] | None = None,
+    **context: Any,
+) -> Response:
+    """The page; its JSON twin at `twin` with the page's parameters (or `twin_params`)."""
+    params = page_query(request) if twin_params is None else twin_params
+    context["twin"] = with_query(twin, params)
     context.setdefault("csv", None)
     context["links"] = WEB_LINKS
     templates = request.app.state.templates
@@ -49,7 +74,7 @@ def overview(request: Request, st: State, f: Filtered) -> Response:
     return render(
         request, "overview.html", "/api/table",
         table=views.table_view(snap, f), map=world_map(snap.recon.rows, WEB_LINKS.place),
-        counts=counts, filters=f, csv="/api/table.csv",
+        counts=counts, filters=f, csv=download(request, "/api/table.csv"),
     )
 
 
@@ -62,7 +87,8 @@ def place(request: Request, st: State, code: Annotated[str, Path(pattern=PLACE)]
                                                             population=f.population))]
     return render(
         request, "place.html", f"/api/places/{code}",
-        view=view, chart=timeline_chart(chosen), filters=f, csv=f"/api/places/{code}?format=csv",
+        view=view, chart=timeline_chart(chosen), filters=f,
+        csv=download(request, f"/api/places/{code}?format=csv"),
         next_page=more(request, view),
     )
 
@@ -73,7 +99,8 @@ def conflicts(request: Request, st: State, f: Filtered, kind: KindQ = None,
     page = queries.Page(limit, offset)
     view = views.conflicts_view(st.snapshot(f), f, kind.value if kind else None, page)
     return render(request, "conflicts.html", "/api/conflicts", view=view, filters=f,
-                  csv="/api/conflicts?format=csv", kind=kind.value if kind else "",
+                  csv=download(request, "/api/conflicts?format=csv"),
+                  kind=kind.value if kind else "",
                   next_page=more(request, view))
 
 
@@ -91,8 +118,13 @@ def documents(request: Request, st: State, q: SearchQ = "", limit: LimitQ = 50,
               offset: OffsetQ = 0) -> Response:
     docs = [document_json(d) for d in st.ledger.documents(q or None, limit, offset)]
     total = queries.count_documents(st.ledger, q or None)
-    return render(request, "documents.html", "/api/documents", docs=docs, total=total, q=q,
-                  limit=limit, offset=offset, csv="/api/documents?format=csv")
+    # The API's lists of documents are pages as this one is (of another default size): the
+    # twins name this page's size and place.
+    shown = [("q", q), ("limit", str(limit)), ("offset", str(offset))]
+    shown = [(k, v) for k, v in shown if v not in ("", "0")]
+    return render(request, "documents.html", "/api/documents", shown, docs=docs,
+                  total=total, q=q, limit=limit, offset=offset,
+                  csv=with_query("/api/documents?format=csv", shown))
 
 
 @router.get("/documents/{document_id:path}")
