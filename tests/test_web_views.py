@@ -107,3 +107,62 @@ def test_the_documents_downloads_are_the_page_shown(client: TestClient) -> None:
     docs = client.get(link(page, "twin")).json()["documents"]
     assert [d["name"] for d in docs] == re.findall(r'<a href="/documents/[^"]+">([^<]+)</a></td>',
                                                    page)
+
+
+# -- item 9: errors in words, a skip link, captions ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "words", "back"),
+    [
+        ("/?as_of=yesterday", "'yesterday' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", "/"),
+        ("/?flow=returned&as_of=2016-13-01", "'2016-13-01' is not a date that exists",
+         "/?flow=returned"),
+        ("/place/FRA?as_of=soon&scope=event", "'soon' is not a date", "/place/FRA?scope=event"),
+        ("/conflicts?source=a%00b", "'a\\x00b' contains a NUL character", "/conflicts"),
+    ],
+    ids=["word", "no-such-month", "place", "nul"],
+)
+def test_a_bad_filter_on_a_page_is_answered_in_words(
+    client: TestClient, url: str, words: str, back: str
+) -> None:
+    r = client.get(url)
+    assert r.status_code == 422 and r.headers["content-type"].startswith("text/html")
+    detail = html.unescape(re.sub(r"<[^>]+>", "", r.text))
+    assert words in detail
+    for raw in ("should match pattern", "^\\d{4}", "[^\\x00]"):
+        assert raw not in detail
+    assert f'href="{html.escape(back)}"' in r.text
+
+
+def test_the_api_answers_a_bad_date_in_words_too(client: TestClient) -> None:
+    r = client.get("/api/table?as_of=yesterday")
+    assert r.status_code == 422
+    assert r.json()["error"]["detail"] == (
+        "as_of: 'yesterday' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
+TABLES = {"/": 1, "/place/FRA": 1, "/documents": 1, "/documents/2017-soufan-returnees": 1,
+          "/docs": 5}  # at least so many
+PAGES = ["/", "/place/FRA", "/conflicts", "/documents", "/documents/2017-soufan-returnees",
+         "/search?q=fr", "/docs", "/place/NOWHERE"]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_every_page_starts_with_a_skip_link_to_its_content(client: TestClient, url: str) -> None:
+    page = client.get(url).text
+    body = page[page.index("<body>"):]
+    first_link = re.search(r"<a [^>]*>", body)
+    assert first_link is not None
+    assert first_link.group() == '<a class="skip" href="#main">'
+    assert '<main id="main"' in page
+
+
+@pytest.mark.parametrize("url", [u for u in PAGES if u in TABLES])
+def test_every_table_has_a_caption(client: TestClient, url: str) -> None:
+    page = client.get(url).text
+    tables = re.findall(r"<table\b.*?</table>", page, flags=re.S)
+    assert len(tables) >= TABLES[url]
+    for table in tables:
+        caption = re.search(r"<caption>(.*?)</caption>", table, flags=re.S)
+        assert caption is not None and re.sub(r"<[^>]+>", "", caption.group(1)).strip()

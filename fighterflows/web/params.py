@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import Query, Request
 from fastapi.responses import Response
-from pydantic import AfterValidator, BeforeValidator, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJsonSchema
 
 from fighterflows.asof import checked_as_of
 from fighterflows.conflicts import ConflictKind
@@ -39,7 +39,17 @@ Blank = BeforeValidator(blank_is_none)
 PlaceCode = Annotated[str, StringConstraints(pattern=PLACE)]
 NO_NUL = r"^[^\x00]*$"  # no database stores NUL in text; PostgreSQL refuses it outright
 SourcePart = Annotated[str, StringConstraints(max_length=200, pattern=NO_NUL)]
-Date = Annotated[str, StringConstraints(pattern=DATE), AfterValidator(checked_as_of)]
+# Checked by `checked_as_of` alone, so that a wrong date is answered in words ("'yesterday' is
+# not a date (YYYY, YYYY-MM or YYYY-MM-DD)") rather than by the pattern; the schema keeps it.
+Date = Annotated[
+    str, AfterValidator(checked_as_of), WithJsonSchema({"type": "string", "pattern": DATE})
+]
+# What a pattern asks for, in words: an error names these, never the regex.
+PATTERN_WORDS = {
+    PLACE: "is not a place code (GBR, eu) or a place name",
+    NO_NUL: "contains a NUL character",
+    DATE: "is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+}
 
 PlaceQ = Annotated[
     PlaceCode | None, Blank, Query(description="A place code: GBR, XKX, or a region like eu")
