@@ -6,19 +6,23 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from fighterflows.conflicts import ConflictKind
 from fighterflows.ledger import Filters
 from fighterflows.report.serialize import document_json
-from fighterflows.web import api, queries, views
+from fighterflows.web import api, lookup, queries, views
 from fighterflows.web.chart import timeline_chart
+from fighterflows.web.daterange import DateRange
+from fighterflows.web.facets import SCOPE_WORDS, facets, link
 from fighterflows.web.params import (
     NO_NUL,
-    PLACE,
     KindQ,
     LimitQ,
     OffsetQ,
+    PlacePath,
     SearchQ,
+    date_range,
     filters,
     place_filters,
     state,
@@ -31,6 +35,7 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 State = Annotated[LedgerState, Depends(state)]
 Filtered = Annotated[Filters, Depends(filters)]
 KeyFiltered = Annotated[Filters, Depends(place_filters)]
+Dated = Annotated[DateRange, Depends(date_range)]
 
 
 PAGING = ("limit", "offset")
@@ -67,40 +72,65 @@ def render(
 
 
 @router.get("/")
-def overview(request: Request, st: State, f: Filtered) -> Response:
+def overview(request: Request, st: State, f: Filtered, dates: Dated) -> Response:
     snap = st.snapshot(f)
     counts = {**st.ledger.counts(), "claims": len(snap.recon.claims),
               "conflicts": len(snap.recon.conflicts)}
+    table = views.table_view(snap, f, dates)
+    params = page_query(request)
     return render(
         request, "overview.html", "/api/table",
-        table=views.table_view(snap, f), map=world_map(snap.recon.rows, WEB_LINKS.place),
-        counts=counts, filters=f, csv=download(request, "/api/table.csv"),
+        table=table, map=world_map(snap.recon.rows, WEB_LINKS.place),
+        counts=counts, filters=f, dates=dates, csv=download(request, "/api/table.csv"),
+        facets=facets(table["facets"], params, "/"), narrowed=narrowed(f, dates),
+        today=link(request.url.path, params, "as_of", None),
     )
 
 
+def narrowed(f: Filters, dates: DateRange) -> list[str]:
+    """The page's filters in words: "flow is returned", "dated 2015 to 2017"."""
+    words = [f"{name} is {value}" for name, value in (
+        ("place", f.place), ("flow", f.flow), ("population", f.population),
+        ("measure", SCOPE_WORDS.get(f.scope or "", f.scope)),
+    ) if value]
+    if f.source:
+        words.append(f"a source's name contains “{f.source}”")
+    if f.as_of:
+        words.append(f"as of {f.as_of}")
+    if dates.start or dates.end:
+        words.append(f"dated {dates.start or 'any time'} to {dates.end or 'now'}")
+    return words
+
+
 @router.get("/place/{code}")
-def place(request: Request, st: State, code: Annotated[str, Path(pattern=PLACE)],
-          f: KeyFiltered, limit: LimitQ = 100, offset: OffsetQ = 0) -> Response:
-    view = api.place_payload(st, code, f, queries.Page(limit, offset))
+def place(request: Request, st: State, code: PlacePath, f: KeyFiltered, dates: Dated,
+          limit: LimitQ = 100, offset: OffsetQ = 0) -> Response:
+    found = lookup.place_code(st.snapshot(f), code)
+    if found != code:  # /place/Belgium, /place/bel: the page lives at its code
+        return RedirectResponse(str(request.url.replace(path=f"/place/{found}")), 307)
+    view = api.place_payload(st, code, f, queries.Page(limit, offset), dates)
     claims = st.snapshot(f).claims_by_place.get(code, [])
     chosen = [c for c in claims if views.matches(c, Filters(flow=f.flow,
-                                                            population=f.population))]
+                                                            population=f.population), dates)]
     return render(
         request, "place.html", f"/api/places/{code}",
-        view=view, chart=timeline_chart(chosen), filters=f,
+        view=view, chart=timeline_chart(chosen), filters=f, dates=dates,
         csv=download(request, f"/api/places/{code}?format=csv"),
         next_page=more(request, view),
     )
 
 
 @router.get("/conflicts")
-def conflicts(request: Request, st: State, f: Filtered, kind: KindQ = None,
+def conflicts(request: Request, st: State, f: Filtered, dates: Dated, kind: KindQ = None,
               limit: LimitQ = 100, offset: OffsetQ = 0) -> Response:
     page = queries.Page(limit, offset)
-    view = views.conflicts_view(st.snapshot(f), f, kind.value if kind else None, page)
-    return render(request, "conflicts.html", "/api/conflicts", view=view, filters=f,
+    view = views.conflicts_view(st.snapshot(f), f, kind.value if kind else None, page, dates)
+    params = page_query(request)
+    kinds = [(k.value, link("/conflicts", params, "kind", k.value)) for k in ConflictKind]
+    return render(request, "conflicts.html", "/api/conflicts", view=view, filters=f, dates=dates,
                   csv=download(request, "/api/conflicts?format=csv"),
-                  kind=kind.value if kind else "",
+                  kind=kind.value if kind else "", kinds=kinds,
+                  any_kind=link("/conflicts", params, "kind", None),
                   next_page=more(request, view))
 
 

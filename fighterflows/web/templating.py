@@ -13,6 +13,8 @@ from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
+from fighterflows.web.names import is_country
+
 WEB_TEMPLATES = Path(__file__).with_name("templates")
 REPORT_TEMPLATES = Path(__file__).resolve().parents[1] / "report" / "templates"
 STATIC = Path(__file__).with_name("static")
@@ -84,4 +86,5 @@ def environment() -> Environment:
     env.filters["num"] = num
     env.filters["figure"] = figure
     env.globals["mark_parts"] = mark_parts
+    env.tests["country"] = lambda row: is_country(row["place"])  # else a region or the world
     return env
