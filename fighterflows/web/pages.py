@@ -10,9 +10,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from fighterflows.conflicts import ConflictKind
 from fighterflows.ledger import Filters
+from fighterflows.reconcile import Claim
 from fighterflows.report.serialize import document_json
 from fighterflows.web import api, lookup, queries, views
-from fighterflows.web.chart import timeline_chart
+from fighterflows.web.chart import Href, timeline_chart
 from fighterflows.web.daterange import DateRange
 from fighterflows.web.facets import SCOPE_WORDS, facets, link
 from fighterflows.web.params import (
@@ -108,16 +109,37 @@ def place(request: Request, st: State, code: PlacePath, f: KeyFiltered, dates: D
     found = lookup.place_code(st.snapshot(f), code)
     if found != code:  # /place/Belgium, /place/bel: the page lives at its code
         return RedirectResponse(str(request.url.replace(path=f"/place/{found}")), 307)
-    view = api.place_payload(st, code, f, queries.Page(limit, offset), dates)
-    claims = st.snapshot(f).claims_by_place.get(code, [])
-    chosen = [c for c in claims if views.matches(c, Filters(flow=f.flow,
-                                                            population=f.population), dates)]
+    page = queries.Page(limit, offset)
+    view = api.place_payload(st, code, f, page, dates)
+    snap = st.snapshot(f)
+    chosen = [c for c in snap.claims_by_place.get(code, []) if views.matches(c, f, dates)]
+    rows = [r for r in snap.rows_by_place.get(code, []) if views.matches(r, f, dates)]
+    chart = timeline_chart(chosen, snap.recon.verdicts, rows, claim_links(request, chosen, page))
     return render(
         request, "place.html", f"/api/places/{code}",
-        view=view, chart=timeline_chart(chosen), filters=f, dates=dates,
+        view=view, chart=chart, filters=f, dates=dates,
         csv=download(request, f"/api/places/{code}?format=csv"),
         next_page=more(request, view),
     )
+
+
+def claim_links(request: Request, claims: list[Claim], page: queries.Page) -> Href:
+    """Where each claim of the page's list is shown: on this page (#c-ID), or on the page of
+    the list that holds it."""
+    where = {c.id: i for i, c in enumerate(claims)}
+    kept = [(k, v) for k, v in page_query(request) if k != "offset"]
+
+    def href(claim: str) -> str | None:
+        i = where.get(claim)
+        if i is None:
+            return None
+        if page.offset <= i < page.offset + page.limit:
+            return f"#c-{claim}"
+        start = i // page.limit * page.limit
+        return with_query(request.url.path, kept + ([("offset", str(start))] if start else [])
+                          ) + f"#c-{claim}"
+
+    return href
 
 
 @router.get("/conflicts")
