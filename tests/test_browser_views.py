@@ -18,10 +18,11 @@ from xml.etree import ElementTree
 
 import pytest
 from test_browser import Watch, browser, folder, shoot  # noqa: F401 (fixtures)
-from web_fixtures import Fig, LiveServer, fill_ledger, make_document
+from web_fixtures import Fig, LiveServer, fill_large_ledger, fill_ledger, make_document
 
 from fighterflows.ledger import Ledger
 from fighterflows.model import Flow
+from fighterflows.report.html import write_report
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
@@ -139,9 +140,9 @@ def test_chart_text_is_readable(tab: tuple[Any, Watch], server: LiveServer) -> N
 # -- item 7 ---------------------------------------------------------------------------------
 
 
-def points(page: Any, quote: str) -> Any:
-    """The chart points of the claims quoted as `quote` (their tooltip cites the quote)."""
-    return page.locator(f'svg.timeline .pt[data-tip*="“{quote}”"]')
+def points(page: Any, figure: str) -> Any:
+    """The chart points of the claims of `figure` ("1,910": their tooltip gives it)."""
+    return page.locator(f'svg.timeline .pt[data-tip*=": {figure} ("]')
 
 
 def test_a_misreport_is_a_marked_point_off_its_source_line(tab: tuple[Any, Watch],
@@ -297,4 +298,38 @@ def test_a_bad_date_is_a_page_in_words(tab: tuple[Any, Watch], server: LiveServe
     page.locator("main a", has_text="without as_of").click()
     page.wait_for_url("**/?flow=returned")
     watch.errors.clear()  # Chromium logs the 422 itself
+    watch.assert_clean()
+
+
+@pytest.fixture(scope="module")
+def large_report(folder: Path) -> Path:  # noqa: F811
+    ledger = Ledger.open(fill_large_ledger(folder / "large.db"))
+    try:
+        write_report(ledger, folder / "large-report.html")
+    finally:
+        ledger.close()
+    return folder / "large-report.html"
+
+
+def test_the_report_of_5000_documents_is_short_and_opens_a_place_on_demand(
+    browser: Any, large_report: Path, size: str  # noqa: F811
+) -> None:
+    width, height = SIZES[size]
+    context = browser.new_context(offline=True, viewport={"width": width, "height": height})
+    page = context.new_page()
+    watch = Watch((large_report.as_uri(),))
+    watch.attach(context, page)
+    page.goto(large_report.as_uri(), wait_until="load", timeout=120_000)
+    tall = page.evaluate("document.documentElement.scrollHeight")
+    assert tall < 30_000  # all of it unfolded was 1.9 million px tall at 1366 px
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    for code, follow in (("DEU", 'a.country-link[data-code="DEU"] path'),
+                         ("FRA", 'ul.index a[href="#place-FRA"]')):
+        folded = page.locator(f"#place-{code} details")
+        assert folded.get_attribute("open") is None
+        page.locator(follow).click()
+        assert page.evaluate("location.hash") == f"#place-{code}"
+        assert folded.get_attribute("open") == ""
+        assert page.locator(f"#place-{code} svg.timeline").first.is_visible()
+    context.close()
     watch.assert_clean()

@@ -208,7 +208,8 @@ def point(c: Claim, sx: Fn, sy: Fn, draw: Draw) -> Point:
     high = c.high if c.high is not None else v
     misreport = draw.roles.get(c.id) == Role.OUTVOTED
     note = " — reported differently elsewhere for the same year" if misreport else ""
-    title = f"{c.source_label}, {c.as_of}: {v:,.0f} ({c.qualifier.value}) “{c.quote}”{note}"
+    said = "" if c.quote == f"{v:,.0f}" else f" “{c.quote}”"  # the words, when not the number
+    title = f"{c.source_label}, {c.as_of}: {v:,.0f} ({c.qualifier.value}){said}{note}"
     x, y = sx(year), sy(v)
     i = draw.sources[c.source_label]
     return Point(x, y, sy(low), sy(high), i % PALETTE, i, title, c.id, draw.href(c.id),

@@ -67,6 +67,11 @@ def figure(claim: dict[str, object]) -> str:
     return show(value if value is not None else low if low is not None else high)
 
 
+def xy(value: float) -> str:
+    """A coordinate of a chart: a tenth of a unit is finer than a screen shows ("12.5", "40")."""
+    return f"{value:.1f}".removesuffix(".0")
+
+
 def mark_parts(sentence: str, mark: list[int] | None) -> tuple[str, str, str]:
     if not mark:
         return sentence, "", ""
@@ -85,6 +90,7 @@ def environment() -> Environment:
     )
     env.filters["num"] = num
     env.filters["figure"] = figure
+    env.filters["xy"] = xy
     env.globals["mark_parts"] = mark_parts
     env.tests["country"] = lambda row: is_country(row["place"])  # else a region or the world
     return env

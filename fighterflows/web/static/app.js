@@ -271,7 +271,7 @@
   // A link to a place's section of the report opens it if it is folded.
   function reveal() {
     var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    var folded = target && target.closest("details");
+    var folded = target && (target.closest("details") || target.querySelector("details"));
     if (folded) { folded.open = true; }
   }
 
