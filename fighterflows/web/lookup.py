@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from fighterflows.extract.places import find_places
@@ -48,15 +49,17 @@ def initials(source: str) -> str:
     return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
 
 
-def source_matches(source: str, query: str) -> bool:
-    """A source found by part of its name (any case), by its initials, or by an alias the data
-    gives it ("ICSR", "Soufan Centre")."""
-    folded = query.casefold()
-    return (
-        folded in source.casefold()
-        or (len(query) > 1 and initials(source) == query.upper())
-        or source in (canonical(query), canonical(query.upper()))
-    )
+def source_finder(query: str) -> Callable[[str], bool]:
+    """Whether a source is found by `query`: by part of its name (any case), by its initials,
+    or by an alias the data gives it ("ICSR", "Soufan Centre")."""
+    folded, upper = query.casefold(), query.upper()
+    aliased = {canonical(query), canonical(upper)}
+
+    def found(source: str) -> bool:
+        return (folded in source.casefold() or source in aliased
+                or (len(query) > 1 and initials(source) == upper))
+
+    return found
 
 
 def search_view(snap: Snapshot, query: str) -> dict[str, Any]:
@@ -72,8 +75,8 @@ def search_view(snap: Snapshot, query: str) -> dict[str, Any]:
         if folded in p.casefold() or folded in place_name(p).casefold() or p in named
     ]
     counts = Counter(c.source for c in snap.recon.claims if c.source)
-    sources = [{"source": s, "claims": n} for s, n in sorted(counts.items())
-               if source_matches(s, q)]
+    found = source_finder(q)
+    sources = [{"source": s, "claims": n} for s, n in sorted(counts.items()) if found(s)]
     guesses: dict[str, list[dict[str, Any]]] = {"places": [], "sources": []}
     if not places and not sources:
         guesses["places"] = [{"place": p, "place_name": place_name(p)}
