@@ -138,10 +138,8 @@ def timeline_chart(
         groups[(c.flow, c.population, c.scope)].append(c)
     order = sorted(groups, key=lambda k: (k[1] != "total", k[0] != "departed", k))
     bands = {(r.flow, r.population, r.scope): r for r in rows}
-    roles = {i: v.role for i, v in (verdicts or {}).items()}
-    panels = tuple(
-        panel(k, groups[k], Draw(index, roles, href), bands.get(k)) for k in order
-    )
+    draw = Draw(index, verdicts or {}, href)
+    panels = tuple(panel(k, groups[k], draw, bands.get(k)) for k in order)
     misreports = sum(p.misreport for pan in panels for p in pan.points)
     legend = tuple((s, i % PALETTE) for s, i in index.items())
     return Timeline(panels, legend, len(counts) - len(dated), misreports)
@@ -152,11 +150,15 @@ class Draw:
     """What every point of a timeline is drawn with."""
 
     sources: Mapping[str, int]
-    roles: Mapping[str, Role]
+    verdicts: Mapping[str, Verdict]  # the whole ledger's: looked up, never copied
     href: Href
 
+    def role(self, c: Claim) -> Role | None:
+        verdict = self.verdicts.get(c.id)
+        return verdict.role if verdict else None
+
     def joined(self, c: Claim) -> bool:
-        role = self.roles.get(c.id)
+        role = self.role(c)
         return (role is None or role in IN_SERIES) and not c.derived
 
 
@@ -206,7 +208,7 @@ def point(c: Claim, sx: Fn, sy: Fn, draw: Draw) -> Point:
     assert year is not None and v is not None
     low = c.low if c.low is not None else v
     high = c.high if c.high is not None else v
-    misreport = draw.roles.get(c.id) == Role.OUTVOTED
+    misreport = draw.role(c) == Role.OUTVOTED
     note = " — reported differently elsewhere for the same year" if misreport else ""
     said = "" if c.quote == f"{v:,.0f}" else f" “{c.quote}”"  # the words, when not the number
     title = f"{c.source_label}, {c.as_of}: {v:,.0f} ({c.qualifier.value}){said}{note}"
@@ -237,7 +239,7 @@ def consensus_band(row: Row, claims: list[Claim], draw: Draw, sx: Fn, sy: Fn) ->
     """The row's low to high from its earliest voting figure to the right edge."""
     if row.best is None:
         return None
-    votes = [year_of(c.as_of) for c in claims if draw.roles.get(c.id) == Role.VOTE]
+    votes = [year_of(c.as_of) for c in claims if draw.role(c) == Role.VOTE]
     start = min((y for y in votes if y is not None), default=year_of(row.as_of))
     if start is None:
         return None

@@ -13,7 +13,7 @@ from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
-from fighterflows.web.names import is_country
+from fighterflows.web.views import by_kind_of_place
 
 WEB_TEMPLATES = Path(__file__).with_name("templates")
 REPORT_TEMPLATES = Path(__file__).resolve().parents[1] / "report" / "templates"
@@ -92,5 +92,5 @@ def environment() -> Environment:
     env.filters["figure"] = figure
     env.filters["xy"] = xy
     env.globals["mark_parts"] = mark_parts
-    env.tests["country"] = lambda row: is_country(row["place"])  # else a region or the world
+    env.globals["by_kind_of_place"] = by_kind_of_place
     return env

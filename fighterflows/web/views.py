@@ -25,10 +25,11 @@ from fighterflows.report.serialize import (
 )
 from fighterflows.web.daterange import EVER, DateRange
 from fighterflows.web.facets import facet_counts
-from fighterflows.web.names import place_name
+from fighterflows.web.names import is_country, place_name
 from fighterflows.web.queries import Page
 from fighterflows.web.state import Snapshot
 
+Records = list[dict[str, Any]]
 MAX_STATEMENTS = 5  # sentences quoted per claim; `documents` and `estimates` list them all
 
 
@@ -57,6 +58,12 @@ def table_view(snap: Snapshot, f: Filters, dates: DateRange = EVER) -> dict[str,
     rows = [named(row_json(r)) for r in snap.recon.rows if matches(r, f, dates)]
     return {"columns": list(TABLE_COLUMNS), "total": len(rows), "facets": facet_counts(rows),
             "rows": rows}
+
+
+def by_kind_of_place(rows: Records) -> tuple[Records, Records]:
+    """The countries' rows, and the regions' and the world's."""
+    countries = [r for r in rows if is_country(r["place"])]
+    return countries, [r for r in rows if not is_country(r["place"])]
 
 
 def named(record: dict[str, Any]) -> dict[str, Any]:
