@@ -119,7 +119,6 @@
     var more = document.createElement("span");
     tip.className = "tip";
     tip.setAttribute("role", "tooltip");
-    tip.id = "tip-" + Math.random().toString(36).slice(2);
     more.className = "tip-more";
     tip.appendChild(text);
     tip.appendChild(more);
@@ -128,7 +127,6 @@
     var armed = null;
     figure.querySelectorAll(".pt").forEach(function (pt) {
       pt.setAttribute("data-tip", tipText(pt));
-      pt.setAttribute("aria-describedby", tip.id);
     });
 
     function show(pt, how) {
