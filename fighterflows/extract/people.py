@@ -38,7 +38,9 @@ _BARE_END = re.compile(
     r"\s*(?:[;,.):—–]|\s-\s|$|and\b|while\b|but\b|(?:in|by|as\s+of|since|until|from)\s+(?:\w+\s+)?"
     r"(?:19|20)\d\d\b"
     # "there are still about 135 in the conflict zone", "some 40 abroad"
-    r"|in\s+(?:the\s+)?(?:conflict\s+zone|war\s+zone|region|camps?|Syria|Iraq)\b|abroad\b|there\b)",
+    r"|in\s+(?:the\s+)?(?:conflict\s+zone|war\s+zone|region|camps?|Syria|Iraq)\b|abroad\b|there\b"
+    # "some 20,000 in all"
+    r"|in\s+(?:all|total)\b|altogether\b)",
     re.I,
 )
 

@@ -37,7 +37,9 @@ _COUNTRIES = re.compile(
 )
 _LEAD = re.compile(
     r"(?:\bfrom|\bof|\bleft|\bleaving|\blinked\s+to|(?:returned|back|home|repatriated)\s+to)\s+"
-    r"(?:other\s+|the\s+other\s+|the\s+)?$",
+    r"(?:other\s+|the\s+other\s+|the\s+)?"
+    # "nationals of these three Balkan countries"
+    r"(?:(?:these|those|the)\s+(?:two|three|four|five|six|seven|eight|\d+)\s+)?$",
     re.I,
 )
 # a figure whose verb was said once for two places: "… returned to Britain and 300 to France"
@@ -96,7 +98,7 @@ def place_of(
             ("people's-own-words", lambda: _own_words(head)),
             ("national-militia", lambda: _militia(text, head, after)),
             ("of-its-people", lambda: _owner(n, facts) if _of_its(head) else None),
-            ("from-n-countries", lambda: _n_countries(text, after, clause)),
+            ("from-n-countries", lambda: _n_countries(text, after, clause, facts)),
             ("from-or-of-place", lambda: _widened(_lead_place(text, n, after, facts), facts)),
             (
                 "place-before-parenthesis",
@@ -136,9 +138,25 @@ def _of_its(head: Head | None) -> bool:
     return head is not None and _OF_ITS.match(head.text) is not None
 
 
-def _n_countries(text: str, after: int, clause: tuple[int, int]) -> tuple[str, str] | None:
+def _n_countries(
+    text: str, after: int, clause: tuple[int, int], facts: Facts
+) -> tuple[str, str] | None:
+    """ "from 80 countries": the world; "to their home countries in the Western Balkans": the
+    region named right after."""
     countries = _COUNTRIES.search(text, after, max(after, clause[1]))
-    return ("world", _LEAD_WORD.sub("", countries.group())) if countries else None
+    if countries is None and _BARE_TOTAL.match(text, after):
+        # "Fighters from 80 countries have gone to Syria, some 20,000 in all"
+        countries = _COUNTRIES.search(text, clause[0], after)
+    if countries is None:
+        return None
+    for p in facts.places:
+        if is_region(p.code) and _COUNTRIES_IN.fullmatch(text, countries.end(), p.start):
+            return p.code, text[countries.start() : p.end]
+    return "world", _LEAD_WORD.sub("", countries.group())
+
+
+_BARE_TOTAL = re.compile(r"\s+(?:in\s+all|in\s+total|altogether)\b", re.I)
+_COUNTRIES_IN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?", re.I)
 
 
 def _foreign_head(head: Head | None) -> tuple[str, str] | None:
@@ -302,7 +320,7 @@ def _lead_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMen
             return None  # "1,500 of the 5,000 fighters were from Europe": the part's origin
         if _GAPPED_TO.fullmatch(text, pos, p.start) and _RETURN_TO.search(text, 0, n.start):
             return p  # "400 have returned to Britain and around 300 to France"
-        if _LEAD.search(text, max(pos, p.start - 14), p.start):
+        if _LEAD.search(text, max(pos, p.start - 30), p.start):
             if _with_the_zone(text, p, facts.places):
                 continue  # "repatriated from Libya and Syria": where they were, not whose
             return p
