@@ -95,11 +95,17 @@ _MORE_GAP = re.compile(r"\s+(?:(?:some|about|around|nearly|almost|roughly|at\s+l
 
 
 def _more_of_the_same(text: str, figure: tuple[int, int]) -> bool:
-    """ "another 14 children", "a further six": one more batch, the number's own word."""
+    """ "another 14 children", "a further six", "four more children": one more batch, the
+    number's own word."""
+    if _MORE_AFTER.match(text, figure[1]):
+        return True
     lead = text[max(0, figure[0] - 40) : figure[0]]
     return any(
         _MORE_GAP.fullmatch(lead, m.end()) for m in _markers("more_of_the_same").finditer(lead)
     )
+
+
+_MORE_AFTER = re.compile(r"\s+more\b(?!\s+than)", re.I)
 
 
 def _event_subject(text: str, figure: tuple[int, int]) -> bool:
