@@ -31,6 +31,7 @@ from fighterflows.extract.prefilter import sentence_may_count
 from fighterflows.extract.sentences import BlockKind, Sentence, split
 from fighterflows.extract.sources import (
     OFFICE_NOUNS,
+    PUBLICATION_WORDS,
     Attribution,
     canonical,
     find_attributions,
@@ -427,13 +428,6 @@ def _attributes(sentence: Sentence) -> bool:
     return bool(named_sources(sentence.text) or find_attributions(sentence.text))
 
 
-# a newspaper or broadcaster named after its country is no voice of that country's government
-_PUBLICATION = re.compile(
-    r"\b(?:Times|Post|News|Herald|Tribune|Gazette|Journal|Telegraph|Guardian|Daily|Radio|"
-    r"Television|TV|Press|Review|Express|Observer|Chronicle|Standard|Today)\b"
-)
-
-
 def _stated_source(
     a: Attribution, d: Draft, named: list[Named], i: int, drafts: list[Draft]
 ) -> str | None:
@@ -456,7 +450,7 @@ def _stated_source(
     if a.official and _INTELLIGENCE.search(a.who) and (who_places or _is_country(d.place)):
         # "a senior Danish intelligence official said": the country's intelligence service
         return office_of(a.who, who_places[0].code if who_places else d.place)
-    if who_places and _PUBLICATION.search(a.who):
+    if who_places and PUBLICATION_WORDS.search(a.who):
         return re.sub(r"^(?:the|a)\s+", "", a.who.strip(), flags=re.I)  # "the Times of India"
     if len(who_places) > 1 and _JOINT.search(a.who) and _OFFICE_WORD.search(a.who):
         return joint_source(_LEADING_ARTICLE.sub("", a.who.strip()))

@@ -63,6 +63,11 @@ OFFICE_NOUNS = (
     r"counter-?terrorism|committee"
 )
 _OFFICE = rf"(?i:{OFFICE_NOUNS})(?:\s+of\s+(?:the\s+)?[a-z]+(?:\s+affairs)?)?"
+# a country's body said without capitals after its adjective ("Danish police figures")
+_LOWER_BODY = (
+    r"(?:police|intelligence|prosecutors?|prosecutor(?:'s|’s)\s+office|security\s+services?|"
+    r"authorities|government|(?:interior|foreign|justice|defen[cs]e|home)\s+ministry)"
+)
 _ATTRIBUTION = re.compile(
     rf"(?P<by>(?:{_ARTICLE}?\b{_NOUN}\s+(?:{_PARTICIPLE})?|{_PARTICIPLE})(?:by|from)\s+"
     rf"(?P<by_x>(?:the\s+)?(?:[A-Z]|{_LOWER_OFFICE})[^,.;:()]{{1,80}}?)){_BY_END}"
@@ -92,7 +97,7 @@ _ATTRIBUTION = re.compile(
     r"(?:government|ministry|minister|authorities|police)"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[a-z]+(?:\s+affairs)?)?"
     # "the Dutch counter-terrorism coordinator said"
-    r"|\b[Tt]he\s+(?:[A-Z][\w.-]*\s+)?(?:[a-z-]+\s+){0,2}(?:coordinator|commissioner|prosecutor|"
+    r"|\b[Tt]he\s+(?:[A-Z][\w.-]*\s+)?(?:[a-z-]+\s+){0,2}(?:coordinator|commissioner|prosecutor|minister|"
     r"secretary|director|head|chief|spokes(?:man|woman|person))"
     r")\s+(?:also\s+)?"
     r"(?:" + _VERBS + r")\b)"
@@ -124,9 +129,13 @@ _ATTRIBUTION = re.compile(
     r"(?:" + _VERBS + r")\b)"
     rf"|(?P<poss>(?P<poss_x>{_ARTICLE}(?:report|study|estimate|survey|analysis|assessment)s?))\b"
     # "ICSR's figures", "Interior Ministry data", and without capitals, "interior ministry data"
-    rf"|(?P<named>(?P<named_x>\b(?:(?:[A-Z][\w.'’-]+\s+){{0,4}}[A-Z][\w.'’-]+"
+    # "the Department of Foreign Affairs's figures", "Danish police figures": a name with its
+    # linking words, and a country's office said without capitals after its adjective
+    rf"|(?P<named>(?P<named_x>\b(?:(?:[A-Z][\w.'’-]+\s+(?:(?:of|for|and|the)\s+){{0,2}}){{0,4}}"
+    rf"[A-Z][\w.'’-]+(?:\s+{_LOWER_BODY})?"
     rf"|(?i:interior|foreign|justice|defen[cs]e|home(?:\s+affairs)?)\s+(?:ministry|office|"
-    rf"department)))(?:'s|’s)?\s+{_NOUN}\b)",
+    rf"department)))(?:'s|’s)?\s+{_NOUN}\b"
+    r"(?:\s+(?:also\s+)?(?:show|shows|showed|suggest|suggests|indicate|indicates|say|says))?)",
 )
 # Speakers named by their office or title: a separate, guarded scan, since their names may
 # start anywhere before the title ("EU counter-terrorism coordinator ... told").
@@ -141,6 +150,13 @@ _SPEAKER = re.compile(
     r"intelligence|counter-?terrorism)\s+){0,2}"
     r"(?:official|officials|sources?|diplomats?|" + _POSTS + r"))\s+(?:also\s+)?"
     r"(?:" + _VERBS + r")\b)"
+    # "the deputy head of the Federal Security Service said", "a spokeswoman for the interior
+    # ministry told reporters": the post's body speaks
+    r"|(?P<postof>(?P<postof_x>\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?:officials?|"
+    + _POSTS
+    + r")\s+(?:of|for|at)\s+(?:the\s+)?[^,.;:()\"“”]{2,80}?)\s+(?:also\s+)?(?:"
+    + _VERBS
+    + r")\b)"
     # "EU counter-terrorism coordinator Gilles de Kerchove told the BBC": the office speaks
     # (at the start of the sentence or of a clause: the scan is slow where it may start anywhere)
     r"|(?:^|(?<=[,;:(“\"]\s)|(?<=[,;:(“\"]))"
@@ -200,11 +216,11 @@ _GUARD = re.compile(
     r"(?i:according|citing|cites|cited|quotes|tally|(?:'s|’s|its|their)\s+(?:own\s+)?count)"
     r"|\bper\s+(?:the\s+)?[A-Z]|\b(?:" + _VERBS + r"|" + _NOUN + r")\b"
 )
+# words that make a capitalised name an organisation or a publication (sources.yaml)
 _ORG_WORDS = re.compile(
-    r"\b(?:Service|Agency|Ministry|Department|Centre|Center|Institute|Office|Council|Observatory|"
-    r"Police|Army|Forces|Government|Network|Group|Commission|Committee|Bureau|University|"
-    r"Foundation|Authorities|Directorate|Intelligence|Security|Coalition|Command)\b"
+    r"\b(?:" + "|".join([*_WORDS["organisation_words"], *_WORDS["publication_words"]]) + r")\b"
 )
+PUBLICATION_WORDS = re.compile(r"\b(?:" + "|".join(_WORDS["publication_words"]) + r")\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -467,7 +483,10 @@ def _a_place_after_preposition(text: str, start: int, who: str) -> bool:
 
 
 # "the chief of the Kyrgyz police": the body whose post it is
-_TITLE_OF = re.compile(rf"^\s*(?:the\s+)?(?:{_POSTS})\s+(?:of|for)\s+", re.IGNORECASE)
+_TITLE_OF = re.compile(
+    rf"^\s*(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_POSTS}|officials?)\s+(?:of|for|at)\s+",
+    re.IGNORECASE,
+)
 # "according to Rustam Nazarov, the head of the drug control agency": a person's post in a body,
 # apposed to the person's name
 _APPOSED_POST = re.compile(
@@ -502,6 +521,8 @@ def _apposed(text: str, found: Attribution) -> Attribution:
     return body if body.source or body.official else found
 
 
+# "the Department of Foreign Affairs's (figures)": the body, not its possessive
+_POSSESSIVE_END = re.compile(r"(?<=\w)(?:'s|’s)$")
 # "a spokesman for the Tunisian Ministry of Interior": the body
 _LEADING_PREPOSITION = re.compile(r"^\s*(?:for|of|at|from)\s+(?=the\s)", re.IGNORECASE)
 # "figures cited by the Albanian police": the agent of the figures is who speaks
@@ -511,7 +532,7 @@ _AGENT = re.compile(
 
 
 def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
-    who = _LEADING_PREPOSITION.sub("", _AGENT.sub("", who))
+    who = _POSSESSIVE_END.sub("", _LEADING_PREPOSITION.sub("", _AGENT.sub("", who)))
     post = _POST_IN_WHO.search(who)
     if post is not None:
         who = post["body"]  # "Marat Sultanov, the head of the Kyrgyz police,": the police
@@ -522,11 +543,13 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
         return Attribution(start, end, text, None, "its", False, who)  # "by its count"
     if re.fullmatch(r"he|she|him|her", who, re.IGNORECASE):
         return Attribution(start, end, text, None, "person", False, who)  # "…, he said"
+    # "the deputy head of the State Security Service": the body whose post it is
+    who = _TITLE_OF.sub("", who)
     regional = _regional(who)
     if regional is not None:
         return Attribution(start, end, text, regional, None, False, who)  # "Kerala police said"
     # "the chief of the Kyrgyz police" speaks for the Kyrgyz police
-    office = national_source(_TITLE_OF.sub("", who))
+    office = national_source(who)
     if office is not None:
         return Attribution(start, end, text, office, None, False, who)
     national = _NATIONAL.match(who)
