@@ -74,8 +74,13 @@ _ATTRIBUTION = re.compile(
     r"|(?P<acc>(?:\b(?i:according)\s+to|\bper(?=\s+(?:the\s+)?[A-Z]))\s+"
     r"(?P<acc_x>(?:[^,.;:()]|(?<=\b[A-Z])\.){2,90}?))"
     r"(?=\s*(?:[,;:()]|(?<!\b[A-Z])\.|\bthat\b|$))"
-    r"|(?P<cit>\b(?i:citing|cites|cited|quotes\s+an\s+estimate\s+by)\s+(?P<cit_x>(?:the\s+)?"
-    r"[A-Z][^,.;:()]{1,80}?))(?=\s*[,.;:()]|\s+(?:that|who|which)\b|$)"
+    r"|(?P<cit>\b(?i:citing|cites|cited|quoting|quotes\s+an\s+estimate\s+by)\s+(?P<cit_x>(?:the\s+)?"
+    # "citing the Interior Ministry", and without capitals "citing a senior security official",
+    # "citing figures from the interior ministry"
+    r"(?:[A-Z]|(?:an?\s+)?(?:[a-z'’-]+\s+){0,3}?(?:security|government|"
+    r"intelligence|interior|foreign|justice|defen[cs]e|home|police|officials?|ministry|"
+    r"prosecutors?|figures|data|statistics|estimates|agency|service)\b)[^,.;:()]{0,80}?))"
+    r"(?=\s*[,.;:()]|\s+(?:that|who|which)\b|$)"
     r"|(?P<gen>(?P<gen_x>\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[A-Za-z-]+(?:'s|’s)?\s+){0,4}"
     + _GENERIC
     + r")(?:'s|’s)?"
@@ -233,6 +238,9 @@ class Attribution:
     official: bool  # a government office or title: the government of the figure's place
     who: str = ""  # the words naming the source
     cited: bool = False  # "citing X", "quotes an estimate by X": X is quoted by another source
+    # a news outlet that relays ("Interfax reported", "according to Reuters"): never the source
+    # of a figure a body in the same sentence states
+    relay: bool = False
 
 
 @cache
@@ -437,7 +445,15 @@ def find_attributions(text: str) -> list[Attribution]:
             for m in matches
             if any(s.start() <= m.start() and m.end() <= s.end() for s in speakers)
         ]
-        matches = [m for m in matches if m not in inside]
+        # "TASS quoted the deputy foreign minister as saying": the one quoted speaks, not the
+        # agency whose verb the quotation shares
+        relayed = [s for s in speakers if s.lastgroup in ("relay", "quoted")]
+        matches = [
+            m
+            for m in matches
+            if m not in inside
+            and not any(r.start() < m.end() and m.start() < r.end() for r in relayed)
+        ]
         matches += [
             s
             for s in speakers
@@ -458,8 +474,12 @@ def find_attributions(text: str) -> list[Attribution]:
         found = _attribution(m.start(), m.end(), m.group(), who or "")
         if not (found.source or found.generic or found.official):
             found = _apposed(text, found)
+        if not (found.source or found.generic or found.official):
+            found = _described_outlet(text, found)
         if kind == "cit":
             found = dataclasses.replace(found, cited=True)
+        elif _relays(found):
+            found = dataclasses.replace(found, relay=True)
         if found.source or found.generic or found.official or _speaker_named(found.who):
             out.append(found)
     return out
@@ -588,24 +608,28 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
 def _regional_regex() -> re.Pattern[str]:
     regions = alternation(load("sources")["regions"])
     return re.compile(
-        rf"(?:the\s+)?(?P<region>{regions})(?:(?:'s|’s)?\s+state)?\s+"
-        r"(?P<office>(?i:police|government|authorities|officials?))",
+        rf"(?:the\s+)?(?P<region>{regions})(?:'s|’s)?(?:\s+state)?\s+"
+        r"(?P<office>(?i:police|government|authorities|officials?|leader|head|president|governor))",
         re.IGNORECASE,
     )
 
 
 def _regional(who: str) -> str | None:
     """A region's own office under the region's name: "the Kerala police" → "Kerala police",
-    "Xinjiang officials" → "Xinjiang authorities"."""
+    "Xinjiang officials" → "Xinjiang authorities", "the Chechen leader" → "Chechen government"."""
     m = _regional_regex().fullmatch(who.strip())
     if m is None:
         return None
     office = m["office"].lower()
     name = office if office in ("police", "government") else "authorities"
+    if office in ("leader", "head", "president", "governor"):
+        name = "government"  # the head of a region's government speaks for it
     return f"{m['region']} {name}"
 
 
-_BARE_POLICE = re.compile(r"\s*(?:the\s+)?police\s*", re.IGNORECASE)
+_BARE_POLICE = re.compile(
+    r"\s*(?:the\s+)?(?:(?:security|federal|national|state|criminal)\s+)?police\s*", re.IGNORECASE
+)
 
 
 def _national_possessive(name: str) -> str:
@@ -666,9 +690,55 @@ def impersonal(text: str) -> bool:
     return bool(_IMPERSONAL.search(text))
 
 
+@cache
+def _outlets() -> re.Pattern[str]:
+    names = "|".join(re.escape(n) for n in load("sources")["news_outlets"])
+    return re.compile(
+        rf"\b(?:{names})\b|\b(?i:news\s+agency|newspaper|broadcaster|daily|state\s+television|"
+        r"state\s+media|wire\s+service)\b"
+    )
+
+
+# an outlet's own count or estimate ("the Washington Post counted") is no relay
+_ESTIMATING = re.compile(
+    r"\b(?:counted|counts|count|estimated|estimates|estimate|put|puts|calculated|tallied|found|"
+    r"finds|compiled|analy[sz]ed|tally)\b"
+)
+
+
+# "the Tunisian newspaper Assabah", "state news agency Anadolu": an outlet introduced by
+# what it is, before its name
+_OUTLET_BEFORE = re.compile(
+    r"(?i:newspaper|daily|weekly|news\s+agency|broadcaster|news\s+site|website|magazine|"
+    r"channel|television|radio|tabloid)\s+$"
+)
+_CAPITALISED = re.compile(r"(?:[A-Z][\w'’.&-]*)(?:\s+[A-Z][\w'’.&-]*){0,3}")
+
+
+def _described_outlet(text: str, found: Attribution) -> Attribution:
+    """A name after the words that say it is an outlet ("the Tunisian newspaper Assabah
+    reported"): the outlet, a relay."""
+    who = found.who.strip()
+    before = _OUTLET_BEFORE.search(text, max(0, found.start - 30), found.start)
+    if before is None or not _CAPITALISED.fullmatch(who):
+        return found
+    return dataclasses.replace(found, source=who, relay=True)
+
+
+def _relays(found: Attribution) -> bool:
+    """A news outlet that reports what others said ("Interfax reported", "according to
+    Reuters", "AFP said"), not one that counts for itself."""
+    name = f"{found.source or ''} {found.who}"
+    if not name.strip() or _ESTIMATING.search(found.text):
+        return False
+    return bool(_outlets().search(name) or PUBLICATION_WORDS.search(name))
+
+
 def nearest_attribution(attributions: Sequence[Attribution], start: int) -> Attribution | None:
-    """The attribution governing a figure at `start`: the nearest before, else the first after."""
+    """The attribution governing a figure at `start`: the nearest before, else the first after;
+    a body over a news outlet that relays it ("According to Interfax, …, the minister said")."""
     informative = [a for a in attributions if a.source or a.generic or a.official]
+    informative = [a for a in informative if not a.relay] or informative
     attributions = informative or attributions
     before = [a for a in attributions if a.start < start]
     if before:
