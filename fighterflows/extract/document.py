@@ -17,6 +17,7 @@ from fighterflows.extract.drafts import Context, Draft
 from fighterflows.extract.estimates import assemble
 from fighterflows.extract.facts import Facts, gather
 from fighterflows.extract.groups import find_groups, find_zone
+from fighterflows.extract.introductions import colon_of, introduction_of, introduction_words
 from fighterflows.extract.lexicon import alternation, load, whole_words
 from fighterflows.extract.places import (
     PlaceForm,
@@ -41,6 +42,7 @@ from fighterflows.extract.sources import (
     named_sources,
     national_named,
     office_of,
+    organisations,
     report_kind,
     source_countries,
     spelled_out,
@@ -79,6 +81,14 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
             for d in table_drafts(tables[i]):
                 d.source = _table_source(sentences, i, named)
                 d.why["source"] = "named before the table"
+                if d.source is not None:
+                    d.source_text = _attribution_words(sentences[i - 1].text)
+                elif i > 0 and (j := _introducing(sentences, i - 1)) is not None:
+                    # "The following estimates were given:" and a table
+                    introduced = _introduced(d, j, named, drafts, owners, sentences)
+                    if introduced is not None:
+                        d.source, d.source_text = introduced
+                        d.why["source"] = "introduced before the table"
                 drafts.append(d)
                 owners.append(i)
             continue
@@ -102,6 +112,7 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
             d.source, d.why["source"] = _source(d, f, named, i, drafts, owners, sentences)
             if d.source is None and (later := _attributed_next(sentences, facts, named, i)):
                 d.source, d.why["source"] = later, "the next sentence attributes the figures"
+                d.source_text = _attribution_words(sentences[i + 1].text)
             drafts.append(d)
             owners.append(i)
     _restated(drafts)
@@ -135,13 +146,14 @@ def _attributed_next(
 def _restated(drafts: list[Draft]) -> None:
     """A figure stated without a source (a headline, a lead) that a later sentence restates
     with one is that statement: "Kosovo repatriates 110 …" then "…, the ministry said"."""
-    later: dict[tuple[object, ...], str] = {}  # the nearest later statement's source
+    later: dict[tuple[object, ...], Draft] = {}  # the nearest later statement
     for d in reversed(drafts):
         key = _figure_key(d)
         if d.source is not None:
-            later[key] = d.source
+            later[key] = d
         elif key in later:
-            d.source, d.why["source"] = later[key], "restated later with its source"
+            d.source, d.why["source"] = later[key].source, "restated later with its source"
+            d.source_text = words_of(later[key])
 
 
 def _figure_key(d: Draft) -> tuple[object, ...]:
@@ -164,6 +176,13 @@ def _tables(sentences: list[Sentence]) -> dict[int, list[Sentence]]:
         else:
             first = None
     return out
+
+
+def _introducing(sentences: list[Sentence], j: int) -> int | None:
+    """`j` when that sentence ends in an introduction ("The following estimates were given:")."""
+    text = sentences[j].text.rstrip()
+    colon = colon_of(text)
+    return j if colon is not None and colon == len(text) - 1 else None
 
 
 def _table_source(sentences: list[Sentence], i: int, named: list[Named]) -> str | None:
@@ -195,7 +214,9 @@ def _named(sentences: list[Sentence], facts: list[Facts | None]) -> list[Named]:
     for i, s in enumerate(sentences):
         if s.kind is BlockKind.HEADING:
             continue
-        mentions = named_sources(s.text)
+        # sources the data knows, and organisations it does not ("a study by the Egmont
+        # Institute"), for "the study" and "the report" later on
+        mentions = sorted([*named_sources(s.text), *organisations(s.text)])
         if not mentions:
             continue
         known = facts[i]
@@ -335,11 +356,19 @@ def _source(
     if a is not None:
         # "A Kurdish commander said": a speaker of its own, never the last figure's source
         return None, "a speaker of its own, not resolved"
+    j = introduction_of(sentences, i, d.start - f.sentence.start)
+    if j is not None:
+        # "The following estimates were given:" and a list: the introduction's source
+        introduced = _introduced(d, j, named, drafts, owners, sentences)
+        if introduced is not None:
+            d.source_text = introduced[1]
+            return introduced[0], f"introduced: '{sentences[j].text[:60]}'"
     if _CONTINUES.search(f.sentence.text):
         # "Of these, …", "The estimated number is …": the same statement goes on
         carried = _continued(sentences, i, drafts, owners, named)
         if carried is not None:
-            return carried, "continues the statement before"
+            d.source_text = carried[1]
+            return carried[0], "continues the statement before"
     if f.impersonal or f.dates:
         # "is believed to be": the text gives the figure no source; a sentence with a date
         # of its own starts a new statement rather than continuing the last one
@@ -351,6 +380,7 @@ def _source(
         j = _previous_index(sentences, j)
     inherited = [x for x, o in zip(drafts, owners, strict=True) if o == j]
     if inherited:
+        d.source_text = words_of(inherited[-1])
         return inherited[-1].source, "continues the paragraph's last figure"
     return None, "none stated"
 
@@ -364,20 +394,72 @@ _CONTINUES = re.compile(
 
 def _continued(
     sentences: list[Sentence], i: int, drafts: list[Draft], owners: list[int], named: list[Named]
-) -> str | None:
-    """The source of the statement the sentence goes on with: the last figure's of the
-    sentence before, else the source that sentence attributes ("As an ICCT report shows, …")."""
+) -> tuple[str | None, str | None] | None:
+    """The source of the statement the sentence goes on with, and its words: the last
+    figure's of the sentence before, else the source that sentence attributes ("As an ICCT
+    report shows, …")."""
     j = _previous_index(sentences, i)
     if j is None:
         return None
     mine = [x for x, o in zip(drafts, owners, strict=True) if o == j]
     if mine:
-        return mine[-1].source
+        return mine[-1].source, words_of(mine[-1])
     # a source that sentence attributes something to, else one it names ("As an ICCT report
     # shows, …")
     there = [n for n in named if n.sentence == j]
     attributed = [n for n in there if n.attributed] or there
-    return attributed[-1].source if attributed else None
+    if not attributed:
+        return None
+    return attributed[-1].source, _attribution_words(sentences[j].text)
+
+
+def words_of(d: Draft) -> str | None:
+    """The words that attributed a draft's source: its own attribution's, or those it carried."""
+    if d.source is None:
+        return None
+    if d.source_text is not None:
+        return d.source_text
+    return d.attribution.text if d.attribution is not None else None
+
+
+def _attribution_words(text: str) -> str | None:
+    """The words of a sentence's last attribution that names someone."""
+    found = [a for a in find_attributions(text) if a.source or a.generic or a.official]
+    return found[-1].text if found else None
+
+
+def _introduced(
+    d: Draft,
+    j: int,
+    named: list[Named],
+    drafts: list[Draft],
+    owners: list[int],
+    sentences: list[Sentence],
+) -> tuple[str, str] | None:
+    """The source of a figure that the sentence `j` introduces, and its words: the
+    introduction's own attribution ("According to the report:"), else the source named or
+    attributed in it or in the sentences of the one or two paragraphs before ("A new report by
+    X …. The following estimates were given:")."""
+    intro = sentences[j].text
+    words = introduction_words(intro)
+    own = [a for a in find_attributions(words) if a.source or a.generic or a.official]
+    if own:
+        source = _stated_source(own[-1], d, named, j, drafts)
+        return (canonical(source), words) if source is not None else None
+    first = sentences[j].paragraph - 2
+    k: int | None = j
+    while k is not None and sentences[k].paragraph >= first:
+        here = [n for n in named if n.sentence == k]
+        reported = [n for n in here if n.attributed or n.kind]
+        if reported:
+            return reported[-1].source, words
+        stated = [x.source for x, o in zip(drafts, owners, strict=True) if o == k and x.source]
+        if stated:
+            return stated[-1], words
+        if here:
+            return here[-1].source, words
+        k = _previous_index(sentences, k, across=True)
+    return None
 
 
 def _person(sentences: list[Sentence], i: int, name: str = "") -> Attribution | None:
@@ -655,7 +737,9 @@ def _estimate(text: str, doc: str, published: str | None, d: Draft) -> Estimate:
         high=n.high,
         qualifier=n.qualifier,
         source=source or None,
-        source_text=attribution.text if attribution is not None and source else None,
+        source_text=(d.source_text or (attribution.text if attribution is not None else None))
+        if source
+        else None,
         zone=d.zone,
         group=d.group,
         as_of=d.as_of or published,
