@@ -18,13 +18,12 @@ from fighterflows.extract.estimates import assemble
 from fighterflows.extract.facts import Facts, gather
 from fighterflows.extract.groups import find_groups, find_zone
 from fighterflows.extract.introductions import colon_of, introduction_of, introduction_words
-from fighterflows.extract.lexicon import alternation, load, whole_words
+from fighterflows.extract.lexicon import alternation, load
 from fighterflows.extract.places import (
     PlaceForm,
     PlaceMention,
     find_places,
     is_region,
-    place_adjective,
     place_name,
 )
 from fighterflows.extract.placing import ZONE_CODES
@@ -44,6 +43,7 @@ from fighterflows.extract.sources import (
     office_of,
     organisations,
     report_kind,
+    source_adjective,
     source_countries,
     spelled_out,
     titled,
@@ -496,7 +496,7 @@ def _defined(acronym: str, d: Draft, sentences: list[Sentence], i: int) -> str:
     for j in range(i, -1, -1):
         name = spelled_out(sentences[j].text, acronym)
         if name is not None and _is_country(d.place):
-            return national_named(place_adjective(d.place), name) or name
+            return national_named(source_adjective(d.place), name) or name
         if name is not None:
             return name
     return acronym
@@ -515,7 +515,7 @@ def _stated_source(
 ) -> str | None:
     if a.source:
         if _is_country(d.place) and not find_places(a.who):
-            national = national_named(place_adjective(d.place), a.source)
+            national = national_named(source_adjective(d.place), a.source)
             return national or a.source
         return a.source
     if a.generic in _OFFICIAL_NOUNS:
@@ -537,18 +537,18 @@ def _stated_source(
     if len(who_places) > 1 and _JOINT.search(a.who) and _OFFICE_WORD.search(a.who):
         return joint_source(_LEADING_ARTICLE.sub("", a.who.strip()))
     if who_places and _country_speaks(a, who_places):
+        # "Britain says": the government; "a senior Iraqi official": the office of the words
         code = who_places[0].code
-        return government_name(code, place_name(code))
+        return office_of(a.who, code) if a.official else government_name(code, place_name(code))
     if a.official and _BARE_POST.fullmatch(a.who.strip()):
         # "the spokesman said" after a sentence that names the body
         there = [n.source for n in named if i - 1 <= n.sentence <= i]
         if there:
             return there[-1]
     if a.official and _is_country(d.place):
-        if _PORTFOLIO.search(a.who) or _POLICE.search(a.who):
-            # "Interior Minister X said": that ministry; "police chief X": the authorities
-            return office_of(a.who, d.place)
-        return government_name(d.place, place_name(d.place))
+        # "Interior Minister X said": that ministry; "police chief X": the police; "officials
+        # said": the authorities; "President X": the government
+        return office_of(a.who, d.place)
     return None
 
 
@@ -556,13 +556,9 @@ def _stated_source(
 _BARE_POST = re.compile(
     r"(?:the\s+|a\s+|its\s+)?(?:spokes(?:man|woman|person)|director|head|chief)", re.I
 )
-_POLICE = re.compile(r"\bpolice\b|\bprosecutors?\b", re.I)
 _INTELLIGENCE = re.compile(r"\bintelligence\s+(?:officials?|sources?|chiefs?|officers?)\b", re.I)
 
 
-# a minister with a portfolio speaks for the ministry ("the interior minister said"):
-# sources.yaml, `portfolios`
-_PORTFOLIO = whole_words(alternation(load("sources")["portfolios"]))
 
 
 # the offices of two countries speaking together, kept as the text names them

@@ -103,7 +103,7 @@ _ATTRIBUTION = re.compile(
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[a-z]+(?:\s+affairs)?)?"
     # "the Dutch counter-terrorism coordinator said"
     r"|\b[Tt]he\s+(?:[A-Z][\w.-]*\s+)?(?:[a-z-]+\s+){0,2}(?:coordinator|commissioner|prosecutor|minister|"
-    r"secretary|director|head|chief|spokes(?:man|woman|person))"
+    r"secretary|director|head|chief|spokes(?:man|woman|person))(?:(?:'s|’s)\s+office)?"
     r")\s+(?:also\s+)?"
     r"(?:" + _VERBS + r")\b)"
     r"|(?P<auth>(?P<auth_x>\b[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+(?:authorities|officials|police|"
@@ -112,8 +112,9 @@ _ATTRIBUTION = re.compile(
     r"|(?P<nat>(?P<nat_x>(?:\b[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?:'s|’s)?"
     r"(?:\s+[A-Za-z'’-]+){0,2}?\s+" + _OFFICE + r")\s+(?:also\s+|has\s+|have\s+|had\s+)?"
     r"(?:" + _VERBS + r")\b)"
-    r"|(?P<offin>(?P<offin_x>\b(?:[Tt]he\s+)?(?i:officials|authorities|police|government|"
-    r"ministry)\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
+    r"|(?P<offin>(?P<offin_x>\b(?:[Tt]he\s+)?(?:(?:deputy|first|acting|interior|justice|"
+    r"foreign|defen[cs]e|home|security)\s+){0,2}(?i:officials|authorities|police|government|"
+    r"ministry|minister)\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
     r"\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
     r"|(?P<role>(?P<role_x>(?:\b[Tt]he\s+)?(?:[A-Z][\w'’.&-]*\s+){0,5}[A-Z][\w'’.&-]*)(?:'s|’s)\s+"
     r"(?:(?!(?:" + _VERBS + r")\b)[a-z-]+\s+){0,3}(?!(?:" + _VERBS + r")\b)[a-z-]+"
@@ -207,6 +208,7 @@ _NATIONAL = re.compile(
     r"(?:[Tt]he\s+)?(?!(?:The|A|An|Its|Their|This|That)\b)([A-Z][a-z]+)\s+(?:[a-z]+\s+){0,2}(authorities|officials|police|government|"
     r"intelligence|security\s+services?|agenc(?:y|ies))$"
 )
+_NATIONAL_KINDS = {"government": "government", "police": "police", "intelligence": "intelligence"}
 # a capitalised word that names someone (not a sentence's first article or pronoun)
 _CAPITAL = re.compile(r"\b(?!(?:The|A|An|This|That|These|Those|Its|Their|It|They)\b)[A-Z]")
 # "Of Western Europe's estimated 5,000": a phrase after a preposition is no speaker
@@ -270,10 +272,16 @@ def _official_regex() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + titles + r")\b", re.IGNORECASE)
 
 
+def source_adjective(code: str) -> str | None:
+    """The adjective a country's offices are named with ("Belgian"; "United States")."""
+    adjectives: dict[str, str] = load("sources")["source_adjectives"]
+    return adjectives.get(code) or place_adjective(code)
+
+
 def government_name(code: str, name: str | None = None) -> str:
     """The normalised source for a country's government ("British government")."""
     governments: dict[str, str] = load("sources")["governments"]
-    adjective = place_adjective(code) if not is_region(code) else None
+    adjective = source_adjective(code) if not is_region(code) else None
     return governments.get(code) or f"{adjective or name or code} government"
 
 
@@ -290,7 +298,8 @@ def _offices() -> tuple[re.Pattern[str], dict[str, str]]:
 # "Belgian federal police", "Belgium's Interior Ministry"; not "U.S. and Belgian authorities"
 _BEFORE_OFFICE = re.compile(r"(?:'s|’s)?(?:\s+(?!(?:and|or|&)\b)[A-Za-z-]+){0,2}\s+")
 _OFFICE_OF = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?", re.IGNORECASE)
-_LEADING_THE = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
+# "the (deputy) interior minister of Tajikistan": the office, whoever holds it
+_LEADING_THE = re.compile(r"\s*(?:the\s+)?(?:(?:deputy|first|acting|vice)\s+)*", re.IGNORECASE)
 
 
 def national_source(who: str) -> str | None:
@@ -328,8 +337,8 @@ def _office_name(name: str, code: str) -> str:
         return government_name(code, place_name(code))
     if name == "intelligence service":
         services: dict[str, str] = load("sources")["intelligence_services"]
-        return services.get(code) or f"{place_adjective(code)} authorities"
-    return f"{place_adjective(code)} {name}"
+        return services.get(code) or f"{source_adjective(code)} intelligence"
+    return f"{source_adjective(code)} {name}"
 
 
 def joint_source(who: str) -> str:
@@ -541,6 +550,13 @@ def _apposed(text: str, found: Attribution) -> Attribution:
     return body if body.source or body.official else found
 
 
+# "according to police data", "Kosovo police reports": the body whose figures they are (not
+# "the report", a generic noun of its own)
+_DATA_AFTER = re.compile(
+    r"(?<=\w)(?<!\bthe)(?<!\bits)(?<!\btheir)(?<!\bthese)\s+(?:figures|data|statistics|"
+    r"numbers|records|estimates|reports)$",
+    re.IGNORECASE,
+)
 # "the Department of Foreign Affairs's (figures)": the body, not its possessive
 _POSSESSIVE_END = re.compile(r"(?<=\w)(?:'s|’s)$")
 # "a spokesman for the Tunisian Ministry of Interior": the body
@@ -553,6 +569,7 @@ _AGENT = re.compile(
 
 def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
     who = _POSSESSIVE_END.sub("", _LEADING_PREPOSITION.sub("", _AGENT.sub("", who)))
+    who = _DATA_AFTER.sub("", who)  # "according to police data": the police
     post = _POST_IN_WHO.search(who)
     if post is not None:
         who = post["body"]  # "Marat Sultanov, the head of the Kyrgyz police,": the police
@@ -574,7 +591,8 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
         return Attribution(start, end, text, office, None, False, who)
     national = _NATIONAL.match(who)
     if national:
-        kind = "government" if national.group(2).lower() == "government" else "authorities"
+        # "Kurdish police said": a body no country's, under the kind of office it is
+        kind = _NATIONAL_KINDS.get(national.group(2).lower().split()[0], "authorities")
         return Attribution(start, end, text, f"{national.group(1)} {kind}", None, False, who)
     if re.search(r"\b(?:government|governmental)\b", who, re.I) and _official_regex().search(who):
         # "according to the latest government estimates": the government's, not a report's
@@ -641,7 +659,7 @@ def _national_possessive(name: str) -> str:
     places = [p for p in find_places(m.group(1)) if p.text == m.group(1) and not is_region(p.code)]
     if not places:
         return name
-    return f"{place_adjective(places[0].code)} {name[m.end() :]}"
+    return f"{source_adjective(places[0].code)} {name[m.end() :]}"
 
 
 # A person named by their post, whatever they do in the sentence: "Dutch Justice Minister Ferd
