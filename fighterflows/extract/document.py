@@ -45,6 +45,7 @@ from fighterflows.extract.sources import (
     report_kind,
     source_adjective,
     source_countries,
+    source_spans,
     spelled_out,
     titled,
 )
@@ -214,15 +215,19 @@ def _named(sentences: list[Sentence], facts: list[Facts | None]) -> list[Named]:
     for i, s in enumerate(sentences):
         if s.kind is BlockKind.HEADING:
             continue
-        # sources the data knows, and organisations it does not ("a study by the Egmont
-        # Institute"), for "the study" and "the report" later on
-        mentions = sorted([*named_sources(s.text), *organisations(s.text)])
-        if not mentions:
+        spans = source_spans(s.text)
+        # organisations the data does not know ("a study by the Egmont Institute"), for "the
+        # study" and "the report" later on; whether a figure is attributed to them is not looked
+        # for (a sentence's attributions are costly, and found only where a figure asks)
+        others = organisations(s.text, spans)
+        if not spans and not others:
             continue
         known = facts[i]
-        # facts (full or light) already hold the sentence's attributions
-        found = known.attributions if known is not None else find_attributions(s.text)
-        for offset, source in mentions:
+        found: tuple[Attribution, ...] | list[Attribution] = ()
+        if spans:
+            # facts (full or light) hold the sentence's attributions
+            found = known.attributions if known is not None else find_attributions(s.text)
+        for offset, source in sorted([*((a, n) for a, _, n in spans), *others]):
             holders = [a for a in found if a.start <= offset < a.end]
             attributed = bool(holders) and not any(a.cited for a in holders)
             out.append(Named(i, source, report_kind(s.text, offset), attributed))

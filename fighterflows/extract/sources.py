@@ -16,6 +16,7 @@ from functools import cache
 
 from fighterflows.extract.lexicon import Gazetteer, alternation, gazetteer, load
 from fighterflows.extract.places import find_places, is_region, place_adjective, place_name
+from fighterflows.extract.trie import trie_pattern
 
 _VERBS = (
     r"said|says|say|estimated|estimates|estimate|reported|reports|announced|announces|"
@@ -225,7 +226,9 @@ _GUARD = re.compile(
 )
 # words that make a capitalised name an organisation or a publication (sources.yaml)
 _ORG_WORDS = re.compile(
-    r"\b(?:" + "|".join([*_WORDS["organisation_words"], *_WORDS["publication_words"]]) + r")\b"
+    r"\b(?:"
+    + trie_pattern([*_WORDS["organisation_words"], *_WORDS["publication_words"]])
+    + r")\b"
 )
 PUBLICATION_WORDS = re.compile(r"\b(?:" + "|".join(_WORDS["publication_words"]) + r")\b")
 
@@ -272,7 +275,7 @@ def _official_regex() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + titles + r")\b", re.IGNORECASE)
 
 
-def source_adjective(code: str) -> str | None:
+def source_adjective(code: str) -> str:
     """The adjective a country's offices are named with ("Belgian"; "United States")."""
     adjectives: dict[str, str] = load("sources")["source_adjectives"]
     return adjectives.get(code) or place_adjective(code)
@@ -433,6 +436,11 @@ def spelled_out(text: str, acronym: str) -> str | None:
 def named_sources(text: str) -> list[tuple[int, str]]:
     """(offset, source) of each source the text names, attributions or not."""
     return [(hit.start, hit.name) for hit in _sources().finditer(text)]
+
+
+def source_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, source) of each source the data knows in the text."""
+    return [(hit.start, hit.end, hit.name) for hit in _sources().finditer(text)]
 
 
 def find_attributions(text: str) -> list[Attribution]:
@@ -789,17 +797,17 @@ _LEADING_NAME_ARTICLE = re.compile(
 )
 
 
-def organisations(text: str) -> list[tuple[int, str]]:
-    """(offset, name) of organisations a text names that the data does not know ("a study by
-    the Egmont Institute", "The Institute for Security Studies published"): capitalised names
-    with a word of `organisation_words` or `publication_words`; never a country's office
-    without its country ("the Ministry of Interior"), which only the figure's country names."""
+def organisations(text: str, known: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
+    """(offset, name) of organisations a text names that the data does not know (`known`: the
+    spans of those it knows): "a study by the Egmont Institute", "The Institute for Security
+    Studies published"; capitalised names with a word of `organisation_words` or
+    `publication_words`; never a country's office without its country ("the Ministry of
+    Interior"), which only the figure's country names."""
     if not _ORG_WORDS.search(text):
         return []
-    known = [(h.start, h.end) for h in _sources().finditer(text)]
     out: list[tuple[int, str]] = []
     for m in _NAME_RUN.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in known):
+        if any(s < m.end() and m.start() < e for s, e, _ in known):
             continue
         for start, name in _parts(m.start(), m.group()):
             lead = _LEADING_NAME_ARTICLE.match(name)
