@@ -9,6 +9,7 @@ repeated figures within a paragraph counted once.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from fighterflows.extract.anchor import holds
@@ -59,6 +60,7 @@ class Named:
     source: str
     kind: str | None
     attributed: bool = False
+    cited: bool = False  # quoted by another source there ("citing the RAN, the authors write")
 
 
 @dataclass(slots=True)
@@ -229,8 +231,9 @@ def _named(sentences: list[Sentence], facts: list[Facts | None]) -> list[Named]:
             found = known.attributions if known is not None else find_attributions(s.text)
         for offset, source in sorted([*((a, n) for a, _, n in spans), *others]):
             holders = [a for a in found if a.start <= offset < a.end]
-            attributed = bool(holders) and not any(a.cited for a in holders)
-            out.append(Named(i, source, report_kind(s.text, offset), attributed))
+            cited = any(a.cited for a in holders)
+            attributed = bool(holders) and not cited
+            out.append(Named(i, source, report_kind(s.text, offset), attributed, cited))
     return out
 
 
@@ -526,7 +529,7 @@ def _stated_source(
     if a.generic in _OFFICIAL_NOUNS:
         return _official(a.generic, a.who, d, named, i, drafts)
     if a.generic:
-        resolved = _resolve_generic(a.generic, named, i)
+        resolved = _resolve_generic(a.generic, named, i, {x.source for x in drafts})
         if resolved is None and a.generic in _OFFICIAL_NOUNS and _is_country(d.place):
             return government_name(d.place, place_name(d.place))  # "the ministry said"
         return resolved
@@ -614,7 +617,9 @@ def _national_body(noun: str, place: str, named: list[Named], i: int) -> str | N
     return near[-1].source if near else None
 
 
-def _resolve_generic(kind: str, named: list[Named], i: int) -> str | None:
+def _resolve_generic(
+    kind: str, named: list[Named], i: int, figures: AbstractSet[str | None] = frozenset()
+) -> str | None:
     """The source a generic noun ("the report", "the center", "the authors") stands for:
     one named in the same sentence; else one whose name has the noun ("the center" → The
     Soufan Center); else the last source a figure was attributed to, or the next one (a news
@@ -636,10 +641,13 @@ def _resolve_generic(kind: str, named: list[Named], i: int) -> str | None:
     ]
     if typed:
         return typed[0].source
+    if noun in _NAMED_KINDS:
+        return None  # "the council said": only a council named before
     same_kind = [n for n in before if n.kind == kind]
     if same_kind:
         return same_kind[-1].source
-    attributed = [n for n in before if n.attributed]
+    # a source a figure before was attributed to (`figures`: the sources of the figures so far)
+    attributed = [n for n in before if n.attributed or (n.source in figures and not n.cited)]
     if attributed:
         return attributed[-1].source
     # a source a later sentence attributes figures to, over one merely named before (a
@@ -659,7 +667,21 @@ def _is_country(code: str) -> bool:
     return len(code) == 3 and code.isupper()
 
 
-_INSTITUTIONS = frozenset(
+# generic nouns that stand only for a source whose name has them
+_NAMED_KINDS = frozenset(
+    {
+        "council",
+        "committee",
+        "commission",
+        "network",
+        "foundation",
+        "observatory",
+        "project",
+        "initiative",
+        "institution",
+    }
+)
+_INSTITUTIONS = _NAMED_KINDS | frozenset(
     {
         "center",
         "group",
@@ -669,8 +691,6 @@ _INSTITUTIONS = frozenset(
         "ministry",
         "institute",
         "organization",
-        "network",
-        "council",
         "office",
         "department",
         "consultancy",

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from fighterflows.extract.groups import find_groups
 from fighterflows.extract.lexicon import Gazetteer, alternation, gazetteer, load
 from fighterflows.extract.places import find_places, is_region, place_adjective, place_name
 from fighterflows.extract.trie import trie_pattern
@@ -28,7 +29,10 @@ _VERBS = (
     r"shared|published|released|provided|tweeted|posted|acknowledged|acknowledges|admitted|"
     r"admits|disclosed|discloses"
 )
-_NOUN = r"(?i:report|study|estimate|survey|analysis|assessment|figures?|data|count|statistic)s?"
+_NOUN = (
+    r"(?i:report|study|estimate|survey|analysis|assessment|figures?|data|count|statistic|database|"
+    r"dataset|tally|review)s?"
+)
 # Nouns that stand for a source named elsewhere in the document ("the center said").
 _WORDS = load("sources")
 _GENERIC = "(?:" + alternation(_WORDS["generic"]) + ")"
@@ -41,7 +45,8 @@ _PARTICIPLE = (
 # where the name after "by" ends: a verb of the report, or punctuation
 _BY_END = (
     r"(?=\s+(?:that|in|on|gave|shows?|found|estimated|said|put|puts|listed|counts|says|at|"
-    r"suggests?|indicates?|estimates?|reveals?|has|have|were|was|is|are|includes?)\b"
+    r"suggests?|indicates?|estimates?|reveals?|has|have|were|was|is|are|includes?|counted|"
+    r"calculated|tallied|recorded|documented|identified|concluded|concludes)\b"
     r"|\s*[,.;(]|$)"
 )
 # an office spoken of without capitals: "the federal department of defence", "the interior
@@ -477,6 +482,9 @@ def find_attributions(text: str) -> list[Attribution]:
             if not any(s.start() < m.end() and m.start() < s.end() for m in matches)
         ]
         matches.sort(key=lambda m: m.start())
+    inner = _cited_inside(text, matches)
+    if inner:
+        matches = sorted([*matches, *inner], key=lambda m: m.start())
     for m in matches:
         kind = m.lastgroup or ""
         who = m.group(kind + "_x") if kind + "_x" in m.re.groupindex else m.group()
@@ -499,6 +507,22 @@ def find_attributions(text: str) -> list[Attribution]:
             found = dataclasses.replace(found, relay=True)
         if found.source or found.generic or found.official or _speaker_named(found.who):
             out.append(found)
+    return out
+
+
+# ", citing police sources,": an outlet's source, inside the words naming the outlet
+_CITING_INSIDE = re.compile(
+    r"(?<=, )(?P<cit>(?:citing|quoting)\s+(?P<cit_x>(?:the\s+|an?\s+)?[^,]{2,60}?))(?=\s*,)"
+)
+
+
+def _cited_inside(text: str, matches: list[re.Match[str]]) -> list[re.Match[str]]:
+    """ "Belgrade daily Politika, citing police sources, put the number at": the source the
+    outlet cites, found inside the words of the outlet's own attribution."""
+    out: list[re.Match[str]] = []
+    for m in matches:
+        if "citing" in m.group() or "quoting" in m.group():
+            out += _CITING_INSIDE.finditer(text, m.start(), m.end())
     return out
 
 
@@ -555,9 +579,18 @@ def _apposed(text: str, found: Attribution) -> Attribution:
     if post is None:
         return found
     body = _attribution(found.start, post.end(), text[found.start : post.end()], post["body"])
-    return body if body.source or body.official else found
+    if body.source or body.official:
+        return body
+    name = _LEADING_THE.sub("", post["body"].strip(), count=1)
+    if _BODY_NAME.fullmatch(name) and not find_places(name):
+        # "said Heidi De Pauw, head of Child Focus": a body the post names, by its own name
+        return dataclasses.replace(body, source=name)
+    return found
 
 
+# an appositive or relative clause after a name: "X, a Brussels-based think tank,", "X, which
+# advises the government,"
+_APPOSITIVE = re.compile(r",\s+(?:which|who|whose|a|an|the|one|itself|based)\b[^,]*,?\s*$")
 # "according to police data", "Kosovo police reports": the body whose figures they are (not
 # "the report", a generic noun of its own)
 _DATA_AFTER = re.compile(
@@ -579,8 +612,9 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
     who = _POSSESSIVE_END.sub("", _LEADING_PREPOSITION.sub("", _AGENT.sub("", who)))
     who = _DATA_AFTER.sub("", who)  # "according to police data": the police
     post = _POST_IN_WHO.search(who)
-    if post is not None:
-        who = post["body"]  # "Marat Sultanov, the head of the Kyrgyz police,": the police
+    # "Marat Sultanov, the head of the Kyrgyz police,": the police; "The Egmont Institute,
+    # which advises the Belgian government,": the institute
+    who = post["body"] if post is not None else _APPOSITIVE.sub("", who)
     named = _sources().finditer(who)
     if named:
         return Attribution(start, end, text, named[0].name, None, False, who)
@@ -654,7 +688,9 @@ def _regional(who: str) -> str | None:
 
 
 _BARE_POLICE = re.compile(
-    r"\s*(?:the\s+)?(?:(?:security|federal|national|state|criminal)\s+)?police\s*", re.IGNORECASE
+    r"\s*(?:the\s+)?(?:(?:security|federal|national|state|criminal)\s+)?police"
+    r"(?:\s+(?:sources?|officials?|officers?|spokes(?:man|woman|person)))?\s*",
+    re.IGNORECASE,
 )
 
 
@@ -739,6 +775,10 @@ _OUTLET_BEFORE = re.compile(
     r"channel|television|radio|tabloid)\s+$"
 )
 _CAPITALISED = re.compile(r"(?:[A-Z][\w'’.&-]*)(?:\s+[A-Z][\w'’.&-]*){0,3}")
+# a body's own name, with the small words names keep ("Defence for Children")
+_BODY_NAME = re.compile(
+    r"[A-Z][\w'’.&-]*(?:\s+(?:(?:of|for|the|and|on|against)\s+){0,2}[A-Z][\w'’.&-]*){0,6}"
+)
 
 
 def _described_outlet(text: str, found: Attribution) -> Attribution:
@@ -818,6 +858,7 @@ def organisations(text: str, known: list[tuple[int, int, str]]) -> list[tuple[in
                 and _ORG_WORDS.search(name)
                 and not _BARE_OFFICE.fullmatch(name)
                 and not (_NATIONAL_BODY.search(name) and not find_places(name))
+                and not find_groups(name)  # an armed group ("Islamic State Group") writes no report
             ):
                 out.append((start, national_source(name) or _national_possessive(name)))
     return out
