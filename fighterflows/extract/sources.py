@@ -113,7 +113,9 @@ _ATTRIBUTION = re.compile(
     r")\s+(?:also\s+)?"
     r"(?:" + _VERBS + r")\b)"
     r"|(?P<auth>(?P<auth_x>\b[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+(?:authorities|officials|police|"
-    r"government|intelligence(?:\s+services?)?|security\s+services?|agenc(?:y|ies)))\s+(?:also\s+)?"
+    r"government|intelligence(?:\s+services?)?|security\s+services?|agenc(?:y|ies)|"
+    r"(?<=\sstate\s)(?:media|television|TV|radio)))\s+"
+    r"(?:also\s+)?"
     r"(?:" + _VERBS + r")\b)"
     r"|(?P<nat>(?P<nat_x>(?:\b[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?:'s|’s)?"
     r"(?:\s+[A-Za-z'’-]+){0,2}?\s+" + _OFFICE + r")\s+(?:also\s+|has\s+|have\s+|had\s+)?"
@@ -661,7 +663,23 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
         )
         name = _national_possessive(name)
         return Attribution(start, end, text, name, None, False, who)
+    if _outlets().fullmatch(bare_who) or _STATE_MEDIA.fullmatch(bare_who):
+        # "Anadolu said", "Uzbek state media reported": an outlet the data lists, or a
+        # country's state media
+        return Attribution(start, end, text, bare_who, None, False, who)
+    parts = who.split(" and ")
+    if len(parts) > 1 and not _A_PLACE.fullmatch(parts[0].strip()):
+        # "according to police and experts": the first of them that is a body (not "Tajik and
+        # Kyrgyz police", two countries' police)
+        for part in parts:
+            found = _attribution(start, end, text, part)
+            if found.source or found.official:
+                return dataclasses.replace(found, who=who)
     return Attribution(start, end, text, None, None, False, who)
+
+
+_A_PLACE = re.compile(r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?")
+_STATE_MEDIA = re.compile(r"[A-Z][a-z]+\s+state\s+(?:media|television|TV|radio|news\s+agency)")
 
 
 @cache
