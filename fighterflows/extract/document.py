@@ -355,6 +355,13 @@ def _source(
         a = _person(sentences, i) or a  # "…, he said": the speaker named just before
     elif a is not None and not (a.source or a.generic or a.official):
         a = _person(sentences, i, a.who) or a  # "According to Ayob": Ayob Khan, head of …
+    if a is not None and a.relay and not f.dates:
+        # "…, according to an EU report. … Around 35 percent have returned, Daily Mail
+        # reported": the outlet relays the body of the statement it goes on with
+        relayed = _relayed_body(f, sentences, i, drafts, owners)
+        if relayed is not None:
+            d.source_text = words_of(relayed)
+            return relayed.source, f"relayed by '{a.text}': continues the statement before"
     stated = _stated_source(a, d, named, i, drafts) if a is not None else None
     stated = canonical(stated) if stated is not None else None
     if stated is not None and is_acronym(stated):
@@ -419,6 +426,20 @@ def _continued(
     if not attributed:
         return None
     return attributed[-1].source, _attribution_words(sentences[j].text)
+
+
+def _relayed_body(
+    f: Facts, sentences: list[Sentence], i: int, drafts: list[Draft], owners: list[int]
+) -> Draft | None:
+    """The last figure of the sentence right before (in the paragraph), when a body, not an
+    outlet, is its source: the statement an outlet's "… reported" goes on with."""
+    if any((x.source or x.official or x.generic) and not x.relay for x in f.attributions):
+        return None  # a body of its own speaks in the sentence
+    j = _previous_index(sentences, i)
+    mine = [x for x, o in zip(drafts, owners, strict=True) if o == j and x.source]
+    if not mine or (mine[-1].attribution is not None and mine[-1].attribution.relay):
+        return None
+    return mine[-1]
 
 
 def words_of(d: Draft) -> str | None:
