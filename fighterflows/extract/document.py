@@ -38,8 +38,10 @@ from fighterflows.extract.sources import (
     find_attributions,
     government_name,
     is_acronym,
+    is_post,
     joint_source,
     named_sources,
+    names_a_person,
     national_named,
     office_of,
     organisations,
@@ -501,7 +503,7 @@ def _person(sentences: list[Sentence], i: int, name: str = "") -> Attribution | 
     j: int | None = i
     for _ in range(3):
         if j is None:
-            return None
+            break
         text = sentences[j].text
         if words and not words & set(_NAME.findall(text)):
             j = _previous_index(sentences, j, across=True)
@@ -511,11 +513,28 @@ def _person(sentences: list[Sentence], i: int, name: str = "") -> Attribution | 
         ]
         # the one so named, never the agency that reports them ("…, Reuters reported")
         named_so = [a for a in speakers if words & set(_NAME.findall(a.text))]
-        speakers = named_so or speakers
+        # in the speaker's own sentence only the one so named ("Experts say …, police saying":
+        # the experts are not the police)
+        speakers = named_so if j == i and words else named_so or speakers
         if speakers:
             return max(speakers, key=lambda a: a.start)
         j = _previous_index(sentences, j, across=True)
-    return None
+    return _unnamed_post_before(sentences, i) if words else None
+
+
+def _unnamed_post_before(sentences: list[Sentence], i: int) -> Attribution | None:
+    """ "The spokesman of the National Security Committee announced …. '…,' Suleymanov said":
+    a speaker named only by a name the text never gave before, right after a sentence whose one
+    speaker is a post without a name, is that post's holder."""
+    j = _previous_index(sentences, i, across=True)
+    if j is None:
+        return None
+    text = sentences[j].text
+    found = [a for a in [*find_attributions(text), *titled(text)] if a.source]
+    if len({a.source for a in found}) != 1 or names_a_person(text):
+        return None  # several speakers, or a post with a name of its own ("Minister X")
+    posts = [a for a in found if is_post(a.text)]
+    return posts[0] if posts else None  # a body's own voice is no person
 
 
 def _defined(acronym: str, d: Draft, sentences: list[Sentence], i: int) -> str:

@@ -27,7 +27,7 @@ _VERBS = (
     r"indicated|suggest|indicate|indicates|write|writes|wrote|added|adds|note|find|count|show|report|conclude|concludes|"
     r"concluded|argue|argues|argued|assessed|assesses|calculated|recorded|documented|tallied|"
     r"shared|published|released|provided|tweeted|posted|acknowledged|acknowledges|admitted|"
-    r"admits|disclosed|discloses"
+    r"admits|disclosed|discloses|saying|believe"
 )
 _NOUN = (
     r"(?i:report|study|estimate|survey|analysis|assessment|figures?|data|count|statistic|database|"
@@ -614,6 +614,9 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
     who = _POSSESSIVE_END.sub("", _LEADING_PREPOSITION.sub("", _AGENT.sub("", who)))
     who = _DATA_AFTER.sub("", who)  # "according to police data": the police
     post = _POST_IN_WHO.search(who)
+    if post is not None and (data := _sources().finditer(who, post.start())):
+        # "James Clapper, the US director of national intelligence,": the office the data names
+        return Attribution(start, end, text, data[0].name, None, False, who)
     # "Marat Sultanov, the head of the Kyrgyz police,": the police; "The Egmont Institute,
     # which advises the Belgian government,": the institute
     who = post["body"] if post is not None else _APPOSITIVE.sub("", who)
@@ -755,6 +758,17 @@ _POSSESSED_POST = re.compile(
 )
 
 
+def is_post(text: str) -> bool:
+    """True when the words name a person by a post ("a spokesman for the security committee")."""
+    return bool(_SPEAKER_GUARD.search(text))
+
+
+def names_a_person(text: str) -> bool:
+    """True when a post in the text comes with its holder's name ("Interior Minister Petar
+    Ivanov")."""
+    return bool(_SPEAKER_GUARD.search(text)) and bool(_TITLED.search(text))
+
+
 def titled(text: str) -> list[Attribution]:
     """The people a sentence names by their post, as the voices of their bodies (for "…, he
     said" in a later sentence)."""
@@ -823,12 +837,16 @@ def nearest_attribution(attributions: Sequence[Attribution], start: int) -> Attr
     a body over a news outlet that relays it ("According to Interfax, …, the minister said")."""
     informative = [a for a in attributions if a.source or a.generic or a.official]
     informative = [a for a in informative if not a.relay] or informative
-    attributions = informative or attributions
-    before = [a for a in attributions if a.start < start]
+    before = [a for a in informative if a.start < start]
     if before:
         # "X's report quotes an estimate by Y that ..." : the innermost (last) one is Y.
         return before[-1]
-    after = [a for a in attributions if a.start >= start]
+    # "Experts say around 400 …, police saying more than half …": a speaker of its own before
+    # the figure governs it, not a body named after it
+    speakers = [a for a in attributions if a.start < start and a not in informative]
+    if speakers and not any(a.relay for a in attributions):
+        return speakers[-1]
+    after = [a for a in informative or attributions if a.start >= start]
     return after[0] if after else None
 
 
