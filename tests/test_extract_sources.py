@@ -70,3 +70,25 @@ def test_generic_offices_resolve_to_the_figure_s_country_never_to_the_dateline()
         ("AUT", "remaining", None),  # "are still thought to be": no source of its own
         ("DEU", "departed", "Federal Office for the Protection of the Constitution"),
     ]
+
+
+FAMILIES = Path(__file__).parent / "cases" / "sources_families.tsv"
+
+
+def _family_params() -> list[object]:
+    with FAMILIES.open(encoding="utf-8") as f:
+        lines = [line for line in f if line.strip() and not line.startswith("#")]
+    params: list[object] = []
+    for row in csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        family, name, text, sources, texts = row[:5]
+        marks = [pytest.mark.xfail(reason=row[5], strict=True)] if len(row) > 5 and row[5] else []
+        params.append(pytest.param(text, sources, texts, id=f"{family}-{name}", marks=marks))
+    return params
+
+
+@pytest.mark.parametrize(("text", "sources", "texts"), _family_params())
+def test_source_families(text: str, sources: str, texts: str) -> None:
+    """The source of each stated figure and the words that attribute it."""
+    found = extract(text.replace("\\n", "\n"), "2020-01-01", "case", derived=False)
+    assert (" | ".join(e.source or "-" for e in found) or "-") == sources
+    assert (" | ".join(e.source_text or "-" for e in found) or "-") == texts
