@@ -178,6 +178,3 @@ def segments(text: str, stored: Iterable[StoredEstimate]) -> list[tuple[str, str
     out.append((text[at:], None))
     return [(piece, ident) for piece, ident in out if piece]
 
-
-def source_claims(snap: Snapshot, source: str) -> list[dict[str, Any]]:
-    return [named(claim_json(c)) for c in snap.recon.claims if c.source == source]
