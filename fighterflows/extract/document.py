@@ -29,7 +29,7 @@ from fighterflows.extract.places import (
     place_name,
 )
 from fighterflows.extract.placing import ZONE_CODES
-from fighterflows.extract.prefilter import sentence_may_count
+from fighterflows.extract.prefilter import TOPIC_WORDS, sentence_may_count
 from fighterflows.extract.references import last_country, reference_regex
 from fighterflows.extract.sentences import BlockKind, Sentence, split
 from fighterflows.extract.sources import (
@@ -328,11 +328,6 @@ def _country_before(
     return None
 
 
-_TOPIC = re.compile(
-    r"\bforeign[ -]fighters?\b|\bjihadists?\b|\breturnees\b|\bconflict\s+zone\b|\bwar\s+zone\b"
-    r"|\bthe\s+conflict\b|\bcaliphate\b",
-    re.I,
-)
 
 
 def _zone_nearby(sentences: list[Sentence], i: int) -> bool:
@@ -341,7 +336,8 @@ def _zone_nearby(sentences: list[Sentence], i: int) -> bool:
         prev = sentences[j]
         if prev.kind is BlockKind.HEADING:
             break
-        if find_zone(prev.text) is not None or find_groups(prev.text) or _TOPIC.search(prev.text):
+        text = prev.text
+        if find_zone(text) is not None or find_groups(text) or TOPIC_WORDS.search(text):
             return True
     return False
 
