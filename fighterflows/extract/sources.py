@@ -314,7 +314,7 @@ _LEADING_THE = re.compile(r"\s*(?:the\s+)?(?:(?:deputy|first|acting|vice)\s+)*",
 
 def national_source(who: str) -> str | None:
     """A country's office, normalised: "the Belgian interior ministry", "Belgium's interior
-    ministry", "officials in Belgium" → "Belgian interior ministry", "Belgian authorities"."""
+    ministry", "officials in Belgium" → "Belgian Ministry of Interior", "Belgian authorities"."""
     pattern, names = _offices()
     office = pattern.search(who)
     if office is None or office.lastgroup is None:
@@ -394,7 +394,7 @@ def national_named(adjective: str, source: str) -> str | None:
     if hits and hits[0].start == 0:
         return hits[0].name
     # "Police said", "according to Interior Ministry figures": the office of the figure's country
-    # under its one name ("Tajik interior ministry", whatever the capitals)
+    # under its one name ("Tajik Ministry of Interior", whatever the capitals)
     pattern, names = _offices()
     office = pattern.fullmatch(source)
     if office is not None and office.lastgroup is not None:
