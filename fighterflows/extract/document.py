@@ -21,6 +21,7 @@ from fighterflows.extract.flows import Cue, find_cues
 from fighterflows.extract.groups import find_groups, find_zone
 from fighterflows.extract.introductions import colon_of, introduction_of, introduction_words
 from fighterflows.extract.lexicon import alternation, load
+from fighterflows.extract.organisations import organisations
 from fighterflows.extract.places import (
     PlaceForm,
     PlaceMention,
@@ -46,7 +47,6 @@ from fighterflows.extract.sources import (
     names_a_person,
     national_named,
     office_of,
-    organisations,
     report_kind,
     source_adjective,
     source_countries,

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from fighterflows.extract.groups import find_groups
 from fighterflows.extract.lexicon import Gazetteer, alternation, gazetteer, load
 from fighterflows.extract.places import find_places, is_region, place_adjective, place_name
 from fighterflows.extract.trie import trie_pattern
@@ -232,7 +231,7 @@ _GUARD = re.compile(
     r"|\bper\s+(?:the\s+)?[A-Z]|\b(?:" + _VERBS + r"|" + _NOUN + r")\b"
 )
 # words that make a capitalised name an organisation or a publication (sources.yaml)
-_ORG_WORDS = re.compile(
+ORG_WORDS = re.compile(
     r"\b(?:"
     + trie_pattern([*_WORDS["organisation_words"], *_WORDS["publication_words"]])
     + r")\b"
@@ -372,7 +371,7 @@ def office_of(who: str, code: str) -> str:
 
 
 # An office named without its country: "the Department of Justice", "the Interior Ministry"
-_BARE_OFFICE = re.compile(
+BARE_OFFICE = re.compile(
     r"(?:(?:Federal|National|State)\s+)?"
     r"(?:Department|Ministry|Office|Directorate|Bureau|Secretariat)\s+(?:of|for)\s+(?:the\s+)?"
     r"[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3}"
@@ -380,7 +379,7 @@ _BARE_OFFICE = re.compile(
 )
 
 
-_NATIONAL_BODY = re.compile(
+NATIONAL_BODY = re.compile(
     r"^(?:State|National|Federal|General|Central)\b.*\b(?:Service|Committee|Agency|Directorate|"
     r"Bureau|Council|Office|Police|Authority)(?:\s+(?:for|of|on)(?:\s+[A-Z][\w-]*)+)?$"
 )
@@ -402,8 +401,8 @@ def national_named(adjective: str, source: str) -> str | None:
         return f"{adjective} {name}" if name != "government" else f"{adjective} government"
     unknown = source not in source_countries() and source not in _known_names()
     if unknown and (
-        _BARE_OFFICE.fullmatch(source)
-        or (_NATIONAL_BODY.search(source) and not _INTERNATIONAL.search(source))
+        BARE_OFFICE.fullmatch(source)
+        or (NATIONAL_BODY.search(source) and not _INTERNATIONAL.search(source))
     ):
         return f"{adjective} {source}"  # "the State Security Service" of Azerbaijanis
     return None
@@ -646,7 +645,7 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
         return Attribution(start, end, text, None, None, True, who)
     generic = _generic_regex().search(who)
     bare = generic is not None and _ARTICLE_ONLY.fullmatch(who[: generic.start()])
-    if generic and ((bare and not who[generic.end() :].strip()) or not _ORG_WORDS.search(who)):
+    if generic and ((bare and not who[generic.end() :].strip()) or not ORG_WORDS.search(who)):
         # "the Center said": a capitalised generic noun is no name of its own
         return Attribution(start, end, text, None, generic.group(1).lower(), False, who)
     if _official_regex().search(who) or _BARE_POLICE.fullmatch(who):
@@ -656,7 +655,7 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
     if re.fullmatch(r"[A-Z][A-Z&]{1,7}", bare_who) and not find_places(bare_who):
         # "according to the BBC", "AFP reported": an organisation known by its initials
         return Attribution(start, end, text, bare_who, None, False, who)
-    if _ORG_WORDS.search(who):
+    if ORG_WORDS.search(who):
         name = re.sub(r"^(?:[a-z]+\s+)*(?:[Tt]he\s+|[Aa]n?\s+)?", "", who.strip())
         name = re.sub(
             r"(?:'s|’s)?\s+(?:new\s+)?(?:reports?|study|studies|estimates?|surveys?|analysis|figures|"
@@ -664,7 +663,7 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
             "",
             name,
         )
-        name = _national_possessive(name)
+        name = national_possessive(name)
         return Attribution(start, end, text, name, None, False, who)
     if _outlets().fullmatch(bare_who) or _STATE_MEDIA.fullmatch(bare_who):
         # "Anadolu said", "Uzbek state media reported": an outlet the data lists, or a
@@ -715,7 +714,7 @@ _BARE_POLICE = re.compile(
 )
 
 
-def _national_possessive(name: str) -> str:
+def national_possessive(name: str) -> str:
     """ "Kyrgyzstan's State Committee for National Security" → "Kyrgyz State Committee for
     National Security": a national body named as its country's, in the adjective form."""
     m = re.match(r"(?:the\s+)?(.+?)(?:'s|’s)\s+(?=[A-Z])", name)
@@ -862,55 +861,3 @@ def report_kind(text: str, offset: int) -> str | None:
     by = re.search(r"\b(report|study|estimate|survey|analysis)\s+by\s+(?:the\s+)?$", text[:offset])
     return by.group(1).lower() if by else None
 
-
-# A capitalised name of several words, with the small words names keep inside ("Centre for
-# the Study of Radicalisation")
-_NAME_RUN = re.compile(
-    r"\b[A-Z][\w'’.&-]*(?:\s+(?:(?:of|for|the|and|on|against)\s+){0,2}[A-Z][\w'’.&-]*)+"
-)
-_LEADING_NAME_ARTICLE = re.compile(
-    r"^(?:(?:The|A|An|In|By|From|For|According|As|Its|Their)\s+)?(?:[A-Z][\w'’.-]*-based\s+)?"
-)
-
-
-def organisations(text: str, known: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
-    """(offset, name) of organisations a text names that the data does not know (`known`: the
-    spans of those it knows): "a study by the Egmont Institute", "The Institute for Security
-    Studies published"; capitalised names with a word of `organisation_words` or
-    `publication_words`; never a country's office without its country ("the Ministry of
-    Interior"), which only the figure's country names."""
-    if not _ORG_WORDS.search(text):
-        return []
-    out: list[tuple[int, str]] = []
-    for m in _NAME_RUN.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e, _ in known):
-            continue
-        for start, name in _parts(m.start(), m.group()):
-            lead = _LEADING_NAME_ARTICLE.match(name)
-            if lead and lead.end():
-                name, start = name[lead.end() :], start + lead.end()
-            if (
-                " " in name
-                and _ORG_WORDS.search(name)
-                and not _BARE_OFFICE.fullmatch(name)
-                and not (_NATIONAL_BODY.search(name) and not find_places(name))
-                and not find_groups(name)  # an armed group ("Islamic State Group") writes no report
-            ):
-                out.append((start, national_source(name) or _national_possessive(name)))
-    return out
-
-
-_AND = re.compile(r"\s+and\s+")
-
-
-def _parts(start: int, run: str) -> list[tuple[int, str]]:
-    """ "the Brookings Institution and Kosovo Police": two names, when each side is one."""
-    pieces = _AND.split(run)
-    if len(pieces) == 1 or not all(_ORG_WORDS.search(p) for p in pieces):
-        return [(start, run)]
-    out, at = [], start
-    for piece in pieces:
-        at = start + run.index(piece, at - start)
-        out.append((at, piece))
-        at += len(piece)
-    return out
