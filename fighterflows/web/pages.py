@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from fighterflows.ledger import Filters
 from fighterflows.report.serialize import document_json
+from fighterflows.review.book import reviewed_estimates
 from fighterflows.web import api, queries, views
 from fighterflows.web.chart import timeline_chart
 from fighterflows.web.params import (
@@ -101,7 +102,7 @@ def document(request: Request, st: State,
     record = st.ledger.document(document_id)
     if record is None:
         raise HTTPException(404, f"no document {document_id!r}")
-    stored = st.ledger.estimates(Filters(document=record.info.id))
+    stored = reviewed_estimates(st.ledger, Filters(document=record.info.id))
     return render(
         request, "document.html", f"/api/documents/{record.info.id}",
         view=views.document_view(record, stored), segments=views.segments(record.text, stored),

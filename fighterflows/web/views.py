@@ -124,6 +124,7 @@ def statement(s: StoredEstimate) -> dict[str, Any]:
         "document": e.doc,
         "published": s.published,
         "syndicated_copy": s.copy_of is not None,
+        "review": s.review,
         "sentence": e.sentence,
         # where the figure sits in the sentence (as a whole number: never the "50" inside
         # "850"); null when the quote is not found in it
