@@ -275,12 +275,35 @@ def report(out: str, db: str) -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-def serve(db: str, host: str, port: int) -> None:
-    """Serve the dashboard and the JSON API (read-only) on HOST:PORT."""
+@click.option(
+    "--edit",
+    is_flag=True,
+    help="Let the pages confirm, reject, correct and add figures (off by default). Off the "
+    "loopback address, a token printed at start is needed.",
+)
+@click.option(
+    "--token",
+    envvar="FIGHTERFLOWS_TOKEN",
+    default=None,
+    help="With --edit off the loopback address: the token to ask for (default: a new random "
+    "one each start).",
+)
+def serve(db: str, host: str, port: int, edit: bool, token: str | None) -> None:
+    """Serve the dashboard and the JSON API on HOST:PORT: read-only, or with --edit the
+    review forms too."""
     from fighterflows.web.app import serve as run
+    from fighterflows.web.editing import EditSettings
 
-    open_ledger(db)
-    run(db, host, port)
+    if token is not None and not edit:
+        raise click.UsageError("--token is for --edit")
+    settings = EditSettings.for_host(host, token) if edit else None
+    open_ledger(db, writing=edit).close()
+    if settings is not None and settings.token is not None:
+        say(f"editing on: open http://{host}:{port}/?token={settings.token} (the token is "
+            "needed to review from another machine; keep it to yourself)")
+    elif settings is not None:
+        say(f"editing on, for this machine only: http://{host}:{port}/")
+    run(db, host, port, settings)
 
 
 @click.command()

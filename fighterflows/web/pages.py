@@ -9,9 +9,10 @@ from fastapi.responses import HTMLResponse, Response
 
 from fighterflows.ledger import Filters
 from fighterflows.report.serialize import document_json
-from fighterflows.review.book import reviewed_estimates
+from fighterflows.review.book import review_book
 from fighterflows.web import api, queries, views
 from fighterflows.web.chart import timeline_chart
+from fighterflows.web.editing import links_for
 from fighterflows.web.params import (
     NO_NUL,
     PLACE,
@@ -37,7 +38,7 @@ def render(request: Request, name: str, twin: str, **context: Any) -> Response:
     query = request.url.query
     context["twin"] = f"{twin}?{query}" if query else twin
     context.setdefault("csv", None)
-    context["links"] = WEB_LINKS
+    context["links"] = links_for(request)
     templates = request.app.state.templates
     return templates.TemplateResponse(request, name, context)  # type: ignore[no-any-return]
 
@@ -102,11 +103,14 @@ def document(request: Request, st: State,
     record = st.ledger.document(document_id)
     if record is None:
         raise HTTPException(404, f"no document {document_id!r}")
-    stored = reviewed_estimates(st.ledger, Filters(document=record.info.id))
+    book = review_book(st.ledger)
+    mine = Filters(document=record.info.id)
+    stored = book.apply(st.ledger.estimates(mine), mine)
     return render(
         request, "document.html", f"/api/documents/{record.info.id}",
         view=views.document_view(record, stored), segments=views.segments(record.text, stored),
         csv=f"/api/estimates?document={record.info.id}&limit=1000&format=csv",
+        reviews=views.review_rows(book, record.info.id), choices=views.REVIEW_CHOICES,
     )
 
 
