@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from fighterflows.cli_options import (
+    DEFAULT_DB,
     db_option,
     emit,
     format_option,
@@ -54,10 +55,22 @@ def figure_options(f: F) -> F:
         "high": "The high end of a range (with --low).",
         "qualifier": "exact, approx, at_least, more_than, at_most, less_than, range or vague.",
     }
+    metavars = {"value": "N", "low": "N", "high": "N", "as_of": "DATE", "source": "TEXT"}
     for name in reversed(FIELDS):
         f = click.option("--" + name.replace("_", "-"), name, default=None,
-                         help=helps[name])(f)
+                         metavar=metavars.get(name, name.upper()[:1]), help=helps[name])(f)
     return f
+
+
+def sub_db_option(f: F) -> F:
+    """--db on a `reviews` subcommand; without it, the group's (`reviews --db X export`)."""
+    return click.option("--db", default=None,
+                        help="SQLite file, or a postgresql:// URL (default: as for `reviews`).")(f)
+
+
+def group_db(ctx: click.Context, db: str | None) -> str:
+    parent = ctx.parent.params.get("db") if ctx.parent is not None else None
+    return db or str(parent or DEFAULT_DB)
 
 
 @contextmanager
@@ -220,15 +233,16 @@ def reviews(ctx: click.Context, status: str | None, fmt: str, db: str) -> None:
 
 
 @reviews.command(name="export")
-@click.argument("out")
-@db_option
-def export_reviews(out: str, db: str) -> None:
-    """Write every review to OUT as JSONL: the contract's estimate plus the review's fields
+@click.argument("out", metavar="FILE")
+@sub_db_option
+@click.pass_context
+def export_reviews(ctx: click.Context, out: str, db: str | None) -> None:
+    """Write every review to FILE as JSONL: the contract's estimate plus the review's fields
     (- for stdout)."""
     from fighterflows.review.book import review_book
     from fighterflows.review.exchange import write_reviews
 
-    book = review_book(open_ledger(db))
+    book = review_book(open_ledger(group_db(ctx, db)))
     if out == "-":
         write_reviews(book.reviews, sys.stdout)
         return
@@ -242,8 +256,9 @@ def export_reviews(out: str, db: str) -> None:
 
 @reviews.command(name="import")
 @click.argument("file")
-@db_option
-def import_reviews(file: str, db: str) -> None:
+@sub_db_option
+@click.pass_context
+def import_reviews(ctx: click.Context, file: str, db: str | None) -> None:
     """Import reviews from FILE (JSONL, as `reviews export` writes): the good lines are
     imported, the bad ones listed with their line numbers (exit 1 if any)."""
     from fighterflows.review.exchange import import_reviews as act
@@ -251,7 +266,7 @@ def import_reviews(file: str, db: str) -> None:
     path = Path(file)
     if not path.is_file():
         raise click.BadParameter(f"{file}: no such file", param_hint="'FILE'")
-    ledger = open_ledger(db, writing=True)
+    ledger = open_ledger(group_db(ctx, db), writing=True)
     try:
         with path.open(encoding="utf-8", errors="replace") as lines:
             result = act(ledger, lines)
@@ -269,11 +284,12 @@ def import_reviews(file: str, db: str) -> None:
 
 @reviews.command(name="remove")
 @click.argument("review_id")
-@db_option
-def remove_review(review_id: str, db: str) -> None:
+@sub_db_option
+@click.pass_context
+def remove_review(ctx: click.Context, review_id: str, db: str | None) -> None:
     """Take back the review REVIEW_ID (as `fighterflows reviews` lists them): the figure is
     the extractor's again, an added one goes."""
     from fighterflows.review.actions import remove
 
-    with writing(db) as ledger:
+    with writing(group_db(ctx, db)) as ledger:
         report(remove(ledger, review_id))

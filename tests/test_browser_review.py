@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 from test_browser import Watch, browser, missing, shoot  # noqa: F401  (the browser fixture)
-from web_fixtures import fill_ledger, free_port
+from web_fixtures import DOCUMENTS, fill_ledger, free_port
 
+from fighterflows.ledger import Ledger
 from fighterflows.web.app import create_app
 from fighterflows.web.editing import EditSettings
 
@@ -52,8 +53,16 @@ class EditServer:
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[EditServer]:
-    with EditServer(fill_ledger(tmp_path / "ledger.db")) as live:
+def server(ledger_url: str) -> Iterator[EditServer]:
+    """On SQLite and on a real PostgreSQL."""
+    if "://" in ledger_url:
+        ledger = Ledger.open(ledger_url)
+        for new in DOCUMENTS:
+            ledger.add_document(new)
+        ledger.close()
+    else:
+        fill_ledger(Path(ledger_url))
+    with EditServer(ledger_url) as live:
         yield live
 
 

@@ -423,3 +423,14 @@ def test_every_review_command_is_documented() -> None:
                     "reviews import", "reviews remove", "eval --reviews"):
         assert f"fighterflows {command}" in reference
     assert "Reviewing figures" in (Path(__file__).parents[1] / "README.md").read_text()
+
+
+def test_reviews_subcommands_take_the_ledger_given_to_the_group(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from fighterflows.cli import main
+
+    cli = ingested(str(tmp_path / "l.db"), tmp_path / "corpus")
+    cli.run("confirm", cli.find(BENELUX, "310"))
+    out = CliRunner().invoke(main, ["reviews", "--db", cli.db, "export", "-"])
+    assert out.exit_code == 0 and json.loads(out.stdout)["verdict"] == "confirmed"

@@ -188,3 +188,34 @@ def test_reviewed_figures_join_their_documents_without_reordering(
     for doc in {s.document_id for s in result}:
         places = [i for i, s in enumerate(result) if s.document_id == doc]
         assert places == list(range(places[0], places[-1] + 1))  # a document stays together
+
+
+def test_two_analysts_reviewing_one_figure_at_once_both_succeed(ledger_url: str) -> None:
+    import threading
+
+    from fighterflows.ledger import NewDocument
+    from fighterflows.ledger.reviews import load_reviews, save_review
+    from fighterflows.review.model import Review, Verdict
+
+    ledger = Ledger.open(ledger_url)
+    ledger.add_document(NewDocument(DOC, [ABOUT], "t-1"))
+    (stored,) = ledger.estimates()
+    failures: list[BaseException] = []
+
+    def review(by: str) -> None:
+        try:
+            for n in range(15):
+                save_review(ledger.engine, Review(stored.document_id, stored.id,
+                                                  Verdict.CONFIRMED, stored.estimate, by,
+                                                  f"2026-01-01T00:00:{n:02d}+00:00"))
+        except BaseException as error:  # a thread's failure must reach the test
+            failures.append(error)
+
+    threads = [threading.Thread(target=review, args=(who,)) for who in ("ana", "ben")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert failures == []
+    (kept,) = load_reviews(ledger.engine)
+    assert kept.review.by in ("ana", "ben") and kept.span_ok

@@ -284,3 +284,30 @@ def test_serve_refuses_a_token_without_edit(db: str) -> None:
 
     result = CliRunner().invoke(main, ["serve", "--db", db, "--token", "x"])
     assert result.exit_code == 2 and "--token is for --edit" in result.output
+
+
+def test_the_map_the_report_and_the_claims_table_follow_a_rejection(db: str) -> None:
+    from sqlalchemy import select
+
+    from fighterflows.ledger import Ledger, schema
+    from fighterflows.report.html import render_report
+
+    link = 'class="country-link" data-code="GBR"'
+    before = render_report(Ledger.open(db, writing=False))
+    assert link in before and "Britons had returned" in before
+    with local_editor(db) as client:
+        (britons,) = client.get("/api/estimates?place=GBR").json()["estimates"]
+        assert link in client.get("/").text
+        csrf = FORM.search(client.get("/place/GBR").text)
+        assert csrf is not None
+        rejected = client.post(f"/review/{britons['id']}/reject", data={
+            "csrf": csrf.group(2), "why": "not a count of fighters"}, follow_redirects=False)
+        assert rejected.status_code == 303
+        assert link not in client.get("/").text
+        assert client.get("/place/GBR").status_code == 404
+    ledger = Ledger.open(db, writing=False)
+    after = render_report(ledger)
+    assert link not in after and "Britons had returned" not in after
+    with ledger.engine.connect() as c:
+        claimed = " ".join(c.execute(select(schema.claims.c.estimate_ids)).scalars())
+    assert britons["id"] not in claimed and claimed

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, select
+from sqlalchemy.exc import IntegrityError
 
 from fighterflows.ledger import schema
 from fighterflows.model import Estimate
@@ -85,9 +86,17 @@ def save(c: Connection, review: Review) -> None:
     c.execute(insert(R).values(**review_row(review)))
 
 
-def save_review(engine: Engine, review: Review) -> None:
-    with engine.begin() as c:
-        save(c, review)
+def save_review(engine: Engine, review: Review, attempts: int = 3) -> None:
+    """Write a review; two analysts reviewing the same reading at once both succeed, the
+    later one standing (the other's insert is retried after it)."""
+    for attempt in range(attempts):
+        try:
+            with engine.begin() as c:
+                save(c, review)
+            return
+        except IntegrityError:
+            if attempt == attempts - 1:
+                raise
 
 
 def save_newer(engine: Engine, reviews: Sequence[Review]) -> tuple[int, int]:
