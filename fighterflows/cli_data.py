@@ -176,7 +176,8 @@ def show(estimate_id: str, db: str) -> None:
     """An estimate in context: its sentence with the figure highlighted, document and source,
     and the analyst's review of it, if any."""
     from fighterflows.review.book import review_book
-    from fighterflows.review.targets import ReviewError, find_target
+    from fighterflows.review.model import ReviewError
+    from fighterflows.review.targets import find_target
 
     ledger = open_ledger(db)
     book = review_book(ledger)
@@ -296,7 +297,10 @@ def serve(db: str, host: str, port: int, edit: bool, token: str | None) -> None:
 
     if token is not None and not edit:
         raise click.UsageError("--token is for --edit")
-    settings = EditSettings.for_host(host, token) if edit else None
+    try:
+        settings = EditSettings.for_host(host, token) if edit else None
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="'--token'") from None
     open_ledger(db, writing=edit).close()
     if settings is not None and settings.token is not None:
         say(f"editing on: open http://{host}:{port}/?token={settings.token} (the token is "

@@ -23,7 +23,7 @@ from fighterflows.cli_options import (
 from fighterflows.ledger import AmbiguousId, Ledger
 from fighterflows.report.tables import Format, render
 from fighterflows.review.actions import Outcome, who
-from fighterflows.review.targets import ReviewError
+from fighterflows.review.model import ReviewError
 
 F = TypeVar("F", bound=Callable[..., Any])
 SUGGESTION_COLUMNS = ("id", "place", "flow", "population", "scope", "quote", "source",

@@ -260,8 +260,8 @@ def test_the_review_list_puts_conflicts_first_then_what_moves_the_table(tmp_path
     assert len(table) == 6 and table[0].startswith("  1. ")
 
 
-def test_eval_reviews_scores_the_current_extractor(tmp_path: Path) -> None:
-    cli = ingested(str(tmp_path / "l.db"), tmp_path / "corpus")
+def test_eval_reviews_scores_the_current_extractor(ledger_url: str, tmp_path: Path) -> None:
+    cli = ingested(ledger_url, tmp_path / "corpus")
     cli.run("confirm", cli.find(BENELUX, "310"))
     cli.run("confirm", cli.find(BENELUX, "60"))
     cli.run("reject", cli.find(BENELUX, "Around 500"), "--why", "say it is false")

@@ -15,7 +15,7 @@ from fighterflows.model import Kind, Qualifier
 from fighterflows.review.book import merged
 from fighterflows.review.fields import Amount, Changes, parse_amount, parse_changes
 from fighterflows.review.figures import anchor, corrected, occurrences, sentence_at
-from fighterflows.review.targets import ReviewError
+from fighterflows.review.model import ReviewError
 from tests.factories import document, estimate
 
 

@@ -87,8 +87,8 @@ def test_on_loopback_a_form_writes_and_the_api_follows(db: str) -> None:
         assert 'class="tag review-confirmed"' in client.get("/place/FRA").text
 
 
-@pytest.mark.parametrize("csrf", [None, "", "0" * 40, "forged"], ids=["missing", "empty",
-                                                                    "zeros", "forged"])
+@pytest.mark.parametrize("csrf", [None, "", "0" * 40, "forged", "é"],
+                         ids=["missing", "empty", "zeros", "forged", "not-ascii"])
 def test_a_write_without_the_page_csrf_token_is_403(db: str, csrf: str | None) -> None:
     with local_editor(db) as client:
         action, _ = confirm_form(client)
@@ -134,6 +134,7 @@ def test_off_loopback_writing_needs_the_token(db: str) -> None:
             assert r.status_code == 401 and "needs the token" in r.text
         assert client.get(f"/review/{some}").status_code == 401
         assert client.get("/place/FRA?token=wrong").status_code == 401
+        assert client.get("/place/FRA?token=%C3%A9").status_code == 401  # any characters
         entered = client.get("/place/FRA?token=s3cret-token&flow=departed",
                              follow_redirects=False)
         assert entered.status_code == 303
@@ -161,6 +162,10 @@ def test_bad_forms_say_why_and_change_nothing(db: str) -> None:
         action, csrf = confirm_form(client)
         figure = action.split("/")[2]
         before = reviews_of(client)
+        weird = client.post(action, data={"csrf": csrf, "back": "/x\r\nSet-Cookie: a=b"},
+                            follow_redirects=False)
+        assert weird.status_code == 303 and weird.headers["location"].startswith("/documents/")
+        client.post(f"/review/{figure}/undo", data={"csrf": csrf})
         for path, data, status, message in [
             (f"/review/{figure}/correct", {"value": "abc", "why": "x"}, 422,
              "value: 'abc' is not a number"),
@@ -277,13 +282,18 @@ def test_a_real_server_off_loopback_prints_a_token_and_asks_for_it(
         assert done.status_code == 200 and "review-confirmed" in done.text
 
 
-def test_serve_refuses_a_token_without_edit(db: str) -> None:
+@pytest.mark.parametrize(("args", "message"), [
+    (["--token", "long-enough"], "--token is for --edit"),
+    (["--edit", "--host", "0.0.0.0", "--token", "short"], "a token is 8 to 128 letters"),
+    (["--edit", "--host", "0.0.0.0", "--token", "has space in it"], "a token is 8 to 128"),
+])
+def test_serve_refuses_a_bad_token(db: str, args: list[str], message: str) -> None:
     from click.testing import CliRunner
 
     from fighterflows.cli import main
 
-    result = CliRunner().invoke(main, ["serve", "--db", db, "--token", "x"])
-    assert result.exit_code == 2 and "--token is for --edit" in result.output
+    result = CliRunner().invoke(main, ["serve", "--db", db, *args])
+    assert result.exit_code == 2 and message in result.output
 
 
 def test_the_map_the_report_and_the_claims_table_follow_a_rejection(db: str) -> None:

@@ -20,8 +20,8 @@ from fighterflows.pipeline import refresh_claims
 from fighterflows.review.book import review_book
 from fighterflows.review.fields import Changes, Label, option
 from fighterflows.review.figures import added, anchor, corrected
-from fighterflows.review.model import Review, Verdict
-from fighterflows.review.targets import ReviewError, Target, find_target
+from fighterflows.review.model import Review, ReviewError, Verdict
+from fighterflows.review.targets import Target, find_target
 
 D = schema.documents
 

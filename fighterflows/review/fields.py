@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from fighterflows.asof import checked_as_of
 from fighterflows.model import Flow, Population, Qualifier, Scope
-from fighterflows.review.targets import ReviewError
+from fighterflows.review.model import ReviewError
 
 V = TypeVar("V", bound=StrEnum)
 Label = Callable[[str], str]

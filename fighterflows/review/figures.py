@@ -7,7 +7,7 @@ from fighterflows.extract.numbers import NumberKind, NumberMention, find_numbers
 from fighterflows.extract.sentences import split
 from fighterflows.model import Estimate, Kind, Population, Qualifier, Scope
 from fighterflows.review.fields import Amount, Changes, Label, option
-from fighterflows.review.targets import ReviewError
+from fighterflows.review.model import ReviewError
 
 SPREAD = frozenset({Qualifier.RANGE, Qualifier.VAGUE})  # figures that are an interval
 

@@ -20,6 +20,10 @@ class Verdict(StrEnum):
 COUNTED = frozenset({Verdict.CONFIRMED, Verdict.CORRECTED, Verdict.ADDED})
 
 
+class ReviewError(ValueError):
+    """Input a review cannot be made of; the message says what and why, for the user."""
+
+
 @dataclass(frozen=True, slots=True)
 class Review:
     """`figure` is the figure as the analyst has it (for a rejection, the reading rejected);

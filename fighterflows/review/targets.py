@@ -11,12 +11,9 @@ from sqlalchemy import select
 from fighterflows.ledger import AmbiguousId, Ledger, StoredEstimate, schema
 from fighterflows.ledger.reviews import StoredReview, ids_starting
 from fighterflows.review.book import REVIEWER, ReviewBook
+from fighterflows.review.model import ReviewError
 
 E = schema.estimates
-
-
-class ReviewError(ValueError):
-    """Input a review cannot be made of; the message says what and why, for the user."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,8 @@ from fighterflows.report.serialize import estimate_json
 from fighterflows.review import actions
 from fighterflows.review.book import review_book
 from fighterflows.review.fields import parse_changes
-from fighterflows.review.targets import ReviewError, find_target, resolve_id
+from fighterflows.review.model import ReviewError
+from fighterflows.review.targets import find_target, resolve_id
 from fighterflows.web import views
 from fighterflows.web.editing import (
     EditSettings,

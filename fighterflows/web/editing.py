@@ -32,6 +32,7 @@ SESSION = "ff_session"
 TOKEN = "ff_token"
 MAX_FORM = 64 * 1024  # bytes: a review form is a few hundred
 SESSION_SHAPE = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
+TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9._~-]{8,128}$")  # safe in a cookie and an address
 COOKIE = "; Path=/; HttpOnly; SameSite=Strict"
 
 
@@ -52,6 +53,10 @@ class EditSettings:
 
     @classmethod
     def for_host(cls, host: str, token: str | None = None) -> EditSettings:
+        """Settings for a server bound to `host`; a ValueError for a token that could not
+        travel in an address or a cookie."""
+        if token is not None and not TOKEN_SHAPE.match(token):
+            raise ValueError("a token is 8 to 128 letters, digits or . _ ~ -")
         if is_loopback(host):
             return cls(None, secrets.token_bytes(32))
         return cls(token or secrets.token_urlsafe(24), secrets.token_bytes(32))
@@ -65,13 +70,18 @@ class EditSettings:
         scheme, _, value = request.headers.get("authorization", "").partition(" ")
         if scheme.lower() == "token":
             given.append(value.strip())
-        return any(g and hmac.compare_digest(g, self.token) for g in given)
+        return any(g and same(g, self.token) for g in given)
 
     def allows(self, request: Request) -> bool:
         """May this request write?"""
         if self.token is not None:
             return self.holds_token(request)
         return is_loopback(_hostname(request.headers.get("host", "")))
+
+
+def same(given: str, expected: str) -> bool:
+    """A comparison of secrets that takes as long whatever `given` is (any characters)."""
+    return hmac.compare_digest(given.encode("utf-8", "replace"), expected.encode())
 
 
 def _hostname(host: str) -> str:
@@ -116,7 +126,7 @@ class EditGuard:
 
         assert self.settings.token is not None
         given = request.query_params.get("token", "")
-        if not hmac.compare_digest(given, self.settings.token):
+        if not same(given, self.settings.token):
             return error_response(request, 401, "wrong token: use the address `fighterflows "
                                   "serve --edit` printed when it started")
         kept = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
@@ -174,7 +184,7 @@ async def checked_form(request: Request, settings: EditSettings) -> dict[str, st
         raise HTTPException(400, "the form could not be read") from None
     fields = {k: v[0] for k, v in parsed.items()}
     expected = settings.csrf(request.state.ff_session)
-    if not hmac.compare_digest(fields.get("csrf", ""), expected):
+    if not same(fields.get("csrf", ""), expected):
         raise HTTPException(403, "the form's CSRF token is missing or wrong: reload the page "
                             "and try again")
     if any("\x00" in v for v in fields.values()):
@@ -193,6 +203,7 @@ def links_for(request: Request) -> Links:
 
 def local_path(back: str | None, default: str) -> str:
     """Where to go after a write: a path on this site only (never `//elsewhere`)."""
-    if back and back.startswith("/") and not back.startswith("//") and "\\" not in back:
+    if (back and back.startswith("/") and not back.startswith("//") and "\\" not in back
+            and back.isprintable()):
         return back
     return default
