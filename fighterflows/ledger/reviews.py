@@ -7,8 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, select, text
 
 from fighterflows.ledger import schema
 from fighterflows.model import Estimate
@@ -81,22 +80,21 @@ def review_of(row: Any) -> Review:
 
 
 def save(c: Connection, review: Review) -> None:
-    """Write a review in the caller's transaction, replacing any of the same key."""
+    """Write a review in the caller's transaction, replacing any of the same key. Writers of
+    reviews take turns (on SQLite the database's write lock does it), so two analysts saving
+    the same reading at once both succeed, the later one standing."""
+    if c.dialect.name == "postgresql":
+        c.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
     c.execute(delete(R).where(R.c.id == review.key))
     c.execute(insert(R).values(**review_row(review)))
 
 
-def save_review(engine: Engine, review: Review, attempts: int = 3) -> None:
-    """Write a review; two analysts reviewing the same reading at once both succeed, the
-    later one standing (the other's insert is retried after it)."""
-    for attempt in range(attempts):
-        try:
-            with engine.begin() as c:
-                save(c, review)
-            return
-        except IntegrityError:
-            if attempt == attempts - 1:
-                raise
+_LOCK_KEY = 0x66667276  # "ffrv": one advisory lock for writing reviews
+
+
+def save_review(engine: Engine, review: Review) -> None:
+    with engine.begin() as c:
+        save(c, review)
 
 
 def save_newer(engine: Engine, reviews: Sequence[Review]) -> tuple[int, int]:

@@ -134,8 +134,7 @@ def add(
     if record.text[figure.start:figure.end] != figure.quote:  # the provenance invariant
         raise ReviewError(f"{quote!r} is not at {figure.start}..{figure.end} of {name}")
     figure_id = estimate_id(record.info.id, figure)
-    book = review_book(ledger)
-    if ledger.estimate(figure_id) is not None and figure_id not in book.dropped:
+    if ledger.estimate(figure_id) is not None:  # (a rejected one too: confirm restores it)
         raise ReviewError(f"the extractor already reads this figure ({figure_id}): confirm "
                           "or correct it")
     review = Review(record.info.id, figure_id, Verdict.ADDED, figure, by, now(), reason)
