@@ -15,9 +15,10 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from fighterflows.extract.choosing import within_brackets
 from fighterflows.extract.facts import Facts
 from fighterflows.extract.groups import group_countries, groups_gazetteer
-from fighterflows.extract.lexicon import region_route_regex
+from fighterflows.extract.lexicon import helper_country_regex, region_route_regex
 from fighterflows.extract.numbers import NumberMention
 from fighterflows.extract.places import PlaceForm, PlaceMention, is_region, region_members
 from fighterflows.extract.populations import Head, people_words
@@ -231,14 +232,31 @@ def _usable(text: str, facts: Facts, heads: Sequence[Head], n: NumberMention) ->
     spans += [(h.start, h.end) for h in heads if h.excluded]
     spans += [(p.start, p.end) for p in _destinations(text, facts.places)]
     spans += [(p.start, p.end) for p in facts.places if region_route(text, p)]
+    spans += [(p.start, p.end) for p in _labels_of_others(text, facts, n)]
     return [
         p
         for p in facts.places
         if p.code not in ZONE_CODES
         and not _TRANSIT.search(text, max(0, p.start - 30), p.start)
+        and not _MOVED_FROM.search(text, max(0, p.start - 40), p.start)
         and not _PARTICIPLE.match(text, p.end)
         and not _STATE_AFTER.match(text, p.end)
         and not any(s <= p.start < e for s, e in spans)
+    ]
+
+
+def _labels_of_others(text: str, facts: Facts, n: NumberMention) -> list[PlaceMention]:
+    """ "Kyrgyzstan returned 79 people, Tajikistan 84 and Uzbekistan 156": a place after the
+    figure and right before another number labels that number, not this one ("Britain: 850
+    left, 425 back" labels both)."""
+    return [
+        p
+        for p in facts.places
+        if p.start >= n.end
+        and any(
+            m.start != n.start and p.end <= m.start and _LABEL_GAP.fullmatch(text, p.end, m.start)
+            for m in facts.numbers
+        )
     ]
 
 
@@ -267,10 +285,21 @@ def _lead_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMen
     for p in facts.places:
         if p.start < pos or p.start - pos > 80 or p.code in ZONE_CODES:
             continue
-        if _PARTICIPLE.match(text, p.end) or region_route(text, p):
+        if (
+            _PARTICIPLE.match(text, p.end)
+            or region_route(text, p)
+            or helper_place(text, p)
+            or _MOVED_FROM.search(text, max(pos, p.start - 40), p.start)
+        ):
             continue
-        if re.search(r"[,;(]", text[pos : p.start]):
-            return None
+        if re.search(r"[,;(]", text[pos : p.start]) or (
+            ")" in text[pos : p.start] and within_brackets(text, n.start) is not None
+        ):
+            return None  # (nor past the brackets a figure stands in: "(35 have come back)")
+        if _PARTITIVE_BASE.search(text, max(0, n.start - 12), n.start) and _COPULA.search(
+            text, pos, p.start
+        ):
+            return None  # "1,500 of the 5,000 fighters were from Europe": the part's origin
         if _GAPPED_TO.fullmatch(text, pos, p.start) and _RETURN_TO.search(text, 0, n.start):
             return p  # "400 have returned to Britain and around 300 to France"
         if _LEAD.search(text, max(pos, p.start - 14), p.start):
@@ -278,6 +307,28 @@ def _lead_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMen
                 continue  # "repatriated from Libya and Syria": where they were, not whose
             return p
     return None
+
+
+# the whole of a partitive ("1,500 of the 5,000 fighters …") and a verb after it: what
+# follows the verb is said of the part, the sentence's subject
+_PARTITIVE_BASE = re.compile(r"\bof\s+(?:the|these|those|all|some)\s+$", re.I)
+_COPULA = re.compile(r"\b(?:were|was|are|is|came|come|hail(?:ed)?|originated?)\b", re.I)
+
+
+# "90 others had been deported from Turkey", "returned from Libya": the country people were
+# sent or came back from is where they were, not whose people they are
+_MOVED_FROM = re.compile(
+    r"\b(?:returned|returning|came\s+back|come\s+back|deported|expelled|extradited|"
+    r"repatriated|brought\s+(?:back|home)|sent\s+(?:back|home)|flown\s+(?:back|home)|"
+    r"evacuated|fled|escaped)\s+(?:back\s+|home\s+)?from\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def helper_place(text: str, p: PlaceMention) -> bool:
+    """ "with the help of the United States", "in cooperation with Turkey": a country that
+    helped the people's movement, not theirs."""
+    return bool(helper_country_regex().search(text, max(0, p.start - 50), p.start))
 
 
 def region_route(text: str, p: PlaceMention) -> bool:

@@ -13,6 +13,8 @@ from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
+from fighterflows.web.views import by_kind_of_place
+
 WEB_TEMPLATES = Path(__file__).with_name("templates")
 REPORT_TEMPLATES = Path(__file__).resolve().parents[1] / "report" / "templates"
 STATIC = Path(__file__).with_name("static")
@@ -75,6 +77,11 @@ def figure(claim: dict[str, object]) -> str:
     return show(value if value is not None else low if low is not None else high)
 
 
+def xy(value: float) -> str:
+    """A coordinate of a chart: a tenth of a unit is finer than a screen shows ("12.5", "40")."""
+    return f"{value:.1f}".removesuffix(".0")
+
+
 def mark_parts(sentence: str, mark: list[int] | None) -> tuple[str, str, str]:
     if not mark:
         return sentence, "", ""
@@ -93,5 +100,7 @@ def environment() -> Environment:
     )
     env.filters["num"] = num
     env.filters["figure"] = figure
+    env.filters["xy"] = xy
     env.globals["mark_parts"] = mark_parts
+    env.globals["by_kind_of_place"] = by_kind_of_place
     return env
