@@ -207,3 +207,18 @@ def test_a_bad_addition_is_refused_in_words(page: tuple[Any, Watch], server: Edi
         "(Unprocessable Entity)"]
     watch.errors.clear()
     watch.assert_clean()
+
+
+def test_the_review_forms_fit_a_phone(browser: Any, server: EditServer) -> None:  # noqa: F811
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    watch = Watch((server.url + "/",))
+    watch.attach(context, tab)
+    tab.goto(server.url + "/place/FRA", wait_until="networkidle")
+    review_page = tab.locator("a.correct").first.get_attribute("href")
+    for path in ("/place/FRA", "/documents/2018-belgian-report", review_page):
+        tab.goto(server.url + path, wait_until="networkidle")
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 390, path
+    shoot(tab, "review-page-phone")
+    context.close()
+    watch.assert_clean()
