@@ -19,6 +19,10 @@ from fighterflows.ledger import Ledger
 from fighterflows.resources import sample_corpus
 
 SAMPLE = sample_corpus()
+ROOT = Path(__file__).resolve().parents[1]
+# The CLI of the code under test (the `fighterflows` script of the environment may be another
+# checkout's): `python -m fighterflows` run from this checkout.
+THIS_FIGHTERFLOWS = (sys.executable, "-m", "fighterflows")
 
 
 def invoke(*args: str) -> tuple[int, str, str]:
@@ -125,7 +129,7 @@ def test_kill_9_during_ingest_then_rerun_equals_an_uninterrupted_ingest(
     whole, killed = str(tmp_path / "whole.db"), str(tmp_path / "killed.db")
     assert invoke("ingest", str(corpus), "--db", whole, "--workers", "1", "--quiet")[0] == 0
     cmd = [
-        str(Path(sys.executable).with_name("fighterflows")),
+        *THIS_FIGHTERFLOWS,
         "ingest",
         str(corpus),
         "--db",
@@ -134,7 +138,7 @@ def test_kill_9_during_ingest_then_rerun_equals_an_uninterrupted_ingest(
         workers,
         "--quiet",
     ]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and _documents(killed) < 300:
         time.sleep(0.05)
@@ -293,9 +297,8 @@ def test_the_table_reads_cleanly_while_another_process_ingests(tmp_path: Path) -
     make_corpus(corpus, 600)
     db = str(tmp_path / "live.db")
     assert invoke("ingest", str(SAMPLE), "--db", db, "--workers", "1")[0] == 0
-    cmd = [str(Path(sys.executable).with_name("fighterflows")), "ingest", str(corpus), "--db",
-           db, "--workers", "1", "--quiet"]
-    writer = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    cmd = [*THIS_FIGHTERFLOWS, "ingest", str(corpus), "--db", db, "--workers", "1", "--quiet"]
+    writer = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
     seen = []
     while writer.poll() is None:
         code, out, err = invoke("table", "--db", db, "--format", "json")

@@ -119,13 +119,17 @@ def test_two_ingests_that_start_together_on_a_new_ledger_both_succeed(
     import subprocess
     import sys
 
-    command = str(Path(sys.executable).with_name("fighterflows"))
+    # the CLI of the code under test (the environment's `fighterflows` script may be another
+    # checkout's): `python -m fighterflows` run from this checkout
+    command = [sys.executable, "-m", "fighterflows"]
     corpus = sample_corpus()
     files = sorted(corpus.glob("*.md"))
     halves = [files[: len(files) // 2], files[len(files) // 2 :]]
     runs = [
         subprocess.Popen(
-            [command, "ingest", *map(str, half), "--db", ledger_url, "--workers", "1", "--quiet"],
+            [*command, "ingest", *map(str, half), "--db", ledger_url, "--workers", "1",
+             "--quiet"],
+            cwd=Path(__file__).resolve().parents[1],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,

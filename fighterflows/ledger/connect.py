@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import fcntl
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -122,14 +122,17 @@ def check_schema(engine: Engine, target: str, writing: bool) -> bool:
     return current != head
 
 
-def migrate(engine: Engine) -> None:
+def migrate(engine: Engine, check: Callable[[], object] | None = None) -> None:
     """Bring the schema to the latest migration (a no-op when it is there already). Two
-    processes that open a new ledger at once take turns: the second finds it made."""
+    processes that open a new ledger at once take turns: the second finds it made. `check`
+    runs under the lock first (and may refuse the database), when no one else is making it."""
     config = _config()
     with _one_at_a_time(engine), engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             # held until this transaction ends; the next migrator waits, then finds head
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
+        if check is not None:
+            check()
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 

@@ -81,8 +81,10 @@ class Ledger:
             raise LedgerProblem(f"{target}: no such ledger; create it with `fighterflows ingest`")
         engine = make_engine(target, writing)
         try:
-            if check_schema(engine, target, writing):
-                migrate(engine)
+            if not writing:
+                check_schema(engine, target, writing)
+            elif _needs_migrating(engine, target):
+                migrate(engine, lambda: check_schema(engine, target, writing=True))
         except BaseException:
             engine.dispose()
             raise
@@ -246,6 +248,16 @@ class Ledger:
                 "errors": count(schema.ingest_errors),
                 "runs": count(schema.runs),
             }
+
+
+def _needs_migrating(engine: Engine, target: str) -> bool:
+    """Whether a writer must take the migration lock: the schema is not at head, or looks
+    foreign, which it also does while another process is making it (SQLite commits each
+    CREATE TABLE as it goes); under the lock `migrate` looks again and says which."""
+    try:
+        return check_schema(engine, target, writing=True)
+    except LedgerProblem:
+        return True
 
 
 def _document_row(new: NewDocument, run_id: int | None) -> dict[str, Any]:

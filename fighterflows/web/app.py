@@ -1,4 +1,5 @@
-"""The dashboard: a read-only FastAPI app over one ledger, every asset served from the package."""
+"""The dashboard: a FastAPI app over one ledger, every asset served from the package; read-only
+unless started with `serve --edit` (then the review routes of `web/edit.py` exist too)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from fastapi.templating import Jinja2Templates
 
 from fighterflows.ledger import Ledger
 from fighterflows.web import api, errors, pages
+from fighterflows.web import edit as edit_routes
+from fighterflows.web.editing import EditGuard, EditSettings
 from fighterflows.web.head import HeadAsGet
 from fighterflows.web.security import SecurityHeaders
 from fighterflows.web.state import LedgerState
@@ -23,9 +26,10 @@ population. Read-only. Every error has the shape
 `{"error": {"status": 404, "title": "Not Found", "detail": "…"}}`."""
 
 
-def create_app(db: str) -> FastAPI:
-    """The app over the ledger at `db` (a SQLite path or a database URL)."""
-    ledger = Ledger.open(db, writing=False)  # the dashboard only reads
+def create_app(db: str, edit: EditSettings | None = None) -> FastAPI:
+    """The app over the ledger at `db` (a SQLite path or a database URL); read-only unless
+    `edit` is given (`serve --edit`): then the review routes exist, guarded by it."""
+    ledger = Ledger.open(db, writing=edit is not None)  # read-only: it never writes
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -43,10 +47,15 @@ def create_app(db: str) -> FastAPI:
     )
     app.state.ledger_state = LedgerState(ledger)
     app.state.templates = Jinja2Templates(env=environment())
+    app.state.edit = edit
+    if edit is not None:
+        app.add_middleware(EditGuard, settings=edit)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HeadAsGet)
     errors.install(app)
     app.include_router(api.router)
+    if edit is not None:
+        app.include_router(edit_routes.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_api_route("/favicon.ico", favicon, include_in_schema=False)
@@ -57,8 +66,10 @@ def favicon() -> Response:
     return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
 
 
-def serve(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(
+    db: str, host: str = "127.0.0.1", port: int = 8000, edit: EditSettings | None = None
+) -> None:
     """Run the dashboard with uvicorn until interrupted."""
     import uvicorn
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(db, edit), host=host, port=port, log_level="info")
