@@ -21,6 +21,7 @@ from fighterflows.extract.flows import Cue, find_cues
 from fighterflows.extract.groups import find_groups, find_zone
 from fighterflows.extract.introductions import colon_of, introduction_of, introduction_words
 from fighterflows.extract.lexicon import alternation, load
+from fighterflows.extract.lists import lead_place
 from fighterflows.extract.organisations import organisations
 from fighterflows.extract.places import (
     PlaceForm,
@@ -107,9 +108,12 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
             continue
         day_before = _day_before(sentences, owners, i, published)
         cues_before = _cues_before(sentences, facts, owners, i)
+        carried = _carried_place(sentences, facts, drafts, owners, i)
+        lead = None if carried is not None else lead_place(sentences, facts, drafts, owners, i)
         context = Context(
-            carried_place=_carried_place(sentences, facts, drafts, owners, i),
-            carried_is_figure=_previous_has_figures(sentences, owners, i),
+            carried_place=carried or lead,
+            # a list's lead speaks for its items as a figure would
+            carried_is_figure=lead is not None or _previous_has_figures(sentences, owners, i),
             heading_place=heading,
             previous=drafts,
             carried_as_of=_carried_as_of(sentences, drafts, owners, i, day_before),
@@ -544,9 +548,7 @@ def _person(sentences: list[Sentence], i: int, name: str = "") -> Attribution | 
         if words and not words & set(_NAME.findall(text)):
             j = _previous_index(sentences, j, across=True)
             continue
-        speakers = [
-            a for a in [*find_attributions(text), *titled(text)] if a.source or a.official
-        ]
+        speakers = [a for a in [*find_attributions(text), *titled(text)] if a.source or a.official]
         # the one so named, never the agency that reports them ("…, Reuters reported")
         named_so = [a for a in speakers if words & set(_NAME.findall(a.text))]
         # in the speaker's own sentence only the one so named ("Experts say …, police saying":

@@ -16,6 +16,7 @@ from fighterflows.extract.around import (
     place_around,
     shared_by_a_list,
 )
+from fighterflows.extract.breakdowns import destination_part, next_part
 from fighterflows.extract.choosing import (
     AMONG,
     OF_THOSE_WHO,
@@ -555,7 +556,11 @@ def _a_part(text: str, figures: list[Figure], i: int) -> bool:
         return False
     prev = figures[i - 1]
     end = prev.number.end
-    listed = _PART_ITEM_GAP.fullmatch(text, end, n.start) is not None
+    if destination_part(text, end, n.number_start, n.end):
+        return True
+    listed = _PART_ITEM_GAP.fullmatch(text, end, n.start) is not None or next_part(
+        text, end, n.start
+    )
     return listed and _a_part(text, figures, i - 1)
 
 
