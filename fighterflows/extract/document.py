@@ -607,6 +607,11 @@ def _stated_source(
     if a.generic in _OFFICIAL_NOUNS:
         return _official(a.generic, a.who, d, named, i, drafts)
     if a.generic:
+        apposed = _NAMED_AFTER_KIND.search(a.who)
+        if apposed is not None:
+            # "human rights group Reprieve", "the charity Save the Children": the name after
+            # the kind is the source, not an earlier body of that kind
+            return apposed.group("name")
         resolved = _resolve_generic(a.generic, named, i, {x.source for x in drafts})
         if resolved is None and a.generic in _OFFICIAL_NOUNS and _is_country(d.place):
             return government_name(d.place, place_name(d.place))  # "the ministry said"
@@ -738,6 +743,12 @@ def _resolve_generic(
     return after[0].source if after else None
 
 
+# a kind of body followed by its name: "rights group Reprieve", "think tank Egmont"
+_NAMED_AFTER_KIND = re.compile(
+    r"\b(?:group|charity|organi[sz]ation|think[ -]tank|NGO|watchdog|monitor|institute|outlet)\s+"
+    r"(?P<name>(?-i:[A-Z][\w'’&-]*)(?:\s+(?:(?:of|for|the|and)\s+)?(?-i:[A-Z][\w'’&-]*)){0,5})\s*$",
+    re.I,
+)
 _OFFICIAL_NOUNS = frozenset({"ministry", "government", "authorities", "service", "agency"})
 
 

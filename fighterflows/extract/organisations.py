@@ -38,7 +38,9 @@ def organisations(text: str, known: list[tuple[int, int, str]]) -> list[tuple[in
     for m in _NAME_RUN.finditer(text):
         if any(s < m.end() and m.start() < e for s, e, _ in known):
             continue
-        for start, name in _parts(m.start(), m.group()):
+        # (not the full stop after a name: "the Egmont Institute. Its …")
+        run = re.sub(r"(?<=[a-z]{2})\.$", "", m.group())
+        for start, name in _parts(m.start(), run):
             lead = _LEADING_NAME_ARTICLE.match(name)
             if lead and lead.end():
                 name, start = name[lead.end() :], start + lead.end()
