@@ -35,7 +35,9 @@ from fighterflows.pipeline import (
 )
 from fighterflows.readahead import read_ahead
 
-DOCUMENT_FIELDS = ("id", "text", "uri", "title", "published", "pages")
+DOCUMENT_FIELDS = (
+    "id", "text", "uri", "title", "published", "pages", "outlet", "author", "url", "accessed",
+)
 PARTITION = 512  # documents a partition: a task per partition, so not too small
 
 

@@ -21,8 +21,9 @@ from fighterflows.ledger.connect import (
     migrate,
     sqlite_path,
 )
-from fighterflows.ledger.convert import document_info, estimate_row, stored_estimate
+from fighterflows.ledger.convert import citation, document_info, estimate_row, stored_estimate
 from fighterflows.ledger.records import (
+    Citation,
     DocumentInfo,
     DocumentRecord,
     Filters,
@@ -228,6 +229,16 @@ class Ledger:
         pages = tuple(json.loads(row.pages)) if row.pages else ()
         return DocumentRecord(info=document_info(dict(row._mapping)), text=row.text, pages=pages)
 
+    def citations(self) -> dict[str, Citation]:
+        """What cites each document that has an estimate, by document id (the content hash):
+        one query, no text read."""
+        has_estimates = select(E.c.id).where(E.c.document_id == D.c.id).exists()
+        query = select(
+            D.c.id, D.c.name, D.c.title, D.c.uri, D.c.published, *CITATION_COLUMNS
+        ).where(has_estimates)
+        with self.engine.connect() as c:
+            return {r.id: citation(dict(r._mapping)) for r in c.execute(query)}
+
     def errors(self) -> list[IngestError]:
         t = schema.ingest_errors
         with self.engine.connect() as c:
@@ -263,6 +274,10 @@ def _document_row(new: NewDocument, run_id: int | None) -> dict[str, Any]:
         "extractor": new.extractor,
         "run_id": run_id,
         "ingested_at": now(),
+        "outlet": d.outlet,
+        "author": d.author,
+        "url": d.url,
+        "accessed": d.accessed,
     }
 
 
@@ -297,6 +312,11 @@ def estimate_conditions(f: Filters) -> list[ColumnElement[bool]]:
     return conds
 
 
+CITATION_COLUMNS = (
+    D.c.outlet, D.c.author, D.c.url, D.c.accessed, D.c.pages.is_not(None).label("paged")
+)
+
+
 def _documents_query(search: str | None) -> Any:
     n = (
         select(func.count())
@@ -314,6 +334,7 @@ def _documents_query(search: str | None) -> Any:
         D.c.copy_of,
         n,
         func.length(D.c.text).label("chars"),
+        *CITATION_COLUMNS,
     ).order_by(D.c.name)
     if search:
         query = query.where(document_matches(search))

@@ -16,7 +16,7 @@ import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO, cast
+from typing import Any, BinaryIO, cast
 
 from fighterflows.model import ReadError
 from fighterflows.read.detect import (
@@ -55,17 +55,15 @@ def without_nul(result: ReadResult) -> ReadResult:
         if NUL in result.where or NUL in result.reason:
             return ReadError(_visible(result.where), _visible(result.reason))
         return result
-    d = result
-    if not any(NUL in x for x in (d.id, d.text, d.uri or "", d.title or "", d.published or "")):
+    texts: dict[str, Any] = {
+        f.name: value
+        for f in dataclasses.fields(result)
+        if f.init and isinstance(value := getattr(result, f.name), str) and NUL in value
+    }
+    if not texts:
         return result
-    return dataclasses.replace(
-        d,
-        id=_visible(d.id),
-        text=_visible(d.text),
-        uri=_visible(d.uri) if d.uri else d.uri,
-        title=_visible(d.title) if d.title else d.title,
-        published=_visible(d.published) if d.published else d.published,
-    )
+    visible: dict[str, Any] = {k: _visible(v) for k, v in texts.items()}
+    return dataclasses.replace(result, **visible)
 
 
 def _visible(text: str) -> str:
