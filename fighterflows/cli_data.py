@@ -3,10 +3,10 @@ read it), upgrade and demo (they write)."""
 
 from __future__ import annotations
 
+import sqlite3
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 from rich.console import Console
@@ -17,14 +17,16 @@ from fighterflows.cli_options import (
     emit,
     format_option,
     open_ledger,
+    output_path,
     parse_as_of,
     parse_flow,
     parse_population,
     parse_scope,
     resolve_place,
     say,
+    writing_to,
 )
-from fighterflows.ledger import AmbiguousId, Filters, StoredEstimate
+from fighterflows.ledger import AmbiguousId, Filters
 from fighterflows.report.marks import figure_mark
 from fighterflows.report.serialize import TABLE_COLUMNS, claim_json, conflict_json, row_json
 from fighterflows.report.tables import Format, render
@@ -210,27 +212,45 @@ def show(estimate_id: str, db: str) -> None:
 )
 @click.option("--out", "out", default=None, help="Output file (default: stdout for csv/jsonl).")
 def export(db: str, fmt: str, out: str | None) -> None:
-    """Export the ledger's estimates (csv, jsonl, parquet) or everything (a sqlite file)."""
+    """Export the ledger's estimates (csv, jsonl, parquet) or everything (a sqlite file);
+    csv, parquet and sqlite say how to cite each estimate's document."""
+    if fmt in ("parquet", "sqlite") and out is None:
+        raise click.UsageError(f"--format {fmt} needs --out FILE")
+    path = output_path(out) if out is not None else None
+    ledger = open_ledger(db)
+    if path is None:
+        _write_export(ledger, fmt, None, sys.stdout)
+        return
+    if fmt in ("parquet", "sqlite"):
+        try:
+            _write_export(ledger, fmt, path, None)
+        except (OSError, sqlite3.Error) as error:
+            raise click.ClickException(f"{out}: cannot write: {_why(error)}") from None
+    else:
+        with writing_to(path) as stream:
+            _write_export(ledger, fmt, None, stream)
+    say(f"wrote {out}")
+
+
+def _why(error: Exception) -> str:
+    from fighterflows.read.errors import describe_os_error
+
+    return describe_os_error(error) if isinstance(error, OSError) else str(error)
+
+
+def _write_export(ledger: Any, fmt: str, path: Path | None, stream: TextIO | None) -> None:
+    """The export in `fmt` to a file (parquet, sqlite) or a text stream (csv, jsonl)."""
     from fighterflows.analysis import reconcile_ledger
     from fighterflows.report import export as ex
 
-    ledger = open_ledger(db)
-    if fmt in ("parquet", "sqlite") and out is None:
-        raise click.UsageError(f"--format {fmt} needs --out FILE")
-    if fmt == "sqlite":
-        ex.write_sqlite(reconcile_ledger(ledger), Path(str(out)))
-    elif fmt == "parquet":
-        ex.write_parquet(ledger.estimates(), Path(str(out)))
-    else:
-        writer: Callable[[list[StoredEstimate], TextIO], None]
-        writer = ex.write_csv if fmt == "csv" else ex.write_jsonl
-        if out is None:
-            writer(ledger.estimates(), sys.stdout)
-        else:
-            with open(out, "w", encoding="utf-8", newline="") as f:
-                writer(ledger.estimates(), f)
-    if out:
-        say(f"wrote {out}")
+    if fmt == "sqlite" and path is not None:
+        ex.write_sqlite(reconcile_ledger(ledger), path, ledger.citations())
+    elif fmt == "parquet" and path is not None:
+        ex.write_parquet(ledger.estimates(), path, ledger.citations())
+    elif fmt == "csv" and stream is not None:
+        ex.write_csv(ledger.estimates(), stream, ledger.citations())
+    elif stream is not None:
+        ex.write_jsonl(ledger.estimates(), stream)
 
 
 @click.command()
@@ -240,7 +260,11 @@ def report(out: str, db: str) -> None:
     """Write a self-contained HTML report (map, table, a section per place) to OUT."""
     from fighterflows.report.html import write_report
 
-    write_report(open_ledger(db), Path(out))
+    path = output_path(out, "OUT")
+    try:
+        write_report(open_ledger(db), path)
+    except OSError as error:
+        raise click.ClickException(f"{out}: cannot write: {_why(error)}") from None
     say(f"wrote {out}")
 
 

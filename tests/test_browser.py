@@ -15,6 +15,8 @@ from typing import Any
 import pytest
 from web_fixtures import (
     CHROMIUM,
+    COURIER,
+    COURIER_URL,
     CHROMIUM_ARGS,
     HOSTILE_IMG,
     HOSTILE_SCRIPT,
@@ -267,5 +269,70 @@ def test_the_report_renders_offline(browser: Any, folder: Path) -> None:
     tab.click('a.country-link[data-code="BEL"] path')
     assert tab.evaluate("location.hash") == "#place-BEL"
     shoot(tab, "report")
+    context.close()
+    watch.assert_clean()
+
+
+def test_a_claim_s_citation_copies_to_the_clipboard(browser: Any, server: LiveServer) -> None:
+    import httpx
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900},
+                                  permissions=["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    watch = Watch((server.url + "/",))
+    watch.attach(context, tab)
+    tab.goto(server.url + "/place/FRA", wait_until="networkidle")
+    claim = tab.locator("ol.claims > li.claim", has=tab.locator(
+        "blockquote mark.figure", has_text="1,910")).first
+    cite = claim.locator("details.cite")
+    assert not cite.locator("pre.cite-bibtex").is_visible()  # folded until asked for
+    cite.locator("summary").click()
+    expected = next(c["citation"] for c in httpx.get(server.url + "/api/places/FRA").json()[
+        "claims"] if c["quote"] == "1,910")
+    for form, wanted in (("bibtex", expected["bibtex"]), ("text", expected["text"])):
+        button = cite.locator(f'button.copy[data-form="{form}"]')
+        assert button.is_visible()
+        button.click()
+        tab.wait_for_function("b => b.textContent === 'Copied'", arg=button.element_handle())
+        assert tab.evaluate("navigator.clipboard.readText()") == wanted
+    assert COURIER in expected["text"]
+    shoot(tab, "place-FRA-citation")
+    context.close()
+    watch.assert_clean()
+
+
+def test_a_document_links_where_it_was_published(page: tuple[Any, Watch],
+                                                 server: LiveServer) -> None:
+    tab, watch = page
+    tab.goto(server.url + "/documents/2017-soufan-returnees", wait_until="networkidle")
+    link = tab.locator("dl.doc-meta a", has_text="courier.example")
+    assert link.get_attribute("href") == COURIER_URL
+    assert tab.locator("dl.doc-meta dd", has_text=COURIER).is_visible()
+    tab.locator("details.cite summary").click()
+    assert "@misc{" in tab.locator("details.cite pre.cite-bibtex").inner_text()
+    shoot(tab, "document-citation")
+    watch.assert_clean()
+
+
+def test_the_report_s_citations_copy_or_select_offline(browser: Any, folder: Path) -> None:
+    ledger = Ledger.open(str(folder / "ledger.db"))
+    path = folder / "report-cite.html"
+    try:
+        write_report(ledger, path)
+    finally:
+        ledger.close()
+    context = browser.new_context(offline=True)
+    tab = context.new_page()
+    watch = Watch((path.as_uri(),))
+    watch.attach(context, tab)
+    tab.goto(path.as_uri(), wait_until="load")
+    cite = tab.locator("details.cite").first
+    cite.locator("summary").click()
+    button = cite.locator('button.copy[data-form="text"]')
+    button.click()  # no clipboard permission here: the text is selected for Ctrl+C instead
+    tab.wait_for_function("b => b.textContent !== 'Copy'", arg=button.element_handle())
+    pre = cite.locator("pre.cite-text").inner_text()
+    assert button.inner_text() == "Copied" or tab.evaluate(
+        "window.getSelection().toString()") == pre
     context.close()
     watch.assert_clean()

@@ -229,6 +229,14 @@ class Ledger:
         pages = tuple(json.loads(row.pages)) if row.pages else ()
         return DocumentRecord(info=document_info(dict(row._mapping)), text=row.text, pages=pages)
 
+    def claim_estimates(self, claim_id: str) -> list[str] | None:
+        """The ids of the estimates that state a claim (as the last ingest grouped them), or
+        None for no such claim."""
+        t = schema.claims
+        with self.engine.connect() as c:
+            found = c.execute(select(t.c.estimate_ids).where(t.c.id == claim_id)).scalar()
+        return None if found is None else [str(x) for x in json.loads(found)]
+
     def citations(self) -> dict[str, Citation]:
         """What cites each document that has an estimate, by document id (the content hash):
         one query, no text read."""

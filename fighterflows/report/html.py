@@ -61,7 +61,7 @@ def place_sections(snap: Snapshot) -> list[dict[str, Any]]:
 
 
 def report_context(ledger: Ledger) -> dict[str, Any]:
-    snap = Snapshot.build(reconcile_ledger(ledger))
+    snap = Snapshot.build(reconcile_ledger(ledger), ledger.citations())
     table = views.table_view(snap, Filters())
     conflicts = views.conflicts_view(snap, Filters())
     style = inline_asset("style.css", "</style")

@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from fighterflows.analysis import Reconciliation, reconcile_estimates
 from fighterflows.conflicts import Conflict
 from fighterflows.consensus import Row
-from fighterflows.ledger import Filters, Ledger, StoredEstimate, schema
+from fighterflows.ledger import Citation, Filters, Ledger, StoredEstimate, schema
 from fighterflows.reconcile import Claim
 
 Fingerprint = tuple[object, ...]
@@ -36,9 +36,12 @@ class Snapshot:
     claims_by_place: dict[str, list[Claim]] = field(default_factory=dict)
     rows_by_place: dict[str, list[Row]] = field(default_factory=dict)
     conflicts_by_place: dict[str, list[Conflict]] = field(default_factory=dict)
+    citations: dict[str, Citation] = field(default_factory=dict)  # by document id
 
     @classmethod
-    def build(cls, recon: Reconciliation) -> Snapshot:
+    def build(
+        cls, recon: Reconciliation, citations: dict[str, Citation] | None = None
+    ) -> Snapshot:
         claims: dict[str, list[Claim]] = defaultdict(list)
         for c in sorted(recon.claims, key=lambda c: (c.as_of or "", c.flow, c.population)):
             claims[c.place].append(c)
@@ -54,6 +57,7 @@ class Snapshot:
             dict(claims),
             dict(rows),
             dict(conflicts),
+            citations or {},
         )
 
     @property
@@ -141,7 +145,8 @@ class LedgerState:
             self._filtered.popitem(last=False)
 
     def _build(self, filters: Filters) -> Snapshot:
-        snapshot = Snapshot.build(reconcile_estimates(self.ledger.estimates(filters)))
+        recon = reconcile_estimates(self.ledger.estimates(filters))
+        snapshot = Snapshot.build(recon, self.ledger.citations())
         # A large ledger puts millions of long-lived objects in the cache; a full garbage
         # collection walking them all stalls a request for a few hundred ms. Frozen objects are
         # skipped by the collector and still freed by reference counting when a newer

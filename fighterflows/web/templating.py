@@ -13,6 +13,9 @@ from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
+from fighterflows.read.citing import is_web_address
+from fighterflows.report.citation import csl_file
+
 WEB_TEMPLATES = Path(__file__).with_name("templates")
 REPORT_TEMPLATES = Path(__file__).resolve().parents[1] / "report" / "templates"
 STATIC = Path(__file__).with_name("static")
@@ -83,5 +86,7 @@ def environment() -> Environment:
     )
     env.filters["num"] = num
     env.filters["figure"] = figure
+    env.filters["csl_json"] = csl_file
+    env.tests["web_address"] = is_web_address
     env.globals["mark_parts"] = mark_parts
     return env

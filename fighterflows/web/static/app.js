@@ -1,6 +1,7 @@
-// fighterflows dashboard and report: the only script. It switches the map between flows and
-// sorts tables by a clicked column. Every figure and sentence is already on the page as escaped
-// HTML: this script only moves existing rows and sets attributes, and never writes HTML.
+// fighterflows dashboard and report: the only script. It switches the map between flows,
+// sorts tables by a clicked column and copies citations. Every figure and sentence is already
+// on the page as escaped HTML: this script only moves existing rows, sets attributes and
+// button labels, and never writes HTML.
 (function () {
   "use strict";
 
@@ -63,9 +64,47 @@
     });
   }
 
+  // "Copy" beside each form of a citation: the text of its <pre> to the clipboard; where the
+  // clipboard cannot be written (an old browser, a page opened from a file), the text is
+  // selected instead, so Ctrl+C copies it.
+  function selectText(pre) {
+    var range = document.createRange();
+    range.selectNodeContents(pre);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
+  function copied(button, label) {
+    button.textContent = label;
+    window.setTimeout(function () { button.textContent = "Copy"; }, 2000);
+  }
+
+  function copy(button) {
+    var pre = button.parentNode.querySelector("pre");
+    var text = pre.textContent;
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(
+        function () { copied(button, "Copied"); },
+        function () { selectText(pre); copied(button, "Selected: press Ctrl+C"); }
+      );
+    } else {
+      selectText(pre);
+      copied(button, "Selected: press Ctrl+C");
+    }
+  }
+
+  function initCite(details) {
+    details.querySelectorAll("button.copy").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { copy(button); });
+    });
+  }
+
   function init() {
     document.querySelectorAll("figure.map").forEach(initMap);
     document.querySelectorAll("table.data").forEach(initTable);
+    document.querySelectorAll("details.cite").forEach(initCite);
   }
 
   if (document.readyState === "loading") {
