@@ -26,6 +26,7 @@ from fighterflows.cli_options import (
     say,
     writing_to,
 )
+from fighterflows.cli_why import why_empty
 from fighterflows.ledger import AmbiguousId, Filters
 from fighterflows.report.marks import figure_mark
 from fighterflows.report.serialize import TABLE_COLUMNS, claim_json, conflict_json, row_json
@@ -104,12 +105,18 @@ def table(
 
     if explain is not None:
         place = place or explain
-    rec = reconcile_ledger(open_ledger(db), _filters(place, flow, population, as_of, scope))
+    ledger = open_ledger(db)
+    chosen = _filters(place, flow, population, as_of, scope)
+    rec = reconcile_ledger(ledger, chosen)
+    if not rec.rows:
+        say(why_empty(ledger, chosen))
+        if fmt == Format.TABLE:
+            return
     if explain is not None:
         _explain(rec, Format(fmt))
         return
     rows = [row_json(r) for r in rec.rows]
-    emit(render(rows, TABLE_COLUMNS, Format(fmt), title="Reconciled estimates"))
+    emit(render(rows, TABLE_COLUMNS, Format(fmt), title="Reconciled estimates", key=4))
 
 
 def _explain(rec: Reconciliation, fmt: Format) -> None:
@@ -140,6 +147,7 @@ def _explain(rec: Reconciliation, fmt: Format) -> None:
 def conflicts(db: str, fmt: str, kind: str | None, place: str | None, scope: str | None) -> None:
     """Misquotes, disagreements and inconsistencies, with the documents behind each."""
     from fighterflows.analysis import reconcile_ledger
+    from fighterflows.web.names import place_name
 
     code = resolve_place(place)
     measure = parse_scope(scope)
@@ -152,7 +160,11 @@ def conflicts(db: str, fmt: str, kind: str | None, place: str | None, scope: str
         and (measure is None or c.scope == measure)
     ]
     rows = [conflict_json(c) for c in chosen]
-    emit(render(rows, CONFLICT_COLUMNS, Format(fmt), title="Conflicts"))
+    if not rows:
+        say("no conflicts" + (f" about {place_name(code)} ({code})" if code else ""))
+        if fmt == Format.TABLE:
+            return
+    emit(render(rows, CONFLICT_COLUMNS, Format(fmt), title="Conflicts", key=5))
 
 
 @click.command()
@@ -165,9 +177,14 @@ def timeline(place: str, db: str, fmt: str, scope: str | None) -> None:
     from fighterflows.analysis import reconcile_ledger
 
     code = resolve_place(place)
-    rec = reconcile_ledger(open_ledger(db), Filters(place=code, scope=parse_scope(scope)))
-    rows = [claim_json(c) for c in rec.timeline(code or place)]
-    emit(render(rows, CLAIM_COLUMNS, Format(fmt), title=f"Timeline: {code}"))
+    ledger = open_ledger(db)
+    chosen = Filters(place=code, scope=parse_scope(scope))
+    rows = [claim_json(c) for c in reconcile_ledger(ledger, chosen).timeline(code or place)]
+    if not rows:
+        say(why_empty(ledger, chosen, "claims"))
+        if fmt == Format.TABLE:
+            return
+    emit(render(rows, CLAIM_COLUMNS, Format(fmt), title=f"Timeline: {code}", key=4))
 
 
 @click.command()
@@ -317,6 +334,7 @@ def demo(db: str, report_path: str) -> None:
         TABLE_COLUMNS,
         Format.TABLE,
         title="Foreign fighters: reconciled estimates (sample corpus)",
+        key=4,
     )
     write_report(ledger, Path(report_path))
     say(

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 from web_fixtures import (
     CHROMIUM,
+    CHROMIUM_ARGS,
     COURIER,
     COURIER_URL,
-    CHROMIUM_ARGS,
     HOSTILE_IMG,
     HOSTILE_SCRIPT,
     SCREENSHOTS,

@@ -119,13 +119,17 @@ def test_two_ingests_that_start_together_on_a_new_ledger_both_succeed(
     import subprocess
     import sys
 
-    command = str(Path(sys.executable).with_name("fighterflows"))
+    # this checkout's CLI (an installed `fighterflows` script may run another copy)
+    command = [sys.executable, "-m", "fighterflows"]
+    root = Path(__file__).resolve().parents[1]
     corpus = sample_corpus()
     files = sorted(corpus.glob("*.md"))
     halves = [files[: len(files) // 2], files[len(files) // 2 :]]
     runs = [
         subprocess.Popen(
-            [command, "ingest", *map(str, half), "--db", ledger_url, "--workers", "1", "--quiet"],
+            [*command, "ingest", *map(str, half), "--db", ledger_url, "--workers", "1",
+             "--quiet"],
+            cwd=root,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,

@@ -124,6 +124,14 @@ class Ledger:
             query = select(D.c.id).where(D.c.id.in_(list(document_ids)))
             return set(c.execute(query).scalars())
 
+    def stored_by(self, document_ids: Sequence[str]) -> dict[str, int | None]:
+        """For each of these documents the ledger holds, the run that stored it."""
+        if not document_ids:
+            return {}
+        with self.engine.connect() as c:
+            query = select(D.c.id, D.c.run_id).where(D.c.id.in_(list(document_ids)))
+            return {row.id: row.run_id for row in c.execute(query)}
+
     def add_document(self, new: NewDocument, run_id: int | None = None) -> bool:
         """Store a document and its estimates in one transaction; False if it was there."""
         try:
