@@ -153,13 +153,10 @@ class LiveServer:
     def __init__(self, db: str) -> None:
         import uvicorn
 
-        from fighterflows.web.app import create_app
+        from fighterflows.web.app import server_config
 
         self.port = free_port()
-        config = uvicorn.Config(
-            create_app(db), host="127.0.0.1", port=self.port, log_level="warning"
-        )
-        self.server = uvicorn.Server(config)
+        self.server = uvicorn.Server(server_config(db, "127.0.0.1", self.port, "warning"))
 
     @property
     def url(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.responses import FileResponse, Response
@@ -57,8 +58,20 @@ def favicon() -> Response:
     return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
 
 
+def server_config(db: str, host: str, port: int, log_level: str = "info") -> Any:
+    """uvicorn's configuration for the dashboard: the app, and an HTTP protocol that refuses
+    unparsable requests in the app's JSON error shape with its headers (see `protocol`)."""
+    import uvicorn
+
+    from fighterflows.web.protocol import JsonErrorsH11Protocol
+
+    return uvicorn.Config(
+        create_app(db), host=host, port=port, log_level=log_level, http=JsonErrorsH11Protocol
+    )
+
+
 def serve(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Run the dashboard with uvicorn until interrupted."""
     import uvicorn
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+    uvicorn.Server(server_config(db, host, port)).run()
