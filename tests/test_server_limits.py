@@ -95,3 +95,4 @@ def test_a_good_request_on_the_same_server_is_answered(port: int) -> None:
         port, b"GET /api/table HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
     )
     assert code == 200 and json.loads(body)["rows"]
+    assert headers["content-security-policy"] == HEADERS["Content-Security-Policy"]
