@@ -10,6 +10,7 @@ address is cited.
 from __future__ import annotations
 
 import calendar
+import functools
 import json
 import re
 import unicodedata
@@ -44,8 +45,10 @@ def csl_file(item: dict[str, Any]) -> str:
     return "[\n  {\n" + fields + "\n  }\n]"
 
 
+@functools.lru_cache(maxsize=4096)
 def citation_json(c: Citation) -> dict[str, Any]:
-    """The citation as the API and the pages carry it: every form at once."""
+    """The citation as the API and the pages carry it: every form at once. Made once for a
+    document (many claims cite the same one): the dict is shared, callers must not change it."""
     return {
         "document_id": c.document_id,
         "text": text(c),

@@ -13,6 +13,7 @@ from fastapi.templating import Jinja2Templates
 
 from fighterflows.ledger import Ledger
 from fighterflows.web import api, errors, pages
+from fighterflows.web.cache import AnswerCache
 from fighterflows.web.head import HeadAsGet
 from fighterflows.web.security import SecurityHeaders
 from fighterflows.web.state import LedgerState
@@ -44,6 +45,7 @@ def create_app(db: str) -> FastAPI:
     )
     app.state.ledger_state = LedgerState(ledger)
     app.state.templates = Jinja2Templates(env=environment())
+    app.add_middleware(AnswerCache)  # innermost: a kept answer still gets the headers below
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HeadAsGet)
     errors.install(app)

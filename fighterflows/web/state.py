@@ -13,6 +13,7 @@ import threading
 import time
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -37,6 +38,9 @@ class Snapshot:
     rows_by_place: dict[str, list[Row]] = field(default_factory=dict)
     conflicts_by_place: dict[str, list[Conflict]] = field(default_factory=dict)
     citations: dict[str, Citation] = field(default_factory=dict)  # by document id
+    # each claim as the views show it, made once: its statements and citation do not change
+    # while the snapshot lives (see views.claim_out)
+    shown: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(
@@ -98,6 +102,11 @@ class LedgerState:
             key = fingerprint(self.ledger)
             self._checked = (now, key)
         return key
+
+    def is_current(self, key: Fingerprint) -> bool:
+        """Whether the reconciliation of the whole ledger is the one of ledger state `key`
+        (not a previous one, served while the new one is built)."""
+        return self._key == key
 
     def snapshot(self, filters: Filters = EVERYTHING) -> Snapshot:
         """The whole ledger reconciled; with a source or as-of filter, that subset reconciled.

@@ -29,6 +29,7 @@ from fighterflows.web.queries import Page
 from fighterflows.web.state import Snapshot
 
 MAX_STATEMENTS = 5  # sentences quoted per claim; `documents` and `estimates` list them all
+SHOWN_CLAIMS = 20_000  # claims kept as shown per snapshot (a few kB each)
 
 
 def matches(item: Row | Claim | Conflict, f: Filters) -> bool:
@@ -106,7 +107,18 @@ def matches_json(record: dict[str, Any], f: Filters) -> bool:
 
 
 def claim_out(snap: Snapshot, c: Claim) -> dict[str, Any]:
-    """A claim with the sentences that state it, the figure marked in each."""
+    """A claim with the sentences that state it, the figure marked in each, and how to cite
+    it; made once per snapshot (a place page shows a hundred, each read from many documents).
+    The dict is shared: callers must not change it."""
+    shown = snap.shown.get(c.id)
+    if shown is None:
+        shown = _claim_out(snap, c)
+        if len(snap.shown) < SHOWN_CLAIMS:
+            snap.shown[c.id] = shown
+    return shown
+
+
+def _claim_out(snap: Snapshot, c: Claim) -> dict[str, Any]:
     stated = [snap.estimates_by_id[i] for i in c.estimates if i in snap.estimates_by_id]
     stated.sort(key=statement_order)
     verdict = snap.recon.verdicts.get(c.id)
