@@ -28,6 +28,7 @@ from fighterflows.cli_options import (
 )
 from fighterflows.cli_why import why_empty
 from fighterflows.ledger import AmbiguousId, Filters
+from fighterflows.report.citation import text as cite_text
 from fighterflows.report.marks import figure_mark
 from fighterflows.report.serialize import TABLE_COLUMNS, claim_json, conflict_json, row_json
 from fighterflows.report.tables import Format, render
@@ -218,6 +219,8 @@ def show(estimate_id: str, db: str) -> None:
         f"as of:    {e.as_of or 'undated'}" + (f", since {e.since}" if e.since else ""),
         f"id:       {found.id} (extractor {found.extractor})",
     ]
+    if record is not None:
+        lines.append(f"cite:     {cite_text(record.info.citation)}")
     for line in lines:
         console.print(line, markup=False)
 

@@ -60,6 +60,13 @@ def test_cite_an_estimate_by_a_prefix_of_its_id(db: str) -> None:
     assert (code, output) == (0, TEXT + "\n")
 
 
+def test_show_says_how_to_cite_the_document(db: str) -> None:
+    (stored,) = [s for s in Ledger.open(db, writing=False).estimates()
+                 if s.estimate.doc == "courier.html"]
+    code, output = run("show", stored.id, "--db", db)
+    assert code == 0 and f"cite: {TEXT}" in " ".join(output.split())
+
+
 def test_cite_a_document_by_its_name_in_bibtex_and_csl(db: str) -> None:
     code, output = run("cite", "courier.html", "--db", db, "--format", "bibtex")
     assert code == 0

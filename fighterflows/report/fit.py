@@ -57,11 +57,17 @@ def overhead(layout: Layout, n: int) -> int:
 
 def widths(columns: Sequence[Column], layout: Layout, width: int) -> list[int] | None:
     """Each column's width in `layout` within `width`, or None if it cannot fit. Free-text
-    columns get the room left over, the one furthest from its widest cell first."""
+    columns get the room left over: whole, those needing least first (so as few as can be
+    wrap), then what remains a character at a time to the one furthest from its widest cell."""
     chosen = [c.least for c in columns]
     room = width - overhead(layout, len(columns)) - sum(chosen)
     if room < 0:
         return None
+    free = sorted((c.most - c.least, i) for i, c in enumerate(columns) if c.wraps)
+    for need, i in free:
+        if need <= room:
+            chosen[i] += need
+            room -= need
     while room > 0:
         short = [(c.most - w, i) for i, (c, w) in enumerate(zip(columns, chosen, strict=True))
                  if c.wraps and w < c.most]
