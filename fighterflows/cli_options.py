@@ -115,17 +115,16 @@ def parse_scope(value: str | None) -> str | None:
 
 def resolve_place(value: str | None) -> str | None:
     """'France', 'french', 'FRA', 'eu', 'Britons' → a place code; an unknown name is a usage
-    error."""
+    error, with the places it is spelt like ("did you mean Belgium?")."""
     if value is None:
         return None
-    from fighterflows.extract.places import find_places, lookup_place
+    from fighterflows.placenames import did_you_mean, resolve
 
-    code = lookup_place(value)
+    code = resolve(value)
     if code is None:
-        found = find_places(value.strip())
-        code = found[0].code if len(found) == 1 else None
-    if code is None:
-        raise click.BadParameter(f"{value!r} is not a place we know")
+        hint = did_you_mean(value)
+        hint = f"; {hint}" if hint else ""
+        raise click.BadParameter(f"{value!r} is not a place we know{hint}")
     return code
 
 

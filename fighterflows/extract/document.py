@@ -16,6 +16,7 @@ from fighterflows.extract.dates import Role, find_dates
 from fighterflows.extract.drafts import Context, Draft
 from fighterflows.extract.estimates import assemble
 from fighterflows.extract.facts import Facts, gather
+from fighterflows.extract.flows import Cue, find_cues
 from fighterflows.extract.groups import find_groups, find_zone
 from fighterflows.extract.lexicon import alternation, load, whole_words
 from fighterflows.extract.places import (
@@ -28,6 +29,7 @@ from fighterflows.extract.places import (
 )
 from fighterflows.extract.placing import ZONE_CODES
 from fighterflows.extract.prefilter import sentence_may_count
+from fighterflows.extract.references import last_country, reference_regex
 from fighterflows.extract.sentences import BlockKind, Sentence, split
 from fighterflows.extract.sources import (
     OFFICE_NOUNS,
@@ -46,7 +48,7 @@ from fighterflows.extract.sources import (
     titled,
 )
 from fighterflows.extract.tables import table_drafts
-from fighterflows.model import Estimate, Kind, Qualifier
+from fighterflows.model import Estimate, Flow, Kind, Qualifier
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,7 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
         if not f.numbers:
             continue
         day_before = _day_before(sentences, owners, i, published)
+        cues_before = _cues_before(sentences, facts, owners, i)
         context = Context(
             carried_place=_carried_place(sentences, facts, drafts, owners, i),
             carried_is_figure=_previous_has_figures(sentences, owners, i),
@@ -96,6 +99,9 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
             carried_as_of=_carried_as_of(sentences, drafts, owners, i, day_before),
             day_before=day_before,
             zone_nearby=_zone_nearby(sentences, i),
+            country_before=_country_before(sentences, facts, i),
+            flow_before=_last_flow(cues_before),
+            stock_before=any(c.stock for c in cues_before),
         )
         for d in _aggregates(assemble(f, context)):
             d.source, d.why["source"] = _source(d, f, named, i, drafts, owners, sentences)
@@ -254,6 +260,40 @@ def _carried_place(
     named = prev.places if prev is not None else tuple(find_places(sentences[j].text))
     places = [p for p in named if p.code not in ZONE_CODES]
     return places[-1] if places else None
+
+
+def _cues_before(
+    sentences: list[Sentence], facts: list[Facts | None], owners: list[int], i: int
+) -> list[Cue]:
+    """The unblocked cues of the sentence before, if it has no figure of its own."""
+    j = _previous_index(sentences, i, across=True)
+    if j is None or j in owners:
+        return []
+    prev = facts[j]
+    cues = find_cues(sentences[j].text) if prev is None else list(prev.cues)
+    return [c for c in cues if not c.blocked]
+
+
+def _last_flow(cues: list[Cue]) -> Flow | None:
+    said = [c for c in cues if not c.stock]
+    return said[-1].flow if said else None
+
+
+def _country_before(
+    sentences: list[Sentence], facts: list[Facts | None], i: int
+) -> PlaceMention | None:
+    """The country named last in the few sentences before `i` (a heading ends the search, its
+    own country included), for a figure that names its people only by description; looked
+    for only when the sentence has such words."""
+    if not reference_regex().search(sentences[i].text):
+        return None
+    for j in range(i - 1, max(-1, i - 6), -1):
+        prev = facts[j]
+        named = prev.places if prev is not None else tuple(find_places(sentences[j].text))
+        country = last_country(named)
+        if country is not None or sentences[j].kind is BlockKind.HEADING:
+            return country
+    return None
 
 
 _TOPIC = re.compile(

@@ -24,6 +24,12 @@ class Context:
     # the day a previous sentence without figures says something happened ("On July 19, ...")
     day_before: str | None = None
     zone_nearby: bool = False  # the previous sentence or the heading names the conflict
+    # the country named last in the sentences before (its section), for "nationals of the country"
+    country_before: PlaceMention | None = None
+    # the flow of the last verb of the sentence before, when that sentence has no figure ("Some
+    # were able to return to Egypt. They number 210.")
+    flow_before: Flow | None = None
+    stock_before: bool = False  # ... or it speaks of people in the ranks, fighting, in Syria
 
 
 @dataclass(slots=True)

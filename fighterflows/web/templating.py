@@ -15,6 +15,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from fighterflows.read.citing import is_web_address
 from fighterflows.report.citation import csl_file
+from fighterflows.web.views import by_kind_of_place
 
 WEB_TEMPLATES = Path(__file__).with_name("templates")
 REPORT_TEMPLATES = Path(__file__).resolve().parents[1] / "report" / "templates"
@@ -27,6 +28,8 @@ class Links:
 
     place_prefix: str
     documents: bool
+    # a "Cite" block on each claim; the report leaves them out to stay small (issue 12, item 9)
+    cite: bool = True
 
     def place(self, code: str) -> str:
         return f"{self.place_prefix}{code}"
@@ -38,7 +41,7 @@ class Links:
 
 
 WEB_LINKS = Links("/place/", documents=True)
-REPORT_LINKS = Links("#place-", documents=False)
+REPORT_LINKS = Links("#place-", documents=False, cite=False)
 
 
 def num(value: object) -> str:
@@ -68,6 +71,11 @@ def figure(claim: dict[str, object]) -> str:
     return show(value if value is not None else low if low is not None else high)
 
 
+def xy(value: float) -> str:
+    """A coordinate of a chart: a tenth of a unit is finer than a screen shows ("12.5", "40")."""
+    return f"{value:.1f}".removesuffix(".0")
+
+
 def mark_parts(sentence: str, mark: list[int] | None) -> tuple[str, str, str]:
     if not mark:
         return sentence, "", ""
@@ -88,5 +96,7 @@ def environment() -> Environment:
     env.filters["figure"] = figure
     env.filters["csl_json"] = csl_file
     env.tests["web_address"] = is_web_address
+    env.filters["xy"] = xy
     env.globals["mark_parts"] = mark_parts
+    env.globals["by_kind_of_place"] = by_kind_of_place
     return env

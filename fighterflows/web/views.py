@@ -24,26 +24,48 @@ from fighterflows.report.serialize import (
     estimate_json,
     row_json,
 )
-from fighterflows.web.names import place_name
+from fighterflows.web.daterange import EVER, DateRange
+from fighterflows.web.facets import facet_counts
+from fighterflows.web.names import is_country, place_name
 from fighterflows.web.queries import Page
 from fighterflows.web.state import Snapshot
 
+Records = list[dict[str, Any]]
 MAX_STATEMENTS = 5  # sentences quoted per claim; `documents` and `estimates` list them all
 SHOWN_CLAIMS = 20_000  # claims kept as shown per snapshot (a few kB each)
 
 
-def matches(item: Row | Claim | Conflict, f: Filters) -> bool:
+def matches(item: Row | Claim | Conflict, f: Filters, dates: DateRange = EVER) -> bool:
     return (
         (not f.place or item.place == f.place)
         and (not f.flow or item.flow == f.flow)
         and (not f.population or item.population == f.population)
         and (not f.scope or item.scope == f.scope)
+        and in_range(item, dates)
     )
 
 
-def table_view(snap: Snapshot, f: Filters) -> dict[str, Any]:
-    rows = [named(row_json(r)) for r in snap.recon.rows if matches(r, f)]
-    return {"columns": list(TABLE_COLUMNS), "rows": rows}
+def in_range(item: Row | Claim | Conflict, dates: DateRange) -> bool:
+    """A row or claim dated in the range; a conflict with a claim dated in it."""
+    if not dates:
+        return True
+    if isinstance(item, Conflict):
+        return any(dates.holds(c.as_of) for c in item.claims)
+    return dates.holds(item.as_of)
+
+
+def table_view(snap: Snapshot, f: Filters, dates: DateRange = EVER) -> dict[str, Any]:
+    """The consensus rows that match, how many, and how many of them have each flow,
+    population, scope and source (the facets a reader narrows the table by)."""
+    rows = [named(row_json(r)) for r in snap.recon.rows if matches(r, f, dates)]
+    return {"columns": list(TABLE_COLUMNS), "total": len(rows), "facets": facet_counts(rows),
+            "rows": rows}
+
+
+def by_kind_of_place(rows: Records) -> tuple[Records, Records]:
+    """The countries' rows, and the regions' and the world's."""
+    countries = [r for r in rows if is_country(r["place"])]
+    return countries, [r for r in rows if not is_country(r["place"])]
 
 
 def named(record: dict[str, Any]) -> dict[str, Any]:
@@ -51,10 +73,12 @@ def named(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def conflicts_view(
-    snap: Snapshot, f: Filters, kind: str | None = None, page: Page | None = None
+    snap: Snapshot, f: Filters, kind: str | None = None, page: Page | None = None,
+    dates: DateRange = EVER,
 ) -> dict[str, Any]:
     """The conflicts that match, all of them or one page (with the total either way)."""
-    chosen = [c for c in snap.recon.conflicts if matches(c, f) and (not kind or c.kind == kind)]
+    chosen = [c for c in snap.recon.conflicts
+              if matches(c, f, dates) and (not kind or c.kind == kind)]
     shown = chosen[page.offset:page.offset + page.limit] if page else chosen
     out: dict[str, Any] = {"total": len(chosen)}
     if page:
@@ -70,7 +94,7 @@ def conflict_out(snap: Snapshot, c: Conflict) -> dict[str, Any]:
 
 
 def place_view(
-    snap: Snapshot, code: str, f: Filters, page: Page | None = None
+    snap: Snapshot, code: str, f: Filters, page: Page | None = None, dates: DateRange = EVER
 ) -> dict[str, Any] | None:
     """A place's rows, its claims (one page of them when `page` is given: a place can have
     thousands) with their sentences, and its conflicts."""
@@ -80,11 +104,12 @@ def place_view(
     rows = [
         {**row_json(r), "how": how_computed(snap.recon, r, own)}
         for r in snap.rows_by_place.get(code, [])
-        if matches(r, f)
+        if matches(r, f, dates)
     ]
-    chosen = [c for c in own if matches(c, f)]
+    chosen = [c for c in own if matches(c, f, dates)]
     shown = chosen[page.offset : page.offset + page.limit] if page else chosen
-    conflicts = [conflict_out(snap, c) for c in snap.conflicts_by_place.get(code, [])]
+    conflicts = [conflict_out(snap, c) for c in snap.conflicts_by_place.get(code, [])
+                 if in_range(c, dates)]
     out: dict[str, Any] = {
         "place": code,
         "place_name": place_name(code),
@@ -169,31 +194,6 @@ def segments(text: str, stored: Iterable[StoredEstimate]) -> list[tuple[str, str
         at = end
     out.append((text[at:], None))
     return [(piece, ident) for piece, ident in out if piece]
-
-
-def search_view(snap: Snapshot, query: str) -> dict[str, Any]:
-    q = query.strip().lower()
-    named_in_query = gazetteer_codes(query)
-    places = [
-        {"place": p, "place_name": place_name(p)}
-        for p in snap.places
-        if q and (q in p.lower() or q in place_name(p).lower() or p in named_in_query)
-    ]
-    counts: dict[str, int] = {}
-    for c in snap.recon.claims:
-        if q and c.source and q in c.source.lower():
-            counts[c.source] = counts.get(c.source, 0) + 1
-    sources = [{"source": s, "claims": n} for s, n in sorted(counts.items())]
-    return {"query": query, "places": places, "sources": sources}
-
-
-def gazetteer_codes(query: str) -> set[str]:
-    """Places the query names in any of the gazetteer's ways ("Britons", "U.K." → GBR)."""
-    try:
-        from fighterflows.extract.places import find_places
-    except ImportError:  # the web layer works without the gazetteer
-        return set()
-    return {m.code for m in find_places(query[:200])}
 
 
 def source_claims(snap: Snapshot, source: str) -> list[dict[str, Any]]:
