@@ -16,9 +16,8 @@ from sqlalchemy.sql.elements import ColumnElement
 from fighterflows.ledger import schema
 from fighterflows.ledger.connect import (
     LedgerProblem,
-    check_schema,
     make_engine,
-    migrate,
+    ready,
     sqlite_path,
 )
 from fighterflows.ledger.convert import citation, document_info, estimate_row, stored_estimate
@@ -82,8 +81,7 @@ class Ledger:
             raise LedgerProblem(f"{target}: no such ledger; create it with `fighterflows ingest`")
         engine = make_engine(target, writing)
         try:
-            if check_schema(engine, target, writing):
-                migrate(engine)
+            ready(engine, target, writing)
         except BaseException:
             engine.dispose()
             raise

@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 
 from fighterflows.model import Document
+from fighterflows.read.dates import normalise_date
 
 MAX_CHARS = 500  # a field longer than this is not a headline or a name but a page of junk
 AUTHORS_SEPARATOR = "; "
@@ -133,8 +134,6 @@ class Cited:
 def declared(record: Mapping[str, Any], origin: Origin) -> Cited:
     """The citation fields a front matter or a corpus record declares, by the keys of
     `origin`; `accessed` as an ISO date."""
-    from fighterflows.read.dates import normalise_date
-
     keys = field_keys(origin)
     cleaners: dict[Field, Any] = {
         Field.TITLE: one_line,

@@ -18,9 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from fighterflows.ledger import Citation, StoredEstimate
-from fighterflows.read.citing import is_web_address
-
-AUTHORS_SEPARATOR = "; "  # how the ledger joins several authors
+from fighterflows.read.citing import AUTHORS_SEPARATOR, is_web_address
 
 
 class CiteFormat(StrEnum):
