@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from fighterflows import __version__, cli_cite, cli_data, cli_extract
+from fighterflows import __version__, cli_cite, cli_data, cli_extract, cli_review
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -36,6 +36,12 @@ for command in (
     cli_data.serve,
     cli_data.upgrade,
     cli_data.demo,
+    cli_review.review,
+    cli_review.confirm,
+    cli_review.reject,
+    cli_review.correct,
+    cli_review.add,
+    cli_review.reviews,
 ):
     main.add_command(command)
 

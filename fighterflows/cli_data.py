@@ -28,6 +28,7 @@ from fighterflows.cli_options import (
 )
 from fighterflows.cli_why import why_empty
 from fighterflows.ledger import AmbiguousId, Filters
+from fighterflows.model import Estimate
 from fighterflows.report.citation import text as cite_text
 from fighterflows.report.marks import figure_mark
 from fighterflows.report.serialize import TABLE_COLUMNS, claim_json, conflict_json, row_json
@@ -192,14 +193,19 @@ def timeline(place: str, db: str, fmt: str, scope: str | None) -> None:
 @click.argument("estimate_id")
 @db_option
 def show(estimate_id: str, db: str) -> None:
-    """An estimate in context: its sentence with the figure highlighted, document and source."""
+    """An estimate in context: its sentence with the figure highlighted, document and source,
+    and the analyst's review of it, if any."""
+    from fighterflows.review.book import review_book
+    from fighterflows.review.model import ReviewError
+    from fighterflows.review.targets import find_target
+
     ledger = open_ledger(db)
+    book = review_book(ledger)
     try:
-        found = ledger.estimate(estimate_id)
-    except AmbiguousId as error:
+        target = find_target(ledger, book, estimate_id)
+    except (AmbiguousId, ReviewError) as error:
         raise click.UsageError(str(error)) from None
-    if found is None:
-        raise click.UsageError(f"{estimate_id!r}: no such estimate")
+    found = target.stored
     e = found.estimate
     record = ledger.document(found.document_id)
     console = Console(highlight=False)
@@ -221,8 +227,28 @@ def show(estimate_id: str, db: str) -> None:
     ]
     if record is not None:
         lines.append(f"cite:     {cite_text(record.info.citation)}")
+    if target.review is not None:
+        r = target.review.review
+        lines.append(f"review:   {r.verdict.value} by {r.by} on {r.at}"
+                     + (f": {r.why}" if r.why else "")
+                     + f" [{book.status(target.review).value}]")
+        if r.verdict.value in ("corrected", "added"):
+            lines.append(f"          the analyst's figure: {_figure_words(e)}")
+        if r.original is not None:
+            o = r.original
+            lines.append(f"          the extractor read {o.place} {o.flow.value} "
+                         f"{o.population.value} {o.quote!r} ({o.source or 'unattributed'})")
     for line in lines:
         console.print(line, markup=False)
+
+
+def _figure_words(e: Estimate) -> str:
+    from fighterflows.web.templating import figure
+
+    return (f"{e.place} {e.flow.value} {e.population.value} "
+            f"{figure({'kind': e.kind.value, 'value': e.value, 'low': e.low, 'high': e.high})} "
+            f"({e.qualifier.value}, {e.scope.value}, {e.source or 'unattributed'}, "
+            f"as of {e.as_of or 'undated'})")
 
 
 @click.command()
@@ -262,15 +288,16 @@ def _write_export(ledger: Any, fmt: str, path: Path | None, stream: TextIO | Non
     """The export in `fmt` to a file (parquet, sqlite) or a text stream (csv, jsonl)."""
     from fighterflows.analysis import reconcile_ledger
     from fighterflows.report import export as ex
+    from fighterflows.review.book import reviewed_estimates
 
     if fmt == "sqlite" and path is not None:
         ex.write_sqlite(reconcile_ledger(ledger), path, ledger.citations())
     elif fmt == "parquet" and path is not None:
-        ex.write_parquet(ledger.estimates(), path, ledger.citations())
+        ex.write_parquet(reviewed_estimates(ledger), path, ledger.citations())
     elif fmt == "csv" and stream is not None:
-        ex.write_csv(ledger.estimates(), stream, ledger.citations())
+        ex.write_csv(reviewed_estimates(ledger), stream, ledger.citations())
     elif stream is not None:
-        ex.write_jsonl(ledger.estimates(), stream)
+        ex.write_jsonl(reviewed_estimates(ledger), stream)
 
 
 @click.command()
@@ -292,12 +319,38 @@ def report(out: str, db: str) -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-def serve(db: str, host: str, port: int) -> None:
-    """Serve the dashboard and the JSON API (read-only) on HOST:PORT."""
+@click.option(
+    "--edit",
+    is_flag=True,
+    help="Let the pages confirm, reject, correct and add figures (off by default). Off the "
+    "loopback address, a token printed at start is needed.",
+)
+@click.option(
+    "--token",
+    envvar="FIGHTERFLOWS_TOKEN",
+    default=None,
+    help="With --edit off the loopback address: the token to ask for (default: a new random "
+    "one each start).",
+)
+def serve(db: str, host: str, port: int, edit: bool, token: str | None) -> None:
+    """Serve the dashboard and the JSON API on HOST:PORT: read-only, or with --edit the
+    review forms too."""
     from fighterflows.web.app import serve as run
+    from fighterflows.web.editing import EditSettings
 
-    open_ledger(db)
-    run(db, host, port)
+    if token is not None and not edit:
+        raise click.UsageError("--token is for --edit")
+    try:
+        settings = EditSettings.for_host(host, token) if edit else None
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="'--token'") from None
+    open_ledger(db, writing=edit).close()
+    if settings is not None and settings.token is not None:
+        say(f"editing on: open http://{host}:{port}/?token={settings.token} (the token is "
+            "needed to review from another machine; keep it to yourself)")
+    elif settings is not None:
+        say(f"editing on, for this machine only: http://{host}:{port}/")
+    run(db, host, port, settings)
 
 
 @click.command()

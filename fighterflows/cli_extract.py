@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -308,18 +308,36 @@ def import_table(
 
 
 @click.command(name="eval")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False), required=False)
+@click.argument("paths", nargs=-1)
+@click.option("--reviews", "reviewed", is_flag=True,
+              help="Score the current extractor against the ledger's reviews instead: the "
+              "confirmed, corrected and added figures are gold, rejected ones known false "
+              "positives.")
 @click.option("--show", is_flag=True, help="List the missed and the spurious estimates.")
 @derived_option
-def evaluate(gold: str, paths: tuple[str, ...], show: bool, derived: bool) -> None:
-    """Extract from PATHS and score the estimates against GOLD (JSONL in contract form)."""
+@db_option
+def evaluate(
+    gold: str | None, paths: tuple[str, ...], reviewed: bool, show: bool, derived: bool, db: str
+) -> None:
+    """Extract from PATHS and score the estimates against GOLD (JSONL in contract form; lines
+    whose verdict is `rejected`, as `reviews export` writes them, are not gold); or, with
+    --reviews, the current extractor against the ledger's reviews."""
+    if reviewed:
+        if gold or paths:
+            raise click.UsageError("--reviews scores against the ledger's reviews: give no "
+                                   "GOLD or PATHS")
+        _evaluate_reviews(db, show)
+        return
+    if gold is None or not paths:
+        raise click.UsageError("give GOLD.jsonl and the PATHS to extract from (or --reviews)")
     from fighterflows.evaluate import score
     from fighterflows.extract import extract_document
     from fighterflows.read import read_sources
 
     with open(gold, encoding="utf-8") as f:
-        expected = [json.loads(line) for line in f if line.strip()]
+        records = [json.loads(line) for line in f if line.strip()]
+    expected = [g for g in records if g.get("verdict") != "rejected"]
     found = [
         e.to_json()
         for item in read_sources(paths)
@@ -332,7 +350,38 @@ def evaluate(gold: str, paths: tuple[str, ...], show: bool, derived: bool) -> No
         f"precision {result.precision:.3f}, recall {result.recall:.3f}, f1 {result.f1:.3f}"
     )
     if show:
-        fields = ("doc", "quote", "place", "flow", "population", "kind", "value")
-        for label, items in (("missed", result.missed), ("spurious", result.spurious)):
-            for e in items:
-                click.echo(f"{label}: " + json.dumps({k: e.get(k) for k in fields}))
+        _show((("missed", result.missed), ("spurious", result.spurious)))
+
+
+SHOWN = ("doc", "quote", "place", "flow", "population", "kind", "value")
+
+
+def _show(groups: Iterable[tuple[str, Iterable[dict[str, object]]]]) -> None:
+    for label, items in groups:
+        for e in items:
+            click.echo(f"{label}: " + json.dumps({k: e.get(k) for k in SHOWN},
+                                                 ensure_ascii=False))
+
+
+def _evaluate_reviews(db: str, show: bool) -> None:
+    from fighterflows.review.measure import measure
+
+    r = measure(open_ledger(db))
+    if not r.gold and not r.rejected:
+        why = (f"its {r.orphaned} review(s) are orphaned: their documents are not in it"
+               if r.orphaned else "confirm, reject, correct or add figures first")
+        raise click.UsageError(f"{db} holds no reviews to score against ({why})")
+    kinds = ", ".join(f"{v} {k}" for k, v in sorted(r.verdicts().items()))
+    click.echo(f"extractor {r.extractor} on {r.documents} reviewed document(s): gold "
+               f"{len(r.gold)} ({kinds or 'none'}), rejected {r.rejected}")
+    click.echo(
+        f"predicted {r.predicted}: matched {r.matched}, known false positives "
+        f"{len(r.false_positives)}, unjudged {len(r.unjudged)} (nobody reviewed them: left "
+        "out of precision)"
+    )
+    click.echo(f"precision {r.precision:.3f}, recall {r.recall:.3f}, f1 {r.f1:.3f}")
+    if r.orphaned:
+        say(f"{r.orphaned} orphaned review(s) left out: their documents are not in {db}")
+    if show:
+        _show((("missed", r.missed), ("false positive", r.false_positives),
+               ("unjudged", r.unjudged)))

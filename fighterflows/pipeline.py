@@ -28,6 +28,7 @@ from fighterflows.read import ReadOptions, read_sources
 from fighterflows.readahead import Batch, make_batches, read_ahead
 from fighterflows.reconcile import build_claims
 from fighterflows.report.serialize import claim_json
+from fighterflows.review.book import reviewed_estimates
 
 BATCH = 64
 IN_FLIGHT = 2  # batches extracted ahead of the one being stored
@@ -263,7 +264,7 @@ def refresh_claims(ledger: Ledger) -> None:
     """Rebuild the claims table from every stored estimate (derived data, kept for SQL users)."""
     columns = {c.name for c in schema.claims.columns}
     rows = []
-    for c in build_claims(ledger.estimates()):
+    for c in build_claims(reviewed_estimates(ledger)):
         row = {k: v for k, v in claim_json(c).items() if k in columns}
         row.update(estimate_ids=json.dumps(list(c.estimates)),
                    document_ids=json.dumps(list(c.documents)))

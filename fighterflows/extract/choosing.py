@@ -382,8 +382,14 @@ def moved_from_where_held(
 def _acted_on(
     facts: Facts, head: Head | None, explicit: list[Cue], start: int, n: NumberMention
 ) -> Cue | None:
-    """A verb before the figure that acts on people its noun names by an earlier flow."""
-    if head is None or not explicit or not head.start <= explicit[0].start < head.end:
+    """A verb before the figure that acts on people its noun names by an earlier flow
+    ("courts convicted 32 returnees"), or that its relative clause does ("police detained 44
+    people who came back")."""
+    if head is None or not explicit:
+        return None
+    text = facts.sentence.text
+    named = head.start <= explicit[0].start < head.end
+    if not named and not _WHO_DID.fullmatch(text, head.end, explicit[0].start):
         return None
     before = [
         c
@@ -393,6 +399,7 @@ def _acted_on(
     return before[-1] if before else None
 
 
+_WHO_DID = re.compile(r"\s*,?\s*(?:who|that)\s+(?:had\s+|have\s+|has\s+)?(?:all\s+)?", re.I)
 _AUX_BEFORE = re.compile(r"\b(?:have|has|had|were|was|are|is)(?:\s+(?:not\s+)?been)?\s+$", re.I)
 _PARTICIPLE = re.compile(r"\w+ed\b|held\b|kept\b|\w+ing\b", re.I)
 

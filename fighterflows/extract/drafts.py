@@ -55,6 +55,9 @@ class Draft:
     base_draft: Draft | None = None
     paragraph: int = 0
     source: str | None = None
+    # the words that attributed a source carried from elsewhere ("The following estimates were
+    # given"); None: the figure's own attribution's words
+    source_text: str | None = None
     stock: bool = False  # the flow is implied ("are fighting in Syria"), not stated
     continues: bool = False  # the same people later: "..., rising to 15,000 in 2017"
     scope: Scope = Scope.CUMULATIVE

@@ -16,6 +16,7 @@ from fighterflows.extract.around import (
     place_around,
     shared_by_a_list,
 )
+from fighterflows.extract.breakdowns import destination_part, next_part
 from fighterflows.extract.choosing import (
     AMONG,
     OF_THOSE_WHO,
@@ -50,6 +51,7 @@ from fighterflows.extract.placing import (
     place_of,
 )
 from fighterflows.extract.populations import Head, head_after, people_words, predicate_population
+from fighterflows.extract.prefilter import TOPIC_WORDS
 from fighterflows.extract.references import country_by_reference
 from fighterflows.extract.rules import Choice, explaining
 from fighterflows.extract.scopes import scope_of
@@ -105,11 +107,6 @@ _SHARE_SUBJECT = re.compile(r"\s+(?:have|has|had|are|were|is|was)\b", re.I)
 _OF_WHOM_AFTER = re.compile(r"\s+of\s+(?:whom|which)\b", re.I)
 _OF_DEFINITE = re.compile(r"\s*of\s+(?:the|these|those)\s", re.I)
 _WHICH = re.compile(r"\bof\s+(?:which|whom)\s+$", re.I)
-_TOPIC_WORDS = re.compile(
-    r"\bforeign[ -]fighters?\b|\bjihadists?\b|\breturnees\b|\bconflict\s+zone\b|\bwar\s+zone\b"
-    r"|\bthe\s+conflict\b|\bcaliphate\b",
-    re.I,
-)
 _NUMBER_BLOCK = re.compile(
     r"\b(?:threaten(?:s|ed)?\s+to|plan(?:s|ned)?\s+to|want(?:s|ed)?\s+to|expected\s+to|will|"
     r"would|could|if)\b[^,;.]{0,30}$",
@@ -559,7 +556,11 @@ def _a_part(text: str, figures: list[Figure], i: int) -> bool:
         return False
     prev = figures[i - 1]
     end = prev.number.end
-    listed = _PART_ITEM_GAP.fullmatch(text, end, n.start) is not None
+    if destination_part(text, end, n.number_start, n.end):
+        return True
+    listed = _PART_ITEM_GAP.fullmatch(text, end, n.start) is not None or next_part(
+        text, end, n.start
+    )
     return listed and _a_part(text, figures, i - 1)
 
 
@@ -638,7 +639,7 @@ def _relevant(
     conflict named nearby (or an explicit verb); deaths and arrests need it in the sentence
     itself, or fighters for their people: "2 persons dead", "151 members of the HDP" are not
     foreign fighters however close Syria is."""
-    if facts.zone is not None or facts.groups or _TOPIC_WORDS.search(text):
+    if facts.zone is not None or facts.groups or TOPIC_WORDS.search(text):
         return True
     words = head.text if head is not None else text
     if FIGHTER_HEAD.search(words) or FOREIGN_WORD.search(words):

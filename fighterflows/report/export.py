@@ -26,7 +26,8 @@ from fighterflows.report.serialize import (
 from fighterflows.report.tables import csv_cell
 
 CONTRACT_FIELDS = tuple(f.name for f in dataclasses.fields(Estimate))
-LEDGER_FIELDS = ("id", "document_id", "extractor", "copy_of", "provenance")
+# `review`: null, or confirmed / corrected / added when an analyst's word stands for the figure
+LEDGER_FIELDS = ("id", "document_id", "extractor", "copy_of", "provenance", "review")
 # how to cite the document each estimate comes from (see docs/cli.md, export)
 CITATION_FIELDS = ("title", "outlet", "author", "url", "published", "accessed")
 COLUMNS = (*CONTRACT_FIELDS, *LEDGER_FIELDS, *CITATION_FIELDS)
@@ -49,9 +50,11 @@ def estimate_records(
 
 
 def write_jsonl(stored: Sequence[StoredEstimate], out: TextIO) -> None:
-    """Estimates in contract form, one per line; `base` indexes the document's own lines."""
+    """Estimates in contract form plus their ledger `id` and `review`, one per line; `base`
+    indexes the extractor's output for the document."""
     for s in stored:
-        out.write(s.estimate.to_json_line() + "\n")
+        record = {**s.estimate.to_json(), "id": s.id, "review": s.review}
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def write_csv(

@@ -10,6 +10,8 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from fighterflows.ledger import AmbiguousId, Filters
 from fighterflows.report.serialize import TABLE_COLUMNS, document_json, estimate_json
+from fighterflows.review.book import review_book, reviewed_estimates
+from fighterflows.review.targets import standing
 from fighterflows.web import lookup, queries, views
 from fighterflows.web.daterange import EVER, DateRange
 from fighterflows.web.errors import ERROR_SCHEMA
@@ -47,7 +49,7 @@ ESTIMATE_COLUMNS = (
     "id", "doc", "document_id", "start", "end", "quote", "place", "flow", "population", "scope",
     "kind", "value", "low", "high", "qualifier", "base", "source", "group", "as_of", "since",
     "derived",
-    "extractor", "copy_of", "provenance", "sentence",
+    "extractor", "copy_of", "provenance", "review", "sentence",
 )
 DOCUMENT_COLUMNS = (
     "id", "name", "title", "outlet", "author", "url", "published", "accessed", "uri", "copy_of",
@@ -87,11 +89,12 @@ def api_estimates(
 ) -> Response:
     """Stored estimates, one page at a time, in the contract's form plus ledger ids."""
     f = dataclasses.replace(f, document=document)
-    page = queries.page_estimates(st.ledger, f, queries.Page(limit, offset))
+    book = review_book(st.ledger)
+    page = queries.page_estimates(st.ledger, f, queries.Page(limit, offset), book)
     records = [estimate_json(s) for s in page]
     if format == "csv":
         return csv_response(records, ESTIMATE_COLUMNS, "estimates")
-    total = queries.count_estimates(st.ledger, f)
+    total = queries.count_estimates(st.ledger, f, book)
     return JSONResponse({"total": total, "limit": limit, "offset": offset, "estimates": records})
 
 
@@ -99,9 +102,10 @@ def api_estimates(
 def api_estimate(
     st: State, estimate_id: Annotated[str, Path(max_length=64, pattern=NO_NUL)]
 ) -> Response:
-    """One estimate by its id (or a unique prefix of it)."""
+    """One estimate by its id (or a unique prefix of it), as the reviews have it: a corrected
+    figure for one an analyst corrected, none for one rejected."""
     try:
-        found = st.ledger.estimate(estimate_id)
+        found = standing(st.ledger, review_book(st.ledger), estimate_id)
     except AmbiguousId as error:
         raise HTTPException(422, str(error)) from None
     if found is None:
@@ -149,7 +153,7 @@ def document_payload(st: LedgerState, key: str) -> dict[str, Any]:
     record = st.ledger.document(key)
     if record is None:
         raise HTTPException(404, f"no document {key!r}")
-    stored = st.ledger.estimates(Filters(document=record.info.id))
+    stored = reviewed_estimates(st.ledger, Filters(document=record.info.id))
     return views.document_view(record, stored)
 
 

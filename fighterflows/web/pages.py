@@ -12,9 +12,11 @@ from fighterflows.conflicts import ConflictKind
 from fighterflows.ledger import Filters
 from fighterflows.reconcile import Claim
 from fighterflows.report.serialize import document_json
+from fighterflows.review.book import review_book
 from fighterflows.web import api, lookup, queries, views
 from fighterflows.web.chart import Href, timeline_chart
 from fighterflows.web.daterange import DateRange
+from fighterflows.web.editing import links_for
 from fighterflows.web.facets import SCOPE_WORDS, facets, link
 from fighterflows.web.params import (
     NO_NUL,
@@ -67,7 +69,7 @@ def render(
     params = page_query(request) if twin_params is None else twin_params
     context["twin"] = with_query(twin, params)
     context.setdefault("csv", None)
-    context["links"] = WEB_LINKS
+    context["links"] = links_for(request)
     templates = request.app.state.templates
     return templates.TemplateResponse(request, name, context)  # type: ignore[no-any-return]
 
@@ -185,11 +187,14 @@ def document(request: Request, st: State,
     record = st.ledger.document(document_id)
     if record is None:
         raise HTTPException(404, f"no document {document_id!r}")
-    stored = st.ledger.estimates(Filters(document=record.info.id))
+    book = review_book(st.ledger)
+    mine = Filters(document=record.info.id)
+    stored = book.apply(st.ledger.estimates(mine), mine)
     return render(
         request, "document.html", f"/api/documents/{record.info.id}",
         view=views.document_view(record, stored), segments=views.segments(record.text, stored),
         csv=f"/api/estimates?document={record.info.id}&limit=1000&format=csv",
+        reviews=views.review_rows(book, record.info.id), choices=views.REVIEW_CHOICES,
     )
 
 

@@ -21,7 +21,9 @@ from fighterflows.analysis import Reconciliation, reconcile_estimates
 from fighterflows.conflicts import Conflict
 from fighterflows.consensus import Row
 from fighterflows.ledger import Citation, Filters, Ledger, StoredEstimate, schema
+from fighterflows.ledger.reviews import fingerprint as review_fingerprint
 from fighterflows.reconcile import Claim
+from fighterflows.review.book import reviewed_estimates
 
 Fingerprint = tuple[object, ...]
 CacheKey = tuple[Fingerprint, Filters]
@@ -70,7 +72,8 @@ class Snapshot:
 
 
 def fingerprint(ledger: Ledger) -> Fingerprint:
-    """Changes whenever an ingest, an import or a re-extraction has written to the ledger.
+    """Changes whenever an ingest, an import, a re-extraction or a review has written to the
+    ledger.
 
     Counts come from indexes and the runs table is small, so this stays cheap on a large
     ledger (no scan of the documents' text)."""
@@ -80,7 +83,8 @@ def fingerprint(ledger: Ledger) -> Fingerprint:
         n_estimates = c.execute(select(func.count()).select_from(e)).scalar_one()
         ran = c.execute(select(func.count(), func.max(runs.c.started),
                                func.max(runs.c.finished))).one()
-    return (n_documents, n_estimates, *tuple(ran))
+        reviewed = review_fingerprint(c)
+    return (n_documents, n_estimates, *tuple(ran), *reviewed)
 
 
 class LedgerState:
@@ -107,6 +111,10 @@ class LedgerState:
         """Whether the reconciliation of the whole ledger is the one of ledger state `key`
         (not a previous one, served while the new one is built)."""
         return self._key == key
+
+    def changed(self) -> None:
+        """This process wrote to the ledger: the next request looks again at once."""
+        self._checked = (float("-inf"), ())
 
     def snapshot(self, filters: Filters = EVERYTHING) -> Snapshot:
         """The whole ledger reconciled; with a source or as-of filter, that subset reconciled.
@@ -154,7 +162,7 @@ class LedgerState:
             self._filtered.popitem(last=False)
 
     def _build(self, filters: Filters) -> Snapshot:
-        recon = reconcile_estimates(self.ledger.estimates(filters))
+        recon = reconcile_estimates(reviewed_estimates(self.ledger, filters))
         snapshot = Snapshot.build(recon, self.ledger.citations())
         # A large ledger puts millions of long-lived objects in the cache; a full garbage
         # collection walking them all stalls a request for a few hundred ms. Frozen objects are

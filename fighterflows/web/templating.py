@@ -23,13 +23,23 @@ STATIC = Path(__file__).with_name("static")
 
 
 @dataclass(frozen=True, slots=True)
+class Editing:
+    """What a page's review forms carry when `serve --edit` lets this visitor write."""
+
+    csrf: str  # the visitor's per-session token, checked on every write
+    back: str  # this page: where a write returns to
+
+
+@dataclass(frozen=True, slots=True)
 class Links:
-    """Where a place or a statement links: pages on the server, or sections of the report."""
+    """Where a place or a statement links: pages on the server, or sections of the report;
+    with `editing`, the review forms too."""
 
     place_prefix: str
     documents: bool
     # a "Cite" block on each claim; the report leaves them out to stay small (issue 12, item 9)
     cite: bool = True
+    editing: Editing | None = None
 
     def place(self, code: str) -> str:
         return f"{self.place_prefix}{code}"

@@ -12,6 +12,7 @@ from typing import Any
 from fighterflows.conflicts import Conflict
 from fighterflows.consensus import Row
 from fighterflows.ledger import DocumentRecord, Filters, StoredEstimate
+from fighterflows.model import Flow, Population, Qualifier, Scope
 from fighterflows.reconcile import Claim
 from fighterflows.report.citation import citation_json, statement_order
 from fighterflows.report.explain import how_computed
@@ -24,6 +25,7 @@ from fighterflows.report.serialize import (
     estimate_json,
     row_json,
 )
+from fighterflows.review.book import ReviewBook
 from fighterflows.web.daterange import EVER, DateRange
 from fighterflows.web.facets import facet_counts
 from fighterflows.web.names import is_country, place_name
@@ -33,6 +35,10 @@ from fighterflows.web.state import Snapshot
 Records = list[dict[str, Any]]
 MAX_STATEMENTS = 5  # sentences quoted per claim; `documents` and `estimates` list them all
 SHOWN_CLAIMS = 20_000  # claims kept as shown per snapshot (a few kB each)
+REVIEW_CHOICES = {  # the words of the review forms' menus
+    "flow": [f.value for f in Flow], "population": [p.value for p in Population],
+    "scope": [s.value for s in Scope], "qualifier": [q.value for q in Qualifier],
+}
 
 
 def matches(item: Row | Claim | Conflict, f: Filters, dates: DateRange = EVER) -> bool:
@@ -165,6 +171,7 @@ def statement(s: StoredEstimate) -> dict[str, Any]:
         "document": e.doc,
         "published": s.published,
         "syndicated_copy": s.copy_of is not None,
+        "review": s.review,
         "sentence": e.sentence,
         # where the figure sits in the sentence (as a whole number: never the "50" inside
         # "850"); null when the quote is not found in it
@@ -196,5 +203,23 @@ def segments(text: str, stored: Iterable[StoredEstimate]) -> list[tuple[str, str
     return [(piece, ident) for piece, ident in out if piece]
 
 
-def source_claims(snap: Snapshot, source: str) -> list[dict[str, Any]]:
-    return [named(claim_json(c)) for c in snap.recon.claims if c.source == source]
+def review_rows(book: ReviewBook, document_id: str) -> list[dict[str, Any]]:
+    """The reviews of one document, newest first, with the id each can be acted on by."""
+    out = []
+    for r in reversed(book.reviews):
+        review = r.review
+        if review.document_id != document_id:
+            continue
+        matched = book.matched.get(r.key)
+        e = review.figure
+        out.append({
+            "review": r.key,
+            "verdict": review.verdict.value,
+            "status": book.status(r).value,
+            "estimate": review.figure_id or (matched.id if matched else review.estimate_id),
+            "quote": e.quote, "place": e.place, "flow": e.flow.value,
+            "population": e.population.value, "kind": e.kind.value, "value": e.value,
+            "low": e.low, "high": e.high, "source": e.source,
+            "by": review.by, "at": review.at, "why": review.why,
+        })
+    return out
