@@ -3,10 +3,10 @@ read it), upgrade and demo (they write)."""
 
 from __future__ import annotations
 
+import sqlite3
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 from rich.console import Console
@@ -17,15 +17,19 @@ from fighterflows.cli_options import (
     emit,
     format_option,
     open_ledger,
+    output_path,
     parse_as_of,
     parse_flow,
     parse_population,
     parse_scope,
     resolve_place,
     say,
+    writing_to,
 )
-from fighterflows.ledger import AmbiguousId, Filters, StoredEstimate
+from fighterflows.cli_why import why_empty
+from fighterflows.ledger import AmbiguousId, Filters
 from fighterflows.model import Estimate
+from fighterflows.report.citation import text as cite_text
 from fighterflows.report.marks import figure_mark
 from fighterflows.report.serialize import TABLE_COLUMNS, claim_json, conflict_json, row_json
 from fighterflows.report.tables import Format, render
@@ -103,12 +107,18 @@ def table(
 
     if explain is not None:
         place = place or explain
-    rec = reconcile_ledger(open_ledger(db), _filters(place, flow, population, as_of, scope))
+    ledger = open_ledger(db)
+    chosen = _filters(place, flow, population, as_of, scope)
+    rec = reconcile_ledger(ledger, chosen)
+    if not rec.rows:
+        say(why_empty(ledger, chosen))
+        if fmt == Format.TABLE:
+            return
     if explain is not None:
         _explain(rec, Format(fmt))
         return
     rows = [row_json(r) for r in rec.rows]
-    emit(render(rows, TABLE_COLUMNS, Format(fmt), title="Reconciled estimates"))
+    emit(render(rows, TABLE_COLUMNS, Format(fmt), title="Reconciled estimates", key=4))
 
 
 def _explain(rec: Reconciliation, fmt: Format) -> None:
@@ -139,6 +149,7 @@ def _explain(rec: Reconciliation, fmt: Format) -> None:
 def conflicts(db: str, fmt: str, kind: str | None, place: str | None, scope: str | None) -> None:
     """Misquotes, disagreements and inconsistencies, with the documents behind each."""
     from fighterflows.analysis import reconcile_ledger
+    from fighterflows.web.names import place_name
 
     code = resolve_place(place)
     measure = parse_scope(scope)
@@ -151,7 +162,11 @@ def conflicts(db: str, fmt: str, kind: str | None, place: str | None, scope: str
         and (measure is None or c.scope == measure)
     ]
     rows = [conflict_json(c) for c in chosen]
-    emit(render(rows, CONFLICT_COLUMNS, Format(fmt), title="Conflicts"))
+    if not rows:
+        say("no conflicts" + (f" about {place_name(code)} ({code})" if code else ""))
+        if fmt == Format.TABLE:
+            return
+    emit(render(rows, CONFLICT_COLUMNS, Format(fmt), title="Conflicts", key=5))
 
 
 @click.command()
@@ -164,9 +179,14 @@ def timeline(place: str, db: str, fmt: str, scope: str | None) -> None:
     from fighterflows.analysis import reconcile_ledger
 
     code = resolve_place(place)
-    rec = reconcile_ledger(open_ledger(db), Filters(place=code, scope=parse_scope(scope)))
-    rows = [claim_json(c) for c in rec.timeline(code or place)]
-    emit(render(rows, CLAIM_COLUMNS, Format(fmt), title=f"Timeline: {code}"))
+    ledger = open_ledger(db)
+    chosen = Filters(place=code, scope=parse_scope(scope))
+    rows = [claim_json(c) for c in reconcile_ledger(ledger, chosen).timeline(code or place)]
+    if not rows:
+        say(why_empty(ledger, chosen, "claims"))
+        if fmt == Format.TABLE:
+            return
+    emit(render(rows, CLAIM_COLUMNS, Format(fmt), title=f"Timeline: {code}", key=4))
 
 
 @click.command()
@@ -205,6 +225,8 @@ def show(estimate_id: str, db: str) -> None:
         f"as of:    {e.as_of or 'undated'}" + (f", since {e.since}" if e.since else ""),
         f"id:       {found.id} (extractor {found.extractor})",
     ]
+    if record is not None:
+        lines.append(f"cite:     {cite_text(record.info.citation)}")
     if target.review is not None:
         r = target.review.review
         lines.append(f"review:   {r.verdict.value} by {r.by} on {r.at}"
@@ -236,29 +258,46 @@ def _figure_words(e: Estimate) -> str:
 )
 @click.option("--out", "out", default=None, help="Output file (default: stdout for csv/jsonl).")
 def export(db: str, fmt: str, out: str | None) -> None:
-    """Export the ledger's estimates (csv, jsonl, parquet) or everything (a sqlite file)."""
+    """Export the ledger's estimates (csv, jsonl, parquet) or everything (a sqlite file);
+    csv, parquet and sqlite say how to cite each estimate's document."""
+    if fmt in ("parquet", "sqlite") and out is None:
+        raise click.UsageError(f"--format {fmt} needs --out FILE")
+    path = output_path(out) if out is not None else None
+    ledger = open_ledger(db)
+    if path is None:
+        _write_export(ledger, fmt, None, sys.stdout)
+        return
+    if fmt in ("parquet", "sqlite"):
+        try:
+            _write_export(ledger, fmt, path, None)
+        except (OSError, sqlite3.Error) as error:
+            raise click.ClickException(f"{out}: cannot write: {_why(error)}") from None
+    else:
+        with writing_to(path) as stream:
+            _write_export(ledger, fmt, None, stream)
+    say(f"wrote {out}")
+
+
+def _why(error: Exception) -> str:
+    from fighterflows.read.errors import describe_os_error
+
+    return describe_os_error(error) if isinstance(error, OSError) else str(error)
+
+
+def _write_export(ledger: Any, fmt: str, path: Path | None, stream: TextIO | None) -> None:
+    """The export in `fmt` to a file (parquet, sqlite) or a text stream (csv, jsonl)."""
     from fighterflows.analysis import reconcile_ledger
     from fighterflows.report import export as ex
     from fighterflows.review.book import reviewed_estimates
 
-    ledger = open_ledger(db)
-    if fmt in ("parquet", "sqlite") and out is None:
-        raise click.UsageError(f"--format {fmt} needs --out FILE")
-    if fmt == "sqlite":
-        ex.write_sqlite(reconcile_ledger(ledger), Path(str(out)))
-    elif fmt == "parquet":
-        ex.write_parquet(reviewed_estimates(ledger), Path(str(out)))
-    else:
-        writer: Callable[[list[StoredEstimate], TextIO], None]
-        writer = ex.write_csv if fmt == "csv" else ex.write_jsonl
-        stored = reviewed_estimates(ledger)
-        if out is None:
-            writer(stored, sys.stdout)
-        else:
-            with open(out, "w", encoding="utf-8", newline="") as f:
-                writer(stored, f)
-    if out:
-        say(f"wrote {out}")
+    if fmt == "sqlite" and path is not None:
+        ex.write_sqlite(reconcile_ledger(ledger), path, ledger.citations())
+    elif fmt == "parquet" and path is not None:
+        ex.write_parquet(reviewed_estimates(ledger), path, ledger.citations())
+    elif fmt == "csv" and stream is not None:
+        ex.write_csv(reviewed_estimates(ledger), stream, ledger.citations())
+    elif stream is not None:
+        ex.write_jsonl(reviewed_estimates(ledger), stream)
 
 
 @click.command()
@@ -268,7 +307,11 @@ def report(out: str, db: str) -> None:
     """Write a self-contained HTML report (map, table, a section per place) to OUT."""
     from fighterflows.report.html import write_report
 
-    write_report(open_ledger(db), Path(out))
+    path = output_path(out, "OUT")
+    try:
+        write_report(open_ledger(db), path)
+    except OSError as error:
+        raise click.ClickException(f"{out}: cannot write: {_why(error)}") from None
     say(f"wrote {out}")
 
 
@@ -347,6 +390,7 @@ def demo(db: str, report_path: str) -> None:
         TABLE_COLUMNS,
         Format.TABLE,
         title="Foreign fighters: reconciled estimates (sample corpus)",
+        key=4,
     )
     write_report(ledger, Path(report_path))
     say(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -11,7 +12,15 @@ from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    SpinnerColumn,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from fighterflows.cli_options import (
     db_option,
@@ -26,6 +35,7 @@ from fighterflows.cli_options import (
     say,
 )
 from fighterflows.model import Document, Estimate, Flow, Population, ReadError
+from fighterflows.read.meter import ByteMeter, input_size
 from fighterflows.report.tables import Format, render
 
 if TYPE_CHECKING:
@@ -96,7 +106,7 @@ def extract(
         rows = [{**e.to_json(), "explain": why} for e, why in found]
         emit(render(rows, (*ESTIMATE_COLUMNS, "explain"), Format(fmt)))
     elif fmt != "jsonl":
-        emit(render([e.to_json() for e, _ in found], ESTIMATE_COLUMNS, Format(fmt)))
+        emit(render([e.to_json() for e, _ in found], ESTIMATE_COLUMNS, Format(fmt), key=2))
         if explain:
             for k, (e, why) in enumerate(found, 1):
                 click.echo(f"[{k}] {e.doc} {e.start}-{e.end} {e.quote!r}")
@@ -166,9 +176,10 @@ def ingest(
     from fighterflows.pipeline import IngestOptions, default_workers, ingest
 
     ledger = open_ledger(db, must_exist=False, writing=True)
+    read = make_read_options(text_field, date_field, id_field)
     options = IngestOptions(
         workers=workers or default_workers(),
-        read=make_read_options(text_field, date_field, id_field),
+        read=read,
         command="ingest " + " ".join(paths),
     )
     if engine == "dask" or scheduler:
@@ -176,7 +187,8 @@ def ingest(
 
         report = ingest_dask(ledger, paths, options, scheduler)
     else:
-        with _progress() as on_progress:
+        with _progress(paths) as (on_progress, meter):
+            options = dataclasses.replace(options, read=dataclasses.replace(read, meter=meter))
             report = ingest(ledger, paths, options, on_progress)
     for e in report.errors:
         say(f"error: {e}")
@@ -186,40 +198,45 @@ def ingest(
 
 
 @contextmanager
-def _progress() -> Iterator[Callable[[IngestReport], None] | None]:
-    """A progress line with documents/s and estimates found, on a terminal only."""
+def _progress(
+    paths: tuple[str, ...],
+) -> Iterator[tuple[Callable[[IngestReport], None] | None, ByteMeter | None]]:
+    """A progress line with documents/s and estimates found, on a terminal only; with a bar,
+    the share done and the time left when the inputs' size is known (files, not stdin or
+    URLs). Also the meter that counts the bytes read for it."""
     if not sys.stderr.isatty():
-        yield None
+        yield None, None
         return
-    progress = Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    )
-    task = progress.add_task("reading")
+    total = input_size(paths) or None
+    meter = ByteMeter() if total else None
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn()]
+    if total:
+        columns += [BarColumn(), TaskProgressColumn(), TimeRemainingColumn(), TextColumn("left")]
+    progress = Progress(*columns, console=Console(stderr=True), transient=True)
+    task = progress.add_task("reading", total=total)
 
     def update(report: IngestReport) -> None:
         s = report.stats
         elapsed = progress.tasks[0].elapsed or 1e-9
         progress.update(
             task,
+            completed=min(report.bytes_read, total) if total else None,
             description=f"{s.documents_read:,} documents ({s.documents_read / elapsed:,.0f}/s), "
             f"{s.estimates_added:,} estimates, {s.failed:,} failed",
         )
 
     with progress:
-        yield update
+        yield update, meter
 
 
 def _summary(r: IngestReport, db: str) -> None:
     s = r.stats
     nothing_new = s.documents_added == 0 and s.documents_skipped > 0
+    repeats = f"{r.repeated:,} duplicates within this batch, " if r.repeated else ""
     say(
         f"{s.documents_read:,} documents read: {s.documents_added:,} added "
         f"({s.documents_copies:,} copies of others), "
-        f"{s.documents_skipped:,} already in the ledger, "
+        f"{s.documents_skipped - r.repeated:,} already in the ledger, {repeats}"
         f"{r.prefiltered:,} skipped by the prefilter, {r.with_estimates:,} with estimates; "
         f"{s.estimates_added:,} estimates added; {s.failed:,} failed. Ledger: {db}"
     )

@@ -16,6 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -57,6 +58,8 @@ class IngestReport:
     errors: list[ReadError] = field(default_factory=list)
     prefiltered: int = 0  # documents the prefilter skipped as having nothing to find
     with_estimates: int = 0  # documents added that carry at least one estimate
+    repeated: int = 0  # skipped as duplicates within this ingest's own inputs
+    bytes_read: int = 0  # from the input files (when metered: see ReadOptions.meter)
 
     @property
     def failed(self) -> bool:
@@ -88,23 +91,31 @@ def default_workers() -> int:
     return os.cpu_count() or 1
 
 
-Pending = tuple[list[ReadError | None], Callable[[], Iterable[Extracted]]]
+class Skipped(StrEnum):
+    """Why a document read was not stored again."""
+
+    STORED = "stored"  # the ledger held it before this ingest
+    REPEATED = "repeated"  # a duplicate within this ingest's own inputs
+
+
+Pending = tuple[list[ReadError | Skipped], Callable[[], Iterable[Extracted]]]
 
 
 def plan(
-    ledger: Ledger, batch: list[Document | ReadError]
-) -> tuple[list[ReadError | None], list[Document]]:
-    """Split a batch into what to report now (errors; None for a document already stored)
-    and the documents to extract. One query asks the ledger about the whole batch."""
+    ledger: Ledger, batch: list[Document | ReadError], run_id: int
+) -> tuple[list[ReadError | Skipped], list[Document]]:
+    """Split a batch into what to report now (errors, documents skipped) and the documents to
+    extract. One query asks the ledger about the whole batch."""
     docs = [x for x in batch if isinstance(x, Document)]
-    seen = ledger.present([d.content_hash for d in docs])
-    before: list[ReadError | None] = [x for x in batch if isinstance(x, ReadError)]
+    stored = ledger.stored_by([d.content_hash for d in docs])
+    before: list[ReadError | Skipped] = [x for x in batch if isinstance(x, ReadError)]
     todo = []
     for d in docs:
-        if d.content_hash in seen:
-            before.append(None)
+        h = d.content_hash
+        if h in stored:
+            before.append(Skipped.REPEATED if stored[h] == run_id else Skipped.STORED)
         else:
-            seen.add(d.content_hash)
+            stored[h] = run_id  # a second copy later in this batch is a repeat
             todo.append(d)
     return before, todo
 
@@ -123,9 +134,13 @@ def drain(ledger: Ledger, pending: Pending, copies: NearDuplicates, report: Inge
         # One document the database refuses must not sink the batch: store the batch again
         # one document at a time.
         stored = [_add_one(ledger, new, report) for new in ready]
+    # Found stored at the last moment: by a batch of this ingest still in flight when this one
+    # was planned (a repeat), or by another ingest running beside this one.
+    again = [n.document.content_hash for n, a in zip(ready, stored, strict=True) if a is False]
+    late = ledger.stored_by(again)
     for new, added in zip(ready, stored, strict=True):
         if added is not None:
-            count_stored(new, added, report)
+            count_stored(new, added, report, late.get(new.document.content_hash))
 
 
 def _add_one(ledger: Ledger, new: NewDocument, report: IngestReport) -> bool | None:
@@ -161,7 +176,8 @@ def ingest(
     reader = read_ahead if pool and "-" not in sources else make_batches_here
     try:
         for batch in reader(sources, options.read, BATCH):
-            before, todo = plan(ledger, batch.items)
+            report.bytes_read = batch.bytes_read
+            before, todo = plan(ledger, batch.items, report.run_id)
             pending.append((before, submit(pool, todo, batch.relevant)))
             while len(pending) > IN_FLIGHT:
                 drain(ledger, pending.popleft(), copies, report)
@@ -177,7 +193,7 @@ def ingest(
 
 
 def make_batches_here(sources: Iterable[str], options: ReadOptions, size: int) -> Iterator[Batch]:
-    return make_batches(read_sources(sources, options), size)
+    return make_batches(read_sources(sources, options), size, options.meter)
 
 
 def submit(
@@ -206,7 +222,8 @@ def finish(ledger: Ledger, report: IngestReport) -> None:
 
 
 def prepare(
-    ledger: Ledger, item: Extracted | ReadError | None, copies: NearDuplicates, r: IngestReport
+    ledger: Ledger, item: Extracted | ReadError | Skipped, copies: NearDuplicates,
+    r: IngestReport,
 ) -> NewDocument | None:
     """Count what cannot be stored; turn an extracted document into one ready to store."""
     s = r.stats
@@ -216,8 +233,9 @@ def prepare(
         ledger.add_error(item.where, item.reason, r.run_id)
         return None
     s.documents_read += 1
-    if item is None:
+    if isinstance(item, Skipped):
         s.documents_skipped += 1
+        r.repeated += item is Skipped.REPEATED
         return None
     r.prefiltered += not item.relevant
     copy_of = copies.original_of(item.minhash) if item.minhash else None
@@ -226,10 +244,15 @@ def prepare(
     return NewDocument(item.document, item.estimates, VERSION, copy_of, item.minhash)
 
 
-def count_stored(new: NewDocument, added: bool, r: IngestReport) -> None:
+def count_stored(
+    new: NewDocument, added: bool, r: IngestReport, stored_by: int | None = None
+) -> None:
+    """Count a document handed to the ledger; `stored_by` is the run that stored it first,
+    when it was there already."""
     s = r.stats
     if not added:
         s.documents_skipped += 1
+        r.repeated += stored_by == r.run_id
         return
     s.documents_added += 1
     s.documents_copies += new.copy_of is not None

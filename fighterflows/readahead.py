@@ -17,6 +17,7 @@ from typing import Any
 
 from fighterflows.model import Document, ReadError
 from fighterflows.read import ReadOptions, read_sources
+from fighterflows.read.meter import ByteMeter
 
 AHEAD = 8  # batches waiting in the queue: bounds memory
 
@@ -25,32 +26,35 @@ AHEAD = 8  # batches waiting in the queue: bounds memory
 class Batch:
     items: list[Document | ReadError]
     relevant: frozenset[str]  # content hashes of the documents that pass the prefilter
+    bytes_read: int = 0  # from the input files so far, when they are metered
 
 
-def make_batches(items: Iterable[Document | ReadError], size: int) -> Iterator[Batch]:
+def make_batches(
+    items: Iterable[Document | ReadError], size: int, meter: ByteMeter | None = None
+) -> Iterator[Batch]:
     from fighterflows.extract import might_contain_estimates
 
     chunk: list[Document | ReadError] = []
     for item in items:
         chunk.append(item)
         if len(chunk) == size:
-            yield _batch(chunk, might_contain_estimates)
+            yield _batch(chunk, might_contain_estimates, meter)
             chunk = []
     if chunk:
-        yield _batch(chunk, might_contain_estimates)
+        yield _batch(chunk, might_contain_estimates, meter)
 
 
-def _batch(chunk: list[Document | ReadError], prefilter: Any) -> Batch:
+def _batch(chunk: list[Document | ReadError], prefilter: Any, meter: ByteMeter | None) -> Batch:
     relevant = frozenset(
         d.content_hash for d in chunk if isinstance(d, Document) and prefilter(d.text)
     )
-    return Batch(chunk, relevant)
+    return Batch(chunk, relevant, meter.bytes if meter else 0)
 
 
 def _produce(sources: list[str], options: ReadOptions, size: int, queue: Any) -> None:
     parent = os.getppid()
     try:
-        for batch in make_batches(read_sources(sources, options), size):
+        for batch in make_batches(read_sources(sources, options), size, options.meter):
             if not _put(queue, batch, parent):
                 return
         _put(queue, None, parent)

@@ -35,7 +35,9 @@ from fighterflows.pipeline import (
 )
 from fighterflows.readahead import read_ahead
 
-DOCUMENT_FIELDS = ("id", "text", "uri", "title", "published", "pages")
+DOCUMENT_FIELDS = (
+    "id", "text", "uri", "title", "published", "pages", "outlet", "author", "url", "accessed",
+)
 PARTITION = 512  # documents a partition: a task per partition, so not too small
 
 
@@ -113,7 +115,7 @@ def ingest_dask(
         pending: deque[Pending] = deque()
         reader = read_ahead if "-" not in sources else make_batches_here  # stdin stays here
         for number, batch in enumerate(reader(sources, options.read, PARTITION)):
-            before, todo = plan(ledger, batch.items)
+            before, todo = plan(ledger, batch.items, report.run_id)
             pending.append((before, _partition(client, todo, batch.relevant, folder, number)))
             while len(pending) > 2 * max(1, options.workers):
                 drain(ledger, pending.popleft(), copies, report)

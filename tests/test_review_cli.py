@@ -88,6 +88,7 @@ def test_reviews_move_the_table_conflicts_exports_and_api(ledger_url: str,
     csv_out = cli.run("export", "--format", "csv").stdout
     header = csv_out.splitlines()[0].split(",")
     assert "review" in header and "id" in header
+    assert {"title", "outlet", "author", "url", "accessed"} <= set(header)  # and the citation
     cli.run("export", "--format", "parquet", "--out", str(tmp_path / "e.parquet"))
     table = pq.read_table(tmp_path / "e.parquet").to_pydict()
     by_id = dict(zip(table["id"], table["review"], strict=True))

@@ -106,6 +106,19 @@ def test_a_csrf_token_is_good_for_its_own_session_only(db: str) -> None:
         assert mine.post(action, data={"csrf": csrf}, follow_redirects=False).status_code == 303
 
 
+def test_under_edit_a_page_is_never_shared_between_sessions(db: str) -> None:
+    """The read-only server keeps answers per ledger state; under --edit a page carries its
+    visitor's CSRF token, so two sessions of one server each get their own page."""
+    app = create_app(db, EditSettings.for_host("127.0.0.1"))
+    with TestClient(app, base_url=LOCAL) as mine, TestClient(app, base_url=LOCAL) as theirs:
+        confirm_form(mine)  # the ledger reconciled: from now on a page could be kept
+        action, my_csrf = confirm_form(mine)
+        _, their_csrf = confirm_form(theirs)
+        assert my_csrf != their_csrf
+        done = theirs.post(action, data={"csrf": their_csrf}, follow_redirects=False)
+        assert done.status_code == 303
+
+
 def test_writes_from_another_site_are_refused(db: str) -> None:
     with local_editor(db) as client:
         action, csrf = confirm_form(client)

@@ -18,6 +18,8 @@ from fighterflows.model import Document, Estimate, Flow, Kind, Population, Quali
 HOSTILE_SCRIPT = "<script>alert(1)</script>"
 HOSTILE_IMG = "<img src=x onerror=alert(2)>"
 HOSTILE_SOURCE = "<b>Evil</b> & Co"
+COURIER = "The Harbour Courier"
+COURIER_URL = "https://courier.example/2017/soufan-returnees?x=1&y=2"
 
 
 @dataclass(frozen=True)
@@ -35,9 +37,13 @@ class Fig:
     scope: Scope = Scope.CUMULATIVE
 
 
-def make_document(name: str, published: str, sentences: list[str], figs: list[Fig]) -> NewDocument:
+def make_document(
+    name: str, published: str, sentences: list[str], figs: list[Fig], **cited: str
+) -> NewDocument:
+    """`cited`: what the document declares to cite it by (outlet, author, url, accessed)."""
     text = " ".join(sentences)
-    doc = Document(id=name, text=text, published=published, title=name.replace("-", " ").title())
+    doc = Document(id=name, text=text, published=published, title=name.replace("-", " ").title(),
+                   **cited)
     return NewDocument(doc, [anchor(doc, sentences, f) for f in figs], extractor="hand-1")
 
 
@@ -72,6 +78,7 @@ DOCUMENTS = [
          Fig("271", "FRA", R, 271, "Soufan Center", "2017-10"),
          Fig("960", "DEU", D, 960, "Soufan Center", "2017-10"),
          Fig("300", "DEU", R, 300, "Soufan Center", "2017-10")],
+        outlet=COURIER, author="Jane Doe; John Roe", url=COURIER_URL, accessed="2024-03-01",
     ),
     make_document(
         "2017-wire-misquote", "2017-11-01",
@@ -102,6 +109,7 @@ DOCUMENTS = [
         [f"Officials said {HOSTILE_SCRIPT} that 50 {HOSTILE_IMG} Britons had returned.",
          "Nothing else here & that is <i>fine</i>."],
         [Fig("50", "GBR", R, 50, HOSTILE_SOURCE, "2018-05")],
+        outlet=HOSTILE_SOURCE, author=HOSTILE_SCRIPT, url="javascript:alert(3)",
     ),
 ]
 
@@ -145,13 +153,10 @@ class LiveServer:
     def __init__(self, db: str) -> None:
         import uvicorn
 
-        from fighterflows.web.app import create_app
+        from fighterflows.web.app import server_config
 
         self.port = free_port()
-        config = uvicorn.Config(
-            create_app(db), host="127.0.0.1", port=self.port, log_level="warning"
-        )
-        self.server = uvicorn.Server(config)
+        self.server = uvicorn.Server(server_config(db, "127.0.0.1", self.port, "warning"))
 
     @property
     def url(self) -> str:

@@ -2,6 +2,7 @@
 
 from fighterflows.ledger.connect import LedgerProblem
 from fighterflows.ledger.records import (
+    Citation,
     DocumentInfo,
     DocumentRecord,
     Filters,
@@ -12,6 +13,7 @@ from fighterflows.ledger.store import AmbiguousId, Ledger, NewDocument, RunStats
 
 __all__ = [
     "AmbiguousId",
+    "Citation",
     "DocumentInfo",
     "DocumentRecord",
     "Filters",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import fcntl
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -122,17 +122,26 @@ def check_schema(engine: Engine, target: str, writing: bool) -> bool:
     return current != head
 
 
-def migrate(engine: Engine, check: Callable[[], object] | None = None) -> None:
-    """Bring the schema to the latest migration (a no-op when it is there already). Two
-    processes that open a new ledger at once take turns: the second finds it made. `check`
-    runs under the lock first (and may refuse the database), when no one else is making it."""
+def ready(engine: Engine, target: str, writing: bool) -> None:
+    """Check the ledger's schema and, for a writer, bring it to the latest migration. Writers
+    take turns on SQLite from the check on: its DDL commits statement by statement, so a
+    writer checking while another makes a new ledger would see half a schema, tables without
+    a revision, and take it for someone else's database."""
+    if not writing:
+        check_schema(engine, target, writing)
+        return
+    with _one_at_a_time(engine):
+        if check_schema(engine, target, writing):
+            _upgrade(engine)
+
+
+def _upgrade(engine: Engine) -> None:
+    """Bring the schema to the latest migration (a no-op when it is there already)."""
     config = _config()
-    with _one_at_a_time(engine), engine.begin() as connection:
+    with engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             # held until this transaction ends; the next migrator waits, then finds head
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
-        if check is not None:
-            check()
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 

@@ -21,6 +21,22 @@ class StoredEstimate:
 
 
 @dataclass(frozen=True, slots=True)
+class Citation:
+    """What cites a document, as it declares it (None where it does not say)."""
+
+    document_id: str  # the content hash
+    name: str  # the file name or record id, for a document with no title
+    title: str | None = None
+    outlet: str | None = None  # the publisher or site
+    author: str | None = None  # several joined by "; "
+    url: str | None = None  # where it was published
+    uri: str | None = None  # where it was read from (a path, an address)
+    published: str | None = None
+    accessed: str | None = None  # when it was captured
+    paged: bool = False  # a PDF: cited as a report
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentInfo:
     id: str
     name: str
@@ -30,6 +46,18 @@ class DocumentInfo:
     copy_of: str | None
     estimates: int
     chars: int
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+    accessed: str | None = None
+    paged: bool = False
+
+    @property
+    def citation(self) -> Citation:
+        return Citation(
+            self.id, self.name, self.title, self.outlet, self.author, self.url, self.uri,
+            self.published, self.accessed, self.paged,
+        )
 
 
 @dataclass(frozen=True, slots=True)

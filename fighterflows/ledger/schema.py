@@ -33,6 +33,11 @@ documents = Table(
     Column("extractor", String(32)),
     Column("run_id", Integer),
     Column("ingested_at", String(32), nullable=False),
+    # what cites it, as the document declares it (title and published above are too)
+    Column("outlet", Text),
+    Column("author", Text),
+    Column("url", Text),  # the address it was published at (uri: where it was read from)
+    Column("accessed", String(32)),  # the day it was captured (a crawl, a download)
 )
 Index("ix_documents_name", documents.c.name)
 

@@ -93,7 +93,7 @@ def shown_claims(claims: list[dict[str, Any]], limit: int) -> list[dict[str, Any
 
 
 def report_context(ledger: Ledger) -> dict[str, Any]:
-    snap = Snapshot.build(reconcile_ledger(ledger))
+    snap = Snapshot.build(reconcile_ledger(ledger), ledger.citations())
     table = views.table_view(snap, Filters())
     conflicts = views.conflicts_view(snap, Filters(), page=Page(CONFLICTS_SHOWN, 0))
     style = inline_asset("style.css", "</style")

@@ -114,4 +114,8 @@ def document_json(d: DocumentInfo) -> dict[str, Any]:
         "copy_of": d.copy_of,
         "estimates": d.estimates,
         "chars": d.chars,
+        "outlet": d.outlet,
+        "author": d.author,
+        "url": d.url,
+        "accessed": d.accessed,
     }

@@ -51,7 +51,10 @@ ESTIMATE_COLUMNS = (
     "derived",
     "extractor", "copy_of", "provenance", "review", "sentence",
 )
-DOCUMENT_COLUMNS = ("id", "name", "title", "uri", "published", "copy_of", "estimates", "chars")
+DOCUMENT_COLUMNS = (
+    "id", "name", "title", "outlet", "author", "url", "published", "accessed", "uri", "copy_of",
+    "estimates", "chars",
+)
 CONFLICT_COLUMNS = (
     "place", "flow", "population", "scope", "kind", "detail", "claims", "documents",
 )

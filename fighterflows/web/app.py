@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.responses import FileResponse, Response
@@ -14,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 from fighterflows.ledger import Ledger
 from fighterflows.web import api, errors, pages
 from fighterflows.web import edit as edit_routes
+from fighterflows.web.cache import AnswerCache
 from fighterflows.web.editing import EditGuard, EditSettings
 from fighterflows.web.head import HeadAsGet
 from fighterflows.web.security import SecurityHeaders
@@ -48,7 +50,11 @@ def create_app(db: str, edit: EditSettings | None = None) -> FastAPI:
     app.state.ledger_state = LedgerState(ledger)
     app.state.templates = Jinja2Templates(env=environment())
     app.state.edit = edit
-    if edit is not None:
+    if edit is None:
+        # innermost: a kept answer still gets the headers below. Only read-only: under --edit
+        # a page carries its visitor's session (the forms' CSRF token), so no answer is shared.
+        app.add_middleware(AnswerCache)
+    else:
         app.add_middleware(EditGuard, settings=edit)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HeadAsGet)
@@ -66,10 +72,25 @@ def favicon() -> Response:
     return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
 
 
+def server_config(
+    db: str, host: str, port: int, log_level: str = "info", edit: EditSettings | None = None
+) -> Any:
+    """uvicorn's configuration for the dashboard: the app, and an HTTP protocol that refuses
+    unparsable requests in the app's JSON error shape with its headers (see `protocol`)."""
+    import uvicorn
+
+    from fighterflows.web.protocol import JsonErrorsH11Protocol
+
+    return uvicorn.Config(
+        create_app(db, edit), host=host, port=port, log_level=log_level,
+        http=JsonErrorsH11Protocol,
+    )
+
+
 def serve(
     db: str, host: str = "127.0.0.1", port: int = 8000, edit: EditSettings | None = None
 ) -> None:
     """Run the dashboard with uvicorn until interrupted."""
     import uvicorn
 
-    uvicorn.run(create_app(db, edit), host=host, port=port, log_level="info")
+    uvicorn.Server(server_config(db, host, port, edit=edit)).run()

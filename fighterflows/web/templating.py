@@ -13,6 +13,8 @@ from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
+from fighterflows.read.citing import is_web_address
+from fighterflows.report.citation import csl_file
 from fighterflows.web.views import by_kind_of_place
 
 WEB_TEMPLATES = Path(__file__).with_name("templates")
@@ -35,6 +37,8 @@ class Links:
 
     place_prefix: str
     documents: bool
+    # a "Cite" block on each claim; the report leaves them out to stay small (issue 12, item 9)
+    cite: bool = True
     editing: Editing | None = None
 
     def place(self, code: str) -> str:
@@ -47,7 +51,7 @@ class Links:
 
 
 WEB_LINKS = Links("/place/", documents=True)
-REPORT_LINKS = Links("#place-", documents=False)
+REPORT_LINKS = Links("#place-", documents=False, cite=False)
 
 
 def num(value: object) -> str:
@@ -100,6 +104,8 @@ def environment() -> Environment:
     )
     env.filters["num"] = num
     env.filters["figure"] = figure
+    env.filters["csl_json"] = csl_file
+    env.tests["web_address"] = is_web_address
     env.filters["xy"] = xy
     env.globals["mark_parts"] = mark_parts
     env.globals["by_kind_of_place"] = by_kind_of_place

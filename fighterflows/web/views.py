@@ -14,6 +14,7 @@ from fighterflows.consensus import Row
 from fighterflows.ledger import DocumentRecord, Filters, StoredEstimate
 from fighterflows.model import Flow, Population, Qualifier, Scope
 from fighterflows.reconcile import Claim
+from fighterflows.report.citation import citation_json, statement_order
 from fighterflows.report.explain import how_computed
 from fighterflows.report.marks import figure_mark
 from fighterflows.report.serialize import (
@@ -33,6 +34,7 @@ from fighterflows.web.state import Snapshot
 
 Records = list[dict[str, Any]]
 MAX_STATEMENTS = 5  # sentences quoted per claim; `documents` and `estimates` list them all
+SHOWN_CLAIMS = 20_000  # claims kept as shown per snapshot (a few kB each)
 REVIEW_CHOICES = {  # the words of the review forms' menus
     "flow": [f.value for f in Flow], "population": [p.value for p in Population],
     "scope": [s.value for s in Scope], "qualifier": [q.value for q in Qualifier],
@@ -136,13 +138,27 @@ def matches_json(record: dict[str, Any], f: Filters) -> bool:
 
 
 def claim_out(snap: Snapshot, c: Claim) -> dict[str, Any]:
-    """A claim with the sentences that state it, the figure marked in each."""
+    """A claim with the sentences that state it, the figure marked in each, and how to cite
+    it; made once per snapshot (a place page shows a hundred, each read from many documents).
+    The dict is shared: callers must not change it."""
+    shown = snap.shown.get(c.id)
+    if shown is None:
+        shown = _claim_out(snap, c)
+        if len(snap.shown) < SHOWN_CLAIMS:
+            snap.shown[c.id] = shown
+    return shown
+
+
+def _claim_out(snap: Snapshot, c: Claim) -> dict[str, Any]:
     stated = [snap.estimates_by_id[i] for i in c.estimates if i in snap.estimates_by_id]
-    stated.sort(key=lambda s: (s.copy_of is not None, s.estimate.as_of or "", s.estimate.doc))
+    stated.sort(key=statement_order)
     verdict = snap.recon.verdicts.get(c.id)
     out = claim_json(c)
     out.update(role=verdict.role.value if verdict else None, why=verdict.why if verdict else None)
     out["statements"] = [statement(s) for s in stated[:MAX_STATEMENTS]]
+    # cited by the document that states it first (an original before a syndicated copy)
+    cited = snap.citations.get(stated[0].document_id) if stated else None
+    out["citation"] = citation_json(cited) if cited else None
     return out
 
 
@@ -166,6 +182,7 @@ def statement(s: StoredEstimate) -> dict[str, Any]:
 def document_view(record: DocumentRecord, stored: Sequence[StoredEstimate]) -> dict[str, Any]:
     return {
         "document": document_json(record.info),
+        "citation": citation_json(record.info.citation),
         "text": record.text,
         "estimates": [estimate_json(s) for s in stored],
     }

@@ -1,8 +1,8 @@
 // fighterflows dashboard and report: the only script. It switches the map between flows, sorts
-// tables by a clicked column, and makes the timelines usable: sources switched off and on,
-// tooltips for the mouse, the keyboard and touch, SVG and PNG downloads. Every figure and
-// sentence is already on the page as escaped HTML: this script moves existing nodes, sets
-// attributes and text, and never writes HTML.
+// tables by a clicked column, makes the timelines usable (sources switched off and on, tooltips
+// for the mouse, the keyboard and touch, SVG and PNG downloads) and copies citations. Every
+// figure and sentence is already on the page as escaped HTML: this script moves existing nodes,
+// sets attributes and text, and never writes HTML.
 (function () {
   "use strict";
 
@@ -62,6 +62,43 @@
       th.addEventListener("keydown", function (event) {
         if (event.key === "Enter" || event.key === " ") { event.preventDefault(); sortBy(table, th); }
       });
+    });
+  }
+
+  // "Copy" beside each form of a citation: the text of its <pre> to the clipboard; where the
+  // clipboard cannot be written (an old browser, a page opened from a file), the text is
+  // selected instead, so Ctrl+C copies it.
+  function selectText(pre) {
+    var range = document.createRange();
+    range.selectNodeContents(pre);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
+  function copied(button, label) {
+    button.textContent = label;
+    window.setTimeout(function () { button.textContent = "Copy"; }, 2000);
+  }
+
+  function copy(button) {
+    var pre = button.parentNode.querySelector("pre");
+    var text = pre.textContent;
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(
+        function () { copied(button, "Copied"); },
+        function () { selectText(pre); copied(button, "Selected: press Ctrl+C"); }
+      );
+    } else {
+      selectText(pre);
+      copied(button, "Selected: press Ctrl+C");
+    }
+  }
+
+  function initCite(details) {
+    details.querySelectorAll("button.copy").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { copy(button); });
     });
   }
 
@@ -269,7 +306,9 @@
   // A link to a place's section of the report opens it if it is folded.
   function reveal() {
     var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    var folded = target && (target.closest("details") || target.querySelector("details"));
+    // (a citation is folded too, but a link never means to open it)
+    var folded = target && (target.closest("details:not(.cite)") ||
+      target.querySelector("details:not(.cite)"));
     if (folded) { folded.open = true; }
   }
 
@@ -278,6 +317,7 @@
     document.querySelectorAll("table.data").forEach(initTable);
     document.querySelectorAll(".timeline-block").forEach(initSources);
     document.querySelectorAll("figure.chart").forEach(initChart);
+    document.querySelectorAll("details.cite").forEach(initCite);
     window.addEventListener("hashchange", reveal);
     reveal();
   }
