@@ -178,3 +178,15 @@ def test_ligatures_and_soft_hyphens_are_undone() -> None:
     lines = lines_from_runs(runs)
     assert lines == [Line("fighters returned flows; recruit-", 700.0), Line("ment", 686.0)]
     assert join_lines(lines) == "fighters returned flows; recruitment"
+
+
+def test_damaged_document_information_keeps_the_text(tmp_path: Path) -> None:
+    """A PDF whose document information is no dictionary (a number where /Info points) is read
+    for its text; its title and author are simply unknown."""
+    data = pdf_bytes(PAGES, title="A report")
+    info = data[data.index(b"<< /Title") :]
+    info = info[: info.index(b">>") + 2]
+    data = data.replace(info, b"42".ljust(len(info)))
+    (doc,) = read_all(write_pdf(tmp_path / "r.pdf", data))
+    assert isinstance(doc, Document)
+    assert (doc.text, doc.title, doc.author) == (TEXT, None, None)

@@ -124,7 +124,17 @@ def _baseline(cm: list[float], tm: list[float]) -> float | None:
 
 
 def _metadata(reader: Any) -> tuple[str | None, str | None, str | None]:
-    """The title, the author and the date the PDF's document information declares."""
+    """The title, the author and the date the PDF's document information declares; nothing
+    when that information is damaged (the text is what the document is read for)."""
+    from pypdf.errors import PyPdfError
+
+    try:
+        return _declared(reader)
+    except (PyPdfError, AttributeError, TypeError, ValueError, KeyError):
+        return None, None, None
+
+
+def _declared(reader: Any) -> tuple[str | None, str | None, str | None]:
     meta = reader.metadata
     if meta is None:
         return None, None, None
