@@ -171,18 +171,38 @@ def ingest(
         read=make_read_options(text_field, date_field, id_field),
         command="ingest " + " ".join(paths),
     )
-    if engine == "dask" or scheduler:
-        from fighterflows.scale import ingest_dask
+    with _progress() as on_progress:
+        if engine == "dask" or scheduler:
+            from fighterflows.scale import ingest_dask
 
-        report = ingest_dask(ledger, paths, options, scheduler)
-    else:
-        with _progress() as on_progress:
+            report = ingest_dask(ledger, paths, options, scheduler, on_progress)
+        else:
             report = ingest(ledger, paths, options, on_progress)
     for e in report.errors:
         say(f"error: {e}")
+    _outdated(report, options.command)
     if not quiet:
         _summary(report, db)
     sys.exit(1 if report.failed else 0)
+
+
+def _outdated(report: IngestReport, command: str) -> None:
+    """Say which earlier runs another prefilter judged: what it skipped left nothing behind,
+    so its sources must be read again for this prefilter to see them."""
+    from fighterflows.prefilters import sources_of
+
+    for run in report.outdated:
+        again = sources_of(run.command) == command
+        say(
+            f"note: the prefilter changed since run {run.id} (extractor {run.extractor}), "
+            f"which skipped {run.documents_prefiltered:,} documents without keeping them; "
+            + (
+                "this run read its sources again"
+                if again
+                else "to read them with this prefilter, run again: "
+                f"fighterflows {sources_of(run.command)}"
+            )
+        )
 
 
 @contextmanager
@@ -220,7 +240,8 @@ def _summary(r: IngestReport, db: str) -> None:
         f"{s.documents_read:,} documents read: {s.documents_added:,} added "
         f"({s.documents_copies:,} copies of others), "
         f"{s.documents_skipped:,} already in the ledger, "
-        f"{r.prefiltered:,} skipped by the prefilter, {r.with_estimates:,} with estimates; "
+        f"{s.documents_prefiltered:,} skipped by the prefilter (not kept), "
+        f"{r.with_estimates:,} with estimates; "
         f"{s.estimates_added:,} estimates added; {s.failed:,} failed. Ledger: {db}"
     )
     if nothing_new:

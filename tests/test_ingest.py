@@ -19,6 +19,9 @@ from fighterflows.ledger import Ledger
 from fighterflows.resources import sample_corpus
 
 SAMPLE = sample_corpus()
+ROOT = Path(__file__).resolve().parents[1]
+# A real process running this checkout's package (run from its root, `-m` imports it there).
+FIGHTERFLOWS = [sys.executable, "-m", "fighterflows"]
 
 
 def invoke(*args: str) -> tuple[int, str, str]:
@@ -125,7 +128,7 @@ def test_kill_9_during_ingest_then_rerun_equals_an_uninterrupted_ingest(
     whole, killed = str(tmp_path / "whole.db"), str(tmp_path / "killed.db")
     assert invoke("ingest", str(corpus), "--db", whole, "--workers", "1", "--quiet")[0] == 0
     cmd = [
-        str(Path(sys.executable).with_name("fighterflows")),
+        *FIGHTERFLOWS,
         "ingest",
         str(corpus),
         "--db",
@@ -134,7 +137,7 @@ def test_kill_9_during_ingest_then_rerun_equals_an_uninterrupted_ingest(
         workers,
         "--quiet",
     ]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and _documents(killed) < 300:
         time.sleep(0.05)
@@ -233,8 +236,9 @@ def test_the_summary_counts_what_happened(tmp_path: Path) -> None:
     assert code == 1
     n = len(list(SAMPLE.glob("*.md")))
     summary = err.splitlines()[-1]
-    assert summary.startswith(f"{n} documents read: {n} added")
-    assert f"1 skipped by the prefilter, {n - 1} with estimates" in summary
+    # the sample's one document without a figure is read, judged and not kept
+    assert summary.startswith(f"{n} documents read: {n - 1} added")
+    assert f"1 skipped by the prefilter (not kept), {n - 1} with estimates" in summary
     assert "1 failed" in summary
 
 
@@ -293,9 +297,8 @@ def test_the_table_reads_cleanly_while_another_process_ingests(tmp_path: Path) -
     make_corpus(corpus, 600)
     db = str(tmp_path / "live.db")
     assert invoke("ingest", str(SAMPLE), "--db", db, "--workers", "1")[0] == 0
-    cmd = [str(Path(sys.executable).with_name("fighterflows")), "ingest", str(corpus), "--db",
-           db, "--workers", "1", "--quiet"]
-    writer = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    cmd = [*FIGHTERFLOWS, "ingest", str(corpus), "--db", db, "--workers", "1", "--quiet"]
+    writer = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
     seen = []
     while writer.poll() is None:
         code, out, err = invoke("table", "--db", db, "--format", "json")

@@ -8,7 +8,14 @@ from fighterflows.ledger.records import (
     IngestError,
     StoredEstimate,
 )
-from fighterflows.ledger.store import AmbiguousId, Ledger, NewDocument, RunStats
+from fighterflows.ledger.store import (
+    AmbiguousId,
+    Ledger,
+    NewDocument,
+    RunRecord,
+    RunStats,
+    SignatureRow,
+)
 
 __all__ = [
     "AmbiguousId",
@@ -19,6 +26,8 @@ __all__ = [
     "Ledger",
     "LedgerProblem",
     "NewDocument",
+    "RunRecord",
     "RunStats",
+    "SignatureRow",
     "StoredEstimate",
 ]

@@ -138,6 +138,24 @@ _LOCK_KEY = 0x66667766  # "ffwf": one advisory lock for fighterflows' migrations
 
 
 @contextmanager
+def exclusive(engine: Engine, key: int) -> Iterator[None]:
+    """One process at a time (among those asking for `key`): on PostgreSQL a session advisory
+    lock, held on a connection of its own; on SQLite the flock of the ledger file."""
+    if engine.dialect.name != "postgresql":
+        with _one_at_a_time(engine):
+            yield
+        return
+    with engine.connect() as holder:
+        holder.execute(text("SELECT pg_advisory_lock(:key)"), {"key": key})
+        holder.commit()
+        try:
+            yield
+        finally:
+            holder.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+            holder.commit()
+
+
+@contextmanager
 def _one_at_a_time(engine: Engine) -> Iterator[None]:
     """On SQLite, an exclusive lock on the ledger file itself while the schema is made (an
     flock, which SQLite's own locks ignore); elsewhere the database's lock does it."""

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import psycopg
-from sqlalchemy import Engine, func, insert, or_, select, update
+from sqlalchemy import Engine, bindparam, func, insert, or_, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -17,6 +18,7 @@ from fighterflows.ledger import schema
 from fighterflows.ledger.connect import (
     LedgerProblem,
     check_schema,
+    exclusive,
     make_engine,
     migrate,
     sqlite_path,
@@ -32,6 +34,7 @@ from fighterflows.ledger.records import (
 from fighterflows.model import Document, Estimate
 
 D, E = schema.documents, schema.estimates
+_SETTLE_LOCK = 0x66667773  # "ffws": one ingest at a time settles copies and claims
 
 
 class AmbiguousId(LookupError):
@@ -62,10 +65,32 @@ class NewDocument:
 class RunStats:
     documents_read: int = 0
     documents_added: int = 0
-    documents_skipped: int = 0
+    documents_skipped: int = 0  # already in the ledger
     documents_copies: int = 0
     estimates_added: int = 0
     failed: int = 0
+    documents_prefiltered: int = 0  # rejected by the prefilter: counted, nothing of them kept
+
+
+@dataclass(frozen=True, slots=True)
+class RunRecord:
+    id: int
+    command: str
+    extractor: str
+    prefilter: str | None  # None for runs that kept every document they read
+    documents_prefiltered: int
+    finished: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SignatureRow:
+    """A stored document's MinHash signature, with what ranks near-duplicates, and its mark."""
+
+    id: str
+    minhash: bytes
+    name: str
+    published: str | None
+    copy_of: str | None
 
 
 class Ledger:
@@ -97,10 +122,16 @@ class Ledger:
 
     # -- writes ---------------------------------------------------------------------------
 
-    def start_run(self, command: str, extractor: str) -> int:
+    def start_run(self, command: str, extractor: str, prefilter: str | None = None) -> int:
         with self.engine.begin() as c:
             stats = {k: 0 for k in RunStats.__dataclass_fields__}
-            row = {"command": command, "extractor": extractor, "started": now(), **stats}
+            row = {
+                "command": command,
+                "extractor": extractor,
+                "prefilter": prefilter,
+                "started": now(),
+                **stats,
+            }
             result = c.execute(insert(schema.runs).values(**row))
             key = result.inserted_primary_key
             assert key is not None
@@ -169,12 +200,36 @@ class Ledger:
                 )
             )
 
-    def minhashes(self) -> Iterator[tuple[str, bytes, bool]]:
-        """(document id, MinHash signature, is a copy) of every document with estimates."""
+    def signatures(self) -> Iterator[SignatureRow]:
+        """Every document that has a MinHash signature (those with estimates)."""
+        columns = (D.c.id, D.c.minhash, D.c.name, D.c.published, D.c.copy_of)
         with self.engine.connect() as c:
-            query = select(D.c.id, D.c.minhash, D.c.copy_of).where(D.c.minhash.is_not(None))
+            query = select(*columns).where(D.c.minhash.is_not(None)).order_by(D.c.id)
             for row in c.execute(query):
-                yield row.id, row.minhash, row.copy_of is not None
+                yield SignatureRow(row.id, row.minhash, row.name, row.published, row.copy_of)
+
+    def mark_copies(self, marks: dict[str, str | None]) -> None:
+        """Set which document each of these copies (None: an original), in one transaction."""
+        if not marks:
+            return
+        rows = [{"key": k, "original": v} for k, v in sorted(marks.items())]
+        statement = (
+            update(D).where(D.c.id == bindparam("key")).values(copy_of=bindparam("original"))
+        )
+        with self.engine.begin() as c:
+            c.execute(statement, rows)
+
+    def copies_in_run(self, run_id: int) -> int:
+        with self.engine.connect() as c:
+            query = select(func.count()).where(D.c.run_id == run_id, D.c.copy_of.is_not(None))
+            return int(c.execute(query).scalar_one())
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """One writer at a time in here, across processes: what is read inside sees every
+        write committed before it, and nobody else's derived data is written meanwhile."""
+        with exclusive(self.engine, _SETTLE_LOCK):
+            yield
 
     def replace_claims(self, rows: Sequence[dict[str, Any]]) -> None:
         with self.engine.begin() as c:
@@ -227,6 +282,18 @@ class Ledger:
             return None
         pages = tuple(json.loads(row.pages)) if row.pages else ()
         return DocumentRecord(info=document_info(dict(row._mapping)), text=row.text, pages=pages)
+
+    def runs(self) -> list[RunRecord]:
+        r = schema.runs
+        columns = (r.c.id, r.c.command, r.c.extractor, r.c.prefilter,
+                   r.c.documents_prefiltered, r.c.finished)
+        with self.engine.connect() as c:
+            rows = c.execute(select(*columns).order_by(r.c.id))
+            return [
+                RunRecord(row.id, row.command, row.extractor, row.prefilter,
+                          int(row.documents_prefiltered or 0), row.finished is not None)
+                for row in rows
+            ]
 
     def errors(self) -> list[IngestError]:
         t = schema.ingest_errors
