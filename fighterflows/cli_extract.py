@@ -245,7 +245,7 @@ def _summary(r: IngestReport, db: str) -> None:
         f"{s.estimates_added:,} estimates added; {s.failed:,} failed. Ledger: {db}"
     )
     if nothing_new:
-        say("nothing new: every document was already in the ledger")
+        say("nothing new: every document the prefilter passed was already in the ledger")
 
 
 @click.command(name="import-table")

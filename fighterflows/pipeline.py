@@ -34,6 +34,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from fighterflows.dedup import NearDuplicates, Signed, copies, signature
 from fighterflows.extract import VERSION, extract_document
 from fighterflows.ledger import (
+    DocumentRank,
     Ledger,
     NewDocument,
     RunRecord,
@@ -280,17 +281,17 @@ class _Flow:
         return _Step(unit, spill, scanner.scan(unit, self.options.read, spill))
 
     def _dispatch(self, step: _Step) -> None:
-        """Ask the ledger about the unit's relevant documents; extract the ones it lacks."""
+        """Ask the ledger about the unit's relevant documents; extract those it lacks, or holds
+        from a record that ranks after this one (the same text, published later)."""
         assert step.scan is not None
         scanned: Scanned = step.scan.result()
-        known = self.ledger.present(sorted({h for h, _ in scanned.relevant}))
-        todo = []
-        for content_hash, offset in scanned.relevant:
-            if content_hash in known:
-                step.skipped += 1
-            else:
-                known.add(content_hash)
-                todo.append(offset)
+        best: dict[str, tuple[DocumentRank, int]] = {}
+        for content_hash, offset, rank in scanned.relevant:
+            if content_hash not in best or rank < best[content_hash][0]:
+                best[content_hash] = (rank, offset)
+        known = self.ledger.present(sorted(best))
+        todo = sorted(o for h, (r, o) in best.items() if h not in known or r < known[h])
+        step.skipped = len(scanned.relevant) - len(todo)
         size = self.engine.batch
         step.batches = deque(
             self.engine.extract(step.spill, todo[i : i + size], f"{step.spill}-{i}")

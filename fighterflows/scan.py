@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from fighterflows.extract import might_contain_estimates
+from fighterflows.ledger.records import DocumentRank, document_rank
 from fighterflows.model import Document, ReadError
 from fighterflows.read import ReadOptions, read_sources
 from fighterflows.read.corpus import jsonl_results
@@ -33,7 +34,8 @@ class Scanned:
     """What a worker found in one unit."""
 
     spill: str  # where the documents that passed wait (no file when none did)
-    relevant: tuple[tuple[str, int], ...]  # (content hash, offset in the spill), in order
+    # (content hash, offset in the spill, rank of the record among records of the same text)
+    relevant: tuple[tuple[str, int, DocumentRank], ...]
     errors: tuple[ReadError, ...]
     read: int  # documents read (relevant or not)
     rejected: int  # of those, the ones the prefilter rejected: nothing of them is kept
@@ -48,7 +50,7 @@ def passes(text: str) -> bool:
 
 def scan(unit: Unit, options: ReadOptions, spill: str) -> Scanned:
     """Read `unit`, keep the documents the prefilter passes in the file `spill`."""
-    relevant: list[tuple[str, int]] = []
+    relevant: list[tuple[str, int, DocumentRank]] = []
     errors: list[ReadError] = []
     read = rejected = records = 0
     with _Spill(spill) as out:
@@ -61,7 +63,8 @@ def scan(unit: Unit, options: ReadOptions, spill: str) -> Scanned:
             if result is None or not passes(result.text):
                 rejected += 1
                 continue
-            relevant.append((result.content_hash, out.write(result)))
+            rank = document_rank(result.published, result.id, result.uri, result.title)
+            relevant.append((result.content_hash, out.write(result), rank))
     return Scanned(spill, tuple(relevant), tuple(errors), read, rejected, records)
 
 
@@ -147,7 +150,9 @@ class _Spill:
 
 def spilled(path: str, offsets: Sequence[int]) -> list[Document]:
     """The documents at `offsets` in a spill file, in that order."""
-    documents = []
+    documents: list[Document] = []
+    if not offsets:
+        return documents  # no document passed: there is no file
     with open(path, "rb") as f:
         for offset in offsets:
             f.seek(offset)

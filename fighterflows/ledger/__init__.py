@@ -3,6 +3,7 @@
 from fighterflows.ledger.connect import LedgerProblem
 from fighterflows.ledger.records import (
     DocumentInfo,
+    DocumentRank,
     DocumentRecord,
     Filters,
     IngestError,
@@ -20,6 +21,7 @@ from fighterflows.ledger.store import (
 __all__ = [
     "AmbiguousId",
     "DocumentInfo",
+    "DocumentRank",
     "DocumentRecord",
     "Filters",
     "IngestError",

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import psycopg
-from sqlalchemy import Engine, bindparam, func, insert, or_, select, update
+from sqlalchemy import Engine, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -26,10 +26,12 @@ from fighterflows.ledger.connect import (
 from fighterflows.ledger.convert import document_info, estimate_row, stored_estimate
 from fighterflows.ledger.records import (
     DocumentInfo,
+    DocumentRank,
     DocumentRecord,
     Filters,
     IngestError,
     StoredEstimate,
+    document_rank,
 )
 from fighterflows.model import Document, Estimate
 
@@ -146,51 +148,58 @@ class Ledger:
                 .values(finished=now(), **values)
             )
 
-    def present(self, document_ids: Sequence[str]) -> set[str]:
-        """Which of these documents the ledger already holds."""
+    def present(self, document_ids: Sequence[str]) -> dict[str, DocumentRank]:
+        """Which of these documents the ledger holds, with the rank of the record it keeps."""
         if not document_ids:
-            return set()
+            return {}
         with self.engine.connect() as c:
-            query = select(D.c.id).where(D.c.id.in_(list(document_ids)))
-            return set(c.execute(query).scalars())
+            return _ranks(c, document_ids)
 
     def add_document(self, new: NewDocument, run_id: int | None = None) -> bool:
-        """Store a document and its estimates in one transaction; False if it was there."""
+        """Store a document and its estimates in one transaction; False if the ledger holds
+        its text already, from a record that ranks as well (`document_rank`)."""
         try:
-            with self.engine.begin() as c:
-                if c.execute(select(D.c.id).where(D.c.id == new.document.content_hash)).first():
-                    return False
-                c.execute(insert(D).values(**_document_row(new, run_id)))
-                rows = _estimate_rows(new)
-                if rows:
-                    c.execute(insert(E), rows)
+            return self.add_documents([new], run_id)[0]
         except IntegrityError:
-            if self.present([new.document.content_hash]):
-                return False  # another writer stored the same text first: still idempotent
-            raise  # a rule of the database refused it: say so, do not call it a duplicate
-        return True
+            if new.document.content_hash not in self.present([new.document.content_hash]):
+                raise  # a rule of the database refused it: say so, do not call it a duplicate
+        # another writer stored the same text between our look and our write: look again
+        return self.add_documents([new], run_id)[0]
 
     def add_documents(self, news: Sequence[NewDocument], run_id: int | None = None) -> list[bool]:
-        """Store many documents in one transaction (COPY on PostgreSQL); True where added."""
-        added: list[bool] = []
-        doc_rows: list[dict[str, Any]] = []
-        est_rows: list[dict[str, Any]] = []
+        """Store many documents in one transaction (COPY on PostgreSQL); True where written.
+
+        A text is stored once. Of several records of it, the ledger keeps the one that ranks
+        first (published first, then by name): a later record that ranks before the stored one
+        takes its place, with its own estimates (its date may date them), whatever the order
+        the records come in."""
+        written: list[bool] = []
+        chosen: dict[str, int] = {}  # content hash -> index in `news` of the record to write
         with self.engine.begin() as c:
-            ids = [n.document.content_hash for n in news]
-            present = set(c.execute(select(D.c.id).where(D.c.id.in_(ids))).scalars())
-            for n in news:
-                h = n.document.content_hash
-                added.append(h not in present)
-                if h not in present:
-                    present.add(h)
-                    doc_rows.append(_document_row(n, run_id))
-                    est_rows.extend(_estimate_rows(n))
+            stored = _ranks(c, [n.document.content_hash for n in news])
+            held = set(stored)
+            for i, n in enumerate(news):
+                h, rank = n.document.content_hash, _rank(n.document)
+                better = h not in stored or rank < stored[h]
+                written.append(better)
+                if better:
+                    if h in chosen:
+                        written[chosen[h]] = False  # a better record later in the batch
+                    stored[h], chosen[h] = rank, i
+            writes = [news[i] for i in sorted(chosen.values())]
+            replaced = [n for n in writes if n.document.content_hash in held]
+            if replaced:
+                _replace(c, replaced, run_id)
+            doc_rows = [
+                _document_row(n, run_id) for n in writes if n.document.content_hash not in held
+            ]
+            est_rows = [row for n in writes for row in _estimate_rows(n)]
             for table, rows in ((D, doc_rows), (E, est_rows)):
                 if rows and self.dialect == "postgresql":
                     _copy(c, table, rows)
                 elif rows:
                     c.execute(insert(table), rows)
-        return added
+        return written
 
     def add_error(self, location: str, reason: str, run_id: int | None = None) -> None:
         with self.engine.begin() as c:
@@ -313,6 +322,29 @@ class Ledger:
                 "errors": count(schema.ingest_errors),
                 "runs": count(schema.runs),
             }
+
+
+def _rank(d: Document) -> DocumentRank:
+    return document_rank(d.published, d.id, d.uri, d.title)
+
+
+def _ranks(connection: Any, document_ids: Sequence[str]) -> dict[str, DocumentRank]:
+    columns = (D.c.id, D.c.published, D.c.name, D.c.uri, D.c.title)
+    query = select(*columns).where(D.c.id.in_(list(document_ids)))
+    return {
+        r.id: document_rank(r.published, r.name, r.uri, r.title)
+        for r in connection.execute(query)
+    }
+
+
+def _replace(connection: Any, news: Sequence[NewDocument], run_id: int | None) -> None:
+    """The stored record of each text becomes this one, in place (others may refer to the
+    document by its id); its estimates are written again by the caller."""
+    ids = [n.document.content_hash for n in news]
+    connection.execute(delete(E).where(E.c.document_id.in_(ids)))
+    for n in news:
+        row = _document_row(n, run_id)
+        connection.execute(update(D).where(D.c.id == row.pop("id")).values(**row))
 
 
 def _document_row(new: NewDocument, run_id: int | None) -> dict[str, Any]:
