@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 NUM_PERM = 64
 THRESHOLD = 0.7  # Jaccard of word 5-grams: a copy with a new headline and byline stays above it
@@ -25,17 +25,21 @@ Rank = tuple[bool, str, str, str]
 
 
 def signature(text: str) -> bytes:
-    """The MinHash of a text's word 5-grams, as bytes for the ledger."""
+    """The MinHash of a text's word 5-grams, as bytes for the ledger (32-bit values, the
+    scheme's own width: 256 bytes a document)."""
     words = _WORD.findall(text.lower())
     grams = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
     m.update_batch([g.encode("utf-8") for g in grams])
-    return bytes(np.asarray(m.hashvalues, dtype=np.uint64).tobytes())
+    return bytes(np.asarray(m.hashvalues, dtype=np.uint32).tobytes())
 
 
-def _minhash(sig: bytes) -> MinHash:
-    values = np.frombuffer(sig, dtype=np.uint64)
-    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, scheme=SCHEME)
+def _minhash(sig: bytes) -> LeanMinHash:
+    """A signature read back, for the index only (a lean MinHash: no permutations to make)."""
+    # ledgers made before 2026-12 hold the same values widened to 64 bits
+    width = np.uint64 if len(sig) == 8 * NUM_PERM else np.uint32
+    values = np.frombuffer(sig, dtype=width)
+    return LeanMinHash(seed=1, hashvalues=values, scheme=SCHEME)
 
 
 @dataclass(frozen=True, slots=True)

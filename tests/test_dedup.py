@@ -73,3 +73,16 @@ def test_seen_in_order_of_rank_one_at_a_time_the_marks_are_the_settled_ones() ->
         marks[d.id] = index.original_of(d)
         index.add(d)
     assert marks == copies(editions())
+
+
+def test_a_signature_stored_64_bits_wide_by_an_older_version_finds_the_same_copies() -> None:
+    import numpy as np
+
+    docs = editions()
+    wide = [
+        Signed(d.id, np.frombuffer(d.minhash, dtype=np.uint32).astype(np.uint64).tobytes(),
+               d.name, d.published)
+        for d in docs
+    ]
+    assert len(wide[0].minhash) == 2 * len(docs[0].minhash) == 512
+    assert copies(wide[:7] + docs[7:]) == copies(docs)
