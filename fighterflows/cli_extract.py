@@ -163,7 +163,8 @@ def ingest(
     id_field: str | None,
 ) -> None:
     """Read PATHS, extract their estimates and store them in the ledger (idempotent)."""
-    from fighterflows.pipeline import IngestOptions, default_workers, ingest
+    from fighterflows.engines import default_workers
+    from fighterflows.pipeline import IngestOptions, ingest
 
     ledger = open_ledger(db, must_exist=False, writing=True)
     options = IngestOptions(
@@ -278,7 +279,7 @@ def import_table(
     """Import a published table (CSV): each row becomes estimates with the row as provenance."""
     from fighterflows.importer import ImportError_, TableSpec, normalise_date, read_table
     from fighterflows.ledger import NewDocument
-    from fighterflows.pipeline import refresh_claims
+    from fighterflows.settle import settle
 
     if as_of is None and as_of_column is None:
         raise click.UsageError("give --as-of DATE or --as-of-column COLUMN")
@@ -303,7 +304,7 @@ def import_table(
     ledger = open_ledger(db, must_exist=False, writing=True)
     new = NewDocument(table.document, table.estimates, "table-1", provenance=table.provenance)
     added = ledger.add_document(new)
-    refresh_claims(ledger)
+    settle(ledger)
     for reason in table.skipped:
         say(f"{Path(file).name}: {reason}")
     verb = "imported" if added else "already in the ledger:"

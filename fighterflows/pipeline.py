@@ -18,36 +18,24 @@ then, so that two ingests at once end as one after the other would, in either or
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import tempfile
-import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from fighterflows.dedup import NearDuplicates, Signed, copies, signature
-from fighterflows.extract import VERSION, extract_document
-from fighterflows.ledger import (
-    DocumentRank,
-    Ledger,
-    NewDocument,
-    RunRecord,
-    RunStats,
-    SignatureRow,
-    schema,
-)
-from fighterflows.model import Document, Estimate, ReadError
+from fighterflows.dedup import NearDuplicates, Signed
+from fighterflows.engines import Engine, Extracted, Inline, Pending, local_engine
+from fighterflows.extract import VERSION
+from fighterflows.ledger import DocumentRank, Ledger, NewDocument, RunRecord, RunStats
+from fighterflows.model import ReadError
 from fighterflows.prefilters import fingerprint, outdated
 from fighterflows.read import ReadOptions
-from fighterflows.reconcile import build_claims
-from fighterflows.report.serialize import claim_json
-from fighterflows.scan import Scanned, scan, spilled
+from fighterflows.scan import Scanned
+from fighterflows.settle import settle, signed
 from fighterflows.units import PART_BYTES, Part, Stdin, Unit, plan
 
 
@@ -57,15 +45,6 @@ class IngestOptions:
     read: ReadOptions = ReadOptions()
     command: str = "ingest"
     part_bytes: int = PART_BYTES  # a plain JSONL file is read in parts of this size
-
-
-@dataclass(frozen=True, slots=True)
-class Extracted:
-    """What a worker hands back for one document that passed the prefilter."""
-
-    document: Document
-    estimates: tuple[Estimate, ...]
-    minhash: bytes | None
 
 
 @dataclass(slots=True)
@@ -81,118 +60,9 @@ class IngestReport:
     def failed(self) -> bool:
         return bool(self.errors)
 
-    @property
-    def prefiltered(self) -> int:
-        return self.stats.documents_prefiltered
-
 
 Progress = Callable[[IngestReport], None]
 POLL = 0.002  # seconds between looks at the workers while the oldest unit is not back
-
-
-def extract_one(document: Document) -> Extracted:
-    found = tuple(extract_document(document))
-    return Extracted(document, found, signature(document.text) if found else None)
-
-
-def extract_spilled(spill: str, offsets: list[int]) -> list[Extracted]:
-    return [extract_one(d) for d in spilled(spill, offsets)]
-
-
-class Pending(Protocol):
-    """A result on its way: a concurrent.futures or a Dask future."""
-
-    def done(self) -> bool: ...
-
-    def result(self) -> Any: ...
-
-
-class Engine(Protocol):
-    """Where units are scanned and documents extracted."""
-
-    window: int  # units in flight
-    batch: int  # documents extracted by one task, stored in one transaction
-
-    def scan(self, unit: Unit, options: ReadOptions, spill: str) -> Pending: ...
-
-    def extract(self, spill: str, offsets: list[int], name: str) -> Pending: ...
-
-    def collect(self, result: Any) -> list[Extracted]: ...
-
-
-def _now(fn: Callable[..., Any], *args: Any) -> Future[Any]:
-    done: Future[Any] = Future()
-    try:
-        done.set_result(fn(*args))
-    except Exception as error:  # handed over like a worker's, when the result is asked for
-        done.set_exception(error)
-    return done
-
-
-class Inline:
-    """Everything in the ingest's own process (one worker; and stdin, on any engine)."""
-
-    window, batch = 0, 64
-
-    def scan(self, unit: Unit, options: ReadOptions, spill: str) -> Pending:
-        return _now(scan, unit, options, spill)
-
-    def extract(self, spill: str, offsets: list[int], name: str) -> Pending:
-        return _now(extract_spilled, spill, offsets)
-
-    def collect(self, result: Any) -> list[Extracted]:
-        return list(result)
-
-
-class Pool:
-    """A process pool on this machine."""
-
-    batch = 16  # a few tenths of a second of extraction: the workers stay evenly busy
-
-    def __init__(self, workers: int) -> None:
-        self.window = 4 * workers
-        self._pool = ProcessPoolExecutor(
-            workers, initializer=watch_parent, initargs=(os.getpid(),)
-        )
-
-    def scan(self, unit: Unit, options: ReadOptions, spill: str) -> Pending:
-        return self._pool.submit(scan, unit, options, spill)
-
-    def extract(self, spill: str, offsets: list[int], name: str) -> Pending:
-        return self._pool.submit(extract_spilled, spill, offsets)
-
-    def collect(self, result: Any) -> list[Extracted]:
-        return list(result)
-
-    def close(self) -> None:
-        self._pool.shutdown(cancel_futures=True)
-
-
-@contextlib.contextmanager
-def local_engine(workers: int) -> Iterator[Engine]:
-    if workers <= 1:
-        yield Inline()
-        return
-    pool = Pool(workers)
-    try:
-        yield pool
-    finally:
-        pool.close()
-
-
-def watch_parent(parent: int) -> None:
-    """In a pool worker: leave when the ingest is gone (after a kill -9 nobody else ends us)."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1.0)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
-def default_workers() -> int:
-    return os.cpu_count() or 1
 
 
 def ingest(
@@ -205,7 +75,7 @@ def ingest(
     prefilter = fingerprint()
     earlier = outdated(ledger.runs(), prefilter)
     report = IngestReport(ledger.start_run(options.command, VERSION, prefilter), outdated=earlier)
-    index = NearDuplicates(_signed(row) for row in ledger.signatures())
+    index = NearDuplicates(signed(row) for row in ledger.signatures())
     with (
         engine or local_engine(options.workers) as work,
         tempfile.TemporaryDirectory(prefix="fighterflows-") as folder,
@@ -354,9 +224,9 @@ class _Flow:
         copy_of = None
         if x.minhash:
             d = x.document
-            signed = Signed(d.content_hash, x.minhash, d.id, d.published)
-            copy_of = self.index.original_of(signed)
-            self.index.add(signed)
+            mark = Signed(d.content_hash, x.minhash, d.id, d.published)
+            copy_of = self.index.original_of(mark)
+            self.index.add(mark)
         return NewDocument(x.document, x.estimates, VERSION, copy_of, x.minhash)
 
     def _add_one(self, new: NewDocument) -> bool | None:
@@ -383,38 +253,3 @@ def finish(ledger: Ledger, report: IngestReport) -> None:
     settle(ledger)
     report.stats.documents_copies = ledger.copies_in_run(report.run_id)
     ledger.finish_run(report.run_id, report.stats)
-
-
-def settle(ledger: Ledger) -> None:
-    """Mark copies and rebuild claims from everything stored, one process at a time: the
-    last ingest to get here sees every document of every ingest before it."""
-    with ledger.exclusive():
-        settle_copies(ledger)
-        refresh_claims(ledger)
-
-
-def settle_copies(ledger: Ledger) -> int:
-    """Mark each document with the one it copies, from all documents at once; returns how
-    many marks changed (an ingest that ran beside another, or a ledger marked in the order of
-    its ingests by an older version)."""
-    rows = list(ledger.signatures())
-    wanted = copies([_signed(r) for r in rows])
-    changed = {r.id: wanted[r.id] for r in rows if wanted[r.id] != r.copy_of}
-    ledger.mark_copies(changed)
-    return len(changed)
-
-
-def _signed(row: SignatureRow) -> Signed:
-    return Signed(row.id, row.minhash, row.name, row.published)
-
-
-def refresh_claims(ledger: Ledger) -> None:
-    """Rebuild the claims table from every stored estimate (derived data, kept for SQL users)."""
-    columns = {c.name for c in schema.claims.columns}
-    rows = []
-    for c in build_claims(ledger.estimates()):
-        row = {k: v for k, v in claim_json(c).items() if k in columns}
-        row.update(estimate_ids=json.dumps(list(c.estimates)),
-                   document_ids=json.dumps(list(c.documents)))
-        rows.append(row)
-    ledger.replace_claims(rows)

@@ -20,17 +20,10 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from fighterflows.engines import Extracted, Pending, extract_spilled
 from fighterflows.ledger import Ledger
 from fighterflows.model import Document, Estimate
-from fighterflows.pipeline import (
-    Extracted,
-    IngestOptions,
-    IngestReport,
-    Pending,
-    Progress,
-    extract_spilled,
-    ingest,
-)
+from fighterflows.pipeline import IngestOptions, IngestReport, Progress, ingest
 from fighterflows.prefilters import DASK
 from fighterflows.read import ReadOptions
 from fighterflows.scan import scan

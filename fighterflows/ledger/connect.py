@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import fcntl
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from alembic import command
 from alembic.config import Config
@@ -122,11 +123,23 @@ def check_schema(engine: Engine, target: str, writing: bool) -> bool:
     return current != head
 
 
+def prepare(engine: Engine, target: str, writing: bool) -> None:
+    """Check the schema (`check_schema`); a writer brings it to the latest migration. Writers
+    take turns: two processes that open a new ledger at once, the second finds it made (on
+    SQLite it would otherwise see it half made: its DDL commits statement by statement)."""
+    if not writing:
+        check_schema(engine, target, writing)
+        return
+    with _one_at_a_time(engine):
+        if check_schema(engine, target, writing):
+            migrate(engine)
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the latest migration (a no-op when it is there already). Two
-    processes that open a new ledger at once take turns: the second finds it made."""
+    """Bring the schema to the latest migration (a no-op when it is there already); on
+    SQLite, call it holding `_one_at_a_time`."""
     config = _config()
-    with _one_at_a_time(engine), engine.begin() as connection:
+    with engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             # held until this transaction ends; the next migrator waits, then finds head
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
@@ -157,15 +170,43 @@ def exclusive(engine: Engine, key: int) -> Iterator[None]:
 
 @contextmanager
 def _one_at_a_time(engine: Engine) -> Iterator[None]:
-    """On SQLite, an exclusive lock on the ledger file itself while the schema is made (an
-    flock, which SQLite's own locks ignore); elsewhere the database's lock does it."""
+    """On SQLite, an exclusive lock on the ledger file itself (an flock, which SQLite's own
+    locks ignore); elsewhere the database's lock does it. Not re-entrant."""
     database = engine.url.database
     if engine.dialect.name != "sqlite" or not database or database == ":memory:":
         yield
         return
-    with open(database, "ab") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    handle = _lock_handle(database)
+    fcntl.flock(handle, fcntl.LOCK_EX)
+    try:
+        yield
+    finally:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+_HANDLES: dict[str, BinaryIO] = {}
+
+
+def _lock_handle(database: str) -> BinaryIO:
+    """The file opened once and kept open for the life of the process: closing a descriptor
+    of a file drops every POSIX lock the process holds on it, SQLite's own included, and a
+    connection that lost its lock may see its write-ahead log removed under it."""
+    key = os.path.realpath(database)
+    handle = _HANDLES.get(key)
+    if handle is None or not _still(handle, database):
+        if handle is not None:
+            _REPLACED.append(handle)  # a file since removed: kept open all the same
+        handle = _HANDLES[key] = open(database, "ab")  # noqa: SIM115 - kept open on purpose
+    return handle
+
+
+_REPLACED: list[BinaryIO] = []
+
+
+def _still(handle: BinaryIO, database: str) -> bool:
+    """Whether `handle` is the file at `database` now (not one removed and made again)."""
+    try:
+        now, held = os.stat(database), os.fstat(handle.fileno())
+    except OSError:
+        return False
+    return (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino)

@@ -17,10 +17,9 @@ from sqlalchemy.sql.elements import ColumnElement
 from fighterflows.ledger import schema
 from fighterflows.ledger.connect import (
     LedgerProblem,
-    check_schema,
     exclusive,
     make_engine,
-    migrate,
+    prepare,
     sqlite_path,
 )
 from fighterflows.ledger.convert import document_info, estimate_row, stored_estimate
@@ -108,8 +107,7 @@ class Ledger:
             raise LedgerProblem(f"{target}: no such ledger; create it with `fighterflows ingest`")
         engine = make_engine(target, writing)
         try:
-            if check_schema(engine, target, writing):
-                migrate(engine)
+            prepare(engine, target, writing)
         except BaseException:
             engine.dispose()
             raise
