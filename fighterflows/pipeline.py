@@ -250,6 +250,20 @@ def count_stored(new: NewDocument, added: bool, r: IngestReport) -> None:
 
 
 def finish(ledger: Ledger, report: IngestReport) -> None:
-    settle(ledger)
+    if not _settled(ledger, report):
+        settle(ledger)
     report.stats.documents_copies = ledger.copies_in_run(report.run_id)
     ledger.finish_run(report.run_id, report.stats)
+
+
+def _settled(ledger: Ledger, report: IngestReport) -> bool:
+    """Whether copies and claims stand settled without this run: it stored nothing, every
+    other run finished (each settled before it finished), and the last of them was made by a
+    version that settles (one before recorded no prefilter, and marked copies as they came)."""
+    if report.stats.documents_added:
+        return False
+    others = [r for r in ledger.runs() if r.id != report.run_id]
+    if any(r.finished is None for r in others):
+        return False
+    last = max(others, key=lambda r: (r.finished or "", r.id), default=None)
+    return last is None or last.prefilter is not None

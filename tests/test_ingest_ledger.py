@@ -133,3 +133,22 @@ def test_a_jsonl_file_of_blank_lines_is_refused_whether_read_whole_or_in_parts(
     code, output = invoke("ingest", str(blank), "--db", str(tmp_path / "b.db"),
                           "--workers", workers)
     assert code == 1 and f"{blank}: file holds only blank lines" in output
+
+
+def test_reingesting_repairs_copies_marked_in_the_order_of_an_older_version(
+    tmp_path: Path,
+) -> None:
+    """An older version marked copies as they came (two ingests at once marked too few);
+    re-ingesting the same corpus, which adds nothing, settles them."""
+    corpus = write_corpus(tmp_path / "news.jsonl", range(N))
+    db = str(tmp_path / "older.db")
+    assert invoke("ingest", str(corpus), "--db", db, "--workers", "1")[0] == 0
+    settled = snapshot(db)
+    ledger = Ledger.open(db)
+    with ledger.engine.begin() as c:
+        c.execute(update(schema.documents).values(copy_of=None))
+        c.execute(update(schema.runs).values(prefilter=None, documents_prefiltered=0))
+    ledger.close()
+    assert snapshot(db)["documents"] != settled["documents"]
+    assert invoke("ingest", str(corpus), "--db", db, "--workers", "1")[0] == 0
+    assert snapshot(db) == settled

@@ -80,7 +80,7 @@ class RunRecord:
     extractor: str
     prefilter: str | None  # None for runs that kept every document they read
     documents_prefiltered: int
-    finished: bool
+    finished: str | None  # when it finished; None while it runs (or if it was killed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,7 +298,7 @@ class Ledger:
             rows = c.execute(select(*columns).order_by(r.c.id))
             return [
                 RunRecord(row.id, row.command, row.extractor, row.prefilter,
-                          int(row.documents_prefiltered or 0), row.finished is not None)
+                          int(row.documents_prefiltered or 0), row.finished)
                 for row in rows
             ]
 
