@@ -12,7 +12,10 @@ each N, with 2 workers (the pool):
 - documents/s and MB/s of the first ingest (process start to exit, imports included);
 - peak memory of the ingest's process tree, sampled every 50 ms: the sum of the resident sets
   of the ingest and its workers (pages shared after fork counted in each, so an upper bound),
-  and the largest single process;
+  the sum of their proportional set sizes (shared pages counted once), and the largest single
+  process;
+- CPU seconds (user + system) of the ingest and its workers, which a busy machine changes
+  less than the wall clock;
 - ledger bytes (the SQLite file and its WAL) per corpus byte;
 - a second ingest of the same corpus into the same ledger (adds nothing): its time;
 - the prefilter alone over the same file in one process (read each line, parse it, run
@@ -30,6 +33,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -82,7 +86,9 @@ def load() -> str:
 @dataclass(frozen=True)
 class Run:
     seconds: float
+    cpu: float  # user + system seconds of the ingest and its workers
     tree_mb: float  # peak of the summed resident sets of the process and its children
+    pss_mb: float  # the same in proportional set sizes: shared pages counted once
     largest_mb: float  # peak resident set of one process
     ledger_bytes: int
 
@@ -90,9 +96,10 @@ class Run:
 def run_ingest(corpus: Path, db: Path, workers: int, engine: str = "local") -> Run:
     cmd = [sys.executable, "-m", "fighterflows", "ingest", str(corpus), "--db", str(db),
            "--workers", str(workers), "--engine", engine, "--quiet"]
+    before = _children_cpu()
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, text=True)
-    peaks: list[int] = [0, 0]
+    peaks: list[int] = [0, 0, 0]
     watcher = threading.Thread(target=_watch, args=(proc.pid, peaks), daemon=True)
     watcher.start()
     _, err = proc.communicate()
@@ -101,23 +108,33 @@ def run_ingest(corpus: Path, db: Path, workers: int, engine: str = "local") -> R
     if proc.returncode != 0:
         raise SystemExit(f"ingest failed ({proc.returncode}): {err}")
     size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
-    return Run(seconds, peaks[0] / 1e6, peaks[1] / 1e6, size)
+    rss, pss, largest = (x / 1e6 for x in peaks)
+    return Run(seconds, _children_cpu() - before, rss, pss, largest, size)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _watch(pid: int, peaks: list[int]) -> None:
-    """Keep in `peaks` the peak summed RSS and the peak single RSS of `pid` and its
-    descendants, until it exits."""
+    """Keep in `peaks` the peaks of the summed RSS, the summed PSS (shared pages split
+    between the processes that share them) and the largest RSS of `pid` and its descendants,
+    until it exits."""
     try:
         root = psutil.Process(pid)
         while root.is_running() and root.status() != psutil.STATUS_ZOMBIE:
-            sizes = []
+            rss, pss = [], []
             for p in [root, *root.children(recursive=True)]:
                 try:
-                    sizes.append(p.memory_info().rss)
+                    memory = p.memory_full_info()
                 except psutil.Error:
                     continue
-            peaks[0] = max(peaks[0], sum(sizes))
-            peaks[1] = max(peaks[1], max(sizes, default=0))
+                rss.append(memory.rss)
+                pss.append(memory.pss)
+            peaks[0] = max(peaks[0], sum(rss))
+            peaks[1] = max(peaks[1], sum(pss))
+            peaks[2] = max(peaks[2], max(rss, default=0))
             time.sleep(0.05)
     except psutil.Error:
         return
@@ -147,14 +164,15 @@ def measure_size(tmp: Path, n: int) -> None:
     print(f"\nN={n:,} ({mb:,.0f} MB), 1 % relevant, 2 workers [{load()}]", flush=True)
     first = run_ingest(corpus, db, workers=2)
     print(f"  ingest        {first.seconds:8.1f} s  {n / first.seconds:9,.0f} documents/s  "
-          f"{mb / first.seconds:6.1f} MB/s  [{load()}]", flush=True)
-    print(f"  peak memory   {first.tree_mb:8.0f} MB (ingest and workers, summed)  "
-          f"{first.largest_mb:5.0f} MB (largest process)")
+          f"{mb / first.seconds:6.1f} MB/s  (CPU {first.cpu:.1f} s)  [{load()}]", flush=True)
+    print(f"  peak memory   {first.tree_mb:8.0f} MB RSS of the ingest and its workers summed, "
+          f"{first.pss_mb:.0f} MB PSS summed, {first.largest_mb:.0f} MB the largest process")
     print(f"  ledger        {first.ledger_bytes / 1e6:8.1f} MB = "
           f"{first.ledger_bytes / corpus_bytes:.2%} of the corpus")
     again = run_ingest(corpus, db, workers=2)
     print(f"  re-ingest     {again.seconds:8.1f} s  ({again.seconds / first.seconds:.2f} of the "
-          f"first; ledger {again.ledger_bytes / 1e6:.1f} MB)  [{load()}]", flush=True)
+          f"first; CPU {again.cpu:.1f} s; ledger {again.ledger_bytes / 1e6:.1f} MB)  [{load()}]",
+          flush=True)
     alone = prefilter_alone(corpus)
     print(f"  prefilter     {alone:8.1f} s alone in one process ({mb / alone:.0f} MB/s); "
           f"ingest / prefilter = {first.seconds / alone:.2f}  [{load()}]", flush=True)
@@ -165,12 +183,14 @@ def measure_scaling(tmp: Path, n: int, every: int, engines: list[str], label: st
     corpus = tmp / f"scaling-{every}.jsonl"
     write_corpus(corpus, n, every=every)
     for engine in engines:
-        times = []
+        runs = []
         for workers in (1, 2):
             db = tmp / f"scaling-{every}-{engine}-{workers}.db"
-            times.append(run_ingest(corpus, db, workers, engine).seconds)
-        print(f"  {engine:>5}, {label}, N={n:,}: 1 worker {times[0]:6.1f} s, 2 workers "
-              f"{times[1]:6.1f} s: {times[0] / times[1]:.2f}x  [{load()}]", flush=True)
+            runs.append(run_ingest(corpus, db, workers, engine))
+        one, two = runs
+        print(f"  {engine:>5}, {label}, N={n:,}: 1 worker {one.seconds:6.1f} s (CPU "
+              f"{one.cpu:.0f} s), 2 workers {two.seconds:6.1f} s (CPU {two.cpu:.0f} s): "
+              f"{one.seconds / two.seconds:.2f}x  [{load()}]", flush=True)
     corpus.unlink()
 
 
