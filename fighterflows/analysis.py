@@ -8,6 +8,7 @@ from fighterflows.conflicts import Conflict, find_conflicts
 from fighterflows.consensus import Row, Verdict, assess_all
 from fighterflows.ledger import Filters, Ledger, StoredEstimate
 from fighterflows.reconcile import Claim, build_claims, timeline
+from fighterflows.review.book import reviewed_estimates
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,5 +37,6 @@ def reconcile_estimates(stored: list[StoredEstimate]) -> Reconciliation:
 
 
 def reconcile_ledger(ledger: Ledger, filters: Filters = Filters()) -> Reconciliation:
-    """Claims, consensus rows and conflicts over the estimates the filters select."""
-    return reconcile_estimates(ledger.estimates(filters))
+    """Claims, consensus rows and conflicts over the estimates the filters select, as the
+    analysts' reviews have them."""
+    return reconcile_estimates(reviewed_estimates(ledger, filters))

@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from fighterflows import __version__, cli_data, cli_extract
+from fighterflows import __version__, cli_cite, cli_data, cli_extract, cli_review
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -30,11 +30,18 @@ for command in (
     cli_data.conflicts,
     cli_data.timeline,
     cli_data.show,
+    cli_cite.cite,
     cli_data.export,
     cli_data.report,
     cli_data.serve,
     cli_data.upgrade,
     cli_data.demo,
+    cli_review.review,
+    cli_review.confirm,
+    cli_review.reject,
+    cli_review.correct,
+    cli_review.add,
+    cli_review.reviews,
 ):
     main.add_command(command)
 

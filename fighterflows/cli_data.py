@@ -3,10 +3,10 @@ read it), upgrade and demo (they write)."""
 
 from __future__ import annotations
 
+import sqlite3
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 from rich.console import Console
@@ -17,14 +17,19 @@ from fighterflows.cli_options import (
     emit,
     format_option,
     open_ledger,
+    output_path,
     parse_as_of,
     parse_flow,
     parse_population,
     parse_scope,
     resolve_place,
     say,
+    writing_to,
 )
-from fighterflows.ledger import AmbiguousId, Filters, StoredEstimate
+from fighterflows.cli_why import why_empty
+from fighterflows.ledger import AmbiguousId, Filters
+from fighterflows.model import Estimate
+from fighterflows.report.citation import text as cite_text
 from fighterflows.report.marks import figure_mark
 from fighterflows.report.serialize import TABLE_COLUMNS, claim_json, conflict_json, row_json
 from fighterflows.report.tables import Format, render
@@ -102,12 +107,18 @@ def table(
 
     if explain is not None:
         place = place or explain
-    rec = reconcile_ledger(open_ledger(db), _filters(place, flow, population, as_of, scope))
+    ledger = open_ledger(db)
+    chosen = _filters(place, flow, population, as_of, scope)
+    rec = reconcile_ledger(ledger, chosen)
+    if not rec.rows:
+        say(why_empty(ledger, chosen))
+        if fmt == Format.TABLE:
+            return
     if explain is not None:
         _explain(rec, Format(fmt))
         return
     rows = [row_json(r) for r in rec.rows]
-    emit(render(rows, TABLE_COLUMNS, Format(fmt), title="Reconciled estimates"))
+    emit(render(rows, TABLE_COLUMNS, Format(fmt), title="Reconciled estimates", key=4))
 
 
 def _explain(rec: Reconciliation, fmt: Format) -> None:
@@ -138,6 +149,7 @@ def _explain(rec: Reconciliation, fmt: Format) -> None:
 def conflicts(db: str, fmt: str, kind: str | None, place: str | None, scope: str | None) -> None:
     """Misquotes, disagreements and inconsistencies, with the documents behind each."""
     from fighterflows.analysis import reconcile_ledger
+    from fighterflows.web.names import place_name
 
     code = resolve_place(place)
     measure = parse_scope(scope)
@@ -150,7 +162,11 @@ def conflicts(db: str, fmt: str, kind: str | None, place: str | None, scope: str
         and (measure is None or c.scope == measure)
     ]
     rows = [conflict_json(c) for c in chosen]
-    emit(render(rows, CONFLICT_COLUMNS, Format(fmt), title="Conflicts"))
+    if not rows:
+        say("no conflicts" + (f" about {place_name(code)} ({code})" if code else ""))
+        if fmt == Format.TABLE:
+            return
+    emit(render(rows, CONFLICT_COLUMNS, Format(fmt), title="Conflicts", key=5))
 
 
 @click.command()
@@ -163,23 +179,33 @@ def timeline(place: str, db: str, fmt: str, scope: str | None) -> None:
     from fighterflows.analysis import reconcile_ledger
 
     code = resolve_place(place)
-    rec = reconcile_ledger(open_ledger(db), Filters(place=code, scope=parse_scope(scope)))
-    rows = [claim_json(c) for c in rec.timeline(code or place)]
-    emit(render(rows, CLAIM_COLUMNS, Format(fmt), title=f"Timeline: {code}"))
+    ledger = open_ledger(db)
+    chosen = Filters(place=code, scope=parse_scope(scope))
+    rows = [claim_json(c) for c in reconcile_ledger(ledger, chosen).timeline(code or place)]
+    if not rows:
+        say(why_empty(ledger, chosen, "claims"))
+        if fmt == Format.TABLE:
+            return
+    emit(render(rows, CLAIM_COLUMNS, Format(fmt), title=f"Timeline: {code}", key=4))
 
 
 @click.command()
 @click.argument("estimate_id")
 @db_option
 def show(estimate_id: str, db: str) -> None:
-    """An estimate in context: its sentence with the figure highlighted, document and source."""
+    """An estimate in context: its sentence with the figure highlighted, document and source,
+    and the analyst's review of it, if any."""
+    from fighterflows.review.book import review_book
+    from fighterflows.review.model import ReviewError
+    from fighterflows.review.targets import find_target
+
     ledger = open_ledger(db)
+    book = review_book(ledger)
     try:
-        found = ledger.estimate(estimate_id)
-    except AmbiguousId as error:
+        target = find_target(ledger, book, estimate_id)
+    except (AmbiguousId, ReviewError) as error:
         raise click.UsageError(str(error)) from None
-    if found is None:
-        raise click.UsageError(f"{estimate_id!r}: no such estimate")
+    found = target.stored
     e = found.estimate
     record = ledger.document(found.document_id)
     console = Console(highlight=False)
@@ -199,8 +225,30 @@ def show(estimate_id: str, db: str) -> None:
         f"as of:    {e.as_of or 'undated'}" + (f", since {e.since}" if e.since else ""),
         f"id:       {found.id} (extractor {found.extractor})",
     ]
+    if record is not None:
+        lines.append(f"cite:     {cite_text(record.info.citation)}")
+    if target.review is not None:
+        r = target.review.review
+        lines.append(f"review:   {r.verdict.value} by {r.by} on {r.at}"
+                     + (f": {r.why}" if r.why else "")
+                     + f" [{book.status(target.review).value}]")
+        if r.verdict.value in ("corrected", "added"):
+            lines.append(f"          the analyst's figure: {_figure_words(e)}")
+        if r.original is not None:
+            o = r.original
+            lines.append(f"          the extractor read {o.place} {o.flow.value} "
+                         f"{o.population.value} {o.quote!r} ({o.source or 'unattributed'})")
     for line in lines:
         console.print(line, markup=False)
+
+
+def _figure_words(e: Estimate) -> str:
+    from fighterflows.web.templating import figure
+
+    return (f"{e.place} {e.flow.value} {e.population.value} "
+            f"{figure({'kind': e.kind.value, 'value': e.value, 'low': e.low, 'high': e.high})} "
+            f"({e.qualifier.value}, {e.scope.value}, {e.source or 'unattributed'}, "
+            f"as of {e.as_of or 'undated'})")
 
 
 @click.command()
@@ -210,27 +258,46 @@ def show(estimate_id: str, db: str) -> None:
 )
 @click.option("--out", "out", default=None, help="Output file (default: stdout for csv/jsonl).")
 def export(db: str, fmt: str, out: str | None) -> None:
-    """Export the ledger's estimates (csv, jsonl, parquet) or everything (a sqlite file)."""
-    from fighterflows.analysis import reconcile_ledger
-    from fighterflows.report import export as ex
-
-    ledger = open_ledger(db)
+    """Export the ledger's estimates (csv, jsonl, parquet) or everything (a sqlite file);
+    csv, parquet and sqlite say how to cite each estimate's document."""
     if fmt in ("parquet", "sqlite") and out is None:
         raise click.UsageError(f"--format {fmt} needs --out FILE")
-    if fmt == "sqlite":
-        ex.write_sqlite(reconcile_ledger(ledger), Path(str(out)))
-    elif fmt == "parquet":
-        ex.write_parquet(ledger.estimates(), Path(str(out)))
+    path = output_path(out) if out is not None else None
+    ledger = open_ledger(db)
+    if path is None:
+        _write_export(ledger, fmt, None, sys.stdout)
+        return
+    if fmt in ("parquet", "sqlite"):
+        try:
+            _write_export(ledger, fmt, path, None)
+        except (OSError, sqlite3.Error) as error:
+            raise click.ClickException(f"{out}: cannot write: {_why(error)}") from None
     else:
-        writer: Callable[[list[StoredEstimate], TextIO], None]
-        writer = ex.write_csv if fmt == "csv" else ex.write_jsonl
-        if out is None:
-            writer(ledger.estimates(), sys.stdout)
-        else:
-            with open(out, "w", encoding="utf-8", newline="") as f:
-                writer(ledger.estimates(), f)
-    if out:
-        say(f"wrote {out}")
+        with writing_to(path) as stream:
+            _write_export(ledger, fmt, None, stream)
+    say(f"wrote {out}")
+
+
+def _why(error: Exception) -> str:
+    from fighterflows.read.errors import describe_os_error
+
+    return describe_os_error(error) if isinstance(error, OSError) else str(error)
+
+
+def _write_export(ledger: Any, fmt: str, path: Path | None, stream: TextIO | None) -> None:
+    """The export in `fmt` to a file (parquet, sqlite) or a text stream (csv, jsonl)."""
+    from fighterflows.analysis import reconcile_ledger
+    from fighterflows.report import export as ex
+    from fighterflows.review.book import reviewed_estimates
+
+    if fmt == "sqlite" and path is not None:
+        ex.write_sqlite(reconcile_ledger(ledger), path, ledger.citations())
+    elif fmt == "parquet" and path is not None:
+        ex.write_parquet(reviewed_estimates(ledger), path, ledger.citations())
+    elif fmt == "csv" and stream is not None:
+        ex.write_csv(reviewed_estimates(ledger), stream, ledger.citations())
+    elif stream is not None:
+        ex.write_jsonl(reviewed_estimates(ledger), stream)
 
 
 @click.command()
@@ -240,7 +307,11 @@ def report(out: str, db: str) -> None:
     """Write a self-contained HTML report (map, table, a section per place) to OUT."""
     from fighterflows.report.html import write_report
 
-    write_report(open_ledger(db), Path(out))
+    path = output_path(out, "OUT")
+    try:
+        write_report(open_ledger(db), path)
+    except OSError as error:
+        raise click.ClickException(f"{out}: cannot write: {_why(error)}") from None
     say(f"wrote {out}")
 
 
@@ -248,12 +319,38 @@ def report(out: str, db: str) -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-def serve(db: str, host: str, port: int) -> None:
-    """Serve the dashboard and the JSON API (read-only) on HOST:PORT."""
+@click.option(
+    "--edit",
+    is_flag=True,
+    help="Let the pages confirm, reject, correct and add figures (off by default). Off the "
+    "loopback address, a token printed at start is needed.",
+)
+@click.option(
+    "--token",
+    envvar="FIGHTERFLOWS_TOKEN",
+    default=None,
+    help="With --edit off the loopback address: the token to ask for (default: a new random "
+    "one each start).",
+)
+def serve(db: str, host: str, port: int, edit: bool, token: str | None) -> None:
+    """Serve the dashboard and the JSON API on HOST:PORT: read-only, or with --edit the
+    review forms too."""
     from fighterflows.web.app import serve as run
+    from fighterflows.web.editing import EditSettings
 
-    open_ledger(db)
-    run(db, host, port)
+    if token is not None and not edit:
+        raise click.UsageError("--token is for --edit")
+    try:
+        settings = EditSettings.for_host(host, token) if edit else None
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="'--token'") from None
+    open_ledger(db, writing=edit).close()
+    if settings is not None and settings.token is not None:
+        say(f"editing on: open http://{host}:{port}/?token={settings.token} (the token is "
+            "needed to review from another machine; keep it to yourself)")
+    elif settings is not None:
+        say(f"editing on, for this machine only: http://{host}:{port}/")
+    run(db, host, port, settings)
 
 
 @click.command()
@@ -293,6 +390,7 @@ def demo(db: str, report_path: str) -> None:
         TABLE_COLUMNS,
         Format.TABLE,
         title="Foreign fighters: reconciled estimates (sample corpus)",
+        key=4,
     )
     write_report(ledger, Path(report_path))
     say(

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    SpinnerColumn,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from fighterflows.cli_options import (
     db_option,
@@ -26,6 +34,7 @@ from fighterflows.cli_options import (
     say,
 )
 from fighterflows.model import Document, Estimate, Flow, Population, ReadError
+from fighterflows.read.meter import input_size
 from fighterflows.report.tables import Format, render
 
 if TYPE_CHECKING:
@@ -96,7 +105,7 @@ def extract(
         rows = [{**e.to_json(), "explain": why} for e, why in found]
         emit(render(rows, (*ESTIMATE_COLUMNS, "explain"), Format(fmt)))
     elif fmt != "jsonl":
-        emit(render([e.to_json() for e, _ in found], ESTIMATE_COLUMNS, Format(fmt)))
+        emit(render([e.to_json() for e, _ in found], ESTIMATE_COLUMNS, Format(fmt), key=2))
         if explain:
             for k, (e, why) in enumerate(found, 1):
                 click.echo(f"[{k}] {e.doc} {e.start}-{e.end} {e.quote!r}")
@@ -167,12 +176,13 @@ def ingest(
     from fighterflows.pipeline import IngestOptions, ingest
 
     ledger = open_ledger(db, must_exist=False, writing=True)
+    read = make_read_options(text_field, date_field, id_field)
     options = IngestOptions(
         workers=workers or default_workers(),
-        read=make_read_options(text_field, date_field, id_field),
+        read=read,
         command="ingest " + " ".join(paths),
     )
-    with _progress() as on_progress:
+    with _progress(paths) as on_progress:
         if engine == "dask" or scheduler:
             from fighterflows.scale import ingest_dask
 
@@ -207,25 +217,28 @@ def _outdated(report: IngestReport, command: str) -> None:
 
 
 @contextmanager
-def _progress() -> Iterator[Callable[[IngestReport], None] | None]:
-    """A progress line with documents/s and estimates found, on a terminal only."""
+def _progress(
+    paths: tuple[str, ...],
+) -> Iterator[Callable[[IngestReport], None] | None]:
+    """A progress line with documents/s and estimates found, on a terminal only; with a bar,
+    the share done and the time left when the inputs' size is known (files, not stdin or
+    URLs). The workers read, so the bar counts the bytes of the input units stored."""
     if not sys.stderr.isatty():
         yield None
         return
-    progress = Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    )
-    task = progress.add_task("reading")
+    total = input_size(paths) or None
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn()]
+    if total:
+        columns += [BarColumn(), TaskProgressColumn(), TimeRemainingColumn(), TextColumn("left")]
+    progress = Progress(*columns, console=Console(stderr=True), transient=True)
+    task = progress.add_task("reading", total=total)
 
     def update(report: IngestReport) -> None:
         s = report.stats
         elapsed = progress.tasks[0].elapsed or 1e-9
         progress.update(
             task,
+            completed=min(report.bytes_read, total) if total else None,
             description=f"{s.documents_read:,} documents ({s.documents_read / elapsed:,.0f}/s), "
             f"{s.estimates_added:,} estimates, {s.failed:,} failed",
         )
@@ -237,10 +250,11 @@ def _progress() -> Iterator[Callable[[IngestReport], None] | None]:
 def _summary(r: IngestReport, db: str) -> None:
     s = r.stats
     nothing_new = s.documents_added == 0 and s.documents_skipped > 0
+    repeats = f"{r.repeated:,} duplicates within this batch, " if r.repeated else ""
     say(
         f"{s.documents_read:,} documents read: {s.documents_added:,} added "
         f"({s.documents_copies:,} copies of others), "
-        f"{s.documents_skipped:,} already in the ledger, "
+        f"{s.documents_skipped - r.repeated:,} already in the ledger, {repeats}"
         f"{s.documents_prefiltered:,} skipped by the prefilter (not kept), "
         f"{r.with_estimates:,} with estimates; "
         f"{s.estimates_added:,} estimates added; {s.failed:,} failed. Ledger: {db}"
@@ -313,18 +327,36 @@ def import_table(
 
 
 @click.command(name="eval")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False), required=False)
+@click.argument("paths", nargs=-1)
+@click.option("--reviews", "reviewed", is_flag=True,
+              help="Score the current extractor against the ledger's reviews instead: the "
+              "confirmed, corrected and added figures are gold, rejected ones known false "
+              "positives.")
 @click.option("--show", is_flag=True, help="List the missed and the spurious estimates.")
 @derived_option
-def evaluate(gold: str, paths: tuple[str, ...], show: bool, derived: bool) -> None:
-    """Extract from PATHS and score the estimates against GOLD (JSONL in contract form)."""
+@db_option
+def evaluate(
+    gold: str | None, paths: tuple[str, ...], reviewed: bool, show: bool, derived: bool, db: str
+) -> None:
+    """Extract from PATHS and score the estimates against GOLD (JSONL in contract form; lines
+    whose verdict is `rejected`, as `reviews export` writes them, are not gold); or, with
+    --reviews, the current extractor against the ledger's reviews."""
+    if reviewed:
+        if gold or paths:
+            raise click.UsageError("--reviews scores against the ledger's reviews: give no "
+                                   "GOLD or PATHS")
+        _evaluate_reviews(db, show)
+        return
+    if gold is None or not paths:
+        raise click.UsageError("give GOLD.jsonl and the PATHS to extract from (or --reviews)")
     from fighterflows.evaluate import score
     from fighterflows.extract import extract_document
     from fighterflows.read import read_sources
 
     with open(gold, encoding="utf-8") as f:
-        expected = [json.loads(line) for line in f if line.strip()]
+        records = [json.loads(line) for line in f if line.strip()]
+    expected = [g for g in records if g.get("verdict") != "rejected"]
     found = [
         e.to_json()
         for item in read_sources(paths)
@@ -337,7 +369,38 @@ def evaluate(gold: str, paths: tuple[str, ...], show: bool, derived: bool) -> No
         f"precision {result.precision:.3f}, recall {result.recall:.3f}, f1 {result.f1:.3f}"
     )
     if show:
-        fields = ("doc", "quote", "place", "flow", "population", "kind", "value")
-        for label, items in (("missed", result.missed), ("spurious", result.spurious)):
-            for e in items:
-                click.echo(f"{label}: " + json.dumps({k: e.get(k) for k in fields}))
+        _show((("missed", result.missed), ("spurious", result.spurious)))
+
+
+SHOWN = ("doc", "quote", "place", "flow", "population", "kind", "value")
+
+
+def _show(groups: Iterable[tuple[str, Iterable[dict[str, object]]]]) -> None:
+    for label, items in groups:
+        for e in items:
+            click.echo(f"{label}: " + json.dumps({k: e.get(k) for k in SHOWN},
+                                                 ensure_ascii=False))
+
+
+def _evaluate_reviews(db: str, show: bool) -> None:
+    from fighterflows.review.measure import measure
+
+    r = measure(open_ledger(db))
+    if not r.gold and not r.rejected:
+        why = (f"its {r.orphaned} review(s) are orphaned: their documents are not in it"
+               if r.orphaned else "confirm, reject, correct or add figures first")
+        raise click.UsageError(f"{db} holds no reviews to score against ({why})")
+    kinds = ", ".join(f"{v} {k}" for k, v in sorted(r.verdicts().items()))
+    click.echo(f"extractor {r.extractor} on {r.documents} reviewed document(s): gold "
+               f"{len(r.gold)} ({kinds or 'none'}), rejected {r.rejected}")
+    click.echo(
+        f"predicted {r.predicted}: matched {r.matched}, known false positives "
+        f"{len(r.false_positives)}, unjudged {len(r.unjudged)} (nobody reviewed them: left "
+        "out of precision)"
+    )
+    click.echo(f"precision {r.precision:.3f}, recall {r.recall:.3f}, f1 {r.f1:.3f}")
+    if r.orphaned:
+        say(f"{r.orphaned} orphaned review(s) left out: their documents are not in {db}")
+    if show:
+        _show((("missed", r.missed), ("false positive", r.false_positives),
+               ("unjudged", r.unjudged)))

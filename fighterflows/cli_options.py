@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar
 
 import click
 
@@ -114,18 +115,45 @@ def parse_scope(value: str | None) -> str | None:
 
 def resolve_place(value: str | None) -> str | None:
     """'France', 'french', 'FRA', 'eu', 'Britons' → a place code; an unknown name is a usage
-    error."""
+    error, with the places it is spelt like ("did you mean Belgium?")."""
     if value is None:
         return None
-    from fighterflows.extract.places import find_places, lookup_place
+    from fighterflows.placenames import did_you_mean, resolve
 
-    code = lookup_place(value)
+    code = resolve(value)
     if code is None:
-        found = find_places(value.strip())
-        code = found[0].code if len(found) == 1 else None
-    if code is None:
-        raise click.BadParameter(f"{value!r} is not a place we know")
+        hint = did_you_mean(value)
+        hint = f"; {hint}" if hint else ""
+        raise click.BadParameter(f"{value!r} is not a place we know{hint}")
     return code
+
+
+def output_path(path: str, option: str = "--out") -> Path:
+    """A file the command can write: its folder exists and it is not a folder itself; else a
+    usage error naming the option, before any work is done."""
+    p = Path(path).expanduser()
+    parent = p.parent if str(p.parent) else Path(".")
+    if p.is_dir():
+        raise click.BadParameter(f"{path}: is a directory; name a file", param_hint=f"'{option}'")
+    if not parent.is_dir():
+        reason = "does not exist" if not parent.exists() else "is not a directory"
+        raise click.BadParameter(
+            f"{path}: the folder {parent} {reason}", param_hint=f"'{option}'"
+        )
+    return p
+
+
+@contextmanager
+def writing_to(path: Path) -> Iterator[TextIO]:
+    """`path` open for writing text; a failure (permission, a full disk) is one line that
+    names the file, never a traceback."""
+    from fighterflows.read.errors import describe_os_error
+
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+    except OSError as error:
+        raise click.ClickException(f"{path}: cannot write: {describe_os_error(error)}") from None
 
 
 def existing_file(path: str) -> Path:

@@ -67,6 +67,7 @@ class Row:
     scope: str = "cumulative"
     basis: Basis = Basis.CONSENSUS
     since: str | None = None  # for events: the date of the first one summed
+    reviewed: int = 0  # how many of its claims rest on a statement an analyst reviewed
 
     @property
     def derived(self) -> bool:
@@ -159,6 +160,7 @@ def _row(
         documents=_documents(claims),
         scope=key[3],
         basis=basis if any(not c.derived for c in chosen) else Basis.DERIVED,
+        reviewed=_reviewed(claims),
     )
 
 
@@ -210,6 +212,7 @@ def _events(key: Key, claims: Sequence[Claim]) -> Assessment:
         scope=key[3],
         basis=Basis.EVENTS,
         since=min(dates, default=None),
+        reviewed=_reviewed(claims),
     )
     return Assessment(row, verdicts)
 
@@ -252,6 +255,7 @@ def share_of_base(key: Key, group: Sequence[Claim], base: Row) -> Row | None:
         documents=_documents(group),
         scope=key[3],
         basis=Basis.DERIVED,
+        reviewed=_reviewed(group),
     )
 
 
@@ -269,6 +273,10 @@ def same_event(a: Claim, b: Claim) -> bool:
 def _documents(claims: Sequence[Claim]) -> int:
     """The documents behind a row's claims, syndicated copies once."""
     return len({d for c in claims for d in c.originals})
+
+
+def _reviewed(claims: Sequence[Claim]) -> int:
+    return sum(1 for c in claims if c.reviewed)
 
 
 def _day(as_of: str | None) -> int | None:

@@ -77,7 +77,13 @@ class Region(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A text to extract from. `id` is the file name (or record id); offsets index `text`."""
+    """A text to extract from. `id` is the file name (or record id); offsets index `text`.
+
+    `uri` is where it was read from (a path, a URL); the rest is what a reader needs to cite
+    it, as the document declares it (never guessed from its prose): `title` (the headline),
+    `outlet` (the publisher or site), `author` (the byline, several joined by "; "), `url`
+    (the address it was published at), `published` and `accessed` (when it was captured).
+    """
 
     id: str
     text: str
@@ -86,6 +92,10 @@ class Document:
     published: str | None = None
     # Offsets in `text` where each page starts (PDF), so a figure can be cited by page.
     pages: tuple[int, ...] = ()
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+    accessed: str | None = None
     # The ledger's key for the document (sha256 of the text); computed once, it is asked often.
     content_hash: str = field(init=False, repr=False, compare=False)
 

@@ -55,6 +55,8 @@ class IngestReport:
     with_estimates: int = 0  # documents added that carry at least one estimate
     # earlier runs whose other prefilter skipped documents this one might keep
     outdated: list[RunRecord] = field(default_factory=list)
+    repeated: int = 0  # skipped as duplicates within this ingest's own inputs
+    bytes_read: int = 0  # of the input files whose units are stored (their size on disk)
 
     @property
     def failed(self) -> bool:
@@ -96,6 +98,7 @@ class _Step:
     scan: Pending | None = None
     batches: deque[Pending] | None = None  # None until the scan is back
     skipped: int = 0  # relevant documents the ledger already holds
+    repeated: int = 0  # of those skipped, repeats within this ingest's own inputs
 
 
 def _ready(step: _Step) -> bool:
@@ -162,6 +165,12 @@ class _Flow:
         known = self.ledger.present(sorted(best))
         todo = sorted(o for h, (r, o) in best.items() if h not in known or r < known[h])
         step.skipped = len(scanned.relevant) - len(todo)
+        # a repeat: a second copy in this unit, or one an earlier unit of this run stored
+        by_run = self.ledger.stored_by([h for h in best if h in known])
+        step.repeated = len(scanned.relevant) - len(best) + sum(
+            1 for h, run in by_run.items()
+            if run == self.report.run_id and not best[h][0] < known[h]
+        )
         size = self.engine.batch
         step.batches = deque(
             self.engine.extract(step.spill, todo[i : i + size], f"{step.spill}-{i}")
@@ -183,6 +192,8 @@ class _Flow:
         s.documents_read += scanned.read
         s.documents_prefiltered += scanned.rejected
         s.documents_skipped += step.skipped
+        self.report.repeated += step.repeated
+        self.report.bytes_read += _size(step.unit)
         self._judge_file(step.unit, scanned)
         while step.batches:
             self._add(self.engine.collect(step.batches.popleft().result()))
@@ -214,9 +225,13 @@ class _Flow:
             # One document the database refuses must not sink the batch: store the batch
             # again one document at a time.
             stored = [self._add_one(new) for new in news]
+        # Found stored at the last moment: by another ingest running beside this one, or
+        # (a repeat) by this one's own earlier batch of the same text
+        again = [n.document.content_hash for n, a in zip(news, stored, strict=True) if a is False]
+        late = self.ledger.stored_by(again)
         for new, added in zip(news, stored, strict=True):
             if added is not None:
-                count_stored(new, added, self.report)
+                count_stored(new, added, self.report, late.get(new.document.content_hash))
 
     def _new(self, x: Extracted) -> NewDocument:
         """A document ready to store, marked as a copy of one stored or stored before it (the
@@ -239,10 +254,15 @@ class _Flow:
             return None
 
 
-def count_stored(new: NewDocument, added: bool, r: IngestReport) -> None:
+def count_stored(
+    new: NewDocument, added: bool, r: IngestReport, stored_by: int | None = None
+) -> None:
+    """Count a document handed to the ledger; `stored_by` is the run that stored it first,
+    when it was there already."""
     s = r.stats
     if not added:
         s.documents_skipped += 1
+        r.repeated += stored_by == r.run_id
         return
     s.documents_added += 1
     s.estimates_added += len(new.estimates)
@@ -267,3 +287,12 @@ def _settled(ledger: Ledger, report: IngestReport) -> bool:
         return False
     last = max(others, key=lambda r: (r.finished or "", r.id), default=None)
     return last is None or last.prefilter is not None
+
+
+def _size(unit: Unit) -> int:
+    """The bytes on disk a unit reads (0 for stdin and URLs): what the progress bar counts."""
+    if isinstance(unit, Part):
+        return unit.end - unit.start
+    if isinstance(unit, Stdin):
+        return 0
+    return sum(os.path.getsize(x) for x in unit.specs if os.path.isfile(x))

@@ -55,6 +55,7 @@ class Claim:
     group: str | None = None
     part: bool = False  # one group's recruits beside a larger figure: a lower bound
     update: bool = False  # stated by a later near-copy that changed its original's figure
+    reviewed: int = 0  # how many of its statements an analyst confirmed, corrected or added
 
     @property
     def key(self) -> Key:
@@ -193,6 +194,7 @@ def _claim(members: list[StoredEstimate], parts: set[str], update: bool) -> Clai
         group=e.group,
         part=first.id in parts,
         update=update,
+        reviewed=sum(1 for s in members if s.review),
     )
 
 

@@ -29,7 +29,9 @@ from fighterflows.read import ReadOptions
 from fighterflows.scan import scan
 from fighterflows.units import Unit
 
-DOCUMENT_FIELDS = ("id", "text", "uri", "title", "published", "pages")
+DOCUMENT_FIELDS = (
+    "id", "text", "uri", "title", "published", "pages", "outlet", "author", "url", "accessed",
+)
 
 
 def extract_to_parquet(spill: str, offsets: list[int], path: str) -> str:

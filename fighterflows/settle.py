@@ -12,6 +12,7 @@ from fighterflows.dedup import Signed, copies
 from fighterflows.ledger import Ledger, SignatureRow, schema
 from fighterflows.reconcile import build_claims
 from fighterflows.report.serialize import claim_json
+from fighterflows.review.book import reviewed_estimates
 
 
 def settle(ledger: Ledger) -> None:
@@ -19,6 +20,13 @@ def settle(ledger: Ledger) -> None:
     last ingest to get here sees every document of every ingest before it."""
     with ledger.exclusive():
         settle_copies(ledger)
+        refresh_claims(ledger)
+
+
+def rebuild_claims(ledger: Ledger) -> None:
+    """Rebuild claims after a review changed what they count; in turn with ingests settling,
+    so that neither overwrites the other's claims with older ones."""
+    with ledger.exclusive():
         refresh_claims(ledger)
 
 
@@ -42,7 +50,7 @@ def refresh_claims(ledger: Ledger) -> None:
     """Rebuild the claims table from every stored estimate (derived data, kept for SQL users)."""
     columns = {c.name for c in schema.claims.columns}
     rows = []
-    for c in build_claims(ledger.estimates()):
+    for c in build_claims(reviewed_estimates(ledger)):
         row = {k: v for k, v in claim_json(c).items() if k in columns}
         row.update(estimate_ids=json.dumps(list(c.estimates)),
                    document_ids=json.dumps(list(c.documents)))

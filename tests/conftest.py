@@ -1,5 +1,11 @@
 """Shared fixtures: the shared/ folder, and real database servers for the ledger suite.
 
+The evaluation corpus beside the repository (`../shared`: gold files, the scorer, the seeds and
+the Wikipedia corpus) is there in CI and absent on a user's clone. A test that needs it asks
+for the `shared` fixture or carries the `needs_shared` mark. Without it those tests are not run
+and the summary says so in one line; with FIGHTERFLOWS_REQUIRE_SHARED=1 (set by `.ci/run`) a
+missing `../shared` stops the session before any test runs.
+
 PostgreSQL runs for real: a throwaway cluster (initdb + pg_ctl) on a free local port with its
 socket in /tmp. When the server binaries are missing the PostgreSQL tests skip with a loud
 reason, except under FIGHTERFLOWS_REQUIRE_SERVICES=1 (set by `make test`), where they fail.
@@ -16,12 +22,15 @@ import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 REQUIRE_SERVICES = os.environ.get("FIGHTERFLOWS_REQUIRE_SERVICES") == "1"
+REQUIRE_SHARED = os.environ.get("FIGHTERFLOWS_REQUIRE_SHARED") == "1"
+NEEDS_SHARED = "needs ../shared"
 
 
 def missing_service(reason: str) -> None:
@@ -30,10 +39,34 @@ def missing_service(reason: str) -> None:
     pytest.skip(f"SKIPPED FOR A MISSING SERVICE: {reason}")
 
 
+def _needs_shared(item: pytest.Item) -> bool:
+    marked = item.get_closest_marker("needs_shared") is not None
+    return marked or "shared" in getattr(item, "fixturenames", ())
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if SHARED.is_dir():
+        return
+    if REQUIRE_SHARED:
+        raise pytest.UsageError(f"{SHARED} not found (required: FIGHTERFLOWS_REQUIRE_SHARED=1)")
+    skip = pytest.mark.skip(reason=f"{NEEDS_SHARED}: {SHARED} not found")
+    for item in items:
+        if _needs_shared(item):
+            item.add_marker(skip)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    skipped = terminalreporter.stats.get("skipped", [])
+    count = sum(1 for r in skipped if NEEDS_SHARED in str(r.longrepr))
+    if count:
+        terminalreporter.write_line(
+            f"not run: {count} tests that need the evaluation corpus at {SHARED} "
+            "(gold scores, the seed and Wikipedia articles, peer number suites); CI runs them"
+        )
+
+
 @pytest.fixture(scope="session")
 def shared() -> Path:
-    if not SHARED.is_dir():
-        missing_service(f"{SHARED} not found")
     return SHARED
 
 

@@ -22,7 +22,7 @@ DIGEST_FILE = Path(__file__).parent / "extractor-digest.txt"
 
 def _case_texts() -> list[str]:
     texts: list[str] = []
-    for path in sorted([*CASES.rglob("extract*.tsv"), CASES / "sources.tsv"]):
+    for path in sorted([*CASES.rglob("extract*.tsv"), *CASES.glob("sources*.tsv")]):
         with path.open(encoding="utf-8") as f:
             lines = [line for line in f if line.strip() and not line.startswith("#")]
         texts += [row[2] for row in csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]

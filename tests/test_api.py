@@ -313,7 +313,7 @@ def test_every_response_carries_the_strict_policy(client: TestClient, url: str) 
         ("/", "/api/table"),
         ("/place/FRA", "/api/places/FRA"),
         ("/conflicts", "/api/conflicts"),
-        ("/documents", "/api/documents"),
+        ("/documents", "/api/documents?limit=50"),
         ("/search?q=fr", "/api/search?q=fr"),
     ],
 )

@@ -16,6 +16,8 @@ import pytest
 from web_fixtures import (
     CHROMIUM,
     CHROMIUM_ARGS,
+    COURIER,
+    COURIER_URL,
     HOSTILE_IMG,
     HOSTILE_SCRIPT,
     SCREENSHOTS,
@@ -267,5 +269,67 @@ def test_the_report_renders_offline(browser: Any, folder: Path) -> None:
     tab.click('a.country-link[data-code="BEL"] path')
     assert tab.evaluate("location.hash") == "#place-BEL"
     shoot(tab, "report")
+    context.close()
+    watch.assert_clean()
+
+
+def test_a_claim_s_citation_copies_to_the_clipboard(browser: Any, server: LiveServer) -> None:
+    import httpx
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900},
+                                  permissions=["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    watch = Watch((server.url + "/",))
+    watch.attach(context, tab)
+    tab.goto(server.url + "/place/FRA", wait_until="networkidle")
+    claim = tab.locator("ol.claims > li.claim", has=tab.locator(
+        "blockquote mark.figure", has_text="1,910")).first
+    cite = claim.locator("details.cite")
+    assert not cite.locator("pre.cite-bibtex").is_visible()  # folded until asked for
+    cite.locator("summary").click()
+    expected = next(c["citation"] for c in httpx.get(server.url + "/api/places/FRA").json()[
+        "claims"] if c["quote"] == "1,910")
+    for form, wanted in (("bibtex", expected["bibtex"]), ("text", expected["text"])):
+        button = cite.locator(f'button.copy[data-form="{form}"]')
+        assert button.is_visible()
+        button.click()
+        tab.wait_for_function("b => b.textContent === 'Copied'", arg=button.element_handle())
+        assert tab.evaluate("navigator.clipboard.readText()") == wanted
+    assert COURIER in expected["text"]
+    shoot(tab, "place-FRA-citation")
+    context.close()
+    watch.assert_clean()
+
+
+def test_a_document_links_where_it_was_published(page: tuple[Any, Watch],
+                                                 server: LiveServer) -> None:
+    tab, watch = page
+    tab.goto(server.url + "/documents/2017-soufan-returnees", wait_until="networkidle")
+    link = tab.locator("dl.doc-meta a", has_text="courier.example")
+    assert link.get_attribute("href") == COURIER_URL
+    assert tab.locator("dl.doc-meta dd", has_text=COURIER).is_visible()
+    tab.locator("details.cite summary").click()
+    assert "@misc{" in tab.locator("details.cite pre.cite-bibtex").inner_text()
+    shoot(tab, "document-citation")
+    watch.assert_clean()
+
+
+def test_without_a_clipboard_copy_selects_the_citation(browser: Any,
+                                                        server: LiveServer) -> None:
+    context = browser.new_context()
+    # a browser with no clipboard API (an old one, or a page not in a secure context)
+    context.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
+    tab = context.new_page()
+    watch = Watch((server.url + "/",))
+    watch.attach(context, tab)
+    tab.goto(server.url + "/documents/2017-soufan-returnees", wait_until="networkidle")
+    cite = tab.locator("details.cite")
+    cite.locator("summary").click()
+    button = cite.locator('button.copy[data-form="csl"]')
+    button.click()
+    tab.wait_for_function("b => b.textContent !== 'Copy'", arg=button.element_handle())
+    assert button.inner_text() == "Selected: press Ctrl+C"
+    selected = tab.evaluate("window.getSelection().toString()")
+    assert selected == cite.locator("pre.cite-csl").inner_text() and '"URL"' in selected
     context.close()
     watch.assert_clean()

@@ -35,14 +35,19 @@ def test_the_misquoted_share_is_flagged_with_both_documents(db: str) -> None:
     (c,) = [c for c in conflicts_of(db, "misquote") if c["place"] == "eu"]
     assert c["flow"] == "returned"
     assert sorted(x["value"] for x in c["claims"]) == [0.25, 0.3]
-    assert c["documents"] == ["2017-10-25-eu-returnees-thirty-percent.md",
-                              "2017-10-27-eu-returnees-quarter.md"]
+    assert c["documents"] == [
+        "2017-10-25-eu-returnees-thirty-percent.md",
+        "2017-10-27-eu-returnees-quarter.md",
+    ]
 
 
 def test_sources_that_cannot_both_be_right_disagree(db: str) -> None:
     (c,) = [c for c in conflicts_of(db, "disagreement") if c["place"] == "BEL"]
     assert c["flow"] == "departed"
-    assert {x["source"] for x in c["claims"]} == {"Belgian interior ministry", "Egmont Institute"}
+    assert {x["source"] for x in c["claims"]} == {
+        "Belgian Ministry of Interior",
+        "Egmont Institute",
+    }
 
 
 def test_more_returned_than_departed_is_an_inconsistency(db: str) -> None:
@@ -56,8 +61,11 @@ def test_a_newer_figure_of_the_same_source_supersedes_the_older(db: str) -> None
     timeline = run_json("timeline", "GBR", "--db", db)
     departed = [c for c in timeline if c["flow"] == "departed"]
     assert [c["value"] for c in departed] == [600, 850]
-    assert not [c for c in run_json("conflicts", "--db", db) if c["place"] == "GBR"
-                and c["flow"] == "departed"]
+    assert not [
+        c
+        for c in run_json("conflicts", "--db", db)
+        if c["place"] == "GBR" and c["flow"] == "departed"
+    ]
 
 
 def test_a_share_without_a_count_is_kept_as_a_claim(db: str) -> None:
@@ -73,8 +81,10 @@ def test_the_syndicated_copy_is_coverage_of_its_original(db: str) -> None:
     # them is marked as the other's copy is not.
     (copy,) = copies
     original = next(d for d in documents if d.id == copy.copy_of)
-    assert {copy.name, original.name} == {"2017-10-26-tunisia-returnees.md",
-                                          "2017-10-26-tunisia-returnees-syndicated.md"}
+    assert {copy.name, original.name} == {
+        "2017-10-26-tunisia-returnees.md",
+        "2017-10-26-tunisia-returnees-syndicated.md",
+    }
     (row,) = run_json("table", "--db", db, "--place", "TUN", "--flow", "departed")
     assert (row["best"], row["claims"], row["documents"]) == (2926, 1, 1)
 
@@ -93,8 +103,9 @@ def _answers(db: str) -> tuple[Any, Any]:
     return table, sorted(conflicts, key=json.dumps)
 
 
-@settings(max_examples=4, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(order=st.permutations(sorted(CORPUS.glob("*.md"))))
 def test_the_order_of_ingest_does_not_change_the_answers(
     order: list[Path], db: str, tmp_path_factory: pytest.TempPathFactory

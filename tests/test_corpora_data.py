@@ -264,17 +264,15 @@ def shared_text() -> str:
 @pytest.mark.parametrize(
     "path", sample_files() + conflict_files(), ids=lambda p: f"{p.parent.name}/{p.stem}"
 )
+@pytest.mark.needs_shared
 def test_written_in_our_own_words(path: Path) -> None:
-    if not (SHARED / "corpus").is_dir():
-        pytest.skip("the shared corpus is not available")
     _, body = split_article(path)
     copied = [s for s in sentences(body) if len(s) > 60 and s in shared_text()]
     assert not copied
 
 
+@pytest.mark.needs_shared
 def test_own_words_check_catches_a_copied_sentence() -> None:
-    if not (SHARED / "seeds").is_dir():
-        pytest.skip("the shared seeds are not available")
     seed = next(p for p in sorted((SHARED / "seeds").iterdir()) if p.is_file())
     long = [s for s in sentences(seed.read_text(encoding="utf-8")) if len(s) > 60]
     assert long and long[0] in shared_text()
@@ -427,9 +425,8 @@ def published() -> frozenset[tuple[str, str, str, str, float]]:
     return frozenset(out)
 
 
+@pytest.mark.needs_shared
 def test_sample_figures_are_published_ones() -> None:
-    if not (SHARED / "data").is_dir():
-        pytest.skip("the shared data tables are not available")
     unsupported = []
     for name, entry in sample_manifest().items():
         for e in entry["estimates"]:

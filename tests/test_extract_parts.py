@@ -94,7 +94,7 @@ def test_generic_attribution_is_marked_for_resolution() -> None:
             '"Around 3,000 Tunisians are still out there in Syria," said the minister.',
             "Tunisian government",
         ),
-        ("France has 1,700 nationals in Syria and Iraq, officials said.", "French government"),
+        ("France has 1,700 nationals in Syria and Iraq, officials said.", "French authorities"),
     ],
 )
 def test_source_of_the_figure(text: str, source: str) -> None:

@@ -34,11 +34,17 @@ def test_source(text: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("who", "expected"),
     [
-        pytest.param("the Belgian interior ministry", "Belgian interior ministry", id="adjective"),
-        pytest.param("Belgium's Interior Ministry", "Belgian interior ministry", id="possessive"),
+        pytest.param(
+            "the Belgian interior ministry", "Belgian Ministry of Interior", id="adjective"
+        ),
+        pytest.param(
+            "Belgium's Interior Ministry", "Belgian Ministry of Interior", id="possessive"
+        ),
         pytest.param("officials in Belgium", "Belgian authorities", id="officials-in"),
         pytest.param("the Dutch government", "Dutch government", id="government"),
-        pytest.param("France's Ministry of Foreign Affairs", "French foreign ministry", id="of"),
+        pytest.param(
+            "France's Ministry of Foreign Affairs", "French Ministry of Foreign Affairs", id="of"
+        ),
         pytest.param("U.S. and Belgian authorities", None, id="two-countries"),
         pytest.param("Federal officials", None, id="no-country"),
         pytest.param("European officials", None, id="region"),
@@ -64,9 +70,31 @@ agency counts more than 1,050 departures.
 def test_generic_offices_resolve_to_the_figure_s_country_never_to_the_dateline() -> None:
     found = extract(STORY, "2019-03-02", "story", derived=False)
     assert [(e.place, e.flow.value, e.source) for e in found] == [
-        ("AUT", "departed", "Austrian interior ministry"),
-        ("AUT", "returned", "Austrian interior ministry"),
-        ("AUT", "killed", "Austrian interior ministry"),
+        ("AUT", "departed", "Austrian Ministry of Interior"),
+        ("AUT", "returned", "Austrian Ministry of Interior"),
+        ("AUT", "killed", "Austrian Ministry of Interior"),
         ("AUT", "remaining", None),  # "are still thought to be": no source of its own
         ("DEU", "departed", "Federal Office for the Protection of the Constitution"),
     ]
+
+
+FAMILIES = Path(__file__).parent / "cases" / "sources_families.tsv"
+
+
+def _family_params() -> list[object]:
+    with FAMILIES.open(encoding="utf-8") as f:
+        lines = [line for line in f if line.strip() and not line.startswith("#")]
+    params: list[object] = []
+    for row in csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        family, name, text, sources, texts = row[:5]
+        marks = [pytest.mark.xfail(reason=row[5], strict=True)] if len(row) > 5 and row[5] else []
+        params.append(pytest.param(text, sources, texts, id=f"{family}-{name}", marks=marks))
+    return params
+
+
+@pytest.mark.parametrize(("text", "sources", "texts"), _family_params())
+def test_source_families(text: str, sources: str, texts: str) -> None:
+    """The source of each stated figure and the words that attribute it."""
+    found = extract(text.replace("\\n", "\n"), "2020-01-01", "case", derived=False)
+    assert (" | ".join(e.source or "-" for e in found) or "-") == sources
+    assert (" | ".join(e.source_text or "-" for e in found) or "-") == texts

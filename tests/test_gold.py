@@ -24,6 +24,8 @@ from fighterflows.model import Document, Kind
 from fighterflows.read import ReadOptions, read_sources
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+# Every floor here is scored by the shared scorer (../shared/eval/score.py), the sample's too.
+pytestmark = pytest.mark.needs_shared
 GOLD = SHARED / "eval" / "gold"
 WIKI = SHARED / "corpus" / "wikipedia"
 

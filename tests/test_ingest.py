@@ -19,9 +19,10 @@ from fighterflows.ledger import Ledger
 from fighterflows.resources import sample_corpus
 
 SAMPLE = sample_corpus()
+# The CLI in a process of its own, from this checkout (an installed `fighterflows` script may
+# run another copy of the package).
 ROOT = Path(__file__).resolve().parents[1]
-# A real process running this checkout's package (run from its root, `-m` imports it there).
-FIGHTERFLOWS = [sys.executable, "-m", "fighterflows"]
+CLI = [sys.executable, "-m", "fighterflows"]
 
 
 def invoke(*args: str) -> tuple[int, str, str]:
@@ -128,7 +129,7 @@ def test_kill_9_during_ingest_then_rerun_equals_an_uninterrupted_ingest(
     whole, killed = str(tmp_path / "whole.db"), str(tmp_path / "killed.db")
     assert invoke("ingest", str(corpus), "--db", whole, "--workers", "1", "--quiet")[0] == 0
     cmd = [
-        *FIGHTERFLOWS,
+        *CLI,
         "ingest",
         str(corpus),
         "--db",
@@ -208,7 +209,7 @@ def test_exports(tmp_path: Path, fmt: str) -> None:
 
         db2 = sqlite3.connect(out)
         tables = {r[0] for r in db2.execute("select name from sqlite_master where type='table'")}
-        assert tables == {"estimates", "consensus", "claims", "conflicts"}
+        assert tables == {"estimates", "consensus", "claims", "conflicts", "documents"}
         assert db2.execute("select count(*) from estimates").fetchone()[0] == n
         scopes = {r[0] for r in db2.execute("select distinct scope from consensus")}
         claims = {r[0] for r in db2.execute("select distinct scope from claims")}
@@ -297,7 +298,7 @@ def test_the_table_reads_cleanly_while_another_process_ingests(tmp_path: Path) -
     make_corpus(corpus, 600)
     db = str(tmp_path / "live.db")
     assert invoke("ingest", str(SAMPLE), "--db", db, "--workers", "1")[0] == 0
-    cmd = [*FIGHTERFLOWS, "ingest", str(corpus), "--db", db, "--workers", "1", "--quiet"]
+    cmd = [*CLI, "ingest", str(corpus), "--db", db, "--workers", "1", "--quiet"]
     writer = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
     seen = []
     while writer.poll() is None:

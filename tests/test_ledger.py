@@ -171,3 +171,48 @@ def test_a_ledger_of_revision_0002_is_upgraded_in_place_claims_and_all(ledger_ur
     with make_engine(ledger_url).connect() as connection:
         claims = connection.execute(text("SELECT id, scope FROM claims")).all()
     assert [tuple(c) for c in claims] == [("c1", "cumulative")], "claims keep their rows"
+
+
+CITED = dict(
+    outlet="The Harbour Courier", author="Jane Doe; John Roe",
+    url="https://courier.example/britons?x=1&y=ü", accessed="2024-03-01", title="Britons ‘return’",
+)
+
+
+@pytest.mark.parametrize("bulk", [False, True], ids=["one-by-one", "bulk (COPY on PostgreSQL)"])
+def test_citation_fields_round_trip(ledger_url: str, bulk: bool) -> None:
+    import dataclasses
+
+    from fighterflows.ledger import Citation
+
+    new = _doc_and_estimates()
+    cited = dataclasses.replace(new.document, **CITED)
+    # declares nothing, but has pages (a PDF): cited as a report
+    plain = dataclasses.replace(_doc_and_estimates("b.txt", n=300).document, pages=(0,))
+    ledger = Ledger.open(ledger_url)
+    docs = [NewDocument(cited, new.estimates, "test-1"), NewDocument(plain, [], "test-1")]
+    if bulk:
+        ledger.add_documents(docs)
+    else:
+        for d in docs:
+            ledger.add_document(d)
+    record = ledger.document("a.txt")
+    assert record is not None
+    info = record.info
+    assert (info.outlet, info.author, info.url, info.accessed, info.title) == (
+        CITED["outlet"], CITED["author"], CITED["url"], CITED["accessed"], CITED["title"]
+    )
+    # only documents with estimates are cited by claims: one query, no text
+    assert ledger.citations() == {
+        cited.content_hash: Citation(
+            document_id=cited.content_hash, name="a.txt", title=CITED["title"],
+            outlet=CITED["outlet"], author=CITED["author"], url=CITED["url"], uri=None,
+            published="2017-10-24", accessed=CITED["accessed"], paged=False,
+        )
+    }
+    listed = {d.name: d for d in ledger.documents()}
+    assert listed["a.txt"].citation == ledger.citations()[cited.content_hash]
+    assert (listed["b.txt"].outlet, listed["b.txt"].url, listed["b.txt"].paged) == (
+        None, None, True
+    )
+    assert not listed["a.txt"].paged

@@ -121,17 +121,20 @@ def test_two_ingests_that_start_together_on_a_new_ledger_both_succeed(
     import subprocess
     import sys
 
-    command = [sys.executable, "-m", "fighterflows"]  # run from the root: this checkout's
+    # this checkout's CLI (an installed `fighterflows` script may run another copy)
+    command = [sys.executable, "-m", "fighterflows"]
+    root = Path(__file__).resolve().parents[1]
     corpus = sample_corpus()
     files = sorted(corpus.glob("*.md"))
     halves = [files[: len(files) // 2], files[len(files) // 2 :]]
     runs = [
         subprocess.Popen(
-            [*command, "ingest", *map(str, half), "--db", ledger_url, "--workers", "1", "--quiet"],
+            [*command, "ingest", *map(str, half), "--db", ledger_url, "--workers", "1",
+             "--quiet"],
+            cwd=root,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
-            cwd=Path(__file__).resolve().parents[1],
         )
         for half in halves
     ]
@@ -139,3 +142,41 @@ def test_two_ingests_that_start_together_on_a_new_ledger_both_succeed(
     assert [r.returncode for r in runs] == [0, 0], errors
     kept = {d.id for d in read_sources([str(corpus)]) if might_contain_estimates(d.text)}
     assert {d.name for d in Ledger.open(ledger_url).documents(None, 100, 0)} == kept
+
+
+
+def test_a_writer_waits_for_a_ledger_half_made_by_another(tmp_path: Path) -> None:
+    """SQLite commits each CREATE TABLE at once: a second writer that checked the schema
+    while the first was making it saw tables without a revision and refused the ledger as
+    someone else's database ('not a fighterflows ledger'). The check now waits its turn."""
+    import fcntl
+    import sqlite3
+    import threading
+    import time
+
+    from fighterflows.ledger.connect import _upgrade
+
+    path = tmp_path / "new.db"
+    locked = threading.Event()
+
+    def first_writer() -> None:
+        with open(path, "ab") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)  # as Ledger.open's writer does
+            locked.set()
+            with sqlite3.connect(path) as half:  # the first tables, committed one by one
+                half.execute("CREATE TABLE documents (id TEXT)")
+            time.sleep(0.5)
+            with sqlite3.connect(path) as half:
+                half.execute("DROP TABLE documents")
+            engine = make_engine(str(path))
+            _upgrade(engine)  # the whole schema
+            engine.dispose()
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+    thread = threading.Thread(target=first_writer)
+    thread.start()
+    assert locked.wait(10)
+    ledger = Ledger.open(str(path))  # the second writer
+    thread.join()
+    assert ledger.counts()["documents"] == 0
+    assert state(str(path))[0] == revisions()[0]

@@ -10,7 +10,14 @@ import pytest
 from fighterflows.extract.flows import find_cues
 from fighterflows.extract.groups import find_groups, find_zone
 from fighterflows.extract.lexicon import load
-from fighterflows.extract.sources import find_attributions, named_sources, national_source
+from fighterflows.extract.places import place_name
+from fighterflows.extract.sources import (
+    find_attributions,
+    named_sources,
+    national_source,
+    source_adjective,
+    source_countries,
+)
 from fighterflows.model import Flow, Population
 
 
@@ -161,7 +168,9 @@ def test_offices_compile_and_government_is_one_of_them() -> None:
     offices = load("sources")["offices"]
     assert "government" in offices
     for name, aliases in offices.items():
-        assert name == name.lower() and aliases, name
+        # the name is how the office is written after the country's adjective: a kind in
+        # lower case ("police") or a ministry's title ("Ministry of Interior")
+        assert (name == name.lower() or name.startswith("Ministry of ")) and aliases, name
         for alias in aliases:
             assert alias == alias.lower() and re.compile(alias), alias
 
@@ -169,10 +178,19 @@ def test_offices_compile_and_government_is_one_of_them() -> None:
 @pytest.mark.parametrize(
     ("word", "office"),
     [
-        pytest.param("Belgian Ministry of the Interior", "Belgian interior ministry", id="of-the"),
-        pytest.param("the Danish defense ministry", "Danish defence ministry", id="spelling"),
-        pytest.param("the German intelligence services", "German authorities", id="services"),
-        pytest.param("the French Foreign Office", "French foreign ministry", id="office"),
+        pytest.param(
+            "Belgian Ministry of the Interior", "Belgian Ministry of Interior", id="of-the"
+        ),
+        pytest.param("the Danish defense ministry", "Danish Ministry of Defence", id="spelling"),
+        pytest.param(
+            "the German intelligence services",
+            "Federal Office for the Protection of the Constitution",
+            id="services",
+        ),
+        pytest.param("U.S. officials", "United States authorities", id="united-states"),
+        pytest.param(
+            "the French Foreign Office", "French Ministry of Foreign Affairs", id="office"
+        ),
     ],
 )
 def test_office_aliases(word: str, office: str) -> None:
@@ -206,3 +224,62 @@ def test_a_leading_group_of_words_is_written_out(pattern: str, expected: list[st
     whole = re.compile(pattern.replace(" ", r"\s+"))
     parts = re.compile("|".join(p.replace(" ", r"\s+") for p in expected))
     assert [m.group() for m in whole.finditer(text)] == [m.group() for m in parts.finditer(text)]
+
+
+# The naming convention of docs/extraction-rules.md ("Source names"), checked on the data.
+OFFICE_CASES = [
+    ("the Belgian interior ministry", "Belgian Ministry of Interior"),
+    ("Belgium's Ministry of Defence", "Belgian Ministry of Defence"),
+    ("the Dutch justice minister", "Dutch Ministry of Justice"),
+    ("the Swedish migration ministry", "Swedish Ministry of Migration"),
+    ("the Bosnian Ministry of Security", "Bosnian Ministry of Security"),
+    ("the French Foreign Office", "French Ministry of Foreign Affairs"),
+    ("the Danish government", "Danish government"),
+    ("the Uzbek security service", "Uzbek intelligence"),
+    ("the Belgian federal police", "Belgian police"),
+    ("the Kosovo prosecutor's office", "Kosovar prosecutor's office"),
+    ("the Pakistani counter-terrorism agency", "Pakistani counter-terrorism agency"),
+    ("Moroccan security services", "Moroccan security services"),
+    ("Turkish security agencies", "Turkish security agencies"),
+    ("German security authorities", "German authorities"),
+]
+
+
+@pytest.mark.parametrize(("words", "name"), OFFICE_CASES)
+def test_a_country_s_office_is_named_by_its_kind(words: str, name: str) -> None:
+    assert national_source(words) == name
+
+
+def test_every_office_kind_has_a_case() -> None:
+    named = {name for _, name in OFFICE_CASES}
+    for kind in load("sources")["offices"]:
+        if kind == "intelligence service":
+            continue  # named by `intelligence_services`, else "<adjective> intelligence"
+        assert any(n.endswith(f" {kind}") for n in named), kind
+
+
+def test_governments_are_the_adjective_and_government() -> None:
+    for code, name in load("sources")["governments"].items():
+        assert name == f"{source_adjective(code)} government", code
+
+
+def test_intelligence_services_are_named_bodies_of_their_country() -> None:
+    countries = source_countries()
+    for code, name in load("sources")["intelligence_services"].items():
+        assert countries.get(name) == code, (code, name)
+
+
+def test_source_adjectives_are_for_countries() -> None:
+    for code, adjective in load("sources")["source_adjectives"].items():
+        assert place_name(code) and adjective[:1].isupper(), code
+
+
+def test_no_source_of_the_data_is_a_bare_level() -> None:
+    """A body of the data is named, never raised to a level ("authorities", "government")
+    unless the level is the body the gold names ("Kurdish authorities")."""
+    levels = ("authorities", "government", "officials")
+    for entry in load("sources")["sources"]:
+        words = entry["name"].split()
+        assert words[-1] not in levels or len(words) == 2, entry["name"]
+        name = entry["name"]
+        assert not name.lower().startswith("the ") or name.startswith("The "), name

@@ -20,7 +20,7 @@ SPECS = SHARED / "peers" / "recognizers-text"
 FLOORS = {"NumberModel": 0.95, "NumberRangeModel": 0.88, "PercentModel": 1.0}
 
 
-@pytest.mark.skipif(not RUNNER.exists(), reason="needs ../shared/eval (the peer specs)")
+@pytest.mark.needs_shared
 @pytest.mark.parametrize("model", sorted(FLOORS))
 def test_peer_spec_floor(model: str) -> None:
     run = subprocess.run(

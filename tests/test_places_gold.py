@@ -54,7 +54,7 @@ def _doc_text(name: str) -> str:
     raise FileNotFoundError(name)
 
 
-@pytest.mark.skipif(not GOLD.exists(), reason="shared/eval/gold is not beside the repository")
+@pytest.mark.needs_shared
 def test_gold_places_are_named_where_their_figures_stand() -> None:
     rows = _gold_rows()
     missed = [r for r in rows if not _covered(_doc_text(r[0]), r[1], r[2])]

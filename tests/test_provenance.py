@@ -5,6 +5,7 @@ same document, and its values are consistent with its kind and qualifier."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -17,21 +18,27 @@ from fighterflows.read import ReadOptions, read_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-CORPORA = [SHARED / "seeds", SHARED / "corpus", ROOT / "fighterflows" / "data" / "sample"]
+SAMPLE = ROOT / "fighterflows" / "data" / "sample"
 
 
-def _documents() -> list[Document]:
-    paths = [str(p) for p in CORPORA if p.exists()]
-    if not paths:
-        return []
-    return [d for d in read_sources(paths, ReadOptions()) if isinstance(d, Document)]
+def _documents(folder: Path) -> list[Document]:
+    return [d for d in read_sources([str(folder)], ReadOptions()) if isinstance(d, Document)]
 
 
-DOCUMENTS = _documents()
+def _params() -> list[Any]:
+    """Every document of the bundled sample, and of ../shared when it is there (one
+    placeholder that is reported as not run when it is not)."""
+    params = [pytest.param(d, id=d.id) for d in _documents(SAMPLE)]
+    if not SHARED.is_dir():
+        return [*params, pytest.param(None, id="../shared", marks=pytest.mark.needs_shared)]
+    shared = [d for folder in (SHARED / "seeds", SHARED / "corpus") for d in _documents(folder)]
+    return params + [pytest.param(d, id=d.id, marks=pytest.mark.needs_shared) for d in shared]
 
 
-@pytest.mark.skipif(not DOCUMENTS, reason="no corpus to check")
-@pytest.mark.parametrize("doc", DOCUMENTS, ids=[d.id for d in DOCUMENTS])
+DOCUMENTS = _params()
+
+
+@pytest.mark.parametrize("doc", DOCUMENTS)
 def test_every_estimate_is_anchored(doc: Document) -> None:
     estimates = extract_document(doc)
     for i, e in enumerate(estimates):
@@ -48,8 +55,7 @@ def test_every_estimate_is_anchored(doc: Document) -> None:
             assert e.value is not None
 
 
-@pytest.mark.skipif(not DOCUMENTS, reason="no corpus to check")
-@pytest.mark.parametrize("doc", DOCUMENTS, ids=[d.id for d in DOCUMENTS])
+@pytest.mark.parametrize("doc", DOCUMENTS)
 def test_estimates_are_in_document_order(doc: Document) -> None:
     starts = [e.start for e in extract_document(doc)]
     assert starts == sorted(starts)

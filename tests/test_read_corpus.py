@@ -52,7 +52,7 @@ def test_jsonl_records_and_bad_lines(tmp_path: Path) -> None:
             "line 3 is not JSON: Expecting property name enclosed in double quotes (column 2)",
         ),
         # a year alone is kept as a year
-        Document(id="https://example.org/x", text="Second.", uri=x, published="2020"),
+        Document(id="https://example.org/x", text="Second.", uri=x, published="2020", url=x),
         ReadError(f"{where}:5", "record has no text field (looked for: text, body, content)"),
         ReadError(f"{where}:6", "line 6 is not a JSON object"),
         Document(id="corpus.jsonl:7", text="Third.", uri=where, published="2019-03-04"),

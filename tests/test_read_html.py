@@ -129,3 +129,30 @@ def test_html_in_latin1_declared_charset(tmp_path: Path) -> None:
     (doc,) = read_all(path)
     assert isinstance(doc, Document)
     assert "caf\u00e9" in doc.text
+
+
+@pytest.mark.parametrize("tag", ["div", "span", "section", "font"])
+@pytest.mark.parametrize("depth", [10, 253, 254, 300, 2100, 5000])
+def test_deeply_nested_html_keeps_its_text(tmp_path: Path, depth: int, tag: str) -> None:
+    """libxml2 stops at 256 levels; what lies deeper was lost ("HTML has no main text")."""
+    page = ARTICLE.format(head="")
+    start, end = page.index("<article>"), page.index("</article>") + len("</article>")
+    nested = f"<{tag}>" * depth + page[start:end] + f"</{tag}>" * depth
+    path = tmp_path / "deep.html"
+    path.write_text(page[:start] + nested + page[end:], encoding="utf-8")
+    (doc,) = read_all(path)
+    assert isinstance(doc, Document), doc
+    assert (doc.text, doc.title) == (TEXT, "Fighters return")
+
+
+def test_deep_markup_flattened_keeps_paragraphs_and_drops_scripts() -> None:
+    from fighterflows.read.html_flat import MAX_DEPTH, flatten
+
+    deep = "<div>" * (MAX_DEPTH + 5)
+    html = f"<html><body>{deep}<p>One &amp; two</p><script>x()</script>three<br>four</body></html>"
+    flat = flatten(html)
+    assert flat is not None
+    # below the limit: a paragraph per block and <br>; above it: the <div>s as they were
+    assert "<div>" * (MAX_DEPTH - 2) + "<p>One &amp; two<p>three<p>four<p></div>" in flat
+    assert "script" not in flat and "x()" not in flat
+    assert flatten("<html><body><div><p>shallow</p></div></body></html>") is None

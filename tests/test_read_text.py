@@ -58,10 +58,9 @@ def test_text_date_header(tmp_path: Path, raw: str, published: str | None, text:
     assert doc.id == "a.txt"
 
 
+@pytest.mark.needs_shared
 def test_seed_file_reads_with_date() -> None:
     seed = SHARED / "seeds" / "000_2f09a7965a612f6d.txt"
-    if not seed.exists():
-        pytest.skip("shared seeds not present")
     doc = only_document(seed)
     assert doc.id == "000_2f09a7965a612f6d.txt"
     assert doc.published == "2017-10-24"
@@ -169,10 +168,9 @@ def test_markdown_errors(tmp_path: Path, raw: str, reason: str) -> None:
     assert item.reason.startswith(reason)
 
 
+@pytest.mark.needs_shared
 def test_wikipedia_markdown_reads() -> None:
     path = SHARED / "corpus" / "wikipedia" / "foreign-fighters-in-the-syrian-civil-war.md"
-    if not path.exists():
-        pytest.skip("shared corpus not present")
     doc = only_document(path)
     assert doc.published == "2023-09-02"
     assert doc.title == "Foreign fighters in the Syrian civil war"

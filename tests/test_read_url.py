@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import threading
@@ -94,6 +95,8 @@ def test_html_page(server: str) -> None:
             uri=url,
             title="Page",
             published="2016-02-03",
+            url=url,
+            accessed=dt.date.today().isoformat(),  # fetched today
         )
     ]
 
@@ -107,7 +110,10 @@ def test_redirect_keeps_the_asked_url_as_id(server: str) -> None:
 def test_text_with_date_header(server: str) -> None:
     url = f"{server}/notes.txt"
     assert read_all(url) == [
-        Document(id=url, text="Notes from a URL.", uri=url, published="2015-01-02")
+        Document(
+            id=url, text="Notes from a URL.", uri=url, published="2015-01-02", url=url,
+            accessed=dt.date.today().isoformat(),
+        )
     ]
 
 

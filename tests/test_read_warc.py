@@ -13,6 +13,7 @@ from fighterflows.model import Document, ReadError
 from fighterflows.read import ReadOptions, read_sources
 
 DEFAULT = ReadOptions()
+CAPTURED = "2024-01-01"  # the WARC-Date of warc_record's records
 
 PAGE = (
     "<html><head><title>T</title>"
@@ -47,9 +48,15 @@ def expected(where: str) -> list[object]:
             uri="http://example.org/a",
             title="T",
             published="2018-07-08",
+            url="http://example.org/a",  # the target URI; the day of the WARC-Date
+            accessed=CAPTURED,
         ),
         Document(
-            id="http://example.org/b.txt", text="Plain text record.", uri="http://example.org/b.txt"
+            id="http://example.org/b.txt",
+            text="Plain text record.",
+            uri="http://example.org/b.txt",
+            url="http://example.org/b.txt",
+            accessed=CAPTURED,
         ),
         ReadError(f"{where}:http://example.org/empty", "HTML has no main text"),
         Document(
@@ -57,6 +64,8 @@ def expected(where: str) -> list[object]:
             text="A PDF record.",
             uri="http://example.org/r.pdf",
             pages=(0,),
+            url="http://example.org/r.pdf",
+            accessed=CAPTURED,
         ),
     ]
 

@@ -175,7 +175,7 @@ def test_non_overlapping_sources_disagree_and_overlapping_ones_do_not() -> None:
         value=300,
         high=300,
         qualifier=Qualifier.LESS_THAN,
-        source="Belgian interior ministry",
+        source="Belgian Ministry of Interior",
     )
     least = estimate(
         b,

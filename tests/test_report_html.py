@@ -6,10 +6,16 @@ import re
 from pathlib import Path
 
 import pytest
-from web_fixtures import HOSTILE_IMG, HOSTILE_SCRIPT, HOSTILE_SOURCE, fill_ledger
+from web_fixtures import HOSTILE_IMG, HOSTILE_SCRIPT, HOSTILE_SOURCE, fill_large_ledger, fill_ledger
 
 from fighterflows.ledger import Ledger
-from fighterflows.report.html import csp_hash, json_for_html, write_report
+from fighterflows.report.html import (
+    CLAIMS_PER_PLACE,
+    CONFLICTS_SHOWN,
+    csp_hash,
+    json_for_html,
+    write_report,
+)
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +52,7 @@ def test_nothing_is_loaded_from_outside_the_file(report: str) -> None:
 
 def test_it_has_the_map_the_table_the_conflicts_and_a_section_per_place(report: str) -> None:
     assert report.count('class="country') > 150
-    assert '<table class="data" id="table">' in report
+    assert '<table class="data rows" id="table">' in report
     assert 'id="conflicts"' in report and "misquote" in report
     for code in ("FRA", "DEU", "BEL", "GBR"):
         assert f'id="place-{code}"' in report
@@ -74,3 +80,49 @@ def test_an_empty_ledger_still_makes_a_report(tmp_path: Path) -> None:
     ledger.close()
     html = (tmp_path / "r.html").read_text()
     assert "No conflict." in html and "No figures match." in html
+
+
+@pytest.fixture(scope="module")
+def large_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("large")
+    ledger = Ledger.open(fill_large_ledger(folder / "large.db"))
+    try:
+        write_report(ledger, folder / "report.html")
+    finally:
+        ledger.close()
+    return folder / "report.html"
+
+
+def test_the_report_of_5000_documents_stays_a_file_one_can_open(large_report: Path) -> None:
+    # Every claim of every place with three sentences each made this ledger's report 10.4 MB.
+    assert large_report.stat().st_size < 5_000_000
+
+
+def test_each_place_of_a_large_report_is_folded_with_the_claims_that_count(
+    large_report: Path,
+) -> None:
+    html = large_report.read_text(encoding="utf-8")
+    sections = re.findall(r'<section class="place" id="place-([^"]+)">(.*?)</section>', html,
+                          flags=re.S)
+    assert len(sections) == 150
+    for code, body in sections:
+        assert "<details>" in body, code  # folded: the map and the index open it
+        listed = body.count('<li class="claim"')
+        total = re.search(r"<h3>Claims \(([\d,]+)\)</h3>", body)
+        assert total is not None and 0 < listed <= CLAIMS_PER_PLACE
+        more = int(total.group(1).replace(",", "")) - listed
+        assert (f"{more:,} more claim" in body) == (more > 0), code
+        for claim in re.findall(r'<li class="claim" id="c-([0-9a-f]+)">', body):
+            assert f'href="#c-{claim}"' in body  # its chart point leads to it
+
+
+def test_a_large_report_shows_the_first_conflicts(large_report: Path) -> None:
+    html = large_report.read_text(encoding="utf-8")
+    total = re.search(r'<h2 id="conflicts">Conflicts \(([\d,]+)\)</h2>', html)
+    assert total is not None and int(total.group(1).replace(",", "")) > CONFLICTS_SHOWN
+    assert html.count('<li class="conflict">') == CONFLICTS_SHOWN
+    assert f"The first {CONFLICTS_SHOWN} of {total.group(1)}" in html
+
+
+def test_a_small_report_is_unfolded(report: str) -> None:
+    assert report.count("<details open>") == 4

@@ -226,3 +226,70 @@ def test_bounds_get_an_arrow_the_way_they_are_open(qualifier: Qualifier,
     else:
         tip_y = float(p.arrow[1:].split("l")[0].split(",")[1])
         assert (tip_y < p.y) == (direction == "up")
+
+
+def test_a_misreport_is_a_point_off_its_source_line() -> None:
+    from fighterflows.consensus import Role, Verdict
+
+    told = [claim("Soufan", "2017-10", 425, flow="returned"),
+            claim("Soufan", "2017-11", 850, flow="returned"),
+            claim("Soufan", "2018-06", 500, flow="returned")]
+    verdicts = {told[0].id: Verdict(Role.HISTORY, ""), told[1].id: Verdict(Role.OUTVOTED, ""),
+                told[2].id: Verdict(Role.VOTE, "")}
+    chart = timeline_chart(told, verdicts)
+    (panel,) = chart.panels
+    marked = [p for p in panel.points if p.misreport]
+    assert [p.title.split(":")[1].split("(")[0].strip() for p in marked] == ["850"]
+    assert chart.misreports == 1
+    (series,) = panel.series
+    assert series.path.count("L") == 1  # 425 to 500: the misreport is not on the line
+    assert f"{marked[0].x:.1f},{marked[0].y:.1f}" not in series.path
+    unjudged = timeline_chart(told).panels[0].series[0]
+    assert unjudged.path.count("L") == 2  # without verdicts every figure is on the line
+
+
+@pytest.mark.parametrize(
+    ("low", "best", "high", "label", "open_top"),
+    [(1200, 1910, 3000, "consensus 1,200–3,000, best 1,910", False),
+     (850, 850, 850, "consensus 850", False),
+     (700, 700, None, "consensus 700", True)],
+    ids=["range", "one-figure", "open-above"],
+)
+def test_the_consensus_band_spans_low_to_high_from_the_first_vote(
+    low: float, best: float, high: float | None, label: str, open_top: bool
+) -> None:
+    from fighterflows.consensus import Role, Verdict
+    from fighterflows.web.chart import TOP
+
+    votes = [claim("ICSR", "2015-01", 600), claim("ICSR", "2017-06", low),
+             claim("Soufan", "2017-10", best)]
+    verdicts = {votes[0].id: Verdict(Role.HISTORY, "")}
+    verdicts |= {c.id: Verdict(Role.VOTE, "") for c in votes[1:]}
+    consensus = Row("FRA", "departed", "total", low, best, high, "2017-10", ("ICSR",), 3, 3)
+    band = timeline_chart(votes, verdicts, [consensus]).panels[0].band
+    assert band is not None and band.label == label
+    by_year = {p.title.split(",")[1].strip()[:7]: p for p in timeline_chart(
+        votes, verdicts, [consensus]).panels[0].points}
+    assert band.x == pytest.approx(by_year["2017-06"].x)  # from the first vote, not history
+    assert band.y_bottom == pytest.approx(by_year["2017-06"].y)
+    assert band.y_top == pytest.approx(TOP) if open_top else band.y_top <= band.y_best
+    assert band.y_top <= band.y_best <= band.y_bottom
+
+
+def test_events_have_no_band_and_points_link_where_they_are_shown() -> None:
+    flight = dataclasses.replace(claim("Ministry", "2019-03-05", 12, flow="returned"),
+                                 scope="event")
+    row = Row("FRA", "returned", "total", 12, 12, None, "2019-03-05", ("Ministry",), 1, 1,
+              scope="event")
+    chart = timeline_chart([flight], {}, [row], lambda c: f"#c-{c}")
+    (panel,) = chart.panels
+    assert panel.band is None and panel.series == ()
+    assert panel.points[0].href == f"#c-{flight.id}" and panel.name == "returned-total-event"
+
+
+@pytest.mark.parametrize(("v", "shown"), [(0, "0"), (750, "750"), (7500, "7,500"),
+                                          (10000, "10k"), (45000, "45k")])
+def test_axis_labels_stay_short(v: float, shown: str) -> None:
+    from fighterflows.web.chart import axis_label
+
+    assert axis_label(v) == shown

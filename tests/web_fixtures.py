@@ -18,6 +18,8 @@ from fighterflows.model import Document, Estimate, Flow, Kind, Population, Quali
 HOSTILE_SCRIPT = "<script>alert(1)</script>"
 HOSTILE_IMG = "<img src=x onerror=alert(2)>"
 HOSTILE_SOURCE = "<b>Evil</b> & Co"
+COURIER = "The Harbour Courier"
+COURIER_URL = "https://courier.example/2017/soufan-returnees?x=1&y=2"
 
 
 @dataclass(frozen=True)
@@ -35,9 +37,13 @@ class Fig:
     scope: Scope = Scope.CUMULATIVE
 
 
-def make_document(name: str, published: str, sentences: list[str], figs: list[Fig]) -> NewDocument:
+def make_document(
+    name: str, published: str, sentences: list[str], figs: list[Fig], **cited: str
+) -> NewDocument:
+    """`cited`: what the document declares to cite it by (outlet, author, url, accessed)."""
     text = " ".join(sentences)
-    doc = Document(id=name, text=text, published=published, title=name.replace("-", " ").title())
+    doc = Document(id=name, text=text, published=published, title=name.replace("-", " ").title(),
+                   **cited)
     return NewDocument(doc, [anchor(doc, sentences, f) for f in figs], extractor="hand-1")
 
 
@@ -72,6 +78,7 @@ DOCUMENTS = [
          Fig("271", "FRA", R, 271, "Soufan Center", "2017-10"),
          Fig("960", "DEU", D, 960, "Soufan Center", "2017-10"),
          Fig("300", "DEU", R, 300, "Soufan Center", "2017-10")],
+        outlet=COURIER, author="Jane Doe; John Roe", url=COURIER_URL, accessed="2024-03-01",
     ),
     make_document(
         "2017-wire-misquote", "2017-11-01",
@@ -102,6 +109,7 @@ DOCUMENTS = [
         [f"Officials said {HOSTILE_SCRIPT} that 50 {HOSTILE_IMG} Britons had returned.",
          "Nothing else here & that is <i>fine</i>."],
         [Fig("50", "GBR", R, 50, HOSTILE_SOURCE, "2018-05")],
+        outlet=HOSTILE_SOURCE, author=HOSTILE_SCRIPT, url="javascript:alert(3)",
     ),
 ]
 
@@ -145,13 +153,10 @@ class LiveServer:
     def __init__(self, db: str) -> None:
         import uvicorn
 
-        from fighterflows.web.app import create_app
+        from fighterflows.web.app import server_config
 
         self.port = free_port()
-        config = uvicorn.Config(
-            create_app(db), host="127.0.0.1", port=self.port, log_level="warning"
-        )
-        self.server = uvicorn.Server(config)
+        self.server = uvicorn.Server(server_config(db, "127.0.0.1", self.port, "warning"))
 
     @property
     def url(self) -> str:
@@ -172,3 +177,60 @@ class LiveServer:
     def stop(self) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=10)
+
+
+# -- a large ledger: what a news corpus of thousands of documents gives ----------------------
+
+LARGE_SOURCES = ("ICSR", "Soufan Center", "Europol", "UN Monitoring Team", "RAN",
+                 "Interior Ministry", "Egmont Institute", "CTC West Point")
+
+
+def large_documents(n: int, per_document: int = 4, seed: int = 11) -> list[NewDocument]:
+    """`n` documents, each repeating `per_document` of the figures that four of the sources
+    gave for each of 150 countries, flow, population and year, as wire copies do (a figure now
+    and then doubled: something to disagree with)."""
+    import random
+
+    import pycountry
+
+    rng = random.Random(seed)
+    stock = []
+    for place in sorted(str(c.alpha_3) for c in pycountry.countries)[:150]:
+        base = rng.randint(5, 5000)
+        for flow, scale in ((D, 1.0), (R, 0.3)):
+            for population, share in ((Population.TOTAL, 1.0), (Population.WOMEN, 0.15)):
+                for source in rng.sample(LARGE_SOURCES, 4):
+                    for year in range(2014, 2019):
+                        value = max(1, round(base * scale * share * (0.6 + 0.1 * (year - 2014))))
+                        value *= 2 if rng.random() < 0.02 else 1
+                        stock.append((place, flow, population, source, year, value))
+    out = []
+    for i in range(n):
+        doc_id, published = f"wire-{i:05d}", f"{rng.randint(2014, 2018)}-06-01"
+        sentences, estimates, at = [], [], 0
+        for place, flow, population, source, year, value in (
+            rng.choice(stock) for _ in range(per_document)
+        ):
+            quote = f"{value:,}"
+            sentence = f"{source} said {quote} {population.value} from {place} had {flow.value}."
+            start = at + sentence.index(quote)  # the figure is the sentence's only number
+            estimates.append(Estimate(
+                doc=doc_id, start=start, end=start + len(quote), quote=quote, sentence=sentence,
+                place=place, place_text=place, flow=flow, population=population,
+                population_text=population.value, kind=Kind.COUNT, value=float(value), low=value,
+                high=value, qualifier=Qualifier.APPROX, source=source, as_of=str(year)))
+            sentences.append(sentence)
+            at += len(sentence) + 1
+        doc = Document(id=doc_id, text=" ".join(sentences), published=published)
+        out.append(NewDocument(doc, estimates, extractor="hand-1"))
+    return out
+
+
+def fill_large_ledger(path: Path, n: int = 5000) -> str:
+    ledger = Ledger.open(str(path))
+    try:
+        for new in large_documents(n):
+            ledger.add_document(new)
+    finally:
+        ledger.close()
+    return str(path)

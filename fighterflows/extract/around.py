@@ -24,13 +24,18 @@ TRAVEL = frozenset({Flow.DEPARTED, Flow.RETURNED, Flow.REMAINING})
 
 
 # "Finnish authorities", "the Belgian interior ministry": offices that count their own people
-_NATIONAL_OFFICE = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{OFFICE_NOUNS})\b", re.I)
+# (and a country's office-holders: "the Libyan minister said", "Tunisia's president")
+_SPEAKERS = (
+    rf"{OFFICE_NOUNS}|minister|president|prime\s+minister|spokes(?:man|woman|person)|ambassador"
+)
+_NATIONAL_OFFICE = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{_SPEAKERS})\b", re.I)
 # "the Foreign Ministry of Tajikistan", "officials in Kosovo"
 _OFFICE_OF = re.compile(rf"\b(?:{OFFICE_NOUNS})\s+(?:of|in)\s+(?:the\s+)?$", re.I)
 
 
 # "12 women and 28 children", "300 left, 90 returned and 105 killed": a list of figures
-AND_NEXT = re.compile(r"(?:\s+[a-z]+)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
+# "eight women, and 23 children", "two women and their five children"
+AND_NEXT = re.compile(r"(?:\s+[a-z]+)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:their\s+)?")
 
 
 def shared_by_a_list(facts: Facts, drafts: list[Draft]) -> list[Draft]:

@@ -25,17 +25,23 @@ _CLAUSE_END = re.compile(
 )
 # "a mission with two Britons": people accompanying the subject take no verb from before
 _WITH = re.compile(r"\b(?:with|alongside|besides)\s+$", re.I)
-_OF_LEAD = re.compile(r"(?:^|[,;:]\s*)(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+)?$", re.I)
+# "Out of these 632 people, 273 are abroad": a base that opens the sentence or a clause; not
+# the size of a group just named ("The largest group, of about 800, were from Indonesia")
+_OF_LEAD = re.compile(
+    r"(?:^|(?<!group)(?<!contingent)(?<!cohort)(?<!batch)[,;:]\s*)(?:out\s+)?of\s+"
+    r"(?:the\s+|these\s+|those\s+)?$",
+    re.I,
+)
 _COORDINATION = re.compile(
-    r"\s*(?:(?:of|from|in)\s+(?:(?!\bwho|\bwhom|\bwhich)[^,;.]){1,40}?)?\s*(?:,\s*)?"
-    r"(?:and|or|as well as)?\s*",
+    r"\s*(?:(?:of|from|in)\s+(?:(?!\bwho|\bwhom|\bwhich)[^,;.(]){1,40}?)?\s*(?:,\s*)?"
+    r"(?:and|or|as well as)?\s*(?:(?<=\s)their\s+)?",  # "20 women and their 50 children"
     re.I,
 )
 # Between a head and its verb only auxiliaries and adverbs: "returnees have since been convicted"
 _VERB_NEAR = re.compile(
     r"(?:\s+from\s+(?:the\s+)?[A-Z][\w-]*(?:\s+and\s+[A-Z][\w-]*)?)?"
     r"(?:\s+(?:have|has|had|were|was|are|is|been|being|also|since|now|already|reportedly|all|"
-    r"later|then|not|never))*\s+",
+    r"later|then|not|never|tried\s+and|arrested\s+and|charged\s+and))*\s+",
     re.I,
 )
 OF_THOSE_WHO = re.compile(
@@ -180,7 +186,7 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
     end = segment_end(text, figures, i)
     start = segment_start(text, figures, i)
     head = fig.head
-    after = [c for c in facts.cues if n.end <= c.start < end]
+    after = [c for c in facts.cues if n.end <= c.start < end and not aside(text, c.start, n)]
     verbs = [
         c
         for c in after
@@ -267,6 +273,33 @@ def _fate_after_going(
     return second if _THEN.fullmatch(text, explicit[0].end, second.start) else None
 
 
+def within_brackets(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of the brackets that enclose `pos`, if any."""
+    opened = text.rfind("(", 0, pos)
+    if opened < 0 or text.rfind(")", 0, pos) > opened:
+        return None
+    closed = text.find(")", pos)
+    return (opened, closed) if closed >= 0 else None
+
+
+def aside(text: str, pos: int, n: NumberMention) -> bool:
+    """ "400 from Kyrgyzstan (35 have come back home) and 300 from Turkmenistan": words
+    between brackets that do not hold the figure say nothing of it; a bracket that holds
+    only a number labels it ("Denmark (67), Sweden (150)") and is no aside."""
+    brackets = within_brackets(text, pos)
+    if brackets is None or within_brackets(text, n.start) is not None:
+        return False  # (brackets in parallel, "in 2015 (… were killed …), in 2016 (13,297 …)")
+    return bool(_WORDS_IN_BRACKETS.search(text, brackets[0], brackets[1]))
+
+
+# a verb or noun between brackets, not a number with its hedge ("(about 20)", "(67)")
+_WORDS_IN_BRACKETS = re.compile(
+    r"\b(?!(?:about|around|some|nearly|almost|over|at|least|more|than|up|to|and|or|roughly|"
+    r"approximately|an?|estimated)\b)[a-z]{2,}",
+    re.I,
+)
+
+
 def _no_explicit_cue(
     facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue], after: list[Cue], start: int
 ) -> Cue | None:
@@ -276,13 +309,27 @@ def _no_explicit_cue(
     coordinated = coordinated_cue(facts, figures, i, used)
     if coordinated is not None and not coordinated.stock:
         return coordinated  # "248 men, 60 women and 81 children have returned"
+    carrying = [
+        c
+        for c in facts.cues
+        if not c.stock and c.text.lower().endswith("with") and 0 <= n.start - c.end <= 2
+    ]
+    if carrying:
+        return carrying[0]  # "the plane landed in Tashkent with 25 women … on board"
     if _WITH.search(text, max(0, n.start - 12), n.start) and not _place_with(facts, n):
         stock_after = [c for c in after if c.stock]
         return stock_after[0] if stock_after else None
     # A cue may end inside the number's hedge: "handed over four children".
-    before = [c for c in facts.cues if start <= c.end <= n.number_start and not c.stock]
-    if before:
-        return before[-1]
+    before = [
+        c
+        for c in facts.cues
+        if start <= c.end <= n.number_start and not c.stock and not aside(text, c.start, n)
+    ]
+    # "the number of Malaysians returning after joining ISIS was 20 to 30": a verb after
+    # "after", "for" says what they did before, not what the figure counts
+    main = [c for c in before if not _ADJUNCT.search(text, max(0, c.start - 8), c.start)]
+    if main or before:
+        return (main or before)[-1]
     if n.kind is NumberKind.SHARE:
         return None
     stock = [c for c in after if c.stock] or [
@@ -335,8 +382,14 @@ def moved_from_where_held(
 def _acted_on(
     facts: Facts, head: Head | None, explicit: list[Cue], start: int, n: NumberMention
 ) -> Cue | None:
-    """A verb before the figure that acts on people its noun names by an earlier flow."""
-    if head is None or not explicit or not head.start <= explicit[0].start < head.end:
+    """A verb before the figure that acts on people its noun names by an earlier flow
+    ("courts convicted 32 returnees"), or that its relative clause does ("police detained 44
+    people who came back")."""
+    if head is None or not explicit:
+        return None
+    text = facts.sentence.text
+    named = head.start <= explicit[0].start < head.end
+    if not named and not _WHO_DID.fullmatch(text, head.end, explicit[0].start):
         return None
     before = [
         c
@@ -346,6 +399,7 @@ def _acted_on(
     return before[-1] if before else None
 
 
+_WHO_DID = re.compile(r"\s*,?\s*(?:who|that)\s+(?:had\s+|have\s+|has\s+)?(?:all\s+)?", re.I)
 _AUX_BEFORE = re.compile(r"\b(?:have|has|had|were|was|are|is)(?:\s+(?:not\s+)?been)?\s+$", re.I)
 _PARTICIPLE = re.compile(r"\w+ed\b|held\b|kept\b|\w+ing\b", re.I)
 
@@ -414,16 +468,28 @@ def _part_cue(
         for c in facts.cues
         if c.start > base_cue.end and not c.stock and c.flow is not base_cue.flow
     ]
-    return later[0] if later else None
+    if later:
+        return later[0]
+    if _ORIGIN.search(facts.sentence.text, base_cue.end):
+        return base_cue  # "400 of the 2,000 who joined came from Tunisia": the whole's, by origin
+    return None
+
+
+# what a part of a whole is said to be: its people's origin ("… came from Tunisia")
+_ORIGIN = re.compile(
+    r"\b(?:came|come|comes|were|was|are|is|hail(?:ed|s)?|originat(?:ed|es|e))\s+"
+    r"(?:originally\s+|mainly\s+|mostly\s+)?from\b",
+    re.I,
+)
 
 
 def coordinated_cue(
     facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
 ) -> Cue | None:
+    """ "500 Indonesians and 200 Malaysians have travelled": coordinated subjects share a verb."""
     text = facts.sentence.text
     if _OF_LEAD.search(text, 0, figures[i].number.start) and not shares_the_noun(text, figures, i):
         return None  # "Out of these 632 people, 273 are abroad": a base, not a coordinate
-    """ "500 Indonesians and 200 Malaysians have travelled": coordinated subjects share a verb."""
     if i + 1 >= len(figures):
         return None
     head = figures[i].head

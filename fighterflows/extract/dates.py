@@ -136,7 +136,17 @@ def _mentions(text: str, m: re.Match[str], published: str | None) -> list[DateMe
     return [DateMention(m.start(), m.end(), m.group(), iso, role, marked)]
 
 
+# "figures from last year", "data from 2016": the date of the figures, not a start
+_FIGURES_FROM = re.compile(
+    r"\b(?:figures?|data|statistics|numbers?|estimates?|reports?|counts?|survey|study|"
+    r"tally)\s+from\s+$",
+    re.IGNORECASE,
+)
+
+
 def _since(before: str) -> bool:
+    if _FIGURES_FROM.search(before):
+        return False
     found = _SINCE.search(before)
     if not found:
         return False

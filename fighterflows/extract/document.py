@@ -9,6 +9,7 @@ repeated figures within a paragraph counted once.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from fighterflows.extract.anchor import holds
@@ -16,37 +17,46 @@ from fighterflows.extract.dates import Role, find_dates
 from fighterflows.extract.drafts import Context, Draft
 from fighterflows.extract.estimates import assemble
 from fighterflows.extract.facts import Facts, gather
+from fighterflows.extract.flows import Cue, find_cues
 from fighterflows.extract.groups import find_groups, find_zone
-from fighterflows.extract.lexicon import alternation, load, whole_words
+from fighterflows.extract.introductions import colon_of, introduction_of, introduction_words
+from fighterflows.extract.lexicon import alternation, load
+from fighterflows.extract.lists import lead_place
+from fighterflows.extract.organisations import organisations
 from fighterflows.extract.places import (
     PlaceForm,
     PlaceMention,
     find_places,
     is_region,
-    place_adjective,
     place_name,
 )
 from fighterflows.extract.placing import ZONE_CODES
-from fighterflows.extract.prefilter import sentence_may_count
+from fighterflows.extract.prefilter import TOPIC_WORDS, sentence_may_count
+from fighterflows.extract.references import last_country, reference_regex
 from fighterflows.extract.sentences import BlockKind, Sentence, split
 from fighterflows.extract.sources import (
     OFFICE_NOUNS,
+    PUBLICATION_WORDS,
     Attribution,
     canonical,
     find_attributions,
     government_name,
     is_acronym,
+    is_post,
     joint_source,
     named_sources,
+    names_a_person,
     national_named,
     office_of,
     report_kind,
+    source_adjective,
     source_countries,
+    source_spans,
     spelled_out,
     titled,
 )
 from fighterflows.extract.tables import table_drafts
-from fighterflows.model import Estimate, Kind, Qualifier
+from fighterflows.model import Estimate, Flow, Kind, Qualifier
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +65,7 @@ class Named:
     source: str
     kind: str | None
     attributed: bool = False
+    cited: bool = False  # quoted by another source there ("citing the RAN, the authors write")
 
 
 @dataclass(slots=True)
@@ -78,6 +89,14 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
             for d in table_drafts(tables[i]):
                 d.source = _table_source(sentences, i, named)
                 d.why["source"] = "named before the table"
+                if d.source is not None:
+                    d.source_text = _attribution_words(sentences[i - 1].text)
+                elif i > 0 and (j := _introducing(sentences, i - 1)) is not None:
+                    # "The following estimates were given:" and a table
+                    introduced = _introduced(d, j, named, drafts, owners, sentences)
+                    if introduced is not None:
+                        d.source, d.source_text = introduced
+                        d.why["source"] = "introduced before the table"
                 drafts.append(d)
                 owners.append(i)
             continue
@@ -88,19 +107,27 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
         if not f.numbers:
             continue
         day_before = _day_before(sentences, owners, i, published)
+        cues_before = _cues_before(sentences, facts, owners, i)
+        carried = _carried_place(sentences, facts, drafts, owners, i)
+        lead = None if carried is not None else lead_place(sentences, facts, drafts, owners, i)
         context = Context(
-            carried_place=_carried_place(sentences, facts, drafts, owners, i),
-            carried_is_figure=_previous_has_figures(sentences, owners, i),
+            carried_place=carried or lead,
+            # a list's lead speaks for its items as a figure would
+            carried_is_figure=lead is not None or _previous_has_figures(sentences, owners, i),
             heading_place=heading,
             previous=drafts,
             carried_as_of=_carried_as_of(sentences, drafts, owners, i, day_before),
             day_before=day_before,
             zone_nearby=_zone_nearby(sentences, i),
+            country_before=_country_before(sentences, facts, i),
+            flow_before=_last_flow(cues_before),
+            stock_before=any(c.stock for c in cues_before),
         )
         for d in _aggregates(assemble(f, context)):
             d.source, d.why["source"] = _source(d, f, named, i, drafts, owners, sentences)
             if d.source is None and (later := _attributed_next(sentences, facts, named, i)):
                 d.source, d.why["source"] = later, "the next sentence attributes the figures"
+                d.source_text = _attribution_words(sentences[i + 1].text)
             drafts.append(d)
             owners.append(i)
     _restated(drafts)
@@ -134,13 +161,14 @@ def _attributed_next(
 def _restated(drafts: list[Draft]) -> None:
     """A figure stated without a source (a headline, a lead) that a later sentence restates
     with one is that statement: "Kosovo repatriates 110 …" then "…, the ministry said"."""
-    later: dict[tuple[object, ...], str] = {}  # the nearest later statement's source
+    later: dict[tuple[object, ...], Draft] = {}  # the nearest later statement
     for d in reversed(drafts):
         key = _figure_key(d)
         if d.source is not None:
-            later[key] = d.source
+            later[key] = d
         elif key in later:
-            d.source, d.why["source"] = later[key], "restated later with its source"
+            d.source, d.why["source"] = later[key].source, "restated later with its source"
+            d.source_text = words_of(later[key])
 
 
 def _figure_key(d: Draft) -> tuple[object, ...]:
@@ -163,6 +191,13 @@ def _tables(sentences: list[Sentence]) -> dict[int, list[Sentence]]:
         else:
             first = None
     return out
+
+
+def _introducing(sentences: list[Sentence], j: int) -> int | None:
+    """`j` when that sentence ends in an introduction ("The following estimates were given:")."""
+    text = sentences[j].text.rstrip()
+    colon = colon_of(text)
+    return j if colon is not None and colon == len(text) - 1 else None
 
 
 def _table_source(sentences: list[Sentence], i: int, named: list[Named]) -> str | None:
@@ -194,16 +229,23 @@ def _named(sentences: list[Sentence], facts: list[Facts | None]) -> list[Named]:
     for i, s in enumerate(sentences):
         if s.kind is BlockKind.HEADING:
             continue
-        mentions = named_sources(s.text)
-        if not mentions:
+        spans = source_spans(s.text)
+        # organisations the data does not know ("a study by the Egmont Institute"), for "the
+        # study" and "the report" later on; whether a figure is attributed to them is not looked
+        # for (a sentence's attributions are costly, and found only where a figure asks)
+        others = organisations(s.text, spans)
+        if not spans and not others:
             continue
         known = facts[i]
-        # facts (full or light) already hold the sentence's attributions
-        found = known.attributions if known is not None else find_attributions(s.text)
-        for offset, source in mentions:
+        found: tuple[Attribution, ...] | list[Attribution] = ()
+        if spans:
+            # facts (full or light) hold the sentence's attributions
+            found = known.attributions if known is not None else find_attributions(s.text)
+        for offset, source in sorted([*((a, n) for a, _, n in spans), *others]):
             holders = [a for a in found if a.start <= offset < a.end]
-            attributed = bool(holders) and not any(a.cited for a in holders)
-            out.append(Named(i, source, report_kind(s.text, offset), attributed))
+            cited = any(a.cited for a in holders)
+            attributed = bool(holders) and not cited
+            out.append(Named(i, source, report_kind(s.text, offset), attributed, cited))
     return out
 
 
@@ -256,11 +298,40 @@ def _carried_place(
     return places[-1] if places else None
 
 
-_TOPIC = re.compile(
-    r"\bforeign[ -]fighters?\b|\bjihadists?\b|\breturnees\b|\bconflict\s+zone\b|\bwar\s+zone\b"
-    r"|\bthe\s+conflict\b|\bcaliphate\b",
-    re.I,
-)
+def _cues_before(
+    sentences: list[Sentence], facts: list[Facts | None], owners: list[int], i: int
+) -> list[Cue]:
+    """The unblocked cues of the sentence before, if it has no figure of its own."""
+    j = _previous_index(sentences, i, across=True)
+    if j is None or j in owners:
+        return []
+    prev = facts[j]
+    cues = find_cues(sentences[j].text) if prev is None else list(prev.cues)
+    return [c for c in cues if not c.blocked]
+
+
+def _last_flow(cues: list[Cue]) -> Flow | None:
+    said = [c for c in cues if not c.stock]
+    return said[-1].flow if said else None
+
+
+def _country_before(
+    sentences: list[Sentence], facts: list[Facts | None], i: int
+) -> PlaceMention | None:
+    """The country named last in the few sentences before `i` (a heading ends the search, its
+    own country included), for a figure that names its people only by description; looked
+    for only when the sentence has such words."""
+    if not reference_regex().search(sentences[i].text):
+        return None
+    for j in range(i - 1, max(-1, i - 6), -1):
+        prev = facts[j]
+        named = prev.places if prev is not None else tuple(find_places(sentences[j].text))
+        country = last_country(named)
+        if country is not None or sentences[j].kind is BlockKind.HEADING:
+            return country
+    return None
+
+
 
 
 def _zone_nearby(sentences: list[Sentence], i: int) -> bool:
@@ -269,7 +340,8 @@ def _zone_nearby(sentences: list[Sentence], i: int) -> bool:
         prev = sentences[j]
         if prev.kind is BlockKind.HEADING:
             break
-        if find_zone(prev.text) is not None or find_groups(prev.text) or _TOPIC.search(prev.text):
+        text = prev.text
+        if find_zone(text) is not None or find_groups(text) or TOPIC_WORDS.search(text):
             return True
     return False
 
@@ -325,6 +397,13 @@ def _source(
         a = _person(sentences, i) or a  # "…, he said": the speaker named just before
     elif a is not None and not (a.source or a.generic or a.official):
         a = _person(sentences, i, a.who) or a  # "According to Ayob": Ayob Khan, head of …
+    if a is not None and a.relay and not f.dates:
+        # "…, according to an EU report. … Around 35 percent have returned, Daily Mail
+        # reported": the outlet relays the body of the statement it goes on with
+        relayed = _relayed_body(f, sentences, i, drafts, owners)
+        if relayed is not None:
+            d.source_text = words_of(relayed)
+            return relayed.source, f"relayed by '{a.text}': continues the statement before"
     stated = _stated_source(a, d, named, i, drafts) if a is not None else None
     stated = canonical(stated) if stated is not None else None
     if stated is not None and is_acronym(stated):
@@ -334,11 +413,19 @@ def _source(
     if a is not None:
         # "A Kurdish commander said": a speaker of its own, never the last figure's source
         return None, "a speaker of its own, not resolved"
+    j = introduction_of(sentences, i, d.start - f.sentence.start)
+    if j is not None:
+        # "The following estimates were given:" and a list: the introduction's source
+        introduced = _introduced(d, j, named, drafts, owners, sentences)
+        if introduced is not None:
+            d.source_text = introduced[1]
+            return introduced[0], f"introduced: '{sentences[j].text[:60]}'"
     if _CONTINUES.search(f.sentence.text):
         # "Of these, …", "The estimated number is …": the same statement goes on
         carried = _continued(sentences, i, drafts, owners, named)
         if carried is not None:
-            return carried, "continues the statement before"
+            d.source_text = carried[1]
+            return carried[0], "continues the statement before"
     if f.impersonal or f.dates:
         # "is believed to be": the text gives the figure no source; a sentence with a date
         # of its own starts a new statement rather than continuing the last one
@@ -350,6 +437,7 @@ def _source(
         j = _previous_index(sentences, j)
     inherited = [x for x, o in zip(drafts, owners, strict=True) if o == j]
     if inherited:
+        d.source_text = words_of(inherited[-1])
         return inherited[-1].source, "continues the paragraph's last figure"
     return None, "none stated"
 
@@ -363,20 +451,86 @@ _CONTINUES = re.compile(
 
 def _continued(
     sentences: list[Sentence], i: int, drafts: list[Draft], owners: list[int], named: list[Named]
-) -> str | None:
-    """The source of the statement the sentence goes on with: the last figure's of the
-    sentence before, else the source that sentence attributes ("As an ICCT report shows, …")."""
+) -> tuple[str | None, str | None] | None:
+    """The source of the statement the sentence goes on with, and its words: the last
+    figure's of the sentence before, else the source that sentence attributes ("As an ICCT
+    report shows, …")."""
     j = _previous_index(sentences, i)
     if j is None:
         return None
     mine = [x for x, o in zip(drafts, owners, strict=True) if o == j]
     if mine:
-        return mine[-1].source
+        return mine[-1].source, words_of(mine[-1])
     # a source that sentence attributes something to, else one it names ("As an ICCT report
     # shows, …")
     there = [n for n in named if n.sentence == j]
     attributed = [n for n in there if n.attributed] or there
-    return attributed[-1].source if attributed else None
+    if not attributed:
+        return None
+    return attributed[-1].source, _attribution_words(sentences[j].text)
+
+
+def _relayed_body(
+    f: Facts, sentences: list[Sentence], i: int, drafts: list[Draft], owners: list[int]
+) -> Draft | None:
+    """The last figure of the sentence right before (in the paragraph), when a body, not an
+    outlet, is its source: the statement an outlet's "… reported" goes on with."""
+    if any((x.source or x.official or x.generic) and not x.relay for x in f.attributions):
+        return None  # a body of its own speaks in the sentence
+    j = _previous_index(sentences, i)
+    mine = [x for x, o in zip(drafts, owners, strict=True) if o == j and x.source]
+    if not mine or (mine[-1].attribution is not None and mine[-1].attribution.relay):
+        return None
+    return mine[-1]
+
+
+def words_of(d: Draft) -> str | None:
+    """The words that attributed a draft's source: its own attribution's, or those it carried."""
+    if d.source is None:
+        return None
+    if d.source_text is not None:
+        return d.source_text
+    return d.attribution.text if d.attribution is not None else None
+
+
+def _attribution_words(text: str) -> str | None:
+    """The words of a sentence's last attribution that names someone."""
+    found = [a for a in find_attributions(text) if a.source or a.generic or a.official]
+    return found[-1].text if found else None
+
+
+def _introduced(
+    d: Draft,
+    j: int,
+    named: list[Named],
+    drafts: list[Draft],
+    owners: list[int],
+    sentences: list[Sentence],
+) -> tuple[str, str] | None:
+    """The source of a figure that the sentence `j` introduces, and its words: the
+    introduction's own attribution ("According to the report:"), else the source named or
+    attributed in it or in the sentences of the one or two paragraphs before ("A new report by
+    X …. The following estimates were given:")."""
+    intro = sentences[j].text
+    words = introduction_words(intro)
+    own = [a for a in find_attributions(words) if a.source or a.generic or a.official]
+    if own:
+        source = _stated_source(own[-1], d, named, j, drafts)
+        return (canonical(source), words) if source is not None else None
+    first = sentences[j].paragraph - 2
+    k: int | None = j
+    while k is not None and sentences[k].paragraph >= first:
+        here = [n for n in named if n.sentence == k]
+        reported = [n for n in here if n.attributed or n.kind]
+        if reported:
+            return reported[-1].source, words
+        stated = [x.source for x, o in zip(drafts, owners, strict=True) if o == k and x.source]
+        if stated:
+            return stated[-1], words
+        if here:
+            return here[-1].source, words
+        k = _previous_index(sentences, k, across=True)
+    return None
 
 
 def _person(sentences: list[Sentence], i: int, name: str = "") -> Attribution | None:
@@ -389,21 +543,36 @@ def _person(sentences: list[Sentence], i: int, name: str = "") -> Attribution | 
     j: int | None = i
     for _ in range(3):
         if j is None:
-            return None
+            break
         text = sentences[j].text
         if words and not words & set(_NAME.findall(text)):
             j = _previous_index(sentences, j, across=True)
             continue
-        speakers = [
-            a for a in [*find_attributions(text), *titled(text)] if a.source or a.official
-        ]
+        speakers = [a for a in [*find_attributions(text), *titled(text)] if a.source or a.official]
         # the one so named, never the agency that reports them ("…, Reuters reported")
         named_so = [a for a in speakers if words & set(_NAME.findall(a.text))]
-        speakers = named_so or speakers
+        # in the speaker's own sentence only the one so named ("Experts say …, police saying":
+        # the experts are not the police)
+        speakers = named_so if j == i and words else named_so or speakers
         if speakers:
             return max(speakers, key=lambda a: a.start)
         j = _previous_index(sentences, j, across=True)
-    return None
+    return _unnamed_post_before(sentences, i) if words else None
+
+
+def _unnamed_post_before(sentences: list[Sentence], i: int) -> Attribution | None:
+    """ "The spokesman of the National Security Committee announced …. '…,' Suleymanov said":
+    a speaker named only by a name the text never gave before, right after a sentence whose one
+    speaker is a post without a name, is that post's holder."""
+    j = _previous_index(sentences, i, across=True)
+    if j is None:
+        return None
+    text = sentences[j].text
+    found = [a for a in [*find_attributions(text), *titled(text)] if a.source]
+    if len({a.source for a in found}) != 1 or names_a_person(text):
+        return None  # several speakers, or a post with a name of its own ("Minister X")
+    posts = [a for a in found if is_post(a.text)]
+    return posts[0] if posts else None  # a body's own voice is no person
 
 
 def _defined(acronym: str, d: Draft, sentences: list[Sentence], i: int) -> str:
@@ -413,7 +582,7 @@ def _defined(acronym: str, d: Draft, sentences: list[Sentence], i: int) -> str:
     for j in range(i, -1, -1):
         name = spelled_out(sentences[j].text, acronym)
         if name is not None and _is_country(d.place):
-            return national_named(place_adjective(d.place), name) or name
+            return national_named(source_adjective(d.place), name) or name
         if name is not None:
             return name
     return acronym
@@ -427,25 +596,23 @@ def _attributes(sentence: Sentence) -> bool:
     return bool(named_sources(sentence.text) or find_attributions(sentence.text))
 
 
-# a newspaper or broadcaster named after its country is no voice of that country's government
-_PUBLICATION = re.compile(
-    r"\b(?:Times|Post|News|Herald|Tribune|Gazette|Journal|Telegraph|Guardian|Daily|Radio|"
-    r"Television|TV|Press|Review|Express|Observer|Chronicle|Standard|Today)\b"
-)
-
-
 def _stated_source(
     a: Attribution, d: Draft, named: list[Named], i: int, drafts: list[Draft]
 ) -> str | None:
     if a.source:
         if _is_country(d.place) and not find_places(a.who):
-            national = national_named(place_adjective(d.place), a.source)
+            national = national_named(source_adjective(d.place), a.source)
             return national or a.source
         return a.source
     if a.generic in _OFFICIAL_NOUNS:
         return _official(a.generic, a.who, d, named, i, drafts)
     if a.generic:
-        resolved = _resolve_generic(a.generic, named, i)
+        apposed = _NAMED_AFTER_KIND.search(a.who)
+        if apposed is not None:
+            # "human rights group Reprieve", "the charity Save the Children": the name after
+            # the kind is the source, not an earlier body of that kind
+            return apposed.group("name")
+        resolved = _resolve_generic(a.generic, named, i, {x.source for x in drafts})
         if resolved is None and a.generic in _OFFICIAL_NOUNS and _is_country(d.place):
             return government_name(d.place, place_name(d.place))  # "the ministry said"
         return resolved
@@ -456,23 +623,23 @@ def _stated_source(
     if a.official and _INTELLIGENCE.search(a.who) and (who_places or _is_country(d.place)):
         # "a senior Danish intelligence official said": the country's intelligence service
         return office_of(a.who, who_places[0].code if who_places else d.place)
-    if who_places and _PUBLICATION.search(a.who):
+    if who_places and PUBLICATION_WORDS.search(a.who):
         return re.sub(r"^(?:the|a)\s+", "", a.who.strip(), flags=re.I)  # "the Times of India"
     if len(who_places) > 1 and _JOINT.search(a.who) and _OFFICE_WORD.search(a.who):
         return joint_source(_LEADING_ARTICLE.sub("", a.who.strip()))
     if who_places and _country_speaks(a, who_places):
+        # "Britain says": the government; "a senior Iraqi official": the office of the words
         code = who_places[0].code
-        return government_name(code, place_name(code))
+        return office_of(a.who, code) if a.official else government_name(code, place_name(code))
     if a.official and _BARE_POST.fullmatch(a.who.strip()):
         # "the spokesman said" after a sentence that names the body
         there = [n.source for n in named if i - 1 <= n.sentence <= i]
         if there:
             return there[-1]
     if a.official and _is_country(d.place):
-        if _PORTFOLIO.search(a.who) or _POLICE.search(a.who):
-            # "Interior Minister X said": that ministry; "police chief X": the authorities
-            return office_of(a.who, d.place)
-        return government_name(d.place, place_name(d.place))
+        # "Interior Minister X said": that ministry; "police chief X": the police; "officials
+        # said": the authorities; "President X": the government
+        return office_of(a.who, d.place)
     return None
 
 
@@ -480,13 +647,9 @@ def _stated_source(
 _BARE_POST = re.compile(
     r"(?:the\s+|a\s+|its\s+)?(?:spokes(?:man|woman|person)|director|head|chief)", re.I
 )
-_POLICE = re.compile(r"\bpolice\b|\bprosecutors?\b", re.I)
 _INTELLIGENCE = re.compile(r"\bintelligence\s+(?:officials?|sources?|chiefs?|officers?)\b", re.I)
 
 
-# a minister with a portfolio speaks for the ministry ("the interior minister said"):
-# sources.yaml, `portfolios`
-_PORTFOLIO = whole_words(alternation(load("sources")["portfolios"]))
 
 
 # the offices of two countries speaking together, kept as the text names them
@@ -537,7 +700,9 @@ def _national_body(noun: str, place: str, named: list[Named], i: int) -> str | N
     return near[-1].source if near else None
 
 
-def _resolve_generic(kind: str, named: list[Named], i: int) -> str | None:
+def _resolve_generic(
+    kind: str, named: list[Named], i: int, figures: AbstractSet[str | None] = frozenset()
+) -> str | None:
     """The source a generic noun ("the report", "the center", "the authors") stands for:
     one named in the same sentence; else one whose name has the noun ("the center" → The
     Soufan Center); else the last source a figure was attributed to, or the next one (a news
@@ -559,10 +724,13 @@ def _resolve_generic(kind: str, named: list[Named], i: int) -> str | None:
     ]
     if typed:
         return typed[0].source
+    if noun in _NAMED_KINDS:
+        return None  # "the council said": only a council named before
     same_kind = [n for n in before if n.kind == kind]
     if same_kind:
         return same_kind[-1].source
-    attributed = [n for n in before if n.attributed]
+    # a source a figure before was attributed to (`figures`: the sources of the figures so far)
+    attributed = [n for n in before if n.attributed or (n.source in figures and not n.cited)]
     if attributed:
         return attributed[-1].source
     # a source a later sentence attributes figures to, over one merely named before (a
@@ -575,6 +743,12 @@ def _resolve_generic(kind: str, named: list[Named], i: int) -> str | None:
     return after[0].source if after else None
 
 
+# a kind of body followed by its name: "rights group Reprieve", "think tank Egmont"
+_NAMED_AFTER_KIND = re.compile(
+    r"\b(?:group|charity|organi[sz]ation|think[ -]tank|NGO|watchdog|monitor|institute|outlet)\s+"
+    r"(?P<name>(?-i:[A-Z][\w'’&-]*)(?:\s+(?:(?:of|for|the|and)\s+)?(?-i:[A-Z][\w'’&-]*)){0,5})\s*$",
+    re.I,
+)
 _OFFICIAL_NOUNS = frozenset({"ministry", "government", "authorities", "service", "agency"})
 
 
@@ -582,7 +756,21 @@ def _is_country(code: str) -> bool:
     return len(code) == 3 and code.isupper()
 
 
-_INSTITUTIONS = frozenset(
+# generic nouns that stand only for a source whose name has them
+_NAMED_KINDS = frozenset(
+    {
+        "council",
+        "committee",
+        "commission",
+        "network",
+        "foundation",
+        "observatory",
+        "project",
+        "initiative",
+        "institution",
+    }
+)
+_INSTITUTIONS = _NAMED_KINDS | frozenset(
     {
         "center",
         "group",
@@ -592,8 +780,6 @@ _INSTITUTIONS = frozenset(
         "ministry",
         "institute",
         "organization",
-        "network",
-        "council",
         "office",
         "department",
         "consultancy",
@@ -661,7 +847,9 @@ def _estimate(text: str, doc: str, published: str | None, d: Draft) -> Estimate:
         high=n.high,
         qualifier=n.qualifier,
         source=source or None,
-        source_text=attribution.text if attribution is not None and source else None,
+        source_text=(d.source_text or (attribution.text if attribution is not None else None))
+        if source
+        else None,
         zone=d.zone,
         group=d.group,
         as_of=d.as_of or published,

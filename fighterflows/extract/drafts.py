@@ -24,6 +24,12 @@ class Context:
     # the day a previous sentence without figures says something happened ("On July 19, ...")
     day_before: str | None = None
     zone_nearby: bool = False  # the previous sentence or the heading names the conflict
+    # the country named last in the sentences before (its section), for "nationals of the country"
+    country_before: PlaceMention | None = None
+    # the flow of the last verb of the sentence before, when that sentence has no figure ("Some
+    # were able to return to Egypt. They number 210.")
+    flow_before: Flow | None = None
+    stock_before: bool = False  # ... or it speaks of people in the ranks, fighting, in Syria
 
 
 @dataclass(slots=True)
@@ -49,6 +55,9 @@ class Draft:
     base_draft: Draft | None = None
     paragraph: int = 0
     source: str | None = None
+    # the words that attributed a source carried from elsewhere ("The following estimates were
+    # given"); None: the figure's own attribution's words
+    source_text: str | None = None
     stock: bool = False  # the flow is implied ("are fighting in Syria"), not stated
     continues: bool = False  # the same people later: "..., rising to 15,000 in 2017"
     scope: Scope = Scope.CUMULATIVE

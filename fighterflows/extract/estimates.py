@@ -16,11 +16,13 @@ from fighterflows.extract.around import (
     place_around,
     shared_by_a_list,
 )
+from fighterflows.extract.breakdowns import destination_part, next_part
 from fighterflows.extract.choosing import (
     AMONG,
     OF_THOSE_WHO,
     Figure,
     apposed_share,
+    aside,
     choose_cue,
     inherited_flow,
     moved_from_where_held,
@@ -40,16 +42,18 @@ from fighterflows.extract.exclusions import (
 from fighterflows.extract.facts import Facts
 from fighterflows.extract.flows import Cue, is_blocked
 from fighterflows.extract.groups import find_zone, nearest_group
-from fighterflows.extract.lexicon import share_base_regex
+from fighterflows.extract.lexicon import continuation_regex, ranking_regex, share_base_regex
 from fighterflows.extract.numbers import NumberKind, NumberMention
-from fighterflows.extract.people import population_of
+from fighterflows.extract.people import People, population_of
 from fighterflows.extract.placing import (
     ZONE_CODES,
     inside_parens,
     place_of,
 )
 from fighterflows.extract.populations import Head, head_after, people_words, predicate_population
-from fighterflows.extract.rules import explaining
+from fighterflows.extract.prefilter import TOPIC_WORDS
+from fighterflows.extract.references import country_by_reference
+from fighterflows.extract.rules import Choice, explaining
 from fighterflows.extract.scopes import scope_of
 from fighterflows.extract.sources import nearest_attribution
 from fighterflows.extract.wholes import (
@@ -80,6 +84,20 @@ _ANAPHOR = re.compile(
     r"\b(?:the|that|this)\s+(?:number|figure|share|proportion|percentage|rate)\b", re.I
 )
 _WITH_N = re.compile(r"\bwith\s+$", re.I)
+# "The group included 80 children": the parts of the figure before
+_GROUP_INCLUDED = re.compile(
+    r"\b(?:the|this|that)\s+(?:group|contingent|flight|batch|cohort|party|convoy)\s+(?:also\s+)?"
+    r"(?:included|includes|include|comprised|comprises|consisted\s+of|consists\s+of|"
+    r"was\s+made\s+up\s+of)\s+(?:(?:about|around|some|nearly|at\s+least|an\s+estimated)\s+)?$",
+    re.I,
+)
+# "By June this was 63", "it now stands at 250": the figure before, restated later
+_THIS_WAS = re.compile(
+    r"\b(?:this|that|it)\s+(?:number\s+|figure\s+)?(?:now\s+|had\s+|has\s+)?"
+    r"(?:was|is|stands|stood|reached|risen\s+to|rose\s+to|grown\s+to|grew\s+to)\s+(?:at\s+)?"
+    r"(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least)\s+)?$",
+    re.I,
+)
 _OPENS_WITH_OF = re.compile(r"\s*(?:out\s+)?of\s+(?:the|these|those|some|an\s+estimated)\b", re.I)
 # "seven returnees among the 129 Americans": a part of the figure after it
 _AMONG_THE = re.compile(r"\s+(?:[\w-]+\s+){1,2}among\s+(?:the|these|those)\s+", re.I)
@@ -89,11 +107,6 @@ _SHARE_SUBJECT = re.compile(r"\s+(?:have|has|had|are|were|is|was)\b", re.I)
 _OF_WHOM_AFTER = re.compile(r"\s+of\s+(?:whom|which)\b", re.I)
 _OF_DEFINITE = re.compile(r"\s*of\s+(?:the|these|those)\s", re.I)
 _WHICH = re.compile(r"\bof\s+(?:which|whom)\s+$", re.I)
-_TOPIC_WORDS = re.compile(
-    r"\bforeign[ -]fighters?\b|\bjihadists?\b|\breturnees\b|\bconflict\s+zone\b|\bwar\s+zone\b"
-    r"|\bthe\s+conflict\b|\bcaliphate\b",
-    re.I,
-)
 _NUMBER_BLOCK = re.compile(
     r"\b(?:threaten(?:s|ed)?\s+to|plan(?:s|ned)?\s+to|want(?:s|ed)?\s+to|expected\s+to|will|"
     r"would|could|if)\b[^,;.]{0,30}$",
@@ -158,6 +171,9 @@ _SENTENCE_SCOPES = frozenset(
     {
         "custody-word",
         "event-word",
+        "perfect-with-event-word",
+        "one-more-batch",
+        "scope-of-the-figure-before",
         "in-period",
         "verb-dated-in-period",
         "day-of-the-sentence-before",
@@ -269,6 +285,8 @@ def _draft(
     if reference_mark(text, n, labels):
         return None  # "were killed in Syria (4)": a footnote's number
     people = population_of(text, n, head)
+    if people is None or people.rule == "people-nearby":
+        people = _whole_population(text, figures, made, i) or people
     population, population_text = people.value if people is not None else (None, None)
     if people is None or population is None:
         return None
@@ -278,8 +296,15 @@ def _draft(
     cue = chosen
     if (cue is None or cue.stock) and at_home(text, head, facts):
         return None  # "about 100 female jihadists in the Netherlands": at home, no flow
-    flow = cue.flow if cue is not None else inherited_flow(i, used)
+    # (a figure between brackets is an aside: "(35 have come back home)")
+    outside = {j: c for j, c in used.items() if not aside(text, figures[j].number.start, n)}
+    flow = cue.flow if cue is not None else inherited_flow(i, outside)
     flow_rule = _flow_rule(cue)
+    if (cue is None or cue.stock) and head is None:
+        they = _they_number(facts, n, context)
+        if they is not None:
+            # "… those who have returned, but they are estimated to number around 300"
+            flow, flow_rule = they, "the verb of the people 'they' refers to"
     # A figure that takes its flow from an earlier one is about what that one was about.
     referred = cue is None and flow is not None
     if flow is None:
@@ -315,7 +340,67 @@ def _draft(
         # "On July 19, Kazakhstan brought back 47 ... . The group included 18 orphans": the
         # day the sentence before gives is this figure's, one event
         draft.scope, draft.why["scope"] = Scope.EVENT, "day-of-the-sentence-before"
+    elif (
+        draft.why["scope"] == "no-verb-of-its-own"
+        and cue is None
+        and context.previous
+        and context.previous[-1].flow is flow
+        and flow_rule.startswith("no verb")
+    ):
+        # "70 to 80 Guyanese are detained … They include an estimated 18 women": the parts of
+        # the figure before measure what it measures
+        draft.scope, draft.why["scope"] = context.previous[-1].scope, "scope-of-the-figure-before"
     return draft
+
+
+# "they number 210", "they are estimated to number around 300", "these are put at 500"
+_THEY = re.compile(
+    r"\b(?:they|these|those)\s+(?:(?:people|fighters|citizens|nationals|men|militants|jihadists|"
+    r"individuals|returnees)\s+)?(?:are\s+|were\s+|would\s+|now\s+|still\s+)?"
+    r"(?:(?:estimated|believed|thought|said|reported)\s+to\s+)?"
+    r"(?:number(?:ed)?|total(?:led)?|be|are|were|is)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
+def _they_number(facts: Facts, n: NumberMention, context: Context) -> Flow | None:
+    """The flow of the people a pronoun refers to: the verb before it in the sentence ("those
+    who have returned, but they number 300"), else the sentence before's ("Some were able to
+    return to Egypt. They number 210.")."""
+    text = facts.sentence.text
+    they = _THEY.search(text, max(0, n.start - 60), n.start)
+    if they is None:
+        return None
+    earlier = [c for c in facts.cues if c.end <= they.start() and not c.stock and not c.blocked]
+    if earlier:
+        return earlier[-1].flow
+    if context.flow_before is None and context.stock_before:
+        return Flow.DEPARTED  # "… its citizens in the ranks of IS. These people are up to 500."
+    return context.flow_before
+
+
+def _whole_of(text: str, figures: list[Figure], made: dict[int, Draft], i: int) -> Draft | None:
+    """The whole a part without a noun of its own belongs to ("250 Dutch minors …, including
+    60 who were brought back"; "… including 150 in Syria and 10 in Turkey")."""
+    if figures[i].head is not None or not _a_part(text, figures, i):
+        return None
+    earlier = [made[j] for j in sorted(made) if j < i and made[j].kind is Kind.COUNT]
+    wholes = [d for d in earlier if not _a_part(text, figures, _index_of(figures, d))]
+    return wholes[-1] if wholes else None
+
+
+def _index_of(figures: list[Figure], d: Draft) -> int:
+    return next(k for k, f in enumerate(figures) if f.number is d.number)
+
+
+def _whole_population(
+    text: str, figures: list[Figure], made: dict[int, Draft], i: int
+) -> Choice[People] | None:
+    """A part without a noun of its own counts its whole's people."""
+    whole = _whole_of(text, figures, made, i)
+    if whole is None:
+        return None
+    return Choice((whole.population, whole.population_text), "part-of-its-whole")
 
 
 def _shared_verb(text: str, figures: list[Figure], i: int, used: dict[int, Cue]) -> Cue | None:
@@ -366,6 +451,13 @@ def _flow_rule(cue: Cue | None) -> str:
     return f"{'stock' if cue.stock else 'verb'} '{cue.text}'"
 
 
+# Rules that take a place merely named near the figure: words that refer to a country by
+# description ("nationals of the country") say better whose people they are.
+_NEARBY_PLACE_RULES = frozenset(
+    {"opening-place", "clause-subject", "nearest-place", "foreign-people-in-clause"}
+)
+
+
 def _placed(
     facts: Facts,
     figures: list[Figure],
@@ -383,6 +475,15 @@ def _placed(
     text, n = facts.sentence.text, figures[i].number
     heads = [f.head for f in figures if f.head is not None]
     stated = place_of(text, n, head, facts, clause, heads)
+    if stated is None or stated.rule in _NEARBY_PLACE_RULES:
+        referenced = country_by_reference(text, facts.places, clause, context.country_before)
+        if referenced is not None:
+            stated = Choice(referenced, "country-by-reference")
+    if (stated is None or stated.rule in _NEARBY_PLACE_RULES) and figures[i].head is None:
+        whole = _whole_of(text, figures, made, i)
+        if whole is not None:
+            # "… including 150 in Syria, 20 in Iraq and 10 in Turkey": where they are held
+            stated = Choice((whole.place, whole.place_text or ""), "part-of-its-whole")
     if no_country_figure(facts, figures, i, head, clause, flow, stated is None):
         return None
     # (referred: its flow is an earlier figure's; anaphor: "This number includes ...")
@@ -430,13 +531,37 @@ def _cue(
     if cue is None and _WHICH.search(text, max(0, n.start - 12), n.start):
         # "41 supporters ..., of which 5 had key positions": a part, no flow of its own
         return False
-    if INCLUDING.search(text, max(0, n.start - 24), n.start) and (
-        cue is None or cue.stock or cue.start < n.start
-    ):
+    if _a_part(text, figures, i) and (cue is None or cue.stock or cue.start < n.start):
         # "110 citizens, including 74 children, from camps in Syria": a part of the figure
         # before takes its flow
         return None
     return cue
+
+
+# between two items of a list of parts: "including 150 in Syria, 20 in Iraq and 10 in Turkey"
+_PART_ITEM_GAP = re.compile(
+    r"(?:\s+[\w'-]+)?(?:\s+(?:in|at|from)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?)?"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)",
+    re.I,
+)
+
+
+def _a_part(text: str, figures: list[Figure], i: int) -> bool:
+    """ "110 citizens, including 74 children", "… including 150 in Syria, 20 in Iraq and 10 in
+    Turkey": a part of the figure before, or the next item of a list of such parts."""
+    n = figures[i].number
+    if INCLUDING.search(text, max(0, n.start - 24), n.start):
+        return True
+    if i == 0:
+        return False
+    prev = figures[i - 1]
+    end = prev.number.end
+    if destination_part(text, end, n.number_start, n.end):
+        return True
+    listed = _PART_ITEM_GAP.fullmatch(text, end, n.start) is not None or next_part(
+        text, end, n.start
+    )
+    return listed and _a_part(text, figures, i - 1)
 
 
 # "none of them has carried out an attack": a zero with a verb of its own that is no flow
@@ -499,6 +624,8 @@ def _carried_date(facts: Facts, context: Context) -> str | None:
 def _refers_back(text: str, n: NumberMention, head: Head | None) -> bool:
     return bool(
         _ANAPHOR.search(text, 0, n.start)
+        or _THIS_WAS.search(text, max(0, n.start - 40), n.start)
+        or _GROUP_INCLUDED.search(text, max(0, n.start - 60), n.start)
         or _COUNT_ANAPHOR.search(text, 0, n.start)
         or OF_THEM.match(text, n.end)
         or (head is not None and _OF_DEFINITE.match(head.text))
@@ -512,7 +639,7 @@ def _relevant(
     conflict named nearby (or an explicit verb); deaths and arrests need it in the sentence
     itself, or fighters for their people: "2 persons dead", "151 members of the HDP" are not
     foreign fighters however close Syria is."""
-    if facts.zone is not None or facts.groups or _TOPIC_WORDS.search(text):
+    if facts.zone is not None or facts.groups or TOPIC_WORDS.search(text):
         return True
     words = head.text if head is not None else text
     if FIGHTER_HEAD.search(words) or FOREIGN_WORD.search(words):
@@ -568,6 +695,8 @@ def _default_flow(
         (head is None and predicate_population(text, n.end) is not None)
         or OF_THEM.match(text, n.end)
         or _COUNT_ANAPHOR.search(text, 0, n.start)
+        or (head is None and _THIS_WAS.search(text, max(0, n.start - 40), n.start))
+        or _GROUP_INCLUDED.search(text, max(0, n.start - 60), n.start)
         or (head is not None and _OF_DEFINITE.match(head.text))
         or (
             _ANAPHOR.search(text, 0, n.start)
@@ -576,6 +705,13 @@ def _default_flow(
     ):
         # "Up to 4,761 of the foreigners were women", "the group put the figure at 470",
         # "by 2018 the figure had risen to 310"
+        return context.previous[-1].flow
+    if context.previous and ranking_regex().search(text, 0, n.start):
+        # "Tunisia tops the list with 6,000 fighters. Saudi Arabia follows with 2,500."
+        return context.previous[-1].flow
+    people = head is not None or re.match(r"\s+from\s", text[n.end :]) is not None
+    if context.previous and people and continuation_regex().match(text):
+        # "Besides, 400 people from Kyrgyzstan and 300 from Turkmenistan."
         return context.previous[-1].flow
     in_war = facts.zone is not None or bool(facts.groups) or context.zone_nearby
     if head is not None and head.population is not None and FIGHTER_HEAD.search(head.text):

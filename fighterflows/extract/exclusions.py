@@ -177,6 +177,33 @@ def joint(text: str, head: Head | None, facts: Facts) -> bool:
     )
 
 
+# "150 fighters from North Macedonia and Kosovo": the countries after the people's "from"
+_FROM_OR_OF = re.compile(r"\b(?:from|of)\s+(?:the\s+)?$", re.I)
+_SPLIT_LATER = re.compile(r"\b(?:respectively|each|apiece)\b", re.I)
+
+
+def joint_origin(text: str, n: NumberMention, head: Head | None, facts: Facts) -> bool:
+    """ "About 150 fighters from North Macedonia and Kosovo", "4,000 people from Russia and
+    Kazakhstan": one figure for two countries named as the people's origin is neither's
+    ("… respectively", "… each" give each its own)."""
+    start = head.end if head is not None else n.end
+    countries = [
+        p
+        for p in facts.places
+        if start <= p.start <= start + 40 and p.code not in ZONE_CODES and not is_region(p.code)
+    ]
+    if len(countries) < 2 or _SPLIT_LATER.search(text, start):
+        return False
+    first, second = countries[0], countries[1]
+    also = _AND.match(text, first.end)
+    return (
+        _FROM_OR_OF.search(text, start, first.start) is not None
+        and also is not None
+        and re.fullmatch(r"\s*(?:the\s+)?", text[also.end() : second.start]) is not None
+        and first.code != second.code
+    )
+
+
 def sample_part(text: str, figures: list[Figure], i: int) -> bool:
     """ "a survey of 41 returnees, of whom 12 were women": parts of a research sample."""
     n = figures[i].number
@@ -227,7 +254,11 @@ def no_country_figure(
     text, n = facts.sentence.text, figures[i].number
     if from_a_town(text, n, head, facts, unplaced) or sample_part(text, figures, i):
         return True
-    if joint(text, head, facts) or FEW_COUNTRIES.search(text, n.end, clause[1]):
+    if (
+        joint(text, head, facts)
+        or joint_origin(text, n, head, facts)
+        or FEW_COUNTRIES.search(text, n.end, clause[1])
+    ):
         # "1,000 Kosovars and Albanians", "3,700 produced by just four countries": one
         # figure for a few countries is none of theirs
         return True
@@ -235,8 +266,10 @@ def no_country_figure(
         return True
     if flow is Flow.KILLED and _ATTACK.search(text, n.end, clause[1]):
         return True  # "lost 32 people in the Brussels bombings": victims, not fighters
-    if flow is Flow.DETAINED and stopped_regex().search(text, n.end, clause[1]):
-        return True  # "25 Belgians were arrested on the way to Syria": they never got there
+    if stopped_regex().search(text, n.end, clause[1]):
+        # "25 Belgians were arrested on the way to Syria", "deported 150 … on suspicion of
+        # trying to cross into Syria": they never got there
+        return True
     if _suspects_at_home(facts, n, head, clause, flow) or _other_war(text, n, clause, flow):
         return True
     # people arrested at home for helping others go are not fighters

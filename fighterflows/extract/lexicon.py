@@ -161,6 +161,28 @@ def region_route_regex() -> re.Pattern[str]:
 
 
 @cache
+def continuation_regex() -> re.Pattern[str]:
+    """Words that open a sentence continuing the one before (flows.yaml,
+    continues_the_sentence_before), matched at the sentence's start."""
+    words = alternation(load("flows")["continues_the_sentence_before"])
+    return re.compile(r"\s*(?:" + words + r")\b", re.IGNORECASE)
+
+
+@cache
+def ranking_regex() -> re.Pattern[str]:
+    """Words that continue a ranking begun before (flows.yaml, continues_a_ranking)."""
+    return whole_words(alternation(load("flows")["continues_a_ranking"]))
+
+
+@cache
+def helper_country_regex() -> re.Pattern[str]:
+    """Words just before a place that make it a helper or host of the people's movement, not
+    their nationality (flows.yaml, helper_country)."""
+    words = alternation(load("flows")["helper_country"])
+    return re.compile(r"(?<![\w-])(?:" + words + r")\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@cache
 def proceedings_regex() -> re.Pattern[str]:
     """Suspects at home: "awaiting trial", "under investigation" (flows.yaml,
     at_home_proceedings)."""

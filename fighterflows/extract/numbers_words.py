@@ -8,7 +8,7 @@ belong to one number. This loop runs only over the few tokens a sentence has.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from fighterflows.extract import numbers_lexicon as lex
 from fighterflows.extract.numbers_scan import FRACVAL, NUM, Tok
@@ -383,6 +383,3 @@ def _decimals(acc: _Acc, toks: list[Tok], gaps: list[str | None], j: int) -> int
     acc.cur += float("0." + digits)
     return k
 
-
-def scaled(parsed: Parsed, factor: float) -> Parsed:
-    return replace(parsed, value=parsed.value * factor, scale=factor)

@@ -6,10 +6,14 @@ from __future__ import annotations
 import re
 
 from fighterflows.extract.choosing import composition_population
-from fighterflows.extract.lexicon import flow_regex
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.placing import inside_parens
-from fighterflows.extract.populations import Head, people_words, predicate_population
+from fighterflows.extract.populations import (
+    Head,
+    people_words,
+    predicate_population,
+    verb_follows,
+)
 from fighterflows.extract.rules import Choice, choose
 from fighterflows.model import Population
 
@@ -34,15 +38,11 @@ _BARE_END = re.compile(
     r"\s*(?:[;,.):—–]|\s-\s|$|and\b|while\b|but\b|(?:in|by|as\s+of|since|until|from)\s+(?:\w+\s+)?"
     r"(?:19|20)\d\d\b"
     # "there are still about 135 in the conflict zone", "some 40 abroad"
-    r"|in\s+(?:the\s+)?(?:conflict\s+zone|war\s+zone|region|camps?|Syria|Iraq)\b|abroad\b|there\b)",
+    r"|in\s+(?:the\s+)?(?:conflict\s+zone|war\s+zone|region|camps?|Syria|Iraq)\b|abroad\b|there\b"
+    # "some 20,000 in all"
+    r"|in\s+(?:all|total)\b|altogether\b)",
     re.I,
 )
-
-
-def _cue_follows(text: str, pos: int) -> bool:
-    """ "2,926 departed", "about 800 repatriated": a flow verb right after a bare number."""
-    m = flow_regex().match(text, pos + len(text[pos:]) - len(text[pos:].lstrip()))
-    return m is not None and m.lastgroup not in (None, "stock")
 
 
 def population_of(text: str, n: NumberMention, head: Head | None) -> Choice[People] | None:
@@ -73,6 +73,16 @@ def _share_of_all(n: NumberMention) -> People | None:
     return (Population.TOTAL, None) if n.kind is NumberKind.SHARE else None
 
 
+_SPEAKING = re.compile(
+    r"\s+(?:\w+\s+)?(?:said|say|says|told|tell|reported|report|stated|added|estimated?|"
+    r"believe[sd]?|claimed?|confirmed?)\b",
+    re.I,
+)
+# how far (in characters) a word of people we never count may stand from a bare number and
+# still be what it counts
+_NEAR = 60
+
+
 def _bare_population(text: str, n: NumberMention) -> People | None:
     """A number without a noun of its own ("110 — four men, ...", "(1,700)"): the people
     words nearest to it; (None, None) when they are people we never count."""
@@ -80,13 +90,18 @@ def _bare_population(text: str, n: NumberMention) -> People | None:
         _BARE_NEXT.match(text, n.end)
         or inside_parens(text, n)
         or _BARE_END.match(text, n.end)
-        or _cue_follows(text, n.end)
+        or verb_follows(text, n.end)
     ):
         return None
-    words = people_words(text)
+    # (not the speaker: "…, police said", "officials told reporters")
+    words = [w for w in people_words(text) if not (w.excluded and _SPEAKING.match(text, w.end))]
     if not words:
         return Population.TOTAL, None
     nearest = min(words, key=lambda w: abs(w.start - n.start))
-    if nearest.excluded:
+    if nearest.excluded and abs(nearest.start - n.start) <= _NEAR:
         return None, None  # "the number of Turkish soldiers killed ... to four"
+    if nearest.excluded:
+        # "The police chief said the number of Malaysians returning … was 20 to 30": the
+        # speaker, far from the figure, is not whom it counts
+        return Population.TOTAL, None
     return Population.TOTAL, nearest.text

@@ -15,9 +15,10 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from fighterflows.extract.choosing import within_brackets
 from fighterflows.extract.facts import Facts
 from fighterflows.extract.groups import group_countries, groups_gazetteer
-from fighterflows.extract.lexicon import region_route_regex
+from fighterflows.extract.lexicon import helper_country_regex, region_route_regex
 from fighterflows.extract.numbers import NumberMention
 from fighterflows.extract.places import PlaceForm, PlaceMention, is_region, region_members
 from fighterflows.extract.populations import Head, people_words
@@ -36,7 +37,9 @@ _COUNTRIES = re.compile(
 )
 _LEAD = re.compile(
     r"(?:\bfrom|\bof|\bleft|\bleaving|\blinked\s+to|(?:returned|back|home|repatriated)\s+to)\s+"
-    r"(?:other\s+|the\s+other\s+|the\s+)?$",
+    r"(?:other\s+|the\s+other\s+|the\s+)?"
+    # "nationals of these three Balkan countries"
+    r"(?:(?:these|those|the)\s+(?:two|three|four|five|six|seven|eight|\d+)\s+)?$",
     re.I,
 )
 # a figure whose verb was said once for two places: "… returned to Britain and 300 to France"
@@ -95,7 +98,7 @@ def place_of(
             ("people's-own-words", lambda: _own_words(head)),
             ("national-militia", lambda: _militia(text, head, after)),
             ("of-its-people", lambda: _owner(n, facts) if _of_its(head) else None),
-            ("from-n-countries", lambda: _n_countries(text, after, clause)),
+            ("from-n-countries", lambda: _n_countries(text, after, clause, facts)),
             ("from-or-of-place", lambda: _widened(_lead_place(text, n, after, facts), facts)),
             (
                 "place-before-parenthesis",
@@ -135,9 +138,25 @@ def _of_its(head: Head | None) -> bool:
     return head is not None and _OF_ITS.match(head.text) is not None
 
 
-def _n_countries(text: str, after: int, clause: tuple[int, int]) -> tuple[str, str] | None:
+def _n_countries(
+    text: str, after: int, clause: tuple[int, int], facts: Facts
+) -> tuple[str, str] | None:
+    """ "from 80 countries": the world; "to their home countries in the Western Balkans": the
+    region named right after."""
     countries = _COUNTRIES.search(text, after, max(after, clause[1]))
-    return ("world", _LEAD_WORD.sub("", countries.group())) if countries else None
+    if countries is None and _BARE_TOTAL.match(text, after):
+        # "Fighters from 80 countries have gone to Syria, some 20,000 in all"
+        countries = _COUNTRIES.search(text, clause[0], after)
+    if countries is None:
+        return None
+    for p in facts.places:
+        if is_region(p.code) and _COUNTRIES_IN.fullmatch(text, countries.end(), p.start):
+            return p.code, text[countries.start() : p.end]
+    return "world", _LEAD_WORD.sub("", countries.group())
+
+
+_BARE_TOTAL = re.compile(r"\s+(?:in\s+all|in\s+total|altogether)\b", re.I)
+_COUNTRIES_IN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?", re.I)
 
 
 def _foreign_head(head: Head | None) -> tuple[str, str] | None:
@@ -231,14 +250,31 @@ def _usable(text: str, facts: Facts, heads: Sequence[Head], n: NumberMention) ->
     spans += [(h.start, h.end) for h in heads if h.excluded]
     spans += [(p.start, p.end) for p in _destinations(text, facts.places)]
     spans += [(p.start, p.end) for p in facts.places if region_route(text, p)]
+    spans += [(p.start, p.end) for p in _labels_of_others(text, facts, n)]
     return [
         p
         for p in facts.places
         if p.code not in ZONE_CODES
         and not _TRANSIT.search(text, max(0, p.start - 30), p.start)
+        and not _MOVED_FROM.search(text, max(0, p.start - 40), p.start)
         and not _PARTICIPLE.match(text, p.end)
         and not _STATE_AFTER.match(text, p.end)
         and not any(s <= p.start < e for s, e in spans)
+    ]
+
+
+def _labels_of_others(text: str, facts: Facts, n: NumberMention) -> list[PlaceMention]:
+    """ "Kyrgyzstan returned 79 people, Tajikistan 84 and Uzbekistan 156": a place after the
+    figure and right before another number labels that number, not this one ("Britain: 850
+    left, 425 back" labels both)."""
+    return [
+        p
+        for p in facts.places
+        if p.start >= n.end
+        and any(
+            m.start != n.start and p.end <= m.start and _LABEL_GAP.fullmatch(text, p.end, m.start)
+            for m in facts.numbers
+        )
     ]
 
 
@@ -267,17 +303,50 @@ def _lead_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMen
     for p in facts.places:
         if p.start < pos or p.start - pos > 80 or p.code in ZONE_CODES:
             continue
-        if _PARTICIPLE.match(text, p.end) or region_route(text, p):
+        if (
+            _PARTICIPLE.match(text, p.end)
+            or region_route(text, p)
+            or helper_place(text, p)
+            or _MOVED_FROM.search(text, max(pos, p.start - 40), p.start)
+        ):
             continue
-        if re.search(r"[,;(]", text[pos : p.start]):
-            return None
+        if re.search(r"[,;(]", text[pos : p.start]) or (
+            ")" in text[pos : p.start] and within_brackets(text, n.start) is not None
+        ):
+            return None  # (nor past the brackets a figure stands in: "(35 have come back)")
+        if _PARTITIVE_BASE.search(text, max(0, n.start - 12), n.start) and _COPULA.search(
+            text, pos, p.start
+        ):
+            return None  # "1,500 of the 5,000 fighters were from Europe": the part's origin
         if _GAPPED_TO.fullmatch(text, pos, p.start) and _RETURN_TO.search(text, 0, n.start):
             return p  # "400 have returned to Britain and around 300 to France"
-        if _LEAD.search(text, max(pos, p.start - 14), p.start):
+        if _LEAD.search(text, max(pos, p.start - 30), p.start):
             if _with_the_zone(text, p, facts.places):
                 continue  # "repatriated from Libya and Syria": where they were, not whose
             return p
     return None
+
+
+# the whole of a partitive ("1,500 of the 5,000 fighters …") and a verb after it: what
+# follows the verb is said of the part, the sentence's subject
+_PARTITIVE_BASE = re.compile(r"\bof\s+(?:the|these|those|all|some)\s+$", re.I)
+_COPULA = re.compile(r"\b(?:were|was|are|is|came|come|hail(?:ed)?|originated?)\b", re.I)
+
+
+# "90 others had been deported from Turkey", "returned from Libya": the country people were
+# sent or came back from is where they were, not whose people they are
+_MOVED_FROM = re.compile(
+    r"\b(?:returned|returning|came\s+back|come\s+back|deported|expelled|extradited|"
+    r"repatriated|brought\s+(?:back|home)|sent\s+(?:back|home)|flown\s+(?:back|home)|"
+    r"evacuated|fled|escaped)\s+(?:back\s+|home\s+)?from\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def helper_place(text: str, p: PlaceMention) -> bool:
+    """ "with the help of the United States", "in cooperation with Turkey": a country that
+    helped the people's movement, not theirs."""
+    return bool(helper_country_regex().search(text, max(0, p.start - 50), p.start))
 
 
 def region_route(text: str, p: PlaceMention) -> bool:

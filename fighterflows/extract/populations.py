@@ -16,6 +16,7 @@ from fighterflows.extract.lexicon import (
     POPULATIONS,
     excluded_people_regex,
     excluded_regex,
+    flow_regex,
     local_regex,
     people_regex,
 )
@@ -110,7 +111,10 @@ def head_after(
             continue
         place = by_start.get(i)
         if place is not None:
-            if _PARTICIPLE.match(text, place.end):
+            if _PARTICIPLE.match(text, place.end) and not (
+                _names_people(place) and text[place.end : place.end + 1].isspace()
+            ):
+                # "Moroccan-born", "Saudi backed": a modifier; but "Danes made the journey"
                 words += 1
                 continue
             if _names_people(place):
@@ -148,12 +152,20 @@ def head_after(
     return _adjective_alone(text, pos, adjective)
 
 
+def verb_follows(text: str, pos: int) -> bool:
+    """A flow verb right after `pos` ("400 Kyrgyz went", "2,926 departed")."""
+    m = flow_regex().match(text, pos + len(text[pos:]) - len(text[pos:].lstrip()))
+    return m is not None and m.lastgroup not in (None, "stock")
+
+
 def _adjective_alone(text: str, pos: int, adjective: PlaceMention | None) -> Head | None:
     """ "two Kyrgyz returned", "2,000 Afghan had been killed": the adjective names the people."""
     if adjective is None or adjective.form is not PlaceForm.ADJECTIVE:
         return None
     between = re.sub(r"^\s*of\s+", "", text[pos : adjective.start])
-    if between.strip(" ") or not _ALONE_AFTER.match(text, adjective.end):
+    if between.strip(" ") or not (
+        _ALONE_AFTER.match(text, adjective.end) or verb_follows(text, adjective.end)
+    ):
         return None
     return Head(pos, adjective.end, text[pos : adjective.end], Population.TOTAL, place=adjective)
 

@@ -29,6 +29,13 @@ _TOPIC = (
     "al-hawl",
     "roj camp",
 )
+# Words that say a sentence is about the conflict's foreign fighters when it names neither the
+# zone nor a group ("the returnees", "the caliphate"): read around a figure, not as a prefilter.
+TOPIC_WORDS = re.compile(
+    r"\bforeign[ -]fighters?\b|\bjihadists?\b|\breturnees\b|\bconflict\s+zone\b|\bwar\s+zone\b"
+    r"|\bthe\s+conflict\b|\bcaliphate\b",
+    re.I,
+)
 NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|dozens|"

@@ -5,7 +5,8 @@ Each reading is proposed by a named marker from `data/scopes.yaml` or by the fig
 short and fixed: a flow that can only be a stock is current; a detained figure with a marker
 of custody is current; a running total's words beat an event's; an event needs a verb that
 states the flow in the past simple ("returned", "were repatriated"), not a stock ("were
-fighting", "numbered") nor a perfect ("have returned"); the verb's own date ("killed in
+fighting", "numbered") nor a perfect ("have returned") unless the sentence names the one
+event ("has repatriated six children on Thursday"); the verb's own date ("killed in
 2015") beats the sentence's "by 2016"; everything else is cumulative.
 """
 
@@ -23,6 +24,8 @@ from fighterflows.model import Flow, Scope
 _PERFECT = re.compile(r"\b(?:have|has|had|'ve)\s+(?:\w+\s+){0,2}$", re.I)
 # "in 2015", "during 2016", "in January 2015": a dated period the verb happened in.
 _IN_PERIOD = re.compile(r"\b(?:in|during|throughout)\s+(?:early\s+|mid-?|late\s+)?$", re.I)
+# "by last month", "as of this week": the end of a running total, not one event
+_UP_TO = re.compile(r"\b(?:by|as\s+of|until|till|through|up\s+to)\s+$", re.I)
 # "on 19 August 2019", "on August 19, 2019": one day.
 _ON_DAY = re.compile(r"\bon\s+(?:the\s+)?$", re.I)
 # A date before a reporting verb dates the report, not the figure ("In 2014, X said 500 ...").
@@ -62,7 +65,15 @@ def scope_of(
         return Scope.CUMULATIVE, "no-verb-of-its-own"
     if _dating_marker("period", text, figure):
         return Scope.EVENT, "bounded-period"
+    if _more_of_the_same(text, figure):
+        return Scope.EVENT, "one-more-batch"
     if _perfect(text, cue):
+        # "Belgium has repatriated six children on Thursday", "has brought home 98 on a
+        # special flight": the perfect of news leads, dated by one event's words
+        if _dating_marker("event", text[: _own_clause_end(text, cue)], figure) or _event_subject(
+            text, figure
+        ):
+            return Scope.EVENT, "perfect-with-event-word"
         return Scope.CUMULATIVE, "perfect-tense"
     if any(_dated_verb(text, cue, d) for d in dates):
         return Scope.EVENT, "verb-dated-in-period"
@@ -72,11 +83,38 @@ def scope_of(
     date = date or governing_date(dates, *figure)
     if date is not None and date.marked:
         return Scope.CUMULATIVE, "by-date"
-    if _dating_marker("event", text, figure):
+    if _dating_marker("event", text, figure) or _event_subject(text, figure):
         return Scope.EVENT, "event-word"
     if _dated_period(text, figure, date):
         return Scope.EVENT, "in-period"
     return Scope.CUMULATIVE, "default"
+
+
+# the words between "another" and its number: a hedge ("another some 14", "a further 20 or so")
+_MORE_GAP = re.compile(r"\s+(?:(?:some|about|around|nearly|almost|roughly|at\s+least)\s+)?$", re.I)
+
+
+def _more_of_the_same(text: str, figure: tuple[int, int]) -> bool:
+    """ "another 14 children", "a further six", "four more children": one more batch, the
+    number's own word."""
+    if _MORE_AFTER.match(text, figure[1]):
+        return True
+    lead = text[max(0, figure[0] - 40) : figure[0]]
+    return any(
+        _MORE_GAP.fullmatch(lead, m.end()) for m in _markers("more_of_the_same").finditer(lead)
+    )
+
+
+_MORE_AFTER = re.compile(r"\s+more\b(?!\s+than)", re.I)
+
+
+def _event_subject(text: str, figure: tuple[int, int]) -> bool:
+    """ "the operation allowed the return of 16 children": one operation, the subject of the
+    figure's clause (no reporting verb between them)."""
+    for m in _markers("event_subject").finditer(text, 0, figure[0]):
+        if not _REPORTED.search(text, m.end(), figure[0]):
+            return True
+    return False
 
 
 def _dating_marker(name: str, text: str, figure: tuple[int, int]) -> bool:
@@ -84,6 +122,8 @@ def _dating_marker(name: str, text: str, figure: tuple[int, int]) -> bool:
     14 children on Saturday") that date the figure, not the report ("said on Monday", "a report
     released last month")."""
     for m in _markers(name).finditer(text):
+        if _UP_TO.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "by last month ... had brought home 360": a running total's date
         if m.end() <= figure[0]:  # "told reporters last year that 5,000 went"
             between = text[max(0, m.start() - 24) : figure[0]]
         else:
@@ -112,6 +152,19 @@ def _running_total(text: str, clause: tuple[int, int], figure: tuple[int, int]) 
             continue  # "three died last month, bringing the toll to 300": the 300's
         return True
     return False
+
+
+# where the verb's own clause ends: a semicolon, or the parts or another figure's clause
+# ("… have returned, including 25 who came back this year")
+_NEXT_CLAUSE = re.compile(
+    r";|,\s*(?:including|among\s+(?:them|whom)|of\s+(?:whom|which|them)|while|whereas|but|and\s+(?:another|a\s+further))\b",
+    re.I,
+)
+
+
+def _own_clause_end(text: str, cue: Cue) -> int:
+    m = _NEXT_CLAUSE.search(text, cue.end)
+    return m.start() if m else len(text)
 
 
 def _perfect(text: str, cue: Cue) -> bool:

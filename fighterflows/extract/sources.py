@@ -16,6 +16,7 @@ from functools import cache
 
 from fighterflows.extract.lexicon import Gazetteer, alternation, gazetteer, load
 from fighterflows.extract.places import find_places, is_region, place_adjective, place_name
+from fighterflows.extract.trie import trie_pattern
 
 _VERBS = (
     r"said|says|say|estimated|estimates|estimate|reported|reports|announced|announces|"
@@ -25,9 +26,12 @@ _VERBS = (
     r"indicated|suggest|indicate|indicates|write|writes|wrote|added|adds|note|find|count|show|report|conclude|concludes|"
     r"concluded|argue|argues|argued|assessed|assesses|calculated|recorded|documented|tallied|"
     r"shared|published|released|provided|tweeted|posted|acknowledged|acknowledges|admitted|"
-    r"admits|disclosed|discloses"
+    r"admits|disclosed|discloses|saying|believe"
 )
-_NOUN = r"(?i:report|study|estimate|survey|analysis|assessment|figures?|data|count|statistic)s?"
+_NOUN = (
+    r"(?i:report|study|estimate|survey|analysis|assessment|figures?|data|count|statistic|database|"
+    r"dataset|tally|review)s?"
+)
 # Nouns that stand for a source named elsewhere in the document ("the center said").
 _WORDS = load("sources")
 _GENERIC = "(?:" + alternation(_WORDS["generic"]) + ")"
@@ -40,7 +44,8 @@ _PARTICIPLE = (
 # where the name after "by" ends: a verb of the report, or punctuation
 _BY_END = (
     r"(?=\s+(?:that|in|on|gave|shows?|found|estimated|said|put|puts|listed|counts|says|at|"
-    r"suggests?|indicates?|estimates?|reveals?|has|have|were|was|is|are|includes?)\b"
+    r"suggests?|indicates?|estimates?|reveals?|has|have|were|was|is|are|includes?|counted|"
+    r"calculated|tallied|recorded|documented|identified|concluded|concludes)\b"
     r"|\s*[,.;(]|$)"
 )
 # an office spoken of without capitals: "the federal department of defence", "the interior
@@ -63,14 +68,24 @@ OFFICE_NOUNS = (
     r"counter-?terrorism|committee"
 )
 _OFFICE = rf"(?i:{OFFICE_NOUNS})(?:\s+of\s+(?:the\s+)?[a-z]+(?:\s+affairs)?)?"
+# a country's body said without capitals after its adjective ("Danish police figures")
+_LOWER_BODY = (
+    r"(?:police|intelligence|prosecutors?|prosecutor(?:'s|’s)\s+office|security\s+services?|"
+    r"authorities|government|(?:interior|foreign|justice|defen[cs]e|home)\s+ministry)"
+)
 _ATTRIBUTION = re.compile(
     rf"(?P<by>(?:{_ARTICLE}?\b{_NOUN}\s+(?:{_PARTICIPLE})?|{_PARTICIPLE})(?:by|from)\s+"
     rf"(?P<by_x>(?:the\s+)?(?:[A-Z]|{_LOWER_OFFICE})[^,.;:()]{{1,80}}?)){_BY_END}"
     r"|(?P<acc>(?:\b(?i:according)\s+to|\bper(?=\s+(?:the\s+)?[A-Z]))\s+"
     r"(?P<acc_x>(?:[^,.;:()]|(?<=\b[A-Z])\.){2,90}?))"
     r"(?=\s*(?:[,;:()]|(?<!\b[A-Z])\.|\bthat\b|$))"
-    r"|(?P<cit>\b(?i:citing|cites|cited|quotes\s+an\s+estimate\s+by)\s+(?P<cit_x>(?:the\s+)?"
-    r"[A-Z][^,.;:()]{1,80}?))(?=\s*[,.;:()]|\s+(?:that|who|which)\b|$)"
+    r"|(?P<cit>\b(?i:citing|cites|cited|quoting|quotes\s+an\s+estimate\s+by)\s+(?P<cit_x>(?:the\s+)?"
+    # "citing the Interior Ministry", and without capitals "citing a senior security official",
+    # "citing figures from the interior ministry"
+    r"(?:[A-Z]|(?:an?\s+)?(?:[a-z'’-]+\s+){0,3}?(?:security|government|"
+    r"intelligence|interior|foreign|justice|defen[cs]e|home|police|officials?|ministry|"
+    r"prosecutors?|figures|data|statistics|estimates|agency|service)\b)[^,.;:()]{0,80}?))"
+    r"(?=\s*[,.;:()]|\s+(?:that|who|which)\b|$)"
     r"|(?P<gen>(?P<gen_x>\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[A-Za-z-]+(?:'s|’s)?\s+){0,4}"
     + _GENERIC
     + r")(?:'s|’s)?"
@@ -92,18 +107,21 @@ _ATTRIBUTION = re.compile(
     r"(?:government|ministry|minister|authorities|police)"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[a-z]+(?:\s+affairs)?)?"
     # "the Dutch counter-terrorism coordinator said"
-    r"|\b[Tt]he\s+(?:[A-Z][\w.-]*\s+)?(?:[a-z-]+\s+){0,2}(?:coordinator|commissioner|prosecutor|"
-    r"secretary|director|head|chief|spokes(?:man|woman|person))"
+    r"|\b[Tt]he\s+(?:[A-Z][\w.-]*\s+)?(?:[a-z-]+\s+){0,2}(?:coordinator|commissioner|prosecutor|minister|"
+    r"secretary|director|head|chief|spokes(?:man|woman|person))(?:(?:'s|’s)\s+office)?"
     r")\s+(?:also\s+)?"
     r"(?:" + _VERBS + r")\b)"
     r"|(?P<auth>(?P<auth_x>\b[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+(?:authorities|officials|police|"
-    r"government|intelligence(?:\s+services?)?|security\s+services?|agenc(?:y|ies)))\s+(?:also\s+)?"
+    r"government|intelligence(?:\s+services?)?|security\s+services?|agenc(?:y|ies)|"
+    r"(?<=\sstate\s)(?:media|television|TV|radio)))\s+"
+    r"(?:also\s+)?"
     r"(?:" + _VERBS + r")\b)"
     r"|(?P<nat>(?P<nat_x>(?:\b[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?:'s|’s)?"
     r"(?:\s+[A-Za-z'’-]+){0,2}?\s+" + _OFFICE + r")\s+(?:also\s+|has\s+|have\s+|had\s+)?"
     r"(?:" + _VERBS + r")\b)"
-    r"|(?P<offin>(?P<offin_x>\b(?:[Tt]he\s+)?(?i:officials|authorities|police|government|"
-    r"ministry)\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
+    r"|(?P<offin>(?P<offin_x>\b(?:[Tt]he\s+)?(?:(?:deputy|first|acting|interior|justice|"
+    r"foreign|defen[cs]e|home|security)\s+){0,2}(?i:officials|authorities|police|government|"
+    r"ministry|minister)\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
     r"\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
     r"|(?P<role>(?P<role_x>(?:\b[Tt]he\s+)?(?:[A-Z][\w'’.&-]*\s+){0,5}[A-Z][\w'’.&-]*)(?:'s|’s)\s+"
     r"(?:(?!(?:" + _VERBS + r")\b)[a-z-]+\s+){0,3}(?!(?:" + _VERBS + r")\b)[a-z-]+"
@@ -124,9 +142,13 @@ _ATTRIBUTION = re.compile(
     r"(?:" + _VERBS + r")\b)"
     rf"|(?P<poss>(?P<poss_x>{_ARTICLE}(?:report|study|estimate|survey|analysis|assessment)s?))\b"
     # "ICSR's figures", "Interior Ministry data", and without capitals, "interior ministry data"
-    rf"|(?P<named>(?P<named_x>\b(?:(?:[A-Z][\w.'’-]+\s+){{0,4}}[A-Z][\w.'’-]+"
+    # "the Department of Foreign Affairs's figures", "Danish police figures": a name with its
+    # linking words, and a country's office said without capitals after its adjective
+    rf"|(?P<named>(?P<named_x>\b(?:(?:[A-Z][\w.'’-]+\s+(?:(?:of|for|and|the)\s+){{0,2}}){{0,4}}"
+    rf"[A-Z][\w.'’-]+(?:\s+{_LOWER_BODY})?"
     rf"|(?i:interior|foreign|justice|defen[cs]e|home(?:\s+affairs)?)\s+(?:ministry|office|"
-    rf"department)))(?:'s|’s)?\s+{_NOUN}\b)",
+    rf"department)))(?:'s|’s)?\s+{_NOUN}\b"
+    r"(?:\s+(?:also\s+)?(?:show|shows|showed|suggest|suggests|indicate|indicates|say|says))?)",
 )
 # Speakers named by their office or title: a separate, guarded scan, since their names may
 # start anywhere before the title ("EU counter-terrorism coordinator ... told").
@@ -141,6 +163,13 @@ _SPEAKER = re.compile(
     r"intelligence|counter-?terrorism)\s+){0,2}"
     r"(?:official|officials|sources?|diplomats?|" + _POSTS + r"))\s+(?:also\s+)?"
     r"(?:" + _VERBS + r")\b)"
+    # "the deputy head of the Federal Security Service said", "a spokeswoman for the interior
+    # ministry told reporters": the post's body speaks
+    r"|(?P<postof>(?P<postof_x>\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?:officials?|"
+    + _POSTS
+    + r")\s+(?:of|for|at)\s+(?:the\s+)?[^,.;:()\"“”]{2,80}?)\s+(?:also\s+)?(?:"
+    + _VERBS
+    + r")\b)"
     # "EU counter-terrorism coordinator Gilles de Kerchove told the BBC": the office speaks
     # (at the start of the sentence or of a clause: the scan is slow where it may start anywhere)
     r"|(?:^|(?<=[,;:(“\"]\s)|(?<=[,;:(“\"]))"
@@ -186,6 +215,7 @@ _NATIONAL = re.compile(
     r"(?:[Tt]he\s+)?(?!(?:The|A|An|Its|Their|This|That)\b)([A-Z][a-z]+)\s+(?:[a-z]+\s+){0,2}(authorities|officials|police|government|"
     r"intelligence|security\s+services?|agenc(?:y|ies))$"
 )
+_NATIONAL_KINDS = {"government": "government", "police": "police", "intelligence": "intelligence"}
 # a capitalised word that names someone (not a sentence's first article or pronoun)
 _CAPITAL = re.compile(r"\b(?!(?:The|A|An|This|That|These|Those|Its|Their|It|They)\b)[A-Z]")
 # "Of Western Europe's estimated 5,000": a phrase after a preposition is no speaker
@@ -200,11 +230,13 @@ _GUARD = re.compile(
     r"(?i:according|citing|cites|cited|quotes|tally|(?:'s|’s|its|their)\s+(?:own\s+)?count)"
     r"|\bper\s+(?:the\s+)?[A-Z]|\b(?:" + _VERBS + r"|" + _NOUN + r")\b"
 )
-_ORG_WORDS = re.compile(
-    r"\b(?:Service|Agency|Ministry|Department|Centre|Center|Institute|Office|Council|Observatory|"
-    r"Police|Army|Forces|Government|Network|Group|Commission|Committee|Bureau|University|"
-    r"Foundation|Authorities|Directorate|Intelligence|Security|Coalition|Command)\b"
+# words that make a capitalised name an organisation or a publication (sources.yaml)
+ORG_WORDS = re.compile(
+    r"\b(?:"
+    + trie_pattern([*_WORDS["organisation_words"], *_WORDS["publication_words"]])
+    + r")\b"
 )
+PUBLICATION_WORDS = re.compile(r"\b(?:" + "|".join(_WORDS["publication_words"]) + r")\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +249,9 @@ class Attribution:
     official: bool  # a government office or title: the government of the figure's place
     who: str = ""  # the words naming the source
     cited: bool = False  # "citing X", "quotes an estimate by X": X is quoted by another source
+    # a news outlet that relays ("Interfax reported", "according to Reuters"): never the source
+    # of a figure a body in the same sentence states
+    relay: bool = False
 
 
 @cache
@@ -246,10 +281,16 @@ def _official_regex() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + titles + r")\b", re.IGNORECASE)
 
 
+def source_adjective(code: str) -> str:
+    """The adjective a country's offices are named with ("Belgian"; "United States")."""
+    adjectives: dict[str, str] = load("sources")["source_adjectives"]
+    return adjectives.get(code) or place_adjective(code)
+
+
 def government_name(code: str, name: str | None = None) -> str:
     """The normalised source for a country's government ("British government")."""
     governments: dict[str, str] = load("sources")["governments"]
-    adjective = place_adjective(code) if not is_region(code) else None
+    adjective = source_adjective(code) if not is_region(code) else None
     return governments.get(code) or f"{adjective or name or code} government"
 
 
@@ -266,12 +307,13 @@ def _offices() -> tuple[re.Pattern[str], dict[str, str]]:
 # "Belgian federal police", "Belgium's Interior Ministry"; not "U.S. and Belgian authorities"
 _BEFORE_OFFICE = re.compile(r"(?:'s|’s)?(?:\s+(?!(?:and|or|&)\b)[A-Za-z-]+){0,2}\s+")
 _OFFICE_OF = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?", re.IGNORECASE)
-_LEADING_THE = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
+# "the (deputy) interior minister of Tajikistan": the office, whoever holds it
+_LEADING_THE = re.compile(r"\s*(?:the\s+)?(?:(?:deputy|first|acting|vice)\s+)*", re.IGNORECASE)
 
 
 def national_source(who: str) -> str | None:
     """A country's office, normalised: "the Belgian interior ministry", "Belgium's interior
-    ministry", "officials in Belgium" → "Belgian interior ministry", "Belgian authorities"."""
+    ministry", "officials in Belgium" → "Belgian Ministry of Interior", "Belgian authorities"."""
     pattern, names = _offices()
     office = pattern.search(who)
     if office is None or office.lastgroup is None:
@@ -304,8 +346,8 @@ def _office_name(name: str, code: str) -> str:
         return government_name(code, place_name(code))
     if name == "intelligence service":
         services: dict[str, str] = load("sources")["intelligence_services"]
-        return services.get(code) or f"{place_adjective(code)} authorities"
-    return f"{place_adjective(code)} {name}"
+        return services.get(code) or f"{source_adjective(code)} intelligence"
+    return f"{source_adjective(code)} {name}"
 
 
 def joint_source(who: str) -> str:
@@ -329,7 +371,7 @@ def office_of(who: str, code: str) -> str:
 
 
 # An office named without its country: "the Department of Justice", "the Interior Ministry"
-_BARE_OFFICE = re.compile(
+BARE_OFFICE = re.compile(
     r"(?:(?:Federal|National|State)\s+)?"
     r"(?:Department|Ministry|Office|Directorate|Bureau|Secretariat)\s+(?:of|for)\s+(?:the\s+)?"
     r"[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3}"
@@ -337,7 +379,7 @@ _BARE_OFFICE = re.compile(
 )
 
 
-_NATIONAL_BODY = re.compile(
+NATIONAL_BODY = re.compile(
     r"^(?:State|National|Federal|General|Central)\b.*\b(?:Service|Committee|Agency|Directorate|"
     r"Bureau|Council|Office|Police|Authority)(?:\s+(?:for|of|on)(?:\s+[A-Z][\w-]*)+)?$"
 )
@@ -351,7 +393,7 @@ def national_named(adjective: str, source: str) -> str | None:
     if hits and hits[0].start == 0:
         return hits[0].name
     # "Police said", "according to Interior Ministry figures": the office of the figure's country
-    # under its one name ("Tajik interior ministry", whatever the capitals)
+    # under its one name ("Tajik Ministry of Interior", whatever the capitals)
     pattern, names = _offices()
     office = pattern.fullmatch(source)
     if office is not None and office.lastgroup is not None:
@@ -359,8 +401,8 @@ def national_named(adjective: str, source: str) -> str | None:
         return f"{adjective} {name}" if name != "government" else f"{adjective} government"
     unknown = source not in source_countries() and source not in _known_names()
     if unknown and (
-        _BARE_OFFICE.fullmatch(source)
-        or (_NATIONAL_BODY.search(source) and not _INTERNATIONAL.search(source))
+        BARE_OFFICE.fullmatch(source)
+        or (NATIONAL_BODY.search(source) and not _INTERNATIONAL.search(source))
     ):
         return f"{adjective} {source}"  # "the State Security Service" of Azerbaijanis
     return None
@@ -402,6 +444,11 @@ def named_sources(text: str) -> list[tuple[int, str]]:
     return [(hit.start, hit.name) for hit in _sources().finditer(text)]
 
 
+def source_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, source) of each source the data knows in the text."""
+    return [(hit.start, hit.end, hit.name) for hit in _sources().finditer(text)]
+
+
 def find_attributions(text: str) -> list[Attribution]:
     """The attributions stated in one sentence, in order."""
     if not _GUARD.search(text):
@@ -421,13 +468,24 @@ def find_attributions(text: str) -> list[Attribution]:
             for m in matches
             if any(s.start() <= m.start() and m.end() <= s.end() for s in speakers)
         ]
-        matches = [m for m in matches if m not in inside]
+        # "TASS quoted the deputy foreign minister as saying": the one quoted speaks, not the
+        # agency whose verb the quotation shares
+        relayed = [s for s in speakers if s.lastgroup in ("relay", "quoted")]
+        matches = [
+            m
+            for m in matches
+            if m not in inside
+            and not any(r.start() < m.end() and m.start() < r.end() for r in relayed)
+        ]
         matches += [
             s
             for s in speakers
             if not any(s.start() < m.end() and m.start() < s.end() for m in matches)
         ]
         matches.sort(key=lambda m: m.start())
+    inner = _cited_inside(text, matches)
+    if inner:
+        matches = sorted([*matches, *inner], key=lambda m: m.start())
     for m in matches:
         kind = m.lastgroup or ""
         who = m.group(kind + "_x") if kind + "_x" in m.re.groupindex else m.group()
@@ -442,10 +500,30 @@ def find_attributions(text: str) -> list[Attribution]:
         found = _attribution(m.start(), m.end(), m.group(), who or "")
         if not (found.source or found.generic or found.official):
             found = _apposed(text, found)
+        if not (found.source or found.generic or found.official):
+            found = _described_outlet(text, found)
         if kind == "cit":
             found = dataclasses.replace(found, cited=True)
+        elif _relays(found):
+            found = dataclasses.replace(found, relay=True)
         if found.source or found.generic or found.official or _speaker_named(found.who):
             out.append(found)
+    return out
+
+
+# ", citing police sources,": an outlet's source, inside the words naming the outlet
+_CITING_INSIDE = re.compile(
+    r"(?<=, )(?P<cit>(?:citing|quoting)\s+(?P<cit_x>(?:the\s+|an?\s+)?[^,]{2,60}?))(?=\s*,)"
+)
+
+
+def _cited_inside(text: str, matches: list[re.Match[str]]) -> list[re.Match[str]]:
+    """ "Belgrade daily Politika, citing police sources, put the number at": the source the
+    outlet cites, found inside the words of the outlet's own attribution."""
+    out: list[re.Match[str]] = []
+    for m in matches:
+        if "citing" in m.group() or "quoting" in m.group():
+            out += _CITING_INSIDE.finditer(text, m.start(), m.end())
     return out
 
 
@@ -467,7 +545,10 @@ def _a_place_after_preposition(text: str, start: int, who: str) -> bool:
 
 
 # "the chief of the Kyrgyz police": the body whose post it is
-_TITLE_OF = re.compile(rf"^\s*(?:the\s+)?(?:{_POSTS})\s+(?:of|for)\s+", re.IGNORECASE)
+_TITLE_OF = re.compile(
+    rf"^\s*(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_POSTS}|officials?)\s+(?:of|for|at)\s+",
+    re.IGNORECASE,
+)
 # "according to Rustam Nazarov, the head of the drug control agency": a person's post in a body,
 # apposed to the person's name
 _APPOSED_POST = re.compile(
@@ -499,9 +580,27 @@ def _apposed(text: str, found: Attribution) -> Attribution:
     if post is None:
         return found
     body = _attribution(found.start, post.end(), text[found.start : post.end()], post["body"])
-    return body if body.source or body.official else found
+    if body.source or body.official:
+        return body
+    name = _LEADING_THE.sub("", post["body"].strip(), count=1)
+    if _BODY_NAME.fullmatch(name) and not find_places(name):
+        # "said Heidi De Pauw, head of Child Focus": a body the post names, by its own name
+        return dataclasses.replace(body, source=name)
+    return found
 
 
+# an appositive or relative clause after a name: "X, a Brussels-based think tank,", "X, which
+# advises the government,"
+_APPOSITIVE = re.compile(r",\s+(?:which|who|whose|a|an|the|one|itself|based)\b[^,]*,?\s*$")
+# "according to police data", "Kosovo police reports": the body whose figures they are (not
+# "the report", a generic noun of its own)
+_DATA_AFTER = re.compile(
+    r"(?<=\w)(?<!\bthe)(?<!\bits)(?<!\btheir)(?<!\bthese)\s+(?:figures|data|statistics|"
+    r"numbers|records|estimates|reports)$",
+    re.IGNORECASE,
+)
+# "the Department of Foreign Affairs's (figures)": the body, not its possessive
+_POSSESSIVE_END = re.compile(r"(?<=\w)(?:'s|’s)$")
 # "a spokesman for the Tunisian Ministry of Interior": the body
 _LEADING_PREPOSITION = re.compile(r"^\s*(?:for|of|at|from)\s+(?=the\s)", re.IGNORECASE)
 # "figures cited by the Albanian police": the agent of the figures is who speaks
@@ -511,10 +610,15 @@ _AGENT = re.compile(
 
 
 def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
-    who = _LEADING_PREPOSITION.sub("", _AGENT.sub("", who))
+    who = _POSSESSIVE_END.sub("", _LEADING_PREPOSITION.sub("", _AGENT.sub("", who)))
+    who = _DATA_AFTER.sub("", who)  # "according to police data": the police
     post = _POST_IN_WHO.search(who)
-    if post is not None:
-        who = post["body"]  # "Marat Sultanov, the head of the Kyrgyz police,": the police
+    if post is not None and (data := _sources().finditer(who, post.start())):
+        # "James Clapper, the US director of national intelligence,": the office the data names
+        return Attribution(start, end, text, data[0].name, None, False, who)
+    # "Marat Sultanov, the head of the Kyrgyz police,": the police; "The Egmont Institute,
+    # which advises the Belgian government,": the institute
+    who = post["body"] if post is not None else _APPOSITIVE.sub("", who)
     named = _sources().finditer(who)
     if named:
         return Attribution(start, end, text, named[0].name, None, False, who)
@@ -522,23 +626,26 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
         return Attribution(start, end, text, None, "its", False, who)  # "by its count"
     if re.fullmatch(r"he|she|him|her", who, re.IGNORECASE):
         return Attribution(start, end, text, None, "person", False, who)  # "…, he said"
+    # "the deputy head of the State Security Service": the body whose post it is
+    who = _TITLE_OF.sub("", who)
     regional = _regional(who)
     if regional is not None:
         return Attribution(start, end, text, regional, None, False, who)  # "Kerala police said"
     # "the chief of the Kyrgyz police" speaks for the Kyrgyz police
-    office = national_source(_TITLE_OF.sub("", who))
+    office = national_source(who)
     if office is not None:
         return Attribution(start, end, text, office, None, False, who)
     national = _NATIONAL.match(who)
     if national:
-        kind = "government" if national.group(2).lower() == "government" else "authorities"
+        # "Kurdish police said": a body no country's, under the kind of office it is
+        kind = _NATIONAL_KINDS.get(national.group(2).lower().split()[0], "authorities")
         return Attribution(start, end, text, f"{national.group(1)} {kind}", None, False, who)
     if re.search(r"\b(?:government|governmental)\b", who, re.I) and _official_regex().search(who):
         # "according to the latest government estimates": the government's, not a report's
         return Attribution(start, end, text, None, None, True, who)
     generic = _generic_regex().search(who)
     bare = generic is not None and _ARTICLE_ONLY.fullmatch(who[: generic.start()])
-    if generic and ((bare and not who[generic.end() :].strip()) or not _ORG_WORDS.search(who)):
+    if generic and ((bare and not who[generic.end() :].strip()) or not ORG_WORDS.search(who)):
         # "the Center said": a capitalised generic noun is no name of its own
         return Attribution(start, end, text, None, generic.group(1).lower(), False, who)
     if _official_regex().search(who) or _BARE_POLICE.fullmatch(who):
@@ -548,7 +655,7 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
     if re.fullmatch(r"[A-Z][A-Z&]{1,7}", bare_who) and not find_places(bare_who):
         # "according to the BBC", "AFP reported": an organisation known by its initials
         return Attribution(start, end, text, bare_who, None, False, who)
-    if _ORG_WORDS.search(who):
+    if ORG_WORDS.search(who):
         name = re.sub(r"^(?:[a-z]+\s+)*(?:[Tt]he\s+|[Aa]n?\s+)?", "", who.strip())
         name = re.sub(
             r"(?:'s|’s)?\s+(?:new\s+)?(?:reports?|study|studies|estimates?|surveys?|analysis|figures|"
@@ -556,36 +663,58 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
             "",
             name,
         )
-        name = _national_possessive(name)
+        name = national_possessive(name)
         return Attribution(start, end, text, name, None, False, who)
+    if _outlets().fullmatch(bare_who) or _STATE_MEDIA.fullmatch(bare_who):
+        # "Anadolu said", "Uzbek state media reported": an outlet the data lists, or a
+        # country's state media
+        return Attribution(start, end, text, bare_who, None, False, who)
+    parts = who.split(" and ")
+    if len(parts) > 1 and not _A_PLACE.fullmatch(parts[0].strip()):
+        # "according to police and experts": the first of them that is a body (not "Tajik and
+        # Kyrgyz police", two countries' police)
+        for part in parts:
+            found = _attribution(start, end, text, part)
+            if found.source or found.official:
+                return dataclasses.replace(found, who=who)
     return Attribution(start, end, text, None, None, False, who)
+
+
+_A_PLACE = re.compile(r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?")
+_STATE_MEDIA = re.compile(r"[A-Z][a-z]+\s+state\s+(?:media|television|TV|radio|news\s+agency)")
 
 
 @cache
 def _regional_regex() -> re.Pattern[str]:
     regions = alternation(load("sources")["regions"])
     return re.compile(
-        rf"(?:the\s+)?(?P<region>{regions})(?:(?:'s|’s)?\s+state)?\s+"
-        r"(?P<office>(?i:police|government|authorities|officials?))",
+        rf"(?:the\s+)?(?P<region>{regions})(?:'s|’s)?(?:\s+state)?\s+"
+        r"(?P<office>(?i:police|government|authorities|officials?|leader|head|president|governor))",
         re.IGNORECASE,
     )
 
 
 def _regional(who: str) -> str | None:
     """A region's own office under the region's name: "the Kerala police" → "Kerala police",
-    "Xinjiang officials" → "Xinjiang authorities"."""
+    "Xinjiang officials" → "Xinjiang authorities", "the Chechen leader" → "Chechen government"."""
     m = _regional_regex().fullmatch(who.strip())
     if m is None:
         return None
     office = m["office"].lower()
     name = office if office in ("police", "government") else "authorities"
+    if office in ("leader", "head", "president", "governor"):
+        name = "government"  # the head of a region's government speaks for it
     return f"{m['region']} {name}"
 
 
-_BARE_POLICE = re.compile(r"\s*(?:the\s+)?police\s*", re.IGNORECASE)
+_BARE_POLICE = re.compile(
+    r"\s*(?:the\s+)?(?:(?:security|federal|national|state|criminal)\s+)?police"
+    r"(?:\s+(?:sources?|officials?|officers?|spokes(?:man|woman|person)))?\s*",
+    re.IGNORECASE,
+)
 
 
-def _national_possessive(name: str) -> str:
+def national_possessive(name: str) -> str:
     """ "Kyrgyzstan's State Committee for National Security" → "Kyrgyz State Committee for
     National Security": a national body named as its country's, in the adjective form."""
     m = re.match(r"(?:the\s+)?(.+?)(?:'s|’s)\s+(?=[A-Z])", name)
@@ -594,7 +723,7 @@ def _national_possessive(name: str) -> str:
     places = [p for p in find_places(m.group(1)) if p.text == m.group(1) and not is_region(p.code)]
     if not places:
         return name
-    return f"{place_adjective(places[0].code)} {name[m.end() :]}"
+    return f"{source_adjective(places[0].code)} {name[m.end() :]}"
 
 
 # A person named by their post, whatever they do in the sentence: "Dutch Justice Minister Ferd
@@ -628,6 +757,17 @@ _POSSESSED_POST = re.compile(
 )
 
 
+def is_post(text: str) -> bool:
+    """True when the words name a person by a post ("a spokesman for the security committee")."""
+    return bool(_SPEAKER_GUARD.search(text))
+
+
+def names_a_person(text: str) -> bool:
+    """True when a post in the text comes with its holder's name ("Interior Minister Petar
+    Ivanov")."""
+    return bool(_SPEAKER_GUARD.search(text)) and bool(_TITLED.search(text))
+
+
 def titled(text: str) -> list[Attribution]:
     """The people a sentence names by their post, as the voices of their bodies (for "…, he
     said" in a later sentence)."""
@@ -643,15 +783,69 @@ def impersonal(text: str) -> bool:
     return bool(_IMPERSONAL.search(text))
 
 
+@cache
+def _outlets() -> re.Pattern[str]:
+    names = "|".join(re.escape(n) for n in load("sources")["news_outlets"])
+    return re.compile(
+        rf"\b(?:{names})\b|\b(?i:news\s+agency|newspaper|broadcaster|daily|state\s+television|"
+        r"state\s+media|wire\s+service)\b"
+    )
+
+
+# an outlet's own count or estimate ("the Washington Post counted") is no relay
+_ESTIMATING = re.compile(
+    r"\b(?:counted|counts|count|estimated|estimates|estimate|put|puts|calculated|tallied|found|"
+    r"finds|compiled|analy[sz]ed|tally)\b"
+)
+
+
+# "the Tunisian newspaper Assabah", "state news agency Anadolu": an outlet introduced by
+# what it is, before its name
+_OUTLET_BEFORE = re.compile(
+    r"(?i:newspaper|daily|weekly|news\s+agency|broadcaster|news\s+site|website|magazine|"
+    r"channel|television|radio|tabloid)\s+$"
+)
+_CAPITALISED = re.compile(r"(?:[A-Z][\w'’.&-]*)(?:\s+[A-Z][\w'’.&-]*){0,3}")
+# a body's own name, with the small words names keep ("Defence for Children")
+_BODY_NAME = re.compile(
+    r"[A-Z][\w'’.&-]*(?:\s+(?:(?:of|for|the|and|on|against)\s+){0,2}[A-Z][\w'’.&-]*){0,6}"
+)
+
+
+def _described_outlet(text: str, found: Attribution) -> Attribution:
+    """A name after the words that say it is an outlet ("the Tunisian newspaper Assabah
+    reported"): the outlet, a relay."""
+    who = found.who.strip()
+    before = _OUTLET_BEFORE.search(text, max(0, found.start - 30), found.start)
+    if before is None or not _CAPITALISED.fullmatch(who):
+        return found
+    return dataclasses.replace(found, source=who, relay=True)
+
+
+def _relays(found: Attribution) -> bool:
+    """A news outlet that reports what others said ("Interfax reported", "according to
+    Reuters", "AFP said"), not one that counts for itself."""
+    name = f"{found.source or ''} {found.who}"
+    if not name.strip() or _ESTIMATING.search(found.text):
+        return False
+    return bool(_outlets().search(name) or PUBLICATION_WORDS.search(name))
+
+
 def nearest_attribution(attributions: Sequence[Attribution], start: int) -> Attribution | None:
-    """The attribution governing a figure at `start`: the nearest before, else the first after."""
+    """The attribution governing a figure at `start`: the nearest before, else the first after;
+    a body over a news outlet that relays it ("According to Interfax, …, the minister said")."""
     informative = [a for a in attributions if a.source or a.generic or a.official]
-    attributions = informative or attributions
-    before = [a for a in attributions if a.start < start]
+    informative = [a for a in informative if not a.relay] or informative
+    before = [a for a in informative if a.start < start]
     if before:
         # "X's report quotes an estimate by Y that ..." : the innermost (last) one is Y.
         return before[-1]
-    after = [a for a in attributions if a.start >= start]
+    # "Experts say around 400 …, police saying more than half …": a speaker of its own before
+    # the figure governs it, not a body named after it
+    speakers = [a for a in attributions if a.start < start and a not in informative]
+    if speakers and not any(a.relay for a in attributions):
+        return speakers[-1]
+    after = [a for a in informative or attributions if a.start >= start]
     return after[0] if after else None
 
 
@@ -666,3 +860,4 @@ def report_kind(text: str, offset: int) -> str | None:
         return m.group(1).lower()
     by = re.search(r"\b(report|study|estimate|survey|analysis)\s+by\s+(?:the\s+)?$", text[:offset])
     return by.group(1).lower() if by else None
+

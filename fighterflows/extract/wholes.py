@@ -26,8 +26,15 @@ CHANGE_TO = re.compile(
     r"\b(?:ris(?:e|es|ing|en)|rose|gr(?:ew|own|owing|ows)|increas(?:ed|ing|es)|climb(?:ed|ing|s)|"
     r"jump(?:ed|ing|s)|fell|fall(?:en|ing|s)|dropp(?:ed|ing)|declin(?:ed|ing|es)|swell(?:ed|ing)|"
     # "..., raising to 90 the total number killed", "bringing the toll to 90"
-    r"rais(?:e|es|ed|ing)|bring(?:s|ing)?|brought|push(?:es|ed|ing))"
-    r"(?:\s+(?:the|its|their)\s+(?:total|number|toll|tally|count|figure))?\s+to\s+$",
+    r"rais(?:e|es|ed|ing)|bring(?:s|ing)?|brought|push(?:es|ed|ing)|tak(?:es|ing)|took|"
+    # "has almost tripled, to 67"
+    r"doubl(?:ed|ing|es)|tripl(?:ed|ing|es)|quadrupl(?:ed|ing|es))"
+    r"(?:\s+(?:the|its|their)\s+(?:total|number|toll|tally|count|figure))?,?\s+to\s+$"
+    # "that number now stands at 250", "by June this was 63": the same measure, later
+    r"|\b(?:(?:the|this|that)\s+(?:number|figure|total|count|tally)|this|that|it)\s+"
+    r"(?:now\s+|has\s+now\s+)?"
+    r"(?:was|is|stands|stood|had\s+reached|has\s+reached|reached)\s+(?:at\s+)?"
+    r"(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least)\s+)?$",
     re.I,
 )
 

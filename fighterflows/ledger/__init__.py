@@ -2,6 +2,7 @@
 
 from fighterflows.ledger.connect import LedgerProblem
 from fighterflows.ledger.records import (
+    Citation,
     DocumentInfo,
     DocumentRank,
     DocumentRecord,
@@ -20,6 +21,7 @@ from fighterflows.ledger.store import (
 
 __all__ = [
     "AmbiguousId",
+    "Citation",
     "DocumentInfo",
     "DocumentRank",
     "DocumentRecord",

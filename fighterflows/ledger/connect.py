@@ -123,21 +123,21 @@ def check_schema(engine: Engine, target: str, writing: bool) -> bool:
     return current != head
 
 
-def prepare(engine: Engine, target: str, writing: bool) -> None:
-    """Check the schema (`check_schema`); a writer brings it to the latest migration. Writers
-    take turns: two processes that open a new ledger at once, the second finds it made (on
-    SQLite it would otherwise see it half made: its DDL commits statement by statement)."""
+def ready(engine: Engine, target: str, writing: bool) -> None:
+    """Check the ledger's schema and, for a writer, bring it to the latest migration. Writers
+    take turns on SQLite from the check on: its DDL commits statement by statement, so a
+    writer checking while another makes a new ledger would see half a schema, tables without
+    a revision, and take it for someone else's database."""
     if not writing:
         check_schema(engine, target, writing)
         return
     with _one_at_a_time(engine):
         if check_schema(engine, target, writing):
-            migrate(engine)
+            _upgrade(engine)
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema to the latest migration (a no-op when it is there already); on
-    SQLite, call it holding `_one_at_a_time`."""
+def _upgrade(engine: Engine) -> None:
+    """Bring the schema to the latest migration (a no-op when it is there already)."""
     config = _config()
     with engine.begin() as connection:
         if connection.dialect.name == "postgresql":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from fighterflows.ledger.records import DocumentInfo, StoredEstimate, estimate_id
+from fighterflows.ledger.records import Citation, DocumentInfo, StoredEstimate, estimate_id
 from fighterflows.model import Estimate, Flow, Kind, Population, Qualifier, Scope
 
 
@@ -92,4 +92,24 @@ def document_info(row: Mapping[str, Any]) -> DocumentInfo:
         copy_of=row["copy_of"],
         estimates=int(row["n_estimates"] or 0),
         chars=int(row["chars"] or 0),
+        outlet=row["outlet"],
+        author=row["author"],
+        url=row["url"],
+        accessed=row["accessed"],
+        paged=bool(row["paged"]),
+    )
+
+
+def citation(row: Mapping[str, Any]) -> Citation:
+    return Citation(
+        document_id=row["id"],
+        name=row["name"],
+        title=row["title"],
+        outlet=row["outlet"],
+        author=row["author"],
+        url=row["url"],
+        uri=row["uri"],
+        published=row["published"],
+        accessed=row["accessed"],
+        paged=bool(row["paged"]),
     )

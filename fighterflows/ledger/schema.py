@@ -33,6 +33,11 @@ documents = Table(
     Column("extractor", String(32)),
     Column("run_id", Integer),
     Column("ingested_at", String(32), nullable=False),
+    # what cites it, as the document declares it (title and published above are too)
+    Column("outlet", Text),
+    Column("author", Text),
+    Column("url", Text),  # the address it was published at (uri: where it was read from)
+    Column("accessed", String(32)),  # the day it was captured (a crawl, a download)
 )
 Index("ix_documents_name", documents.c.name)
 
@@ -122,3 +127,27 @@ claims = Table(
     Column("document_ids", Text, nullable=False),  # JSON list
 )
 Index("ix_claims_key", claims.c.place, claims.c.flow, claims.c.population)
+
+# What analysts said about figures. Keyed by the document's content hash, the span and its
+# quote (never by a row of `estimates`), so a review outlives re-ingests and new extractor
+# versions; no foreign key, so a review imported before its document waits for it.
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),  # grows with every write
+    Column("id", String(16), nullable=False, unique=True),  # hash of document, span, reading
+    Column("document_id", String(64), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("quote", Text, nullable=False),
+    Column("estimate_id", String(32), nullable=False),  # the reading reviewed
+    Column("figure_id", String(32)),  # the figure as reviewed; null for a rejection
+    Column("verdict", String(16), nullable=False),
+    Column("figure", Text, nullable=False),  # JSON, the contract's estimate
+    Column("original", Text),  # JSON: the extractor's reading a correction replaced
+    Column("reviewer", Text, nullable=False),
+    Column("reviewed_at", String(32), nullable=False),
+    Column("why", Text),
+)
+Index("ix_reviews_span", reviews.c.document_id, reviews.c.start, reviews.c.end)
+Index("ix_reviews_figure", reviews.c.figure_id)

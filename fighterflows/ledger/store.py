@@ -19,11 +19,12 @@ from fighterflows.ledger.connect import (
     LedgerProblem,
     exclusive,
     make_engine,
-    prepare,
+    ready,
     sqlite_path,
 )
-from fighterflows.ledger.convert import document_info, estimate_row, stored_estimate
+from fighterflows.ledger.convert import citation, document_info, estimate_row, stored_estimate
 from fighterflows.ledger.records import (
+    Citation,
     DocumentInfo,
     DocumentRank,
     DocumentRecord,
@@ -107,7 +108,7 @@ class Ledger:
             raise LedgerProblem(f"{target}: no such ledger; create it with `fighterflows ingest`")
         engine = make_engine(target, writing)
         try:
-            prepare(engine, target, writing)
+            ready(engine, target, writing)
         except BaseException:
             engine.dispose()
             raise
@@ -152,6 +153,14 @@ class Ledger:
             return {}
         with self.engine.connect() as c:
             return _ranks(c, document_ids)
+
+    def stored_by(self, document_ids: Sequence[str]) -> dict[str, int | None]:
+        """For each of these documents the ledger holds, the run that stored it."""
+        if not document_ids:
+            return {}
+        with self.engine.connect() as c:
+            query = select(D.c.id, D.c.run_id).where(D.c.id.in_(list(document_ids)))
+            return {row.id: row.run_id for row in c.execute(query)}
 
     def add_document(self, new: NewDocument, run_id: int | None = None) -> bool:
         """Store a document and its estimates in one transaction; False if the ledger holds
@@ -302,6 +311,24 @@ class Ledger:
                 for row in rows
             ]
 
+    def claim_estimates(self, claim_id: str) -> list[str] | None:
+        """The ids of the estimates that state a claim (as the last ingest grouped them), or
+        None for no such claim."""
+        t = schema.claims
+        with self.engine.connect() as c:
+            found = c.execute(select(t.c.estimate_ids).where(t.c.id == claim_id)).scalar()
+        return None if found is None else [str(x) for x in json.loads(found)]
+
+    def citations(self) -> dict[str, Citation]:
+        """What cites each document that has an estimate, by document id (the content hash):
+        one query, no text read."""
+        has_estimates = select(E.c.id).where(E.c.document_id == D.c.id).exists()
+        query = select(
+            D.c.id, D.c.name, D.c.title, D.c.uri, D.c.published, *CITATION_COLUMNS
+        ).where(has_estimates)
+        with self.engine.connect() as c:
+            return {r.id: citation(dict(r._mapping)) for r in c.execute(query)}
+
     def errors(self) -> list[IngestError]:
         t = schema.ingest_errors
         with self.engine.connect() as c:
@@ -360,6 +387,10 @@ def _document_row(new: NewDocument, run_id: int | None) -> dict[str, Any]:
         "extractor": new.extractor,
         "run_id": run_id,
         "ingested_at": now(),
+        "outlet": d.outlet,
+        "author": d.author,
+        "url": d.url,
+        "accessed": d.accessed,
     }
 
 
@@ -394,6 +425,11 @@ def estimate_conditions(f: Filters) -> list[ColumnElement[bool]]:
     return conds
 
 
+CITATION_COLUMNS = (
+    D.c.outlet, D.c.author, D.c.url, D.c.accessed, D.c.pages.is_not(None).label("paged")
+)
+
+
 def _documents_query(search: str | None) -> Any:
     n = (
         select(func.count())
@@ -411,6 +447,7 @@ def _documents_query(search: str | None) -> Any:
         D.c.copy_of,
         n,
         func.length(D.c.text).label("chars"),
+        *CITATION_COLUMNS,
     ).order_by(D.c.name)
     if search:
         query = query.where(document_matches(search))

@@ -1,4 +1,5 @@
-"""HTML pages: the main text via trafilatura, the title, and the date the markup declares."""
+"""HTML pages: the main text via trafilatura; the date and what cites the page (headline,
+outlet, author, canonical address) as its markup declares them."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from collections.abc import Iterator
 
 from fighterflows.model import Document
 from fighterflows.read.errors import ReadFailure
-from fighterflows.read.html_meta import published_date
+from fighterflows.read.html_flat import flatten
+from fighterflows.read.html_meta import page_meta
 from fighterflows.read.options import ReadOptions
 from fighterflows.read.source import ReadResult, Source
 from fighterflows.read.textio import looks_binary, normalise_newlines, read_limited
@@ -19,25 +21,59 @@ def html_byte_limit(options: ReadOptions) -> int:
 
 def html_document(data: bytes, *, name: str, uri: str | None, options: ReadOptions) -> Document:
     """A Document for an HTML page; ReadFailure if it has no main text."""
-    import trafilatura  # slow to import; only pay for it when there is HTML to read
-
     if not data.strip():
         raise ReadFailure("file is empty")
     if looks_binary(data[:4096]):
         raise ReadFailure("binary file, not HTML")
-    page = trafilatura.bare_extraction(
-        _as_page(data), url=uri, with_metadata=True, include_comments=False, include_tables=True
-    )
-    text = _paragraphs(getattr(page, "text", None) or "")
+    text, title = _main_text(data, uri)
     if not text:
         raise ReadFailure("HTML has no main text")
     if len(text) > options.max_chars:
         raise ReadFailure(f"longer than {options.max_chars:,} characters")
-    title = getattr(page, "title", None)
-    html = data.decode("utf-8", errors="replace")
-    return Document(
-        id=name, text=text, uri=uri, title=title or None, published=published_date(html)
+    meta = page_meta(data.decode("utf-8", errors="replace"), base=uri)
+    cited = meta.cited
+    document = Document(
+        id=name,
+        text=text,
+        uri=uri,
+        title=cited.title or title or None,
+        published=meta.published,
     )
+    return cited.fill(document)
+
+
+def _main_text(data: bytes, uri: str | None) -> tuple[str, str | None]:
+    """The main text and trafilatura's title. Markup nested deeper than the parser goes is
+    flattened first: else everything below that depth is lost, the article with it."""
+    if too_deep(data):
+        from trafilatura.utils import decode_file
+
+        flat = flatten(decode_file(data))
+        if flat is not None:
+            data = flat.encode("utf-8")
+    return _extract(_as_page(data), uri)
+
+
+def too_deep(data: bytes) -> bool:
+    """Whether libxml2 (which trafilatura parses with) stops short for depth: a parse without
+    the text extraction costs about a millisecond, and stops where the depth runs out."""
+    from lxml import etree, html
+
+    parser = html.HTMLParser()
+    try:
+        html.document_fromstring(data, parser=parser)
+    except (ValueError, etree.ParserError):
+        return False
+    return any("Excessive depth" in e.message for e in parser.error_log)
+
+
+def _extract(page: bytes, uri: str | None) -> tuple[str, str | None]:
+    import trafilatura  # slow to import; only pay for it when there is HTML to read
+
+    found = trafilatura.bare_extraction(
+        page, url=uri, with_metadata=True, include_comments=False, include_tables=True
+    )
+    return _paragraphs(getattr(found, "text", None) or ""), getattr(found, "title", None)
 
 
 def _as_page(data: bytes) -> bytes:

@@ -1,7 +1,9 @@
-"""Markdown with YAML front matter: the body is the text, the front matter gives date and title."""
+"""Markdown with YAML front matter: the body is the text; the front matter gives the date, the
+title and the rest of what cites it (outlet, author, address, when it was captured)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -9,6 +11,7 @@ from typing import Any
 import yaml
 
 from fighterflows.model import Document
+from fighterflows.read.citing import Origin, declared
 from fighterflows.read.dates import normalise_date
 from fighterflows.read.errors import ReadFailure
 from fighterflows.read.options import ReadOptions
@@ -19,7 +22,6 @@ _OPEN = re.compile(r"^---[ \t]*\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 DATE_KEYS = ("date", "pubDate", "published", "datePublished", "publishDate", "pubdate")
-TITLE_KEYS = ("title", "subject")
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -65,17 +67,17 @@ def markdown_document(source: Source, text: str) -> Document:
     body = body.strip()
     if not body:
         raise ReadFailure("Markdown has no text after its front matter")
-    title = first_value(meta, TITLE_KEYS)
-    if title is None:
-        heading = _HEADING.search(body)
-        title = heading.group(1) if heading else None
-    return Document(
+    heading = _HEADING.search(body)
+    document = Document(
         id=source.name,
         text=body,
         uri=source.uri,
-        title=str(title).strip() if title is not None else None,
         published=normalise_date(first_value(meta, DATE_KEYS)),
     )
+    cited = declared(meta, Origin.FRONT_MATTER)
+    if cited.title is None and heading:
+        cited = dataclasses.replace(cited, title=heading.group(1).strip())
+    return cited.fill(document)
 
 
 def read_markdown(source: Source, options: ReadOptions) -> Iterator[ReadResult]:

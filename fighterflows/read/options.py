@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from fighterflows.read.meter import ByteMeter
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,3 +23,5 @@ class ReadOptions:
     max_line_chars: int = 1_000_000
     timeout: float = 20.0
     max_download_bytes: int = 50_000_000
+    # counts the bytes read from files, for a progress bar (a mutable counter: not an option)
+    meter: ByteMeter | None = field(default=None, compare=False)

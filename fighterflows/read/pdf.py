@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from fighterflows.model import Document
+from fighterflows.read.citing import authors
 from fighterflows.read.dates import normalise_date
 from fighterflows.read.errors import ReadFailure
 from fighterflows.read.options import ReadOptions
@@ -43,12 +44,14 @@ def pdf_document(stream: BinaryIO, *, name: str, uri: str | None, options: ReadO
     try:
         reader = _open(stream)
         text, pages = _text_and_pages(reader, options)
-        title, published = _metadata(reader)
+        title, author, published = _metadata(reader)
     except PyPdfError as error:
         raise ReadFailure(_describe(stream, error)) from None
     if not text.strip():
         raise ReadFailure("PDF has no text layer (scanned images?)")
-    return Document(id=name, text=text, uri=uri, title=title, published=published, pages=pages)
+    return Document(
+        id=name, text=text, uri=uri, title=title, published=published, pages=pages, author=author
+    )
 
 
 def _open(stream: BinaryIO) -> Any:
@@ -120,16 +123,18 @@ def _baseline(cm: list[float], tm: list[float]) -> float | None:
         return None
 
 
-def _metadata(reader: Any) -> tuple[str | None, str | None]:
+def _metadata(reader: Any) -> tuple[str | None, str | None, str | None]:
+    """The title, the author and the date the PDF's document information declares."""
     meta = reader.metadata
     if meta is None:
-        return None, None
+        return None, None, None
     title = str(meta.title).strip() if meta.title else None
+    author = authors(str(meta.author)) if meta.author else None
     try:
         created = meta.creation_date  # a report's PDF is made when it is published
     except ValueError:
         created = None
-    return title or None, normalise_date(created)
+    return title or None, author, normalise_date(created)
 
 
 def _describe(stream: BinaryIO, error: Exception) -> str:

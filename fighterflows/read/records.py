@@ -7,16 +7,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from fighterflows.model import Document, ReadError
+from fighterflows.read.citing import Origin, declared
 from fighterflows.read.dates import normalise_date
 from fighterflows.read.options import ReadOptions
 from fighterflows.read.source import ReadResult, Source
 from fighterflows.read.textio import normalise_newlines
 
 TEXT_FIELDS = ("text", "body", "content")
-DATE_FIELDS = ("date", "published", "pubDate", "published_at", "publish_date", "datePublished")
+# NewsAPI's `publishedAt` and news-please's `date_publish` too; the other citation fields
+# (title, outlet, author, url, accessed) are in data/citation_fields.yaml.
+DATE_FIELDS = (
+    "date", "published", "pubDate", "published_at", "publish_date", "datePublished",
+    "publishedAt", "date_publish",
+)
 ID_FIELDS = ("id", "url")
 URL_FIELDS = ("url", "uri", "link")
-TITLE_FIELDS = ("title", "headline")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +66,13 @@ def record_document(
     text = record_text(record, where, fields, options)
     if isinstance(text, ReadError):
         return text
-    return Document(
+    document = Document(
         id=_text_of(first_field(record, fields.id)) or f"{source.name}:{at}",
         text=text,
         uri=_text_of(first_field(record, URL_FIELDS)) or source.uri,
-        title=_text_of(first_field(record, TITLE_FIELDS)),
         published=normalise_date(_value_of(first_field(record, fields.date))),
     )
+    return declared(record, Origin.CORPUS).fill(document)
 
 
 def record_text(

@@ -16,7 +16,7 @@ import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO, TypeVar, cast
+from typing import Any, BinaryIO, TypeVar, cast
 
 from fighterflows.model import ReadError
 from fighterflows.read.detect import (
@@ -27,6 +27,7 @@ from fighterflows.read.detect import (
     skipped_in_directory,
 )
 from fighterflows.read.errors import ReadFailure, describe_os_error
+from fighterflows.read.meter import ByteMeter, open_metered
 from fighterflows.read.options import ReadOptions
 from fighterflows.read.readers import reader_for
 from fighterflows.read.source import Format, ReadResult, Source
@@ -56,17 +57,15 @@ def without_nul(result: ReadResult) -> ReadResult:
         if NUL in result.where or NUL in result.reason:
             return ReadError(_visible(result.where), _visible(result.reason))
         return result
-    d = result
-    if not any(NUL in x for x in (d.id, d.text, d.uri or "", d.title or "", d.published or "")):
+    texts: dict[str, Any] = {
+        f.name: value
+        for f in dataclasses.fields(result)
+        if f.init and isinstance(value := getattr(result, f.name), str) and NUL in value
+    }
+    if not texts:
         return result
-    return dataclasses.replace(
-        d,
-        id=_visible(d.id),
-        text=_visible(d.text),
-        uri=_visible(d.uri) if d.uri else d.uri,
-        title=_visible(d.title) if d.title else d.title,
-        published=_visible(d.published) if d.published else d.published,
-    )
+    visible: dict[str, Any] = {k: _visible(v) for k, v in texts.items()}
+    return dataclasses.replace(result, **visible)
 
 
 def _visible(text: str) -> str:
@@ -149,16 +148,17 @@ def walk(path: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[Path 
 
 def read_file(path: Path, options: ReadOptions) -> Iterator[ReadResult]:
     def results() -> Iterator[ReadResult]:
-        source = file_source(path)
+        source = file_source(path, options.meter)
         yield from reader_for(source.format)(source, options)
 
     yield from guarded(str(path), results)
 
 
-def file_source(path: Path) -> Source:
+def file_source(path: Path, meter: ByteMeter | None = None) -> Source:
     """A Source for a file, by extension, else by content; gzip is opened decompressed.
 
     WARC is the exception: fastwarc reads gzipped WARC itself, record member by member.
+    `meter` counts the bytes read from the file (compressed, as they are on disk).
     """
     fmt = format_by_name(path.name)
     compressed = is_gzip_name(path.name)
@@ -169,15 +169,31 @@ def file_source(path: Path) -> Source:
     decompress = compressed and fmt is not Format.WARC
 
     def opener() -> BinaryIO:
-        return _open(path, compressed=decompress)
+        return _open(path, compressed=decompress, meter=meter)
 
     return Source(where=str(path), name=path.name, uri=str(path), open=opener, format=fmt)
 
 
-def _open(path: Path, *, compressed: bool) -> BinaryIO:
+def _open(path: Path, *, compressed: bool, meter: ByteMeter | None = None) -> BinaryIO:
+    stream = open_metered(path, meter)
     if compressed:
-        return cast(BinaryIO, gzip.open(path, "rb"))
-    return path.open("rb")
+        return cast(BinaryIO, _GzipOwning(stream))
+    return stream
+
+
+class _GzipOwning(gzip.GzipFile):
+    """A gzip stream over a file it closes with itself (GzipFile leaves a file it was given
+    open)."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        super().__init__(fileobj=stream, mode="rb")
+        self._owned = stream
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self._owned.close()
 
 
 def _head(path: Path, *, compressed: bool) -> bytes:

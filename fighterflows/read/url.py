@@ -7,6 +7,7 @@ can name an HTML page, a PDF, a text file, a JSONL corpus or a gzipped one.
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import io
 import time
@@ -17,6 +18,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from fighterflows.model import Document
+from fighterflows.read.citing import Cited, web_address
 from fighterflows.read.detect import (
     GZIP_MAGIC,
     format_by_content,
@@ -39,12 +42,20 @@ class Download:
     content_type: str | None
 
 
+# A page, not a corpus: its address and the day it was fetched are its own.
+SINGLE_DOCUMENTS = frozenset({Format.HTML, Format.PDF, Format.TEXT, Format.MARKDOWN})
+
+
 def read_url(url: str, options: ReadOptions) -> Iterator[ReadResult]:
     from fighterflows.read.sources import guarded
 
     def results() -> Iterator[ReadResult]:
-        source = download_source(fetch(url, options))
-        yield from reader_for(source.format)(source, options)
+        download = fetch(url, options)
+        source = download_source(download)
+        fetched = Cited(url=web_address(download.final_url), accessed=dt.date.today().isoformat())
+        single = source.format in SINGLE_DOCUMENTS
+        for result in reader_for(source.format)(source, options):
+            yield fetched.fill(result) if single and isinstance(result, Document) else result
 
     yield from guarded(url, results)
 

@@ -1,9 +1,11 @@
 """WARC archives (plain or gzipped) through fastwarc, streamed record by record.
 
 Successful HTTP responses holding HTML, plain text, Markdown or PDF become Documents whose id is
-the target URI. Other records (requests, redirects, images, scripts) are passed over. A broken
-record gives a ReadError, and reading resumes at the next record found after it; a file cut
-inside its last record says so (the records before it are kept).
+the target URI; the record's `WARC-Target-URI` and `WARC-Date` say where the page was published
+and when it was captured (what the page declares itself comes first). Other records
+(requests, redirects, images, scripts) are passed over. A broken record gives a ReadError, and
+reading resumes at the next record found after it; a file cut inside its last record says so
+(the records before it are kept).
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from fighterflows.model import ReadError
+from fighterflows.read.citing import Cited, web_address
+from fighterflows.read.dates import normalise_date
 from fighterflows.read.detect import GZIP_MAGIC, format_by_media_type
 from fighterflows.read.errors import ReadFailure
 from fighterflows.read.options import ReadOptions
@@ -167,6 +171,8 @@ def _record_result(record: Any, source: Source, options: ReadOptions) -> ReadRes
     if len(data) > limit:
         return ReadError(where, f"record larger than {limit:,} bytes")
     try:
-        return payload_document(data, fmt, name=uri, uri=uri, options=options)
+        document = payload_document(data, fmt, name=uri, uri=uri, options=options)
     except ReadFailure as failure:
         return ReadError(where, failure.reason)
+    captured = normalise_date(str(record.headers.get("WARC-Date") or ""))
+    return Cited(url=web_address(uri), accessed=captured).fill(document)

@@ -18,8 +18,9 @@ from typing import Any
 from fighterflows.analysis import reconcile_ledger
 from fighterflows.ledger import Filters, Ledger
 from fighterflows.web import views
-from fighterflows.web.chart import timeline_chart
+from fighterflows.web.chart import Href, timeline_chart
 from fighterflows.web.names import is_country, place_name
+from fighterflows.web.queries import Page
 from fighterflows.web.state import Snapshot
 from fighterflows.web.templating import REPORT_LINKS, STATIC, environment
 from fighterflows.web.worldmap import world_map
@@ -49,23 +50,55 @@ def json_for_html(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
 
 
+# A report of a large ledger must stay a file one can open and scroll: each place lists the
+# claims its rows rest on and the latest others, up to this many; the conflicts likewise.
+CLAIMS_PER_PLACE = 12
+CONFLICTS_SHOWN = 100
+OPEN_PLACES = 12  # with no more places than this, every section starts unfolded
+KEY_ROLES = ("vote", "event", "part")
+
+
 def place_sections(snap: Snapshot) -> list[dict[str, Any]]:
     order = sorted(snap.places, key=lambda p: (not is_country(p), place_name(p)))
     out = []
     for code in order:
         view = views.place_view(snap, code, Filters())
         if view is not None:
-            chart = timeline_chart(snap.claims_by_place.get(code, []))
-            out.append({"view": view, "chart": chart})
+            total = len(view["claims"])
+            view["claims"] = shown_claims(view["claims"], CLAIMS_PER_PLACE)
+            chart = timeline_chart(
+                snap.claims_by_place.get(code, []), snap.recon.verdicts,
+                snap.rows_by_place.get(code, []), in_section({c["id"] for c in view["claims"]}),
+            )
+            out.append({"view": view, "chart": chart, "more": total - len(view["claims"])})
     return out
 
 
+def in_section(listed: set[str]) -> Href:
+    """A chart point links to its claim when the section lists it."""
+
+    def href(claim: str) -> str | None:
+        return f"#c-{claim}" if claim in listed else None
+
+    return href
+
+
+def shown_claims(claims: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+    """The claims a place's rows rest on (votes, events, parts) first, then the latest others,
+    up to `limit`, in their own order (by date), each with its first sentence."""
+    ranked = sorted(range(len(claims)), key=lambda i: (claims[i]["role"] not in KEY_ROLES, -i))
+    keep = sorted(ranked[:limit])
+    # One sentence each: the tag counts the documents, the dashboard shows the others.
+    return [{**claims[i], "statements": claims[i]["statements"][:1]} for i in keep]
+
+
 def report_context(ledger: Ledger) -> dict[str, Any]:
-    snap = Snapshot.build(reconcile_ledger(ledger))
+    snap = Snapshot.build(reconcile_ledger(ledger), ledger.citations())
     table = views.table_view(snap, Filters())
-    conflicts = views.conflicts_view(snap, Filters())
+    conflicts = views.conflicts_view(snap, Filters(), page=Page(CONFLICTS_SHOWN, 0))
     style = inline_asset("style.css", "</style")
     script = inline_asset("app.js", "</script")
+    places = place_sections(snap)
     return {
         "counts": {**ledger.counts(), "claims": len(snap.recon.claims),
                    "conflicts": len(snap.recon.conflicts)},
@@ -73,12 +106,14 @@ def report_context(ledger: Ledger) -> dict[str, Any]:
         "map": world_map(snap.recon.rows, REPORT_LINKS.place),
         "table": table,
         "conflicts": conflicts,
-        "places": place_sections(snap),
+        "places": places,
+        "open_places": len(places) <= OPEN_PLACES,
         "links": REPORT_LINKS,
         "style": style,
         "script": script,
         "csp": report_csp(style, script),
-        "data": json_for_html({"table": table, "conflicts": conflicts["conflicts"]}),
+        "data": json_for_html({"table": table, "conflicts": [
+            {k: v for k, v in c.items() if k != "claims"} for c in conflicts["conflicts"]]}),
     }
 
 

@@ -21,6 +21,7 @@ TABLE_COLUMNS = (
     "sources",
     "claims",
     "documents",
+    "reviewed",
 )
 
 
@@ -46,6 +47,7 @@ def row_json(r: Row) -> dict[str, Any]:
         "derived": r.derived,
         "basis": r.basis.value,
         "since": r.since,
+        "reviewed": r.reviewed,
     }
 
 
@@ -67,6 +69,7 @@ def claim_json(c: Claim) -> dict[str, Any]:
         "group": c.group,
         "part": c.part,
         "update": c.update,
+        "reviewed": c.reviewed,
         "quote": c.quote,
         "estimates": list(c.estimates),
         "documents": list(c.documents),
@@ -96,6 +99,7 @@ def estimate_json(s: StoredEstimate) -> dict[str, Any]:
         extractor=s.extractor,
         copy_of=s.copy_of,
         provenance=s.provenance,
+        review=s.review,
     )
     return out
 
@@ -110,4 +114,8 @@ def document_json(d: DocumentInfo) -> dict[str, Any]:
         "copy_of": d.copy_of,
         "estimates": d.estimates,
         "chars": d.chars,
+        "outlet": d.outlet,
+        "author": d.author,
+        "url": d.url,
+        "accessed": d.accessed,
     }

@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
 
 from rich.console import Console
-from rich.table import Table
+
+from fighterflows.report.fit import measure, print_fitted
 
 
 class Format(StrEnum):
@@ -48,8 +50,10 @@ def render(
     fmt: Format,
     title: str | None = None,
     console: Console | None = None,
+    key: int = 1,
 ) -> str | None:
-    """Return text for csv/json/jsonl; print a rich table (and return None) for `table`."""
+    """Return text for csv/json/jsonl; print a table (and return None) for `table`, fitted to
+    the terminal (see `fit`): `key` leading columns name a row when it has to be stacked."""
     if fmt == Format.JSON:
         return json.dumps(list(rows), ensure_ascii=False, indent=2)
     if fmt == Format.JSONL:
@@ -61,22 +65,26 @@ def render(
         for r in rows:
             writer.writerow([csv_cell(r.get(c)) for c in columns])
         return buf.getvalue().rstrip("\n")
-    table = Table(title=title, show_lines=False)
-    for c in columns:
-        wrap = c in WRAPPED
-        table.add_column(
-            c, overflow="fold", no_wrap=not wrap, justify="right" if c in NUMERIC else "left"
-        )
-    for r in rows:
-        table.add_row(*(cell(r.get(c)) for c in columns))
-    (console or wide_console()).print(table)
+    cells = [[cell(r.get(c)) for c in columns] for r in rows]
+    fitted = [
+        measure(c, [row[i] for row in cells], c in WRAPPED, c in NUMERIC)
+        for i, c in enumerate(columns)
+    ]
+    print_fitted(cells, fitted, console or wide_console(), title, key)
     return None
 
 
+PIPED_WIDTH = 180
+
+
 def wide_console() -> Console:
-    """The terminal's width on a terminal; a wide page when piped, so rows stay on one line."""
+    """The terminal's width on a terminal; piped, the width COLUMNS sets, else a wide page so
+    rows stay on one line."""
     console = Console()
-    return console if console.is_terminal else Console(width=180)
+    if console.is_terminal:
+        return console
+    columns = os.environ.get("COLUMNS", "")
+    return Console(width=int(columns) if columns.isdigit() else PIPED_WIDTH)
 
 
 WRAPPED = {"sources", "detail", "quote", "sentence", "documents", "source"}

@@ -5,24 +5,28 @@ from __future__ import annotations
 import dataclasses
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Path
-from fastapi.responses import JSONResponse, Response
+from fastapi import APIRouter, Depends, HTTPException, Path, Request
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from fighterflows.ledger import AmbiguousId, Filters
 from fighterflows.report.serialize import TABLE_COLUMNS, document_json, estimate_json
-from fighterflows.web import queries, views
+from fighterflows.review.book import review_book, reviewed_estimates
+from fighterflows.review.targets import standing
+from fighterflows.web import lookup, queries, views
+from fighterflows.web.daterange import EVER, DateRange
 from fighterflows.web.errors import ERROR_SCHEMA
 from fighterflows.web.params import (
     NO_NUL,
-    PLACE,
     DocumentQ,
     Format,
     FormatQ,
     KindQ,
     LimitQ,
     OffsetQ,
+    PlacePath,
     SearchQ,
     csv_response,
+    date_range,
     filters,
     place_filters,
     state,
@@ -34,18 +38,23 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     for code, text in ((404, "Not found"), (422, "Invalid parameters"), (500, "Server error"))
 }
 CSV = {"content": {"text/csv": {"schema": {"type": "string"}}}}
+MOVED = {"description": "A place named by its name: sent on to its code"}
 
 router = APIRouter(prefix="/api", responses=ERRORS)
 State = Annotated[LedgerState, Depends(state)]
 Filtered = Annotated[Filters, Depends(filters)]
+Dated = Annotated[DateRange, Depends(date_range)]
 KeyFiltered = Annotated[Filters, Depends(place_filters)]
 ESTIMATE_COLUMNS = (
     "id", "doc", "document_id", "start", "end", "quote", "place", "flow", "population", "scope",
     "kind", "value", "low", "high", "qualifier", "base", "source", "group", "as_of", "since",
     "derived",
-    "extractor", "copy_of", "provenance", "sentence",
+    "extractor", "copy_of", "provenance", "review", "sentence",
 )
-DOCUMENT_COLUMNS = ("id", "name", "title", "uri", "published", "copy_of", "estimates", "chars")
+DOCUMENT_COLUMNS = (
+    "id", "name", "title", "outlet", "author", "url", "published", "accessed", "uri", "copy_of",
+    "estimates", "chars",
+)
 CONFLICT_COLUMNS = (
     "place", "flow", "population", "scope", "kind", "detail", "claims", "documents",
 )
@@ -56,18 +65,21 @@ CLAIM_COLUMNS = (
 
 
 @router.get("/table", responses={200: CSV}, summary="The consensus table")
-def api_table(st: State, f: Filtered, format: FormatQ = Format.JSON) -> Response:
-    """The consensus table: low / best / high per place, flow, population and scope."""
-    view = views.table_view(st.snapshot(f), f)
+def api_table(st: State, f: Filtered, dates: Dated, format: FormatQ = Format.JSON) -> Response:
+    """The consensus table: low / best / high per place, flow, population and scope, with the
+    number of rows (`total`) and how many have each flow, population, scope and source
+    (`facets`)."""
+    view = views.table_view(st.snapshot(f), f, dates)
     if format == "csv":
         return csv_response(view["rows"], TABLE_COLUMNS, "table")
     return JSONResponse(view)
 
 
 @router.get("/table.csv", responses={200: CSV}, summary="The consensus table as CSV")
-def api_table_csv(st: State, f: Filtered) -> Response:
+def api_table_csv(st: State, f: Filtered, dates: Dated) -> Response:
     """The consensus table as CSV."""
-    return csv_response(views.table_view(st.snapshot(f), f)["rows"], TABLE_COLUMNS, "table")
+    rows = views.table_view(st.snapshot(f), f, dates)["rows"]
+    return csv_response(rows, TABLE_COLUMNS, "table")
 
 
 @router.get("/estimates", responses={200: CSV}, summary="Estimates, paged")
@@ -77,11 +89,12 @@ def api_estimates(
 ) -> Response:
     """Stored estimates, one page at a time, in the contract's form plus ledger ids."""
     f = dataclasses.replace(f, document=document)
-    page = queries.page_estimates(st.ledger, f, queries.Page(limit, offset))
+    book = review_book(st.ledger)
+    page = queries.page_estimates(st.ledger, f, queries.Page(limit, offset), book)
     records = [estimate_json(s) for s in page]
     if format == "csv":
         return csv_response(records, ESTIMATE_COLUMNS, "estimates")
-    total = queries.count_estimates(st.ledger, f)
+    total = queries.count_estimates(st.ledger, f, book)
     return JSONResponse({"total": total, "limit": limit, "offset": offset, "estimates": records})
 
 
@@ -89,9 +102,10 @@ def api_estimates(
 def api_estimate(
     st: State, estimate_id: Annotated[str, Path(max_length=64, pattern=NO_NUL)]
 ) -> Response:
-    """One estimate by its id (or a unique prefix of it)."""
+    """One estimate by its id (or a unique prefix of it), as the reviews have it: a corrected
+    figure for one an analyst corrected, none for one rejected."""
     try:
-        found = st.ledger.estimate(estimate_id)
+        found = standing(st.ledger, review_book(st.ledger), estimate_id)
     except AmbiguousId as error:
         raise HTTPException(422, str(error)) from None
     if found is None:
@@ -101,13 +115,13 @@ def api_estimate(
 
 @router.get("/conflicts", responses={200: CSV}, summary="Conflicts")
 def api_conflicts(
-    st: State, f: Filtered, kind: KindQ = None, limit: LimitQ = 100, offset: OffsetQ = 0,
-    format: FormatQ = Format.JSON,
+    st: State, f: Filtered, dates: Dated, kind: KindQ = None, limit: LimitQ = 100,
+    offset: OffsetQ = 0, format: FormatQ = Format.JSON,
 ) -> Response:
     """Misquotes, disagreements and inconsistencies, with the claims and documents behind,
     one page at a time (CSV: all of them)."""
     page = None if format == "csv" else queries.Page(limit, offset)
-    view = views.conflicts_view(st.snapshot(f), f, kind.value if kind else None, page)
+    view = views.conflicts_view(st.snapshot(f), f, kind.value if kind else None, page, dates)
     if format == "csv":
         rows = [{**c, "claims": len(c["claims"])} for c in view["conflicts"]]
         return csv_response(rows, CONFLICT_COLUMNS, "conflicts")
@@ -139,7 +153,7 @@ def document_payload(st: LedgerState, key: str) -> dict[str, Any]:
     record = st.ledger.document(key)
     if record is None:
         raise HTTPException(404, f"no document {key!r}")
-    stored = st.ledger.estimates(Filters(document=record.info.id))
+    stored = reviewed_estimates(st.ledger, Filters(document=record.info.id))
     return views.document_view(record, stored)
 
 
@@ -150,26 +164,31 @@ def api_places(st: State) -> Response:
     return JSONResponse({"places": [views.named({"place": p}) for p in snap.places]})
 
 
-@router.get("/places/{code}", responses={200: CSV}, summary="One place")
+@router.get("/places/{code}", responses={200: CSV, 307: MOVED}, summary="One place")
 def api_place(
-    st: State, code: Annotated[str, Path(pattern=PLACE)], f: Filtered,
+    request: Request, st: State, code: PlacePath, f: Filtered, dates: Dated,
     limit: LimitQ = 100, offset: OffsetQ = 0, format: FormatQ = Format.JSON,
 ) -> Response:
     """A place: its consensus rows, its claims one page at a time (with their sentences;
-    `total` counts them all) and its conflicts. CSV gives every claim."""
+    `total` counts them all) and its conflicts. CSV gives every claim. A name in any case
+    ("Belgium", "bel") is sent on to its code (307)."""
+    found = lookup.place_code(st.snapshot(f), code, prefix="/api/places/")
+    if found != code:
+        return RedirectResponse(str(request.url.replace(path=f"/api/places/{found}")), 307)
     page = None if format == "csv" else queries.Page(limit, offset)
-    view = place_payload(st, code, f, page)
+    view = place_payload(st, code, f, page, dates)
     if format == "csv":
         return csv_response(view["claims"], CLAIM_COLUMNS, f"claims-{code}")
     return JSONResponse(view)
 
 
 def place_payload(
-    st: LedgerState, code: str, f: Filters, page: queries.Page | None = None
+    st: LedgerState, code: str, f: Filters, page: queries.Page | None = None,
+    dates: DateRange = EVER,
 ) -> dict[str, Any]:
-    view = views.place_view(st.snapshot(f), code, f, page)
-    if view is None:
-        raise HTTPException(404, f"no figure for place {code!r}")
+    snap = st.snapshot(f)
+    view = views.place_view(snap, lookup.place_code(snap, code), f, page, dates)
+    assert view is not None  # place_code answers only places with a figure
     return view
 
 
@@ -180,7 +199,7 @@ def api_search(st: State, q: SearchQ = "") -> Response:
 
 
 def search_payload(st: LedgerState, q: str) -> dict[str, Any]:
-    view = views.search_view(st.snapshot(), q)
+    view = lookup.search_view(st.snapshot(), q)
     docs = st.ledger.documents(q.strip(), 50, 0) if q.strip() else []
     view["documents"] = [document_json(d) for d in docs]
     return view

@@ -6,14 +6,17 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping, Sequence
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from fighterflows.web.params import PATTERN_WORDS
 from fighterflows.web.security import HEADERS
 
 log = logging.getLogger(__name__)
@@ -44,10 +47,21 @@ ERROR_SCHEMA: dict[str, Any] = {
 }
 
 
-def error_response(request: Request, status: int, detail: str) -> Response:
+Links = Sequence[tuple[str, str]]  # (words, address): where a reader may go from an error
+
+
+class NotFoundHere(StarletteHTTPException):
+    """A 404 that knows where the reader probably meant to go ("did you mean Belgium?")."""
+
+    def __init__(self, detail: str, links: Links) -> None:
+        super().__init__(404, detail)
+        self.links = tuple(links)
+
+
+def error_response(request: Request, status: int, detail: str, links: Links = ()) -> Response:
     # Set here too: a 500 is sent from outside the middleware stack.
     if wants_html(request):
-        response = html_error(request, status, detail)
+        response = html_error(request, status, detail, links)
     else:
         response = JSONResponse(error_body(status, detail), status_code=status)
     response.headers.update(HEADERS)
@@ -60,12 +74,12 @@ def wants_html(request: Request) -> bool:
         "/", 1)[-1])
 
 
-def html_error(request: Request, status: int, detail: str) -> Response:
+def html_error(request: Request, status: int, detail: str, links: Links = ()) -> Response:
     templates = getattr(request.app.state, "templates", None)
     if templates is None:
         return HTMLResponse(f"{status}", status_code=status)
     body = error_body(status, detail)["error"]
-    context = {"error": body, "twin": "/openapi.json", "csv": None}
+    context = {"error": body, "twin": "/openapi.json", "csv": None, "error_links": links}
     response: Response = templates.TemplateResponse(
         request, "error.html", context, status_code=status
     )
@@ -76,18 +90,42 @@ def validation_detail(exc: RequestValidationError) -> str:
     parts = []
     for e in exc.errors():
         where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("query", "path"))
-        parts.append(f"{where}: {e.get('msg', 'invalid')}" if where else str(e.get("msg")))
+        parts.append(f"{where}: {in_words(e)}" if where else in_words(e))
     return "; ".join(parts) or "invalid request"
+
+
+def in_words(error: Mapping[str, Any]) -> str:
+    """A validation error as a reader can act on it: the value and what was wanted."""
+    message = str(error.get("msg", "invalid"))
+    if error.get("type") == "value_error":
+        return message.removeprefix("Value error, ")
+    if error.get("type") == "string_pattern_mismatch":
+        words = PATTERN_WORDS.get(str(error.get("ctx", {}).get("pattern")))
+        if words:
+            return f"{error.get('input')!r} {words}"
+    return message
+
+
+def without_bad(request: Request, exc: RequestValidationError) -> Links:
+    """The same page without the query parameters that failed, when there are some."""
+    bad = {str(e["loc"][1]) for e in exc.errors() if len(e.get("loc", ())) > 1
+           and e["loc"][0] == "query"}
+    if not bad:
+        return ()
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k not in bad]
+    url = request.url.path + (f"?{urlencode(kept)}" if kept else "")
+    return ((f"The same page without {', '.join(sorted(bad))}", url),)
 
 
 def install(app: FastAPI) -> None:
     async def on_http(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
-        return error_response(request, exc.status_code, str(exc.detail))
+        links = exc.links if isinstance(exc, NotFoundHere) else ()
+        return error_response(request, exc.status_code, str(exc.detail), links)
 
     async def on_validation(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
-        return error_response(request, 422, validation_detail(exc))
+        return error_response(request, 422, validation_detail(exc), without_bad(request, exc))
 
     async def on_crash(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s", request.url.path, exc_info=exc)

@@ -8,17 +8,21 @@ from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Annotated, Any
 
-from fastapi import Query, Request
+from fastapi import HTTPException, Path, Query, Request
 from fastapi.responses import Response
-from pydantic import AfterValidator, BeforeValidator, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJsonSchema
 
 from fighterflows.asof import checked_as_of
 from fighterflows.conflicts import ConflictKind
 from fighterflows.ledger import Filters
 from fighterflows.model import Flow, Population, Scope
+from fighterflows.web.daterange import DateRange
 from fighterflows.web.state import LedgerState
 
 PLACE = r"^[A-Za-z][A-Za-z-]{1,39}$"
+# A place in an address: its code or its name as a reader types it ("United Kingdom",
+# "Côte d'Ivoire"), never markup or a path.
+PLACE_NAME = r"^\w[\w .,'’&()-]{0,59}$"
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 FORMULA = ("=", "+", "@", "\t", "\r")
 
@@ -39,7 +43,18 @@ Blank = BeforeValidator(blank_is_none)
 PlaceCode = Annotated[str, StringConstraints(pattern=PLACE)]
 NO_NUL = r"^[^\x00]*$"  # no database stores NUL in text; PostgreSQL refuses it outright
 SourcePart = Annotated[str, StringConstraints(max_length=200, pattern=NO_NUL)]
-Date = Annotated[str, StringConstraints(pattern=DATE), AfterValidator(checked_as_of)]
+# Checked by `checked_as_of` alone, so that a wrong date is answered in words ("'yesterday' is
+# not a date (YYYY, YYYY-MM or YYYY-MM-DD)") rather than by the pattern; the schema keeps it.
+Date = Annotated[
+    str, AfterValidator(checked_as_of), WithJsonSchema({"type": "string", "pattern": DATE})
+]
+# What a pattern asks for, in words: an error names these, never the regex.
+PATTERN_WORDS = {
+    PLACE: "is not a place code (GBR, eu) or a place name",
+    NO_NUL: "contains a NUL character",
+    PLACE_NAME: "is not a place code (GBR, eu) or a place name",
+    DATE: "is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+}
 
 PlaceQ = Annotated[
     PlaceCode | None, Blank, Query(description="A place code: GBR, XKX, or a region like eu")
@@ -59,11 +74,24 @@ AsOfQ = Annotated[
     Blank,
     Query(description="The table as it stood then: YYYY, YYYY-MM or YYYY-MM-DD"),
 ]
+DatedFromQ = Annotated[
+    Date | None,
+    Blank,
+    Query(description="Only rows and claims dated in or after this year, month or day"),
+]
+DatedToQ = Annotated[
+    Date | None,
+    Blank,
+    Query(description="Only rows and claims dated in or before this year, month or day"),
+]
 DocumentQ = Annotated[
     SourcePart | None, Blank, Query(description="A document's id (content hash) or name")
 ]
 KindQ = Annotated[
     ConflictKind | None, Blank, Query(description="misquote, disagreement or inconsistency")
+]
+PlacePath = Annotated[
+    str, Path(pattern=PLACE_NAME, description="A place code (GBR, eu) or name (Belgium)")
 ]
 FormatQ = Annotated[Format, Query(description="json (default) or csv")]
 LimitQ = Annotated[int, Query(ge=1, le=1000, description="Page size")]
@@ -98,6 +126,14 @@ def place_filters(
 ) -> Filters:
     """The filters of a place's own page: the place is in the path."""
     return filters(None, flow, population, source, as_of, scope)
+
+
+def date_range(dated_from: DatedFromQ = None, dated_to: DatedToQ = None) -> DateRange:
+    """The dates a page keeps (see daterange.py): not a reconciliation, a choice of rows."""
+    try:
+        return DateRange(dated_from, dated_to).checked()
+    except ValueError as error:
+        raise HTTPException(422, f"dated_from, dated_to: {error}") from None
 
 
 def state(request: Request) -> LedgerState:

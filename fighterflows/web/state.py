@@ -13,14 +13,17 @@ import threading
 import time
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import func, select
 
 from fighterflows.analysis import Reconciliation, reconcile_estimates
 from fighterflows.conflicts import Conflict
 from fighterflows.consensus import Row
-from fighterflows.ledger import Filters, Ledger, StoredEstimate, schema
+from fighterflows.ledger import Citation, Filters, Ledger, StoredEstimate, schema
+from fighterflows.ledger.reviews import fingerprint as review_fingerprint
 from fighterflows.reconcile import Claim
+from fighterflows.review.book import reviewed_estimates
 
 Fingerprint = tuple[object, ...]
 CacheKey = tuple[Fingerprint, Filters]
@@ -36,9 +39,15 @@ class Snapshot:
     claims_by_place: dict[str, list[Claim]] = field(default_factory=dict)
     rows_by_place: dict[str, list[Row]] = field(default_factory=dict)
     conflicts_by_place: dict[str, list[Conflict]] = field(default_factory=dict)
+    citations: dict[str, Citation] = field(default_factory=dict)  # by document id
+    # each claim as the views show it, made once: its statements and citation do not change
+    # while the snapshot lives (see views.claim_out)
+    shown: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def build(cls, recon: Reconciliation) -> Snapshot:
+    def build(
+        cls, recon: Reconciliation, citations: dict[str, Citation] | None = None
+    ) -> Snapshot:
         claims: dict[str, list[Claim]] = defaultdict(list)
         for c in sorted(recon.claims, key=lambda c: (c.as_of or "", c.flow, c.population)):
             claims[c.place].append(c)
@@ -54,6 +63,7 @@ class Snapshot:
             dict(claims),
             dict(rows),
             dict(conflicts),
+            citations or {},
         )
 
     @property
@@ -62,7 +72,8 @@ class Snapshot:
 
 
 def fingerprint(ledger: Ledger) -> Fingerprint:
-    """Changes whenever an ingest, an import or a re-extraction has written to the ledger.
+    """Changes whenever an ingest, an import, a re-extraction or a review has written to the
+    ledger.
 
     Counts come from indexes and the runs table is small, so this stays cheap on a large
     ledger (no scan of the documents' text)."""
@@ -72,7 +83,8 @@ def fingerprint(ledger: Ledger) -> Fingerprint:
         n_estimates = c.execute(select(func.count()).select_from(e)).scalar_one()
         ran = c.execute(select(func.count(), func.max(runs.c.started),
                                func.max(runs.c.finished))).one()
-    return (n_documents, n_estimates, *tuple(ran))
+        reviewed = review_fingerprint(c)
+    return (n_documents, n_estimates, *tuple(ran), *reviewed)
 
 
 class LedgerState:
@@ -94,6 +106,15 @@ class LedgerState:
             key = fingerprint(self.ledger)
             self._checked = (now, key)
         return key
+
+    def is_current(self, key: Fingerprint) -> bool:
+        """Whether the reconciliation of the whole ledger is the one of ledger state `key`
+        (not a previous one, served while the new one is built)."""
+        return self._key == key
+
+    def changed(self) -> None:
+        """This process wrote to the ledger: the next request looks again at once."""
+        self._checked = (float("-inf"), ())
 
     def snapshot(self, filters: Filters = EVERYTHING) -> Snapshot:
         """The whole ledger reconciled; with a source or as-of filter, that subset reconciled.
@@ -141,7 +162,8 @@ class LedgerState:
             self._filtered.popitem(last=False)
 
     def _build(self, filters: Filters) -> Snapshot:
-        snapshot = Snapshot.build(reconcile_estimates(self.ledger.estimates(filters)))
+        recon = reconcile_estimates(reviewed_estimates(self.ledger, filters))
+        snapshot = Snapshot.build(recon, self.ledger.citations())
         # A large ledger puts millions of long-lived objects in the cache; a full garbage
         # collection walking them all stalls a request for a few hundred ms. Frozen objects are
         # skipped by the collector and still freed by reference counting when a newer

@@ -13,17 +13,33 @@ from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
+from fighterflows.read.citing import is_web_address
+from fighterflows.report.citation import csl_file
+from fighterflows.web.views import by_kind_of_place
+
 WEB_TEMPLATES = Path(__file__).with_name("templates")
 REPORT_TEMPLATES = Path(__file__).resolve().parents[1] / "report" / "templates"
 STATIC = Path(__file__).with_name("static")
 
 
 @dataclass(frozen=True, slots=True)
+class Editing:
+    """What a page's review forms carry when `serve --edit` lets this visitor write."""
+
+    csrf: str  # the visitor's per-session token, checked on every write
+    back: str  # this page: where a write returns to
+
+
+@dataclass(frozen=True, slots=True)
 class Links:
-    """Where a place or a statement links: pages on the server, or sections of the report."""
+    """Where a place or a statement links: pages on the server, or sections of the report;
+    with `editing`, the review forms too."""
 
     place_prefix: str
     documents: bool
+    # a "Cite" block on each claim; the report leaves them out to stay small (issue 12, item 9)
+    cite: bool = True
+    editing: Editing | None = None
 
     def place(self, code: str) -> str:
         return f"{self.place_prefix}{code}"
@@ -35,7 +51,7 @@ class Links:
 
 
 WEB_LINKS = Links("/place/", documents=True)
-REPORT_LINKS = Links("#place-", documents=False)
+REPORT_LINKS = Links("#place-", documents=False, cite=False)
 
 
 def num(value: object) -> str:
@@ -65,6 +81,11 @@ def figure(claim: dict[str, object]) -> str:
     return show(value if value is not None else low if low is not None else high)
 
 
+def xy(value: float) -> str:
+    """A coordinate of a chart: a tenth of a unit is finer than a screen shows ("12.5", "40")."""
+    return f"{value:.1f}".removesuffix(".0")
+
+
 def mark_parts(sentence: str, mark: list[int] | None) -> tuple[str, str, str]:
     if not mark:
         return sentence, "", ""
@@ -83,5 +104,9 @@ def environment() -> Environment:
     )
     env.filters["num"] = num
     env.filters["figure"] = figure
+    env.filters["csl_json"] = csl_file
+    env.tests["web_address"] = is_web_address
+    env.filters["xy"] = xy
     env.globals["mark_parts"] = mark_parts
+    env.globals["by_kind_of_place"] = by_kind_of_place
     return env

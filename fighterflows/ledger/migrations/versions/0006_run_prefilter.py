@@ -7,14 +7,14 @@ Runs made before this revision stored every document they read: they skipped not
 prefilter, which is what their new columns say.
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
