@@ -21,7 +21,7 @@ import contextlib
 import os
 import tempfile
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -165,17 +165,29 @@ class _Flow:
         known = self.ledger.present(sorted(best))
         todo = sorted(o for h, (r, o) in best.items() if h not in known or r < known[h])
         step.skipped = len(scanned.relevant) - len(todo)
-        # a repeat: a second copy in this unit, or one an earlier unit of this run stored
-        by_run = self.ledger.stored_by([h for h in best if h in known])
-        step.repeated = len(scanned.relevant) - len(best) + sum(
-            1 for h, run in by_run.items()
-            if run == self.report.run_id and not best[h][0] < known[h]
-        )
+        step.repeated = self._repeats(scanned, best, known)
         size = self.engine.batch
         step.batches = deque(
             self.engine.extract(step.spill, todo[i : i + size], f"{step.spill}-{i}")
             for i in range(0, len(todo), size)
         )
+
+    def _repeats(
+        self, scanned: Scanned, best: dict[str, tuple[DocumentRank, int]],
+        known: dict[str, DocumentRank],
+    ) -> int:
+        """Relevant documents skipped as repeats within this ingest's own inputs: every copy
+        of a text an earlier unit of this run stored, all but the first of a new text; none
+        of a text an earlier ingest stored (those are already in the ledger)."""
+        copies = Counter(h for h, _, _ in scanned.relevant)
+        by_run = self.ledger.stored_by([h for h in best if h in known])
+        repeats = 0
+        for h, n in copies.items():
+            if h not in known or best[h][0] < known[h]:
+                repeats += n - 1
+            elif by_run.get(h) == self.report.run_id:
+                repeats += n
+        return repeats
 
     def _store(self, step: _Step) -> None:
         if isinstance(step.unit, ReadError):
