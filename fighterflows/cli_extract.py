@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -35,7 +34,7 @@ from fighterflows.cli_options import (
     say,
 )
 from fighterflows.model import Document, Estimate, Flow, Population, ReadError
-from fighterflows.read.meter import ByteMeter, input_size
+from fighterflows.read.meter import input_size
 from fighterflows.report.tables import Format, render
 
 if TYPE_CHECKING:
@@ -173,7 +172,8 @@ def ingest(
     id_field: str | None,
 ) -> None:
     """Read PATHS, extract their estimates and store them in the ledger (idempotent)."""
-    from fighterflows.pipeline import IngestOptions, default_workers, ingest
+    from fighterflows.engines import default_workers
+    from fighterflows.pipeline import IngestOptions, ingest
 
     ledger = open_ledger(db, must_exist=False, writing=True)
     read = make_read_options(text_field, date_field, id_field)
@@ -182,33 +182,51 @@ def ingest(
         read=read,
         command="ingest " + " ".join(paths),
     )
-    if engine == "dask" or scheduler:
-        from fighterflows.scale import ingest_dask
+    with _progress(paths) as on_progress:
+        if engine == "dask" or scheduler:
+            from fighterflows.scale import ingest_dask
 
-        report = ingest_dask(ledger, paths, options, scheduler)
-    else:
-        with _progress(paths) as (on_progress, meter):
-            options = dataclasses.replace(options, read=dataclasses.replace(read, meter=meter))
+            report = ingest_dask(ledger, paths, options, scheduler, on_progress)
+        else:
             report = ingest(ledger, paths, options, on_progress)
     for e in report.errors:
         say(f"error: {e}")
+    _outdated(report, options.command)
     if not quiet:
         _summary(report, db)
     sys.exit(1 if report.failed else 0)
 
 
+def _outdated(report: IngestReport, command: str) -> None:
+    """Say which earlier runs another prefilter judged: what it skipped left nothing behind,
+    so its sources must be read again for this prefilter to see them."""
+    from fighterflows.prefilters import sources_of
+
+    for run in report.outdated:
+        again = sources_of(run.command) == command
+        say(
+            f"note: the prefilter changed since run {run.id} (extractor {run.extractor}), "
+            f"which skipped {run.documents_prefiltered:,} documents without keeping them; "
+            + (
+                "this run read its sources again"
+                if again
+                else "to read them with this prefilter, run again: "
+                f"fighterflows {sources_of(run.command)}"
+            )
+        )
+
+
 @contextmanager
 def _progress(
     paths: tuple[str, ...],
-) -> Iterator[tuple[Callable[[IngestReport], None] | None, ByteMeter | None]]:
+) -> Iterator[Callable[[IngestReport], None] | None]:
     """A progress line with documents/s and estimates found, on a terminal only; with a bar,
     the share done and the time left when the inputs' size is known (files, not stdin or
-    URLs). Also the meter that counts the bytes read for it."""
+    URLs). The workers read, so the bar counts the bytes of the input units stored."""
     if not sys.stderr.isatty():
-        yield None, None
+        yield None
         return
     total = input_size(paths) or None
-    meter = ByteMeter() if total else None
     columns = [SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn()]
     if total:
         columns += [BarColumn(), TaskProgressColumn(), TimeRemainingColumn(), TextColumn("left")]
@@ -226,7 +244,7 @@ def _progress(
         )
 
     with progress:
-        yield update, meter
+        yield update
 
 
 def _summary(r: IngestReport, db: str) -> None:
@@ -237,11 +255,12 @@ def _summary(r: IngestReport, db: str) -> None:
         f"{s.documents_read:,} documents read: {s.documents_added:,} added "
         f"({s.documents_copies:,} copies of others), "
         f"{s.documents_skipped - r.repeated:,} already in the ledger, {repeats}"
-        f"{r.prefiltered:,} skipped by the prefilter, {r.with_estimates:,} with estimates; "
+        f"{s.documents_prefiltered:,} skipped by the prefilter (not kept), "
+        f"{r.with_estimates:,} with estimates; "
         f"{s.estimates_added:,} estimates added; {s.failed:,} failed. Ledger: {db}"
     )
     if nothing_new:
-        say("nothing new: every document was already in the ledger")
+        say("nothing new: every document the prefilter passed was already in the ledger")
 
 
 @click.command(name="import-table")
@@ -274,7 +293,7 @@ def import_table(
     """Import a published table (CSV): each row becomes estimates with the row as provenance."""
     from fighterflows.importer import ImportError_, TableSpec, normalise_date, read_table
     from fighterflows.ledger import NewDocument
-    from fighterflows.pipeline import refresh_claims
+    from fighterflows.settle import settle
 
     if as_of is None and as_of_column is None:
         raise click.UsageError("give --as-of DATE or --as-of-column COLUMN")
@@ -299,7 +318,7 @@ def import_table(
     ledger = open_ledger(db, must_exist=False, writing=True)
     new = NewDocument(table.document, table.estimates, "table-1", provenance=table.provenance)
     added = ledger.add_document(new)
-    refresh_claims(ledger)
+    settle(ledger)
     for reason in table.skipped:
         say(f"{Path(file).name}: {reason}")
     verb = "imported" if added else "already in the ledger:"

@@ -1,37 +1,42 @@
-"""Ingest: read → extract (in a process pool) → find copies → store.
+"""Ingest: plan units → scan them (read + prefilter) → extract what passed and is new → store →
+settle copies and claims.
 
-Memory stays flat: documents stream from the readers in batches of 256, and only a few batches
-are in flight. A batch is stored in one transaction, so a document and its estimates are never
-stored apart: an interrupted ingest leaves whole documents behind and a rerun picks up where
-it stopped (documents are keyed by the hash of their text).
+Reading is spread like extraction: every worker reads units of its own (parts of a JSONL file,
+a few files) and judges each document with the prefilter; only the documents that pass travel,
+through a spill file, to be extracted, and only those that pass are stored, with their text. A
+document the prefilter rejects is counted in the run and leaves nothing else in the ledger.
+
+Memory stays flat: a bounded window of units is in flight, stored in the order of the sources,
+a batch of documents in one transaction, so a document and its estimates are never stored
+apart: an interrupted ingest leaves whole documents behind and a rerun picks up where it
+stopped (documents are keyed by the hash of their text).
+
+Copies and claims are settled at the end, one ingest at a time and from everything stored by
+then, so that two ingests at once end as one after the other would, in either order.
 """
 
 from __future__ import annotations
 
-import json
+import contextlib
 import os
-import threading
+import tempfile
 import time
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import Counter, deque
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from fighterflows.dedup import NearDuplicates, signature
-from fighterflows.extract import VERSION, extract_document, might_contain_estimates
-from fighterflows.ledger import Ledger, NewDocument, RunStats, schema
-from fighterflows.model import Document, Estimate, ReadError
-from fighterflows.read import ReadOptions, read_sources
-from fighterflows.readahead import Batch, make_batches, read_ahead
-from fighterflows.reconcile import build_claims
-from fighterflows.report.serialize import claim_json
-from fighterflows.review.book import reviewed_estimates
-
-BATCH = 64
-IN_FLIGHT = 2  # batches extracted ahead of the one being stored
+from fighterflows.dedup import NearDuplicates, Signed
+from fighterflows.engines import Engine, Extracted, Inline, Pending, local_engine
+from fighterflows.extract import VERSION
+from fighterflows.ledger import DocumentRank, Ledger, NewDocument, RunRecord, RunStats
+from fighterflows.model import ReadError
+from fighterflows.prefilters import fingerprint, outdated
+from fighterflows.read import ReadOptions
+from fighterflows.scan import Scanned
+from fighterflows.settle import settle, signed
+from fighterflows.units import PART_BYTES, Part, Stdin, Unit, plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,16 +44,7 @@ class IngestOptions:
     workers: int = 1
     read: ReadOptions = ReadOptions()
     command: str = "ingest"
-
-
-@dataclass(frozen=True, slots=True)
-class Extracted:
-    """What a worker hands back for one document."""
-
-    document: Document
-    estimates: tuple[Estimate, ...]
-    relevant: bool  # passed the prefilter
-    minhash: bytes | None
+    part_bytes: int = PART_BYTES  # a plain JSONL file is read in parts of this size
 
 
 @dataclass(slots=True)
@@ -56,10 +52,11 @@ class IngestReport:
     run_id: int
     stats: RunStats = field(default_factory=RunStats)
     errors: list[ReadError] = field(default_factory=list)
-    prefiltered: int = 0  # documents the prefilter skipped as having nothing to find
     with_estimates: int = 0  # documents added that carry at least one estimate
+    # earlier runs whose other prefilter skipped documents this one might keep
+    outdated: list[RunRecord] = field(default_factory=list)
     repeated: int = 0  # skipped as duplicates within this ingest's own inputs
-    bytes_read: int = 0  # from the input files (when metered: see ReadOptions.meter)
+    bytes_read: int = 0  # of the input files whose units are stored (their size on disk)
 
     @property
     def failed(self) -> bool:
@@ -67,93 +64,7 @@ class IngestReport:
 
 
 Progress = Callable[[IngestReport], None]
-
-
-def extract_one(document: Document) -> Extracted:
-    if not might_contain_estimates(document.text):
-        return Extracted(document, (), False, None)
-    found = tuple(extract_document(document))
-    return Extracted(document, found, True, signature(document.text) if found else None)
-
-
-def watch_parent(parent: int) -> None:
-    """In a pool worker: leave when the ingest is gone (after a kill -9 nobody else ends us)."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1.0)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
-def default_workers() -> int:
-    return os.cpu_count() or 1
-
-
-class Skipped(StrEnum):
-    """Why a document read was not stored again."""
-
-    STORED = "stored"  # the ledger held it before this ingest
-    REPEATED = "repeated"  # a duplicate within this ingest's own inputs
-
-
-Pending = tuple[list[ReadError | Skipped], Callable[[], Iterable[Extracted]]]
-
-
-def plan(
-    ledger: Ledger, batch: list[Document | ReadError], run_id: int
-) -> tuple[list[ReadError | Skipped], list[Document]]:
-    """Split a batch into what to report now (errors, documents skipped) and the documents to
-    extract. One query asks the ledger about the whole batch."""
-    docs = [x for x in batch if isinstance(x, Document)]
-    stored = ledger.stored_by([d.content_hash for d in docs])
-    before: list[ReadError | Skipped] = [x for x in batch if isinstance(x, ReadError)]
-    todo = []
-    for d in docs:
-        h = d.content_hash
-        if h in stored:
-            before.append(Skipped.REPEATED if stored[h] == run_id else Skipped.STORED)
-        else:
-            stored[h] = run_id  # a second copy later in this batch is a repeat
-            todo.append(d)
-    return before, todo
-
-
-def drain(ledger: Ledger, pending: Pending, copies: NearDuplicates, report: IngestReport) -> None:
-    """Store one extracted batch: whole documents only, in one transaction."""
-    before, results = pending
-    for x in before:
-        prepare(ledger, x, copies, report)
-    news = [prepare(ledger, x, copies, report) for x in results()]
-    ready = [n for n in news if n is not None]
-    stored: list[bool | None]
-    try:
-        stored = list(ledger.add_documents(ready, report.run_id))
-    except SQLAlchemyError:
-        # One document the database refuses must not sink the batch: store the batch again
-        # one document at a time.
-        stored = [_add_one(ledger, new, report) for new in ready]
-    # Found stored at the last moment: by a batch of this ingest still in flight when this one
-    # was planned (a repeat), or by another ingest running beside this one.
-    again = [n.document.content_hash for n, a in zip(ready, stored, strict=True) if a is False]
-    late = ledger.stored_by(again)
-    for new, added in zip(ready, stored, strict=True):
-        if added is not None:
-            count_stored(new, added, report, late.get(new.document.content_hash))
-
-
-def _add_one(ledger: Ledger, new: NewDocument, report: IngestReport) -> bool | None:
-    try:
-        return ledger.add_document(new, report.run_id)
-    except SQLAlchemyError as error:
-        cause = getattr(error, "orig", None) or error
-        reason = f"the database refused it: {str(cause).splitlines()[0]}"
-        failure = ReadError(new.document.id, reason)
-        report.errors.append(failure)
-        report.stats.failed += 1
-        ledger.add_error(failure.where, failure.reason, report.run_id)
-        return None
+POLL = 0.002  # seconds between looks at the workers while the oldest unit is not back
 
 
 def ingest(
@@ -161,87 +72,198 @@ def ingest(
     sources: Iterable[str],
     options: IngestOptions = IngestOptions(),
     progress: Progress | None = None,
+    engine: contextlib.AbstractContextManager[Engine] | None = None,
 ) -> IngestReport:
-    report = IngestReport(ledger.start_run(options.command, VERSION))
-    copies = NearDuplicates(ledger.minhashes())
-    pool = (
-        ProcessPoolExecutor(options.workers, initializer=watch_parent, initargs=(os.getpid(),))
-        if options.workers > 1
-        else None
-    )
-    pending: deque[Pending] = deque()
-    sources = list(sources)
-    # With a pool, a reader process reads and prefilters while this one stores; not from
-    # stdin, which a child process of multiprocessing does not get.
-    reader = read_ahead if pool and "-" not in sources else make_batches_here
-    try:
-        for batch in reader(sources, options.read, BATCH):
-            report.bytes_read = batch.bytes_read
-            before, todo = plan(ledger, batch.items, report.run_id)
-            pending.append((before, submit(pool, todo, batch.relevant)))
-            while len(pending) > IN_FLIGHT:
-                drain(ledger, pending.popleft(), copies, report)
-                if progress:
-                    progress(report)
-        while pending:
-            drain(ledger, pending.popleft(), copies, report)
-    finally:
-        if pool:
-            pool.shutdown(cancel_futures=True)
+    prefilter = fingerprint()
+    earlier = outdated(ledger.runs(), prefilter)
+    report = IngestReport(ledger.start_run(options.command, VERSION, prefilter), outdated=earlier)
+    index = NearDuplicates(signed(row) for row in ledger.signatures())
+    with (
+        engine or local_engine(options.workers) as work,
+        tempfile.TemporaryDirectory(prefix="fighterflows-") as folder,
+    ):
+        # The folder must be reachable by the workers: true on this machine and on a Dask
+        # cluster sharing a file system; point TMPDIR at a shared path otherwise.
+        _Flow(ledger, work, folder, report, index, options, progress).run(sources)
     finish(ledger, report)
     return report
 
 
-def make_batches_here(sources: Iterable[str], options: ReadOptions, size: int) -> Iterator[Batch]:
-    return make_batches(read_sources(sources, options), size, options.meter)
+@dataclass(slots=True)
+class _Step:
+    """One unit in flight: scanned, then its new relevant documents extracted in batches."""
+
+    unit: Unit | ReadError
+    spill: str = ""
+    scan: Pending | None = None
+    batches: deque[Pending] | None = None  # None until the scan is back
+    skipped: int = 0  # relevant documents the ledger already holds
+    repeated: int = 0  # of those skipped, repeats within this ingest's own inputs
 
 
-def submit(
-    pool: ProcessPoolExecutor | None, todo: list[Document], passed: frozenset[str]
-) -> Callable[[], Iterable[Extracted]]:
-    """Start extracting now, collect later: workers extract while this process stores.
-
-    Only documents that passed the prefilter (`passed`, by content hash) travel to a worker."""
-    if pool is None:
-        return lambda: map(extract_one, todo)
-    relevant = [d for d in todo if d.content_hash in passed]
-    found = pool.map(extract_one, relevant, chunksize=2)
-
-    def collect() -> Iterator[Extracted]:
-        done = iter(found)
-        chosen = {id(d) for d in relevant}
-        for d in todo:
-            yield next(done) if id(d) in chosen else Extracted(d, (), False, None)
-
-    return collect
+def _ready(step: _Step) -> bool:
+    if step.scan is None:
+        return True
+    return step.batches is not None and all(b.done() for b in step.batches)
 
 
-def finish(ledger: Ledger, report: IngestReport) -> None:
-    refresh_claims(ledger)
-    ledger.finish_run(report.run_id, report.stats)
+class _Flow:
+    def __init__(
+        self,
+        ledger: Ledger,
+        engine: Engine,
+        folder: str,
+        report: IngestReport,
+        index: NearDuplicates,
+        options: IngestOptions,
+        progress: Progress | None,
+    ) -> None:
+        self.ledger, self.engine, self.folder = ledger, engine, folder
+        self.report, self.index, self.options, self.progress = report, index, options, progress
+        self.records: dict[str, int] = {}  # records so far in each JSONL file read in parts
 
+    def run(self, sources: Iterable[str]) -> None:
+        steps: deque[_Step] = deque()
+        for number, unit in enumerate(plan(sources, self.options.part_bytes)):
+            steps.append(self._start(unit, number))
+            self._dispatch_ready(steps)
+            while len(steps) > self.engine.window:
+                self._store_first(steps)
+        while steps:
+            self._store_first(steps)
 
-def prepare(
-    ledger: Ledger, item: Extracted | ReadError | Skipped, copies: NearDuplicates,
-    r: IngestReport,
-) -> NewDocument | None:
-    """Count what cannot be stored; turn an extracted document into one ready to store."""
-    s = r.stats
-    if isinstance(item, ReadError):
-        s.failed += 1
-        r.errors.append(item)
-        ledger.add_error(item.where, item.reason, r.run_id)
-        return None
-    s.documents_read += 1
-    if isinstance(item, Skipped):
-        s.documents_skipped += 1
-        r.repeated += item is Skipped.REPEATED
-        return None
-    r.prefiltered += not item.relevant
-    copy_of = copies.original_of(item.minhash) if item.minhash else None
-    if item.minhash:
-        copies.add(item.document.content_hash, item.minhash, copy_of is not None)
-    return NewDocument(item.document, item.estimates, VERSION, copy_of, item.minhash)
+    def _store_first(self, steps: deque[_Step]) -> None:
+        """Store the oldest unit once it is all back; meanwhile, keep the workers fed."""
+        first = steps[0]
+        while not _ready(first):
+            self._dispatch_ready(steps)
+            time.sleep(POLL)
+        self._store(steps.popleft())
+
+    def _dispatch_ready(self, steps: deque[_Step]) -> None:
+        for step in steps:
+            if step.batches is None and step.scan is not None and step.scan.done():
+                self._dispatch(step)
+
+    def _start(self, unit: Unit | ReadError, number: int) -> _Step:
+        if isinstance(unit, ReadError):
+            return _Step(unit)
+        spill = os.path.join(self.folder, f"{number:08d}.scan")
+        # stdin belongs to this process: no worker can read it
+        scanner = Inline() if isinstance(unit, Stdin) else self.engine
+        return _Step(unit, spill, scanner.scan(unit, self.options.read, spill))
+
+    def _dispatch(self, step: _Step) -> None:
+        """Ask the ledger about the unit's relevant documents; extract those it lacks, or holds
+        from a record that ranks after this one (the same text, published later)."""
+        assert step.scan is not None
+        scanned: Scanned = step.scan.result()
+        best: dict[str, tuple[DocumentRank, int]] = {}
+        for content_hash, offset, rank in scanned.relevant:
+            if content_hash not in best or rank < best[content_hash][0]:
+                best[content_hash] = (rank, offset)
+        known = self.ledger.present(sorted(best))
+        todo = sorted(o for h, (r, o) in best.items() if h not in known or r < known[h])
+        step.skipped = len(scanned.relevant) - len(todo)
+        step.repeated = self._repeats(scanned, best, known)
+        size = self.engine.batch
+        step.batches = deque(
+            self.engine.extract(step.spill, todo[i : i + size], f"{step.spill}-{i}")
+            for i in range(0, len(todo), size)
+        )
+
+    def _repeats(
+        self, scanned: Scanned, best: dict[str, tuple[DocumentRank, int]],
+        known: dict[str, DocumentRank],
+    ) -> int:
+        """Relevant documents skipped as repeats within this ingest's own inputs: every copy
+        of a text an earlier unit of this run stored, all but the first of a new text; none
+        of a text an earlier ingest stored (those are already in the ledger)."""
+        copies = Counter(h for h, _, _ in scanned.relevant)
+        by_run = self.ledger.stored_by([h for h in best if h in known])
+        repeats = 0
+        for h, n in copies.items():
+            if h not in known or best[h][0] < known[h]:
+                repeats += n - 1
+            elif by_run.get(h) == self.report.run_id:
+                repeats += n
+        return repeats
+
+    def _store(self, step: _Step) -> None:
+        if isinstance(step.unit, ReadError):
+            self._failed(step.unit)
+            return
+        assert step.scan is not None
+        if step.batches is None:
+            self._dispatch(step)
+        assert step.batches is not None
+        scanned: Scanned = step.scan.result()
+        for error in scanned.errors:
+            self._failed(error)
+        s = self.report.stats
+        s.documents_read += scanned.read
+        s.documents_prefiltered += scanned.rejected
+        s.documents_skipped += step.skipped
+        self.report.repeated += step.repeated
+        self.report.bytes_read += _size(step.unit)
+        self._judge_file(step.unit, scanned)
+        while step.batches:
+            self._add(self.engine.collect(step.batches.popleft().result()))
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(step.spill)
+        if self.progress:
+            self.progress(self.report)
+
+    def _judge_file(self, unit: Unit, scanned: Scanned) -> None:
+        """A JSONL file read in parts holds records: only its last part can tell."""
+        if not isinstance(unit, Part):
+            return
+        self.records[unit.path] = self.records.get(unit.path, 0) + scanned.records
+        if unit.last and self.records.pop(unit.path) == 0:
+            self._failed(ReadError(unit.path, "file holds only blank lines"))
+
+    def _failed(self, error: ReadError) -> None:
+        self.report.errors.append(error)
+        self.report.stats.failed += 1
+        self.ledger.add_error(error.where, error.reason, self.report.run_id)
+
+    def _add(self, results: list[Extracted]) -> None:
+        """Store one extracted batch: whole documents only, in one transaction."""
+        news = [self._new(x) for x in results]
+        stored: list[bool | None]
+        try:
+            stored = list(self.ledger.add_documents(news, self.report.run_id))
+        except SQLAlchemyError:
+            # One document the database refuses must not sink the batch: store the batch
+            # again one document at a time.
+            stored = [self._add_one(new) for new in news]
+        # Found stored at the last moment: by another ingest running beside this one, or
+        # (a repeat) by this one's own earlier batch of the same text
+        again = [n.document.content_hash for n, a in zip(news, stored, strict=True) if a is False]
+        late = self.ledger.stored_by(again)
+        for new, added in zip(news, stored, strict=True):
+            if added is not None:
+                count_stored(new, added, self.report, late.get(new.document.content_hash))
+
+    def _new(self, x: Extracted) -> NewDocument:
+        """A document ready to store, marked as a copy of one stored or stored before it (the
+        mark is settled at the end, from every document)."""
+        copy_of = None
+        if x.minhash:
+            d = x.document
+            mark = Signed(d.content_hash, x.minhash, d.id, d.published)
+            copy_of = self.index.original_of(mark)
+            self.index.add(mark)
+        return NewDocument(x.document, x.estimates, VERSION, copy_of, x.minhash)
+
+    def _add_one(self, new: NewDocument) -> bool | None:
+        try:
+            return self.ledger.add_document(new, self.report.run_id)
+        except SQLAlchemyError as error:
+            cause = getattr(error, "orig", None) or error
+            reason = f"the database refused it: {str(cause).splitlines()[0]}"
+            self._failed(ReadError(new.document.id, reason))
+            return None
 
 
 def count_stored(
@@ -255,18 +277,34 @@ def count_stored(
         r.repeated += stored_by == r.run_id
         return
     s.documents_added += 1
-    s.documents_copies += new.copy_of is not None
     s.estimates_added += len(new.estimates)
     r.with_estimates += bool(new.estimates)
 
 
-def refresh_claims(ledger: Ledger) -> None:
-    """Rebuild the claims table from every stored estimate (derived data, kept for SQL users)."""
-    columns = {c.name for c in schema.claims.columns}
-    rows = []
-    for c in build_claims(reviewed_estimates(ledger)):
-        row = {k: v for k, v in claim_json(c).items() if k in columns}
-        row.update(estimate_ids=json.dumps(list(c.estimates)),
-                   document_ids=json.dumps(list(c.documents)))
-        rows.append(row)
-    ledger.replace_claims(rows)
+def finish(ledger: Ledger, report: IngestReport) -> None:
+    if not _settled(ledger, report):
+        settle(ledger)
+    report.stats.documents_copies = ledger.copies_in_run(report.run_id)
+    ledger.finish_run(report.run_id, report.stats)
+
+
+def _settled(ledger: Ledger, report: IngestReport) -> bool:
+    """Whether copies and claims stand settled without this run: it stored nothing, every
+    other run finished (each settled before it finished), and the last of them was made by a
+    version that settles (one before recorded no prefilter, and marked copies as they came)."""
+    if report.stats.documents_added:
+        return False
+    others = [r for r in ledger.runs() if r.id != report.run_id]
+    if any(r.finished is None for r in others):
+        return False
+    last = max(others, key=lambda r: (r.finished or "", r.id), default=None)
+    return last is None or last.prefilter is not None
+
+
+def _size(unit: Unit) -> int:
+    """The bytes on disk a unit reads (0 for stdin and URLs): what the progress bar counts."""
+    if isinstance(unit, Part):
+        return unit.end - unit.start
+    if isinstance(unit, Stdin):
+        return 0
+    return sum(os.path.getsize(x) for x in unit.specs if os.path.isfile(x))

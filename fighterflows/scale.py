@@ -1,79 +1,98 @@
 """The ingest pipeline on Dask, for corpora larger than one machine.
 
-Partitions of documents go to the cluster's workers, which extract their estimates and write
-them as Parquet; the client bulk-loads each partition's Parquet into the ledger in order, with
-the same copy detection as a local ingest, so both engines give the same ledger.
+The cluster's workers read the units where they are (a shared file system), judge them with
+the prefilter and extract the relevant documents the ledger lacks; each batch comes back as a
+Parquet file in the shared folder, which the client bulk-loads into the ledger in order (COPY
+on PostgreSQL), with the same copy detection as a local ingest, so both engines give the same
+ledger.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import tempfile
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from fighterflows.dedup import NearDuplicates
-from fighterflows.extract import VERSION
+from fighterflows.engines import Extracted, Pending, extract_spilled
 from fighterflows.ledger import Ledger
 from fighterflows.model import Document, Estimate
-from fighterflows.pipeline import (
-    Extracted,
-    IngestOptions,
-    IngestReport,
-    Pending,
-    drain,
-    extract_one,
-    finish,
-    make_batches_here,
-    plan,
-)
-from fighterflows.readahead import read_ahead
+from fighterflows.pipeline import IngestOptions, IngestReport, Progress, ingest
+from fighterflows.prefilters import DASK
+from fighterflows.read import ReadOptions
+from fighterflows.scan import scan
+from fighterflows.units import Unit
 
 DOCUMENT_FIELDS = (
     "id", "text", "uri", "title", "published", "pages", "outlet", "author", "url", "accessed",
 )
-PARTITION = 512  # documents a partition: a task per partition, so not too small
 
 
-def extract_partition(documents: Sequence[Document], folder: str, number: int) -> str:
-    """On a worker: extract a partition and write it as one Parquet file; return its path."""
+def extract_to_parquet(spill: str, offsets: list[int], path: str) -> str:
+    """On a worker: extract documents of a spill and write them as one Parquet file."""
     rows = []
-    for result in map(extract_one, documents):
+    for result in extract_spilled(spill, offsets):
         d = result.document
         rows.append(
             {
                 **{f: getattr(d, f) for f in DOCUMENT_FIELDS if f != "pages"},
                 "pages": json.dumps(list(d.pages)),
-                "relevant": result.relevant,
                 "minhash": result.minhash,
                 "estimates": json.dumps([e.to_json() for e in result.estimates]),
             }
         )
-    path = Path(folder) / f"part-{number:06d}.parquet"
     pq.write_table(pa.Table.from_pylist(rows, schema=_schema()), path)
-    return str(path)
+    return path
 
 
 def _schema() -> pa.Schema:
     strings = [(f, pa.string()) for f in DOCUMENT_FIELDS]
-    extra = [("relevant", pa.bool_()), ("minhash", pa.binary()), ("estimates", pa.string())]
+    extra = [("minhash", pa.binary()), ("estimates", pa.string())]
     return pa.schema(strings + extra)
 
 
-def load_partition(path: str) -> Iterator[Extracted]:
+def load_parquet(path: str) -> list[Extracted]:
+    loaded = []
     for row in pq.read_table(path).to_pylist():
         doc = Document(
             **{f: row[f] for f in DOCUMENT_FIELDS if f != "pages"},
             pages=tuple(json.loads(row["pages"])),
         )
         found = tuple(Estimate.from_json(e) for e in json.loads(row["estimates"]))
-        yield Extracted(doc, found, row["relevant"], row["minhash"])
+        loaded.append(Extracted(doc, found, row["minhash"]))
+    return loaded
+
+
+class DaskEngine:
+    """Units and batches as tasks of a Dask cluster; results through Parquet files."""
+
+    batch = 64  # a task and a Parquet file per batch: not too small
+
+    def __init__(self, client: Any, workers: int) -> None:
+        self._client = client
+        self.window = 4 * max(1, workers)
+
+    def scan(self, unit: Unit, options: ReadOptions, spill: str) -> Pending:
+        future: Pending = self._client.submit(scan, unit, options, spill, pure=False)
+        return future
+
+    def extract(self, spill: str, offsets: list[int], name: str) -> Pending:
+        future: Pending = self._client.submit(
+            extract_to_parquet, spill, offsets, name + ".parquet", pure=False
+        )
+        return future
+
+    def collect(self, result: Any) -> list[Extracted]:
+        loaded = load_parquet(result)
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(result)
+        return loaded
 
 
 @contextmanager
@@ -98,43 +117,20 @@ def dask_client(workers: int, scheduler: str | None) -> Iterator[Any]:
         yield client
 
 
+@contextmanager
+def dask_engine(workers: int, scheduler: str | None) -> Iterator[DaskEngine]:
+    with dask_client(workers, scheduler) as client:
+        yield DaskEngine(client, workers)
+
+
 def ingest_dask(
     ledger: Ledger,
     sources: Sequence[str],
     options: IngestOptions,
     scheduler: str | None = None,
+    progress: Progress | None = None,
 ) -> IngestReport:
-    report = IngestReport(ledger.start_run(options.command + " (dask)", VERSION))
-    copies = NearDuplicates(ledger.minhashes())
-    with (
-        dask_client(options.workers, scheduler) as client,
-        tempfile.TemporaryDirectory(prefix="fighterflows-parts-") as folder,
-    ):
-        # The folder must be reachable by the workers: true on a LocalCluster and on a
-        # cluster sharing a file system; point TMPDIR at a shared path otherwise.
-        pending: deque[Pending] = deque()
-        reader = read_ahead if "-" not in sources else make_batches_here  # stdin stays here
-        for number, batch in enumerate(reader(sources, options.read, PARTITION)):
-            before, todo = plan(ledger, batch.items, report.run_id)
-            pending.append((before, _partition(client, todo, batch.relevant, folder, number)))
-            while len(pending) > 2 * max(1, options.workers):
-                drain(ledger, pending.popleft(), copies, report)
-        while pending:
-            drain(ledger, pending.popleft(), copies, report)
-    finish(ledger, report)
-    return report
-
-
-def _partition(
-    client: Any, todo: list[Document], passed: frozenset[str], folder: str, number: int
-) -> Callable[[], Iterable[Extracted]]:
-    """Send the partition's relevant documents to the cluster; the rest need no worker."""
-    relevant = [d for d in todo if d.content_hash in passed]
-    future = client.submit(extract_partition, relevant, folder, number) if relevant else None
-
-    def collect() -> Iterator[Extracted]:
-        done = iter(load_partition(future.result()) if future is not None else ())
-        for d in todo:
-            yield next(done) if d.content_hash in passed else Extracted(d, (), False, None)
-
-    return collect
+    on_dask = IngestOptions(options.workers, options.read, options.command + DASK,
+                            options.part_bytes)
+    engine = dask_engine(options.workers, scheduler)
+    return ingest(ledger, sources, on_dask, progress, engine)

@@ -237,8 +237,9 @@ def test_the_summary_counts_what_happened(tmp_path: Path) -> None:
     assert code == 1
     n = len(list(SAMPLE.glob("*.md")))
     summary = err.splitlines()[-1]
-    assert summary.startswith(f"{n} documents read: {n} added")
-    assert f"1 skipped by the prefilter, {n - 1} with estimates" in summary
+    # the sample's one document without a figure is read, judged and not kept
+    assert summary.startswith(f"{n} documents read: {n - 1} added")
+    assert f"1 skipped by the prefilter (not kept), {n - 1} with estimates" in summary
     assert "1 failed" in summary
 
 

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from fighterflows.cli import main
-from fighterflows.pipeline import BATCH
+from fighterflows.engines import Inline
 
 SENTENCE = "Some {n} Britons have returned from Syria, the Interior Ministry said on {day}."
 
@@ -48,7 +48,7 @@ def counts(line: str) -> dict[str, int]:
 def test_duplicates_within_the_inputs_are_not_already_in_the_ledger(
     tmp_path: Path, workers: str
 ) -> None:
-    distinct = BATCH + 6  # the copies of d000 land in a later batch than d000 itself
+    distinct = Inline.batch + 6  # the copies of d000 land in a later batch than d000 itself
     folder = corpus(tmp_path / "in", distinct, {0: 2, 5: 1})
     db = str(tmp_path / "l.db")
     first = counts(summary(str(folder), "--db", db, "--workers", workers))

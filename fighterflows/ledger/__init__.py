@@ -4,23 +4,34 @@ from fighterflows.ledger.connect import LedgerProblem
 from fighterflows.ledger.records import (
     Citation,
     DocumentInfo,
+    DocumentRank,
     DocumentRecord,
     Filters,
     IngestError,
     StoredEstimate,
 )
-from fighterflows.ledger.store import AmbiguousId, Ledger, NewDocument, RunStats
+from fighterflows.ledger.store import (
+    AmbiguousId,
+    Ledger,
+    NewDocument,
+    RunRecord,
+    RunStats,
+    SignatureRow,
+)
 
 __all__ = [
     "AmbiguousId",
     "Citation",
     "DocumentInfo",
+    "DocumentRank",
     "DocumentRecord",
     "Filters",
     "IngestError",
     "Ledger",
     "LedgerProblem",
     "NewDocument",
+    "RunRecord",
     "RunStats",
+    "SignatureRow",
     "StoredEstimate",
 ]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import fcntl
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from alembic import command
 from alembic.config import Config
@@ -150,16 +151,62 @@ _LOCK_KEY = 0x66667766  # "ffwf": one advisory lock for fighterflows' migrations
 
 
 @contextmanager
+def exclusive(engine: Engine, key: int) -> Iterator[None]:
+    """One process at a time (among those asking for `key`): on PostgreSQL a session advisory
+    lock, held on a connection of its own; on SQLite the flock of the ledger file."""
+    if engine.dialect.name != "postgresql":
+        with _one_at_a_time(engine):
+            yield
+        return
+    with engine.connect() as holder:
+        holder.execute(text("SELECT pg_advisory_lock(:key)"), {"key": key})
+        holder.commit()
+        try:
+            yield
+        finally:
+            holder.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+            holder.commit()
+
+
+@contextmanager
 def _one_at_a_time(engine: Engine) -> Iterator[None]:
-    """On SQLite, an exclusive lock on the ledger file itself while the schema is made (an
-    flock, which SQLite's own locks ignore); elsewhere the database's lock does it."""
+    """On SQLite, an exclusive lock on the ledger file itself (an flock, which SQLite's own
+    locks ignore); elsewhere the database's lock does it. Not re-entrant."""
     database = engine.url.database
     if engine.dialect.name != "sqlite" or not database or database == ":memory:":
         yield
         return
-    with open(database, "ab") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    handle = _lock_handle(database)
+    fcntl.flock(handle, fcntl.LOCK_EX)
+    try:
+        yield
+    finally:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+_HANDLES: dict[str, BinaryIO] = {}
+
+
+def _lock_handle(database: str) -> BinaryIO:
+    """The file opened once and kept open for the life of the process: closing a descriptor
+    of a file drops every POSIX lock the process holds on it, SQLite's own included, and a
+    connection that lost its lock may see its write-ahead log removed under it."""
+    key = os.path.realpath(database)
+    handle = _HANDLES.get(key)
+    if handle is None or not _still(handle, database):
+        if handle is not None:
+            _REPLACED.append(handle)  # a file since removed: kept open all the same
+        handle = _HANDLES[key] = open(database, "ab")  # noqa: SIM115 - kept open on purpose
+    return handle
+
+
+_REPLACED: list[BinaryIO] = []
+
+
+def _still(handle: BinaryIO, database: str) -> bool:
+    """Whether `handle` is the file at `database` now (not one removed and made again)."""
+    try:
+        now, held = os.stat(database), os.fstat(handle.fileno())
+    except OSError:
+        return False
+    return (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino)

@@ -102,6 +102,9 @@ runs = Table(
     Column("documents_copies", Integer, nullable=False, default=0),
     Column("estimates_added", Integer, nullable=False, default=0),
     Column("failed", Integer, nullable=False, default=0),
+    # documents the prefilter rejected: counted, never stored (no text, no row)
+    Column("documents_prefiltered", Integer, nullable=False, default=0, server_default="0"),
+    Column("prefilter", String(16)),  # fingerprint of the prefilter that judged them
 )
 
 claims = Table(

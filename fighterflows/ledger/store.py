@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import psycopg
-from sqlalchemy import Engine, func, insert, or_, select, update
+from sqlalchemy import Engine, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
 
 from fighterflows.ledger import schema
 from fighterflows.ledger.connect import (
     LedgerProblem,
+    exclusive,
     make_engine,
     ready,
     sqlite_path,
@@ -24,14 +26,17 @@ from fighterflows.ledger.convert import citation, document_info, estimate_row, s
 from fighterflows.ledger.records import (
     Citation,
     DocumentInfo,
+    DocumentRank,
     DocumentRecord,
     Filters,
     IngestError,
     StoredEstimate,
+    document_rank,
 )
 from fighterflows.model import Document, Estimate
 
 D, E = schema.documents, schema.estimates
+_SETTLE_LOCK = 0x66667773  # "ffws": one ingest at a time settles copies and claims
 
 
 class AmbiguousId(LookupError):
@@ -62,10 +67,32 @@ class NewDocument:
 class RunStats:
     documents_read: int = 0
     documents_added: int = 0
-    documents_skipped: int = 0
+    documents_skipped: int = 0  # already in the ledger
     documents_copies: int = 0
     estimates_added: int = 0
     failed: int = 0
+    documents_prefiltered: int = 0  # rejected by the prefilter: counted, nothing of them kept
+
+
+@dataclass(frozen=True, slots=True)
+class RunRecord:
+    id: int
+    command: str
+    extractor: str
+    prefilter: str | None  # None for runs that kept every document they read
+    documents_prefiltered: int
+    finished: str | None  # when it finished; None while it runs (or if it was killed)
+
+
+@dataclass(frozen=True, slots=True)
+class SignatureRow:
+    """A stored document's MinHash signature, with what ranks near-duplicates, and its mark."""
+
+    id: str
+    minhash: bytes
+    name: str
+    published: str | None
+    copy_of: str | None
 
 
 class Ledger:
@@ -96,10 +123,16 @@ class Ledger:
 
     # -- writes ---------------------------------------------------------------------------
 
-    def start_run(self, command: str, extractor: str) -> int:
+    def start_run(self, command: str, extractor: str, prefilter: str | None = None) -> int:
         with self.engine.begin() as c:
             stats = {k: 0 for k in RunStats.__dataclass_fields__}
-            row = {"command": command, "extractor": extractor, "started": now(), **stats}
+            row = {
+                "command": command,
+                "extractor": extractor,
+                "prefilter": prefilter,
+                "started": now(),
+                **stats,
+            }
             result = c.execute(insert(schema.runs).values(**row))
             key = result.inserted_primary_key
             assert key is not None
@@ -114,13 +147,12 @@ class Ledger:
                 .values(finished=now(), **values)
             )
 
-    def present(self, document_ids: Sequence[str]) -> set[str]:
-        """Which of these documents the ledger already holds."""
+    def present(self, document_ids: Sequence[str]) -> dict[str, DocumentRank]:
+        """Which of these documents the ledger holds, with the rank of the record it keeps."""
         if not document_ids:
-            return set()
+            return {}
         with self.engine.connect() as c:
-            query = select(D.c.id).where(D.c.id.in_(list(document_ids)))
-            return set(c.execute(query).scalars())
+            return _ranks(c, document_ids)
 
     def stored_by(self, document_ids: Sequence[str]) -> dict[str, int | None]:
         """For each of these documents the ledger holds, the run that stored it."""
@@ -131,42 +163,50 @@ class Ledger:
             return {row.id: row.run_id for row in c.execute(query)}
 
     def add_document(self, new: NewDocument, run_id: int | None = None) -> bool:
-        """Store a document and its estimates in one transaction; False if it was there."""
+        """Store a document and its estimates in one transaction; False if the ledger holds
+        its text already, from a record that ranks as well (`document_rank`)."""
         try:
-            with self.engine.begin() as c:
-                if c.execute(select(D.c.id).where(D.c.id == new.document.content_hash)).first():
-                    return False
-                c.execute(insert(D).values(**_document_row(new, run_id)))
-                rows = _estimate_rows(new)
-                if rows:
-                    c.execute(insert(E), rows)
+            return self.add_documents([new], run_id)[0]
         except IntegrityError:
-            if self.present([new.document.content_hash]):
-                return False  # another writer stored the same text first: still idempotent
-            raise  # a rule of the database refused it: say so, do not call it a duplicate
-        return True
+            if new.document.content_hash not in self.present([new.document.content_hash]):
+                raise  # a rule of the database refused it: say so, do not call it a duplicate
+        # another writer stored the same text between our look and our write: look again
+        return self.add_documents([new], run_id)[0]
 
     def add_documents(self, news: Sequence[NewDocument], run_id: int | None = None) -> list[bool]:
-        """Store many documents in one transaction (COPY on PostgreSQL); True where added."""
-        added: list[bool] = []
-        doc_rows: list[dict[str, Any]] = []
-        est_rows: list[dict[str, Any]] = []
+        """Store many documents in one transaction (COPY on PostgreSQL); True where written.
+
+        A text is stored once. Of several records of it, the ledger keeps the one that ranks
+        first (published first, then by name): a later record that ranks before the stored one
+        takes its place, with its own estimates (its date may date them), whatever the order
+        the records come in."""
+        written: list[bool] = []
+        chosen: dict[str, int] = {}  # content hash -> index in `news` of the record to write
         with self.engine.begin() as c:
-            ids = [n.document.content_hash for n in news]
-            present = set(c.execute(select(D.c.id).where(D.c.id.in_(ids))).scalars())
-            for n in news:
-                h = n.document.content_hash
-                added.append(h not in present)
-                if h not in present:
-                    present.add(h)
-                    doc_rows.append(_document_row(n, run_id))
-                    est_rows.extend(_estimate_rows(n))
+            stored = _ranks(c, [n.document.content_hash for n in news])
+            held = set(stored)
+            for i, n in enumerate(news):
+                h, rank = n.document.content_hash, _rank(n.document)
+                better = h not in stored or rank < stored[h]
+                written.append(better)
+                if better:
+                    if h in chosen:
+                        written[chosen[h]] = False  # a better record later in the batch
+                    stored[h], chosen[h] = rank, i
+            writes = [news[i] for i in sorted(chosen.values())]
+            replaced = [n for n in writes if n.document.content_hash in held]
+            if replaced:
+                _replace(c, replaced, run_id)
+            doc_rows = [
+                _document_row(n, run_id) for n in writes if n.document.content_hash not in held
+            ]
+            est_rows = [row for n in writes for row in _estimate_rows(n)]
             for table, rows in ((D, doc_rows), (E, est_rows)):
                 if rows and self.dialect == "postgresql":
                     _copy(c, table, rows)
                 elif rows:
                     c.execute(insert(table), rows)
-        return added
+        return written
 
     def add_error(self, location: str, reason: str, run_id: int | None = None) -> None:
         with self.engine.begin() as c:
@@ -176,12 +216,36 @@ class Ledger:
                 )
             )
 
-    def minhashes(self) -> Iterator[tuple[str, bytes, bool]]:
-        """(document id, MinHash signature, is a copy) of every document with estimates."""
+    def signatures(self) -> Iterator[SignatureRow]:
+        """Every document that has a MinHash signature (those with estimates)."""
+        columns = (D.c.id, D.c.minhash, D.c.name, D.c.published, D.c.copy_of)
         with self.engine.connect() as c:
-            query = select(D.c.id, D.c.minhash, D.c.copy_of).where(D.c.minhash.is_not(None))
+            query = select(*columns).where(D.c.minhash.is_not(None)).order_by(D.c.id)
             for row in c.execute(query):
-                yield row.id, row.minhash, row.copy_of is not None
+                yield SignatureRow(row.id, row.minhash, row.name, row.published, row.copy_of)
+
+    def mark_copies(self, marks: dict[str, str | None]) -> None:
+        """Set which document each of these copies (None: an original), in one transaction."""
+        if not marks:
+            return
+        rows = [{"key": k, "original": v} for k, v in sorted(marks.items())]
+        statement = (
+            update(D).where(D.c.id == bindparam("key")).values(copy_of=bindparam("original"))
+        )
+        with self.engine.begin() as c:
+            c.execute(statement, rows)
+
+    def copies_in_run(self, run_id: int) -> int:
+        with self.engine.connect() as c:
+            query = select(func.count()).where(D.c.run_id == run_id, D.c.copy_of.is_not(None))
+            return int(c.execute(query).scalar_one())
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """One writer at a time in here, across processes: what is read inside sees every
+        write committed before it, and nobody else's derived data is written meanwhile."""
+        with exclusive(self.engine, _SETTLE_LOCK):
+            yield
 
     def replace_claims(self, rows: Sequence[dict[str, Any]]) -> None:
         with self.engine.begin() as c:
@@ -235,6 +299,18 @@ class Ledger:
         pages = tuple(json.loads(row.pages)) if row.pages else ()
         return DocumentRecord(info=document_info(dict(row._mapping)), text=row.text, pages=pages)
 
+    def runs(self) -> list[RunRecord]:
+        r = schema.runs
+        columns = (r.c.id, r.c.command, r.c.extractor, r.c.prefilter,
+                   r.c.documents_prefiltered, r.c.finished)
+        with self.engine.connect() as c:
+            rows = c.execute(select(*columns).order_by(r.c.id))
+            return [
+                RunRecord(row.id, row.command, row.extractor, row.prefilter,
+                          int(row.documents_prefiltered or 0), row.finished)
+                for row in rows
+            ]
+
     def claim_estimates(self, claim_id: str) -> list[str] | None:
         """The ids of the estimates that state a claim (as the last ingest grouped them), or
         None for no such claim."""
@@ -271,6 +347,29 @@ class Ledger:
                 "errors": count(schema.ingest_errors),
                 "runs": count(schema.runs),
             }
+
+
+def _rank(d: Document) -> DocumentRank:
+    return document_rank(d.published, d.id, d.uri, d.title)
+
+
+def _ranks(connection: Any, document_ids: Sequence[str]) -> dict[str, DocumentRank]:
+    columns = (D.c.id, D.c.published, D.c.name, D.c.uri, D.c.title)
+    query = select(*columns).where(D.c.id.in_(list(document_ids)))
+    return {
+        r.id: document_rank(r.published, r.name, r.uri, r.title)
+        for r in connection.execute(query)
+    }
+
+
+def _replace(connection: Any, news: Sequence[NewDocument], run_id: int | None) -> None:
+    """The stored record of each text becomes this one, in place (others may refer to the
+    document by its id); its estimates are written again by the caller."""
+    ids = [n.document.content_hash for n in news]
+    connection.execute(delete(E).where(E.c.document_id.in_(ids)))
+    for n in news:
+        row = _document_row(n, run_id)
+        connection.execute(update(D).where(D.c.id == row.pop("id")).values(**row))
 
 
 def _document_row(new: NewDocument, run_id: int | None) -> dict[str, Any]:

@@ -8,33 +8,57 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, BinaryIO
 
 from fighterflows.model import ReadError
 from fighterflows.read.errors import ReadFailure
 from fighterflows.read.lines import Line, bounded_lines, record_line_limit
 from fighterflows.read.options import ReadOptions
-from fighterflows.read.records import Fields, record_document
+from fighterflows.read.records import Fields, record_document, record_text
 from fighterflows.read.source import ReadResult, Source
 
 PARQUET_BATCH_ROWS = 64
 
 
 def read_jsonl(source: Source, options: ReadOptions) -> Iterator[ReadResult]:
+    with source.open() as stream:
+        for result in jsonl_results(stream, source, options):
+            assert result is not None  # nothing is refused without a `keep` test
+            yield result
+
+
+Keep = Callable[[str], bool]
+
+
+def jsonl_results(
+    stream: BinaryIO,
+    source: Source,
+    options: ReadOptions,
+    *,
+    first_line: int = 1,
+    whole: bool = True,
+    keep: Keep | None = None,
+) -> Iterator[ReadResult | None]:
+    """One result per record of a JSONL stream: a Document, a ReadError, or None for a record
+    whose text `keep` refuses (no Document is made for it: an ingest that skips most records
+    pays for their text alone). The stream may be a part of the file: its first line is
+    `first_line`, and a part (`whole` false) is not refused for holding only blank lines."""
     fields = Fields.from_options(options)
     records = 0
-    with source.open() as stream:
-        for line in bounded_lines(stream, record_line_limit(options), kind="JSON lines"):
-            if line.problem is None and not line.text.strip():
-                continue
-            records += 1
-            yield _jsonl_record(line, source, fields, options)
-    if records == 0:
+    limit = record_line_limit(options)
+    for line in bounded_lines(stream, limit, kind="JSON lines", first_line=first_line):
+        if line.problem is None and not line.text.strip():
+            continue
+        records += 1
+        yield _jsonl_record(line, source, fields, options, keep)
+    if records == 0 and whole:
         raise ReadFailure("file holds only blank lines")
 
 
-def _jsonl_record(line: Line, source: Source, fields: Fields, options: ReadOptions) -> ReadResult:
+def _jsonl_record(
+    line: Line, source: Source, fields: Fields, options: ReadOptions, keep: Keep | None
+) -> ReadResult | None:
     where = f"{source.where}:{line.number}"
     if line.problem is not None:
         return ReadError(where, line.problem)
@@ -46,6 +70,12 @@ def _jsonl_record(line: Line, source: Source, fields: Fields, options: ReadOptio
         )
     if not isinstance(record, dict):
         return ReadError(where, f"line {line.number} is not a JSON object")
+    if keep is not None:
+        text = record_text(record, where, fields, options)
+        if isinstance(text, ReadError):
+            return text
+        if not keep(text):
+            return None
     return record_document(
         record, source=source, at=str(line.number), fields=fields, options=options
     )

@@ -29,20 +29,24 @@ def record_line_limit(options: ReadOptions) -> int:
     return 4 * options.max_chars + CHUNK_BYTES
 
 
-def bounded_lines(stream: BinaryIO, limit: int, *, kind: str) -> Iterator[Line]:
+def bounded_lines(
+    stream: BinaryIO, limit: int, *, kind: str, first_line: int = 1
+) -> Iterator[Line]:
     """The lines of `stream`, decoded; an overlong or undecodable line comes with a problem.
 
     Raises ReadFailure for an empty or binary stream (`kind` names what was expected): binary
-    data is recognised in its first chunk, before a line of it is gathered.
+    data is recognised in its first chunk, before a line of it is gathered. A stream that is a
+    later part of a file (`first_line` > 1: the number of its first line) is not the file's
+    start: those checks were the first part's.
     """
-    number = 0
+    start = number = first_line - 1
     while True:
         first = stream.readline(CHUNK_BYTES)
         if not first:
             if number == 0:
                 raise ReadFailure("file is empty")
             return
-        if number == 0:
+        if number == start == 0:
             if looks_binary(first):
                 raise ReadFailure(f"binary file, not {kind}")
             first = first.removeprefix(_UTF8_BOM)

@@ -63,6 +63,23 @@ def record_document(
 ) -> ReadResult:
     """A Document for `record`; `at` is its line or row number, used for errors and ids."""
     where = f"{source.where}:{at}"
+    text = record_text(record, where, fields, options)
+    if isinstance(text, ReadError):
+        return text
+    document = Document(
+        id=_text_of(first_field(record, fields.id)) or f"{source.name}:{at}",
+        text=text,
+        uri=_text_of(first_field(record, URL_FIELDS)) or source.uri,
+        published=normalise_date(_value_of(first_field(record, fields.date))),
+    )
+    return declared(record, Origin.CORPUS).fill(document)
+
+
+def record_text(
+    record: Mapping[str, Any], where: str, fields: Fields, options: ReadOptions
+) -> str | ReadError:
+    """The text the record's Document would hold, checked and normalised, or why it has none.
+    Cheaper than the Document: an ingest judges a record by its text before making one."""
     found = first_field(record, fields.text)
     if found is None:
         return ReadError(where, f"record has no text field ({fields.missing_text()})")
@@ -74,13 +91,7 @@ def record_document(
     text = normalise_newlines(value).strip()
     if not text:
         return ReadError(where, f"field {name!r} is empty")
-    document = Document(
-        id=_text_of(first_field(record, fields.id)) or f"{source.name}:{at}",
-        text=text,
-        uri=_text_of(first_field(record, URL_FIELDS)) or source.uri,
-        published=normalise_date(_value_of(first_field(record, fields.date))),
-    )
-    return declared(record, Origin.CORPUS).fill(document)
+    return text
 
 
 def _value_of(found: tuple[str, Any] | None) -> Any:

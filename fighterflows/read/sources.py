@@ -16,7 +16,7 @@ import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO, cast
+from typing import Any, BinaryIO, TypeVar, cast
 
 from fighterflows.model import ReadError
 from fighterflows.read.detect import (
@@ -33,6 +33,7 @@ from fighterflows.read.readers import reader_for
 from fighterflows.read.source import Format, ReadResult, Source
 
 STDIN = "-"
+T = TypeVar("T")
 # ReadOptions is frozen, so one shared default is safe.
 DEFAULT_OPTIONS = ReadOptions()
 
@@ -205,7 +206,7 @@ def read_source(source: Source, options: ReadOptions) -> Iterator[ReadResult]:
     yield from guarded(source.where, lambda: reader_for(source.format)(source, options))
 
 
-def guarded(where: str, results: Callable[[], Iterator[ReadResult]]) -> Iterator[ReadResult]:
+def guarded(where: str, results: Callable[[], Iterator[T]]) -> Iterator[T | ReadError]:
     """The results, with an exception from the reader turned into one final ReadError."""
     try:
         yield from results()

@@ -16,12 +16,12 @@ from fighterflows.ledger.records import estimate_id
 from fighterflows.ledger.reviews import delete_review, save_review
 from fighterflows.ledger.store import now
 from fighterflows.model import Estimate
-from fighterflows.pipeline import refresh_claims
 from fighterflows.review.book import review_book
 from fighterflows.review.fields import Changes, Label, option
 from fighterflows.review.figures import added, anchor, corrected
 from fighterflows.review.model import Review, ReviewError, Verdict
 from fighterflows.review.targets import Target, find_target
+from fighterflows.settle import rebuild_claims
 
 D = schema.documents
 
@@ -58,7 +58,7 @@ def _write(ledger: Ledger, review: Review) -> None:
     if not e.quote or e.end - e.start != len(e.quote):
         raise ReviewError(f"the span {e.start}..{e.end} does not hold {e.quote!r}")
     save_review(ledger.engine, review)
-    refresh_claims(ledger)
+    rebuild_claims(ledger)
 
 
 def _target(ledger: Ledger, ident: str) -> tuple[Target, Review | None]:
@@ -158,7 +158,7 @@ def remove(ledger: Ledger, key: str) -> Outcome:
 
 
 def _refresh(ledger: Ledger) -> None:
-    refresh_claims(ledger)
+    rebuild_claims(ledger)
 
 
 def find_document(ledger: Ledger, key: str) -> DocumentRecord:

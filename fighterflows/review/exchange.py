@@ -21,9 +21,9 @@ from fighterflows.extract.places import lookup_place
 from fighterflows.ledger import Ledger
 from fighterflows.ledger.reviews import StoredReview, save_newer
 from fighterflows.model import Estimate
-from fighterflows.pipeline import refresh_claims
 from fighterflows.review.book import Status, review_book
 from fighterflows.review.model import Review, Verdict
+from fighterflows.settle import rebuild_claims
 
 REVIEW_FIELDS = ("document_id", "estimate_id", "verdict", "by", "at", "why", "original")
 NEEDED = ("doc", "start", "end", "quote", "sentence", "place", "flow", "population", "kind",
@@ -157,7 +157,7 @@ def import_reviews(ledger: Ledger, lines: Iterable[str]) -> Imported:
             result.bad.append((number, str(error)))
     if good:
         result.written, result.kept = save_newer(ledger.engine, good)
-        refresh_claims(ledger)
+        rebuild_claims(ledger)
         keys = {r.key for r in good}
         book = review_book(ledger)
         result.orphaned = sum(1 for r in book.reviews

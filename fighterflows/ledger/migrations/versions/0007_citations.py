@@ -4,14 +4,14 @@ captured. Documents stored before have none of them (NULL): re-reading them is n
 anything else to work.
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
