@@ -195,6 +195,8 @@ class Ledger:
             for table, rows in ((D, doc_rows), (E, est_rows)):
                 if rows and self.dialect == "postgresql":
                     _copy(c, table, rows)
+                elif rows and self.dialect == "sqlite":
+                    _insert_many(c, table, rows)
                 elif rows:
                     c.execute(insert(table), rows)
         return written
@@ -425,6 +427,17 @@ def document_matches(search: str) -> ColumnElement[bool]:
         func.lower(D.c.name).contains(words, autoescape=True),
         func.lower(D.c.title).contains(words, autoescape=True),
     )
+
+
+def _insert_many(connection: Any, table: Any, rows: Sequence[dict[str, Any]]) -> None:
+    """SQLite's executemany with the rows as they are: our values are the driver's own types
+    (text, numbers, bytes, booleans), and SQLAlchemy's processing of each parameter set was
+    a third of the ingest process's time on a bulk load."""
+    columns = [col.name for col in table.columns]
+    names = ", ".join(f'"{n}"' for n in columns)
+    marks = ", ".join("?" for _ in columns)
+    statement = f"INSERT INTO {table.name} ({names}) VALUES ({marks})"
+    connection.exec_driver_sql(statement, [tuple(row.get(n) for n in columns) for row in rows])
 
 
 def _copy(connection: Any, table: Any, rows: Sequence[dict[str, Any]]) -> None:
