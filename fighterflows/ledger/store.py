@@ -256,7 +256,8 @@ class Ledger:
             .order_by(D.c.name, E.c.document_id, E.c.seq)
         )
         with self.engine.connect() as c:
-            return [stored_estimate(dict(r._mapping)) for r in c.execute(query)]
+            rows = c.execute(query).mappings().all()  # one fetch, no dict made per row
+        return [stored_estimate(r) for r in rows]
 
     def estimate(self, estimate_id: str) -> StoredEstimate | None:
         """The estimate with this id, or the one whose id starts with it; AmbiguousId when
