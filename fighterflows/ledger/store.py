@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 import psycopg
 from sqlalchemy import Engine, bindparam, delete, func, insert, or_, select, update
@@ -257,7 +257,7 @@ class Ledger:
         )
         with self.engine.connect() as c:
             rows = c.execute(query).mappings().all()  # one fetch, no dict made per row
-        return [stored_estimate(r) for r in rows]
+        return [stored_estimate(cast(Mapping[str, Any], r)) for r in rows]
 
     def estimate(self, estimate_id: str) -> StoredEstimate | None:
         """The estimate with this id, or the one whose id starts with it; AmbiguousId when
