@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 64
 THRESHOLD = 0.7  # Jaccard of word 5-grams: a copy with a new headline and byline stays above it
@@ -34,12 +35,18 @@ def signature(text: str) -> bytes:
     return bytes(np.asarray(m.hashvalues, dtype=np.uint32).tobytes())
 
 
-def _minhash(sig: bytes) -> LeanMinHash:
-    """A signature read back, for the index only (a lean MinHash: no permutations to make)."""
-    # ledgers made before 2026-12 hold the same values widened to 64 bits
-    width = np.uint64 if len(sig) == 8 * NUM_PERM else np.uint32
-    values = np.frombuffer(sig, dtype=width)
-    return LeanMinHash(seed=1, hashvalues=values, scheme=SCHEME)
+@cache
+def _bands() -> tuple[tuple[int, int], ...]:
+    """The bands of datasketch's LSH for our threshold: two documents are near-duplicates
+    when all the values of one band agree."""
+    return tuple(MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM).hashranges)
+
+
+def _buckets(sig: bytes) -> list[bytes]:
+    """The band buckets of a signature (older ledgers hold its values 64 bits wide)."""
+    if len(sig) == 8 * NUM_PERM:
+        sig = np.frombuffer(sig, dtype=np.uint64).astype(np.uint32).tobytes()
+    return [bytes([i]) + sig[4 * start : 4 * end] for i, (start, end) in enumerate(_bands())]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,28 +65,42 @@ class Signed:
 
 
 class NearDuplicates:
-    """An index of documents; `original_of` names the one a document copies."""
+    """An index of documents; `original_of` names the one a document copies.
+
+    Each band bucket keeps only its two first-ranked documents: the first-ranked near-duplicate
+    of a document is the first-ranked (but itself) of one of its buckets, so a look costs a few
+    dictionary reads however many copies an article has (datasketch's own index returns them all,
+    and a corpus of wire copies made that quadratic)."""
 
     def __init__(self, known: Iterable[Signed] = ()) -> None:
-        self._lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-        self._rank: dict[str, Rank] = {}
+        self._first: dict[bytes, list[tuple[Rank, str]]] = {}
+        self._seen: set[str] = set()
         for doc in known:
             self.add(doc)
 
     def add(self, doc: Signed) -> None:
-        if doc.id not in self._rank:
-            self._rank[doc.id] = doc.rank
-            self._lsh.insert(doc.id, _minhash(doc.minhash))
+        if doc.id in self._seen:
+            return
+        self._seen.add(doc.id)
+        entry = (doc.rank, doc.id)
+        for key in _buckets(doc.minhash):
+            first = self._first.setdefault(key, [])
+            first.append(entry)
+            first.sort()
+            del first[2:]
 
     def original_of(self, doc: Signed) -> str | None:
         """Of the near-duplicates of `doc` in the index that rank before it, the first."""
         rank = doc.rank
-        found = [
-            self._rank[d]
-            for d in self._lsh.query(_minhash(doc.minhash))
-            if d != doc.id and self._rank[d] < rank
-        ]
-        return min(found)[3] if found else None
+        best: tuple[Rank, str] | None = None
+        for key in _buckets(doc.minhash):
+            for entry in self._first.get(key, ()):
+                if entry[1] == doc.id:
+                    continue
+                if entry[0] < rank and (best is None or entry < best):
+                    best = entry
+                break  # the rest of the bucket ranks after this one
+        return best[1] if best else None
 
 
 def copies(documents: Sequence[Signed]) -> dict[str, str | None]:

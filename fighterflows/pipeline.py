@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -64,7 +63,7 @@ class IngestReport:
 
 
 Progress = Callable[[IngestReport], None]
-POLL = 0.002  # seconds between looks at the workers while the oldest unit is not back
+WAIT = 0.05  # seconds at most between looks at the workers while the oldest unit is not back
 
 
 def ingest(
@@ -101,10 +100,20 @@ class _Step:
     repeated: int = 0  # of those skipped, repeats within this ingest's own inputs
 
 
-def _ready(step: _Step) -> bool:
+def _pending(step: _Step) -> Pending | None:
+    """What `step` still waits for (its scan, or a batch), None when it is all back."""
     if step.scan is None:
-        return True
-    return step.batches is not None and all(b.done() for b in step.batches)
+        return None
+    if step.batches is None:
+        return step.scan
+    return next((b for b in step.batches if not b.done()), None)
+
+
+def _wait(pending: Pending, seconds: float) -> None:
+    """Until `pending` is back or `seconds` have passed; its failure is raised when its result
+    is taken, in order."""
+    with contextlib.suppress(Exception):
+        pending.result(timeout=seconds)
 
 
 class _Flow:
@@ -135,9 +144,9 @@ class _Flow:
     def _store_first(self, steps: deque[_Step]) -> None:
         """Store the oldest unit once it is all back; meanwhile, keep the workers fed."""
         first = steps[0]
-        while not _ready(first):
+        while (pending := _pending(first)) is not None:
             self._dispatch_ready(steps)
-            time.sleep(POLL)
+            _wait(pending, WAIT)
         self._store(steps.popleft())
 
     def _dispatch_ready(self, steps: deque[_Step]) -> None:
@@ -207,8 +216,8 @@ class _Flow:
         self.report.repeated += step.repeated
         self.report.bytes_read += _size(step.unit)
         self._judge_file(step.unit, scanned)
-        while step.batches:
-            self._add(self.engine.collect(step.batches.popleft().result()))
+        # the unit's documents in one transaction: fewer commits, each a write of the log
+        self._add([x for batch in step.batches for x in self.engine.collect(batch.result())])
         with contextlib.suppress(FileNotFoundError):
             os.remove(step.spill)
         if self.progress:
@@ -228,7 +237,7 @@ class _Flow:
         self.ledger.add_error(error.where, error.reason, self.report.run_id)
 
     def _add(self, results: list[Extracted]) -> None:
-        """Store one extracted batch: whole documents only, in one transaction."""
+        """Store extracted documents: whole documents only, in one transaction."""
         news = [self._new(x) for x in results]
         stored: list[bool | None]
         try:

@@ -86,3 +86,24 @@ def test_a_signature_stored_64_bits_wide_by_an_older_version_finds_the_same_copi
     ]
     assert len(wide[0].minhash) == 2 * len(docs[0].minhash) == 512
     assert copies(wide[:7] + docs[7:]) == copies(docs)
+
+
+def test_the_index_finds_the_near_duplicates_datasketch_finds() -> None:
+    """Our index keeps two documents a bucket; the copies it names are those of a look
+    through datasketch's whole index."""
+    import numpy as np
+    from datasketch import LeanMinHash, MinHashLSH
+
+    docs = [*editions(), signed(ARTICLES[1][: len(ARTICLES[1]) // 2], "half.md", None)]
+    lsh = MinHashLSH(threshold=0.7, num_perm=64)
+    values = {d.id: LeanMinHash(seed=1, hashvalues=np.frombuffer(d.minhash, dtype=np.uint32),
+                                scheme="affine32") for d in docs}
+    for d in docs:
+        lsh.insert(d.id, values[d.id])
+    rank = {d.id: d.rank for d in docs}
+    expected = {}
+    for d in docs:
+        earlier = [rank[o] for o in lsh.query(values[d.id]) if rank[o] < d.rank]
+        expected[d.id] = min(earlier)[3] if earlier else None
+    assert copies(docs) == expected
+    assert sum(v is not None for v in expected.values()) >= len(editions()) - len(ARTICLES)

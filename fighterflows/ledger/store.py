@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 import psycopg
 from sqlalchemy import Engine, bindparam, delete, func, insert, or_, select, update
@@ -204,6 +204,8 @@ class Ledger:
             for table, rows in ((D, doc_rows), (E, est_rows)):
                 if rows and self.dialect == "postgresql":
                     _copy(c, table, rows)
+                elif rows and self.dialect == "sqlite":
+                    _insert_many(c, table, rows)
                 elif rows:
                     c.execute(insert(table), rows)
         return written
@@ -263,7 +265,8 @@ class Ledger:
             .order_by(D.c.name, E.c.document_id, E.c.seq)
         )
         with self.engine.connect() as c:
-            return [stored_estimate(dict(r._mapping)) for r in c.execute(query)]
+            rows = c.execute(query).mappings().all()  # one fetch, no dict made per row
+        return [stored_estimate(cast(Mapping[str, Any], r)) for r in rows]
 
     def estimate(self, estimate_id: str) -> StoredEstimate | None:
         """The estimate with this id, or the one whose id starts with it; AmbiguousId when
@@ -462,6 +465,17 @@ def document_matches(search: str) -> ColumnElement[bool]:
         func.lower(D.c.name).contains(words, autoescape=True),
         func.lower(D.c.title).contains(words, autoescape=True),
     )
+
+
+def _insert_many(connection: Any, table: Any, rows: Sequence[dict[str, Any]]) -> None:
+    """SQLite's executemany with the rows as they are: our values are the driver's own types
+    (text, numbers, bytes, booleans), and SQLAlchemy's processing of each parameter set was
+    a third of the ingest process's time on a bulk load."""
+    columns = [col.name for col in table.columns]
+    names = ", ".join(f'"{n}"' for n in columns)
+    marks = ", ".join("?" for _ in columns)
+    statement = f"INSERT INTO {table.name} ({names}) VALUES ({marks})"
+    connection.exec_driver_sql(statement, [tuple(row.get(n) for n in columns) for row in rows])
 
 
 def _copy(connection: Any, table: Any, rows: Sequence[dict[str, Any]]) -> None:
