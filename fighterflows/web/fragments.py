@@ -39,13 +39,15 @@ def claim_fragments(
         return None
     item = request.app.state.templates.env.get_template("_macros.html").module.claim_item
     out: dict[str, Markup] = {}
+    missing = [c for c in claims if c["id"] not in snap.rendered]
+    if missing:
+        with snap.drawing:
+            for c in missing:
+                if c["id"] not in snap.rendered and len(snap.rendered) < RENDERED_CLAIMS:
+                    snap.rendered[c["id"]] = Markup(item(c, links, anchor=True))
     for c in claims:
         html = snap.rendered.get(c["id"])
-        if html is None:
-            html = Markup(item(c, links, anchor=True))
-            if len(snap.rendered) < RENDERED_CLAIMS:
-                snap.rendered[c["id"]] = html
-        out[c["id"]] = html
+        out[c["id"]] = html if html is not None else Markup(item(c, links, anchor=True))
     return out
 
 
@@ -63,11 +65,17 @@ def chart_html(
     only its links are made per page."""
     drawn = snap.charts.get(key)
     if drawn is None:
-        shown = {c.id for c in claims}
-        chart = timeline_chart(claims, snap.recon.verdicts, rows,
-                               lambda claim: f"@@claim:{claim}@@" if claim in shown else None)
-        template = request.app.state.templates.env.get_template("_chart.html")
-        drawn = template.render(chart=chart, view={"place": place})
-        if len(snap.charts) < RENDERED_CHARTS:
-            snap.charts[key] = drawn
+        with snap.drawing:
+            drawn = snap.charts.get(key) or _draw(request, snap, place, claims, rows)
+            if len(snap.charts) < RENDERED_CHARTS:
+                snap.charts[key] = drawn
     return Markup(_SLOT.sub(lambda m: str(escape(href(m.group(1)) or "")), drawn))
+
+
+def _draw(request: Request, snap: Snapshot, place: str, claims: list[Claim], rows: list[Row]
+          ) -> str:
+    shown = {c.id for c in claims}
+    chart = timeline_chart(claims, snap.recon.verdicts, rows,
+                           lambda claim: f"@@claim:{claim}@@" if claim in shown else None)
+    template = request.app.state.templates.env.get_template("_chart.html")
+    return str(template.render(chart=chart, view={"place": place}))

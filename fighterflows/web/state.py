@@ -49,6 +49,9 @@ class Snapshot:
     rendered: dict[str, Markup] = field(default_factory=dict, compare=False, repr=False)
     # each place's timeline by the filters that chose its claims, its links left open
     charts: dict[Hashable, str] = field(default_factory=dict, compare=False, repr=False)
+    # taken to render what is not kept yet: eight requests for a new place at once render its
+    # claims once and the others wait (rendering holds the interpreter either way)
+    drawing: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
 
     @classmethod
     def build(
