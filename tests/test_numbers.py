@@ -7,7 +7,6 @@ import json
 import math
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -182,14 +181,11 @@ def test_known_failures(text: str, quote: str) -> None:
         assert found[quote].value == 200.54
 
 
-def test_text_without_numbers_is_fast() -> None:
-    """Most sentences hold no number: they must cost almost nothing (the extractor's budget is
-    5,000 sentences a second for everything)."""
+def test_text_without_numbers_has_none() -> None:
+    """Most sentences hold no number (how fast they are read: benchmarks/extract.py)."""
     sentences = [f"The fighters of group {chr(65 + i % 26)} crossed the border at night."
-                 for i in range(5000)]
-    start = time.perf_counter()
+                 for i in range(26)]
     assert all(find_numbers(s) == [] for s in sentences)
-    assert time.perf_counter() - start < 1.0
 
 
 ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
