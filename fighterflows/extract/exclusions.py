@@ -15,6 +15,7 @@ from fighterflows.extract.lexicon import (
     membership_regexes,
     other_war_regex,
     proceedings_regex,
+    relations_regex,
     stopped_regex,
 )
 from fighterflows.extract.numbers import NumberKind, NumberMention
@@ -69,6 +70,24 @@ _EXTREME_AGE = re.compile(
     r"\b(?:youngest|oldest)\b[^.;]{0,80}\b(?:was|were|is|are|being)\s+(?:just\s+|only\s+|aged\s+)?$",
     re.I,
 )
+
+
+# "one of them was 16", "One of the women was 19; another was over 60": one member's age
+_MEMBER_AGE = re.compile(
+    r"\b(?:one|another|the\s+other)(?:\s+of\s+(?:them|these|those|the\s+[\w-]+))?\s+"
+    r"(?:was|is|being)\s+(?:just\s+|only\s+|barely\s+|aged\s+)?$",
+    re.I,
+)
+# "One of them was …", "one of the women is …", "one was a former soldier": one member
+# described, not a count ("of the 40, one was killed" still counts)
+_ONE_OF = re.compile(
+    r"\s+of\s+(?:them|these|those|the\s+[\w-]+)\s+(?:was|is|had)\b"
+    r"|\s+(?:was|is)\s+(?:a|an|just|only|barely|aged|\d+)\b",
+    re.I,
+)
+# "two were cousins", "Two of them were brothers": members described by how they are related
+_RELATED = re.compile(r"\s+(?:of\s+(?:them|these|those)\s+)?(?:were|are)\s+(?:all\s+|both\s+)?",
+                      re.I)
 
 
 FEW_COUNTRIES = re.compile(
@@ -128,6 +147,8 @@ def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         text, max(0, n.start - 90), n.start
     ):
         return True  # "a Frenchman who had just turned 24", "the youngest ... was 15"
+    if _members_described(text, n):
+        return True
     if _SAMPLE.search(text, max(0, n.start - 30), n.start):
         return True  # "a study of 20 fighters": a research sample, not a count of a flow
     if _POPULATION_OF.search(text, max(0, n.start - 40), n.start):
@@ -149,6 +170,16 @@ def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         return True  # "eight men linked to recruiting": suspects, not a count of fighters
     # Syrians in Syria are not foreign fighters.
     return head.place is not None and head.place.code == "SYR"
+
+
+def _members_described(text: str, n: NumberMention) -> bool:
+    """A few members of a group described one by one: an age, one of them, relatives."""
+    if _MEMBER_AGE.search(text, max(0, n.start - 40), n.start):
+        return True  # "one of them was just 18"
+    if n.value == 1 and _ONE_OF.match(text, n.end):
+        return True  # "One of the women was 19"
+    related = _RELATED.match(text, n.end)
+    return related is not None and relations_regex().match(text, related.end()) is not None
 
 
 def _membership(text: str, n: NumberMention, head: Head) -> bool:

@@ -130,6 +130,12 @@ def excluded_regex() -> re.Pattern[str]:
 
 
 @cache
+def relations_regex() -> re.Pattern[str]:
+    """Members of a group described one by one (populations.yaml, relations)."""
+    return whole_words(alternation(load("populations")["relations"]))
+
+
+@cache
 def excluded_people_regex() -> re.Pattern[str]:
     """The excluded heads that are people (soldiers, civilians), searched anywhere."""
     return whole_words(alternation(load("populations")["excluded_people"]))
