@@ -242,7 +242,19 @@ OFFICE_CASES = [
     ("Moroccan security services", "Moroccan security services"),
     ("Turkish security agencies", "Turkish security agencies"),
     ("German security authorities", "German authorities"),
+    # a post names the body its holder speaks for (`title_words`, `offices`)
+    ("the Australian attorney-general", "Australian Ministry of Justice"),
+    ("the British defence secretary", "British Ministry of Defence"),
+    ("the Kazakh prosecutor-general", "Kazakh prosecutor's office"),
+    ("Kyrgyzstan's procurator general", "Kyrgyz prosecutor's office"),
+    ("the German chancellor", "German government"),
+    ("the Tunisian prime minister", "Tunisian government"),
 ]
+
+
+def test_title_words_are_lower_case_patterns() -> None:
+    for title in load("sources")["title_words"]:
+        assert title == title.lower() and re.compile(title), title
 
 
 @pytest.mark.parametrize(("words", "name"), OFFICE_CASES)

@@ -34,6 +34,9 @@ _NOUN = (
 )
 # Nouns that stand for a source named elsewhere in the document ("the center said").
 _WORDS = load("sources")
+# the words of a post before or after a person's name ("Attorney-General X", "the Defence
+# Secretary"): sources.yaml, `title_words`
+_TITLES = alternation(_WORDS["title_words"])
 _GENERIC = "(?:" + alternation(_WORDS["generic"]) + ")"
 # "the figure reported by X", "a report published on Tuesday by X": the agent of a reporting
 # participle
@@ -107,8 +110,11 @@ _ATTRIBUTION = re.compile(
     r"(?:government|ministry|minister|authorities|police)"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[a-z]+(?:\s+affairs)?)?"
     # "the Dutch counter-terrorism coordinator said"
-    r"|\b[Tt]he\s+(?:[A-Z][\w.-]*\s+)?(?:[a-z-]+\s+){0,2}(?:coordinator|commissioner|prosecutor|minister|"
-    r"secretary|director|head|chief|spokes(?:man|woman|person))(?:(?:'s|’s)\s+office)?"
+    # "the country's interior minister said", "the Attorney-General told"
+    r"|\b[Tt]he\s+(?:country(?:'s|’s)\s+)?(?:[A-Z][\w.-]*\s+)?(?:[a-z-]+\s+){0,2}"
+    r"(?i:coordinator|commissioner|(?:prosecutor|procurator|attorney)[- ]general|prosecutor|minister|"
+    r"secretary|director|head|chief|chancellor|premier|spokes(?:man|woman|person))"
+    r"(?:(?:'s|’s)\s+office)?"
     r")\s+(?:also\s+)?"
     r"(?:" + _VERBS + r")\b)"
     r"|(?P<auth>(?P<auth_x>\b[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+(?:authorities|officials|police|"
@@ -121,7 +127,7 @@ _ATTRIBUTION = re.compile(
     r"(?:" + _VERBS + r")\b)"
     r"|(?P<offin>(?P<offin_x>\b(?:[Tt]he\s+)?(?:(?:deputy|first|acting|interior|justice|"
     r"foreign|defen[cs]e|home|security)\s+){0,2}(?i:officials|authorities|police|government|"
-    r"ministry|minister)\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
+    r"ministry|minister|(?:prosecutor|procurator|attorney)[- ]general|president)\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
     r"\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
     r"|(?P<role>(?P<role_x>(?:\b[Tt]he\s+)?(?:[A-Z][\w'’.&-]*\s+){0,5}[A-Z][\w'’.&-]*)(?:'s|’s)\s+"
     r"(?:(?!(?:" + _VERBS + r")\b)[a-z-]+\s+){0,3}(?!(?:" + _VERBS + r")\b)[a-z-]+"
@@ -175,8 +181,7 @@ _SPEAKER = re.compile(
     r"|(?:^|(?<=[,;:(“\"]\s)|(?<=[,;:(“\"]))"
     r"(?P<title>(?P<title_x>(?:\b[Tt]he\s+)?(?:(?:former|then|acting|outgoing)\s+)?"
     r"(?:[A-Z][\w.'’-]*\s+){0,3}(?:[a-z-]+\s+){0,2}"
-    r"(?i:minister|coordinator|chief|director|head|spokes(?:man|woman|person)|commissioner|"
-    r"secretary|president|prosecutor|ambassador|envoy|adviser|advisor))"
+    r"(?i:" + _TITLES + r"))"
     r"(?:\s+(?:[A-Z][\w'’-]+|de|van|von|bin|al-[\w'’-]+)){1,4},?\s+(?:also\s+)?"
     r"(?:told|said|says|estimated|stated|announced|added)\b)"
 )
@@ -195,9 +200,7 @@ _TEAM = re.compile(
     r"paper|data|figures|tally))\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
 )
 _SPEAKER_GUARD = re.compile(
-    r"\b(?:official|officials|sources?|diplomats?|minister|coordinator|chief|director|head|"
-    r"spokes(?:man|woman|person)|commissioner|secretary|president|prosecutor|ambassador|envoy|"
-    r"adviser|advisor|" + _POSTS + r")\b",
+    r"\b(?:official|officials|sources?|diplomats?|" + _TITLES + r"|" + _POSTS + r")\b",
     re.IGNORECASE,
 )
 # a capitalised name, then a team's or a paper's noun
@@ -730,8 +733,7 @@ def national_possessive(name: str) -> str:
 # Grapperhaus spoke in parliament", "Säpo chief Charlotte von Essen"
 _TITLED = re.compile(
     r"(?:\b[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:[a-z-]+\s+){0,2}"
-    r"(?i:minister|coordinator|chief|director|head|spokes(?:man|woman|person)|commissioner|"
-    r"secretary|president|prosecutor|ambassador|envoy|adviser|advisor)"
+    r"(?i:" + _TITLES + r")"
     r"(?:\s+(?:[A-Z][\w'’-]+|de|van|von|bin|al-[\w'’-]+)){1,4}"
 )
 
@@ -752,8 +754,7 @@ _POST_OF = re.compile(
 _POSSESSED_POST = re.compile(
     r"(?:\b[Tt]he\s+country(?:'s|’s)\s+|\b[Tt]he\s+(?=[A-Z])|\b[A-Z][\w.'’-]*(?:'s|’s)\s+)"
     r"(?:[A-Za-z-]+\s+){0,3}?"
-    r"(?i:minister|coordinator|chief|director|head|spokes(?:man|woman|person)|commissioner|"
-    r"secretary|president|prosecutor|ambassador|envoy)\b(?!\s+(?:of|for|at)\b)"
+    r"(?i:" + _TITLES + r")\b(?!\s+(?:of|for|at)\b)"
 )
 
 
