@@ -8,6 +8,7 @@ repeated figures within a paragraph counted once.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -125,9 +126,13 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
         )
         for d in _aggregates(assemble(f, context)):
             d.source, d.why["source"] = _source(d, f, named, i, drafts, owners, sentences)
-            if d.source is None and (later := _attributed_next(sentences, facts, named, i)):
-                d.source, d.why["source"] = later, "the next sentence attributes the figures"
-                d.source_text = _attribution_words(sentences[i + 1].text)
+            if d.source is None and (later := _attributed_next(sentences, facts, i)):
+                j, a = later
+                d.source = _stated_source(a, d, named, j, drafts)
+                if d.source is not None:
+                    d.source = canonical(d.source)
+                    d.source_text = a.text
+                    d.why["source"] = f"attributed-after: '{a.text}'"
             drafts.append(d)
             owners.append(i)
     _restated(drafts)
@@ -143,19 +148,32 @@ _BACK_NOUN = re.compile(
 
 
 def _attributed_next(
-    sentences: list[Sentence], facts: list[Facts | None], named: list[Named], i: int
-) -> str | None:
-    """The source of the next sentence (of the paragraph, or the next one's first), when it
-    states no figure of its own and refers back to the figures ("The figures were released
-    by the Home Office")."""
-    j = i + 1
-    if j >= len(sentences) or sentences[j].paragraph - sentences[i].paragraph > 1:
-        return None
-    f = facts[j]
-    if (f is not None and f.numbers) or not _BACK_NOUN.search(sentences[j].text):
-        return None
-    sources = [n.source for n in named if n.sentence == j]
-    return sources[0] if sources else None
+    sentences: list[Sentence], facts: list[Facts | None], i: int
+) -> tuple[int, Attribution] | None:
+    """The attribution of a later sentence that states no figure of its own and refers back to
+    the figures ("The figures were released by the Home Office", "These figures come from the
+    interior ministry"): the next such sentence of the paragraph (or the next paragraph's
+    first), past sentences of figures that attribute nothing themselves (a paragraph of
+    figures, then its source)."""
+    paragraph = sentences[i].paragraph
+    for j in range(i + 1, min(i + 1 + _AFTER_FIGURES, len(sentences))):
+        if sentences[j].kind is BlockKind.HEADING or sentences[j].paragraph - paragraph > 1:
+            return None
+        f = facts[j]
+        said = f.attributions if f is not None else find_attributions(sentences[j].text)
+        found = [a for a in said if a.source or a.generic or a.official]
+        if f is not None and f.numbers:
+            if found or sentences[j].paragraph != paragraph:
+                return None  # figures of their own, with their own source
+            continue
+        if not _BACK_NOUN.search(sentences[j].text):
+            return None
+        return (j, found[-1]) if found else None
+    return None
+
+
+# how many sentences of figures a back-reference may close ("These figures come from …")
+_AFTER_FIGURES = 4
 
 
 def _restated(drafts: list[Draft]) -> None:
@@ -409,6 +427,9 @@ def _source(
     if stated is not None and is_acronym(stated):
         stated = _defined(stated, d, sentences, i)  # "NACTA says": the name it was given
     if stated is not None or (a is not None and (a.source or a.generic or a.official)):
+        if a is not None and stated is not None and a.official and is_post(a.who):
+            # "Attorney-General X said", "the country's prosecutor-general": the post's body
+            return stated, f"post-speaks-for-its-body: '{a.text}'"
         return stated, f"attributed: '{a.text}'" if a is not None else "attributed"
     if a is not None:
         # "A Kurdish commander said": a speaker of its own, never the last figure's source
@@ -426,6 +447,18 @@ def _source(
         if carried is not None:
             d.source_text = carried[1]
             return carried[0], "continues the statement before"
+    announced = _announced_before(d, named, i, drafts, owners, sentences)
+    if announced is not None:
+        # "The ministry published new figures on Tuesday. Some 300 have returned": the
+        # figures the sentence before announced
+        d.source_text = announced[1]
+        return announced[0], f"announced-before: '{announced[1]}'"
+    headline = _headline_source(d, named, i, drafts, sentences)
+    if headline is not None:
+        # "Police count 90 Norwegians who joined IS" over "Around 90 Norwegians have gone to
+        # Syria": the headline attributes the figure the body repeats
+        d.source_text = headline[1]
+        return headline[0], f"headline-attributes: '{headline[1]}'"
     if f.impersonal or f.dates:
         # "is believed to be": the text gives the figure no source; a sentence with a date
         # of its own starts a new statement rather than continuing the last one
@@ -468,6 +501,100 @@ def _continued(
     if not attributed:
         return None
     return attributed[-1].source, _attribution_words(sentences[j].text)
+
+
+# a sentence that announces the figures of the next one: sources.yaml, `announcements`
+_ANNOUNCES = re.compile(
+    r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in load("sources")["announcements"]) + r")\b",
+    re.IGNORECASE,
+)
+
+
+# a speaker after the figures that the text does not resolve ("…, researchers believe"): the
+# figures are theirs, not the announcement's
+_SPEAKER_AFTER = re.compile(
+    r",\s+(?:[\w'’-]+\s+){1,4}(?:say|says|said|believe|believes|think|thinks|estimate|estimates|"
+    r"reported|told|wrote|write|writes)\b"
+)
+
+
+def _announced_before(
+    d: Draft,
+    named: list[Named],
+    i: int,
+    drafts: list[Draft],
+    owners: list[int],
+    sentences: list[Sentence],
+) -> tuple[str, str] | None:
+    """The source of the sentence right before (in the paragraph or ending the one before)
+    when it states no figure and announces figures ("The interior ministry published new
+    figures on Tuesday.", "Police figures released on Monday paint a grim picture."), and the
+    words that attribute them."""
+    j = _previous_index(sentences, i, across=True)
+    if j is None or j in owners or _SPEAKER_AFTER.search(sentences[i].text):
+        return None
+    text = sentences[j].text
+    announces = _ANNOUNCES.search(text)
+    if announces is None:
+        return None
+    found = [a for a in find_attributions(text) if a.source or a.generic or a.official]
+    if not found:
+        # "The Kosovo government presented its annual report": the subject of the verb that
+        # announces, as if it said so
+        said = find_attributions(text[: announces.start()].rstrip() + " said")
+        found = [
+            dataclasses.replace(a, text=text[a.start : announces.end()])
+            for a in said
+            if a.source or a.generic or a.official
+        ]
+    if not found:
+        return None
+    source = _stated_source(found[-1], d, named, j, drafts)
+    return (canonical(source), found[-1].text) if source is not None else None
+
+
+# the figures a headline states, in digits ("1,700", "90")
+_DIGITS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d.,])\d+(?![\d,])")
+# "Interior ministry: 1,700 French jihadists went to Syria": the speaker before a headline's colon
+_HEADLINE_SPEAKER = re.compile(r"^[#\s]*(?P<who>[A-Za-z][^:]{1,50}?):\s")
+
+
+def _headline_source(
+    d: Draft, named: list[Named], i: int, drafts: list[Draft], sentences: list[Sentence]
+) -> tuple[str, str] | None:
+    """The source a document's headline attributes the same figure to ("Police count 90
+    Norwegians who joined IS", "Interior ministry: 1,700 French jihadists went to Syria",
+    "300 Belgians back from Syria, says institute"), for a figure of the body that nothing
+    attributes; only a figure the headline states (the headline's own, or the body's)."""
+    if not _is_headline(sentences) or d.number.value is None:
+        return None
+    text = sentences[0].text
+    values = {float(x.replace(",", "")) for x in _DIGITS.findall(text)}
+    if d.number.value not in values:
+        return None
+    found = [a for a in find_attributions(text) if a.source or a.generic or a.official]
+    if not found and (colon := _HEADLINE_SPEAKER.match(text)) is not None:
+        said = find_attributions(colon["who"] + " said")
+        found = [
+            dataclasses.replace(a, text=text[colon.start("who") : colon.end("who")])
+            for a in said
+            if a.source or a.generic or a.official
+        ]
+    if not found:
+        return None
+    source = _stated_source(found[-1], d, named, 0, drafts)
+    return (canonical(source), found[-1].text) if source is not None else None
+
+
+def _is_headline(sentences: list[Sentence]) -> bool:
+    """The document opens with a headline: a heading, or a first paragraph of one line
+    without a full stop."""
+    first = sentences[0]
+    if first.kind is BlockKind.HEADING:
+        return True
+    alone = len(sentences) == 1 or sentences[1].paragraph != first.paragraph
+    ended = first.text.rstrip().endswith((".", ":", "!", "?"))
+    return alone and first.kind is BlockKind.PARAGRAPH and not ended
 
 
 def _relayed_body(

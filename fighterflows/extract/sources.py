@@ -44,6 +44,10 @@ _PARTICIPLE = (
     r"\b(?:" + alternation(_WORDS["reporting_participles"]) + r")\s+"
     r"(?:(?:on|in|this|last|earlier|late|early|to)\s+(?:[\w-]+\s+){1,3}?)?"
 )
+# "the figures were provided by X", "these figures come from X": the passive or "come from"
+# between the figures and their body
+_BE = r"(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+)"
+_COME = r"(?:(?:come|comes|came|are|is|were|was)\s+(?:(?:all|directly|originally)\s+)?(?=from\b))"
 # where the name after "by" ends: a verb of the report, or punctuation
 _BY_END = (
     r"(?=\s+(?:that|in|on|gave|shows?|found|estimated|said|put|puts|listed|counts|says|at|"
@@ -77,7 +81,7 @@ _LOWER_BODY = (
     r"authorities|government|(?:interior|foreign|justice|defen[cs]e|home)\s+ministry)"
 )
 _ATTRIBUTION = re.compile(
-    rf"(?P<by>(?:{_ARTICLE}?\b{_NOUN}\s+(?:{_PARTICIPLE})?|{_PARTICIPLE})(?:by|from)\s+"
+    rf"(?P<by>(?:{_ARTICLE}?\b{_NOUN}\s+(?:{_BE}?{_PARTICIPLE}|{_COME})?|{_PARTICIPLE})(?:by|from)\s+"
     rf"(?P<by_x>(?:the\s+)?(?:[A-Z]|{_LOWER_OFFICE})[^,.;:()]{{1,80}}?)){_BY_END}"
     r"|(?P<acc>(?:\b(?i:according)\s+to|\bper(?=\s+(?:the\s+)?[A-Z]))\s+"
     r"(?P<acc_x>(?:[^,.;:()]|(?<=\b[A-Z])\.){2,90}?))"
@@ -112,8 +116,8 @@ _ATTRIBUTION = re.compile(
     # "the Dutch counter-terrorism coordinator said"
     # "the country's interior minister said", "the Attorney-General told"
     r"|\b[Tt]he\s+(?:country(?:'s|’s)\s+)?(?:[A-Z][\w.-]*\s+)?(?:[a-z-]+\s+){0,2}"
-    r"(?i:coordinator|commissioner|(?:prosecutor|procurator|attorney)[- ]general|prosecutor|minister|"
-    r"secretary|director|head|chief|chancellor|premier|spokes(?:man|woman|person))"
+    r"(?i:coordinator|commissioner|(?:prosecutor|procurator|attorney)[- ]general|prosecutor|"
+    r"minister|secretary|director|head|chief|chancellor|premier|spokes(?:man|woman|person))"
     r"(?:(?:'s|’s)\s+office)?"
     r")\s+(?:also\s+)?"
     r"(?:" + _VERBS + r")\b)"
@@ -127,7 +131,8 @@ _ATTRIBUTION = re.compile(
     r"(?:" + _VERBS + r")\b)"
     r"|(?P<offin>(?P<offin_x>\b(?:[Tt]he\s+)?(?:(?:deputy|first|acting|interior|justice|"
     r"foreign|defen[cs]e|home|security)\s+){0,2}(?i:officials|authorities|police|government|"
-    r"ministry|minister|(?:prosecutor|procurator|attorney)[- ]general|president)\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
+    r"ministry|minister|(?:prosecutor|procurator|attorney)[- ]general|president)\s+(?:in|of)\s+"
+    r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
     r"\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
     r"|(?P<role>(?P<role_x>(?:\b[Tt]he\s+)?(?:[A-Z][\w'’.&-]*\s+){0,5}[A-Z][\w'’.&-]*)(?:'s|’s)\s+"
     r"(?:(?!(?:" + _VERBS + r")\b)[a-z-]+\s+){0,3}(?!(?:" + _VERBS + r")\b)[a-z-]+"
@@ -150,7 +155,7 @@ _ATTRIBUTION = re.compile(
     # "ICSR's figures", "Interior Ministry data", and without capitals, "interior ministry data"
     # "the Department of Foreign Affairs's figures", "Danish police figures": a name with its
     # linking words, and a country's office said without capitals after its adjective
-    rf"|(?P<named>(?P<named_x>\b(?:(?:[A-Z][\w.'’-]+\s+(?:(?:of|for|and|the)\s+){{0,2}}){{0,4}}"
+    rf"|(?P<named>(?P<named_x>\b(?!(?:These|Those|This|That|Their|Its)\s)(?:(?:[A-Z][\w.'’-]+\s+(?:(?:of|for|and|the)\s+){{0,2}}){{0,4}}"
     rf"[A-Z][\w.'’-]+(?:\s+{_LOWER_BODY})?"
     rf"|(?i:interior|foreign|justice|defen[cs]e|home(?:\s+affairs)?)\s+(?:ministry|office|"
     rf"department)))(?:'s|’s)?\s+{_NOUN}\b"
