@@ -260,6 +260,13 @@ class Attribution:
     # a news outlet that relays ("Interfax reported", "according to Reuters"): never the source
     # of a figure a body in the same sentence states
     relay: bool = False
+    # the words say where the figures come from ("according to X", "citing X", "X's figures",
+    # "data from X", "by X's count"), not only who speaks: over a person who speaks of them
+    grounds: bool = False
+
+
+# the attributions that say where the figures come from (see `Attribution.grounds`)
+_GROUNDS = frozenset({"acc", "cit", "bycount", "by", "named"})
 
 
 @cache
@@ -510,6 +517,8 @@ def find_attributions(text: str) -> list[Attribution]:
             found = _apposed(text, found)
         if not (found.source or found.generic or found.official):
             found = _described_outlet(text, found)
+        if kind in _GROUNDS:
+            found = dataclasses.replace(found, grounds=True)
         if kind == "cit":
             found = dataclasses.replace(found, cited=True)
         elif _relays(found):
@@ -837,22 +846,64 @@ def _relays(found: Attribution) -> bool:
     return bool(_outlets().search(name) or PUBLICATION_WORDS.search(name))
 
 
-def nearest_attribution(attributions: Sequence[Attribution], start: int) -> Attribution | None:
+def nearest_attribution(
+    attributions: Sequence[Attribution], start: int, text: str = ""
+) -> Attribution | None:
     """The attribution governing a figure at `start`: the nearest before, else the first after;
-    a body over a news outlet that relays it ("According to Interfax, …, the minister said")."""
+    a body over a news outlet that relays it ("According to Interfax, …, the minister said");
+    the body whose figures they are over a person who speaks of them ("Renard said 130 …,
+    according to the prosecutor's office", "…, he said, citing police data": `cited-figures`,
+    in the figure's clause of `text`)."""
     informative = [a for a in attributions if a.source or a.generic or a.official]
     informative = [a for a in informative if not a.relay] or informative
+    grounds = [
+        a
+        for a in informative
+        if a.start >= start
+        and a.grounds
+        and not a.relay
+        and not _CLAUSE_END.search(text, start, a.start)
+    ]
     before = [a for a in informative if a.start < start]
     if before:
         # "X's report quotes an estimate by Y that ..." : the innermost (last) one is Y.
-        return before[-1]
+        return grounds[0] if grounds and _personal(before[-1]) else before[-1]
     # "Experts say around 400 …, police saying more than half …": a speaker of its own before
     # the figure governs it, not a body named after it
     speakers = [a for a in attributions if a.start < start and a not in informative]
     if speakers and not any(a.relay for a in attributions):
-        return speakers[-1]
-    after = [a for a in informative or attributions if a.start >= start]
+        return grounds[0] if grounds else speakers[-1]
+    after = [
+        a
+        for a in informative or attributions
+        if a.start >= start and not _own_figures_across(text, start, a)
+    ]
+    if after and grounds and _personal(after[0]):
+        return grounds[0]  # "…, he said, citing police data"
     return after[0] if after else None
+
+
+# where the figure's clause ends: a semicolon, or a new sentence of a list
+_CLAUSE_END = re.compile(r"[;:]")
+# a clause that sets another statement against the figure's ("…, but the FBI puts the number
+# at 150", "; officials count 150")
+_CONTRAST = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though)\b|\s+but\s+", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+
+
+def _own_figures_across(text: str, start: int, a: Attribution) -> bool:
+    """An attribution after the figure, past a contrast, that gives a figure of its own ("About
+    250 went, but the FBI puts the number at 150"): its figure's, not this one's."""
+    if not text or not _CONTRAST.search(text, start, a.start):
+        return False
+    end = _CONTRAST.search(text, a.end)
+    return bool(_DIGIT.search(text, a.end, end.start() if end else len(text)))
+
+
+def _personal(a: Attribution) -> bool:
+    """A person who speaks ("he said", "Peter Neumann, director of the ICSR, said"), not a
+    body or a source of figures."""
+    return not a.grounds and (a.generic == "person" or is_post(a.who))
 
 
 def report_kind(text: str, offset: int) -> str | None:
