@@ -178,7 +178,10 @@ _SPEAKER = re.compile(
     # ministry told reporters": the post's body speaks
     r"|(?P<postof>(?P<postof_x>\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?:officials?|"
     + _POSTS
-    + r")\s+(?:of|for|at)\s+(?:the\s+)?[^,.;:()\"“”]{2,80}?)\s+(?:also\s+)?(?:"
+    + r")\s+(?:of|for|at)\s+(?:the\s+)?[^,.;:()\"“”]{2,80}?)"
+    # "The head of MI6, Alex Younger, said": the holder's name between commas
+    + r"(?:,\s+[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|de|van|von|bin|al-[\w'’-]+)){0,3},)?"
+    + r"\s+(?:also\s+)?(?:"
     + _VERBS
     + r")\b)"
     # "EU counter-terrorism coordinator Gilles de Kerchove told the BBC": the office speaks
@@ -187,7 +190,8 @@ _SPEAKER = re.compile(
     r"(?P<title>(?P<title_x>(?:\b[Tt]he\s+)?(?:(?:former|then|acting|outgoing)\s+)?"
     r"(?:[A-Z][\w.'’-]*\s+){0,3}(?:[a-z-]+\s+){0,2}"
     r"(?i:" + _TITLES + r"))"
-    r"(?:\s+(?:[A-Z][\w'’-]+|de|van|von|bin|al-[\w'’-]+)){1,4},?\s+(?:also\s+)?"
+    # "Justice Minister X said", "The justice minister, X, said"
+    r",?(?:\s+(?:[A-Z][\w'’-]+|de|van|von|bin|al-[\w'’-]+)){1,4},?\s+(?:also\s+)?"
     r"(?:told|said|says|estimated|stated|announced|added)\b)"
 )
 # "X was quoted by Reuters as saying", "Reuters cited the minister as saying": X speaks, the
@@ -589,13 +593,27 @@ def _possessed(said: str, who: str) -> str:
     return said[: hits[0].end] if whole else who
 
 
+# "said Gerard Collomb, the interior minister", "according to X, Belgium's justice minister":
+# a post without a body named after it, the post's office of the country it names or the
+# figure's
+_APPOSED_TITLE = re.compile(
+    r",\s+(?P<post>(?:(?:the|a|an)\s+)?(?:country(?:'s|’s)\s+|[A-Z][\w.'’-]*(?:'s|’s)?\s+)?"
+    r"(?:[a-z-]+\s+){0,2}?(?i:" + _TITLES + r"))(?=\s*(?:[,.;:()]|$))"
+)
+
+
 def _apposed(text: str, found: Attribution) -> Attribution:
     """A speaker named by their name alone, whose post in a body follows after a comma: the
     body speaks ("according to Antti Pelttari, chief of the Finnish Security Intelligence
-    Service")."""
+    Service"); a post alone, the office it names ("said X, the interior minister")."""
     post = _APPOSED_POST.match(text, found.end)
     if post is None:
-        return found
+        title = _APPOSED_TITLE.match(text, found.end)
+        if title is None or not _official_regex().search(title["post"]):
+            return found
+        words = text[found.start : title.end()]
+        office = _attribution(found.start, title.end(), words, title["post"])
+        return office if office.source or office.official else found
     body = _attribution(found.start, post.end(), text[found.start : post.end()], post["body"])
     if body.source or body.official:
         return body
