@@ -98,6 +98,13 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
                     if introduced is not None:
                         d.source, d.source_text = introduced
                         d.why["source"] = "introduced before the table"
+                last = i + len(tables[i]) - 1
+                if d.source is None and (later := _attributed_next(sentences, facts, last)):
+                    # a table, then "Source: Europol"
+                    d.source = _stated_source(later[1], d, named, later[0], drafts)
+                    if d.source is not None:
+                        d.source, d.source_text = canonical(d.source), later[1].text
+                        d.why["source"] = f"attributed-after: '{later[1].text}'"
                 drafts.append(d)
                 owners.append(i)
             continue
@@ -142,7 +149,9 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
 # "The figures were released by the Home Office": a sentence that attributes what came before
 _BACK_NOUN = re.compile(
     r"\b(?:the|these|those|this|that|its|their)\s+(?:\w+\s+)?"
-    r"(?:figures?|numbers?|data|statistics|estimates?|tally|count|totals?)\b",
+    r"(?:figures?|numbers?|data|statistics|estimates?|tally|count|totals?)\b"
+    # a label after the figures: "Source: Home Office", "(Source: Europol)"
+    r"|^\W*sources?\s*:",
     re.I,
 )
 
@@ -152,19 +161,23 @@ def _attributed_next(
 ) -> tuple[int, Attribution] | None:
     """The attribution of a later sentence that states no figure of its own and refers back to
     the figures ("The figures were released by the Home Office", "These figures come from the
-    interior ministry"): the next such sentence of the paragraph (or the next paragraph's
-    first), past sentences of figures that attribute nothing themselves (a paragraph of
-    figures, then its source)."""
-    paragraph = sentences[i].paragraph
+    interior ministry", "Source: Europol"): the next such sentence of the paragraph (or the
+    next paragraph's first), past sentences or list items of figures that attribute nothing
+    themselves (a paragraph or a list of figures, then its source)."""
+    prev = sentences[i]
     for j in range(i + 1, min(i + 1 + _AFTER_FIGURES, len(sentences))):
-        if sentences[j].kind is BlockKind.HEADING or sentences[j].paragraph - paragraph > 1:
+        here = sentences[j]
+        if here.kind is BlockKind.HEADING or here.paragraph - prev.paragraph > 1:
             return None
         f = facts[j]
-        said = f.attributions if f is not None else find_attributions(sentences[j].text)
+        said = f.attributions if f is not None else find_attributions(here.text)
         found = [a for a in said if a.source or a.generic or a.official]
         if f is not None and f.numbers:
-            if found or sentences[j].paragraph != paragraph:
+            # the run goes on within a paragraph or from one item of a list to the next
+            items = here.kind is BlockKind.ITEM and prev.kind is BlockKind.ITEM
+            if found or (here.paragraph != prev.paragraph and not items):
                 return None  # figures of their own, with their own source
+            prev = here
             continue
         if not _BACK_NOUN.search(sentences[j].text):
             return None

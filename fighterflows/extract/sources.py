@@ -83,6 +83,9 @@ _LOWER_BODY = (
 _ATTRIBUTION = re.compile(
     rf"(?P<by>(?:{_ARTICLE}?\b{_NOUN}\s+(?:{_BE}?{_PARTICIPLE}|{_COME})?|{_PARTICIPLE})(?:by|from)\s+"
     rf"(?P<by_x>(?:the\s+)?(?:[A-Z]|{_LOWER_OFFICE})[^,.;:()]{{1,80}}?)){_BY_END}"
+    # "Source: Home Office", "(source: Europol)": a label naming where the figures come from
+    r"|(?P<label>\b(?i:sources?)\s*:\s*(?P<label_x>(?:the\s+)?[A-Za-z][^.;:()\n]{1,80}?))"
+    r"(?=\s*(?:[.;)]|$))"
     r"|(?P<acc>(?:\b(?i:according)\s+to|\bper(?=\s+(?:the\s+)?[A-Z]))\s+"
     r"(?P<acc_x>(?:[^,.;:()]|(?<=\b[A-Z])\.){2,90}?))"
     r"(?=\s*(?:[,;:()]|(?<!\b[A-Z])\.|\bthat\b|$))"
@@ -239,7 +242,7 @@ def _speaker_named(who: str) -> bool:
 _ARTICLE_ONLY = re.compile(r"\s*(?:(?:the|its|their|this|that)\s+)?", re.IGNORECASE)
 # Every attribution has one of these words; a sentence without any is skipped at once.
 _GUARD = re.compile(
-    r"(?i:according|citing|cites|cited|quotes|tally|(?:'s|’s|its|their)\s+(?:own\s+)?count)"
+    r"(?i:according|citing|cites|cited|quotes|tally|sources?\s*:|(?:'s|’s|its|their)\s+(?:own\s+)?count)"
     r"|\bper\s+(?:the\s+)?[A-Z]|\b(?:" + _VERBS + r"|" + _NOUN + r")\b"
 )
 # words that make a capitalised name an organisation or a publication (sources.yaml)
@@ -270,7 +273,7 @@ class Attribution:
 
 
 # the attributions that say where the figures come from (see `Attribution.grounds`)
-_GROUNDS = frozenset({"acc", "cit", "bycount", "by", "named"})
+_GROUNDS = frozenset({"acc", "cit", "bycount", "by", "named", "label"})
 
 
 @cache
