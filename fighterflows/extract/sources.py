@@ -110,7 +110,7 @@ _ATTRIBUTION = re.compile(
     r"|(?P<inv>\b(?:said|says|say|added|reported|estimated|reveals|revealed|confirmed)\s+(?P<inv_x>(?:the\s+|an?\s+)?"
     r"(?:[A-Z][\w'’.&-]*|minister|ministry|government|officials?|spokes(?:man|woman|person)|"
     r"head|chief|director|leader|commander|"
-    r"police|authorities|agency|report|study|researchers|authors)(?:\s+[\w'’&-]+){0,6}?))"
+    r"police|authorities|agency|report|study|researchers|authors)(?:\s+[\w'’&-]+){0,10}?))"
     r"(?=\s*(?:[,.;(]|$))"
     r"|(?P<off>(?P<off_x>\b(?:[Oo]fficials|[Aa]uthorities|[Pp]olice|[Ii]nvestigators|[Pp]rosecutors|"
     r"[Mm]inisters?|[Dd]iplomats)|\b[Tt]he\s+(?:(?:interior|foreign|justice|defen[cs]e|home)\s+)?"
@@ -191,7 +191,8 @@ _SPEAKER = re.compile(
     # (at the start of the sentence or of a clause: the scan is slow where it may start anywhere)
     r"|(?:^|(?<=[,;:(“\"]\s)|(?<=[,;:(“\"]))"
     r"(?P<title>(?P<title_x>(?:\b[Tt]he\s+)?(?:(?:former|then|acting|outgoing)\s+)?"
-    r"(?:[A-Z][\w.'’-]*\s+){0,3}(?:[a-z-]+\s+){0,2}"
+    # "Bukit Aman Special Branch Counter Terrorism Division chief X": a long body's name
+    r"(?:[A-Z][\w.'’-]*\s+){0,7}(?:[a-z-]+\s+){0,2}"
     r"(?i:" + _TITLES + r"))"
     # "Justice Minister X said", "The justice minister, X, said"
     r",?(?:\s+(?:[A-Z][\w'’-]+|de|van|von|bin|al-[\w'’-]+)){1,4},?\s+(?:also\s+)?"
@@ -588,6 +589,14 @@ _POST_IN_WHO = re.compile(
 )
 
 
+# a person's relative clause naming the body they head or work for
+_WHO_HEADS = re.compile(
+    r",\s+who\s+(?:heads|leads|directs|runs|chairs|works\s+(?:for|at)|"
+    rf"is\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){{0,3}}?(?i:{_POSTS})\s+(?:of|at|for|with|in))\s+"
+    r"(?P<body>(?:the\s+)?[^,]{2,90}?),?\s*$"
+)
+
+
 def _possessed(said: str, who: str) -> str:
     """ "The UN's counter-terrorism directorate says": the whole name where the data knows it,
     else the possessor ("The Soufan Center's director said" → the Soufan Center)."""
@@ -656,6 +665,11 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
         return Attribution(start, end, text, data[0].name, None, False, who)
     # "Marat Sultanov, the head of the Kyrgyz police,": the police; "The Egmont Institute,
     # which advises the Belgian government,": the institute
+    heads = _WHO_HEADS.search(who) if post is None else None
+    if heads is not None and not ORG_WORDS.search(who[: heads.start()]):
+        # "Ayob Khan, who heads the counter-terrorism division of Special Branch,": the body a
+        # person heads or works for speaks (not "The Egmont Institute, which advises …")
+        post = heads
     who = post["body"] if post is not None else _APPOSITIVE.sub("", who)
     named = _sources().finditer(who)
     if named:
@@ -767,7 +781,7 @@ def national_possessive(name: str) -> str:
 # A person named by their post, whatever they do in the sentence: "Dutch Justice Minister Ferd
 # Grapperhaus spoke in parliament", "Säpo chief Charlotte von Essen"
 _TITLED = re.compile(
-    r"(?:\b[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:[a-z-]+\s+){0,2}"
+    r"(?:\b[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,7}(?:[a-z-]+\s+){0,2}"
     r"(?i:" + _TITLES + r")"
     r"(?:\s+(?:[A-Z][\w'’-]+|de|van|von|bin|al-[\w'’-]+)){1,4}"
 )
