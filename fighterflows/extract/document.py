@@ -170,17 +170,19 @@ def _attributed_next(
         if here.kind is BlockKind.HEADING or here.paragraph - prev.paragraph > 1:
             return None
         f = facts[j]
-        said = f.attributions if f is not None else find_attributions(here.text)
-        found = [a for a in said if a.source or a.generic or a.official]
         if f is not None and f.numbers:
             # the run goes on within a paragraph or from one item of a list to the next
             items = here.kind is BlockKind.ITEM and prev.kind is BlockKind.ITEM
-            if found or (here.paragraph != prev.paragraph and not items):
+            if here.paragraph != prev.paragraph and not items:
+                return None
+            if any(a.source or a.generic or a.official for a in f.attributions):
                 return None  # figures of their own, with their own source
             prev = here
             continue
-        if not _BACK_NOUN.search(sentences[j].text):
+        if not _BACK_NOUN.search(here.text):
             return None
+        said = f.attributions if f is not None else find_attributions(here.text)
+        found = [a for a in said if a.source or a.generic or a.official]
         return (j, found[-1]) if found else None
     return None
 
