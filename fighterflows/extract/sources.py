@@ -52,7 +52,7 @@ _COME = r"(?:(?:come|comes|came|are|is|were|was)\s+(?:(?:all|directly|originally
 _BY_END = (
     r"(?=\s+(?:that|in|on|gave|shows?|found|estimated|said|put|puts|listed|counts|says|at|"
     r"suggests?|indicates?|estimates?|reveals?|has|have|were|was|is|are|includes?|counted|"
-    r"calculated|tallied|recorded|documented|identified|concluded|concludes)\b"
+    r"calculated|tallied|recorded|documented|identified|concluded|concludes|from|showing)\b"
     r"|\s*[,.;(]|$)"
 )
 # an office spoken of without capitals: "the federal department of defence", "the interior
@@ -89,7 +89,9 @@ _ATTRIBUTION = re.compile(
     r"|(?P<acc>(?:\b(?i:according)\s+to|\bper(?=\s+(?:the\s+)?[A-Z]))\s+"
     r"(?P<acc_x>(?:[^,.;:()]|(?<=\b[A-Z])\.){2,90}?))"
     r"(?=\s*(?:[,;:()]|(?<!\b[A-Z])\.|\bthat\b|$))"
-    r"|(?P<cit>\b(?i:citing|cites|cited|quoting|quotes\s+an\s+estimate\s+by)\s+(?P<cit_x>(?:the\s+)?"
+    # "has learned from security sources", "was told by officials": the ones who told
+    r"|(?P<cit>\b(?i:citing|cites|cited|quoting|quotes\s+an\s+estimate\s+by|learn(?:ed|t)\s+from|"
+    r"(?:was|were)\s+told\s+by)\s+(?P<cit_x>(?:the\s+)?"
     # "citing the Interior Ministry", and without capitals "citing a senior security official",
     # "citing figures from the interior ministry"
     r"(?:[A-Z]|(?:an?\s+)?(?:[a-z'’-]+\s+){0,3}?(?:security|government|"
@@ -243,7 +245,8 @@ def _speaker_named(who: str) -> bool:
 _ARTICLE_ONLY = re.compile(r"\s*(?:(?:the|its|their|this|that)\s+)?", re.IGNORECASE)
 # Every attribution has one of these words; a sentence without any is skipped at once.
 _GUARD = re.compile(
-    r"(?i:according|citing|cites|cited|quotes|tally|sources?\s*:|(?:'s|’s|its|their)\s+(?:own\s+)?count)"
+    r"(?i:according|citing|cites|cited|quotes|tally|sources?\s*:|learn(?:ed|t)\s+from|told\s+by|"
+    r"(?:'s|’s|its|their)\s+(?:own\s+)?count)"
     r"|\bper\s+(?:the\s+)?[A-Z]|\b(?:" + _VERBS + r"|" + _NOUN + r")\b"
 )
 # words that make a capitalised name an organisation or a publication (sources.yaml)
@@ -538,7 +541,12 @@ def find_attributions(text: str) -> list[Attribution]:
 
 # ", citing police sources,": an outlet's source, inside the words naming the outlet
 _CITING_INSIDE = re.compile(
-    r"(?<=, )(?P<cit>(?:citing|quoting)\s+(?P<cit_x>(?:the\s+|an?\s+)?[^,]{2,60}?))(?=\s*,)"
+    r"(?<=, )(?P<cit>(?:citing|quoting|(?:which|who)\s+(?:has\s+|had\s+)?"
+    r"(?:reviewed|obtained|saw|seen|analy[sz]ed|cited|quoted))\s+(?P<cit_x>(?:the\s+|an?\s+)?[^,]{2,60}?))(?=\s*,)"
+)
+# "…, which reviewed Pentagon data, …": an outlet's relative clause naming whose data it saw
+_SAW_DATA = re.compile(
+    r"\b(?:which|who)\s+(?:has\s+|had\s+)?(?:reviewed|obtained|saw|seen|analy[sz]ed|cited|quoted)\b"
 )
 
 
@@ -547,7 +555,7 @@ def _cited_inside(text: str, matches: list[re.Match[str]]) -> list[re.Match[str]
     outlet cites, found inside the words of the outlet's own attribution."""
     out: list[re.Match[str]] = []
     for m in matches:
-        if "citing" in m.group() or "quoting" in m.group():
+        if "citing" in m.group() or "quoting" in m.group() or _SAW_DATA.search(m.group()):
             out += _CITING_INSIDE.finditer(text, m.start(), m.end())
     return out
 
