@@ -824,8 +824,20 @@ def _official(
     body = _national_body(noun, d.place, named, i)
     if body is not None:
         return body
-    # a news lead: "the agency said" before the next paragraph names it ("The BfV said")
-    later = [n for n in named if n.sentence > i and n.attributed]
+    # a news lead: "the agency said" before the next paragraph names it ("The BfV said"): a
+    # body of that kind, never another kind ("the foreign ministry said" is no agency named
+    # later)
+    countries = source_countries()
+    later = [
+        n
+        for n in named
+        if n.sentence > i
+        and n.attributed
+        and (
+            re.search(rf"\b{noun}\b", _spelled(n.source))
+            or (noun in ("agency", "service") and countries.get(n.source) == d.place)
+        )
+    ]
     if later:
         return later[0].source
     return office_of(who, d.place) if _is_country(d.place) else None
