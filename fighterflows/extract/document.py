@@ -710,8 +710,9 @@ def _unnamed_post_before(sentences: list[Sentence], i: int) -> Attribution | Non
     if j is None:
         return None
     text = sentences[j].text
-    found = [a for a in [*find_attributions(text), *titled(text)] if a.source]
-    if len({a.source for a in found}) != 1 or names_a_person(text):
+    # a body, or a post that speaks for the figure's country ("the country's interior minister")
+    found = [a for a in [*find_attributions(text), *titled(text)] if a.source or a.official]
+    if len({a.source or a.who.strip().lower() for a in found}) != 1 or names_a_person(text):
         return None  # several speakers, or a post with a name of its own ("Minister X")
     posts = [a for a in found if is_post(a.text)]
     return posts[0] if posts else None  # a body's own voice is no person
