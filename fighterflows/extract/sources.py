@@ -106,7 +106,8 @@ _ATTRIBUTION = re.compile(
     r"\w+(?:'s|’s)|its|their))\s+(?:own\s+|latest\s+|new\s+|most\s+recent\s+)?"
     r"(?:count|estimate|figures|tally)\b)"
     # "..., it said": the organisation the text has just named
-    r"|(?P<pron>(?P<pron_x>\b(?:it|they|he|she))\s+(?:also\s+)?(?:said|says|reported|reports|"
+    # "'We estimate that …,' he said": a quotation's "we" is its speaker
+    r"|(?P<pron>(?P<pron_x>\b(?:it|they|he|she|[Ww]e))\s+(?:also\s+)?(?:said|says|reported|reports|"
     r"estimated|estimates|added|noted|found|counted|counts|wrote|told)\b)"
 
     r"|(?P<inv>\b(?:said|says|say|added|reported|estimated|reveals|revealed|confirmed)\s+(?P<inv_x>(?:the\s+|an?\s+)?"
@@ -524,6 +525,9 @@ def find_attributions(text: str) -> list[Attribution]:
         if kind in _SUBJECTS and _a_place_after_preposition(text, m.start(), who or ""):
             continue  # "fighting in Syria estimates show": a place is no speaker
         found = _attribution(m.start(), m.end(), m.group(), who or "")
+        if found.generic == "person" and found.who.lower() == "we" and not _QUOTED.search(text):
+            # "we" outside a quotation: the text's own authors, no one named before
+            found = dataclasses.replace(found, generic=None)
         if not (found.source or found.generic or found.official):
             found = _apposed(text, found)
         if not (found.source or found.generic or found.official):
@@ -539,6 +543,8 @@ def find_attributions(text: str) -> list[Attribution]:
     return out
 
 
+# a quotation mark: a "we" inside a quotation is its speaker's
+_QUOTED = re.compile(r"[\"“”]")
 # ", citing police sources,": an outlet's source, inside the words naming the outlet
 _CITING_INSIDE = re.compile(
     r"(?<=, )(?P<cit>(?:citing|quoting|(?:which|who)\s+(?:has\s+|had\s+)?"
@@ -684,7 +690,7 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
         return Attribution(start, end, text, named[0].name, None, False, who)
     if re.fullmatch(r"(?:the\s+)?(?:its|their|it|they)", who, re.IGNORECASE):
         return Attribution(start, end, text, None, "its", False, who)  # "by its count"
-    if re.fullmatch(r"he|she|him|her", who, re.IGNORECASE):
+    if re.fullmatch(r"he|she|him|her|we", who, re.IGNORECASE):
         return Attribution(start, end, text, None, "person", False, who)  # "…, he said"
     # "the deputy head of the State Security Service": the body whose post it is
     who = _TITLE_OF.sub("", who)
