@@ -242,7 +242,19 @@ OFFICE_CASES = [
     ("Moroccan security services", "Moroccan security services"),
     ("Turkish security agencies", "Turkish security agencies"),
     ("German security authorities", "German authorities"),
+    # a post names the body its holder speaks for (`title_words`, `offices`)
+    ("the Australian attorney-general", "Australian Ministry of Justice"),
+    ("the British defence secretary", "British Ministry of Defence"),
+    ("the Kazakh prosecutor-general", "Kazakh prosecutor's office"),
+    ("Kyrgyzstan's procurator general", "Kyrgyz prosecutor's office"),
+    ("the German chancellor", "German government"),
+    ("the Tunisian prime minister", "Tunisian government"),
 ]
+
+
+def test_title_words_are_lower_case_patterns() -> None:
+    for title in load("sources")["title_words"]:
+        assert title == title.lower() and re.compile(title), title
 
 
 @pytest.mark.parametrize(("words", "name"), OFFICE_CASES)
@@ -283,3 +295,20 @@ def test_no_source_of_the_data_is_a_bare_level() -> None:
         assert words[-1] not in levels or len(words) == 2, entry["name"]
         name = entry["name"]
         assert not name.lower().startswith("the ") or name.startswith("The "), name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "announces"),
+    [
+        ("The interior ministry published new figures on Tuesday.", True),
+        ("Police figures released on Monday paint a grim picture.", True),
+        ("The government presented its annual report on Friday.", True),
+        ("The report was released by the institute in March.", True),
+        ("The ministry held a press conference on Tuesday.", False),
+        ("The police released two suspects on Monday.", False),
+    ],
+)
+def test_announcements_name_figures_made_public(sentence: str, announces: bool) -> None:
+    """`announcements`: a verb of making public with a noun of figures, either order."""
+    words = "|".join(p.replace(" ", r"\s+") for p in load("sources")["announcements"])
+    assert bool(re.search(rf"\b(?:{words})\b", sentence, re.IGNORECASE)) is announces

@@ -8,6 +8,7 @@ repeated figures within a paragraph counted once.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -97,6 +98,13 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
                     if introduced is not None:
                         d.source, d.source_text = introduced
                         d.why["source"] = "introduced before the table"
+                last = i + len(tables[i]) - 1
+                if d.source is None and (later := _attributed_next(sentences, facts, last)):
+                    # a table, then "Source: Europol"
+                    d.source = _stated_source(later[1], d, named, later[0], drafts)
+                    if d.source is not None:
+                        d.source, d.source_text = canonical(d.source), later[1].text
+                        d.why["source"] = f"attributed-after: '{later[1].text}'"
                 drafts.append(d)
                 owners.append(i)
             continue
@@ -125,9 +133,13 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
         )
         for d in _aggregates(assemble(f, context)):
             d.source, d.why["source"] = _source(d, f, named, i, drafts, owners, sentences)
-            if d.source is None and (later := _attributed_next(sentences, facts, named, i)):
-                d.source, d.why["source"] = later, "the next sentence attributes the figures"
-                d.source_text = _attribution_words(sentences[i + 1].text)
+            if d.source is None and (later := _attributed_next(sentences, facts, i)):
+                j, a = later
+                d.source = _stated_source(a, d, named, j, drafts)
+                if d.source is not None:
+                    d.source = canonical(d.source)
+                    d.source_text = a.text
+                    d.why["source"] = f"attributed-after: '{a.text}'"
             drafts.append(d)
             owners.append(i)
     _restated(drafts)
@@ -137,25 +149,46 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
 # "The figures were released by the Home Office": a sentence that attributes what came before
 _BACK_NOUN = re.compile(
     r"\b(?:the|these|those|this|that|its|their)\s+(?:\w+\s+)?"
-    r"(?:figures?|numbers?|data|statistics|estimates?|tally|count|totals?)\b",
+    r"(?:figures?|numbers?|data|statistics|estimates?|tally|count|totals?)\b"
+    # a label after the figures: "Source: Home Office", "(Source: Europol)"
+    r"|^\W*sources?\s*:",
     re.I,
 )
 
 
 def _attributed_next(
-    sentences: list[Sentence], facts: list[Facts | None], named: list[Named], i: int
-) -> str | None:
-    """The source of the next sentence (of the paragraph, or the next one's first), when it
-    states no figure of its own and refers back to the figures ("The figures were released
-    by the Home Office")."""
-    j = i + 1
-    if j >= len(sentences) or sentences[j].paragraph - sentences[i].paragraph > 1:
-        return None
-    f = facts[j]
-    if (f is not None and f.numbers) or not _BACK_NOUN.search(sentences[j].text):
-        return None
-    sources = [n.source for n in named if n.sentence == j]
-    return sources[0] if sources else None
+    sentences: list[Sentence], facts: list[Facts | None], i: int
+) -> tuple[int, Attribution] | None:
+    """The attribution of a later sentence that states no figure of its own and refers back to
+    the figures ("The figures were released by the Home Office", "These figures come from the
+    interior ministry", "Source: Europol"): the next such sentence of the paragraph (or the
+    next paragraph's first), past sentences or list items of figures that attribute nothing
+    themselves (a paragraph or a list of figures, then its source)."""
+    prev = sentences[i]
+    for j in range(i + 1, min(i + 1 + _AFTER_FIGURES, len(sentences))):
+        here = sentences[j]
+        if here.kind is BlockKind.HEADING or here.paragraph - prev.paragraph > 1:
+            return None
+        f = facts[j]
+        if f is not None and f.numbers:
+            # the run goes on within a paragraph or from one item of a list to the next
+            items = here.kind is BlockKind.ITEM and prev.kind is BlockKind.ITEM
+            if here.paragraph != prev.paragraph and not items:
+                return None
+            if any(a.source or a.generic or a.official for a in f.attributions):
+                return None  # figures of their own, with their own source
+            prev = here
+            continue
+        if not _BACK_NOUN.search(here.text):
+            return None
+        said = f.attributions if f is not None else find_attributions(here.text)
+        found = [a for a in said if a.source or a.generic or a.official]
+        return (j, found[-1]) if found else None
+    return None
+
+
+# how many sentences of figures a back-reference may close ("These figures come from …")
+_AFTER_FIGURES = 4
 
 
 def _restated(drafts: list[Draft]) -> None:
@@ -409,6 +442,9 @@ def _source(
     if stated is not None and is_acronym(stated):
         stated = _defined(stated, d, sentences, i)  # "NACTA says": the name it was given
     if stated is not None or (a is not None and (a.source or a.generic or a.official)):
+        if a is not None and stated is not None and a.official and is_post(a.who):
+            # "Attorney-General X said", "the country's prosecutor-general": the post's body
+            return stated, f"post-speaks-for-its-body: '{a.text}'"
         return stated, f"attributed: '{a.text}'" if a is not None else "attributed"
     if a is not None:
         # "A Kurdish commander said": a speaker of its own, never the last figure's source
@@ -426,6 +462,18 @@ def _source(
         if carried is not None:
             d.source_text = carried[1]
             return carried[0], "continues the statement before"
+    announced = _announced_before(d, named, i, drafts, owners, sentences)
+    if announced is not None:
+        # "The ministry published new figures on Tuesday. Some 300 have returned": the
+        # figures the sentence before announced
+        d.source_text = announced[1]
+        return announced[0], f"announced-before: '{announced[1]}'"
+    headline = _headline_source(d, named, i, drafts, sentences)
+    if headline is not None:
+        # "Police count 90 Norwegians who joined IS" over "Around 90 Norwegians have gone to
+        # Syria": the headline attributes the figure the body repeats
+        d.source_text = headline[1]
+        return headline[0], f"headline-attributes: '{headline[1]}'"
     if f.impersonal or f.dates:
         # "is believed to be": the text gives the figure no source; a sentence with a date
         # of its own starts a new statement rather than continuing the last one
@@ -468,6 +516,100 @@ def _continued(
     if not attributed:
         return None
     return attributed[-1].source, _attribution_words(sentences[j].text)
+
+
+# a sentence that announces the figures of the next one: sources.yaml, `announcements`
+_ANNOUNCES = re.compile(
+    r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in load("sources")["announcements"]) + r")\b",
+    re.IGNORECASE,
+)
+
+
+# a speaker after the figures that the text does not resolve ("…, researchers believe"): the
+# figures are theirs, not the announcement's
+_SPEAKER_AFTER = re.compile(
+    r",\s+(?:[\w'’-]+\s+){1,4}(?:say|says|said|believe|believes|think|thinks|estimate|estimates|"
+    r"reported|told|wrote|write|writes)\b"
+)
+
+
+def _announced_before(
+    d: Draft,
+    named: list[Named],
+    i: int,
+    drafts: list[Draft],
+    owners: list[int],
+    sentences: list[Sentence],
+) -> tuple[str, str] | None:
+    """The source of the sentence right before (in the paragraph or ending the one before)
+    when it states no figure and announces figures ("The interior ministry published new
+    figures on Tuesday.", "Police figures released on Monday paint a grim picture."), and the
+    words that attribute them."""
+    j = _previous_index(sentences, i, across=True)
+    if j is None or j in owners or _SPEAKER_AFTER.search(sentences[i].text):
+        return None
+    text = sentences[j].text
+    announces = _ANNOUNCES.search(text)
+    if announces is None:
+        return None
+    found = [a for a in find_attributions(text) if a.source or a.generic or a.official]
+    if not found:
+        # "The Kosovo government presented its annual report": the subject of the verb that
+        # announces, as if it said so
+        said = find_attributions(text[: announces.start()].rstrip() + " said")
+        found = [
+            dataclasses.replace(a, text=text[a.start : announces.end()])
+            for a in said
+            if a.source or a.generic or a.official
+        ]
+    if not found:
+        return None
+    source = _stated_source(found[-1], d, named, j, drafts)
+    return (canonical(source), found[-1].text) if source is not None else None
+
+
+# the figures a headline states, in digits ("1,700", "90")
+_DIGITS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d.,])\d+(?![\d,])")
+# "Interior ministry: 1,700 French jihadists went to Syria": the speaker before a headline's colon
+_HEADLINE_SPEAKER = re.compile(r"^[#\s]*(?P<who>[A-Za-z][^:]{1,50}?):\s")
+
+
+def _headline_source(
+    d: Draft, named: list[Named], i: int, drafts: list[Draft], sentences: list[Sentence]
+) -> tuple[str, str] | None:
+    """The source a document's headline attributes the same figure to ("Police count 90
+    Norwegians who joined IS", "Interior ministry: 1,700 French jihadists went to Syria",
+    "300 Belgians back from Syria, says institute"), for a figure of the body that nothing
+    attributes; only a figure the headline states (the headline's own, or the body's)."""
+    if not _is_headline(sentences) or d.number.value is None:
+        return None
+    text = sentences[0].text
+    values = {float(x.replace(",", "")) for x in _DIGITS.findall(text)}
+    if d.number.value not in values:
+        return None
+    found = [a for a in find_attributions(text) if a.source or a.generic or a.official]
+    if not found and (colon := _HEADLINE_SPEAKER.match(text)) is not None:
+        said = find_attributions(colon["who"] + " said")
+        found = [
+            dataclasses.replace(a, text=text[colon.start("who") : colon.end("who")])
+            for a in said
+            if a.source or a.generic or a.official
+        ]
+    if not found:
+        return None
+    source = _stated_source(found[-1], d, named, 0, drafts)
+    return (canonical(source), found[-1].text) if source is not None else None
+
+
+def _is_headline(sentences: list[Sentence]) -> bool:
+    """The document opens with a headline: a heading, or a first paragraph of one line
+    without a full stop."""
+    first = sentences[0]
+    if first.kind is BlockKind.HEADING:
+        return True
+    alone = len(sentences) == 1 or sentences[1].paragraph != first.paragraph
+    ended = first.text.rstrip().endswith((".", ":", "!", "?"))
+    return alone and first.kind is BlockKind.PARAGRAPH and not ended
 
 
 def _relayed_body(
@@ -568,8 +710,9 @@ def _unnamed_post_before(sentences: list[Sentence], i: int) -> Attribution | Non
     if j is None:
         return None
     text = sentences[j].text
-    found = [a for a in [*find_attributions(text), *titled(text)] if a.source]
-    if len({a.source for a in found}) != 1 or names_a_person(text):
+    # a body, or a post that speaks for the figure's country ("the country's interior minister")
+    found = [a for a in [*find_attributions(text), *titled(text)] if a.source or a.official]
+    if len({a.source or a.who.strip().lower() for a in found}) != 1 or names_a_person(text):
         return None  # several speakers, or a post with a name of its own ("Minister X")
     posts = [a for a in found if is_post(a.text)]
     return posts[0] if posts else None  # a body's own voice is no person
@@ -682,8 +825,20 @@ def _official(
     body = _national_body(noun, d.place, named, i)
     if body is not None:
         return body
-    # a news lead: "the agency said" before the next paragraph names it ("The BfV said")
-    later = [n for n in named if n.sentence > i and n.attributed]
+    # a news lead: "the agency said" before the next paragraph names it ("The BfV said"): a
+    # body of that kind, never another kind ("the foreign ministry said" is no agency named
+    # later)
+    countries = source_countries()
+    later = [
+        n
+        for n in named
+        if n.sentence > i
+        and n.attributed
+        and (
+            re.search(rf"\b{noun}\b", _spelled(n.source))
+            or (noun in ("agency", "service") and countries.get(n.source) == d.place)
+        )
+    ]
     if later:
         return later[0].source
     return office_of(who, d.place) if _is_country(d.place) else None

@@ -604,7 +604,7 @@ def _make(
         place=code,
         place_text=place_text,
         flow=flow,
-        attribution=nearest_attribution(facts.attributions, n.start),
+        attribution=nearest_attribution(facts.attributions, n.start, facts.sentence.text),
         as_of=as_of_for(list(facts.dates), n.start, n.end) or _carried_date(facts, context),
         since=since_for(list(facts.dates)),
         zone=facts.zone,

@@ -34,6 +34,9 @@ _NOUN = (
 )
 # Nouns that stand for a source named elsewhere in the document ("the center said").
 _WORDS = load("sources")
+# the words of a post before or after a person's name ("Attorney-General X", "the Defence
+# Secretary"): sources.yaml, `title_words`
+_TITLES = alternation(_WORDS["title_words"])
 _GENERIC = "(?:" + alternation(_WORDS["generic"]) + ")"
 # "the figure reported by X", "a report published on Tuesday by X": the agent of a reporting
 # participle
@@ -41,11 +44,15 @@ _PARTICIPLE = (
     r"\b(?:" + alternation(_WORDS["reporting_participles"]) + r")\s+"
     r"(?:(?:on|in|this|last|earlier|late|early|to)\s+(?:[\w-]+\s+){1,3}?)?"
 )
+# "the figures were provided by X", "these figures come from X": the passive or "come from"
+# between the figures and their body
+_BE = r"(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+)"
+_COME = r"(?:(?:come|comes|came|are|is|were|was)\s+(?:(?:all|directly|originally)\s+)?(?=from\b))"
 # where the name after "by" ends: a verb of the report, or punctuation
 _BY_END = (
     r"(?=\s+(?:that|in|on|gave|shows?|found|estimated|said|put|puts|listed|counts|says|at|"
     r"suggests?|indicates?|estimates?|reveals?|has|have|were|was|is|are|includes?|counted|"
-    r"calculated|tallied|recorded|documented|identified|concluded|concludes)\b"
+    r"calculated|tallied|recorded|documented|identified|concluded|concludes|from|showing)\b"
     r"|\s*[,.;(]|$)"
 )
 # an office spoken of without capitals: "the federal department of defence", "the interior
@@ -74,12 +81,17 @@ _LOWER_BODY = (
     r"authorities|government|(?:interior|foreign|justice|defen[cs]e|home)\s+ministry)"
 )
 _ATTRIBUTION = re.compile(
-    rf"(?P<by>(?:{_ARTICLE}?\b{_NOUN}\s+(?:{_PARTICIPLE})?|{_PARTICIPLE})(?:by|from)\s+"
+    rf"(?P<by>(?:{_ARTICLE}?\b{_NOUN}\s+(?:{_BE}?{_PARTICIPLE}|{_COME})?|{_PARTICIPLE})(?:by|from)\s+"
     rf"(?P<by_x>(?:the\s+)?(?:[A-Z]|{_LOWER_OFFICE})[^,.;:()]{{1,80}}?)){_BY_END}"
+    # "Source: Home Office", "(source: Europol)": a label naming where the figures come from
+    r"|(?P<label>\b(?i:sources?)\s*:\s*(?P<label_x>(?:the\s+)?[A-Za-z][^.;:()\n]{1,80}?))"
+    r"(?=\s*(?:[.;)]|$))"
     r"|(?P<acc>(?:\b(?i:according)\s+to|\bper(?=\s+(?:the\s+)?[A-Z]))\s+"
     r"(?P<acc_x>(?:[^,.;:()]|(?<=\b[A-Z])\.){2,90}?))"
     r"(?=\s*(?:[,;:()]|(?<!\b[A-Z])\.|\bthat\b|$))"
-    r"|(?P<cit>\b(?i:citing|cites|cited|quoting|quotes\s+an\s+estimate\s+by)\s+(?P<cit_x>(?:the\s+)?"
+    # "has learned from security sources", "was told by officials": the ones who told
+    r"|(?P<cit>\b(?i:citing|cites|cited|quoting|quotes\s+an\s+estimate\s+by|learn(?:ed|t)\s+from|"
+    r"(?:was|were)\s+told\s+by)\s+(?P<cit_x>(?:the\s+)?"
     # "citing the Interior Ministry", and without capitals "citing a senior security official",
     # "citing figures from the interior ministry"
     r"(?:[A-Z]|(?:an?\s+)?(?:[a-z'’-]+\s+){0,3}?(?:security|government|"
@@ -94,21 +106,25 @@ _ATTRIBUTION = re.compile(
     r"\w+(?:'s|’s)|its|their))\s+(?:own\s+|latest\s+|new\s+|most\s+recent\s+)?"
     r"(?:count|estimate|figures|tally)\b)"
     # "..., it said": the organisation the text has just named
-    r"|(?P<pron>(?P<pron_x>\b(?:it|they|he|she))\s+(?:also\s+)?(?:said|says|reported|reports|"
+    # "'We estimate that …,' he said": a quotation's "we" is its speaker
+    r"|(?P<pron>(?P<pron_x>\b(?:it|they|he|she|[Ww]e))\s+(?:also\s+)?(?:said|says|reported|reports|"
     r"estimated|estimates|added|noted|found|counted|counts|wrote|told)\b)"
 
     r"|(?P<inv>\b(?:said|says|say|added|reported|estimated|reveals|revealed|confirmed)\s+(?P<inv_x>(?:the\s+|an?\s+)?"
     r"(?:[A-Z][\w'’.&-]*|minister|ministry|government|officials?|spokes(?:man|woman|person)|"
     r"head|chief|director|leader|commander|"
-    r"police|authorities|agency|report|study|researchers|authors)(?:\s+[\w'’&-]+){0,6}?))"
+    r"police|authorities|agency|report|study|researchers|authors)(?:\s+[\w'’&-]+){0,10}?))"
     r"(?=\s*(?:[,.;(]|$))"
     r"|(?P<off>(?P<off_x>\b(?:[Oo]fficials|[Aa]uthorities|[Pp]olice|[Ii]nvestigators|[Pp]rosecutors|"
     r"[Mm]inisters?|[Dd]iplomats)|\b[Tt]he\s+(?:(?:interior|foreign|justice|defen[cs]e|home)\s+)?"
     r"(?:government|ministry|minister|authorities|police)"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[a-z]+(?:\s+affairs)?)?"
     # "the Dutch counter-terrorism coordinator said"
-    r"|\b[Tt]he\s+(?:[A-Z][\w.-]*\s+)?(?:[a-z-]+\s+){0,2}(?:coordinator|commissioner|prosecutor|minister|"
-    r"secretary|director|head|chief|spokes(?:man|woman|person))(?:(?:'s|’s)\s+office)?"
+    # "the country's interior minister said", "the Attorney-General told"
+    r"|\b[Tt]he\s+(?:country(?:'s|’s)\s+)?(?:[A-Z][\w.-]*\s+)?(?:[a-z-]+\s+){0,2}"
+    r"(?i:coordinator|commissioner|(?:prosecutor|procurator|attorney)[- ]general|prosecutor|"
+    r"minister|secretary|director|head|chief|chancellor|premier|spokes(?:man|woman|person))"
+    r"(?:(?:'s|’s)\s+office)?"
     r")\s+(?:also\s+)?"
     r"(?:" + _VERBS + r")\b)"
     r"|(?P<auth>(?P<auth_x>\b[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+(?:authorities|officials|police|"
@@ -121,7 +137,8 @@ _ATTRIBUTION = re.compile(
     r"(?:" + _VERBS + r")\b)"
     r"|(?P<offin>(?P<offin_x>\b(?:[Tt]he\s+)?(?:(?:deputy|first|acting|interior|justice|"
     r"foreign|defen[cs]e|home|security)\s+){0,2}(?i:officials|authorities|police|government|"
-    r"ministry|minister)\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
+    r"ministry|minister|(?:prosecutor|procurator|attorney)[- ]general|president)\s+(?:in|of)\s+"
+    r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
     r"\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
     r"|(?P<role>(?P<role_x>(?:\b[Tt]he\s+)?(?:[A-Z][\w'’.&-]*\s+){0,5}[A-Z][\w'’.&-]*)(?:'s|’s)\s+"
     r"(?:(?!(?:" + _VERBS + r")\b)[a-z-]+\s+){0,3}(?!(?:" + _VERBS + r")\b)[a-z-]+"
@@ -144,7 +161,7 @@ _ATTRIBUTION = re.compile(
     # "ICSR's figures", "Interior Ministry data", and without capitals, "interior ministry data"
     # "the Department of Foreign Affairs's figures", "Danish police figures": a name with its
     # linking words, and a country's office said without capitals after its adjective
-    rf"|(?P<named>(?P<named_x>\b(?:(?:[A-Z][\w.'’-]+\s+(?:(?:of|for|and|the)\s+){{0,2}}){{0,4}}"
+    rf"|(?P<named>(?P<named_x>\b(?!(?:These|Those|This|That|Their|Its)\s)(?:(?:[A-Z][\w.'’-]+\s+(?:(?:of|for|and|the)\s+){{0,2}}){{0,4}}"
     rf"[A-Z][\w.'’-]+(?:\s+{_LOWER_BODY})?"
     rf"|(?i:interior|foreign|justice|defen[cs]e|home(?:\s+affairs)?)\s+(?:ministry|office|"
     rf"department)))(?:'s|’s)?\s+{_NOUN}\b"
@@ -167,17 +184,21 @@ _SPEAKER = re.compile(
     # ministry told reporters": the post's body speaks
     r"|(?P<postof>(?P<postof_x>\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?:officials?|"
     + _POSTS
-    + r")\s+(?:of|for|at)\s+(?:the\s+)?[^,.;:()\"“”]{2,80}?)\s+(?:also\s+)?(?:"
+    + r")\s+(?:of|for|at)\s+(?:the\s+)?[^,.;:()\"“”]{2,80}?)"
+    # "The head of MI6, Alex Younger, said": the holder's name between commas
+    + r"(?:,\s+[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|de|van|von|bin|al-[\w'’-]+)){0,3},)?"
+    + r"\s+(?:also\s+)?(?:"
     + _VERBS
     + r")\b)"
     # "EU counter-terrorism coordinator Gilles de Kerchove told the BBC": the office speaks
     # (at the start of the sentence or of a clause: the scan is slow where it may start anywhere)
     r"|(?:^|(?<=[,;:(“\"]\s)|(?<=[,;:(“\"]))"
     r"(?P<title>(?P<title_x>(?:\b[Tt]he\s+)?(?:(?:former|then|acting|outgoing)\s+)?"
-    r"(?:[A-Z][\w.'’-]*\s+){0,3}(?:[a-z-]+\s+){0,2}"
-    r"(?i:minister|coordinator|chief|director|head|spokes(?:man|woman|person)|commissioner|"
-    r"secretary|president|prosecutor|ambassador|envoy|adviser|advisor))"
-    r"(?:\s+(?:[A-Z][\w'’-]+|de|van|von|bin|al-[\w'’-]+)){1,4},?\s+(?:also\s+)?"
+    # "Bukit Aman Special Branch Counter Terrorism Division chief X": a long body's name
+    r"(?:[A-Z][\w.'’-]*\s+){0,7}(?:[a-z-]+\s+){0,2}"
+    r"(?i:" + _TITLES + r"))"
+    # "Justice Minister X said", "The justice minister, X, said"
+    r",?(?:\s+(?:[A-Z][\w'’-]+|de|van|von|bin|al-[\w'’-]+)){1,4},?\s+(?:also\s+)?"
     r"(?:told|said|says|estimated|stated|announced|added)\b)"
 )
 # "X was quoted by Reuters as saying", "Reuters cited the minister as saying": X speaks, the
@@ -195,9 +216,7 @@ _TEAM = re.compile(
     r"paper|data|figures|tally))\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
 )
 _SPEAKER_GUARD = re.compile(
-    r"\b(?:official|officials|sources?|diplomats?|minister|coordinator|chief|director|head|"
-    r"spokes(?:man|woman|person)|commissioner|secretary|president|prosecutor|ambassador|envoy|"
-    r"adviser|advisor|" + _POSTS + r")\b",
+    r"\b(?:official|officials|sources?|diplomats?|" + _TITLES + r"|" + _POSTS + r")\b",
     re.IGNORECASE,
 )
 # a capitalised name, then a team's or a paper's noun
@@ -227,7 +246,8 @@ def _speaker_named(who: str) -> bool:
 _ARTICLE_ONLY = re.compile(r"\s*(?:(?:the|its|their|this|that)\s+)?", re.IGNORECASE)
 # Every attribution has one of these words; a sentence without any is skipped at once.
 _GUARD = re.compile(
-    r"(?i:according|citing|cites|cited|quotes|tally|(?:'s|’s|its|their)\s+(?:own\s+)?count)"
+    r"(?i:according|citing|cites|cited|quotes|tally|sources?\s*:|learn(?:ed|t)\s+from|told\s+by|"
+    r"(?:'s|’s|its|their)\s+(?:own\s+)?count)"
     r"|\bper\s+(?:the\s+)?[A-Z]|\b(?:" + _VERBS + r"|" + _NOUN + r")\b"
 )
 # words that make a capitalised name an organisation or a publication (sources.yaml)
@@ -252,6 +272,13 @@ class Attribution:
     # a news outlet that relays ("Interfax reported", "according to Reuters"): never the source
     # of a figure a body in the same sentence states
     relay: bool = False
+    # the words say where the figures come from ("according to X", "citing X", "X's figures",
+    # "data from X", "by X's count"), not only who speaks: over a person who speaks of them
+    grounds: bool = False
+
+
+# the attributions that say where the figures come from (see `Attribution.grounds`)
+_GROUNDS = frozenset({"acc", "cit", "bycount", "by", "named", "label"})
 
 
 @cache
@@ -498,10 +525,15 @@ def find_attributions(text: str) -> list[Attribution]:
         if kind in _SUBJECTS and _a_place_after_preposition(text, m.start(), who or ""):
             continue  # "fighting in Syria estimates show": a place is no speaker
         found = _attribution(m.start(), m.end(), m.group(), who or "")
+        if found.generic == "person" and found.who.lower() == "we" and not _QUOTED.search(text):
+            # "we" outside a quotation: the text's own authors, no one named before
+            found = dataclasses.replace(found, generic=None)
         if not (found.source or found.generic or found.official):
             found = _apposed(text, found)
         if not (found.source or found.generic or found.official):
             found = _described_outlet(text, found)
+        if kind in _GROUNDS:
+            found = dataclasses.replace(found, grounds=True)
         if kind == "cit":
             found = dataclasses.replace(found, cited=True)
         elif _relays(found):
@@ -511,9 +543,16 @@ def find_attributions(text: str) -> list[Attribution]:
     return out
 
 
+# a quotation mark: a "we" inside a quotation is its speaker's
+_QUOTED = re.compile(r"[\"“”]")
 # ", citing police sources,": an outlet's source, inside the words naming the outlet
 _CITING_INSIDE = re.compile(
-    r"(?<=, )(?P<cit>(?:citing|quoting)\s+(?P<cit_x>(?:the\s+|an?\s+)?[^,]{2,60}?))(?=\s*,)"
+    r"(?<=, )(?P<cit>(?:citing|quoting|(?:which|who)\s+(?:has\s+|had\s+)?"
+    r"(?:reviewed|obtained|saw|seen|analy[sz]ed|cited|quoted))\s+(?P<cit_x>(?:the\s+|an?\s+)?[^,]{2,60}?))(?=\s*,)"
+)
+# "…, which reviewed Pentagon data, …": an outlet's relative clause naming whose data it saw
+_SAW_DATA = re.compile(
+    r"\b(?:which|who)\s+(?:has\s+|had\s+)?(?:reviewed|obtained|saw|seen|analy[sz]ed|cited|quoted)\b"
 )
 
 
@@ -522,7 +561,7 @@ def _cited_inside(text: str, matches: list[re.Match[str]]) -> list[re.Match[str]
     outlet cites, found inside the words of the outlet's own attribution."""
     out: list[re.Match[str]] = []
     for m in matches:
-        if "citing" in m.group() or "quoting" in m.group():
+        if "citing" in m.group() or "quoting" in m.group() or _SAW_DATA.search(m.group()):
             out += _CITING_INSIDE.finditer(text, m.start(), m.end())
     return out
 
@@ -564,6 +603,14 @@ _POST_IN_WHO = re.compile(
 )
 
 
+# a person's relative clause naming the body they head or work for
+_WHO_HEADS = re.compile(
+    r",\s+who\s+(?:heads|leads|directs|runs|chairs|works\s+(?:for|at)|"
+    rf"is\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){{0,3}}?(?i:{_POSTS})\s+(?:of|at|for|with|in))\s+"
+    r"(?P<body>(?:the\s+)?[^,]{2,90}?),?\s*$"
+)
+
+
 def _possessed(said: str, who: str) -> str:
     """ "The UN's counter-terrorism directorate says": the whole name where the data knows it,
     else the possessor ("The Soufan Center's director said" → the Soufan Center)."""
@@ -572,13 +619,27 @@ def _possessed(said: str, who: str) -> str:
     return said[: hits[0].end] if whole else who
 
 
+# "said Gerard Collomb, the interior minister", "according to X, Belgium's justice minister":
+# a post without a body named after it, the post's office of the country it names or the
+# figure's
+_APPOSED_TITLE = re.compile(
+    r",\s+(?P<post>(?:(?:the|a|an)\s+)?(?:country(?:'s|’s)\s+|[A-Z][\w.'’-]*(?:'s|’s)?\s+)?"
+    r"(?:[a-z-]+\s+){0,2}?(?i:" + _TITLES + r"))(?=\s*(?:[,.;:()]|$))"
+)
+
+
 def _apposed(text: str, found: Attribution) -> Attribution:
     """A speaker named by their name alone, whose post in a body follows after a comma: the
     body speaks ("according to Antti Pelttari, chief of the Finnish Security Intelligence
-    Service")."""
+    Service"); a post alone, the office it names ("said X, the interior minister")."""
     post = _APPOSED_POST.match(text, found.end)
     if post is None:
-        return found
+        title = _APPOSED_TITLE.match(text, found.end)
+        if title is None or not _official_regex().search(title["post"]):
+            return found
+        words = text[found.start : title.end()]
+        office = _attribution(found.start, title.end(), words, title["post"])
+        return office if office.source or office.official else found
     body = _attribution(found.start, post.end(), text[found.start : post.end()], post["body"])
     if body.source or body.official:
         return body
@@ -618,13 +679,18 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
         return Attribution(start, end, text, data[0].name, None, False, who)
     # "Marat Sultanov, the head of the Kyrgyz police,": the police; "The Egmont Institute,
     # which advises the Belgian government,": the institute
+    heads = _WHO_HEADS.search(who) if post is None else None
+    if heads is not None and not ORG_WORDS.search(who[: heads.start()]):
+        # "Ayob Khan, who heads the counter-terrorism division of Special Branch,": the body a
+        # person heads or works for speaks (not "The Egmont Institute, which advises …")
+        post = heads
     who = post["body"] if post is not None else _APPOSITIVE.sub("", who)
     named = _sources().finditer(who)
     if named:
         return Attribution(start, end, text, named[0].name, None, False, who)
     if re.fullmatch(r"(?:the\s+)?(?:its|their|it|they)", who, re.IGNORECASE):
         return Attribution(start, end, text, None, "its", False, who)  # "by its count"
-    if re.fullmatch(r"he|she|him|her", who, re.IGNORECASE):
+    if re.fullmatch(r"he|she|him|her|we", who, re.IGNORECASE):
         return Attribution(start, end, text, None, "person", False, who)  # "…, he said"
     # "the deputy head of the State Security Service": the body whose post it is
     who = _TITLE_OF.sub("", who)
@@ -729,9 +795,8 @@ def national_possessive(name: str) -> str:
 # A person named by their post, whatever they do in the sentence: "Dutch Justice Minister Ferd
 # Grapperhaus spoke in parliament", "Säpo chief Charlotte von Essen"
 _TITLED = re.compile(
-    r"(?:\b[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:[a-z-]+\s+){0,2}"
-    r"(?i:minister|coordinator|chief|director|head|spokes(?:man|woman|person)|commissioner|"
-    r"secretary|president|prosecutor|ambassador|envoy|adviser|advisor)"
+    r"(?:\b[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,7}(?:[a-z-]+\s+){0,2}"
+    r"(?i:" + _TITLES + r")"
     r"(?:\s+(?:[A-Z][\w'’-]+|de|van|von|bin|al-[\w'’-]+)){1,4}"
 )
 
@@ -752,8 +817,7 @@ _POST_OF = re.compile(
 _POSSESSED_POST = re.compile(
     r"(?:\b[Tt]he\s+country(?:'s|’s)\s+|\b[Tt]he\s+(?=[A-Z])|\b[A-Z][\w.'’-]*(?:'s|’s)\s+)"
     r"(?:[A-Za-z-]+\s+){0,3}?"
-    r"(?i:minister|coordinator|chief|director|head|spokes(?:man|woman|person)|commissioner|"
-    r"secretary|president|prosecutor|ambassador|envoy)\b(?!\s+(?:of|for|at)\b)"
+    r"(?i:" + _TITLES + r")\b(?!\s+(?:of|for|at)\b)"
 )
 
 
@@ -831,22 +895,64 @@ def _relays(found: Attribution) -> bool:
     return bool(_outlets().search(name) or PUBLICATION_WORDS.search(name))
 
 
-def nearest_attribution(attributions: Sequence[Attribution], start: int) -> Attribution | None:
+def nearest_attribution(
+    attributions: Sequence[Attribution], start: int, text: str = ""
+) -> Attribution | None:
     """The attribution governing a figure at `start`: the nearest before, else the first after;
-    a body over a news outlet that relays it ("According to Interfax, …, the minister said")."""
+    a body over a news outlet that relays it ("According to Interfax, …, the minister said");
+    the body whose figures they are over a person who speaks of them ("Renard said 130 …,
+    according to the prosecutor's office", "…, he said, citing police data": `cited-figures`,
+    in the figure's clause of `text`)."""
     informative = [a for a in attributions if a.source or a.generic or a.official]
     informative = [a for a in informative if not a.relay] or informative
+    grounds = [
+        a
+        for a in informative
+        if a.start >= start
+        and a.grounds
+        and not a.relay
+        and not _CLAUSE_END.search(text, start, a.start)
+    ]
     before = [a for a in informative if a.start < start]
     if before:
         # "X's report quotes an estimate by Y that ..." : the innermost (last) one is Y.
-        return before[-1]
+        return grounds[0] if grounds and _personal(before[-1]) else before[-1]
     # "Experts say around 400 …, police saying more than half …": a speaker of its own before
     # the figure governs it, not a body named after it
     speakers = [a for a in attributions if a.start < start and a not in informative]
     if speakers and not any(a.relay for a in attributions):
-        return speakers[-1]
-    after = [a for a in informative or attributions if a.start >= start]
+        return grounds[0] if grounds else speakers[-1]
+    after = [
+        a
+        for a in informative or attributions
+        if a.start >= start and not _own_figures_across(text, start, a)
+    ]
+    if after and grounds and _personal(after[0]):
+        return grounds[0]  # "…, he said, citing police data"
     return after[0] if after else None
+
+
+# where the figure's clause ends: a semicolon, or a new sentence of a list
+_CLAUSE_END = re.compile(r"[;:]")
+# a clause that sets another statement against the figure's ("…, but the FBI puts the number
+# at 150", "; officials count 150")
+_CONTRAST = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though)\b|\s+but\s+", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+
+
+def _own_figures_across(text: str, start: int, a: Attribution) -> bool:
+    """An attribution after the figure, past a contrast, that gives a figure of its own ("About
+    250 went, but the FBI puts the number at 150"): its figure's, not this one's."""
+    if not text or not _CONTRAST.search(text, start, a.start):
+        return False
+    end = _CONTRAST.search(text, a.end)
+    return bool(_DIGIT.search(text, a.end, end.start() if end else len(text)))
+
+
+def _personal(a: Attribution) -> bool:
+    """A person who speaks ("he said", "Peter Neumann, director of the ICSR, said"), not a
+    body or a source of figures."""
+    return not a.grounds and (a.generic == "person" or is_post(a.who))
 
 
 def report_kind(text: str, offset: int) -> str | None:
