@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from fighterflows.extract.dates import REPORTED as _REPORTED
 from fighterflows.extract.dates import DateMention, governing_date
 from fighterflows.extract.flows import Cue
 from fighterflows.extract.lexicon import alternation, load, whole_words
@@ -28,13 +29,6 @@ _IN_PERIOD = re.compile(r"\b(?:in|during|throughout)\s+(?:early\s+|mid-?|late\s+
 _UP_TO = re.compile(r"\b(?:by|as\s+of|until|till|through|up\s+to)\s+$", re.I)
 # "on 19 August 2019", "on August 19, 2019": one day.
 _ON_DAY = re.compile(r"\bon\s+(?:the\s+)?$", re.I)
-# A date before a reporting verb dates the report, not the figure ("In 2014, X said 500 ...").
-_REPORTED = re.compile(
-    r"\b(?:said|says|say|estimated|estimates|reported|reports|stated|announced|told|"
-    r"according|believed|thought|wrote|claimed|counted|counts|put|puts|released|published|"
-    r"report|study|survey)\b",
-    re.I,
-)
 
 
 @cache
@@ -65,6 +59,8 @@ def scope_of(
         return Scope.CUMULATIVE, "no-verb-of-its-own"
     if _dating_marker("period", text, figure):
         return Scope.EVENT, "bounded-period"
+    if flow is Flow.KILLED and _clause_marker("combat_event", text, clause, figure):
+        return Scope.EVENT, "one-battle"
     if _more_of_the_same(text, figure):
         return Scope.EVENT, "one-more-batch"
     if _perfect(text, cue):
@@ -133,6 +129,16 @@ def _dating_marker(name: str, text: str, figure: tuple[int, int]) -> bool:
     return False
 
 
+def _clause_marker(name: str, text: str, clause: tuple[int, int], figure: tuple[int, int]) -> bool:
+    """A marker in the figure's own clause that no reporting verb separates from it ("killed
+    in a single battle"; not "300 were killed, a report on the battle of Kobani said")."""
+    for m in _markers(name).finditer(text, *clause):
+        span = (figure[1], m.start()) if m.start() >= figure[1] else (m.end(), figure[0])
+        if not _REPORTED.search(text, *span):
+            return True
+    return False
+
+
 # "..., bringing the toll to 300": a running total's words that introduce the next number
 _NEXT_NUMBER = re.compile(r"\s*(?:(?:about|some|around|nearly|almost|over|more\s+than)\s+)?\d")
 
@@ -150,6 +156,8 @@ def _running_total(text: str, clause: tuple[int, int], figure: tuple[int, int]) 
             _NEXT_NUMBER.match(text, m.end()) or _TO_NEXT_NUMBER.match(text, m.end())
         ):
             continue  # "three died last month, bringing the toll to 300": the 300's
+        if m.start() >= figure[1] and _REPORTED.search(text, figure[1], m.start()):
+            continue  # "12 were repatriated, according to a ministry that has tracked … since"
         return True
     return False
 
