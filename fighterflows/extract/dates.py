@@ -75,6 +75,9 @@ _DATE = re.compile(
     rf"|(?P<rel>\b(?P<the>(?i:the)\s+)?(?P<which>(?i:last|this|past))\s+(?:(?i:month|year|week)\b"
     rf"|(?P<m9>{_MONTH})(?!\s*,?\s*\d))"
     r"|\b(?i:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    # "two years ago", "a month ago", "six weeks ago"
+    r"|\b(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?i:years?|months?|weeks?|days?)\s+(?i:ago)\b"
     r"|\b(?i:yesterday|now|today|currently|at present|nowadays)\b)",
 )
 # "USA Today" is a newspaper: a capitalised "Today" or "Now" after a word is a name
@@ -84,7 +87,11 @@ _SINCE = re.compile(
     r"|\b(?:from|between)\s+(?:the\s+)?(?:(?:start|beginning|end)\s+of\s+|early\s+|mid-?|late\s+)?$",
     re.IGNORECASE,
 )
-_AS_OF = re.compile(r"\b(?:as of|by|until|up to|through|as at|at the end of)\s*$", re.IGNORECASE)
+_AS_OF = re.compile(
+    r"\b(?:(?:as of|by|until|up to|through|as at)(?:\s+the\s+(?:end|close)\s+of)?|at the end of)"
+    r"\s*$",
+    re.IGNORECASE,
+)
 _NOW = {"now", "today", "currently", "present", "nowadays"}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -182,7 +189,13 @@ def _mentions(text: str, m: re.Match[str], published: str | None) -> list[DateMe
             return []
         iso = f"{year}-{_month(g('m10')):02d}"
     elif g("mo"):
-        found = _named_month("latest", _month(g("m11")), published)
+        # "from January to June 2019": the year the period's end states
+        ends = _RANGE_YEAR.match(text, m.end())
+        found = (
+            f"{ends.group(1)}-{_month(g('m11')):02d}"
+            if ends
+            else _named_month("latest", _month(g("m11")), published)
+        )
         if found is None:
             return []
         iso = found
@@ -205,6 +218,18 @@ def _mentions(text: str, m: re.Match[str], published: str | None) -> list[DateMe
             return []
         iso = rel
     return [DateMention(m.start(), m.end(), m.group(), iso, role, marked)]
+
+
+_RANGE_YEAR = re.compile(
+    rf"\s*(?:to|and|until|till|through|[-–])\s+(?:{_MONTH}),?\s+({_YEAR})\b", re.I
+)
+_AGO_UNITS = {"year": 365, "month": 30, "week": 7, "day": 1}
+_SMALL = {
+    w: i
+    for i, w in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    )
+} | {"a": 1, "an": 1}
 
 
 # "figures from last year", "data from 2016": the date of the figures, not a start
@@ -280,6 +305,8 @@ def _relative(phrase: str, published: str | None) -> str | None:
     if day is None:
         return None
     words = phrase.lower().split()
+    if words[-1] == "ago":
+        return _ago(day, words)
     if words[-1] in _NOW or (words[0] == "the" and words[-1] in ("month", "year", "week")):
         return day.isoformat()
     if words[-1] == "yesterday":
@@ -296,6 +323,19 @@ def _relative(phrase: str, published: str | None) -> str | None:
     # "on Tuesday" in a story published on a Tuesday is that day
     back = (day.weekday() - _WEEKDAYS.index(words[-1])) % 7
     return (day - dt.timedelta(days=back)).isoformat()
+
+
+def _ago(day: dt.date, words: list[str]) -> str:
+    """ "two years ago": the year two before the story's; "a month ago": the month before;
+    "six weeks ago", "three days ago": that day."""
+    n = int(words[0]) if words[0].isdigit() else _SMALL[words[0]]
+    unit = words[1].rstrip("s")
+    if unit == "year":
+        return str(day.year - n)
+    if unit == "month":
+        months = day.year * 12 + day.month - 1 - n
+        return f"{months // 12}-{months % 12 + 1:02d}"
+    return (day - dt.timedelta(days=n * _AGO_UNITS[unit])).isoformat()
 
 
 def _named_month(which: str, month: int, published: str | None) -> str | None:
@@ -339,14 +379,45 @@ def as_of_for(dates: list[DateMention], start: int, end: int) -> str | None:
     return found.iso if found is not None else None
 
 
-def dated(dates: Sequence[DateMention], start: int, end: int) -> tuple[str, str] | None:
+def dated(
+    dates: Sequence[DateMention], start: int, end: int, narrative: str | None = None
+) -> tuple[str, str] | None:
     """The figure's stated date and the rule that chose it, as `--explain` shows it
-    ("date-after-figure: 'in April' (month-without-year)")."""
+    ("date-after-figure: 'April' (month-without-year)"). A month without its year takes the
+    year of `narrative`, the month the sentence before gave, when it comes after it ("In
+    March 2013, an inquiry began. In May, the minister said 800 …": May 2013)."""
     found = _governing(dates, start, end)
     if found is None:
         return None
     d, rule = found
+    if d.kind == "month-without-year" and narrative is not None and narrative[5:7] <= d.iso[5:]:
+        return f"{narrative[:4]}-{d.iso[5:]}", f"{rule}: '{d.text}' (month-of-the-narrative)"
     return d.iso, f"{rule}: '{d.text}' ({d.kind})"
+
+
+_A_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+
+
+def stated_before(text: str, published: str | None) -> list[DateMention]:
+    """The dates a sentence before the figure's states (only when it names a year)."""
+    return find_dates(text, published) if _A_YEAR.search(text) else []
+
+
+def narrative_month(dates: Sequence[DateMention]) -> str | None:
+    """The last month or day (with its year) a sentence states for what happened in it."""
+    told = [d.iso for d in dates if d.role is Role.AS_OF and len(d.iso) >= 7 and d.aside is None]
+    return told[-1][:7] if told else None
+
+
+def report_date(text: str, dates: Sequence[DateMention]) -> str | None:
+    """The date a sentence without figures gives a report ("In 2013, it was reported that …",
+    "As an ICCT report from April 2016 shows, …"): the figures after it are that report's."""
+    for d in dates:
+        if d.role is Role.AS_OF and REPORTED.search(
+            text, max(0, d.start - 40), min(len(text), d.end + 40)
+        ):
+            return d.iso
+    return None
 
 
 def governing_date(dates: Sequence[DateMention], start: int, end: int) -> DateMention | None:

@@ -618,7 +618,7 @@ def _make(
 def _date_of(facts: Facts, n: NumberMention, context: Context) -> tuple[str | None, str]:
     """The figure's as_of and the rule behind it: a date the sentence states for it, else the
     one the sentence before gave, else (None) the document's date."""
-    stated = dated(facts.dates, n.start, n.end)
+    stated = dated(facts.dates, n.start, n.end, context.narrative_month)
     if stated is not None:
         return stated
     carried = _carried_date(facts, context)
