@@ -44,15 +44,11 @@ _MONTH = (
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-# the words a month without its year stands after (look-behinds of one width each)
-_MONTH_AFTER = "(?:" + "|".join(
-    f"(?<=\\b{w}\\s)"
-    for w in (
-        "in", "In", "during", "During", "by", "By", "since", "Since", "until", "Until", "of",
-        "early", "Early", "late", "Late", "mid", "from", "From", "between", "Between", "and",
-        "to", "till", "through", "before", "Before", "after", "After",
-    )
-) + "|(?<=\\bmid-)|(?<=\\bMid-))"
+# the words a month without its year stands after ("in April", "since January", "mid-May")
+_MONTH_AFTER = (
+    r"\b(?i:in|during|by|since|until|of|early|late|mid|from|between|and|to|till|through|before"
+    r"|after)[\s-]+"
+)
 _DATE = re.compile(
     rf"(?P<dmy>(?P<d1>[0-3]?\d)\s+(?P<m1>{_MONTH})\s+(?P<y1>{_YEAR}))"
     rf"|(?P<mdy>(?P<m2>{_MONTH})\s+(?P<d2>[0-3]?\d),?\s+(?P<y2>{_YEAR}))"
@@ -63,11 +59,11 @@ _DATE = re.compile(
     # a day without its year ("on July 5", "on 30 May"): the year of the document's date
     rf"|(?P<md>(?<=\b[Oo]n\s)(?:(?P<m7>{_MONTH})\s+(?P<d7>[0-3]?\d)(?:st|nd|rd|th)?|(?P<d8>[0-3]?\d)"
     rf"(?:st|nd|rd|th)?\s+(?P<m8>{_MONTH}))(?!\w|\.\d|,?\s*\d))"
-    # "in May this year", "in April of last year": that month of the story's year or the one before
-    rf"|(?P<mty>(?P<m10>{_MONTH})\s+(?:of\s+)?(?P<which10>(?i:this|last))\s+(?i:year)\b)"
     # a month without its year after a preposition ("in April", "since January", "by late
-    # May"): the latest such month up to the story
-    rf"|(?P<mo>{_MONTH_AFTER}(?P<m11>{_MONTH})(?!\s+\d|\w))"
+    # May"): the latest such month up to the story; "in May this year", "in April of last
+    # year": that month of the story's year or the one before
+    rf"|(?P<mo>{_MONTH_AFTER}(?P<m11>{_MONTH})"
+    r"(?:\s+(?:of\s+)?(?P<which10>(?i:this|last))\s+(?i:year)\b)?(?!\s+\d|\w))"
     # "last month", "last April" (the latest April before the story; "this April": the story's
     # year), "yesterday", "on Monday"; "now says fewer than 3,000" after "6,000 in 2015": the
     # day of the report; "the past year", "over the last month": the period that ends with the
@@ -126,6 +122,8 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
         kind = _KINDS.get(m.lastgroup or "", "year")
         if kind == "relative" and m.group("the"):
             kind = "period-ending-with-the-story"
+        elif m.group("which10"):
+            kind = "month-of-this-or-last-year"
         out.extend(
             _with_aside(text, replace(d, kind=kind)) for d in _mentions(text, m, published)
         )
@@ -140,7 +138,6 @@ _KINDS = {
     "yy": "end-of-range",
     "y": "year",
     "md": "day-without-year",
-    "mty": "month-of-this-or-last-year",
     "mo": "month-without-year",
     "rel": "relative",
 }
@@ -162,7 +159,9 @@ def _with_aside(text: str, d: DateMention) -> DateMention:
 
 
 def _mentions(text: str, m: re.Match[str], published: str | None) -> list[DateMention]:
-    before = text[max(0, m.start() - 80) : m.start()]
+    # a month without its year is matched with the word before it, which is no part of it
+    start = m.start("m11") if m.group("mo") else m.start()
+    before = text[max(0, start - 80) : start]
     role = Role.SINCE if _since(before, text, m.end()) else Role.AS_OF
     if role is Role.AS_OF and _other_event(text, m, before):
         return []
@@ -183,11 +182,11 @@ def _mentions(text: str, m: re.Match[str], published: str | None) -> list[DateMe
         ]
     elif g("y"):
         iso = g("y6")
-    elif g("mty"):
+    elif g("which10"):
         year = _story_year(published, last=g("which10").lower() == "last")
         if year is None:
             return []
-        iso = f"{year}-{_month(g('m10')):02d}"
+        iso = f"{year}-{_month(g('m11')):02d}"
     elif g("mo"):
         # "from January to June 2019": the year the period's end states
         ends = _RANGE_YEAR.match(text, m.end())
@@ -217,7 +216,7 @@ def _mentions(text: str, m: re.Match[str], published: str | None) -> list[DateMe
         if rel is None:
             return []
         iso = rel
-    return [DateMention(m.start(), m.end(), m.group(), iso, role, marked)]
+    return [DateMention(start, m.end(), text[start : m.end()], iso, role, marked)]
 
 
 _RANGE_YEAR = re.compile(
