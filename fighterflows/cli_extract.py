@@ -72,7 +72,7 @@ derived_option = click.option(
 @click.option(
     "--explain",
     is_flag=True,
-    help="Say which named rule gave each figure its place, population, flow, scope and "
+    help="Say which named rule gave each figure its as_of, place, population, flow, scope and "
     "source, and which places other rules proposed (an `explain` object in JSON).",
 )
 @read_options

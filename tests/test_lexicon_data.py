@@ -7,9 +7,10 @@ from collections import Counter
 
 import pytest
 
+from fighterflows.extract.dates import find_dates
 from fighterflows.extract.flows import find_cues
 from fighterflows.extract.groups import find_groups, find_zone
-from fighterflows.extract.lexicon import load
+from fighterflows.extract.lexicon import alternation, load, whole_words
 from fighterflows.extract.places import place_name
 from fighterflows.extract.sources import (
     find_attributions,
@@ -37,7 +38,7 @@ def _patterns(name: str) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("name", ["flows", "populations"])
+@pytest.mark.parametrize("name", ["flows", "populations", "scopes", "dates"])
 def test_every_pattern_is_a_string_that_compiles(name: str) -> None:
     for pattern in _patterns(name):
         assert isinstance(pattern, str), pattern  # YAML turns "a: b" into a mapping
@@ -312,3 +313,42 @@ def test_announcements_name_figures_made_public(sentence: str, announces: bool) 
     """`announcements`: a verb of making public with a noun of figures, either order."""
     words = "|".join(p.replace(" ", r"\s+") for p in load("sources")["announcements"])
     assert bool(re.search(rf"\b(?:{words})\b", sentence, re.IGNORECASE)) is announces
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The unit, set up in 2015, says", False),
+        ("a centre that was opened in May 2016", False),
+        ("the government, elected in 2018, says", False),
+        ("the ministry, which began keeping records in 2012,", False),
+        ("the 2015 law", False),
+        ("its 2011 revolution and", False),
+        ("the 2015 Southern Syria offensive", False),
+        ("since the caliphate was declared in 2014", True),  # a start stays a start
+        ("the 2019 figures", True),
+        ("its 2016 report", True),
+        ("were killed in 2015", True),
+        ("brought home in April 2019", True),
+    ],
+)
+def test_dates_of_other_events_are_left_out(text: str, kept: bool) -> None:
+    """data/dates.yaml: the verbs and nouns whose dates are another event's."""
+    assert bool(find_dates(text, "2020-01-01")) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("were killed in a single battle", True),
+        ("an airstrike killed", True),
+        ("their base was hit by a missile", True),
+        ("died in an ambush", True),
+        ("were killed in battles", False),
+        ("were killed in airstrikes", False),
+    ],
+)
+def test_combat_event_markers(text: str, found: bool) -> None:
+    """data/scopes.yaml: combat_event names one battle, strike or attack, never several."""
+    pattern = whole_words(alternation(load("scopes")["combat_event"]))
+    assert bool(pattern.search(text)) is found

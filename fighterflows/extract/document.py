@@ -14,7 +14,14 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from fighterflows.extract.anchor import holds
-from fighterflows.extract.dates import Role, find_dates
+from fighterflows.extract.dates import (
+    DateMention,
+    Role,
+    find_dates,
+    narrative_month,
+    report_date,
+    stated_before,
+)
 from fighterflows.extract.drafts import Context, Draft
 from fighterflows.extract.estimates import assemble
 from fighterflows.extract.facts import Facts, gather
@@ -115,6 +122,7 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
         if not f.numbers:
             continue
         day_before = _day_before(sentences, owners, i, published)
+        before, report_before = _dated_before(sentences, owners, i, published)
         cues_before = _cues_before(sentences, facts, owners, i)
         carried = _carried_place(sentences, facts, drafts, owners, i)
         lead = None if carried is not None else lead_place(sentences, facts, drafts, owners, i)
@@ -124,8 +132,11 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
             carried_is_figure=lead is not None or _previous_has_figures(sentences, owners, i),
             heading_place=heading,
             previous=drafts,
-            carried_as_of=_carried_as_of(sentences, drafts, owners, i, day_before),
+            carried_as_of=_carried_as_of(
+                sentences, drafts, owners, i, day_before or report_before
+            ),
             day_before=day_before,
+            narrative_month=narrative_month(before),
             zone_nearby=_zone_nearby(sentences, i),
             country_before=_country_before(sentences, facts, i),
             flow_before=_last_flow(cues_before),
@@ -398,6 +409,19 @@ _A_DAY = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?"
     r"\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 )
+
+
+def _dated_before(
+    sentences: list[Sentence], owners: list[int], i: int, published: str | None
+) -> tuple[list[DateMention], str | None]:
+    """The dates the sentence before states, and, when it has no figures, the date it gives a
+    report (`dates.report_date`)."""
+    j = _previous_index(sentences, i)
+    if j is None:
+        return [], None
+    text = sentences[j].text
+    dates = stated_before(text, published)
+    return dates, (report_date(text, dates) if j not in owners else None)
 
 
 def _day_before(

@@ -23,6 +23,9 @@ class Context:
     carried_as_of: str | None = None
     # the day a previous sentence without figures says something happened ("On July 19, ...")
     day_before: str | None = None
+    # the last month the sentence before states ("In March 2013, …"): the year of a month said
+    # without one ("In May, …")
+    narrative_month: str | None = None
     zone_nearby: bool = False  # the previous sentence or the heading names the conflict
     # the country named last in the sentences before (its section), for "nationals of the country"
     country_before: PlaceMention | None = None

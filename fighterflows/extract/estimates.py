@@ -30,7 +30,7 @@ from fighterflows.extract.choosing import (
     segment_start,
     shares_the_noun,
 )
-from fighterflows.extract.dates import as_of_for, since_for
+from fighterflows.extract.dates import dated, since_for
 from fighterflows.extract.drafts import Context, Draft
 from fighterflows.extract.exclusions import (
     FOREIGN_WORD,
@@ -592,6 +592,7 @@ def _make(
     context: Context,
 ) -> Draft:
     shift = facts.sentence.start
+    as_of, as_of_why = _date_of(facts, n, context)
     return Draft(
         start=shift + n.start,
         end=shift + n.end,
@@ -605,12 +606,25 @@ def _make(
         place_text=place_text,
         flow=flow,
         attribution=nearest_attribution(facts.attributions, n.start, facts.sentence.text),
-        as_of=as_of_for(list(facts.dates), n.start, n.end) or _carried_date(facts, context),
-        since=since_for(list(facts.dates)),
+        as_of=as_of,
+        since=since_for(facts.dates, facts.sentence.text, (n.start, n.end)),
         zone=facts.zone,
         group=nearest_group(list(facts.groups), n.start),
         paragraph=facts.sentence.paragraph,
+        why={"as_of": as_of_why},
     )
+
+
+def _date_of(facts: Facts, n: NumberMention, context: Context) -> tuple[str | None, str]:
+    """The figure's as_of and the rule behind it: a date the sentence states for it, else the
+    one the sentence before gave, else (None) the document's date."""
+    stated = dated(facts.dates, n.start, n.end, context.narrative_month)
+    if stated is not None:
+        return stated
+    carried = _carried_date(facts, context)
+    if carried is not None:
+        return carried, "carried from the sentence before"
+    return None, "document's date"
 
 
 def _carried_date(facts: Facts, context: Context) -> str | None:

@@ -101,7 +101,9 @@ def _counts(
     """A "date" that is a count of people: "Jordan (2000+)", "2000 Moroccan-Europeans"."""
     for n in numbers:
         if n.start <= date.start < n.end or date.start <= n.start < date.end:
-            if n.text.strip() != date.text or _NAMED_AFTER.match(text, n.end):
+            # the first year of a range of dates is no count ("the 2012 – November 2018 period")
+            within = date.start <= n.start and n.end <= date.end
+            if (n.text.strip() != date.text and not within) or _NAMED_AFTER.match(text, n.end):
                 return True  # "(2000+)", "2000 Moroccan-Europeans"
             head = head_after(text, n.end, places)
             return head is not None and head.population is not None

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from fighterflows.extract.dates import REPORTED as _REPORTED
 from fighterflows.extract.dates import DateMention, governing_date
 from fighterflows.extract.flows import Cue
 from fighterflows.extract.lexicon import alternation, load, whole_words
@@ -23,18 +24,19 @@ from fighterflows.model import Flow, Scope
 # A verb in the perfect ("have returned", "had gone") counts up to a time: a total.
 _PERFECT = re.compile(r"\b(?:have|has|had|'ve)\s+(?:\w+\s+){0,2}$", re.I)
 # "in 2015", "during 2016", "in January 2015": a dated period the verb happened in.
-_IN_PERIOD = re.compile(r"\b(?:in|during|throughout)\s+(?:early\s+|mid-?|late\s+)?$", re.I)
-# "by last month", "as of this week": the end of a running total, not one event
-_UP_TO = re.compile(r"\b(?:by|as\s+of|until|till|through|up\s+to)\s+$", re.I)
-# "on 19 August 2019", "on August 19, 2019": one day.
-_ON_DAY = re.compile(r"\bon\s+(?:the\s+)?$", re.I)
-# A date before a reporting verb dates the report, not the figure ("In 2014, X said 500 ...").
-_REPORTED = re.compile(
-    r"\b(?:said|says|say|estimated|estimates|reported|reports|stated|announced|told|"
-    r"according|believed|thought|wrote|claimed|counted|counts|put|puts|released|published|"
-    r"report|study|survey)\b",
+# ("in the spring of 2019", "in summer 2017", "in the first half of 2019": a part of that year)
+_IN_PERIOD = re.compile(
+    r"\b(?:in|during|throughout)\s+(?:the\s+)?(?:early\s+|mid-?|late\s+"
+    r"|(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?"
+    r"|(?:first|second|third|fourth|last)\s+(?:half|quarter|months?|weeks?)\s+of\s+)?$",
     re.I,
 )
+# "by last month", "as of this week": the end of a running total, not one event
+_UP_TO = re.compile(
+    r"\b(?:by|as\s+of|until|till|through|up\s+to)\s+(?:the\s+(?:end|close)\s+of\s+)?$", re.I
+)
+# "on 19 August 2019", "on August 19, 2019": one day.
+_ON_DAY = re.compile(r"\bon\s+(?:the\s+)?$", re.I)
 
 
 @cache
@@ -65,6 +67,8 @@ def scope_of(
         return Scope.CUMULATIVE, "no-verb-of-its-own"
     if _dating_marker("period", text, figure):
         return Scope.EVENT, "bounded-period"
+    if flow is Flow.KILLED and _clause_marker("combat_event", text, clause, figure):
+        return Scope.EVENT, "one-battle"
     if _more_of_the_same(text, figure):
         return Scope.EVENT, "one-more-batch"
     if _perfect(text, cue):
@@ -122,13 +126,23 @@ def _dating_marker(name: str, text: str, figure: tuple[int, int]) -> bool:
     14 children on Saturday") that date the figure, not the report ("said on Monday", "a report
     released last month")."""
     for m in _markers(name).finditer(text):
-        if _UP_TO.search(text, max(0, m.start() - 12), m.start()):
+        if _UP_TO.search(text, max(0, m.start() - 26), m.start()):
             continue  # "by last month ... had brought home 360": a running total's date
         if m.end() <= figure[0]:  # "told reporters last year that 5,000 went"
             between = text[max(0, m.start() - 24) : figure[0]]
         else:
             between = text[figure[1] : m.start()]
         if not _REPORTED.search(between):
+            return True
+    return False
+
+
+def _clause_marker(name: str, text: str, clause: tuple[int, int], figure: tuple[int, int]) -> bool:
+    """A marker in the figure's own clause that no reporting verb separates from it ("killed
+    in a single battle"; not "300 were killed, a report on the battle of Kobani said")."""
+    for m in _markers(name).finditer(text, *clause):
+        span = (figure[1], m.start()) if m.start() >= figure[1] else (m.end(), figure[0])
+        if not _REPORTED.search(text, *span):
             return True
     return False
 
@@ -150,6 +164,8 @@ def _running_total(text: str, clause: tuple[int, int], figure: tuple[int, int]) 
             _NEXT_NUMBER.match(text, m.end()) or _TO_NEXT_NUMBER.match(text, m.end())
         ):
             continue  # "three died last month, bringing the toll to 300": the 300's
+        if m.start() >= figure[1] and _REPORTED.search(text, figure[1], m.start()):
+            continue  # "12 were repatriated, according to a ministry that has tracked … since"
         return True
     return False
 
@@ -180,6 +196,7 @@ def _dated_verb(text: str, cue: Cue, date: DateMention) -> bool:
     return (
         0 <= len(gap) <= 24
         and len(date.iso) <= 7
+        and date.kind != "end-of-range"
         and _IN_PERIOD.search(gap) is not None
         and not re.search(r"[,;()]", gap)
     )
@@ -187,10 +204,10 @@ def _dated_verb(text: str, cue: Cue, date: DateMention) -> bool:
 
 def _dated_period(text: str, figure: tuple[int, int], date: DateMention | None) -> bool:
     """The figure's date is one year or month the verb happened in ("in 2019, 12 were ...")."""
-    if date is None or " to " in date.text:
-        return False
+    if date is None or date.kind == "end-of-range" or " to " in date.text:
+        return False  # "in the 2012 – November 2018 period": a count up to its end
     lead = _IN_PERIOD if len(date.iso) <= 7 else _ON_DAY
-    if not lead.search(text, max(0, date.start - 16), date.start):
+    if not lead.search(text, max(0, date.start - 40), date.start):
         return False
     # "In 2016, the ministry said 500 ..." / "... according to figures released on 12 March":
     # the date of the report, not of the people's movement
