@@ -7,9 +7,10 @@ from collections import Counter
 
 import pytest
 
+from fighterflows.extract.copulas import measure_before, measure_of_no_people
 from fighterflows.extract.flows import find_cues
 from fighterflows.extract.groups import find_groups, find_zone
-from fighterflows.extract.lexicon import load
+from fighterflows.extract.lexicon import load, total_predicate_regex
 from fighterflows.extract.places import place_name
 from fighterflows.extract.sources import (
     find_attributions,
@@ -74,6 +75,7 @@ def test_each_alias_names_one_entry(name: str, key: str) -> None:
         ("remain", Flow.REMAINING),
         ("were convicted", Flow.PROSECUTED),
         ("moved on to", Flow.RELOCATED),
+        ("fatalities among them", Flow.KILLED),
     ],
 )
 def test_cue_flows(text: str, flow: Flow) -> None:
@@ -283,3 +285,42 @@ def test_no_source_of_the_data_is_a_bare_level() -> None:
         assert words[-1] not in levels or len(words) == 2, entry["name"]
         name = entry["name"]
         assert not name.lower().startswith("the ") or name.startswith("The "), name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The total is put at ",
+        "The tally now stands at ",
+        "the number of Austrians who went rose to ",
+        "The count has remained stable at ",
+        "their number is estimated at ",
+        "The figure has reached ",
+        "the death toll among them is ",
+    ],
+)
+def test_total_predicates_state_a_measure_of_people(text: str) -> None:
+    assert total_predicate_regex().search(text) is not None
+    assert measure_before(text, len(text)) is not None
+    assert not measure_of_no_people(text, len(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The number of arrests now stands at ",
+        "the average age of the fighters is ",
+        "The cost of the flights is put at ",
+        "the number of victims of the bombing rose to ",
+    ],
+)
+def test_measures_of_something_else_than_people(text: str) -> None:
+    assert measure_before(text, len(text)) is None
+    assert measure_of_no_people(text, len(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["Germany sent ", "they said 40 of them went back to ", "The number of "]
+)
+def test_no_measure_before_a_plain_figure(text: str) -> None:
+    assert measure_before(text, len(text)) is None

@@ -30,6 +30,7 @@ from fighterflows.extract.choosing import (
     segment_start,
     shares_the_noun,
 )
+from fighterflows.extract.copulas import bare_measure
 from fighterflows.extract.dates import as_of_for, since_for
 from fighterflows.extract.drafts import Context, Draft
 from fighterflows.extract.exclusions import (
@@ -305,6 +306,11 @@ def _draft(
         if they is not None:
             # "… those who have returned, but they are estimated to number around 300"
             flow, flow_rule = they, "the verb of the people 'they' refers to"
+    if (cue is None or cue.stock) and head is None:
+        measured = _measure_of_before(facts, n, context)
+        if measured is not None:
+            # "… citizens who went to fight in Syria. The total is put at 316."
+            flow, flow_rule = measured, "copular-total: the people of the sentence before"
     # A figure that takes its flow from an earlier one is about what that one was about.
     referred = cue is None and flow is not None
     if flow is None:
@@ -376,6 +382,20 @@ def _they_number(facts: Facts, n: NumberMention, context: Context) -> Flow | Non
         return earlier[-1].flow
     if context.flow_before is None and context.stock_before:
         return Flow.DEPARTED  # "… its citizens in the ranks of IS. These people are up to 500."
+    return context.flow_before
+
+
+def _measure_of_before(facts: Facts, n: NumberMention, context: Context) -> Flow | None:
+    """The flow of the people a measure named alone counts ("The tally now stands at 150"):
+    the verb before it in the sentence, else the sentence before's (`copulas.bare_measure`)."""
+    text = facts.sentence.text
+    if not bare_measure(text, n.start):
+        return None
+    earlier = [c for c in facts.cues if c.end <= n.start and not c.stock and not c.blocked]
+    if earlier:
+        return earlier[-1].flow
+    if context.flow_before is None and context.stock_before:
+        return Flow.DEPARTED
     return context.flow_before
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from fighterflows.extract.choosing import composition_population
+from fighterflows.extract.copulas import measure_before, measure_of_no_people
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.placing import inside_parens
 from fighterflows.extract.populations import (
@@ -86,6 +87,16 @@ _NEAR = 60
 def _bare_population(text: str, n: NumberMention) -> People | None:
     """A number without a noun of its own ("110 — four men, ...", "(1,700)"): the people
     words nearest to it; (None, None) when they are people we never count."""
+    if measure_of_no_people(text, n.start):
+        return None, None  # "the number of arrests stands at 60", "the average age … is 23"
+    measure = measure_before(text, n.start)
+    if measure is not None:
+        # "the number … rose to 300 by June", "the total is put at 316, according to police":
+        # the measure's value counts the people its own words name, whatever follows
+        own = [w for w in people_words(text) if measure.end() <= w.start < n.start]
+        if any(w.excluded for w in own):
+            return None, None  # "the toll among the soldiers stands at 12"
+        return Population.TOTAL, own[-1].text if own else None
     if not (
         _BARE_NEXT.match(text, n.end)
         or inside_parens(text, n)
