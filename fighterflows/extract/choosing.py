@@ -66,13 +66,19 @@ class Figure:
 # "500 — 10 percent — have come back", "150 (50 percent) have returned": a share set beside a
 # count, between brackets or dashes, says what part of the whole that count is
 _APPOSED_OPEN = re.compile(r"\s*(?:\(|[—–]|\s-)\s*")
+_OF_THEM_HEAD = re.compile(r"\s*of\s+(?:them|those|these|whom)\b", re.I)
 _APPOSED_CLOSE = re.compile(r"\s*(?:\)|[—–]|-\s)")
 
 
 def apposed_share(text: str, figures: list[Figure], j: int) -> int | None:
     """The index of the count the share `j` stands beside, if it does."""
     share = figures[j].number
-    if j == 0 or share.kind is not NumberKind.SHARE or not _APPOSED_CLOSE.match(text, share.end):
+    # "(about a quarter of them women)": the share's own words stand inside the bracket too
+    close = share.end
+    own = figures[j].head
+    if own is not None and _OF_THEM_HEAD.match(own.text):
+        close = own.end
+    if j == 0 or share.kind is not NumberKind.SHARE or not _APPOSED_CLOSE.match(text, close):
         return None
     count = figures[j - 1]
     if count.number.kind is NumberKind.SHARE:

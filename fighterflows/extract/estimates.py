@@ -283,7 +283,10 @@ def _draft(
     if skipped(text, n, head):
         return None
     labels = [(p.start, p.end) for p in facts.places if p.code not in ZONE_CODES]
-    if reference_mark(text, n, labels):
+    if reference_mark(text, n, labels) and reference_mark(
+        # "women (22), boys (18) and girls (9)": a noun of people labels a count as a place does
+        text, n, [(w.start, w.end) for w in people_words(text) if not w.excluded]
+    ):
         return None  # "were killed in Syria (4)": a footnote's number
     people = population_of(text, n, head)
     if people is None or people.rule == "people-nearby":

@@ -62,7 +62,12 @@ _SAMPLE = re.compile(
 )
 
 
-_AGE = re.compile(r"\b(?:turned|aged|age\s+of|ages\s+of|aged\s+between)\s+$", re.I)
+# (also an average or median after the ages: "aged between 19 and 35 (average 24)")
+_AGE = re.compile(
+    r"\b(?:turned|aged|age\s+of|ages\s+of|aged\s+between|(?:average|median|mean)(?:\s+age)?(?:\s+of)?)"
+    r"\s+$",
+    re.I,
+)
 
 
 _EXTREME_AGE = re.compile(

@@ -55,6 +55,7 @@ def population_of(text: str, n: NumberMention, head: Head | None) -> Choice[Peop
             ("share-composition", lambda: _composition(text, n)),
             ("head-noun", lambda: _head_population(head)),
             ("share-of-everyone", lambda: _share_of_all(n)),
+            ("labelled-people", lambda: _labelled(text, n)),
             ("people-nearby", lambda: _bare_population(text, n)),
         ]
     )
@@ -67,6 +68,18 @@ def _composition(text: str, n: NumberMention) -> People | None:
 def _head_population(head: Head | None) -> People | None:
     if head is not None and head.population is not None:
         return head.population, head.text.strip(" ,")
+    return None
+
+
+def _labelled(text: str, n: NumberMention) -> People | None:
+    """ "women (22), boys (18) and girls (9)": the noun of people right before the bracket
+    that holds only the number."""
+    if not inside_parens(text, n):
+        return None
+    before = len(text[: n.start].rstrip()[:-1].rstrip())
+    for w in people_words(text):
+        if w.end == before and w.population is not None and not w.excluded:
+            return w.population, w.text
     return None
 
 
