@@ -47,6 +47,7 @@ from fighterflows.extract.lexicon import continuation_regex, ranking_regex, shar
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.people import People, population_of
 from fighterflows.extract.placing import (
+    CONTINGENT_OF,
     ZONE_CODES,
     inside_parens,
     place_of,
@@ -741,7 +742,11 @@ def _default_flow(
         return Flow.DEPARTED if in_war else None
     if (
         head is None
-        and (inside_parens(text, n) or (in_war and _WITH_N.search(text, 0, n.start)))
+        and (
+            inside_parens(text, n)
+            or (in_war and _WITH_N.search(text, 0, n.start))
+            or (in_war and CONTINGENT_OF.search(text, max(0, n.start - 120), n.start))
+        )
         and any(FIGHTER_HEAD.search(w.text) for w in people_words(text))
     ):
         # "France (1,700)"; "Tunisia heads the list with some 6,000, followed by Saudi Arabia

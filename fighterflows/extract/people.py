@@ -8,7 +8,7 @@ import re
 from fighterflows.extract.choosing import composition_population
 from fighterflows.extract.copulas import measure_before, measure_of_no_people
 from fighterflows.extract.numbers import NumberKind, NumberMention
-from fighterflows.extract.placing import inside_parens
+from fighterflows.extract.placing import compared_item, inside_parens
 from fighterflows.extract.populations import (
     Head,
     people_words,
@@ -112,6 +112,7 @@ def _bare_population(text: str, n: NumberMention) -> People | None:
         return Population.TOTAL, own[-1].text if own else None
     if not (
         _BARE_NEXT.match(text, n.end)
+        or compared_item(text, n)
         or inside_parens(text, n)
         or _BARE_END.match(text, n.end)
         or verb_follows(text, n.end)

@@ -98,7 +98,15 @@ def place_of(
             ("people's-own-words", lambda: _own_words(head)),
             ("national-militia", lambda: _militia(text, head, after)),
             ("of-its-people", lambda: _owner(n, facts) if _of_its(head) else None),
+            (
+                "contingent-owner",
+                lambda: None if head else _widened(_contingent_owner(text, n, facts), facts),
+            ),
             ("from-n-countries", lambda: _n_countries(text, after, clause, facts)),
+            (
+                "compared-item",
+                lambda: _widened(_compared_place(text, n, facts, head is not None), facts),
+            ),
             ("from-or-of-place", lambda: _widened(_lead_place(text, n, after, facts), facts)),
             (
                 "place-before-parenthesis",
@@ -424,6 +432,74 @@ def _possessive_place(text: str, n: NumberMention, pos: int, facts: Facts) -> Pl
         return None
     owner = [p for p in facts.places if p.end == m.start()]
     return owner[0] if owner else None
+
+
+# "…, compared with around 760 in Germany and 271 in Austria", "against 300 in Sweden": the
+# items a figure is compared with count the same people, in another country
+_COMPARISON = re.compile(
+    r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|against|versus|vs\.?|"
+    r"as\s+against|ahead\s+of|behind|(?:more|fewer|less|higher|lower|larger|smaller)\s+than|"
+    r"compared\s+to)\b[^.;:()]{0,80}$",
+    re.I,
+)
+_IN_A_PLACE_NEXT = re.compile(r"\s+(?:in|from)\s+(?:the\s+)?(?=[A-Z])")
+
+
+# ... an item without a verb of its own ("compared with 2 million in Sweden who are Muslims",
+# "30 in Antwerp were arrested" are no items)
+_COMPARED_ITEM = re.compile(
+    r"\s+(?:in|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3}"
+    r"\s*(?:[,.;)]|and\b|or\b|$)"
+)
+
+
+def compared_item(text: str, n: NumberMention) -> bool:
+    """A bare number a figure is compared with, followed by its place ("against 300 in
+    Sweden")."""
+    return bool(
+        _COMPARED_ITEM.match(text, n.end)
+        and _COMPARISON.search(text, max(0, n.start - 100), n.start)
+    )
+
+
+def _compared_place(
+    text: str, n: NumberMention, facts: Facts, head_of_its_own: bool
+) -> PlaceMention | None:
+    """ "…, compared with around 760 in Germany": the place right after the compared number."""
+    if head_of_its_own or not compared_item(text, n):
+        return None
+    m = _IN_A_PLACE_NEXT.match(text, n.end)
+    after = [p for p in facts.places if m is not None and p.start == m.end()]
+    return after[0] if after and after[0].code not in ZONE_CODES else None
+
+
+# "Tunisia provided the largest contingent of foreign fighters, some 6,000": the size of a
+# country's contingent set off by a comma after it
+CONTINGENT_OF = re.compile(
+    r"\b(?:contingents?|groups?|numbers?|share|pool|source|body|number)\s+of\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:fighters|jihadists|militants|recruits|volunteers|mujahideen)"
+    r"(?:\s+(?:in|to|for|of)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?\s*[,—–(]\s*$",
+    re.I,
+)
+# the contingent's owner, the clause's subject: "Tunisia provided the largest contingent …"
+_OWNER_GAP = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){1,4}")
+
+
+def _contingent_owner(text: str, n: NumberMention, facts: Facts) -> PlaceMention | None:
+    """ "Tunisia provided the largest contingent of foreign fighters, some 6,000": the
+    country whose contingent the number sizes, not a place compared after it."""
+    m = CONTINGENT_OF.search(text, max(0, n.start - 120), n.start)
+    if m is None:
+        return None
+    before = [
+        p
+        for p in facts.places
+        if p.end <= m.start()
+        and p.code not in ZONE_CODES
+        and _OWNER_GAP.fullmatch(text, p.end, m.start())
+        and (p.start == 0 or text[: p.start].rstrip().endswith((",", ":", ";")))
+    ]
+    return before[-1] if before else None
 
 
 def inside_parens(text: str, n: NumberMention) -> bool:
