@@ -333,6 +333,12 @@ def _draft(
     clause = (segment_start(text, figures, i), segment_end(text, figures, i))
     placed = _placed(facts, figures, i, head, clause, made, context, cue, flow, (referred, anaphor))
     if placed is None:
+        if cue is not None and not cue.stock and i + 1 < len(figures) and _a_part(
+            text, figures, i + 1
+        ):
+            # "The prison holds 5,000 ISIS suspects, among them 120 Iraqis, 45 Russians": a
+            # whole of no one country still says what its parts did
+            used[i] = cue
         return None
     (code, place_text), why = placed
     zone = _zone_without(text, head, facts)
@@ -343,8 +349,14 @@ def _draft(
     draft.why.update(why, population=people.rule, flow=flow_rule)
     draft.stock = cue is None or cue.stock
     draft.continues = CHANGE_TO.search(text, max(0, n.start - 30), n.start) is not None
+    # (a part of a whole of no one country measures what its whole's cue says: "The prison
+    # holds 5,000 suspects, among them 45 Russians" are held now)
+    unmade = [j for j in outside if j < i and j not in made]
+    part = cue is None and bool(unmade) and _a_part(text, figures, i)
+    whole_cue = outside[max(unmade)] if part else None
+    reach = (min(clause[0], whole_cue.start), clause[1]) if whole_cue is not None else clause
     draft.scope, draft.why["scope"] = scope_of(
-        text, clause, (n.start, n.end), flow, cue, facts.dates
+        text, reach, (n.start, n.end), flow, cue or whole_cue, facts.dates
     )
     if draft.why["scope"] == "default" and not facts.dates and context.day_before:
         # "On July 19, Kazakhstan brought back 47 ... . The group included 18 orphans": the
@@ -729,6 +741,10 @@ def _default_flow(
     ):
         # "Up to 4,761 of the foreigners were women", "the group put the figure at 470",
         # "by 2018 the figure had risen to 310"
+        return context.previous[-1].flow
+    if context.previous and context.carried_is_figure and head is None and inside_parens(text, n):
+        # "… hold about 2,000 foreign ISIS fighters; Russians (300), Turks (250) and Tunisians
+        # (200) make up the biggest groups": a labelled breakdown of the figure before
         return context.previous[-1].flow
     if context.previous and ranking_regex().search(text, 0, n.start):
         # "Tunisia tops the list with 6,000 fighters. Saudi Arabia follows with 2,500."
