@@ -68,6 +68,8 @@ class Figure:
 _APPOSED_OPEN = re.compile(r"\s*(?:\(|[—–]|\s-)\s*")
 _OF_THEM_HEAD = re.compile(r"\s*of\s+(?:them|those|these|whom)\b", re.I)
 _APPOSED_CLOSE = re.compile(r"\s*(?:\)|[—–]|-\s)")
+_TRAIL_OPEN = re.compile(r"\s+[^\d;:()]{1,60}?(?:\s\(|,\s|\s[—–]\s)\s*")
+_TRAIL_CLOSE = re.compile(r"\s*(?:\)\s*)?(?:[.;]|$)")
 
 
 def apposed_share(text: str, figures: list[Figure], j: int) -> int | None:
@@ -78,13 +80,20 @@ def apposed_share(text: str, figures: list[Figure], j: int) -> int | None:
     own = figures[j].head
     if own is not None and _OF_THEM_HEAD.match(own.text):
         close = own.end
-    if j == 0 or share.kind is not NumberKind.SHARE or not _APPOSED_CLOSE.match(text, close):
+    if j == 0 or share.kind is not NumberKind.SHARE:
+        return None
+    if not (_APPOSED_CLOSE.match(text, close) or _TRAIL_CLOSE.match(text, close)):
         return None
     count = figures[j - 1]
     if count.number.kind is NumberKind.SHARE:
         return None
     end = count.head.end if count.head is not None else count.number.end
-    return j - 1 if _APPOSED_OPEN.fullmatch(text, end, share.start) else None
+    if _APPOSED_OPEN.fullmatch(text, end, share.start):
+        return j - 1
+    # "74 have been killed (about a quarter)", "about 300 are believed dead, roughly a quarter.":
+    # a share set after the count's own words, closing its clause
+    trailing = _TRAIL_OPEN.fullmatch(text, end, share.start) and _TRAIL_CLOSE.match(text, close)
+    return j - 1 if trailing else None
 
 
 def segment_end(text: str, figures: list[Figure], i: int) -> int:

@@ -115,6 +115,7 @@ def place_of(
             ("possessive-place", lambda: _widened(_possessive_place(text, n, after, facts), facts)),
             ("labelled-place", lambda: _widened(_labelled_place(text, n, facts), facts)),
             ("ranked-with", lambda: _widened(_ranked_place(text, n, facts), facts)),
+            ("accounts-for", lambda: _widened(_accounting_place(text, n, facts), facts)),
             ("foreign-people", lambda: _foreign_head(head)),
         ]
     )
@@ -405,6 +406,24 @@ def _labelled_place(text: str, n: NumberMention, facts: Facts) -> PlaceMention |
         if item is not None and _ITEM_START.search(text, max(0, item.start - 12), item.start):
             return item
     return labelled
+
+
+# "France accounts for 1,900, Germany for 960 and Britain for 850": a share of a whole given
+# to each country, the verb said once
+_ACCOUNTS_GAP = re.compile(
+    r"\s+(?:(?:alone|itself|by\s+itself|now)\s+)?(?:accounts?|accounted|accounting)\s+for\s+", re.I
+)
+_GAPPED_FOR = re.compile(r"\s+(?:alone\s+)?for\s+", re.I)
+_ACCOUNTS = re.compile(r"\baccount(?:s|ed|ing)?\s+for\b", re.I)
+
+
+def _accounting_place(text: str, n: NumberMention, facts: Facts) -> PlaceMention | None:
+    """ "France accounts for 1,900, Germany for 960": the country before "accounts for" or,
+    the verb gapped, before "for"."""
+    said = _place_before(text, n, facts, _ACCOUNTS_GAP)
+    if said is not None or not _ACCOUNTS.search(text, 0, n.start):
+        return said
+    return _place_before(text, n, facts, _GAPPED_FOR)
 
 
 def _ranked_place(text: str, n: NumberMention, facts: Facts) -> PlaceMention | None:
