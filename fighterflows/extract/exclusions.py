@@ -183,7 +183,10 @@ def joint(text: str, head: Head | None, facts: Facts) -> bool:
 
 
 # "150 fighters from North Macedonia and Kosovo": the countries after the people's "from"
-_FROM_OR_OF = re.compile(r"\b(?:from|of)\s+(?:the\s+)?$", re.I)
+# (not a ranking's "ahead of Uzbekistan and Tajikistan")
+_FROM_OR_OF = re.compile(
+    r"\b(?:from|(?<!ahead\s)(?<!instead\s)(?<!front\s)of)\s+(?:the\s+)?$", re.I
+)
 _SPLIT_LATER = re.compile(r"\b(?:respectively|each|apiece)\b", re.I)
 
 

@@ -115,6 +115,7 @@ def place_of(
             ("possessive-place", lambda: _widened(_possessive_place(text, n, after, facts), facts)),
             ("labelled-place", lambda: _widened(_labelled_place(text, n, facts), facts)),
             ("ranked-with", lambda: _widened(_ranked_place(text, n, facts), facts)),
+            ("opening-with", lambda: _widened(_opening_with(text, n, facts), facts)),
             ("accounts-for", lambda: _widened(_accounting_place(text, n, facts), facts)),
             ("foreign-people", lambda: _foreign_head(head)),
         ]
@@ -268,8 +269,18 @@ def _usable(text: str, facts: Facts, heads: Sequence[Head], n: NumberMention) ->
         and not _MOVED_FROM.search(text, max(0, p.start - 40), p.start)
         and not _PARTICIPLE.match(text, p.end)
         and not _STATE_AFTER.match(text, p.end)
+        and not _RANKED_AGAINST.search(text, max(0, p.start - 60), p.start)
         and not any(s <= p.start < e for s, e in spans)
     ]
+
+
+# the countries a ranking sets a figure against: "Morocco trails only Tunisia and Saudi
+# Arabia", "the third-largest contingent, after France and Britain", "second only to Tunisia"
+_RANKED_AGAINST = re.compile(
+    r"\b(?:trails?|trailing|trailed|behind|second\s+only\s+to|ahead\s+of|outranked\s+by|"
+    r"surpassed\s+by|exceeded\s+by|after)\s+(?:only\s+)?(?:by\s+)?(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]*\s*(?:,\s*|\s+and\s+|\s+)(?:the\s+)?){0,4}$"
+)
 
 
 def _labels_of_others(text: str, facts: Facts, n: NumberMention) -> list[PlaceMention]:
@@ -424,6 +435,26 @@ def _accounting_place(text: str, n: NumberMention, facts: Facts) -> PlaceMention
     if said is not None or not _ACCOUNTS.search(text, 0, n.start):
         return said
     return _place_before(text, n, facts, _GAPPED_FOR)
+
+
+_WITH_OPENER = re.compile(r"\s*(?:[\w-]+\s+)?with\s+$", re.I)
+_SUBJECT_AFTER_COMMA = re.compile(r",\s*(?:the\s+)?$", re.I)
+
+
+def _opening_with(text: str, n: NumberMention, facts: Facts) -> PlaceMention | None:
+    """ "With 1,200 citizens in the ranks of ISIS, Morocco trails only Tunisia": the subject
+    after the opening phrase has the number."""
+    if not _WITH_OPENER.fullmatch(text, 0, n.start):
+        return None
+    comma = text.find(",", n.end)
+    if comma < 0:
+        return None
+    after = [
+        p
+        for p in facts.places
+        if p.start > comma and _SUBJECT_AFTER_COMMA.search(text, comma, p.start)
+    ]
+    return after[0] if after and after[0].code not in ZONE_CODES else None
 
 
 def _ranked_place(text: str, n: NumberMention, facts: Facts) -> PlaceMention | None:
