@@ -154,7 +154,8 @@ def segment_start(text: str, figures: list[Figure], i: int) -> int:
 # figure is made of, not what some of its people did.
 _MADE_UP = re.compile(
     r"\b(?P<pop>women|men|children|minors|girls|boys|females|males)\s+(?:made\s+up|make\s+up|"
-    r"accounted\s+for|account\s+for|represented|comprised|were|are)\s+(?:about\s+|some\s+|"
+    r"accounted\s+for|account\s+for|represent(?:s|ed)?|comprised|constitut(?:e|ed)|were|are)\s+"
+    r"(?:about\s+|some\s+|"
     r"roughly\s+|around\s+|up\s+to\s+|nearly\s+|almost\s+)?$",
     re.I,
 )

@@ -147,6 +147,16 @@ def assemble(facts: Facts, context: Context) -> list[Draft]:
             made[i].base_draft = base
             if base is not None and base in drafts:
                 made[i].place, made[i].place_text = base.place, base.place_text
+        elif (
+            made[i].kind is Kind.SHARE
+            and made[i].why.get("population") == "share-composition"
+            and drafts
+            and _OPENS_WITH_OF.match(facts.sentence.text)
+        ):
+            # "Of the estimated 5,000 Europeans who went, women make up 17 percent": a share
+            # of the cohort the sentence opens with
+            made[i].base_draft = drafts[0]
+            made[i].place, made[i].place_text = drafts[0].place, drafts[0].place_text
         elif made[i].kind is Kind.SHARE and not _has_base(
             facts.sentence.text, figures[i], context, drafts
         ):

@@ -62,6 +62,8 @@ _SAMPLE = re.compile(
 )
 
 
+# the respondents of a survey: "the 2,000 Danes polled"
+_POLLED = re.compile(r"\s+(?:polled|surveyed|interviewed|questioned|sampled)\b", re.I)
 # (also an average or median after the ages: "aged between 19 and 35 (average 24)")
 _AGE = re.compile(
     r"\b(?:turned|aged|age\s+of|ages\s+of|aged\s+between|(?:average|median|mean)(?:\s+age)?(?:\s+of)?)"
@@ -135,6 +137,8 @@ def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         return True  # "a Frenchman who had just turned 24", "the youngest ... was 15"
     if _SAMPLE.search(text, max(0, n.start - 30), n.start):
         return True  # "a study of 20 fighters": a research sample, not a count of a flow
+    if _POLLED.match(text, head.end if head is not None else n.end):
+        return True  # "the 2,000 Danes polled": respondents of a survey
     if _POPULATION_OF.search(text, max(0, n.start - 40), n.start):
         return True  # "a country of 11 million people": a population, nobody moving
     if head is None:
