@@ -27,6 +27,13 @@ _NOT_PEOPLE = re.compile(
     r"refugees|asylum|migrants|visas?|deportations?|expulsions?)\b",
     re.I,
 )
+# the figures of a list before this one: "… are 310 and 150", "stands at 60, 40 and 20"
+_ITEMS_BEFORE = re.compile(
+    r"(?<![\w,.])(?:(?:about|around|some|nearly|roughly)\s+)?\d[\d,.]*"
+    r"(?:\s*,\s*(?:(?:about|around|some|nearly|roughly)\s+)?\d[\d,.]*)*"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$",
+    re.I,
+)
 # How far back (in characters) the measure's noun may stand from its predicate
 _REACH = 150
 # (a year is no figure: "the number who went since 2014 rose to 300")
@@ -45,6 +52,9 @@ _QUANTITY = re.compile(
 def _subject(text: str, pos: int) -> tuple[re.Match[str], re.Match[str] | None] | None:
     """The predicate ending at `pos` and the last measure or quantity noun before it in its
     clause."""
+    items = _ITEMS_BEFORE.search(text, max(0, pos - 40), pos)
+    if items is not None:
+        pos = items.start()  # "the figures for X and Y are 310 and 150 respectively"
     predicate = total_predicate_regex().search(text, max(0, pos - 60), pos)
     if predicate is None:
         return None

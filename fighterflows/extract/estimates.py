@@ -411,6 +411,15 @@ def _they_number(facts: Facts, n: NumberMention, context: Context) -> Flow | Non
     return context.flow_before
 
 
+def _ranked_with(facts: Facts, n: NumberMention) -> Flow | None:
+    """ "Among the Europeans who joined ISIS, France leads with 1,910": a ranking's number "with"
+    which a sentence ranks the people its verb before it counts."""
+    if not _WITH_N.search(facts.sentence.text, max(0, n.start - 10), n.start):
+        return None
+    said = [c for c in facts.cues if c.end <= n.start and not c.stock and not c.blocked]
+    return said[-1].flow if said else None
+
+
 def _measure_of_before(facts: Facts, n: NumberMention, context: Context) -> Flow | None:
     """The flow of the people a measure named alone counts ("The tally now stands at 150"):
     the verb before it in the sentence, else the sentence before's (`copulas.bare_measure`)."""
@@ -759,6 +768,9 @@ def _default_flow(
     if context.previous and ranking_regex().search(text, 0, n.start):
         # "Tunisia tops the list with 6,000 fighters. Saudi Arabia follows with 2,500."
         return context.previous[-1].flow
+    if context.flow_before is not None and ranking_regex().search(text, 0, n.start):
+        # "Tunisia sent the most fighters. Next come Saudi Arabia, with 2,500, …"
+        return context.flow_before
     people = head is not None or re.match(r"\s+from\s", text[n.end :]) is not None
     if context.previous and people and continuation_regex().match(text):
         # "Besides, 400 people from Kyrgyzstan and 300 from Turkmenistan."
@@ -778,4 +790,6 @@ def _default_flow(
         # "France (1,700)"; "Tunisia heads the list with some 6,000, followed by Saudi Arabia
         # with 2,500": a count of the fighters the sentence is about
         return Flow.DEPARTED
+    if head is None and in_war:
+        return _ranked_with(facts, n)
     return None

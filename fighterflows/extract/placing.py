@@ -399,12 +399,13 @@ def _paren_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMe
 # ("France 300", "Tunisia: 3,000"; a few characters at most)
 _LABEL_GAP = re.compile(r"(?=[\s:]{0,3}$)\s*:?\s*")
 _LABEL_END = re.compile(r"\s*(?:[,;.)]|$|\band\b)")
-_RANKED_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,4}?with\s+", re.I)
+_RANKED_GAP = re.compile(r",?\s+(?:[\w-]+\s+){0,4}?with\s+", re.I)
 
 
 # "...; France, 250; Germany, at least 200": an item of a list after a semicolon or colon
 _ITEM_GAP = re.compile(r"\s*,\s*")
-_ITEM_START = re.compile(r"[;:]\s*(?:and\s+)?(?:the\s+)?$", re.I)
+# (also the last item of a ranking: "Next come Saudi Arabia, with 2,500, and Jordan, 2,000")
+_ITEM_START = re.compile(r"(?:[;:]\s*(?:and\s+)?|,\s+and\s+)(?:the\s+)?$", re.I)
 
 
 def _labelled_place(text: str, n: NumberMention, facts: Facts) -> PlaceMention | None:
