@@ -149,6 +149,17 @@ def assemble(facts: Facts, context: Context) -> list[Draft]:
                 made[i].place, made[i].place_text = base.place, base.place_text
         elif (
             made[i].kind is Kind.SHARE
+            and drafts
+            and _OPENS_WITH_OF.match(facts.sentence.text)
+            and (count := _bracketed_count(facts.sentence.text, figures, made, i)) is not None
+        ):
+            # "Of the 20,000 foreign fighters, almost a fifth (3,950) came from Western
+            # Europe": a share of the cohort, said of the people its count in brackets counts
+            made[i].base_draft = drafts[0]
+            made[i].place, made[i].place_text = count.place, count.place_text
+            made[i].flow, made[i].scope = count.flow, count.scope
+        elif (
+            made[i].kind is Kind.SHARE
             and made[i].why.get("population") == "share-composition"
             and drafts
             and _OPENS_WITH_OF.match(facts.sentence.text)
@@ -411,13 +422,40 @@ def _they_number(facts: Facts, n: NumberMention, context: Context) -> Flow | Non
     return context.flow_before
 
 
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
+
+
+def _bracketed_count(
+    text: str, figures: list[Figure], made: dict[int, Draft], i: int
+) -> Draft | None:
+    """The count right after a share, alone in brackets ("almost a fifth (3,950)")."""
+    count = made.get(i + 1)
+    if count is None or count.kind is not Kind.COUNT or figures[i].head is not None:
+        return None
+    nxt = figures[i + 1].number
+    if not _OPEN_BRACKET.fullmatch(text, figures[i].number.end, nxt.start):
+        return None
+    return count if _CLOSE_BRACKET.match(text, nxt.end) else None
+
+
 def _ranked_with(facts: Facts, n: NumberMention) -> Flow | None:
     """ "Among the Europeans who joined ISIS, France leads with 1,910": a ranking's number "with"
     which a sentence ranks the people its verb before it counts."""
     if not _WITH_N.search(facts.sentence.text, max(0, n.start - 10), n.start):
         return None
+    text = facts.sentence.text
     said = [c for c in facts.cues if c.end <= n.start and not c.stock and not c.blocked]
-    return said[-1].flow if said else None
+    if not said:
+        return None
+    flow = said[-1].flow
+    # (people brought back from the zone are the conflict's; travellers to it only when the
+    # sentence names fighters: not "Among the journalists who travelled to Syria, France
+    # leads with 40")
+    returned = flow is Flow.RETURNED and facts.zone is not None
+    if not (returned or facts.groups or FIGHTER_HEAD.search(text) or TOPIC_WORDS.search(text)):
+        return None
+    return flow
 
 
 def _measure_of_before(facts: Facts, n: NumberMention, context: Context) -> Flow | None:
@@ -790,6 +828,6 @@ def _default_flow(
         # "France (1,700)"; "Tunisia heads the list with some 6,000, followed by Saudi Arabia
         # with 2,500": a count of the fighters the sentence is about
         return Flow.DEPARTED
-    if head is None and in_war:
+    if head is None:
         return _ranked_with(facts, n)
     return None
