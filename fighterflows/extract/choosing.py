@@ -28,7 +28,7 @@ _WITH = re.compile(r"\b(?:with|alongside|besides)\s+$", re.I)
 # "Out of these 632 people, 273 are abroad": a base that opens the sentence or a clause; not
 # the size of a group just named ("The largest group, of about 800, were from Indonesia")
 _OF_LEAD = re.compile(
-    r"(?:^|(?<!group)(?<!contingent)(?<!cohort)(?<!batch)[,;:]\s*)(?:out\s+)?of\s+"
+    r"(?:^|(?<!group)(?<!contingent)(?<!cohort)(?<!batch)[,;:]\s*)(?:(?:out\s+)?of|among)\s+"
     r"(?:the\s+|these\s+|those\s+)?$",
     re.I,
 )

@@ -114,3 +114,28 @@ def bare_measure(text: str, pos: int) -> bool:
     predicate = total_predicate_regex().search(text, max(0, pos - 60), pos)
     end = predicate.start() if predicate is not None else pos
     return _ADVERBS.fullmatch(text, noun.end(), end) is not None
+
+
+# "puts the total who went at 316, the dead at 74 and the returnees at 117": each item of a
+# list of values "at" says its own measure
+_ITEM_AT = re.compile(
+    r"(?:,\s*(?:and\s+)?|\s+and\s+|\b(?:puts?|putting|estimates?|estimated|places?|placed|"
+    r"gives?|gave)\s+)[^,;]{1,60}?\s+at\s+$",
+    re.I,
+)
+_ITEM_START = re.compile(r"[,;:]")
+
+
+def own_words(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of the words that name the measure whose value the figure at `pos` is ("the
+    death toll is 20", "…, the dead at 74"): a cue there says what the people did, not one
+    after the figure ("… is 20 and about 40 are back")."""
+    item = _ITEM_AT.search(text, max(0, pos - 80), pos)
+    if item is not None:
+        return item.start(), pos
+    noun = measure_before(text, pos)
+    if noun is None:
+        return None
+    start = max(0, noun.start() - 30)
+    breaks = list(_ITEM_START.finditer(text, start, noun.start()))
+    return (breaks[-1].end() if breaks else start), pos

@@ -30,7 +30,7 @@ from fighterflows.extract.choosing import (
     segment_start,
     shares_the_noun,
 )
-from fighterflows.extract.copulas import bare_measure
+from fighterflows.extract.copulas import bare_measure, own_words
 from fighterflows.extract.dates import as_of_for, since_for
 from fighterflows.extract.drafts import Context, Draft
 from fighterflows.extract.exclusions import (
@@ -52,7 +52,13 @@ from fighterflows.extract.placing import (
     inside_parens,
     place_of,
 )
-from fighterflows.extract.populations import Head, head_after, people_words, predicate_population
+from fighterflows.extract.populations import (
+    Head,
+    head_after,
+    people_words,
+    predicate_population,
+    verb_follows,
+)
 from fighterflows.extract.prefilter import TOPIC_WORDS
 from fighterflows.extract.references import country_by_reference
 from fighterflows.extract.rules import Choice, explaining
@@ -509,6 +515,9 @@ def _shared_verb(text: str, figures: list[Figure], i: int, used: dict[int, Cue])
         return None
     prev = figures[i - 1]
     end = prev.head.end if prev.head is not None else prev.number.end
+    mine = figures[i].head.end if figures[i].head is not None else figures[i].number.end
+    if own_words(text, prev.number.start) is not None and verb_follows(text, mine):
+        return None  # "the death toll is 20 and about 40 are back": a verb of its own
     return before if AND_NEXT.fullmatch(text, end, figures[i].number.start) else None
 
 
@@ -609,6 +618,18 @@ def _cue(
 ) -> Cue | Literal[False] | None:
     """The figure's cue; None when it has none of its own; False when it is no figure."""
     text, n = facts.sentence.text, figures[i].number
+    measure = own_words(text, n.start)
+    mine = figures[i].head.end if figures[i].head is not None else n.end
+    if measure is not None and not verb_follows(text, mine):
+        # "the death toll is 20 and about 40 are back", "…, the dead at 74": the measure's
+        # own words say what its people did
+        said = [
+            c
+            for c in facts.cues
+            if measure[0] <= c.start and c.end <= measure[1] and not c.stock and not c.blocked
+        ]
+        if said:
+            return said[-1]
     shared = _shared_verb(text, figures, i, used)
     if shared is not None:
         return _held_only_where(facts, figures, i, shared)
