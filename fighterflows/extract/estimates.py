@@ -515,7 +515,8 @@ def _shared_verb(text: str, figures: list[Figure], i: int, used: dict[int, Cue])
         return None
     prev = figures[i - 1]
     end = prev.head.end if prev.head is not None else prev.number.end
-    mine = figures[i].head.end if figures[i].head is not None else figures[i].number.end
+    own = figures[i].head
+    mine = own.end if own is not None else figures[i].number.end
     if own_words(text, prev.number.start) is not None and verb_follows(text, mine):
         return None  # "the death toll is 20 and about 40 are back": a verb of its own
     return before if AND_NEXT.fullmatch(text, end, figures[i].number.start) else None
@@ -619,7 +620,8 @@ def _cue(
     """The figure's cue; None when it has none of its own; False when it is no figure."""
     text, n = facts.sentence.text, figures[i].number
     measure = own_words(text, n.start)
-    mine = figures[i].head.end if figures[i].head is not None else n.end
+    own = figures[i].head
+    mine = own.end if own is not None else n.end
     if measure is not None and not verb_follows(text, mine):
         # "the death toll is 20 and about 40 are back", "…, the dead at 74": the measure's
         # own words say what its people did
