@@ -107,6 +107,7 @@ def place_of(
                 "compared-item",
                 lambda: _widened(_compared_place(text, n, facts, head is not None), facts),
             ),
+            ("relative-subject", lambda: _widened(_relative_subject(text, n, facts), facts)),
             ("from-or-of-place", lambda: _widened(_lead_place(text, n, after, facts), facts)),
             (
                 "place-before-parenthesis",
@@ -456,6 +457,21 @@ def _opening_with(text: str, n: NumberMention, facts: Facts) -> PlaceMention | N
         if p.start > comma and _SUBJECT_AFTER_COMMA.search(text, comma, p.start)
     ]
     return after[0] if after and after[0].code not in ZONE_CODES else None
+
+
+# "…, except Kazakhstan, which brought back 600": the country a relative clause is said of
+# (never a state that deports, holds or arrests others' people: "Turkey, which has deported
+# 5,000 suspected foreign fighters")
+_RELATIVE_GAP = re.compile(
+    r"\s*,\s*(?:which|who)\s+"
+    r"(?!(?:[\w-]+\s+){0,2}(?:deport|expel|extradit|arrest|detain|host|hold|held|captur|jail|"
+    r"imprison|house|kill))(?:[\w-]+\s+){1,4}",
+    re.I,
+)
+
+
+def _relative_subject(text: str, n: NumberMention, facts: Facts) -> PlaceMention | None:
+    return _place_before(text, n, facts, _RELATIVE_GAP)
 
 
 def _ranked_place(text: str, n: NumberMention, facts: Facts) -> PlaceMention | None:
