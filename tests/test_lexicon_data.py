@@ -312,6 +312,7 @@ def test_total_predicates_state_a_measure_of_people(text: str) -> None:
         "the average age of the fighters is ",
         "The cost of the flights is put at ",
         "the number of victims of the bombing rose to ",
+        "the death toll of the Paris attacks has risen to ",
     ],
 )
 def test_measures_of_something_else_than_people(text: str) -> None:

@@ -83,14 +83,26 @@ def measure_before(text: str, pos: int) -> re.Match[str] | None:
     return noun
 
 
+# a measure of an attack's victims: "the number of Belgians killed in the Brussels attacks
+# stands at 32", "the death toll of the Paris attacks has risen to 130"
+_ATTACK = re.compile(
+    r"\b(?:attacks?|bombings?|shootings?|blasts?|explosions?|air\s?strikes?|massacres?|"
+    r"assaults?|stampede|crash)\b",
+    re.I,
+)
+
+
 def measure_of_no_people(text: str, pos: int) -> bool:
     """The figure at `pos` is the value of a measure of something else than people ("the
-    number of arrests now stands at 60", "the average age of the fighters is 23")."""
+    number of arrests now stands at 60", "the average age of the fighters is 23"), or of the
+    victims of an attack ("the death toll of the Paris attacks has risen to 130")."""
     found = _subject(text, pos)
     if found is None or found[1] is None:
         return False
-    noun = found[1]
-    return not _MEASURE.fullmatch(noun.group()) or _NOT_PEOPLE.match(text, noun.end()) is not None
+    predicate, noun = found
+    if not _MEASURE.fullmatch(noun.group()) or _NOT_PEOPLE.match(text, noun.end()) is not None:
+        return True
+    return _ATTACK.search(text, noun.end(), predicate.start()) is not None
 
 
 # "The total", "the official tally", "their number", "this figure": the measure named alone

@@ -368,6 +368,8 @@ def _draft(
             used[i] = cue
         return None
     (code, place_text), why = placed
+    if why.get("place") == "compared-item" and (i - 1) not in made:
+        return None  # compared with a figure that is none: "arrested 40 …, compared with 25 in"
     zone = _zone_without(text, head, facts)
     if _local(code, zone) or (head is not None and head.local and code in ZONE_CODES):
         return None
