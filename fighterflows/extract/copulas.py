@@ -71,18 +71,6 @@ def _subject(text: str, pos: int) -> tuple[re.Match[str], re.Match[str] | None] 
     return predicate, noun
 
 
-def measure_before(text: str, pos: int) -> re.Match[str] | None:
-    """The measure's noun whose predicate ends at `pos` (the figure's start), if the figure is
-    stated as that measure's value (a number of people); None otherwise."""
-    found = _subject(text, pos)
-    if found is None or found[1] is None:
-        return None
-    noun = found[1]
-    if not _MEASURE.fullmatch(noun.group()) or _NOT_PEOPLE.match(text, noun.end()):
-        return None
-    return noun
-
-
 # a measure of an attack's victims: "the number of Belgians killed in the Brussels attacks
 # stands at 32", "the death toll of the Paris attacks has risen to 130"
 _ATTACK = re.compile(
@@ -97,12 +85,23 @@ def measure_of_no_people(text: str, pos: int) -> bool:
     number of arrests now stands at 60", "the average age of the fighters is 23"), or of the
     victims of an attack ("the death toll of the Paris attacks has risen to 130")."""
     found = _subject(text, pos)
-    if found is None or found[1] is None:
+    if found is None:
         return False
     predicate, noun = found
+    if noun is None:
+        return False
     if not _MEASURE.fullmatch(noun.group()) or _NOT_PEOPLE.match(text, noun.end()) is not None:
         return True
     return _ATTACK.search(text, noun.end(), predicate.start()) is not None
+
+
+def measure_before(text: str, pos: int) -> re.Match[str] | None:
+    """The measure's noun whose predicate ends at `pos` (the figure's start), if the figure is
+    stated as that measure's value (a number of people); None otherwise."""
+    found = _subject(text, pos)
+    if found is None or found[1] is None or measure_of_no_people(text, pos):
+        return None
+    return found[1]
 
 
 # "The total", "the official tally", "their number", "this figure": the measure named alone
