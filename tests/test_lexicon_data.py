@@ -7,10 +7,11 @@ from collections import Counter
 
 import pytest
 
+from fighterflows.extract.copulas import measure_before, measure_of_no_people
 from fighterflows.extract.dates import find_dates
 from fighterflows.extract.flows import find_cues
 from fighterflows.extract.groups import find_groups, find_zone
-from fighterflows.extract.lexicon import alternation, load, whole_words
+from fighterflows.extract.lexicon import alternation, load, total_predicate_regex, whole_words
 from fighterflows.extract.places import place_name
 from fighterflows.extract.sources import (
     find_attributions,
@@ -75,6 +76,7 @@ def test_each_alias_names_one_entry(name: str, key: str) -> None:
         ("remain", Flow.REMAINING),
         ("were convicted", Flow.PROSECUTED),
         ("moved on to", Flow.RELOCATED),
+        ("fatalities among them", Flow.KILLED),
     ],
 )
 def test_cue_flows(text: str, flow: Flow) -> None:
@@ -352,3 +354,43 @@ def test_combat_event_markers(text: str, found: bool) -> None:
     """data/scopes.yaml: combat_event names one battle, strike or attack, never several."""
     pattern = whole_words(alternation(load("scopes")["combat_event"]))
     assert bool(pattern.search(text)) is found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The total is put at ",
+        "The tally now stands at ",
+        "the number of Austrians who went rose to ",
+        "The count has remained stable at ",
+        "their number is estimated at ",
+        "The figure has reached ",
+        "the death toll among them is ",
+    ],
+)
+def test_total_predicates_state_a_measure_of_people(text: str) -> None:
+    assert total_predicate_regex().search(text) is not None
+    assert measure_before(text, len(text)) is not None
+    assert not measure_of_no_people(text, len(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The number of arrests now stands at ",
+        "the average age of the fighters is ",
+        "The cost of the flights is put at ",
+        "the number of victims of the bombing rose to ",
+        "the death toll of the Paris attacks has risen to ",
+    ],
+)
+def test_measures_of_something_else_than_people(text: str) -> None:
+    assert measure_before(text, len(text)) is None
+    assert measure_of_no_people(text, len(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["Germany sent ", "they said 40 of them went back to ", "The number of "]
+)
+def test_no_measure_before_a_plain_figure(text: str) -> None:
+    assert measure_before(text, len(text)) is None

@@ -8,9 +8,11 @@ import dataclasses
 import re
 
 from fighterflows.extract.choosing import Figure, segment_end, segment_start
+from fighterflows.extract.copulas import measure_before
 from fighterflows.extract.drafts import Context, Draft
 from fighterflows.extract.facts import Facts
 from fighterflows.extract.flows import Cue
+from fighterflows.extract.numbers import NumberMention
 from fighterflows.extract.places import is_region
 from fighterflows.extract.placing import ZONE_CODES, listed_places, place_of, region_of
 from fighterflows.extract.populations import Head
@@ -88,6 +90,7 @@ def place_around(
             ("list-shares-place", lambda: _coordinated(facts, figures, i)),
             ("speaker's-people", lambda: _speaker(facts, clause, n.start)),
             ("figure-referred-to", lambda: _referred(context) if referred else None),
+            ("measure-of-the-people-before", lambda: _measured(context, text, n, head, flow)),
             ("carried", lambda: _carried(context, head, cue, facts, flow)),
         ]
     )
@@ -155,6 +158,22 @@ def _speaker(facts: Facts, clause: tuple[int, int], start: int) -> tuple[str, st
         and not is_region(p.code)
     ]
     return (offices[0].code, offices[0].text) if len(offices) == 1 else None
+
+
+def _measured(
+    context: Context, text: str, n: NumberMention, head: Head | None, flow: Flow
+) -> tuple[str, str] | None:
+    """A measure's value without a place of its own ("Bosnian fighters in Syria have suffered
+    heavy losses. The number of those killed is 80.", "… citizens who went to fight in Syria.
+    The total is put at 316"): the place of the sentence before; deaths and arrests only
+    when that sentence speaks of fighters (not "Turkey launched an offensive. The death toll
+    has risen to 45.")."""
+    previous = context.carried_place
+    if head is not None or previous is None or measure_before(text, n.start) is None:
+        return None
+    if flow not in TRAVEL and not context.fighters_before:
+        return None
+    return previous.code, previous.text
 
 
 def _carried(

@@ -28,7 +28,7 @@ _WITH = re.compile(r"\b(?:with|alongside|besides)\s+$", re.I)
 # "Out of these 632 people, 273 are abroad": a base that opens the sentence or a clause; not
 # the size of a group just named ("The largest group, of about 800, were from Indonesia")
 _OF_LEAD = re.compile(
-    r"(?:^|(?<!group)(?<!contingent)(?<!cohort)(?<!batch)[,;:]\s*)(?:out\s+)?of\s+"
+    r"(?:^|(?<!group)(?<!contingent)(?<!cohort)(?<!batch)[,;:]\s*)(?:(?:out\s+)?of|among)\s+"
     r"(?:the\s+|these\s+|those\s+)?$",
     re.I,
 )
@@ -66,19 +66,34 @@ class Figure:
 # "500 — 10 percent — have come back", "150 (50 percent) have returned": a share set beside a
 # count, between brackets or dashes, says what part of the whole that count is
 _APPOSED_OPEN = re.compile(r"\s*(?:\(|[—–]|\s-)\s*")
+_OF_THEM_HEAD = re.compile(r"\s*of\s+(?:them|those|these|whom)\b", re.I)
 _APPOSED_CLOSE = re.compile(r"\s*(?:\)|[—–]|-\s)")
+_TRAIL_OPEN = re.compile(r"\s+[^\d;:()]{1,60}?(?:\s\(|,\s|\s[—–]\s)\s*")
+_TRAIL_CLOSE = re.compile(r"\s*(?:\)\s*)?(?:[.;]|$)")
 
 
 def apposed_share(text: str, figures: list[Figure], j: int) -> int | None:
     """The index of the count the share `j` stands beside, if it does."""
     share = figures[j].number
-    if j == 0 or share.kind is not NumberKind.SHARE or not _APPOSED_CLOSE.match(text, share.end):
+    # "(about a quarter of them women)": the share's own words stand inside the bracket too
+    close = share.end
+    own = figures[j].head
+    if own is not None and _OF_THEM_HEAD.match(own.text):
+        close = own.end
+    if j == 0 or share.kind is not NumberKind.SHARE:
+        return None
+    if not (_APPOSED_CLOSE.match(text, close) or _TRAIL_CLOSE.match(text, close)):
         return None
     count = figures[j - 1]
     if count.number.kind is NumberKind.SHARE:
         return None
     end = count.head.end if count.head is not None else count.number.end
-    return j - 1 if _APPOSED_OPEN.fullmatch(text, end, share.start) else None
+    if _APPOSED_OPEN.fullmatch(text, end, share.start):
+        return j - 1
+    # "74 have been killed (about a quarter)", "about 300 are believed dead, roughly a quarter.":
+    # a share set after the count's own words, closing its clause
+    trailing = _TRAIL_OPEN.fullmatch(text, end, share.start) and _TRAIL_CLOSE.match(text, close)
+    return j - 1 if trailing else None
 
 
 def segment_end(text: str, figures: list[Figure], i: int) -> int:
@@ -139,7 +154,8 @@ def segment_start(text: str, figures: list[Figure], i: int) -> int:
 # figure is made of, not what some of its people did.
 _MADE_UP = re.compile(
     r"\b(?P<pop>women|men|children|minors|girls|boys|females|males)\s+(?:made\s+up|make\s+up|"
-    r"accounted\s+for|account\s+for|represented|comprised|were|are)\s+(?:about\s+|some\s+|"
+    r"accounted\s+for|account\s+for|represent(?:s|ed)?|comprised|constitut(?:e|ed)|were|are)\s+"
+    r"(?:about\s+|some\s+|"
     r"roughly\s+|around\s+|up\s+to\s+|nearly\s+|almost\s+)?$",
     re.I,
 )

@@ -14,6 +14,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from fighterflows.extract.anchor import holds
+from fighterflows.extract.around import FIGHTER_HEAD
 from fighterflows.extract.dates import (
     DateMention,
     Role,
@@ -141,6 +142,7 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
             country_before=_country_before(sentences, facts, i),
             flow_before=_last_flow(cues_before),
             stock_before=any(c.stock for c in cues_before),
+            fighters_before=_fighters_before(sentences, i),
         )
         for d in _aggregates(assemble(f, context)):
             d.source, d.why["source"] = _source(d, f, named, i, drafts, owners, sentences)
@@ -376,6 +378,15 @@ def _country_before(
     return None
 
 
+
+
+def _fighters_before(sentences: list[Sentence], i: int) -> bool:
+    """The sentence before names fighters, jihadists or returnees."""
+    j = _previous_index(sentences, i, across=True)
+    if j is None:
+        return False
+    text = sentences[j].text
+    return bool(FIGHTER_HEAD.search(text) or TOPIC_WORDS.search(text))
 
 
 def _zone_nearby(sentences: list[Sentence], i: int) -> bool:

@@ -33,6 +33,9 @@ class Context:
     # were able to return to Egypt. They number 210.")
     flow_before: Flow | None = None
     stock_before: bool = False  # ... or it speaks of people in the ranks, fighting, in Syria
+    # the sentence before speaks of fighters or jihadists ("Bosnian fighters in Syria have
+    # suffered heavy losses. The number of those killed is 80.")
+    fighters_before: bool = False
 
 
 @dataclass(slots=True)

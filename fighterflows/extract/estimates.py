@@ -30,6 +30,7 @@ from fighterflows.extract.choosing import (
     segment_start,
     shares_the_noun,
 )
+from fighterflows.extract.copulas import bare_measure, own_words
 from fighterflows.extract.dates import dated, since_for
 from fighterflows.extract.drafts import Context, Draft
 from fighterflows.extract.exclusions import (
@@ -46,11 +47,18 @@ from fighterflows.extract.lexicon import continuation_regex, ranking_regex, shar
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.people import People, population_of
 from fighterflows.extract.placing import (
+    CONTINGENT_OF,
     ZONE_CODES,
     inside_parens,
     place_of,
 )
-from fighterflows.extract.populations import Head, head_after, people_words, predicate_population
+from fighterflows.extract.populations import (
+    Head,
+    head_after,
+    people_words,
+    predicate_population,
+    verb_follows,
+)
 from fighterflows.extract.prefilter import TOPIC_WORDS
 from fighterflows.extract.references import country_by_reference
 from fighterflows.extract.rules import Choice, explaining
@@ -145,6 +153,27 @@ def assemble(facts: Facts, context: Context) -> list[Draft]:
             made[i].base_draft = base
             if base is not None and base in drafts:
                 made[i].place, made[i].place_text = base.place, base.place_text
+        elif (
+            made[i].kind is Kind.SHARE
+            and drafts
+            and _OPENS_WITH_OF.match(facts.sentence.text)
+            and (count := _bracketed_count(facts.sentence.text, figures, made, i)) is not None
+        ):
+            # "Of the 20,000 foreign fighters, almost a fifth (3,950) came from Western
+            # Europe": a share of the cohort, said of the people its count in brackets counts
+            made[i].base_draft = drafts[0]
+            made[i].place, made[i].place_text = count.place, count.place_text
+            made[i].flow, made[i].scope = count.flow, count.scope
+        elif (
+            made[i].kind is Kind.SHARE
+            and made[i].why.get("population") == "share-composition"
+            and drafts
+            and _OPENS_WITH_OF.match(facts.sentence.text)
+        ):
+            # "Of the estimated 5,000 Europeans who went, women make up 17 percent": a share
+            # of the cohort the sentence opens with
+            made[i].base_draft = drafts[0]
+            made[i].place, made[i].place_text = drafts[0].place, drafts[0].place_text
         elif made[i].kind is Kind.SHARE and not _has_base(
             facts.sentence.text, figures[i], context, drafts
         ):
@@ -282,7 +311,10 @@ def _draft(
     if skipped(text, n, head):
         return None
     labels = [(p.start, p.end) for p in facts.places if p.code not in ZONE_CODES]
-    if reference_mark(text, n, labels):
+    if reference_mark(text, n, labels) and reference_mark(
+        # "women (22), boys (18) and girls (9)": a noun of people labels a count as a place does
+        text, n, [(w.start, w.end) for w in people_words(text) if not w.excluded]
+    ):
         return None  # "were killed in Syria (4)": a footnote's number
     people = population_of(text, n, head)
     if people is None or people.rule == "people-nearby":
@@ -305,6 +337,11 @@ def _draft(
         if they is not None:
             # "… those who have returned, but they are estimated to number around 300"
             flow, flow_rule = they, "the verb of the people 'they' refers to"
+    if (cue is None or cue.stock) and head is None:
+        measured = _measure_of_before(facts, n, context)
+        if measured is not None:
+            # "… citizens who went to fight in Syria. The total is put at 316."
+            flow, flow_rule = measured, "copular-total: the people of the sentence before"
     # A figure that takes its flow from an earlier one is about what that one was about.
     referred = cue is None and flow is not None
     if flow is None:
@@ -323,8 +360,16 @@ def _draft(
     clause = (segment_start(text, figures, i), segment_end(text, figures, i))
     placed = _placed(facts, figures, i, head, clause, made, context, cue, flow, (referred, anaphor))
     if placed is None:
+        if cue is not None and not cue.stock and i + 1 < len(figures) and _a_part(
+            text, figures, i + 1
+        ):
+            # "The prison holds 5,000 ISIS suspects, among them 120 Iraqis, 45 Russians": a
+            # whole of no one country still says what its parts did
+            used[i] = cue
         return None
     (code, place_text), why = placed
+    if why.get("place") == "compared-item" and (i - 1) not in made:
+        return None  # compared with a figure that is none: "arrested 40 …, compared with 25 in"
     zone = _zone_without(text, head, facts)
     if _local(code, zone) or (head is not None and head.local and code in ZONE_CODES):
         return None
@@ -333,8 +378,14 @@ def _draft(
     draft.why.update(why, population=people.rule, flow=flow_rule)
     draft.stock = cue is None or cue.stock
     draft.continues = CHANGE_TO.search(text, max(0, n.start - 30), n.start) is not None
+    # (a part of a whole of no one country measures what its whole's cue says: "The prison
+    # holds 5,000 suspects, among them 45 Russians" are held now)
+    unmade = [j for j in outside if j < i and j not in made]
+    part = cue is None and bool(unmade) and _a_part(text, figures, i)
+    whole_cue = outside[max(unmade)] if part else None
+    reach = (min(clause[0], whole_cue.start), clause[1]) if whole_cue is not None else clause
     draft.scope, draft.why["scope"] = scope_of(
-        text, clause, (n.start, n.end), flow, cue, facts.dates
+        text, reach, (n.start, n.end), flow, cue or whole_cue, facts.dates
     )
     if draft.why["scope"] == "default" and not facts.dates and context.day_before:
         # "On July 19, Kazakhstan brought back 47 ... . The group included 18 orphans": the
@@ -379,6 +430,56 @@ def _they_number(facts: Facts, n: NumberMention, context: Context) -> Flow | Non
     return context.flow_before
 
 
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
+
+
+def _bracketed_count(
+    text: str, figures: list[Figure], made: dict[int, Draft], i: int
+) -> Draft | None:
+    """The count right after a share, alone in brackets ("almost a fifth (3,950)")."""
+    count = made.get(i + 1)
+    if count is None or count.kind is not Kind.COUNT or figures[i].head is not None:
+        return None
+    nxt = figures[i + 1].number
+    if not _OPEN_BRACKET.fullmatch(text, figures[i].number.end, nxt.start):
+        return None
+    return count if _CLOSE_BRACKET.match(text, nxt.end) else None
+
+
+def _ranked_with(facts: Facts, n: NumberMention) -> Flow | None:
+    """ "Among the Europeans who joined ISIS, France leads with 1,910": a ranking's number "with"
+    which a sentence ranks the people its verb before it counts."""
+    if not _WITH_N.search(facts.sentence.text, max(0, n.start - 10), n.start):
+        return None
+    text = facts.sentence.text
+    said = [c for c in facts.cues if c.end <= n.start and not c.stock and not c.blocked]
+    if not said:
+        return None
+    flow = said[-1].flow
+    # (people brought back from the zone are the conflict's; travellers to it only when the
+    # sentence names fighters: not "Among the journalists who travelled to Syria, France
+    # leads with 40")
+    returned = flow is Flow.RETURNED and facts.zone is not None
+    if not (returned or facts.groups or FIGHTER_HEAD.search(text) or TOPIC_WORDS.search(text)):
+        return None
+    return flow
+
+
+def _measure_of_before(facts: Facts, n: NumberMention, context: Context) -> Flow | None:
+    """The flow of the people a measure named alone counts ("The tally now stands at 150"):
+    the verb before it in the sentence, else the sentence before's (`copulas.bare_measure`)."""
+    text = facts.sentence.text
+    if not bare_measure(text, n.start):
+        return None
+    earlier = [c for c in facts.cues if c.end <= n.start and not c.stock and not c.blocked]
+    if earlier:
+        return earlier[-1].flow
+    if context.flow_before is None and context.stock_before:
+        return Flow.DEPARTED
+    return context.flow_before
+
+
 def _whole_of(text: str, figures: list[Figure], made: dict[int, Draft], i: int) -> Draft | None:
     """The whole a part without a noun of its own belongs to ("250 Dutch minors …, including
     60 who were brought back"; "… including 150 in Syria and 10 in Turkey")."""
@@ -416,6 +517,10 @@ def _shared_verb(text: str, figures: list[Figure], i: int, used: dict[int, Cue])
         return None
     prev = figures[i - 1]
     end = prev.head.end if prev.head is not None else prev.number.end
+    own = figures[i].head
+    mine = own.end if own is not None else figures[i].number.end
+    if own_words(text, prev.number.start) is not None and verb_follows(text, mine):
+        return None  # "the death toll is 20 and about 40 are back": a verb of its own
     return before if AND_NEXT.fullmatch(text, end, figures[i].number.start) else None
 
 
@@ -516,6 +621,19 @@ def _cue(
 ) -> Cue | Literal[False] | None:
     """The figure's cue; None when it has none of its own; False when it is no figure."""
     text, n = facts.sentence.text, figures[i].number
+    measure = own_words(text, n.start)
+    own = figures[i].head
+    mine = own.end if own is not None else n.end
+    if measure is not None and not verb_follows(text, mine):
+        # "the death toll is 20 and about 40 are back", "…, the dead at 74": the measure's
+        # own words say what its people did
+        said = [
+            c
+            for c in facts.cues
+            if measure[0] <= c.start and c.end <= measure[1] and not c.stock and not c.blocked
+        ]
+        if said:
+            return said[-1]
     shared = _shared_verb(text, figures, i, used)
     if shared is not None:
         return _held_only_where(facts, figures, i, shared)
@@ -720,9 +838,16 @@ def _default_flow(
         # "Up to 4,761 of the foreigners were women", "the group put the figure at 470",
         # "by 2018 the figure had risen to 310"
         return context.previous[-1].flow
+    if context.previous and context.carried_is_figure and head is None and inside_parens(text, n):
+        # "… hold about 2,000 foreign ISIS fighters; Russians (300), Turks (250) and Tunisians
+        # (200) make up the biggest groups": a labelled breakdown of the figure before
+        return context.previous[-1].flow
     if context.previous and ranking_regex().search(text, 0, n.start):
         # "Tunisia tops the list with 6,000 fighters. Saudi Arabia follows with 2,500."
         return context.previous[-1].flow
+    if context.flow_before is not None and ranking_regex().search(text, 0, n.start):
+        # "Tunisia sent the most fighters. Next come Saudi Arabia, with 2,500, …"
+        return context.flow_before
     people = head is not None or re.match(r"\s+from\s", text[n.end :]) is not None
     if context.previous and people and continuation_regex().match(text):
         # "Besides, 400 people from Kyrgyzstan and 300 from Turkmenistan."
@@ -732,10 +857,16 @@ def _default_flow(
         return Flow.DEPARTED if in_war else None
     if (
         head is None
-        and (inside_parens(text, n) or (in_war and _WITH_N.search(text, 0, n.start)))
+        and (
+            inside_parens(text, n)
+            or (in_war and _WITH_N.search(text, 0, n.start))
+            or (in_war and CONTINGENT_OF.search(text, max(0, n.start - 120), n.start))
+        )
         and any(FIGHTER_HEAD.search(w.text) for w in people_words(text))
     ):
         # "France (1,700)"; "Tunisia heads the list with some 6,000, followed by Saudi Arabia
         # with 2,500": a count of the fighters the sentence is about
         return Flow.DEPARTED
+    if head is None:
+        return _ranked_with(facts, n)
     return None

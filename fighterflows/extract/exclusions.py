@@ -63,7 +63,14 @@ _SAMPLE = re.compile(
 )
 
 
-_AGE = re.compile(r"\b(?:turned|aged|age\s+of|ages\s+of|aged\s+between)\s+$", re.I)
+# the respondents of a survey: "the 2,000 Danes polled"
+_POLLED = re.compile(r"\s+(?:polled|surveyed|interviewed|questioned|sampled)\b", re.I)
+# (also an average or median after the ages: "aged between 19 and 35 (average 24)")
+_AGE = re.compile(
+    r"\b(?:turned|aged|age\s+of|ages\s+of|aged\s+between|(?:average|median|mean)(?:\s+age)?(?:\s+of)?)"
+    r"\s+$",
+    re.I,
+)
 
 
 _EXTREME_AGE = re.compile(
@@ -151,6 +158,8 @@ def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         return True
     if _SAMPLE.search(text, max(0, n.start - 30), n.start):
         return True  # "a study of 20 fighters": a research sample, not a count of a flow
+    if _POLLED.match(text, head.end if head is not None else n.end):
+        return True  # "the 2,000 Danes polled": respondents of a survey
     if _POPULATION_OF.search(text, max(0, n.start - 40), n.start):
         return True  # "a country of 11 million people": a population, nobody moving
     if head is None:
@@ -209,7 +218,10 @@ def joint(text: str, head: Head | None, facts: Facts) -> bool:
 
 
 # "150 fighters from North Macedonia and Kosovo": the countries after the people's "from"
-_FROM_OR_OF = re.compile(r"\b(?:from|of)\s+(?:the\s+)?$", re.I)
+# (not a ranking's "ahead of Uzbekistan and Tajikistan")
+_FROM_OR_OF = re.compile(
+    r"\b(?:from|(?<!ahead\s)(?<!instead\s)(?<!front\s)of)\s+(?:the\s+)?$", re.I
+)
 _SPLIT_LATER = re.compile(r"\b(?:respectively|each|apiece)\b", re.I)
 
 

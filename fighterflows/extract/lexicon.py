@@ -286,3 +286,11 @@ def gazetteer(entries: list[dict[str, Any]]) -> Gazetteer:
 
 def _trie_regex(keys: set[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + trie_pattern(keys) + r"(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def total_predicate_regex() -> re.Pattern[str]:
+    """The predicate of a measure's noun ending right before a figure: "is put at", "stands
+    at", "has risen to" (flows.yaml, total_predicates); searched with `$` at the figure."""
+    words = alternation(load("flows")["total_predicates"])
+    return re.compile(WORD_START + "(?:" + words + r")\s*$", re.IGNORECASE)

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from fighterflows.extract.choosing import composition_population
+from fighterflows.extract.copulas import measure_before, measure_of_no_people
 from fighterflows.extract.numbers import NumberKind, NumberMention
-from fighterflows.extract.placing import inside_parens
+from fighterflows.extract.placing import compared_item, inside_parens
 from fighterflows.extract.populations import (
     Head,
     people_words,
@@ -54,6 +55,7 @@ def population_of(text: str, n: NumberMention, head: Head | None) -> Choice[Peop
             ("share-composition", lambda: _composition(text, n)),
             ("head-noun", lambda: _head_population(head)),
             ("share-of-everyone", lambda: _share_of_all(n)),
+            ("labelled-people", lambda: _labelled(text, n)),
             ("people-nearby", lambda: _bare_population(text, n)),
         ]
     )
@@ -66,6 +68,18 @@ def _composition(text: str, n: NumberMention) -> People | None:
 def _head_population(head: Head | None) -> People | None:
     if head is not None and head.population is not None:
         return head.population, head.text.strip(" ,")
+    return None
+
+
+def _labelled(text: str, n: NumberMention) -> People | None:
+    """ "women (22), boys (18) and girls (9)": the noun of people right before the bracket
+    that holds only the number."""
+    if not inside_parens(text, n):
+        return None
+    before = len(text[: n.start].rstrip()[:-1].rstrip())
+    for w in people_words(text):
+        if w.end == before and w.population is not None and not w.excluded:
+            return w.population, w.text
     return None
 
 
@@ -86,8 +100,19 @@ _NEAR = 60
 def _bare_population(text: str, n: NumberMention) -> People | None:
     """A number without a noun of its own ("110 — four men, ...", "(1,700)"): the people
     words nearest to it; (None, None) when they are people we never count."""
+    if measure_of_no_people(text, n.start):
+        return None, None  # "the number of arrests stands at 60", "the average age … is 23"
+    measure = measure_before(text, n.start)
+    if measure is not None:
+        # "the number … rose to 300 by June", "the total is put at 316, according to police":
+        # the measure's value counts the people its own words name, whatever follows
+        own = [w for w in people_words(text) if measure.end() <= w.start < n.start]
+        if any(w.excluded for w in own):
+            return None, None  # "the toll among the soldiers stands at 12"
+        return Population.TOTAL, own[-1].text if own else None
     if not (
         _BARE_NEXT.match(text, n.end)
+        or compared_item(text, n)
         or inside_parens(text, n)
         or _BARE_END.match(text, n.end)
         or verb_follows(text, n.end)

@@ -98,7 +98,16 @@ def place_of(
             ("people's-own-words", lambda: _own_words(head)),
             ("national-militia", lambda: _militia(text, head, after)),
             ("of-its-people", lambda: _owner(n, facts) if _of_its(head) else None),
+            (
+                "contingent-owner",
+                lambda: None if head else _widened(_contingent_owner(text, n, facts), facts),
+            ),
             ("from-n-countries", lambda: _n_countries(text, after, clause, facts)),
+            (
+                "compared-item",
+                lambda: _widened(_compared_place(text, n, facts, head is not None), facts),
+            ),
+            ("relative-subject", lambda: _widened(_relative_subject(text, n, facts), facts)),
             ("from-or-of-place", lambda: _widened(_lead_place(text, n, after, facts), facts)),
             (
                 "place-before-parenthesis",
@@ -107,6 +116,8 @@ def place_of(
             ("possessive-place", lambda: _widened(_possessive_place(text, n, after, facts), facts)),
             ("labelled-place", lambda: _widened(_labelled_place(text, n, facts), facts)),
             ("ranked-with", lambda: _widened(_ranked_place(text, n, facts), facts)),
+            ("opening-with", lambda: _widened(_opening_with(text, n, facts), facts)),
+            ("accounts-for", lambda: _widened(_accounting_place(text, n, facts), facts)),
             ("foreign-people", lambda: _foreign_head(head)),
         ]
     )
@@ -259,8 +270,18 @@ def _usable(text: str, facts: Facts, heads: Sequence[Head], n: NumberMention) ->
         and not _MOVED_FROM.search(text, max(0, p.start - 40), p.start)
         and not _PARTICIPLE.match(text, p.end)
         and not _STATE_AFTER.match(text, p.end)
+        and not _RANKED_AGAINST.search(text, max(0, p.start - 60), p.start)
         and not any(s <= p.start < e for s, e in spans)
     ]
+
+
+# the countries a ranking sets a figure against: "Morocco trails only Tunisia and Saudi
+# Arabia", "the third-largest contingent, after France and Britain", "second only to Tunisia"
+_RANKED_AGAINST = re.compile(
+    r"\b(?:trails?|trailing|trailed|behind|second\s+only\s+to|ahead\s+of|outranked\s+by|"
+    r"surpassed\s+by|exceeded\s+by|after)\s+(?:only\s+)?(?:by\s+)?(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]*\s*(?:,\s*|\s+and\s+|\s+)(?:the\s+)?){0,4}$"
+)
 
 
 def _labels_of_others(text: str, facts: Facts, n: NumberMention) -> list[PlaceMention]:
@@ -379,12 +400,13 @@ def _paren_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMe
 # ("France 300", "Tunisia: 3,000"; a few characters at most)
 _LABEL_GAP = re.compile(r"(?=[\s:]{0,3}$)\s*:?\s*")
 _LABEL_END = re.compile(r"\s*(?:[,;.)]|$|\band\b)")
-_RANKED_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,4}?with\s+", re.I)
+_RANKED_GAP = re.compile(r",?\s+(?:[\w-]+\s+){0,4}?with\s+", re.I)
 
 
 # "...; France, 250; Germany, at least 200": an item of a list after a semicolon or colon
 _ITEM_GAP = re.compile(r"\s*,\s*")
-_ITEM_START = re.compile(r"[;:]\s*(?:and\s+)?(?:the\s+)?$", re.I)
+# (also the last item of a ranking: "Next come Saudi Arabia, with 2,500, and Jordan, 2,000")
+_ITEM_START = re.compile(r"(?:[;:]\s*(?:and\s+)?|,\s+and\s+)(?:the\s+)?$", re.I)
 
 
 def _labelled_place(text: str, n: NumberMention, facts: Facts) -> PlaceMention | None:
@@ -397,6 +419,59 @@ def _labelled_place(text: str, n: NumberMention, facts: Facts) -> PlaceMention |
         if item is not None and _ITEM_START.search(text, max(0, item.start - 12), item.start):
             return item
     return labelled
+
+
+# "France accounts for 1,900, Germany for 960 and Britain for 850": a share of a whole given
+# to each country, the verb said once
+_ACCOUNTS_GAP = re.compile(
+    r"\s+(?:(?:alone|itself|by\s+itself|now)\s+)?(?:accounts?|accounted|accounting)\s+for\s+", re.I
+)
+_GAPPED_FOR = re.compile(r"\s+(?:alone\s+)?for\s+", re.I)
+_ACCOUNTS = re.compile(r"\baccount(?:s|ed|ing)?\s+for\b", re.I)
+
+
+def _accounting_place(text: str, n: NumberMention, facts: Facts) -> PlaceMention | None:
+    """ "France accounts for 1,900, Germany for 960": the country before "accounts for" or,
+    the verb gapped, before "for"."""
+    said = _place_before(text, n, facts, _ACCOUNTS_GAP)
+    if said is not None or not _ACCOUNTS.search(text, 0, n.start):
+        return said
+    return _place_before(text, n, facts, _GAPPED_FOR)
+
+
+_WITH_OPENER = re.compile(r"\s*(?:[\w-]+\s+)?with\s+$", re.I)
+_SUBJECT_AFTER_COMMA = re.compile(r",\s*(?:the\s+)?$", re.I)
+
+
+def _opening_with(text: str, n: NumberMention, facts: Facts) -> PlaceMention | None:
+    """ "With 1,200 citizens in the ranks of ISIS, Morocco trails only Tunisia": the subject
+    after the opening phrase has the number."""
+    if not _WITH_OPENER.fullmatch(text, 0, n.start):
+        return None
+    comma = text.find(",", n.end)
+    if comma < 0:
+        return None
+    after = [
+        p
+        for p in facts.places
+        if p.start > comma and _SUBJECT_AFTER_COMMA.search(text, comma, p.start)
+    ]
+    return after[0] if after and after[0].code not in ZONE_CODES else None
+
+
+# "…, except Kazakhstan, which brought back 600": the country a relative clause is said of
+# (never a state that deports, holds or arrests others' people: "Turkey, which has deported
+# 5,000 suspected foreign fighters")
+_RELATIVE_GAP = re.compile(
+    r"\s*,\s*(?:which|who)\s+"
+    r"(?!(?:[\w-]+\s+){0,2}(?:deport|expel|extradit|arrest|detain|host|hold|held|captur|jail|"
+    r"imprison|house|kill))(?:[\w-]+\s+){1,4}",
+    re.I,
+)
+
+
+def _relative_subject(text: str, n: NumberMention, facts: Facts) -> PlaceMention | None:
+    return _place_before(text, n, facts, _RELATIVE_GAP)
 
 
 def _ranked_place(text: str, n: NumberMention, facts: Facts) -> PlaceMention | None:
@@ -424,6 +499,74 @@ def _possessive_place(text: str, n: NumberMention, pos: int, facts: Facts) -> Pl
         return None
     owner = [p for p in facts.places if p.end == m.start()]
     return owner[0] if owner else None
+
+
+# "…, compared with around 760 in Germany and 271 in Austria", "against 300 in Sweden": the
+# items a figure is compared with count the same people, in another country
+_COMPARISON = re.compile(
+    r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|against|versus|vs\.?|"
+    r"as\s+against|ahead\s+of|behind|(?:more|fewer|less|higher|lower|larger|smaller)\s+than|"
+    r"compared\s+to)\b[^.;:()]{0,80}$",
+    re.I,
+)
+_IN_A_PLACE_NEXT = re.compile(r"\s+(?:in|from)\s+(?:the\s+)?(?=[A-Z])")
+
+
+# ... an item without a verb of its own ("compared with 2 million in Sweden who are Muslims",
+# "30 in Antwerp were arrested" are no items)
+_COMPARED_ITEM = re.compile(
+    r"\s+(?:in|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3}"
+    r"\s*(?:[,.;)]|and\b|or\b|$)"
+)
+
+
+def compared_item(text: str, n: NumberMention) -> bool:
+    """A bare number a figure is compared with, followed by its place ("against 300 in
+    Sweden")."""
+    return bool(
+        _COMPARED_ITEM.match(text, n.end)
+        and _COMPARISON.search(text, max(0, n.start - 100), n.start)
+    )
+
+
+def _compared_place(
+    text: str, n: NumberMention, facts: Facts, head_of_its_own: bool
+) -> PlaceMention | None:
+    """ "…, compared with around 760 in Germany": the place right after the compared number."""
+    if head_of_its_own or not compared_item(text, n):
+        return None
+    m = _IN_A_PLACE_NEXT.match(text, n.end)
+    after = [p for p in facts.places if m is not None and p.start == m.end()]
+    return after[0] if after and after[0].code not in ZONE_CODES else None
+
+
+# "Tunisia provided the largest contingent of foreign fighters, some 6,000": the size of a
+# country's contingent set off by a comma after it
+CONTINGENT_OF = re.compile(
+    r"\b(?:contingents?|groups?|numbers?|share|pool|source|body|number)\s+of\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:fighters|jihadists|militants|recruits|volunteers|mujahideen)"
+    r"(?:\s+(?:in|to|for|of)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?\s*[,—–(]\s*$",
+    re.I,
+)
+# the contingent's owner, the clause's subject: "Tunisia provided the largest contingent …"
+_OWNER_GAP = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){1,4}")
+
+
+def _contingent_owner(text: str, n: NumberMention, facts: Facts) -> PlaceMention | None:
+    """ "Tunisia provided the largest contingent of foreign fighters, some 6,000": the
+    country whose contingent the number sizes, not a place compared after it."""
+    m = CONTINGENT_OF.search(text, max(0, n.start - 120), n.start)
+    if m is None:
+        return None
+    before = [
+        p
+        for p in facts.places
+        if p.end <= m.start()
+        and p.code not in ZONE_CODES
+        and _OWNER_GAP.fullmatch(text, p.end, m.start())
+        and (p.start == 0 or text[: p.start].rstrip().endswith((",", ":", ";")))
+    ]
+    return before[-1] if before else None
 
 
 def inside_parens(text: str, n: NumberMention) -> bool:

@@ -63,6 +63,10 @@ _STOP = frozenset(
         "those",
         "it",
         "they",
+        # a time after the figure is no noun of it: "the count reached 40 last year"
+        "last",
+        "since",
+        "so",
     ]
 )
 _PERSON_FORMS = frozenset({PlaceForm.DEMONYM, PlaceForm.ETHNIC})
