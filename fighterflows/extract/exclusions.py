@@ -118,6 +118,30 @@ _POPULATION_OF = re.compile(
 )
 
 
+# One family's members are individuals, not an aggregate figure: "a family of 12 flew to
+# Turkey", "six members of the same family", "his three brothers"
+_ONE_FAMILY_BEFORE = re.compile(
+    r"\b(?:an?|one|the\s+same|the\s+whole|whole)\s+(?:[\w-]+\s+){0,2}?famil(?:y|ies)\s+of\s+$"
+    r"|\b(?:his|her)\s+(?:own\s+)?$",
+    re.I,
+)
+_ONE_FAMILY_AFTER = re.compile(
+    r"\s+(?:(?:members|relatives)\s+of\s+(?:an?|one|the\s+same|his|her|their)\s+"
+    r"(?:[\w-]+\s+){0,2}?family\b"
+    r"|(?:[\w-]+\s+)?(?:siblings|brothers|sisters|cousins)\b(?!\s+(?:and|in)\s+arms))",
+    re.I,
+)
+
+
+def one_family(text: str, n: NumberMention) -> bool:
+    """The members of one family ("a family of five", "eight members of one family", "three
+    brothers"): individuals, never an estimate."""
+    return bool(
+        _ONE_FAMILY_BEFORE.search(text, max(0, n.start - 40), n.start)
+        or _ONE_FAMILY_AFTER.match(text, n.end)
+    )
+
+
 def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
     """Numbers that are not counts of foreign fighters, whatever the rest of the sentence says."""
     if n.kind is NumberKind.SHARE and n.value is not None and n.value > 1:
@@ -132,6 +156,8 @@ def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         return True  # "a study of 20 fighters": a research sample, not a count of a flow
     if _POPULATION_OF.search(text, max(0, n.start - 40), n.start):
         return True  # "a country of 11 million people": a population, nobody moving
+    if one_family(text, n):
+        return True  # "a family of 12 flew to Turkey": individuals
     if head is None:
         return _YEAR_LIKE.fullmatch(n.text) is not None  # "Throughout 2014," taken for a count
     if head.excluded or _RATE.match(text, head.end) or _UNCERTAIN.search(head.text):
@@ -273,7 +299,40 @@ def no_country_figure(
     if _suspects_at_home(facts, n, head, clause, flow) or _other_war(text, n, clause, flow):
         return True
     # people arrested at home for helping others go are not fighters
-    return flow is Flow.DETAINED and SUSPECTS.search(text, n.end, clause[1]) is not None
+    if flow is Flow.DETAINED and SUSPECTS.search(text, n.end, clause[1]) is not None:
+        return True
+    return _held_for_helping(facts, n, head, clause, flow)
+
+
+# "detained 70 people for recruiting fighters", "convicted 12 for helping others travel":
+# what they did at home, not a movement
+_HELPING = re.compile(
+    r"\b(?:for|of|over|with)\s+(?:allegedly\s+)?(?:recruiting|helping|facilitating|financing|"
+    r"funding|sending|aiding|smuggling|assisting|organi[sz]ing|inciting)\b",
+    re.I,
+)
+
+
+def _held_for_helping(
+    facts: Facts, n: NumberMention, head: Head | None, clause: tuple[int, int], flow: Flow
+) -> bool:
+    """People held or tried for helping others go ("police detained 30 for helping jihadists
+    travel to Syria": the travel is the others'), unless their own words say they went or came
+    back ("12 returnees convicted of recruiting" stays)."""
+    text = facts.sentence.text
+    helping = _HELPING.search(text, n.end, clause[1])
+    if helping is None:
+        return False
+    held = flow in (Flow.DETAINED, Flow.PROSECUTED) or any(
+        clause[0] <= c.start < helping.start()
+        and c.flow in (Flow.DETAINED, Flow.PROSECUTED)
+        and not (c.stock or c.blocked)
+        for c in facts.cues
+    )
+    lo = head.start if head is not None else n.end
+    return held and not any(
+        lo <= c.start < helping.start() and c.flow in _MOVED and not c.stock for c in facts.cues
+    )
 
 
 _MOVED = frozenset({Flow.DEPARTED, Flow.RETURNED})
