@@ -409,19 +409,34 @@ def _acted_on(
 ) -> Cue | None:
     """A verb before the figure that acts on people its noun names by an earlier flow
     ("courts convicted 32 returnees"), or that its relative clause does ("police detained 44
-    people who came back")."""
+    people who came back", "Kosovo repatriated 110 citizens who had joined ISIS")."""
     if head is None or not explicit:
         return None
     text = facts.sentence.text
     named = head.start <= explicit[0].start < head.end
     if not named and not _WHO_DID.fullmatch(text, head.end, explicit[0].start):
         return None
+    # "Kosovo repatriated 110 citizens who had joined ISIS": brought back people who went
+    done = _DONE_TO | {Flow.RETURNED} if explicit[0].flow is Flow.DEPARTED else _DONE_TO
     before = [
         c
         for c in facts.cues
-        if start <= c.end <= n.number_start and not c.stock and not c.blocked and c.flow in _DONE_TO
+        if start <= c.end <= n.number_start
+        and not c.stock
+        and not c.blocked
+        and c.flow in done
+        and (c.flow in _DONE_TO or _ACTS_ON.fullmatch(text, c.end, n.number_start) is not None)
     ]
     return before[-1] if before else None
+
+
+# between a verb that brings people back and the figure it acts on: "repatriated 110",
+# "flew home another 90", "brought back some 50" (not "40 returnees among the 300")
+_ACTS_ON = re.compile(
+    r"\s+(?:(?:another|a\s+further|further|some|about|around|nearly|almost|over|more\s+than|"
+    r"at\s+least|an\s+estimated|up\s+to|roughly|approximately|all|the|its|their|back|home)\s+)*",
+    re.I,
+)
 
 
 _WHO_DID = re.compile(r"\s*,?\s*(?:who|that)\s+(?:had\s+|have\s+|has\s+)?(?:all\s+)?", re.I)

@@ -260,7 +260,18 @@ def _usable(text: str, facts: Facts, heads: Sequence[Head], n: NumberMention) ->
         and not _PARTICIPLE.match(text, p.end)
         and not _STATE_AFTER.match(text, p.end)
         and not any(s <= p.start < e for s, e in spans)
+        and not TRANSIT_ITS.search(text, p.end, p.end + 120)
     ]
+
+
+# A country its people "transit through" is a route, not theirs: "Greece has seen 50 jihadists
+# transit through its territory", "Georgia says 300 militants crossed its territory"
+TRANSIT_ITS = re.compile(
+    r"\b(?:transit(?:ed|ing)?|pass(?:ed|ing)?|travell?(?:ed|ing)|crossed|crossing|moved|moving|"
+    r"went|gone|came)\s+(?:through|across|via|over)?\s*(?:its|the\s+country['’]s|their)\s+"
+    r"(?:own\s+)?(?:territory|soil|airports?|borders?|frontiers?)",
+    re.I,
+)
 
 
 def _labels_of_others(text: str, facts: Facts, n: NumberMention) -> list[PlaceMention]:
