@@ -266,6 +266,15 @@ _ATTACK = re.compile(
 )
 
 
+# the dead of an attack named before the figure: "Among the 39 people killed in the Istanbul
+# nightclub attack were 27 foreigners", "the victims of the Sousse attack included 30 Britons"
+_VICTIMS_BEFORE = re.compile(
+    r"\b(?:killed|dead|died|victims|casualties)\s+(?:of\s+|in\s+)?(?:the|an?)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:attacks?|bombings?|shootings?|massacres?|blasts?|explosions?)\b[^.;]*$",
+    re.I,
+)
+
+
 def no_country_figure(
     facts: Facts,
     figures: list[Figure],
@@ -290,8 +299,12 @@ def no_country_figure(
         return True
     if flow is Flow.DETAINED and head is not None and _SUSPECTED.search(head.text):
         return True
-    if flow is Flow.KILLED and _ATTACK.search(text, n.end, clause[1]):
-        return True  # "lost 32 people in the Brussels bombings": victims, not fighters
+    if flow is Flow.KILLED and (
+        _ATTACK.search(text, n.end, clause[1]) or _VICTIMS_BEFORE.search(text, 0, n.start)
+    ):
+        # "lost 32 people in the Brussels bombings", "among the 39 killed in the nightclub
+        # attack were 27 foreigners": victims, not fighters
+        return True
     if stopped_regex().search(text, n.end, clause[1]):
         # "25 Belgians were arrested on the way to Syria", "deported 150 … on suspicion of
         # trying to cross into Syria": they never got there

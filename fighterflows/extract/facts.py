@@ -82,7 +82,7 @@ def gather(sentence: Sentence, published: str | None) -> Facts:
         sentence=sentence,
         numbers=numbers,
         places=places,
-        cues=tuple(find_cues(text, _states(places))),
+        cues=tuple(find_cues(text, _states(text, places))),
         impersonal=impersonal(text),
         dates=tuple(
             d for d in find_dates(text, published) if not _counts(text, d, numbers, places)
@@ -92,13 +92,25 @@ def gather(sentence: Sentence, published: str | None) -> Facts:
     )
 
 
-def _states(places: tuple[PlaceMention, ...]) -> list[tuple[int, int]]:
+# an adjective that names a state acting ("the Kazakh government flew", "Uzbek authorities
+# received"), not its people ("20 Japanese nationals were evacuated")
+_OFFICE_AFTER = re.compile(
+    r"(?:\s+[\w-]+)?\s+(?:government|authorities|officials|ministry|administration|services|"
+    r"state|embassy|military|forces|side)\b",
+    re.IGNORECASE,
+)
+
+
+def _states(text: str, places: tuple[PlaceMention, ...]) -> list[tuple[int, int]]:
     """The spans of the countries that may bring people back ("Germany evacuated"); never
-    people named by their nationality ("25 Bosnians flew out of Sarajevo to join")."""
+    people named by their nationality ("25 Bosnians flew out of Sarajevo to join", "20
+    Japanese nationals were evacuated")."""
     return [
         (p.start, p.end)
         for p in places
-        if not is_region(p.code) and p.form not in (PlaceForm.DEMONYM, PlaceForm.ETHNIC)
+        if not is_region(p.code)
+        and p.form not in (PlaceForm.DEMONYM, PlaceForm.ETHNIC)
+        and (p.form is not PlaceForm.ADJECTIVE or _OFFICE_AFTER.match(text, p.end) is not None)
     ]
 
 
