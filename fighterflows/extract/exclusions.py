@@ -275,6 +275,20 @@ _VICTIMS_BEFORE = re.compile(
 )
 
 
+# the stopping verb before the figure: "Turkish police intercepted 40 Indonesians near the
+# border" (the words after the figure are read with `stopped_on_the_way`)
+_STOPPED_BEFORE = re.compile(
+    r"\b(?:intercepted|caught|stopped|apprehended|turned\s+back|turned\s+away)\s+"
+    r"(?:(?:some|about|around|nearly|more\s+than|over|at\s+least|another)\s+)?$",
+    re.I,
+)
+_AT_BORDER = re.compile(
+    r"\b(?:at|near|on)\s+the\s+(?:[\w-]+\s+){0,2}?(?:border|frontier)\b"
+    r"(?!\s+(?:on|after)\s+(?:their|the)\s+(?:return|way\s+back))",
+    re.I,
+)
+
+
 def no_country_figure(
     facts: Facts,
     figures: list[Figure],
@@ -305,7 +319,10 @@ def no_country_figure(
         # "lost 32 people in the Brussels bombings", "among the 39 killed in the nightclub
         # attack were 27 foreigners": victims, not fighters
         return True
-    if stopped_regex().search(text, n.end, clause[1]):
+    if stopped_regex().search(text, n.end, clause[1]) or (
+        _STOPPED_BEFORE.search(text, clause[0], n.start)
+        and _AT_BORDER.search(text, n.end, clause[1])
+    ):
         # "25 Belgians were arrested on the way to Syria", "deported 150 … on suspicion of
         # trying to cross into Syria": they never got there
         return True
