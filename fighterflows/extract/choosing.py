@@ -52,6 +52,8 @@ OF_THOSE_WHO = re.compile(
 _SUBSET = re.compile(r"\s*,?\s*of\s+(?:whom|which)\b", re.I)
 # "sentenced 12 Danes for joining IS": a cue after "for", "after" tells what they did before
 _ADJUNCT = re.compile(r"\b(?:for|after|before|upon|while|on)\s+$", re.I)
+# "handed back 188 children whose mothers were convicted": a clause about other people
+_WHOSE = re.compile(r"\bwhose\b", re.I)
 _BEFORE = re.compile(r"\bbefore\s+(?:(?:later|eventually|finally|being)\s+)*$", re.I)
 
 
@@ -187,7 +189,13 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
     end = segment_end(text, figures, i)
     start = segment_start(text, figures, i)
     head = fig.head
-    after = [c for c in facts.cues if n.end <= c.start < end and not aside(text, c.start, n)]
+    after = [
+        c
+        for c in facts.cues
+        if n.end <= c.start < end
+        and not aside(text, c.start, n)
+        and not _WHOSE.search(text, n.end, c.start)
+    ]
     verbs = [
         c
         for c in after
@@ -258,8 +266,8 @@ def _whole_of_its_part(facts: Facts, figures: list[Figure], i: int) -> Cue | Non
 _THEN = re.compile(
     r"[^,;.]{0,60}?,?\s*\b(?:and|but)\s+(?:(?:later|then|subsequently|eventually|since|all|most|"
     r"finally|afterwards)\s+)?"
-    r"(?:(?:were|was|have|has|had)\s+(?:(?:later|then|since|all|also|subsequently|eventually)\s+)?"
-    r"(?:been\s+)?)?$",
+    r"(?:(?:were|was|have|has|had|are|is)\s+(?:(?:later|then|since|all|also|subsequently|eventually|"
+    r"now|still)\s+)*(?:been\s+)?(?:(?:stranded|stuck|trapped|languishing|living)\s+)?)?$",
     re.I,
 )
 # "travelled to Syria before returning home", "fought there before being killed"
