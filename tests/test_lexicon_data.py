@@ -77,6 +77,16 @@ def test_each_alias_names_one_entry(name: str, key: str) -> None:
         ("were convicted", Flow.PROSECUTED),
         ("moved on to", Flow.RELOCATED),
         ("fatalities among them", Flow.KILLED),
+        ("slipped across the border into Syria", Flow.DEPARTED),
+        ("have poured into Syria", Flow.DEPARTED),
+        ("flew out of Khartoum to join", Flow.DEPARTED),
+        ("fled to Syria", Flow.DEPARTED),
+        ("gave themselves up", Flow.RETURNED),
+        ("surrendered to the police", Flow.RETURNED),
+        ("back from Syria", Flow.RETURNED),
+        ("surrendered to the SDF", Flow.DETAINED),
+        ("were martyred", Flow.KILLED),
+        ("fell in battle", Flow.KILLED),
     ],
 )
 def test_cue_flows(text: str, flow: Flow) -> None:
@@ -94,6 +104,8 @@ def test_cue_flows(text: str, flow: Flow) -> None:
         "never returned",
         "escaped",
         "were wounded",
+        "crossed into Turkey",
+        "fled to Turkey",
     ],
 )
 def test_blocked_cues(text: str) -> None:

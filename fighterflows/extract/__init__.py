@@ -20,7 +20,7 @@ import logging
 from fighterflows.model import Document, Estimate
 
 # Bump when the output for some text changes; the ledger stores it with each estimate.
-VERSION = "2026.12.179"
+VERSION = "2026.12.180"
 
 _log = logging.getLogger(__name__)
 

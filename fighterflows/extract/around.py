@@ -14,7 +14,13 @@ from fighterflows.extract.facts import Facts
 from fighterflows.extract.flows import Cue
 from fighterflows.extract.numbers import NumberMention
 from fighterflows.extract.places import is_region
-from fighterflows.extract.placing import ZONE_CODES, listed_places, place_of, region_of
+from fighterflows.extract.placing import (
+    TRANSIT_ITS,
+    ZONE_CODES,
+    listed_places,
+    place_of,
+    region_of,
+)
 from fighterflows.extract.populations import Head
 from fighterflows.extract.rules import Choice, choose
 from fighterflows.extract.sources import OFFICE_NOUNS, nearest_attribution, source_countries
@@ -135,6 +141,8 @@ def _speaker(facts: Facts, clause: tuple[int, int], start: int) -> tuple[str, st
     """ "Britain says that of around 900 people ...", "Finnish authorities count some 80
     departures", "..., Austrian officials said", "the BfV says": a country, its officials or a
     national body speaking of their own people, when the figure's words name no one else."""
+    if TRANSIT_ITS.search(facts.sentence.text, start):
+        return None  # "Georgia says 300 militants crossed its territory": a route, not its people
     for a in facts.attributions:
         who = re.sub(r"^(?:the\s+)", "", a.who.strip(), flags=re.I)
         for p in facts.places:

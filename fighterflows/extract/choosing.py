@@ -52,6 +52,9 @@ OF_THOSE_WHO = re.compile(
 _SUBSET = re.compile(r"\s*,?\s*of\s+(?:whom|which)\b", re.I)
 # "sentenced 12 Danes for joining IS": a cue after "for", "after" tells what they did before
 _ADJUNCT = re.compile(r"\b(?:for|after|before|upon|while|on)\s+$", re.I)
+# "handed back 188 children whose mothers were convicted": a clause about other people
+_WHOSE = re.compile(r"\bwhose\b", re.I)
+_BEFORE = re.compile(r"\bbefore\s+(?:(?:later|eventually|finally|being)\s+)*$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +205,13 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
     end = segment_end(text, figures, i)
     start = segment_start(text, figures, i)
     head = fig.head
-    after = [c for c in facts.cues if n.end <= c.start < end and not aside(text, c.start, n)]
+    after = [
+        c
+        for c in facts.cues
+        if n.end <= c.start < end
+        and not aside(text, c.start, n)
+        and not _WHOSE.search(text, n.end, c.start)
+    ]
     verbs = [
         c
         for c in after
@@ -234,7 +243,12 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
             return own[0]  # "None of the 30 said to be in Syria has come back": 30 are there
         if _RELATIVE.search(between) and len(explicit) > 1 and not is_base:
             return explicit[-1]
-        fate = _fate_after_going(text, explicit, figures, i)
+        adjuncts = [
+            c
+            for c in after
+            if not c.stock and c not in explicit and _BEFORE.search(text, 0, c.start)
+        ]
+        fate = _fate_after_going(text, explicit, figures, i, adjuncts)
         return fate or explicit[0]
     return _no_explicit_cue(facts, figures, i, used, after, start)
 
@@ -263,30 +277,49 @@ def _whole_of_its_part(facts: Facts, figures: list[Figure], i: int) -> Cue | Non
     return Cue(n.start, n.end, "", Flow.DEPARTED, False, False)
 
 
-# "50 Belgians fought in Syria and were later killed": the people went, then met a fate
+# "50 Belgians fought in Syria and were later killed": the people went, then met a fate;
+# "travelled to Syria, fought with ISIS, and then returned home", "went but have since come back"
 _THEN = re.compile(
-    r"[^,;.]{0,60}?\band\s+(?:(?:later|then|subsequently|eventually|since|all|most)\s+)?"
-    r"(?:(?:were|was|have|has|had)\s+(?:(?:later|then|since|all|also)\s+)?(?:been\s+)?)?$",
+    r"[^,;.]{0,60}?,?\s*\b(?:and|but)\s+(?:(?:later|then|subsequently|eventually|since|all|most|"
+    r"finally|afterwards)\s+)?"
+    r"(?:(?:were|was|have|has|had|are|is)\s+(?:(?:later|then|since|all|also|subsequently|eventually|"
+    r"now|still)\s+)*(?:been\s+)?(?:(?:stranded|stuck|trapped|languishing|living)\s+)?)?$",
     re.I,
+)
+# "travelled to Syria before returning home", "fought there before being killed"
+_BEFORE_FATE = re.compile(
+    r"[^,;.]{0,60}?\bbefore\s+(?:(?:later|eventually|finally|being|they)\s+)*$", re.I
 )
 _FATES = frozenset({Flow.KILLED, Flow.RETURNED, Flow.DETAINED, Flow.PROSECUTED})
 
 
 def _fate_after_going(
-    text: str, explicit: list[Cue], figures: list[Figure], i: int
+    text: str, explicit: list[Cue], figures: list[Figure], i: int, adjuncts: list[Cue]
 ) -> Cue | None:
-    """The second of two verbs that share the figure's people, when the first says they went
-    and the second what became of them ("went to Syria and died there"): the figure counts
-    the people the second verb names. Not when another figure stands between ("200 went and
-    40 returned": the 40's)."""
-    if len(explicit) < 2 or explicit[0].flow is not Flow.DEPARTED:
+    """The last of the verbs that share the figure's people, when the first say they went and
+    the last what became of them ("went to Syria and died there", "travelled to Syria to join
+    ISIS and then returned home", "fought there before returning home"): the figure counts the
+    people the last verb names. Not when another figure stands between ("200 went and 40
+    returned": the 40's), nor when that verb is denied ("but have not returned")."""
+    if len(explicit) < 1 or explicit[0].flow is not Flow.DEPARTED:
         return None
-    second = explicit[1]
-    if second.flow not in _FATES:
-        return None
-    if any(explicit[0].end <= f.number.start < second.start for f in figures[i + 1 :]):
-        return None
-    return second if _THEN.fullmatch(text, explicit[0].end, second.start) else None
+    going = explicit[0]
+    later = sorted([*explicit[1:], *adjuncts], key=lambda c: c.start)
+    for second in later:
+        if second.flow is Flow.DEPARTED and not second.blocked:
+            going = second  # "travelled to Syria to join ISIS": one going, said twice
+            continue
+        if second.flow not in _FATES or second.blocked:
+            return None
+        if any(explicit[0].end <= f.number.start < second.start for f in figures[i + 1 :]):
+            return None
+        between = (going.end, second.start)
+        if _BEFORE.search(text, 0, second.start):
+            fits = _BEFORE_FATE.fullmatch(text, *between) is not None
+        else:
+            fits = _THEN.fullmatch(text, *between) is not None
+        return second if fits else None
+    return None
 
 
 def within_brackets(text: str, pos: int) -> tuple[int, int] | None:
@@ -400,24 +433,40 @@ def _acted_on(
 ) -> Cue | None:
     """A verb before the figure that acts on people its noun names by an earlier flow
     ("courts convicted 32 returnees"), or that its relative clause does ("police detained 44
-    people who came back")."""
+    people who came back", "Kosovo repatriated 110 citizens who had joined ISIS")."""
     if head is None or not explicit:
         return None
     text = facts.sentence.text
     named = head.start <= explicit[0].start < head.end
     if not named and not _WHO_DID.fullmatch(text, head.end, explicit[0].start):
         return None
+    # "Kosovo repatriated 110 citizens who had joined ISIS": brought back people who went
+    done = _DONE_TO | {Flow.RETURNED} if explicit[0].flow is Flow.DEPARTED else _DONE_TO
     before = [
         c
         for c in facts.cues
-        if start <= c.end <= n.number_start and not c.stock and not c.blocked and c.flow in _DONE_TO
+        if start <= c.end <= n.number_start
+        and not c.stock
+        and not c.blocked
+        and c.flow in done
+        and (c.flow in _DONE_TO or _ACTS_ON.fullmatch(text, c.end, n.number_start) is not None)
     ]
     return before[-1] if before else None
 
 
+# between a verb that brings people back and the figure it acts on: "repatriated 110",
+# "flew home another 90", "brought back some 50" (not "40 returnees among the 300")
+_ACTS_ON = re.compile(
+    r"\s+(?:(?:another|a\s+further|further|some|about|around|nearly|almost|over|more\s+than|"
+    r"at\s+least|an\s+estimated|up\s+to|roughly|approximately|all|the|its|their|back|home)\s+)*",
+    re.I,
+)
+
+
 _WHO_DID = re.compile(r"\s*,?\s*(?:who|that)\s+(?:had\s+|have\s+|has\s+)?(?:all\s+)?", re.I)
 _AUX_BEFORE = re.compile(r"\b(?:have|has|had|were|was|are|is)(?:\s+(?:not\s+)?been)?\s+$", re.I)
-_PARTICIPLE = re.compile(r"\w+ed\b|held\b|kept\b|\w+ing\b", re.I)
+# (also "the fighters back from Syria were charged")
+_PARTICIPLE = re.compile(r"\w+ed\b|held\b|kept\b|\w+ing\b|back\s+from\b", re.I)
 
 
 def _reduced_relative(text: str, head: Head | None, explicit: list[Cue]) -> Cue | None:

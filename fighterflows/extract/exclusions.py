@@ -144,6 +144,30 @@ _POPULATION_OF = re.compile(
 )
 
 
+# One family's members are individuals, not an aggregate figure: "a family of 12 flew to
+# Turkey", "six members of the same family", "his three brothers"
+_ONE_FAMILY_BEFORE = re.compile(
+    r"\b(?:an?|one|the\s+same|the\s+whole|whole)\s+(?:[\w-]+\s+){0,2}?famil(?:y|ies)\s+of\s+$"
+    r"|\b(?:his|her)\s+(?:own\s+)?$",
+    re.I,
+)
+_ONE_FAMILY_AFTER = re.compile(
+    r"\s+(?:(?:members|relatives)\s+of\s+(?:an?|one|the\s+same|his|her|their)\s+"
+    r"(?:[\w-]+\s+){0,2}?family\b"
+    r"|(?:[\w-]+\s+)?(?:siblings|brothers|sisters|cousins)\b(?!\s+(?:and|in)\s+arms))",
+    re.I,
+)
+
+
+def one_family(text: str, n: NumberMention) -> bool:
+    """The members of one family ("a family of five", "eight members of one family", "three
+    brothers"): individuals, never an estimate."""
+    return bool(
+        _ONE_FAMILY_BEFORE.search(text, max(0, n.start - 40), n.start)
+        or _ONE_FAMILY_AFTER.match(text, n.end)
+    )
+
+
 def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
     """Numbers that are not counts of foreign fighters, whatever the rest of the sentence says."""
     if n.kind is NumberKind.SHARE and n.value is not None and n.value > 1:
@@ -162,6 +186,8 @@ def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         return True  # "the 2,000 Danes polled": respondents of a survey
     if _POPULATION_OF.search(text, max(0, n.start - 40), n.start):
         return True  # "a country of 11 million people": a population, nobody moving
+    if one_family(text, n):
+        return True  # "a family of 12 flew to Turkey": individuals
     if head is None:
         return _YEAR_LIKE.fullmatch(n.text) is not None  # "Throughout 2014," taken for a count
     if head.excluded or _RATE.match(text, head.end) or _UNCERTAIN.search(head.text):
@@ -283,6 +309,29 @@ _ATTACK = re.compile(
 )
 
 
+# the dead of an attack named before the figure: "Among the 39 people killed in the Istanbul
+# nightclub attack were 27 foreigners", "the victims of the Sousse attack included 30 Britons"
+_VICTIMS_BEFORE = re.compile(
+    r"\b(?:killed|dead|died|victims|casualties)\s+(?:of\s+|in\s+)?(?:the|an?)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:attacks?|bombings?|shootings?|massacres?|blasts?|explosions?)\b[^.;]*$",
+    re.I,
+)
+
+
+# the stopping verb before the figure: "Turkish police intercepted 40 Indonesians near the
+# border" (the words after the figure are read with `stopped_on_the_way`)
+_STOPPED_BEFORE = re.compile(
+    r"\b(?:intercepted|caught|stopped|apprehended|turned\s+back|turned\s+away)\s+"
+    r"(?:(?:some|about|around|nearly|more\s+than|over|at\s+least|another)\s+)?$",
+    re.I,
+)
+_AT_BORDER = re.compile(
+    r"\b(?:at|near|on)\s+the\s+(?:[\w-]+\s+){0,2}?(?:border|frontier)\b"
+    r"(?!\s+(?:on|after)\s+(?:their|the)\s+(?:return|way\s+back))",
+    re.I,
+)
+
+
 def no_country_figure(
     facts: Facts,
     figures: list[Figure],
@@ -307,16 +356,56 @@ def no_country_figure(
         return True
     if flow is Flow.DETAINED and head is not None and _SUSPECTED.search(head.text):
         return True
-    if flow is Flow.KILLED and _ATTACK.search(text, n.end, clause[1]):
-        return True  # "lost 32 people in the Brussels bombings": victims, not fighters
-    if stopped_regex().search(text, n.end, clause[1]):
+    if flow is Flow.KILLED and (
+        _ATTACK.search(text, n.end, clause[1]) or _VICTIMS_BEFORE.search(text, 0, n.start)
+    ):
+        # "lost 32 people in the Brussels bombings", "among the 39 killed in the nightclub
+        # attack were 27 foreigners": victims, not fighters
+        return True
+    if stopped_regex().search(text, n.end, clause[1]) or (
+        _STOPPED_BEFORE.search(text, clause[0], n.start)
+        and _AT_BORDER.search(text, n.end, clause[1])
+    ):
         # "25 Belgians were arrested on the way to Syria", "deported 150 … on suspicion of
         # trying to cross into Syria": they never got there
         return True
     if _suspects_at_home(facts, n, head, clause, flow) or _other_war(text, n, clause, flow):
         return True
     # people arrested at home for helping others go are not fighters
-    return flow is Flow.DETAINED and SUSPECTS.search(text, n.end, clause[1]) is not None
+    if flow is Flow.DETAINED and SUSPECTS.search(text, n.end, clause[1]) is not None:
+        return True
+    return _held_for_helping(facts, n, head, clause, flow)
+
+
+# "detained 70 people for recruiting fighters", "convicted 12 for helping others travel":
+# what they did at home, not a movement
+_HELPING = re.compile(
+    r"\b(?:for|of|over|with)\s+(?:allegedly\s+)?(?:recruiting|helping|facilitating|financing|"
+    r"funding|sending|aiding|smuggling|assisting|organi[sz]ing|inciting)\b",
+    re.I,
+)
+
+
+def _held_for_helping(
+    facts: Facts, n: NumberMention, head: Head | None, clause: tuple[int, int], flow: Flow
+) -> bool:
+    """People held or tried for helping others go ("police detained 30 for helping jihadists
+    travel to Syria": the travel is the others'), unless their own words say they went or came
+    back ("12 returnees convicted of recruiting" stays)."""
+    text = facts.sentence.text
+    helping = _HELPING.search(text, n.end, clause[1])
+    if helping is None:
+        return False
+    held = flow in (Flow.DETAINED, Flow.PROSECUTED) or any(
+        clause[0] <= c.start < helping.start()
+        and c.flow in (Flow.DETAINED, Flow.PROSECUTED)
+        and not (c.stock or c.blocked)
+        for c in facts.cues
+    )
+    lo = head.start if head is not None else n.end
+    return held and not any(
+        lo <= c.start < helping.start() and c.flow in _MOVED and not c.stock for c in facts.cues
+    )
 
 
 _MOVED = frozenset({Flow.DEPARTED, Flow.RETURNED})

@@ -15,7 +15,7 @@ from fighterflows.extract.flows import Cue, find_cues
 from fighterflows.extract.groups import Named, find_groups, find_zone
 from fighterflows.extract.implicit import implicit_numbers
 from fighterflows.extract.numbers import NumberKind, NumberMention, find_numbers
-from fighterflows.extract.places import PlaceMention, find_places, is_region
+from fighterflows.extract.places import PlaceForm, PlaceMention, find_places, is_region
 from fighterflows.extract.populations import head_after
 from fighterflows.extract.sentences import Sentence
 from fighterflows.extract.sources import (
@@ -82,7 +82,7 @@ def gather(sentence: Sentence, published: str | None) -> Facts:
         sentence=sentence,
         numbers=numbers,
         places=places,
-        cues=tuple(find_cues(text, [(p.start, p.end) for p in places if not is_region(p.code)])),
+        cues=tuple(find_cues(text, _states(text, places))),
         impersonal=impersonal(text),
         dates=tuple(
             d for d in find_dates(text, published) if not _counts(text, d, numbers, places)
@@ -90,6 +90,28 @@ def gather(sentence: Sentence, published: str | None) -> Facts:
         groups=groups,
         zone=find_zone(text, list(groups)),
     )
+
+
+# an adjective that names a state acting ("the Kazakh government flew", "Uzbek authorities
+# received"), not its people ("20 Japanese nationals were evacuated")
+_OFFICE_AFTER = re.compile(
+    r"(?:\s+[\w-]+)?\s+(?:government|authorities|officials|ministry|administration|services|"
+    r"state|embassy|military|forces|side)\b",
+    re.IGNORECASE,
+)
+
+
+def _states(text: str, places: tuple[PlaceMention, ...]) -> list[tuple[int, int]]:
+    """The spans of the countries that may bring people back ("Germany evacuated"); never
+    people named by their nationality ("25 Bosnians flew out of Sarajevo to join", "20
+    Japanese nationals were evacuated")."""
+    return [
+        (p.start, p.end)
+        for p in places
+        if not is_region(p.code)
+        and p.form not in (PlaceForm.DEMONYM, PlaceForm.ETHNIC)
+        and (p.form is not PlaceForm.ADJECTIVE or _OFFICE_AFTER.match(text, p.end) is not None)
+    ]
 
 
 def _counts(

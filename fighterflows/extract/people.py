@@ -26,6 +26,8 @@ _BARE_NEXT = re.compile(
     # "raising to 90 the total number of Azerbaijanis killed"
     r"\s*(?:the\s+(?:total\s+)?(?:number|toll|tally|count)\s+of\b|"
     r"(?:out\s+)?of\s+(?:whom|them|these|those|the\s+\d[\d,.]*)\b|(?:from|to)\s+(?:the\s+)?[A-Z]|(?:more\s+)?"
+    # "67 later returned home": an adverb before the verb
+    r"(?:(?:later|since|subsequently|eventually|then|also|reportedly|already|now)\s+)?"
     r"(?:are|were|is|was|have|has|had|died|returned|remain|left|went|travell?ed|fought|joined"
     r"|come|came|back|out|who|that|said|believed|thought|reported|estimated|leave|return|die)\b"
     r"|\)"

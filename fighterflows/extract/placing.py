@@ -272,6 +272,7 @@ def _usable(text: str, facts: Facts, heads: Sequence[Head], n: NumberMention) ->
         and not _STATE_AFTER.match(text, p.end)
         and not _RANKED_AGAINST.search(text, max(0, p.start - 60), p.start)
         and not any(s <= p.start < e for s, e in spans)
+        and not TRANSIT_ITS.search(text, p.end, p.end + 120)
     ]
 
 
@@ -281,6 +282,16 @@ _RANKED_AGAINST = re.compile(
     r"\b(?:trails?|trailing|trailed|behind|second\s+only\s+to|ahead\s+of|outranked\s+by|"
     r"surpassed\s+by|exceeded\s+by|after)\s+(?:only\s+)?(?:by\s+)?(?:the\s+)?"
     r"(?:[A-Z][\w'’-]*\s*(?:,\s*|\s+and\s+|\s+)(?:the\s+)?){0,4}$"
+)
+
+
+# A country its people "transit through" is a route, not theirs: "Greece has seen 50 jihadists
+# transit through its territory", "Georgia says 300 militants crossed its territory"
+TRANSIT_ITS = re.compile(
+    r"\b(?:transit(?:ed|ing)?|pass(?:ed|ing)?|travell?(?:ed|ing)|crossed|crossing|moved|moving|"
+    r"went|gone|came)\s+(?:through|across|via|over)?\s*(?:its|the\s+country['’]s|their)\s+"
+    r"(?:own\s+)?(?:territory|soil|airports?|borders?|frontiers?)",
+    re.I,
 )
 
 

@@ -37,7 +37,8 @@ TOPIC_WORDS = re.compile(
     re.I,
 )
 NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|"
+    r"seven|eigh|nine)teen|twenty|"
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|dozens|"
     r"half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth|handful|none|no one|a woman|"
     r"a man|a child|"
