@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
+import yaml
 
 from fighterflows.extract.flows import find_cues
 from fighterflows.extract.groups import find_groups, find_zone
-from fighterflows.extract.lexicon import load
+from fighterflows.extract.lexicon import DATA, load
 from fighterflows.extract.places import place_name
 from fighterflows.extract.sources import (
     find_attributions,
@@ -18,6 +20,7 @@ from fighterflows.extract.sources import (
     source_adjective,
     source_countries,
 )
+from fighterflows.extract.yamldata import parse
 from fighterflows.model import Flow, Population
 
 
@@ -283,3 +286,13 @@ def test_no_source_of_the_data_is_a_bare_level() -> None:
         assert words[-1] not in levels or len(words) == 2, entry["name"]
         name = entry["name"]
         assert not name.lower().startswith("the ") or name.startswith("The "), name
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("*.yaml")), ids=lambda p: p.name)
+def test_data_file_parses_as_with_pyyaml_safe_load(path: Path) -> None:
+    # the extractor parses its data with libyaml where it can, for speed (extract/yamldata.py);
+    # a file that libyaml read otherwise than PyYAML's own parser would change the rules unseen
+    text = path.read_text("utf-8")
+    fast, plain = parse(text), yaml.safe_load(text)
+    assert fast == plain
+    assert repr(fast) == repr(plain)  # the same types and order, not only equal values

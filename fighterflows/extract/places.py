@@ -20,9 +20,9 @@ from functools import cache
 from importlib import resources
 
 import pycountry
-import yaml
 
 from fighterflows.extract.trie import APOSTROPHES, HYPHENS, trie_pattern
+from fighterflows.extract.yamldata import parse
 
 
 class PlaceForm(StrEnum):
@@ -207,7 +207,7 @@ def _tsv_rows(name: str, min_cols: int) -> Iterator[list[str]]:
 
 @cache
 def _regions() -> dict[str, _Region]:
-    raw = yaml.safe_load(_data_text("regions.yaml"))
+    raw = parse(_data_text("regions.yaml"))
     out = {}
     for slug, spec in raw.items():
         members = spec["members"]
