@@ -31,9 +31,9 @@ from fighterflows.extract.places import (
     place_name,
 )
 from fighterflows.extract.placing import ZONE_CODES
-from fighterflows.extract.prefilter import TOPIC_WORDS, sentence_may_count
+from fighterflows.extract.prefilter import TOPIC_WORDS
 from fighterflows.extract.references import last_country, reference_regex
-from fighterflows.extract.sentences import BlockKind, Sentence, split
+from fighterflows.extract.sentences import BlockKind, Sentence, split, states_number
 from fighterflows.extract.sources import (
     OFFICE_NOUNS,
     PUBLICATION_WORDS,
@@ -215,9 +215,9 @@ def _aggregates(drafts: list[Draft]) -> list[Draft]:
 
 
 def _facts(sentence: Sentence, published: str | None) -> Facts | None:
-    if sentence.kind is BlockKind.HEADING and not sentence_may_count(sentence.text):
+    if sentence.kind is BlockKind.HEADING and not states_number(sentence.text):
         return Facts(sentence, (), tuple(find_places(sentence.text)), (), False, (), (), None, ())
-    if sentence.kind is BlockKind.TABLE or not sentence_may_count(sentence.text):
+    if sentence.kind is BlockKind.TABLE or not states_number(sentence.text):
         return None  # table rows are read as tables (see tables.py)
     return gather(sentence, published)
 

@@ -47,9 +47,16 @@ _TABLE = re.compile(r"\s*\|")
 _IMAGE = re.compile(r"\s*!\[")  # a Markdown image line: a caption and a URL, no prose
 _FRONT_MATTER = re.compile(r"---[ \t]*\n.*?\n---[ \t]*(?:\n|$)", re.DOTALL)
 _WORD = re.compile(r"\w")
-# A paragraph that states no number cannot hold a figure: it stays one piece (it is still
-# read for the sources it names), and syntok, the slowest step, is spared.
-_NUMBER = NUMBER  # the prefilter's: one definition of "states a number"
+_DIGIT = re.compile(r"\d")
+
+
+def states_number(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] states a number: the prefilter's NUMBER finds one there (one
+    definition of "states a number"). A digit, in most sentences with a number, says so at
+    once: a scan for a digit is many times faster than NUMBER's, which tries its number words
+    at every position before the first digit."""
+    end = len(text) if end is None else end
+    return bool(_DIGIT.search(text, start, end) or NUMBER.search(text, start, end))
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int, BlockKind]]:
@@ -114,7 +121,9 @@ def _paragraph_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int
 
 
 def _piece_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    if not _NUMBER.search(text, start, end):
+    # A piece that states no number cannot hold a figure: it stays one piece (it is still
+    # read for the sources it names), and syntok, the slowest step, is spared.
+    if not states_number(text, start, end):
         yield _strip(text, start, end)
         return
     s, e = _strip(text, start, end)
@@ -221,7 +230,7 @@ def split(text: str) -> list[Sentence]:
             s, e = _strip(text, start, end)
             out.append(Sentence(s, e, text[s:e], number, kind, heading))
             continue
-        if kind is BlockKind.PARAGRAPH and _NUMBER.search(text, start, end):
+        if kind is BlockKind.PARAGRAPH and states_number(text, start, end):
             spans: Iterator[tuple[int, int]] = _join_list_items(
                 text, _paragraph_spans(text, start, end)
             )

@@ -1,0 +1,52 @@
+"""The extractor's shortcuts give what the slower path they spare would give.
+
+Speed work keeps the output unchanged (the digest in tests/extractor-digest.txt); these
+properties check each shortcut against the path it replaces on text built to reach its edges.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fighterflows.extract.prefilter import NUMBER
+from fighterflows.extract.sentences import states_number
+
+# pieces of prose that reach the edges of "states a number": digits, number words, words that
+# contain number words ("someone", "tent"), capitals after "no", punctuation and spaces
+_PIECES = st.sampled_from(
+    [
+        "7",
+        "2,000",
+        "one",
+        "someone",
+        "tent",
+        "Twenty",
+        "dozens",
+        "per cent",
+        "no one",
+        "No Belgians",
+        "no",
+        "not a single",
+        "a woman",
+        "fighters",
+        "Syria",
+        " ",
+        ". ",
+        ", ",
+        "(",
+        ")",
+        "\n",
+        "—",
+        "٣",  # an Arabic-Indic digit: a digit to both scans
+    ]
+)
+_TEXT = st.lists(_PIECES, max_size=12).map("".join)
+
+
+@settings(deadline=None)
+@given(_TEXT, st.integers(0, 40), st.integers(0, 40))
+def test_states_number_is_the_prefilters_number(text: str, start: int, length: int) -> None:
+    end = min(len(text), start + length)
+    assert states_number(text, start, end) == (NUMBER.search(text, start, end) is not None)
+    assert states_number(text) == (NUMBER.search(text) is not None)
