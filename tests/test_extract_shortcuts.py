@@ -10,7 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fighterflows.extract.prefilter import NUMBER
-from fighterflows.extract.sentences import states_number
+from fighterflows.extract.sentences import (
+    _number_starts,
+    _strip,
+    _syntok_may_cut,
+    _syntok_spans,
+    states_number,
+)
 
 # pieces of prose that reach the edges of "states a number": digits, number words, words that
 # contain number words ("someone", "tent"), capitals after "no", punctuation and spaces
@@ -50,3 +56,56 @@ def test_states_number_is_the_prefilters_number(text: str, start: int, length: i
     end = min(len(text), start + length)
     assert states_number(text, start, end) == (NUMBER.search(text, start, end) is not None)
     assert states_number(text) == (NUMBER.search(text) is not None)
+
+
+_PROSE = st.sampled_from(
+    [
+        "About",
+        "200",
+        "Belgians",
+        "U.S.",
+        "approx.",
+        "No.",
+        "e.g.",
+        "3.5",
+        "end.The",
+        "it’s",
+        "well-known",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "\t",
+        "\u200b",
+        "\x1c",
+        "\xa0",
+        ".",
+        "!",
+        "?",
+        ";",
+        ":",
+        ",",
+        "…",
+        "...",
+        "(",
+        ")",
+        "[",
+        "]",
+        '"',
+        "“",
+        "”",
+        "’",
+        "—",
+        "！",
+    ]
+)
+
+
+@settings(deadline=None, max_examples=400)
+@given(st.lists(_PROSE, min_size=1, max_size=14).map("".join))
+def test_a_piece_syntok_cannot_cut_is_one_sentence(piece: str) -> None:
+    # the pieces not sent to syntok are those it would give back whole
+    start, end = _strip(piece, 0, len(piece))
+    if start == end or _syntok_may_cut(piece, 0, len(piece)):
+        return
+    assert list(_syntok_spans(piece, 0, len(piece))) == list(_number_starts(piece, start, end))

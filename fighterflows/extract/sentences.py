@@ -16,6 +16,7 @@ from enum import StrEnum
 from functools import cache
 
 from syntok import segmenter
+from syntok._segmentation_states import State
 
 from fighterflows.extract.numbers_lexicon import alternation, prefix_hedges
 from fighterflows.extract.prefilter import NUMBER
@@ -127,7 +128,7 @@ def _piece_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield _strip(text, start, end)
         return
     s, e = _strip(text, start, end)
-    if _INNER.search(text, s, e - 1):
+    if _INNER.search(text, s, e - 1) and _syntok_may_cut(text, start, end):
         yield from _syntok_spans(text, start, end)
     else:
         # nothing inside where syntok could cut: the piece is one sentence
@@ -138,6 +139,23 @@ def _piece_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 # ellipsis, brackets, quotes, colons and semicolons, a line break. A piece without any of
 # these (but at its end) is one sentence, and syntok is spared.
 _INNER = re.compile(r"[.!?][\s\"”’)]|\.\.|[;:()\[\]\"“”…]|\n")
+
+
+# Where syntok can end a sentence (syntok/_segmentation_states.py): only at one of its
+# terminals, or at an opening bracket. A piece without them (but for a terminal as its last
+# character, which ends the piece anyway) is one sentence to syntok, from its first to its last
+# non-space character, as long as it has no blank line (a paragraph break to syntok), no space
+# at its end, and none of the characters that syntok and str.isspace() do not agree are space.
+# Such pieces (quotes, colons, "…" and closing brackets are in _INNER) are not sent to syntok.
+_SYNTOK_MAY_CUT = re.compile(
+    "[" + re.escape("".join(sorted(State.terminals - {"..."}))) + r"](?=[\s\S])"
+    "|[" + re.escape("".join(sorted(State.opening_brackets))) + r"\x1c-\x1f\u200b]"
+    r"|\n\s*\n|\s\Z"
+)
+
+
+def _syntok_may_cut(text: str, start: int, end: int) -> bool:
+    return _SYNTOK_MAY_CUT.search(text, start, end) is not None
 
 
 def _syntok_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
