@@ -15,6 +15,7 @@ from fighterflows.extract.sentences import (
     _strip,
     _syntok_may_cut,
     _syntok_spans,
+    split,
     states_number,
 )
 
@@ -109,3 +110,12 @@ def test_a_piece_syntok_cannot_cut_is_one_sentence(piece: str) -> None:
     if start == end or _syntok_may_cut(piece, 0, len(piece)):
         return
     assert list(_syntok_spans(piece, 0, len(piece))) == list(_number_starts(piece, start, end))
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(st.one_of(_PROSE, _PIECES), min_size=1, max_size=24).map("".join))
+def test_what_splitting_knows_of_numbers_is_what_a_scan_finds(text: str) -> None:
+    # a sentence found to state no number is not scanned again: the finding must hold
+    for sentence in split(text):
+        if sentence.has_number is not None:
+            assert sentence.has_number == states_number(sentence.text)

@@ -215,11 +215,17 @@ def _aggregates(drafts: list[Draft]) -> list[Draft]:
 
 
 def _facts(sentence: Sentence, published: str | None) -> Facts | None:
-    if sentence.kind is BlockKind.HEADING and not states_number(sentence.text):
+    if sentence.kind is BlockKind.HEADING and not _states_number(sentence):
         return Facts(sentence, (), tuple(find_places(sentence.text)), (), False, (), (), None, ())
-    if sentence.kind is BlockKind.TABLE or not states_number(sentence.text):
+    if sentence.kind is BlockKind.TABLE or not _states_number(sentence):
         return None  # table rows are read as tables (see tables.py)
     return gather(sentence, published)
+
+
+def _states_number(sentence: Sentence) -> bool:
+    # splitting knows the pieces that state no number: no second scan of their words
+    known = sentence.has_number
+    return states_number(sentence.text) if known is None else known
 
 
 def _named(sentences: list[Sentence], facts: list[Facts | None]) -> list[Named]:

@@ -39,6 +39,9 @@ class Sentence:
     paragraph: int
     kind: BlockKind
     heading: str | None
+    # False when splitting found that the sentence states no number (a whole piece without
+    # one): the reader need not scan it again. None: not looked at.
+    has_number: bool | None = None
 
 
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
@@ -113,18 +116,25 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 _STRONG_BOUNDARY = re.compile(r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z])")
 
 
-def _paragraph_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _paragraph_spans(
+    text: str, start: int, end: int, bare: set[tuple[int, int]]
+) -> Iterator[tuple[int, int]]:
+    """The sentence spans of a paragraph; the spans of pieces that state no number are added
+    to `bare`."""
     piece = start
     for m in _STRONG_BOUNDARY.finditer(text, start, end):
-        yield from _piece_spans(text, piece, m.start())
+        yield from _piece_spans(text, piece, m.start(), bare)
         piece = m.end()
-    yield from _piece_spans(text, piece, end)
+    yield from _piece_spans(text, piece, end, bare)
 
 
-def _piece_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _piece_spans(
+    text: str, start: int, end: int, bare: set[tuple[int, int]]
+) -> Iterator[tuple[int, int]]:
     # A piece that states no number cannot hold a figure: it stays one piece (it is still
     # read for the sources it names), and syntok, the slowest step, is spared.
     if not states_number(text, start, end):
+        bare.add(_strip(text, start, end))
         yield _strip(text, start, end)
         return
     s, e = _strip(text, start, end)
@@ -242,6 +252,7 @@ def split(text: str) -> list[Sentence]:
     """The sentences of `text` in order; each one's text is `text[start:end]`."""
     out: list[Sentence] = []
     heading: str | None = None
+    bare: set[tuple[int, int]] = set()  # spans found to state no number
     for number, (start, end, kind) in enumerate(_blocks(text)):
         if kind is BlockKind.HEADING:
             heading = text[start:end].lstrip().lstrip("#").strip()
@@ -250,11 +261,14 @@ def split(text: str) -> list[Sentence]:
             continue
         if kind is BlockKind.PARAGRAPH and states_number(text, start, end):
             spans: Iterator[tuple[int, int]] = _join_list_items(
-                text, _paragraph_spans(text, start, end)
+                text, _paragraph_spans(text, start, end, bare)
             )
         else:
+            if kind is BlockKind.PARAGRAPH:
+                bare.add(_strip(text, start, end))
             spans = iter([_strip(text, start, end)])
         for s, e in spans:
             if e > s and (kind is BlockKind.TABLE or _WORD.search(text, s, e)):
-                out.append(Sentence(s, e, text[s:e], number, kind, heading))
+                known = False if (s, e) in bare else None
+                out.append(Sentence(s, e, text[s:e], number, kind, heading, known))
     return out
