@@ -2,9 +2,12 @@
 
     .venv/bin/python benchmarks/extract.py [--seconds S]
 
-Prints three figures measured in the same run:
-- sentences/s of full extraction on relevant text: the sentences of the gold corpora
-  (../shared seeds and Wikipedia articles, else the bundled sample corpus), repeated;
+Prints the figures measured in the same run:
+- the first pass over the relevant text, which also imports the engine and reads and compiles
+  its data (once a process: an ingest's worker pays it once);
+- sentences/s of full extraction on relevant text after that first pass: the sentences of the
+  gold corpora (../shared seeds and Wikipedia articles, else the bundled sample corpus),
+  repeated;
 - MB/s of the prefilter path (`extract` on text with nothing to find): generated sports and
   finance prose full of numbers but without the conflict's words;
 - sentences/s of quantulum3 (a quantity parser, the baseline; never imported by the product)
@@ -17,8 +20,11 @@ import sys
 from pathlib import Path
 
 # Run as a script, this directory comes first on sys.path, where benchmarks/numbers.py would
-# shadow the standard library's `numbers` module; drop it before importing anything else.
+# shadow the standard library's `numbers` module; drop it before importing anything else. The
+# checkout's own package goes first: an editable install elsewhere (a worktree's venv is the
+# main clone's) would otherwise be the code measured.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import argparse  # noqa: E402
 import random  # noqa: E402
@@ -115,6 +121,9 @@ def main() -> None:
             extract(p, "2020-01-01", "bench")
         return sentences
 
+    started = time.perf_counter()
+    run_extract()  # imports the engine, reads and compiles its data: once a process
+    first_pass = time.perf_counter() - started
     ours = rate(run_extract, args.seconds)
 
     noise = irrelevant_text(8_000_000)
@@ -135,7 +144,9 @@ def main() -> None:
 
     theirs = rate(run_quantulum, args.seconds)
     print(f"relevant text: {sentences} sentences in {len(paragraphs)} paragraphs")
-    print(f"extract:     {ours:10,.0f} sentences/s   (goal >= {GOAL_SENTENCES:,.0f})")
+    print(f"first pass:  {first_pass:10.2f} s (with the engine's imports and data: once a process)")
+    goal = f"goal >= {GOAL_SENTENCES:,.0f}"
+    print(f"extract:     {ours:10,.0f} sentences/s   ({goal}; after the first pass)")
     ratio = ours / theirs
     goal = f"goal >= {GOAL_RATIO:.0f}x"
     print(f"quantulum3:  {theirs:10,.0f} sentences/s   (extract is {ratio:.1f}x; {goal})")

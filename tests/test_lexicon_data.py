@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
+import yaml
 
 from fighterflows.extract.copulas import measure_before, measure_of_no_people
 from fighterflows.extract.dates import find_dates
 from fighterflows.extract.flows import find_cues
 from fighterflows.extract.groups import find_groups, find_zone
-from fighterflows.extract.lexicon import alternation, load, total_predicate_regex, whole_words
+from fighterflows.extract.lexicon import DATA, alternation, load, total_predicate_regex, whole_words
 from fighterflows.extract.places import place_name
 from fighterflows.extract.sources import (
     find_attributions,
@@ -20,6 +22,7 @@ from fighterflows.extract.sources import (
     source_adjective,
     source_countries,
 )
+from fighterflows.extract.yamldata import parse
 from fighterflows.model import Flow, Population
 
 
@@ -406,3 +409,13 @@ def test_measures_of_something_else_than_people(text: str) -> None:
 )
 def test_no_measure_before_a_plain_figure(text: str) -> None:
     assert measure_before(text, len(text)) is None
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("*.yaml")), ids=lambda p: p.name)
+def test_data_file_parses_as_with_pyyaml_safe_load(path: Path) -> None:
+    # the extractor parses its data with libyaml where it can, for speed (extract/yamldata.py);
+    # a file that libyaml read otherwise than PyYAML's own parser would change the rules unseen
+    text = path.read_text("utf-8")
+    fast, plain = parse(text), yaml.safe_load(text)
+    assert fast == plain
+    assert repr(fast) == repr(plain)  # the same types and order, not only equal values

@@ -40,9 +40,9 @@ from fighterflows.extract.places import (
     place_name,
 )
 from fighterflows.extract.placing import ZONE_CODES
-from fighterflows.extract.prefilter import TOPIC_WORDS, sentence_may_count
+from fighterflows.extract.prefilter import TOPIC_WORDS
 from fighterflows.extract.references import last_country, reference_regex
-from fighterflows.extract.sentences import BlockKind, Sentence, split
+from fighterflows.extract.sentences import BlockKind, Sentence, split, states_number
 from fighterflows.extract.sources import (
     OFFICE_NOUNS,
     PUBLICATION_WORDS,
@@ -261,11 +261,17 @@ def _aggregates(drafts: list[Draft]) -> list[Draft]:
 
 
 def _facts(sentence: Sentence, published: str | None) -> Facts | None:
-    if sentence.kind is BlockKind.HEADING and not sentence_may_count(sentence.text):
+    if sentence.kind is BlockKind.HEADING and not _states_number(sentence):
         return Facts(sentence, (), tuple(find_places(sentence.text)), (), False, (), (), None, ())
-    if sentence.kind is BlockKind.TABLE or not sentence_may_count(sentence.text):
+    if sentence.kind is BlockKind.TABLE or not _states_number(sentence):
         return None  # table rows are read as tables (see tables.py)
     return gather(sentence, published)
+
+
+def _states_number(sentence: Sentence) -> bool:
+    # splitting knows the pieces that state no number: no second scan of their words
+    known = sentence.has_number
+    return states_number(sentence.text) if known is None else known
 
 
 def _named(sentences: list[Sentence], facts: list[Facts | None]) -> list[Named]:

@@ -76,7 +76,7 @@ def gather(sentence: Sentence, published: str | None) -> Facts:
     places = sentence_places(text)
     numbers = tuple(implicit_numbers(text, numbers, places))
     if not numbers:
-        return light(sentence)
+        return light(sentence, places)
     groups = tuple(find_groups(text))
     return Facts(
         sentence=sentence,
@@ -132,14 +132,15 @@ def _counts(
     return False
 
 
-def light(sentence: Sentence) -> Facts:
+def light(sentence: Sentence, places: tuple[PlaceMention, ...] | None = None) -> Facts:
     """Facts for a sentence without figures: only what later sentences may refer back to
-    (its places, and its attributions where it names a source)."""
+    (its places, and its attributions where it names a source). `places`: its places, when
+    already found."""
     text = sentence.text
     return Facts(
         sentence,
         (),
-        sentence_places(text),
+        sentence_places(text) if places is None else places,
         (),
         False,
         (),

@@ -12,9 +12,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from fighterflows.extract.trie import trie_pattern
+from fighterflows.extract.yamldata import parse
 from fighterflows.model import Flow, Population
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -24,7 +23,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 def load(name: str) -> dict[str, Any]:
     """The parsed YAML data file `fighterflows/data/<name>.yaml`."""
     text = (DATA / f"{name}.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = parse(text)
     if not isinstance(data, dict):
         raise ValueError(f"data file {name}.yaml is not a mapping")
     return data

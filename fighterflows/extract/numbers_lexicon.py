@@ -12,8 +12,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from fighterflows.extract.yamldata import parse
 from fighterflows.model import Qualifier
 
 # Token classes of spelled-out numbers (see numbers_words).
@@ -37,7 +36,7 @@ class Vague:
 @cache
 def data() -> dict[str, Any]:
     text = resources.files("fighterflows").joinpath("data", "numbers.yaml").read_text("utf-8")
-    loaded = yaml.safe_load(text)
+    loaded = parse(text)
     if not isinstance(loaded, dict):
         raise ValueError("numbers.yaml is not a mapping")
     return loaded

@@ -20,9 +20,9 @@ from functools import cache
 from importlib import resources
 
 import pycountry
-import yaml
 
 from fighterflows.extract.trie import APOSTROPHES, HYPHENS, trie_pattern
+from fighterflows.extract.yamldata import parse
 
 
 class PlaceForm(StrEnum):
@@ -133,10 +133,18 @@ def place_name(code: str) -> str:
 def place_adjective(code: str) -> str:
     """The adjective of a country ("BEL" -> "Belgian"): its first `adjective` row, else its
     display name; KeyError if unknown."""
+    adjective = _first_adjectives().get(code)
+    return adjective if adjective is not None else place_name(code)
+
+
+@cache
+def _first_adjectives() -> dict[str, str]:
+    """Each country's first `adjective` row: read once, not once for each country asked."""
+    out: dict[str, str] = {}
     for row in country_rows():
-        if row.code == code and row.form is PlaceForm.ADJECTIVE:
-            return row.alias
-    return place_name(code)
+        if row.code is not None and row.form is PlaceForm.ADJECTIVE:
+            out.setdefault(row.code, row.alias)
+    return out
 
 
 def all_countries() -> list[tuple[str, str]]:
@@ -207,7 +215,7 @@ def _tsv_rows(name: str, min_cols: int) -> Iterator[list[str]]:
 
 @cache
 def _regions() -> dict[str, _Region]:
-    raw = yaml.safe_load(_data_text("regions.yaml"))
+    raw = parse(_data_text("regions.yaml"))
     out = {}
     for slug, spec in raw.items():
         members = spec["members"]

@@ -16,6 +16,7 @@ from enum import StrEnum
 from functools import cache
 
 from syntok import segmenter
+from syntok._segmentation_states import State
 
 from fighterflows.extract.numbers_lexicon import alternation, prefix_hedges
 from fighterflows.extract.prefilter import NUMBER
@@ -38,6 +39,9 @@ class Sentence:
     paragraph: int
     kind: BlockKind
     heading: str | None
+    # False when splitting found that the sentence states no number (a whole piece without
+    # one): the reader need not scan it again. None: not looked at.
+    has_number: bool | None = None
 
 
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
@@ -47,9 +51,16 @@ _TABLE = re.compile(r"\s*\|")
 _IMAGE = re.compile(r"\s*!\[")  # a Markdown image line: a caption and a URL, no prose
 _FRONT_MATTER = re.compile(r"---[ \t]*\n.*?\n---[ \t]*(?:\n|$)", re.DOTALL)
 _WORD = re.compile(r"\w")
-# A paragraph that states no number cannot hold a figure: it stays one piece (it is still
-# read for the sources it names), and syntok, the slowest step, is spared.
-_NUMBER = NUMBER  # the prefilter's: one definition of "states a number"
+_DIGIT = re.compile(r"\d")
+
+
+def states_number(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] states a number: the prefilter's NUMBER finds one there (one
+    definition of "states a number"). A digit, in most sentences with a number, says so at
+    once: a scan for a digit is many times faster than NUMBER's, which tries its number words
+    at every position before the first digit."""
+    end = len(text) if end is None else end
+    return bool(_DIGIT.search(text, start, end) or NUMBER.search(text, start, end))
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int, BlockKind]]:
@@ -105,20 +116,29 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 _STRONG_BOUNDARY = re.compile(r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z])")
 
 
-def _paragraph_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _paragraph_spans(
+    text: str, start: int, end: int, bare: set[tuple[int, int]]
+) -> Iterator[tuple[int, int]]:
+    """The sentence spans of a paragraph; the spans of pieces that state no number are added
+    to `bare`."""
     piece = start
     for m in _STRONG_BOUNDARY.finditer(text, start, end):
-        yield from _piece_spans(text, piece, m.start())
+        yield from _piece_spans(text, piece, m.start(), bare)
         piece = m.end()
-    yield from _piece_spans(text, piece, end)
+    yield from _piece_spans(text, piece, end, bare)
 
 
-def _piece_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    if not _NUMBER.search(text, start, end):
+def _piece_spans(
+    text: str, start: int, end: int, bare: set[tuple[int, int]]
+) -> Iterator[tuple[int, int]]:
+    # A piece that states no number cannot hold a figure: it stays one piece (it is still
+    # read for the sources it names), and syntok, the slowest step, is spared.
+    if not states_number(text, start, end):
+        bare.add(_strip(text, start, end))
         yield _strip(text, start, end)
         return
     s, e = _strip(text, start, end)
-    if _INNER.search(text, s, e - 1):
+    if _INNER.search(text, s, e - 1) and _syntok_may_cut(text, start, end):
         yield from _syntok_spans(text, start, end)
     else:
         # nothing inside where syntok could cut: the piece is one sentence
@@ -129,6 +149,23 @@ def _piece_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 # ellipsis, brackets, quotes, colons and semicolons, a line break. A piece without any of
 # these (but at its end) is one sentence, and syntok is spared.
 _INNER = re.compile(r"[.!?][\s\"”’)]|\.\.|[;:()\[\]\"“”…]|\n")
+
+
+# Where syntok can end a sentence (syntok/_segmentation_states.py): only at one of its
+# terminals, or at an opening bracket. A piece without them (but for a terminal as its last
+# character, which ends the piece anyway) is one sentence to syntok, from its first to its last
+# non-space character, as long as it has no blank line (a paragraph break to syntok), no space
+# at its end, and none of the characters that syntok and str.isspace() do not agree are space.
+# Such pieces (quotes, colons, "…" and closing brackets are in _INNER) are not sent to syntok.
+_SYNTOK_MAY_CUT = re.compile(
+    "[" + re.escape("".join(sorted(State.terminals - {"..."}))) + r"](?=[\s\S])"
+    "|[" + re.escape("".join(sorted(State.opening_brackets))) + r"\x1c-\x1f\u200b]"
+    r"|\n\s*\n|\s\Z"
+)
+
+
+def _syntok_may_cut(text: str, start: int, end: int) -> bool:
+    return _SYNTOK_MAY_CUT.search(text, start, end) is not None
 
 
 def _syntok_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -215,19 +252,23 @@ def split(text: str) -> list[Sentence]:
     """The sentences of `text` in order; each one's text is `text[start:end]`."""
     out: list[Sentence] = []
     heading: str | None = None
+    bare: set[tuple[int, int]] = set()  # spans found to state no number
     for number, (start, end, kind) in enumerate(_blocks(text)):
         if kind is BlockKind.HEADING:
             heading = text[start:end].lstrip().lstrip("#").strip()
             s, e = _strip(text, start, end)
             out.append(Sentence(s, e, text[s:e], number, kind, heading))
             continue
-        if kind is BlockKind.PARAGRAPH and _NUMBER.search(text, start, end):
+        if kind is BlockKind.PARAGRAPH and states_number(text, start, end):
             spans: Iterator[tuple[int, int]] = _join_list_items(
-                text, _paragraph_spans(text, start, end)
+                text, _paragraph_spans(text, start, end, bare)
             )
         else:
+            if kind is BlockKind.PARAGRAPH:
+                bare.add(_strip(text, start, end))
             spans = iter([_strip(text, start, end)])
         for s, e in spans:
             if e > s and (kind is BlockKind.TABLE or _WORD.search(text, s, e)):
-                out.append(Sentence(s, e, text[s:e], number, kind, heading))
+                known = False if (s, e) in bare else None
+                out.append(Sentence(s, e, text[s:e], number, kind, heading, known))
     return out

@@ -1,0 +1,121 @@
+"""The extractor's shortcuts give what the slower path they spare would give.
+
+Speed work keeps the output unchanged (the digest in tests/extractor-digest.txt); these
+properties check each shortcut against the path it replaces on text built to reach its edges.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fighterflows.extract.prefilter import NUMBER
+from fighterflows.extract.sentences import (
+    _number_starts,
+    _strip,
+    _syntok_may_cut,
+    _syntok_spans,
+    split,
+    states_number,
+)
+
+# pieces of prose that reach the edges of "states a number": digits, number words, words that
+# contain number words ("someone", "tent"), capitals after "no", punctuation and spaces
+_PIECES = st.sampled_from(
+    [
+        "7",
+        "2,000",
+        "one",
+        "someone",
+        "tent",
+        "Twenty",
+        "dozens",
+        "per cent",
+        "no one",
+        "No Belgians",
+        "no",
+        "not a single",
+        "a woman",
+        "fighters",
+        "Syria",
+        " ",
+        ". ",
+        ", ",
+        "(",
+        ")",
+        "\n",
+        "—",
+        "٣",  # an Arabic-Indic digit: a digit to both scans
+    ]
+)
+_TEXT = st.lists(_PIECES, max_size=12).map("".join)
+
+
+@settings(deadline=None)
+@given(_TEXT, st.integers(0, 40), st.integers(0, 40))
+def test_states_number_is_the_prefilters_number(text: str, start: int, length: int) -> None:
+    end = min(len(text), start + length)
+    assert states_number(text, start, end) == (NUMBER.search(text, start, end) is not None)
+    assert states_number(text) == (NUMBER.search(text) is not None)
+
+
+_PROSE = st.sampled_from(
+    [
+        "About",
+        "200",
+        "Belgians",
+        "U.S.",
+        "approx.",
+        "No.",
+        "e.g.",
+        "3.5",
+        "end.The",
+        "it’s",
+        "well-known",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "\t",
+        "\u200b",
+        "\x1c",
+        "\xa0",
+        ".",
+        "!",
+        "?",
+        ";",
+        ":",
+        ",",
+        "…",
+        "...",
+        "(",
+        ")",
+        "[",
+        "]",
+        '"',
+        "“",
+        "”",
+        "’",
+        "—",
+        "！",
+    ]
+)
+
+
+@settings(deadline=None, max_examples=400)
+@given(st.lists(_PROSE, min_size=1, max_size=14).map("".join))
+def test_a_piece_syntok_cannot_cut_is_one_sentence(piece: str) -> None:
+    # the pieces not sent to syntok are those it would give back whole
+    start, end = _strip(piece, 0, len(piece))
+    if start == end or _syntok_may_cut(piece, 0, len(piece)):
+        return
+    assert list(_syntok_spans(piece, 0, len(piece))) == list(_number_starts(piece, start, end))
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(st.one_of(_PROSE, _PIECES), min_size=1, max_size=24).map("".join))
+def test_what_splitting_knows_of_numbers_is_what_a_scan_finds(text: str) -> None:
+    # a sentence found to state no number is not scanned again: the finding must hold
+    for sentence in split(text):
+        if sentence.has_number is not None:
+            assert sentence.has_number == states_number(sentence.text)
