@@ -149,7 +149,7 @@ def _explain(rec: Reconciliation, fmt: Format) -> None:
 def conflicts(db: str, fmt: str, kind: str | None, place: str | None, scope: str | None) -> None:
     """Misquotes, disagreements and inconsistencies, with the documents behind each."""
     from fighterflows.analysis import reconcile_ledger
-    from fighterflows.web.names import place_name
+    from fighterflows.places import display_name
 
     code = resolve_place(place)
     measure = parse_scope(scope)
@@ -163,7 +163,7 @@ def conflicts(db: str, fmt: str, kind: str | None, place: str | None, scope: str
     ]
     rows = [conflict_json(c) for c in chosen]
     if not rows:
-        say("no conflicts" + (f" about {place_name(code)} ({code})" if code else ""))
+        say("no conflicts" + (f" about {display_name(code)} ({code})" if code else ""))
         if fmt == Format.TABLE:
             return
     emit(render(rows, CONFLICT_COLUMNS, Format(fmt), title="Conflicts", key=5))

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from fighterflows.extract.places import lookup_place
 from fighterflows.model import Document, Estimate, Flow, Kind, Population, Qualifier
+from fighterflows.places import lookup_place
 
 IMPORTER_VERSION = "table-1"
 # Codes some published tables use that ISO 3166 does not (Kosovo, the West Bank and Gaza).

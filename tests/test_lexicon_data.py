@@ -10,7 +10,6 @@ import pytest
 from fighterflows.extract.flows import find_cues
 from fighterflows.extract.groups import find_groups, find_zone
 from fighterflows.extract.lexicon import load
-from fighterflows.extract.places import place_name
 from fighterflows.extract.sources import (
     find_attributions,
     named_sources,
@@ -19,6 +18,7 @@ from fighterflows.extract.sources import (
     source_countries,
 )
 from fighterflows.model import Flow, Population
+from fighterflows.places import place_name
 
 
 @pytest.mark.parametrize("name", ["flows", "populations", "sources", "groups"])

@@ -13,10 +13,10 @@ from web_fixtures import DOCUMENTS
 from fighterflows.consensus import Row
 from fighterflows.ledger import Ledger, StoredEstimate
 from fighterflows.model import Kind, Qualifier
+from fighterflows.places import display_name
 from fighterflows.reconcile import Claim
 from fighterflows.web import geo
 from fighterflows.web.chart import H, W, nice_step, timeline_chart, year_of
-from fighterflows.web.names import place_name
 from fighterflows.web.params import cell
 from fighterflows.web.templating import figure, num
 from fighterflows.web.views import segments
@@ -169,7 +169,7 @@ def test_csv_cells(value: object, out: object) -> None:
      ("western-balkans", "Western Balkans")],
 )
 def test_place_names(code: str, name: str) -> None:
-    assert place_name(code) == name
+    assert display_name(code) == name
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
-from fighterflows.extract.trie import trie_pattern
 from fighterflows.model import Flow, Population
+from fighterflows.trie import trie_pattern
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

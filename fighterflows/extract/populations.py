@@ -20,8 +20,8 @@ from fighterflows.extract.lexicon import (
     local_regex,
     people_regex,
 )
-from fighterflows.extract.places import PlaceForm, PlaceMention
 from fighterflows.model import Population
+from fighterflows.places import PlaceForm, PlaceMention
 
 _WORD = re.compile(r"[\w'’.-]*\w|[^\w\s]")
 # Words that end a noun phrase before its head is found: the number stands alone.
