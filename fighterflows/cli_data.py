@@ -305,7 +305,7 @@ def _write_export(ledger: Any, fmt: str, path: Path | None, stream: TextIO | Non
 @db_option
 def report(out: str, db: str) -> None:
     """Write a self-contained HTML report (map, table, a section per place) to OUT."""
-    from fighterflows.report.html import write_report
+    from fighterflows.web.report import write_report
 
     path = output_path(out, "OUT")
     try:
@@ -375,7 +375,7 @@ def demo(db: str, report_path: str) -> None:
     """Ingest the bundled sample corpus, print the reconciled table, write the HTML report."""
     from fighterflows.analysis import reconcile_ledger
     from fighterflows.pipeline import IngestOptions, ingest
-    from fighterflows.report.html import write_report
+    from fighterflows.web.report import write_report
 
     ledger = open_ledger(db, must_exist=False, writing=True)
     result = ingest(ledger, [str(sample_corpus())], IngestOptions(command="demo"))

@@ -12,6 +12,7 @@ from typing import Any
 from fighterflows.conflicts import Conflict
 from fighterflows.consensus import Row
 from fighterflows.ledger import DocumentRecord, Filters, StoredEstimate
+from fighterflows.ledger.paging import Page
 from fighterflows.model import Flow, Population, Qualifier, Scope
 from fighterflows.places import display_name, is_country
 from fighterflows.reconcile import Claim
@@ -29,7 +30,6 @@ from fighterflows.report.serialize import (
 from fighterflows.review.book import ReviewBook
 from fighterflows.web.daterange import EVER, DateRange
 from fighterflows.web.facets import facet_counts
-from fighterflows.web.queries import Page
 from fighterflows.web.state import Snapshot
 
 Records = list[dict[str, Any]]
