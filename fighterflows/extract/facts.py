@@ -12,7 +12,7 @@ from functools import cached_property
 
 from fighterflows.extract.dates import DateMention, find_dates
 from fighterflows.extract.flows import Cue, find_cues
-from fighterflows.extract.groups import Named, find_groups, find_zone
+from fighterflows.extract.groups import GroupHit, find_groups, find_zone
 from fighterflows.extract.implicit import implicit_numbers
 from fighterflows.extract.numbers import NumberKind, NumberMention, find_numbers
 from fighterflows.extract.populations import head_after
@@ -37,7 +37,7 @@ class Facts:
     cues: tuple[Cue, ...]
     impersonal: bool
     dates: tuple[DateMention, ...]
-    groups: tuple[Named, ...]
+    groups: tuple[GroupHit, ...]
     zone: str | None
     known_attributions: tuple[Attribution, ...] | None = None
 

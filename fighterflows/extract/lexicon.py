@@ -67,11 +67,6 @@ def alternation(patterns: list[str]) -> str:
     return "|".join(parts + rest)
 
 
-def phrase(alias: str) -> str:
-    """A literal alias as a regex that tolerates any run of whitespace between words."""
-    return r"\s+".join(re.escape(word) for word in alias.split())
-
-
 def is_acronym(alias: str) -> bool:
     letters = [c for c in alias if c.isalpha()]
     return len(letters) <= 5 and all(c.isupper() for c in letters)
