@@ -77,6 +77,9 @@ scope_option = click.option(
 )
 
 
+SORTS = ("place", "best", "per_million")
+
+
 @click.command()
 @db_option
 @format_option("table", "csv", "json")
@@ -92,6 +95,13 @@ scope_option = click.option(
     metavar="PLACE",
     help="For PLACE's rows: which claims were votes, parts, events, history or outvoted, and why.",
 )
+@click.option(
+    "--sort",
+    type=click.Choice(SORTS),
+    default="place",
+    show_default=True,
+    help="Row order: by place, or largest first by best figure or by best per million residents.",
+)
 def table(
     db: str,
     fmt: str,
@@ -101,6 +111,7 @@ def table(
     scope: str | None,
     as_of: str | None,
     explain: str | None,
+    sort: str,
 ) -> None:
     """The reconciled table: one row per place, flow, population and scope."""
     from fighterflows.analysis import reconcile_ledger
@@ -117,8 +128,16 @@ def table(
     if explain is not None:
         _explain(rec, Format(fmt))
         return
-    rows = [row_json(r) for r in rec.rows]
+    rows = sorted_rows([row_json(r) for r in rec.rows], sort)
     emit(render(rows, TABLE_COLUMNS, Format(fmt), title="Reconciled estimates", key=4))
+
+
+
+def sorted_rows(rows: list[dict[str, Any]], by: str) -> list[dict[str, Any]]:
+    """Largest first by a figure (rows without one last, in place order); place order as is."""
+    if by == "place":
+        return rows
+    return sorted(rows, key=lambda r: (r[by] is None, -(r[by] or 0)))
 
 
 def _explain(rec: Reconciliation, fmt: Format) -> None:

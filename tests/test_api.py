@@ -61,6 +61,9 @@ def test_table_holds_the_consensus_of_current_claims(client: TestClient) -> None
     assert france["sources"] == ["ICSR", "Other Institute", "Soufan Center"]
     assert france["place_name"] == "France"
     assert rows[("BEL", "returned", "total")]["best"] == 125
+    # 1,910 of France's 67,059,887 residents (World Bank, 2019)
+    assert (france["per_million"], france["residents"], france["residents_year"]) == (
+        28.5, 67_059_887, 2019)
 
 
 @pytest.mark.parametrize(

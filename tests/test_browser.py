@@ -161,8 +161,22 @@ def test_the_map_draws_countries_and_switches_flows(page: tuple[Any, Watch],
     assert departed_fill != nothing
     tab.click('.map-controls button[data-flow="returned"]')
     assert tab.locator("figure.map").get_attribute("data-flow") == "returned"
-    assert fill("FRA") not in (departed_fill, nothing)
+    returned_fill = fill("FRA")
+    assert returned_fill not in (departed_fill, nothing)
     shoot(tab, "overview-returned")
+    # per million residents: France's shade comes from its rate bins, the legend swaps
+    assert tab.locator("ul.legend.only-rate").is_hidden()
+    tab.click('.map-controls button[data-measure="rate"]')
+    assert tab.locator("figure.map").get_attribute("data-measure") == "rate"
+    assert tab.locator('.map-controls button[data-measure="rate"]').get_attribute(
+        "aria-pressed") == "true"
+    assert tab.locator("ul.legend.only-count").is_hidden()
+    assert "per million residents" in tab.locator("ul.legend.only-rate").inner_text()
+    assert fill("FRA") not in (returned_fill, nothing)
+    assert fill("ITA") == nothing
+    tab.click('.map-controls button[data-measure="count"]')
+    assert fill("FRA") == returned_fill
+    shoot(tab, "overview-rate")
     watch.assert_clean()
 
 

@@ -58,7 +58,7 @@ def unbreakable_cells(records: list[dict[str, Any]], columns: tuple[str, ...]) -
     found: Counter[str] = Counter()
     for r in records:
         for name in columns:
-            text = cell(r.get(name))
+            text = cell(r.get(name), name)
             if name not in WRAPPED and text:
                 found[text] += 1
     return found

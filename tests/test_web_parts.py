@@ -20,7 +20,7 @@ from fighterflows.web.chart import H, W, nice_step, timeline_chart, year_of
 from fighterflows.web.params import cell
 from fighterflows.web.templating import figure, num
 from fighterflows.web.views import segments
-from fighterflows.web.worldmap import BREAKS, shade, world_map
+from fighterflows.web.worldmap import BREAKS, RATE_BREAKS, rate_legend, shade, world_map
 
 
 def test_the_atlas_has_the_countries_we_name() -> None:
@@ -74,6 +74,20 @@ def test_shades_never_invert(a: float, b: float) -> None:
     assert 0 <= shade(a) <= len(BREAKS)
 
 
+@pytest.mark.parametrize(
+    ("rate", "expected"),
+    [(None, 0), (0.05, 0), (0.1, 1), (0.9, 1), (1, 2), (28.5, 5), (167, 7), (513, 7)],
+)
+def test_rate_shades(rate: float | None, expected: int) -> None:
+    assert shade(rate, RATE_BREAKS) == expected
+
+
+def test_rate_legend_has_a_label_per_shade() -> None:
+    labels = dict(rate_legend())
+    assert labels[0] == "no figure" and labels[1] == "0.1 to under 1"
+    assert labels[len(RATE_BREAKS)] == "100 or more"
+
+
 def row(place: str, flow: str, best: float, population: str = "total") -> Row:
     return Row(place, flow, population, best, best, best, "2017", ("X",), 1, 1)
 
@@ -84,8 +98,14 @@ def test_map_links_and_shades_countries_with_figures() -> None:
     countries = {c.code: c for c in world_map(rows, lambda code: f"/place/{code}").countries}
     assert countries["FRA"].shades == {"departed": 6, "returned": 4}
     assert countries["FRA"].href == "/place/FRA"
-    assert countries["FRA"].title == "France: 1,910 departed; 271 returned"
+    assert countries["FRA"].title == (
+        "France: 1,910 departed (28.5 per million residents); "
+        "271 returned (4.0 per million residents)"
+    )
+    assert countries["FRA"].rates == {"departed": 28.5, "returned": 4.04}
+    assert countries["FRA"].rate_shades == {"departed": 5, "returned": 2}
     assert countries["DEU"].shades == {"departed": 0, "returned": 0}  # women only: no total
+    assert countries["DEU"].rate_shades == {"departed": 0, "returned": 0}
     assert countries["DEU"].href == "/place/DEU"
     assert countries["ITA"].href is None and countries["ITA"].title == "Italy: no figure"
 

@@ -7,6 +7,7 @@ from typing import Any
 from fighterflows.conflicts import Conflict
 from fighterflows.consensus import Row
 from fighterflows.ledger import DocumentInfo, StoredEstimate
+from fighterflows.population import per_million, residents
 from fighterflows.reconcile import Claim
 
 TABLE_COLUMNS = (
@@ -17,6 +18,7 @@ TABLE_COLUMNS = (
     "low",
     "best",
     "high",
+    "per_million",
     "as_of",
     "sources",
     "claims",
@@ -32,6 +34,7 @@ def number(x: float | None) -> float | int | None:
 
 
 def row_json(r: Row) -> dict[str, Any]:
+    people = residents(r.place)
     return {
         "place": r.place,
         "flow": r.flow,
@@ -40,6 +43,10 @@ def row_json(r: Row) -> dict[str, Any]:
         "low": number(r.low),
         "best": number(r.best),
         "high": number(r.high),
+        # best per million residents; the residents and their year say what it divides by
+        "per_million": per_million(r.best, r.place),
+        "residents": people.count if people else None,
+        "residents_year": people.year if people else None,
         "as_of": r.as_of,
         "sources": list(r.sources),
         "claims": r.claims,

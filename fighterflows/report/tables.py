@@ -12,6 +12,7 @@ from typing import Any
 
 from rich.console import Console
 
+from fighterflows.population import rate_text
 from fighterflows.report.fit import measure, print_fitted
 
 
@@ -22,7 +23,9 @@ class Format(StrEnum):
     JSONL = "jsonl"
 
 
-def cell(v: Any) -> str:
+def cell(v: Any, column: str = "") -> str:
+    if column in RATES and isinstance(v, int | float):
+        return rate_text(v)
     if v is None:
         return ""
     if isinstance(v, bool):
@@ -65,7 +68,7 @@ def render(
         for r in rows:
             writer.writerow([csv_cell(r.get(c)) for c in columns])
         return buf.getvalue().rstrip("\n")
-    cells = [[cell(r.get(c)) for c in columns] for r in rows]
+    cells = [[cell(r.get(c), c) for c in columns] for r in rows]
     fitted = [
         measure(c, [row[i] for row in cells], c in WRAPPED, c in NUMERIC)
         for i, c in enumerate(columns)
@@ -87,7 +90,12 @@ def wide_console() -> Console:
     return Console(width=int(columns) if columns.isdigit() else PIPED_WIDTH)
 
 
+# Rates per million read with decimals where they are small (a float below 1 is no share here).
+RATES = {"per_million"}
 WRAPPED = {"sources", "detail", "quote", "sentence", "documents", "source"}
 
 
-NUMERIC = {"low", "best", "high", "value", "claims", "documents", "start", "end", "estimates"}
+NUMERIC = {
+    "low", "best", "high", "per_million", "value", "claims", "documents", "start", "end",
+    "estimates",
+}

@@ -13,6 +13,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from fighterflows.population import rate_text
 from fighterflows.read.citing import is_web_address
 from fighterflows.report.citation import csl_file
 from fighterflows.web.views import by_kind_of_place
@@ -102,6 +103,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["num"] = num
+    env.filters["rate"] = lambda v: rate_text(v) or "–"
     env.filters["figure"] = figure
     env.filters["csl_json"] = csl_file
     env.tests["web_address"] = is_web_address

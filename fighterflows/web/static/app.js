@@ -1,4 +1,5 @@
-// fighterflows dashboard and report: the only script. It switches the map between flows, sorts
+// fighterflows dashboard and report: the only script. It switches the map between flows and
+// between people and people per million residents, sorts
 // tables by a clicked column, makes the timelines usable (sources switched off and on, tooltips
 // for the mouse, the keyboard and touch, SVG and PNG downloads) and copies citations. Every
 // figure and sentence is already on the page as escaped HTML: this script moves existing nodes,
@@ -6,10 +7,11 @@
 (function () {
   "use strict";
 
-  function setFlow(figure, flow) {
-    figure.setAttribute("data-flow", flow);
-    figure.querySelectorAll(".map-controls button").forEach(function (b) {
-      b.setAttribute("aria-pressed", String(b.getAttribute("data-flow") === flow));
+  // A button sets one attribute of the map (data-flow or data-measure); CSS does the rest.
+  function press(figure, name, value) {
+    figure.setAttribute("data-" + name, value);
+    figure.querySelectorAll(".map-controls button[data-" + name + "]").forEach(function (b) {
+      b.setAttribute("aria-pressed", String(b.getAttribute("data-" + name) === value));
     });
   }
 
@@ -18,8 +20,12 @@
     if (!controls) { return; }
     controls.hidden = false;
     controls.addEventListener("click", function (event) {
-      var button = event.target.closest("button[data-flow]");
-      if (button) { setFlow(figure, button.getAttribute("data-flow")); }
+      var button = event.target.closest("button");
+      if (!button) { return; }
+      ["flow", "measure"].forEach(function (name) {
+        var value = button.getAttribute("data-" + name);
+        if (value) { press(figure, name, value); }
+      });
     });
   }
 
