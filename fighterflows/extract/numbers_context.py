@@ -12,6 +12,7 @@ from functools import cache
 from fighterflows.extract import numbers_lexicon as lex
 from fighterflows.model import Qualifier
 
+_AFTER_NUMBER = re.compile(r"\d\s+\Z")
 _NOT_SIGNED = re.compile(r"[\w)\].,%\-–]")  # before "-": a range or a compound, not a sign
 _ABBREVIATED_MONTHS = tuple(m + "." for m in lex.data()["months"] if len(m) <= 4)
 _PERCENT_LEADS = tuple(p + " of" for p in lex.data()["percent_lead"])
@@ -53,7 +54,8 @@ def year_before(text: str, pos: int) -> bool:
 def sign_before(text: str, pos: int) -> int | None:
     """Where a minus sign starts: glued "-5" ("- 500" is more often a list bullet)."""
     if pos and text[pos - 1] in "-−" and (pos < 2 or not _NOT_SIGNED.match(text[pos - 2])):
-        return pos - 1
+        # "3,000 -4,000": a dash spaced on one side only after a number is a range's
+        return None if _AFTER_NUMBER.search(text, max(0, pos - 8), pos - 1) else pos - 1
     found = lex.before(("minus", "negative")).find(text, pos)
     return None if found is None else found[0]
 

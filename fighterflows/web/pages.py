@@ -14,10 +14,11 @@ from fighterflows.reconcile import Claim
 from fighterflows.report.serialize import document_json
 from fighterflows.review.book import review_book
 from fighterflows.web import api, lookup, views
-from fighterflows.web.chart import Href, timeline_chart
+from fighterflows.web.chart import Href
 from fighterflows.web.daterange import DateRange
 from fighterflows.web.editing import links_for
 from fighterflows.web.facets import SCOPE_WORDS, facets, link
+from fighterflows.web.fragments import chart_html, claim_fragments
 from fighterflows.web.params import (
     NO_NUL,
     KindQ,
@@ -116,10 +117,12 @@ def place(request: Request, st: State, code: PlacePath, f: KeyFiltered, dates: D
     snap = st.snapshot(f)
     chosen = [c for c in snap.claims_by_place.get(code, []) if views.matches(c, f, dates)]
     rows = [r for r in snap.rows_by_place.get(code, []) if views.matches(r, f, dates)]
-    chart = timeline_chart(chosen, snap.recon.verdicts, rows, claim_links(request, chosen, page))
+    chart = chart_html(request, snap, (code, f, dates), code, chosen, rows,
+                       claim_links(request, chosen, page))
+    fragments = claim_fragments(request, snap, view["claims"], links_for(request))
     return render(
         request, "place.html", f"/api/places/{code}",
-        view=view, chart=chart, filters=f, dates=dates,
+        view=view, chart_html=chart, filters=f, dates=dates, fragments=fragments,
         csv=download(request, f"/api/places/{code}?format=csv"),
         next_page=more(request, view),
     )

@@ -12,9 +12,11 @@ import gc
 import threading
 import time
 from collections import OrderedDict, defaultdict
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup
 from sqlalchemy import func, select
 
 from fighterflows.analysis import Reconciliation, reconcile_estimates
@@ -43,6 +45,13 @@ class Snapshot:
     # each claim as the views show it, made once: its statements and citation do not change
     # while the snapshot lives (see views.claim_out)
     shown: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)
+    # the HTML of each claim as a read-only page shows it (see web/fragments.py)
+    rendered: dict[str, Markup] = field(default_factory=dict, compare=False, repr=False)
+    # each place's timeline by the filters that chose its claims, its links left open
+    charts: dict[Hashable, str] = field(default_factory=dict, compare=False, repr=False)
+    # taken to render what is not kept yet: eight requests for a new place at once render its
+    # claims once and the others wait (rendering holds the interpreter either way)
+    drawing: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
 
     @classmethod
     def build(
