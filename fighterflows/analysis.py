@@ -24,7 +24,7 @@ class Reconciliation:
 
 
 def region_lookup(code: str) -> frozenset[str] | None:
-    from fighterflows.extract.places import is_region, region_members
+    from fighterflows.places import is_region, region_members
 
     return region_members(code) if is_region(code) else None
 

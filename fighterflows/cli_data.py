@@ -168,7 +168,7 @@ def _explain(rec: Reconciliation, fmt: Format) -> None:
 def conflicts(db: str, fmt: str, kind: str | None, place: str | None, scope: str | None) -> None:
     """Misquotes, disagreements and inconsistencies, with the documents behind each."""
     from fighterflows.analysis import reconcile_ledger
-    from fighterflows.web.names import place_name
+    from fighterflows.places import display_name
 
     code = resolve_place(place)
     measure = parse_scope(scope)
@@ -182,7 +182,7 @@ def conflicts(db: str, fmt: str, kind: str | None, place: str | None, scope: str
     ]
     rows = [conflict_json(c) for c in chosen]
     if not rows:
-        say("no conflicts" + (f" about {place_name(code)} ({code})" if code else ""))
+        say("no conflicts" + (f" about {display_name(code)} ({code})" if code else ""))
         if fmt == Format.TABLE:
             return
     emit(render(rows, CONFLICT_COLUMNS, Format(fmt), title="Conflicts", key=5))
@@ -324,7 +324,7 @@ def _write_export(ledger: Any, fmt: str, path: Path | None, stream: TextIO | Non
 @db_option
 def report(out: str, db: str) -> None:
     """Write a self-contained HTML report (map, table, a section per place) to OUT."""
-    from fighterflows.report.html import write_report
+    from fighterflows.web.report import write_report
 
     path = output_path(out, "OUT")
     try:
@@ -394,7 +394,7 @@ def demo(db: str, report_path: str) -> None:
     """Ingest the bundled sample corpus, print the reconciled table, write the HTML report."""
     from fighterflows.analysis import reconcile_ledger
     from fighterflows.pipeline import IngestOptions, ingest
-    from fighterflows.report.html import write_report
+    from fighterflows.web.report import write_report
 
     ledger = open_ledger(db, must_exist=False, writing=True)
     result = ingest(ledger, [str(sample_corpus())], IngestOptions(command="demo"))

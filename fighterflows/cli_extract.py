@@ -291,8 +291,9 @@ def import_table(
     db: str,
 ) -> None:
     """Import a published table (CSV): each row becomes estimates with the row as provenance."""
-    from fighterflows.importer import ImportError_, TableSpec, normalise_date, read_table
+    from fighterflows.importer import ImportError_, TableSpec, read_table
     from fighterflows.ledger import NewDocument
+    from fighterflows.read.dates import normalise_date
     from fighterflows.settle import settle
 
     if as_of is None and as_of_column is None:

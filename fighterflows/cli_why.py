@@ -17,11 +17,10 @@ NARROWING = ("flow", "population", "scope")
 def why_empty(ledger: Ledger, filters: Filters, what: str = "figures") -> str:
     """One or two sentences saying why nothing matched `filters`."""
     from fighterflows.analysis import reconcile_ledger
-    from fighterflows.extract.placing import ZONE_CODES
-    from fighterflows.web.names import place_name
+    from fighterflows.places import ZONE_CODES, display_name
 
     code = filters.place
-    named = f"{place_name(code)} ({code})" if code else "the ledger"
+    named = f"{display_name(code)} ({code})" if code else "the ledger"
     if code in ZONE_CODES:
         return (
             f"no {what} for {named}: it is the conflict zone, where the fighters went. "

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from fighterflows.extract.places import lookup_place
 from fighterflows.model import Document, Estimate, Flow, Kind, Population, Qualifier
+from fighterflows.places import lookup_place
+from fighterflows.read.dates import normalise_date
 
 IMPORTER_VERSION = "table-1"
 # Codes some published tables use that ISO 3166 does not (Kosovo, the West Bank and Gaza).
@@ -144,13 +144,3 @@ def _as_of(spec: TableSpec, row: dict[str, str]) -> str | None:
     if spec.as_of_column:
         return normalise_date(row.get(spec.as_of_column, ""))
     return spec.as_of
-
-
-def normalise_date(raw: str) -> str | None:
-    """'20150126' / '2015-01-26' / '2015-01' / '2015' → ISO (as precise as given)."""
-    raw = raw.strip()
-    if m := re.fullmatch(r"(\d{4})(\d{2})(\d{2})", raw):
-        return "-".join(m.groups())
-    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", raw):
-        return raw
-    return None

@@ -11,7 +11,7 @@ import difflib
 from collections.abc import Collection
 from functools import cache
 
-from fighterflows.extract.places import (
+from fighterflows.places import (
     PlaceForm,
     all_countries,
     country_rows,

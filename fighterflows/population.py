@@ -50,7 +50,7 @@ def residents(place: str) -> Residents | None:
 
 
 def _members(place: str) -> frozenset[str] | None:
-    from fighterflows.extract.places import is_region, region_members
+    from fighterflows.places import is_region, region_members
 
     return region_members(place) if is_region(place) else None
 

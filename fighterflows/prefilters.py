@@ -9,11 +9,10 @@ with another one names the earlier runs that skipped documents, and their source
 from __future__ import annotations
 
 import hashlib
-import inspect
 from collections.abc import Sequence
 from functools import cache
 
-from fighterflows.extract import VERSION
+from fighterflows.extract import VERSION, prefilter_source
 from fighterflows.ledger import RunRecord
 
 DASK = " (dask)"  # what a run on Dask adds to its command
@@ -23,11 +22,8 @@ DASK = " (dask)"  # what a run on Dask adds to its command
 def fingerprint() -> str:
     """A digest of the prefilter's code: any change to it, even one that keeps its verdicts,
     counts as a change (a needless re-read costs time, a missed one loses documents)."""
-    from fighterflows import extract
-    from fighterflows.extract import prefilter
-
     try:
-        code = inspect.getsource(extract.might_contain_estimates) + inspect.getsource(prefilter)
+        code = prefilter_source()
     except (OSError, TypeError):  # installed without sources: the extractor's version it is
         code = VERSION
     return hashlib.sha256(code.encode()).hexdigest()[:16]

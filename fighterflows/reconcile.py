@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from fighterflows.ledger.records import StoredEstimate
-from fighterflows.model import Estimate, Kind, Qualifier
+from fighterflows.model import Estimate, Flow, Kind, Qualifier
 
 UNATTRIBUTED = "unattributed"
 ROUNDING = 0.02  # two figures within 2 % are the same figure said twice
@@ -37,7 +37,7 @@ Key = tuple[str, str, str, str]  # place, flow, population, scope
 class Claim:
     id: str
     place: str
-    flow: str
+    flow: Flow
     population: str
     source: str | None
     kind: Kind
@@ -176,7 +176,7 @@ def _claim(members: list[StoredEstimate], parts: set[str], update: bool) -> Clai
     return Claim(
         id=hashlib.sha1("|".join(ids).encode()).hexdigest()[:12],
         place=e.place,
-        flow=e.flow.value,
+        flow=e.flow,
         population=e.population.value,
         source=e.source,
         kind=e.kind,

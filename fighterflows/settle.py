@@ -6,12 +6,9 @@ ingest before it, so two ingests at once end as one after the other would.
 
 from __future__ import annotations
 
-import json
-
 from fighterflows.dedup import Signed, copies
-from fighterflows.ledger import Ledger, SignatureRow, schema
+from fighterflows.ledger import Ledger, SignatureRow
 from fighterflows.reconcile import build_claims
-from fighterflows.report.serialize import claim_json
 from fighterflows.review.book import reviewed_estimates
 
 
@@ -48,11 +45,4 @@ def signed(row: SignatureRow) -> Signed:
 
 def refresh_claims(ledger: Ledger) -> None:
     """Rebuild the claims table from every stored estimate (derived data, kept for SQL users)."""
-    columns = {c.name for c in schema.claims.columns}
-    rows = []
-    for c in build_claims(reviewed_estimates(ledger)):
-        row = {k: v for k, v in claim_json(c).items() if k in columns}
-        row.update(estimate_ids=json.dumps(list(c.estimates)),
-                   document_ids=json.dumps(list(c.documents)))
-        rows.append(row)
-    ledger.replace_claims(rows)
+    ledger.replace_claims(build_claims(reviewed_estimates(ledger)))

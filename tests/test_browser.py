@@ -26,7 +26,7 @@ from web_fixtures import (
 )
 
 from fighterflows.ledger import Ledger
-from fighterflows.report.html import write_report
+from fighterflows.web.report import write_report
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 REQUIRE = os.environ.get("FIGHTERFLOWS_REQUIRE_SERVICES") == "1"

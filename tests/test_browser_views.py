@@ -22,7 +22,7 @@ from web_fixtures import Fig, LiveServer, fill_large_ledger, fill_ledger, make_d
 
 from fighterflows.ledger import Ledger
 from fighterflows.model import Flow
-from fighterflows.report.html import write_report
+from fighterflows.web.report import write_report
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 

@@ -150,11 +150,26 @@ def test_prefilter(text: str, expected: bool) -> None:
 def test_public_names() -> None:
     assert set(extract_module.__all__) == {
         "VERSION",
+        "canonical_source",
         "explain",
         "extract",
         "extract_document",
         "might_contain_estimates",
+        "prefilter_source",
+        "split_sentences",
     }
+
+
+def test_the_entry_points_for_the_rest_of_the_package() -> None:
+    text = "Belgium said 400 had left.\n\nFrance counted 1,910."
+    assert [s.text for s in extract_module.split_sentences(text)] == [
+        "Belgium said 400 had left.",
+        "France counted 1,910.",
+    ]
+    assert extract_module.canonical_source("Russian defence ministry") == (
+        "Russian Ministry of Defence"
+    )
+    assert "def might_contain_estimates" in extract_module.prefilter_source()
 
 
 TABLE = """Foreign fighters who went to Syria and Iraq, by country, according to ICSR:

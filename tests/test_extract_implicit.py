@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from fighterflows.extract.implicit import implicit_numbers
 from fighterflows.extract.numbers import find_numbers
-from fighterflows.extract.places import find_places
+from fighterflows.places import find_places
 
 
 def _implicit(text: str) -> list[tuple[str, float | None]]:

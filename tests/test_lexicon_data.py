@@ -14,7 +14,6 @@ from fighterflows.extract.dates import find_dates
 from fighterflows.extract.flows import find_cues
 from fighterflows.extract.groups import find_groups, find_zone
 from fighterflows.extract.lexicon import DATA, alternation, load, total_predicate_regex, whole_words
-from fighterflows.extract.places import place_name
 from fighterflows.extract.sources import (
     find_attributions,
     named_sources,
@@ -22,8 +21,9 @@ from fighterflows.extract.sources import (
     source_adjective,
     source_countries,
 )
-from fighterflows.extract.yamldata import parse
 from fighterflows.model import Flow, Population
+from fighterflows.places import place_name
+from fighterflows.yamldata import parse
 
 
 @pytest.mark.parametrize("name", ["flows", "populations", "sources", "groups"])
@@ -413,7 +413,7 @@ def test_no_measure_before_a_plain_figure(text: str) -> None:
 
 @pytest.mark.parametrize("path", sorted(DATA.glob("*.yaml")), ids=lambda p: p.name)
 def test_data_file_parses_as_with_pyyaml_safe_load(path: Path) -> None:
-    # the extractor parses its data with libyaml where it can, for speed (extract/yamldata.py);
+    # the extractor parses its data with libyaml where it can, for speed (fighterflows/yamldata.py);
     # a file that libyaml read otherwise than PyYAML's own parser would change the rules unseen
     text = path.read_text("utf-8")
     fast, plain = parse(text), yaml.safe_load(text)

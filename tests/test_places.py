@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fighterflows.extract.places import (
+from fighterflows.places import (
     PlaceForm,
     PlaceMention,
     all_countries,

@@ -9,7 +9,8 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from fighterflows.extract.places import (
+from fighterflows.model import Region
+from fighterflows.places import (
     AliasRow,
     PlaceForm,
     alias_variants,
@@ -21,7 +22,6 @@ from fighterflows.extract.places import (
     region_members,
     region_rows,
 )
-from fighterflows.model import Region
 
 UN_MEMBERS_FILE = Path(__file__).resolve().parent / "cases" / "places_un_members.tsv"
 # Observers (Palestine, the Holy See), Kosovo and Taiwan, which the contract also counts.

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from fighterflows.extract.places import find_places
+from fighterflows.places import find_places
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 GOLD = SHARED / "eval" / "gold"

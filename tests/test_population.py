@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fighterflows.cli import main
-from fighterflows.extract.places import is_region, region_members
+from fighterflows.places import is_region, region_members
 from fighterflows.population import UNCOUNTED, per_million, rate_text, residents
 
 DATA = Path(__file__).resolve().parents[1] / "fighterflows" / "data"

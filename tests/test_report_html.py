@@ -9,7 +9,7 @@ import pytest
 from web_fixtures import HOSTILE_IMG, HOSTILE_SCRIPT, HOSTILE_SOURCE, fill_large_ledger, fill_ledger
 
 from fighterflows.ledger import Ledger
-from fighterflows.report.html import (
+from fighterflows.web.report import (
     CLAIMS_PER_PLACE,
     CONFLICTS_SHOWN,
     csp_hash,

@@ -240,7 +240,7 @@ def test_adding_and_correcting_through_forms(db: str) -> None:
 
 def test_the_report_shows_review_badges_and_no_forms(db: str, tmp_path: Path) -> None:
     from fighterflows.ledger import Ledger
-    from fighterflows.report.html import render_report
+    from fighterflows.web.report import render_report
 
     with local_editor(db) as client:
         action, csrf = confirm_form(client)
@@ -313,7 +313,7 @@ def test_the_map_the_report_and_the_claims_table_follow_a_rejection(db: str) -> 
     from sqlalchemy import select
 
     from fighterflows.ledger import Ledger, schema
-    from fighterflows.report.html import render_report
+    from fighterflows.web.report import render_report
 
     link = 'class="country-link" data-code="GBR"'
     before = render_report(Ledger.open(db, writing=False))

@@ -12,11 +12,11 @@ from web_fixtures import DOCUMENTS
 
 from fighterflows.consensus import Row
 from fighterflows.ledger import Ledger, StoredEstimate
-from fighterflows.model import Kind, Qualifier
+from fighterflows.model import Flow, Kind, Qualifier
+from fighterflows.places import display_name
 from fighterflows.reconcile import Claim
 from fighterflows.web import geo
 from fighterflows.web.chart import H, W, nice_step, timeline_chart, year_of
-from fighterflows.web.names import place_name
 from fighterflows.web.params import cell
 from fighterflows.web.templating import figure, num
 from fighterflows.web.views import segments
@@ -110,7 +110,7 @@ def test_map_links_and_shades_countries_with_figures() -> None:
     assert countries["ITA"].href is None and countries["ITA"].title == "Italy: no figure"
 
 
-def claim(source: str, as_of: str | None, value: float, flow: str = "departed",
+def claim(source: str, as_of: str | None, value: float, flow: Flow = Flow.DEPARTED,
           kind: Kind = Kind.COUNT) -> Claim:
     return Claim(
         id=f"{source}{as_of}{value}", place="FRA", flow=flow, population="total", source=source,
@@ -122,7 +122,7 @@ def claim(source: str, as_of: str | None, value: float, flow: str = "departed",
 def test_timeline_has_a_panel_per_flow_and_a_colour_per_source() -> None:
     chart = timeline_chart([
         claim("ICSR", "2014-12", 1200), claim("ICSR", "2017-10", 1910),
-        claim("Soufan", "2017", 1700), claim("Soufan", "2017", 271, flow="returned"),
+        claim("Soufan", "2017", 1700), claim("Soufan", "2017", 271, flow=Flow.RETURNED),
         claim("Soufan", None, 9), claim("Soufan", "2017", 0.2, kind=Kind.SHARE),
     ])
     assert [(p.flow, p.population) for p in chart.panels] == [
@@ -189,7 +189,7 @@ def test_csv_cells(value: object, out: object) -> None:
      ("western-balkans", "Western Balkans")],
 )
 def test_place_names(code: str, name: str) -> None:
-    assert place_name(code) == name
+    assert display_name(code) == name
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The web layer's own queries (pages of estimates, totals, the ledger's fingerprint) on SQLite
+"""Paged reads of the ledger (pages of estimates, totals) and the web state's fingerprint, on SQLite
 and on a real PostgreSQL, through the shared `ledger_url` fixture."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ import pytest
 from web_fixtures import DOCUMENTS, Fig, make_document
 
 from fighterflows.ledger import Filters, Ledger, RunStats
+from fighterflows.ledger.paging import Page, count_documents, count_estimates, page_estimates
 from fighterflows.model import Flow
-from fighterflows.web.queries import Page, count_documents, count_estimates, page_estimates
 from fighterflows.web.state import LedgerState, fingerprint
 
 

@@ -15,16 +15,33 @@ text states.
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import logging
+from typing import TYPE_CHECKING
 
 from fighterflows.model import Document, Estimate
+
+if TYPE_CHECKING:
+    from fighterflows.extract.sentences import Sentence
 
 # Bump when the output for some text changes; the ledger stores it with each estimate.
 VERSION = "2026.12.180"
 
 _log = logging.getLogger(__name__)
 
-__all__ = ["VERSION", "explain", "extract", "extract_document", "might_contain_estimates"]
+# The extractor's public entry points: nothing outside fighterflows/extract/ imports anything
+# else of it but the number grammar's API, `fighterflows.extract.numbers`
+# (tests/test_import_rules.py).
+__all__ = [
+    "VERSION",
+    "canonical_source",
+    "explain",
+    "extract",
+    "extract_document",
+    "might_contain_estimates",
+    "prefilter_source",
+    "split_sentences",
+]
 
 
 def might_contain_estimates(text: str) -> bool:
@@ -34,6 +51,29 @@ def might_contain_estimates(text: str) -> bool:
     from fighterflows.extract.prefilter import might_contain_estimates as prefilter
 
     return prefilter(text)
+
+
+def prefilter_source() -> str:
+    """The prefilter's code, for a fingerprint of the prefilter that judged a run; OSError or
+    TypeError where the package is installed without its sources."""
+    from fighterflows.extract import prefilter
+
+    return inspect.getsource(might_contain_estimates) + inspect.getsource(prefilter)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """`text` in sentences (and headings, list items, table rows), as the extractor reads it."""
+    from fighterflows.extract.sentences import split
+
+    return split(text)
+
+
+def canonical_source(name: str) -> str:
+    """A source under the data's one name for it: "Russian defence ministry" (an office read
+    from its words) is the "Russian Ministry of Defence"."""
+    from fighterflows.extract.sources import canonical
+
+    return canonical(name)
 
 
 def extract(

@@ -13,7 +13,6 @@ from fighterflows.extract.drafts import Context, Draft
 from fighterflows.extract.facts import Facts
 from fighterflows.extract.flows import Cue
 from fighterflows.extract.numbers import NumberMention
-from fighterflows.extract.places import is_region
 from fighterflows.extract.placing import (
     TRANSIT_ITS,
     ZONE_CODES,
@@ -26,6 +25,7 @@ from fighterflows.extract.rules import Choice, choose
 from fighterflows.extract.sources import OFFICE_NOUNS, nearest_attribution, source_countries
 from fighterflows.extract.wholes import base_place, continued, part_of_earlier, whole
 from fighterflows.model import Flow
+from fighterflows.places import is_region
 
 FIGHTER_HEAD = re.compile(r"fighter|jihadi|militia|militant|mujahideen|volunteer|recruit", re.I)
 TRAVEL = frozenset({Flow.DEPARTED, Flow.RETURNED, Flow.REMAINING})

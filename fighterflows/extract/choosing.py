@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from fighterflows.extract.facts import Facts
 from fighterflows.extract.flows import Cue
 from fighterflows.extract.numbers import NumberKind, NumberMention
-from fighterflows.extract.places import PlaceForm
 from fighterflows.extract.populations import Head, predicate_population
 from fighterflows.model import Flow, Population
+from fighterflows.places import PlaceForm
 
 # "5,000 Europeans are among the 40,000 who joined": a part that did what the whole did
 AMONG = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:are|were|is|was)\s+among\s+(?:the\s+)?", re.I)

@@ -17,32 +17,17 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
 
+from fighterflows.extract import numbers_lexicon as lex
 from fighterflows.extract.lexicon import alternation, load
 
+# The month names and their abbreviations are the number grammar's (numbers.yaml, `months`):
+# the twelve names in order, then abbreviations, each the start of its month's name.
+_NAMES: list[str] = lex.data()["months"]
 _MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            "jan january",
-            "feb february",
-            "mar march",
-            "apr april",
-            "may",
-            "jun june",
-            "jul july",
-            "aug august",
-            "sep sept september",
-            "oct october",
-            "nov november",
-            "dec december",
-        ]
-    )
-    for m in names.split()
+    m: next(i + 1 for i, full in enumerate(_NAMES[:12]) if full.startswith(m)) for m in _NAMES
 }
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+_MONTH = "(?:" + "|".join(sorted((m.capitalize() for m in _NAMES), key=len, reverse=True))
+_MONTH += r")\.?"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 # the words a month without its year stands after ("in April", "since January", "mid-May")
 _MONTH_AFTER = (

@@ -32,13 +32,6 @@ from fighterflows.extract.introductions import colon_of, introduction_of, introd
 from fighterflows.extract.lexicon import alternation, load
 from fighterflows.extract.lists import lead_place
 from fighterflows.extract.organisations import organisations
-from fighterflows.extract.places import (
-    PlaceForm,
-    PlaceMention,
-    find_places,
-    is_region,
-    place_name,
-)
 from fighterflows.extract.placing import ZONE_CODES
 from fighterflows.extract.prefilter import TOPIC_WORDS
 from fighterflows.extract.references import last_country, reference_regex
@@ -66,6 +59,13 @@ from fighterflows.extract.sources import (
 )
 from fighterflows.extract.tables import table_drafts
 from fighterflows.model import Estimate, Flow, Kind, Qualifier
+from fighterflows.places import (
+    PlaceForm,
+    PlaceMention,
+    find_places,
+    is_region,
+    place_name,
+)
 
 
 @dataclass(frozen=True, slots=True)

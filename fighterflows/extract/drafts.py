@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from fighterflows.extract.numbers import NumberMention
-from fighterflows.extract.places import PlaceMention
 from fighterflows.extract.sources import Attribution
 from fighterflows.model import Flow, Kind, Population, Scope
+from fighterflows.places import PlaceMention
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,11 +19,11 @@ from fighterflows.extract.lexicon import (
     stopped_regex,
 )
 from fighterflows.extract.numbers import NumberKind, NumberMention
-from fighterflows.extract.places import is_region
 from fighterflows.extract.placing import ZONE_CODES
 from fighterflows.extract.populations import Head
 from fighterflows.extract.wholes import OF_THEM, OF_WHOM
 from fighterflows.model import Flow
+from fighterflows.places import is_region
 
 FOREIGN_WORD = re.compile(r"\bforeign", re.I)
 _TOWN = re.compile(

@@ -12,10 +12,9 @@ from functools import cached_property
 
 from fighterflows.extract.dates import DateMention, find_dates
 from fighterflows.extract.flows import Cue, find_cues
-from fighterflows.extract.groups import Named, find_groups, find_zone
+from fighterflows.extract.groups import GroupHit, find_groups, find_zone
 from fighterflows.extract.implicit import implicit_numbers
 from fighterflows.extract.numbers import NumberKind, NumberMention, find_numbers
-from fighterflows.extract.places import PlaceForm, PlaceMention, find_places, is_region
 from fighterflows.extract.populations import head_after
 from fighterflows.extract.sentences import Sentence
 from fighterflows.extract.sources import (
@@ -24,6 +23,7 @@ from fighterflows.extract.sources import (
     impersonal,
     named_sources,
 )
+from fighterflows.places import PlaceForm, PlaceMention, find_places, is_region
 
 _NAMED_AFTER = re.compile(r"\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?s\b")
 FIGURE_KINDS = frozenset({NumberKind.COUNT, NumberKind.SHARE})
@@ -37,7 +37,7 @@ class Facts:
     cues: tuple[Cue, ...]
     impersonal: bool
     dates: tuple[DateMention, ...]
-    groups: tuple[Named, ...]
+    groups: tuple[GroupHit, ...]
     zone: str | None
     known_attributions: tuple[Attribution, ...] | None = None
 

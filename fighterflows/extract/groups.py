@@ -9,7 +9,7 @@ from functools import cache
 
 from fighterflows.extract.lexicon import Gazetteer, Hit, gazetteer, load
 
-Named = Hit
+GroupHit = Hit  # an armed group named in a text (document.Named is a source named)
 
 
 @cache
@@ -31,7 +31,7 @@ def group_countries() -> dict[str, str]:
     return {g["name"]: g["country"] for g in load("groups")["groups"] if g.get("country")}
 
 
-def find_groups(text: str) -> list[Named]:
+def find_groups(text: str) -> list[GroupHit]:
     return groups_gazetteer().finditer(text)
 
 
@@ -41,7 +41,7 @@ _HOME_STATE = re.compile(
 )
 
 
-def find_zone(text: str, groups: Sequence[Named] = ()) -> str | None:
+def find_zone(text: str, groups: Sequence[GroupHit] = ()) -> str | None:
     """SYR, IRQ or syria-iraq from the zone names in `text`; None if it names neither.
 
     Group names are blanked first: "the Islamic State of Iraq and the Levant" is no zone.
@@ -63,7 +63,7 @@ def find_zone(text: str, groups: Sequence[Named] = ()) -> str | None:
     return None
 
 
-def nearest_group(groups: Sequence[Named], pos: int) -> str | None:
+def nearest_group(groups: Sequence[GroupHit], pos: int) -> str | None:
     """The group named nearest to `pos` (a figure's offset) in its sentence."""
     if not groups:
         return None

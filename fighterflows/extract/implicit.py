@@ -9,8 +9,8 @@ import re
 from collections.abc import Sequence
 
 from fighterflows.extract.numbers import NumberKind, NumberMention
-from fighterflows.extract.places import PlaceForm, PlaceMention
 from fighterflows.model import Qualifier
+from fighterflows.places import PlaceForm, PlaceMention
 
 _SINGLE = re.compile(
     r"(?<![\w-])(?P<n>[Aa]n?|[Oo]ne)\s+(?:(?:young|adult|teenage|minor)\s+)?"

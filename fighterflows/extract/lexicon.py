@@ -12,9 +12,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from fighterflows.extract.trie import trie_pattern
-from fighterflows.extract.yamldata import parse
 from fighterflows.model import Flow, Population
+from fighterflows.trie import trie_pattern
+from fighterflows.yamldata import parse
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -64,11 +64,6 @@ def alternation(patterns: list[str]) -> str:
             rest.append(p)
     parts = [f"{ch}(?:{'|'.join(tails)})" for ch, tails in sorted(groups.items())]
     return "|".join(parts + rest)
-
-
-def phrase(alias: str) -> str:
-    """A literal alias as a regex that tolerates any run of whitespace between words."""
-    return r"\s+".join(re.escape(word) for word in alias.split())
 
 
 def is_acronym(alias: str) -> bool:

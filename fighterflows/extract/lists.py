@@ -12,9 +12,9 @@ from collections.abc import Sequence
 
 from fighterflows.extract.drafts import Draft
 from fighterflows.extract.facts import Facts
-from fighterflows.extract.places import PlaceForm, PlaceMention, find_places
 from fighterflows.extract.placing import ZONE_CODES
 from fighterflows.extract.sentences import BlockKind, Sentence
+from fighterflows.places import PlaceForm, PlaceMention, find_places
 
 
 def lead_index(sentences: Sequence[Sentence], i: int) -> int | None:

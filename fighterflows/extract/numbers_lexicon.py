@@ -12,8 +12,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from fighterflows.extract.yamldata import parse
 from fighterflows.model import Qualifier
+from fighterflows.trie import trie_pattern
+from fighterflows.yamldata import parse
 
 # Token classes of spelled-out numbers (see numbers_words).
 UNIT, TEEN, TENS, HUNDRED, SCALE, DOZEN = "unit", "teen", "tens", "hundred", "scale", "dozen"
@@ -50,26 +51,7 @@ def phrase(text: str) -> str:
 def alternation(phrases: list[str] | set[str]) -> str:
     """The phrases as one regex, factored into a trie: Python's re tries alternatives one by
     one, so "one|once|..." as a trie is many times faster than a flat list."""
-    trie: dict[str, Any] = {}
-    for p in phrases:
-        node = trie
-        for ch in " ".join(p.lower().split()):
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_regex(trie)
-
-
-def _trie_regex(node: dict[str, Any]) -> str:
-    ends = "" in node
-    branches = []
-    for ch in sorted(k for k in node if k):
-        ch_re = r"\s+" if ch == " " else re.escape(ch)
-        branches.append(ch_re + _trie_regex(node[ch]))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    # Longest match first: the optional end comes after the longer branches.
-    return f"(?:{body})?" if ends else body
+    return trie_pattern((" ".join(p.lower().split()) for p in phrases), typographic=False)
 
 
 @cache

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 from fighterflows.extract.groups import find_groups
-from fighterflows.extract.places import find_places
 from fighterflows.extract.sources import (
     BARE_OFFICE,
     NATIONAL_BODY,
@@ -15,6 +14,7 @@ from fighterflows.extract.sources import (
     national_possessive,
     national_source,
 )
+from fighterflows.places import find_places
 
 # A capitalised name of several words, with the small words names keep inside ("Centre for
 # the Study of Radicalisation")

@@ -20,11 +20,11 @@ from fighterflows.extract.facts import Facts
 from fighterflows.extract.groups import group_countries, groups_gazetteer
 from fighterflows.extract.lexicon import helper_country_regex, region_route_regex
 from fighterflows.extract.numbers import NumberMention
-from fighterflows.extract.places import PlaceForm, PlaceMention, is_region, region_members
-from fighterflows.extract.populations import Head, people_words
+from fighterflows.extract.populations import PARTICIPLES, Head, people_words
 from fighterflows.extract.rules import Choice, choose
+from fighterflows.places import ZONE_CODES as ZONE_CODES  # for the extractor's other modules
+from fighterflows.places import PlaceForm, PlaceMention, is_region, region_members
 
-ZONE_CODES = frozenset({"SYR", "IRQ", "syria-iraq"})
 _NUMBER_WORD = (
     r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of"
     r"|several|many|various|some)"
@@ -52,7 +52,7 @@ _TRANSIT = re.compile(
     re.I,
 )
 _PARTICIPLE = re.compile(
-    r"[\s-]+(?:trained|based|born|backed|led|made|controlled|speaking|descent|origin|heritage"
+    rf"[\s-]+(?:{PARTICIPLES}|descent|origin|heritage"
     r"|loyal|allied|aligned|friendly|sponsored|supported"
     r"|background|roots)\b",
     re.I,

@@ -17,11 +17,12 @@ from fighterflows.extract.lexicon import (
     excluded_people_regex,
     excluded_regex,
     flow_regex,
+    load,
     local_regex,
     people_regex,
 )
-from fighterflows.extract.places import PlaceForm, PlaceMention
 from fighterflows.model import Population
+from fighterflows.places import PlaceForm, PlaceMention
 
 _WORD = re.compile(r"[\w'’.-]*\w|[^\w\s]")
 # Words that end a noun phrase before its head is found: the number stands alone.
@@ -70,11 +71,18 @@ _STOP = frozenset(
     ]
 )
 _PERSON_FORMS = frozenset({PlaceForm.DEMONYM, PlaceForm.ETHNIC})
-_OF_LOCAL = re.compile(r"\s+of\s+(?:the\s+)?(?:SDF|YPG|YPJ|SNA|FSA|PKK|Peshmerga|Syrian\s+Army)\b")
+# "fighters of the SDF": the local forces' names among populations.yaml's `local` words (those
+# whose every word is capitalised), matched as written.
+_LOCAL_NAMES = [
+    w.replace(" ", r"\s+")
+    for w in load("populations")["local"]
+    if all(word[0].isupper() for word in w.split())
+]
+_OF_LOCAL = re.compile(r"\s+of\s+(?:the\s+)?(?:" + "|".join(_LOCAL_NAMES) + r")\b")
 _OF_DET = re.compile(r"\s+(?:its|their|the|these|those|his|her|our)\s+(?!\d)", re.I)
-_PARTICIPLE = re.compile(
-    r"[\s-]+(?:trained|based|born|backed|led|made|controlled|speaking)\b", re.I
-)
+# "French-trained", "Belgian-born": a place word bound to what follows, not people of it.
+PARTICIPLES = "trained|based|born|backed|led|made|controlled|speaking"
+_PARTICIPLE = re.compile(rf"[\s-]+(?:{PARTICIPLES})\b", re.I)
 _ALONE_AFTER = re.compile(
     r"\s*(?:[,;.)]|(?:had|have|has|were|was|are|returned|died|and|who|in|from)\b)", re.I
 )

@@ -9,8 +9,8 @@ import re
 from functools import cache
 
 from fighterflows.extract.lexicon import alternation, load, whole_words
-from fighterflows.extract.places import PlaceMention, is_region
 from fighterflows.extract.placing import ZONE_CODES
+from fighterflows.places import PlaceMention, is_region
 
 
 @cache

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from fighterflows.extract.lexicon import Gazetteer, alternation, gazetteer, load
-from fighterflows.extract.places import find_places, is_region, place_adjective, place_name
-from fighterflows.extract.trie import trie_pattern
+from fighterflows.places import find_places, is_region, place_adjective, place_name
+from fighterflows.trie import trie_pattern
 
 _VERBS = (
     r"said|says|say|estimated|estimates|estimate|reported|reports|announced|announces|"

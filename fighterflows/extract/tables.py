@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from fighterflows.extract.drafts import Draft
 from fighterflows.extract.flows import find_cues
 from fighterflows.extract.numbers import NumberKind, NumberMention, find_numbers
-from fighterflows.extract.places import find_places
 from fighterflows.extract.populations import people_words
 from fighterflows.extract.sentences import Sentence
 from fighterflows.model import Flow, Kind, Population
+from fighterflows.places import find_places
 
 _CELL = re.compile(r"[^|]+")
 _RULE = re.compile(r"^\s*\|?\s*:?-{2,}")

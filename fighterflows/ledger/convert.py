@@ -1,9 +1,11 @@
-"""Rows ↔ records: the one place that knows how an Estimate maps onto the estimates table."""
+"""Rows ↔ records: the one place that knows how an Estimate maps onto the estimates table, and a
+claim onto the claims table."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
 
 from fighterflows.ledger.records import Citation, DocumentInfo, StoredEstimate, estimate_id
 from fighterflows.model import Estimate, Flow, Kind, Population, Qualifier, Scope
@@ -41,6 +43,61 @@ def estimate_row(
         "since": e.since,
         "scope": e.scope.value,
         "derived": e.derived,
+    }
+
+
+class ClaimFields(Protocol):
+    """What the claims table keeps of a claim (`reconcile.Claim`, a later stage, has these)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def place(self) -> str: ...
+    @property
+    def flow(self) -> str: ...
+    @property
+    def population(self) -> str: ...
+    @property
+    def scope(self) -> str: ...
+    @property
+    def source(self) -> str | None: ...
+    @property
+    def kind(self) -> Kind: ...
+    @property
+    def value(self) -> float | None: ...
+    @property
+    def low(self) -> float | None: ...
+    @property
+    def high(self) -> float | None: ...
+    @property
+    def qualifier(self) -> Qualifier: ...
+    @property
+    def as_of(self) -> str | None: ...
+    @property
+    def derived(self) -> bool: ...
+    @property
+    def estimates(self) -> Sequence[str]: ...
+    @property
+    def documents(self) -> Sequence[str]: ...
+
+
+def claim_row(c: ClaimFields) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "place": c.place,
+        "flow": str(c.flow),
+        "population": c.population,
+        "scope": c.scope,
+        "source": c.source,
+        "kind": c.kind.value,
+        "value": c.value,
+        "low": c.low,
+        "high": c.high,
+        "qualifier": c.qualifier.value,
+        "as_of": c.as_of,
+        "derived": c.derived,
+        "estimate_ids": json.dumps(list(c.estimates)),
+        "document_ids": json.dumps(list(c.documents)),
     }
 
 

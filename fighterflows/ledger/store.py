@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,7 +22,14 @@ from fighterflows.ledger.connect import (
     ready,
     sqlite_path,
 )
-from fighterflows.ledger.convert import citation, document_info, estimate_row, stored_estimate
+from fighterflows.ledger.convert import (
+    ClaimFields,
+    citation,
+    claim_row,
+    document_info,
+    estimate_row,
+    stored_estimate,
+)
 from fighterflows.ledger.records import (
     Citation,
     DocumentInfo,
@@ -249,7 +256,8 @@ class Ledger:
         with exclusive(self.engine, _SETTLE_LOCK):
             yield
 
-    def replace_claims(self, rows: Sequence[dict[str, Any]]) -> None:
+    def replace_claims(self, claims: Iterable[ClaimFields]) -> None:
+        rows = [claim_row(claim) for claim in claims]
         with self.engine.begin() as c:
             c.execute(schema.claims.delete())
             if rows:

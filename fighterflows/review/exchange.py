@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TextIO
 
-from fighterflows.extract.places import lookup_place
 from fighterflows.ledger import Ledger
 from fighterflows.ledger.reviews import StoredReview, save_newer
 from fighterflows.model import Estimate
+from fighterflows.places import lookup_place
 from fighterflows.review.book import Status, review_book
 from fighterflows.review.model import Review, Verdict
 from fighterflows.settle import rebuild_claims

@@ -77,12 +77,9 @@ def parse_word(vocabulary: type[V], text: str, what: str, noun: str) -> V:
 
 def place_code(text: str, what: str) -> str:
     """'Belgium', 'Belgians', 'BEL', 'eu' → a place code."""
-    from fighterflows.extract.places import find_places, lookup_place
+    from fighterflows.placenames import resolve
 
-    code = lookup_place(text)
-    if code is None:
-        found = find_places(text.strip())
-        code = found[0].code if len(found) == 1 else None
+    code = resolve(text)
     if code is None:
         raise ReviewError(f"{what}: {text!r} is not a place we know")
     return code

@@ -3,8 +3,8 @@ anchored to its span. Intervals follow the contract's table of qualifiers."""
 
 from __future__ import annotations
 
+from fighterflows.extract import split_sentences
 from fighterflows.extract.numbers import NumberKind, NumberMention, find_numbers
-from fighterflows.extract.sentences import split
 from fighterflows.model import Estimate, Kind, Population, Qualifier, Scope
 from fighterflows.review.fields import Amount, Changes, Label, option
 from fighterflows.review.model import ReviewError
@@ -139,7 +139,7 @@ def anchor(text: str, quote: str, occurrence: int | None, name: str) -> int:
 def sentence_at(text: str, start: int, end: int) -> tuple[int, str]:
     """Where the sentence holding the span starts, and the sentence (the sentences it runs
     over, if it crosses one)."""
-    over = [s for s in split(text) if s.start < end and start < s.end]
+    over = [s for s in split_sentences(text) if s.start < end and start < s.end]
     if not over:
         return start, text[start:end]
     first = min(min(s.start for s in over), start)

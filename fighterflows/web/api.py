@@ -8,11 +8,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
-from fighterflows.ledger import AmbiguousId, Filters
+from fighterflows.ledger import AmbiguousId, Filters, paging
 from fighterflows.report.serialize import TABLE_COLUMNS, document_json, estimate_json
 from fighterflows.review.book import review_book, reviewed_estimates
 from fighterflows.review.targets import standing
-from fighterflows.web import lookup, queries, views
+from fighterflows.web import lookup, views
 from fighterflows.web.daterange import EVER, DateRange
 from fighterflows.web.errors import ERROR_SCHEMA
 from fighterflows.web.params import (
@@ -90,11 +90,11 @@ def api_estimates(
     """Stored estimates, one page at a time, in the contract's form plus ledger ids."""
     f = dataclasses.replace(f, document=document)
     book = review_book(st.ledger)
-    page = queries.page_estimates(st.ledger, f, queries.Page(limit, offset), book)
+    page = paging.page_estimates(st.ledger, f, paging.Page(limit, offset), book)
     records = [estimate_json(s) for s in page]
     if format == "csv":
         return csv_response(records, ESTIMATE_COLUMNS, "estimates")
-    total = queries.count_estimates(st.ledger, f, book)
+    total = paging.count_estimates(st.ledger, f, book)
     return JSONResponse({"total": total, "limit": limit, "offset": offset, "estimates": records})
 
 
@@ -120,7 +120,7 @@ def api_conflicts(
 ) -> Response:
     """Misquotes, disagreements and inconsistencies, with the claims and documents behind,
     one page at a time (CSV: all of them)."""
-    page = None if format == "csv" else queries.Page(limit, offset)
+    page = None if format == "csv" else paging.Page(limit, offset)
     view = views.conflicts_view(st.snapshot(f), f, kind.value if kind else None, page, dates)
     if format == "csv":
         rows = [{**c, "claims": len(c["claims"])} for c in view["conflicts"]]
@@ -137,7 +137,7 @@ def api_documents(
     docs = [document_json(d) for d in st.ledger.documents(q or None, limit, offset)]
     if format == "csv":
         return csv_response(docs, DOCUMENT_COLUMNS, "documents")
-    total = queries.count_documents(st.ledger, q or None)
+    total = paging.count_documents(st.ledger, q or None)
     return JSONResponse({"total": total, "limit": limit, "offset": offset, "documents": docs})
 
 
@@ -175,7 +175,7 @@ def api_place(
     found = lookup.place_code(st.snapshot(f), code, prefix="/api/places/")
     if found != code:
         return RedirectResponse(str(request.url.replace(path=f"/api/places/{found}")), 307)
-    page = None if format == "csv" else queries.Page(limit, offset)
+    page = None if format == "csv" else paging.Page(limit, offset)
     view = place_payload(st, code, f, page, dates)
     if format == "csv":
         return csv_response(view["claims"], CLAIM_COLUMNS, f"claims-{code}")
@@ -183,7 +183,7 @@ def api_place(
 
 
 def place_payload(
-    st: LedgerState, code: str, f: Filters, page: queries.Page | None = None,
+    st: LedgerState, code: str, f: Filters, page: paging.Page | None = None,
     dates: DateRange = EVER,
 ) -> dict[str, Any]:
     snap = st.snapshot(f)

@@ -11,11 +11,10 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from fighterflows.extract.places import find_places
-from fighterflows.extract.sources import canonical
+from fighterflows.extract import canonical_source
 from fighterflows.placenames import CLOSE, close_to, resolve
+from fighterflows.places import display_name, find_places
 from fighterflows.web.errors import NotFoundHere
-from fighterflows.web.names import place_name
 from fighterflows.web.state import Snapshot
 
 # Small words an organisation's initials skip: the International Centre for the Study of
@@ -32,14 +31,14 @@ def place_code(snap: Snapshot, text: str, prefix: str = "/place/") -> str:
     if text in snap.claims_by_place or text in snap.rows_by_place:
         return text
     known = snap.places
-    folded = {p.casefold(): p for p in known} | {place_name(p).casefold(): p for p in known}
+    folded = {p.casefold(): p for p in known} | {display_name(p).casefold(): p for p in known}
     code = folded.get(text.strip().casefold()) or resolve(text)
     if code in known:
         return str(code)
     guesses = close_to(text, among=set(known), limit=GUESSES)
-    what = f"{place_name(code)} ({code})" if code else repr(text)
-    hint = f"; did you mean {' or '.join(place_name(g) for g in guesses)}?" if guesses else ""
-    links = [(f"Did you mean {place_name(g)}?", f"{prefix}{g}") for g in guesses]
+    what = f"{display_name(code)} ({code})" if code else repr(text)
+    hint = f"; did you mean {' or '.join(display_name(g) for g in guesses)}?" if guesses else ""
+    links = [(f"Did you mean {display_name(g)}?", f"{prefix}{g}") for g in guesses]
     raise NotFoundHere(f"no figure for place {what} in the ledger{hint}", links)
 
 
@@ -53,7 +52,7 @@ def source_finder(query: str) -> Callable[[str], bool]:
     """Whether a source is found by `query`: by part of its name (any case), by its initials,
     or by an alias the data gives it ("ICSR", "Soufan Centre")."""
     folded, upper = query.casefold(), query.upper()
-    aliased = {canonical(query), canonical(upper)}
+    aliased = {canonical_source(query), canonical_source(upper)}
 
     def found(source: str) -> bool:
         return (folded in source.casefold() or source in aliased
@@ -70,16 +69,16 @@ def search_view(snap: Snapshot, query: str) -> dict[str, Any]:
     folded = q.casefold()
     named = {m.code for m in find_places(q[:200])} | {resolve(q[:200])}
     places = [
-        {"place": p, "place_name": place_name(p)}
+        {"place": p, "place_name": display_name(p)}
         for p in snap.places
-        if folded in p.casefold() or folded in place_name(p).casefold() or p in named
+        if folded in p.casefold() or folded in display_name(p).casefold() or p in named
     ]
     counts = Counter(c.source for c in snap.recon.claims if c.source)
     found = source_finder(q)
     sources = [{"source": s, "claims": n} for s, n in sorted(counts.items()) if found(s)]
     guesses: dict[str, list[dict[str, Any]]] = {"places": [], "sources": []}
     if not places and not sources:
-        guesses["places"] = [{"place": p, "place_name": place_name(p)}
+        guesses["places"] = [{"place": p, "place_name": display_name(p)}
                              for p in close_to(q, among=set(snap.places), limit=GUESSES)]
         guesses["sources"] = [{"source": s, "claims": counts[s]}
                               for s in sources_spelt_like(q, list(counts))]

@@ -9,11 +9,11 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from fighterflows.conflicts import ConflictKind
-from fighterflows.ledger import Filters
+from fighterflows.ledger import Filters, paging
 from fighterflows.reconcile import Claim
 from fighterflows.report.serialize import document_json
 from fighterflows.review.book import review_book
-from fighterflows.web import api, lookup, queries, views
+from fighterflows.web import api, lookup, views
 from fighterflows.web.chart import Href
 from fighterflows.web.daterange import DateRange
 from fighterflows.web.editing import links_for
@@ -112,7 +112,7 @@ def place(request: Request, st: State, code: PlacePath, f: KeyFiltered, dates: D
     found = lookup.place_code(st.snapshot(f), code)
     if found != code:  # /place/Belgium, /place/bel: the page lives at its code
         return RedirectResponse(str(request.url.replace(path=f"/place/{found}")), 307)
-    page = queries.Page(limit, offset)
+    page = paging.Page(limit, offset)
     view = api.place_payload(st, code, f, page, dates)
     snap = st.snapshot(f)
     chosen = [c for c in snap.claims_by_place.get(code, []) if views.matches(c, f, dates)]
@@ -128,7 +128,7 @@ def place(request: Request, st: State, code: PlacePath, f: KeyFiltered, dates: D
     )
 
 
-def claim_links(request: Request, claims: list[Claim], page: queries.Page) -> Href:
+def claim_links(request: Request, claims: list[Claim], page: paging.Page) -> Href:
     """Where each claim of the page's list is shown: on this page (#c-ID), or on the page of
     the list that holds it."""
     where = {c.id: i for i, c in enumerate(claims)}
@@ -150,7 +150,7 @@ def claim_links(request: Request, claims: list[Claim], page: queries.Page) -> Hr
 @router.get("/conflicts")
 def conflicts(request: Request, st: State, f: Filtered, dates: Dated, kind: KindQ = None,
               limit: LimitQ = 100, offset: OffsetQ = 0) -> Response:
-    page = queries.Page(limit, offset)
+    page = paging.Page(limit, offset)
     view = views.conflicts_view(st.snapshot(f), f, kind.value if kind else None, page, dates)
     params = page_query(request)
     kinds = [(k.value, link("/conflicts", params, "kind", k.value)) for k in ConflictKind]
@@ -174,7 +174,7 @@ def more(request: Request, view: dict[str, Any]) -> str | None:
 def documents(request: Request, st: State, q: SearchQ = "", limit: LimitQ = 50,
               offset: OffsetQ = 0) -> Response:
     docs = [document_json(d) for d in st.ledger.documents(q or None, limit, offset)]
-    total = queries.count_documents(st.ledger, q or None)
+    total = paging.count_documents(st.ledger, q or None)
     # The API's lists of documents are pages as this one is (of another default size): the
     # twins name this page's size and place.
     shown = [("q", q), ("limit", str(limit)), ("offset", str(offset))]

@@ -1,6 +1,6 @@
 """The Jinja environment the dashboard and the report share: autoescape on, number filters.
 
-The report's templates sit beside the dashboard's partials (map, chart, claim), so both show
+The report's template sits beside the dashboard's partials (map, chart, claim), so both show
 the same markup; every value from a document reaches HTML through autoescaping only.
 """
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from fighterflows.population import rate_text
 from fighterflows.read.citing import is_web_address
@@ -19,7 +19,6 @@ from fighterflows.report.citation import csl_file
 from fighterflows.web.views import by_kind_of_place
 
 WEB_TEMPLATES = Path(__file__).with_name("templates")
-REPORT_TEMPLATES = Path(__file__).resolve().parents[1] / "report" / "templates"
 STATIC = Path(__file__).with_name("static")
 
 
@@ -97,7 +96,7 @@ def mark_parts(sentence: str, mark: list[int] | None) -> tuple[str, str, str]:
 @functools.cache
 def environment() -> Environment:
     env = Environment(
-        loader=ChoiceLoader([FileSystemLoader(WEB_TEMPLATES), FileSystemLoader(REPORT_TEMPLATES)]),
+        loader=FileSystemLoader(WEB_TEMPLATES),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -12,7 +12,9 @@ from typing import Any
 from fighterflows.conflicts import Conflict
 from fighterflows.consensus import Row
 from fighterflows.ledger import DocumentRecord, Filters, StoredEstimate
+from fighterflows.ledger.paging import Page
 from fighterflows.model import Flow, Population, Qualifier, Scope
+from fighterflows.places import display_name, is_country
 from fighterflows.reconcile import Claim
 from fighterflows.report.citation import citation_json, statement_order
 from fighterflows.report.explain import how_computed
@@ -28,8 +30,6 @@ from fighterflows.report.serialize import (
 from fighterflows.review.book import ReviewBook
 from fighterflows.web.daterange import EVER, DateRange
 from fighterflows.web.facets import facet_counts
-from fighterflows.web.names import is_country, place_name
-from fighterflows.web.queries import Page
 from fighterflows.web.state import Snapshot
 
 Records = list[dict[str, Any]]
@@ -75,7 +75,7 @@ def by_kind_of_place(rows: Records) -> tuple[Records, Records]:
 
 
 def named(record: dict[str, Any]) -> dict[str, Any]:
-    return {**record, "place_name": place_name(record["place"])}
+    return {**record, "place_name": display_name(record["place"])}
 
 
 def conflicts_view(
@@ -118,7 +118,7 @@ def place_view(
                  if in_range(c, dates)]
     out: dict[str, Any] = {
         "place": code,
-        "place_name": place_name(code),
+        "place_name": display_name(code),
         "rows": rows,
         "total": len(chosen),
         "claims": [claim_out(snap, c) for c in shown],

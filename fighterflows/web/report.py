@@ -17,10 +17,10 @@ from typing import Any
 
 from fighterflows.analysis import reconcile_ledger
 from fighterflows.ledger import Filters, Ledger
+from fighterflows.ledger.paging import Page
+from fighterflows.places import display_name, is_country
 from fighterflows.web import views
 from fighterflows.web.chart import Href, timeline_chart
-from fighterflows.web.names import is_country, place_name
-from fighterflows.web.queries import Page
 from fighterflows.web.state import Snapshot
 from fighterflows.web.templating import REPORT_LINKS, STATIC, environment
 from fighterflows.web.worldmap import world_map
@@ -59,7 +59,7 @@ KEY_ROLES = ("vote", "event", "part")
 
 
 def place_sections(snap: Snapshot) -> list[dict[str, Any]]:
-    order = sorted(snap.places, key=lambda p: (not is_country(p), place_name(p)))
+    order = sorted(snap.places, key=lambda p: (not is_country(p), display_name(p)))
     out = []
     for code in order:
         view = views.place_view(snap, code, Filters())

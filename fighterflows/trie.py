@@ -1,6 +1,7 @@
 """One regex for many keys, built as a trie: each text position costs one branch a character.
 
-Used by the gazetteers (places, sources): thousands of aliases, matched in one pass.
+The one builder of such regexes: the gazetteers (places, sources: thousands of aliases, matched
+in one pass) and the number grammar's word lists (`extract/numbers_lexicon.alternation`).
 """
 
 from __future__ import annotations
@@ -14,22 +15,26 @@ HYPHENS = "-‐‑‒–"
 Trie = dict[str, "Trie"]  # one character per level; the key "" marks the end of a key
 
 
-def trie_pattern(keys: Iterable[str]) -> str:
+def trie_pattern(keys: Iterable[str], typographic: bool = True) -> str:
     """A regex (without boundaries) that matches any of `keys`, the longest first.
 
     A space in a key matches any run of whitespace; an apostrophe or hyphen matches its
-    typographic variants too."""
+    typographic variants too, unless `typographic` is False (every other character as itself)."""
     root: Trie = {}
     for key in keys:
         node = root
         for ch in key:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _body(root)
+    return _body(root, typographic)
 
 
-def _body(node: Trie) -> str:
-    branches = [_char(ch) + _body(child) for ch, child in sorted(node.items()) if ch]
+def _body(node: Trie, typographic: bool) -> str:
+    branches = [
+        _char(ch, typographic) + _body(child, typographic)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -37,9 +42,11 @@ def _body(node: Trie) -> str:
     return "(?:" + body + ")?" if "" in node else body
 
 
-def _char(ch: str) -> str:
+def _char(ch: str, typographic: bool) -> str:
     if ch == " ":
         return r"\s+"
+    if not typographic:
+        return re.escape(ch)
     if ch in APOSTROPHES:
         return f"[{APOSTROPHES}]"
     if ch in HYPHENS:

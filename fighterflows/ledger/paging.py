@@ -1,23 +1,34 @@
-"""Paged reads the Ledger does not offer yet: a page of estimates (as the reviews have them)
-and the totals behind a page."""
+"""Paged reads: a page of estimates (as the reviews have them) and the totals behind a page, for
+the dashboard and its API."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.sql.elements import ColumnElement
 
-from fighterflows.ledger import Filters, Ledger, StoredEstimate, schema
+from fighterflows.ledger import schema
 from fighterflows.ledger.convert import stored_estimate
+from fighterflows.ledger.records import Filters, StoredEstimate
 
 # The ledger's own filter semantics (as-of bounds, source matching), so a page of estimates
 # selects exactly what `Ledger.estimates` would.
-from fighterflows.ledger.store import document_matches, estimate_conditions
-from fighterflows.review.book import ReviewBook
+from fighterflows.ledger.store import Ledger, document_matches, estimate_conditions
 
 D, E = schema.documents, schema.estimates
+
+
+class Reviewed(Protocol):
+    """What reviews change in a page (`review.book.ReviewBook`, a later stage, has these): the
+    figures analysts added and the stored estimates that reviews replace or drop."""
+
+    @property
+    def unique(self) -> Sequence[StoredEstimate]: ...
+    @property
+    def dropped(self) -> Collection[str]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +37,7 @@ class Page:
     offset: int
 
 
-def count_estimates(ledger: Ledger, filters: Filters, book: ReviewBook | None = None) -> int:
+def count_estimates(ledger: Ledger, filters: Filters, book: Reviewed | None = None) -> int:
     """How many estimates the filters select, as the reviews have them."""
     query = select(func.count()).select_from(_source(filters)).where(*_conditions(filters, book))
     with ledger.engine.connect() as c:
@@ -34,7 +45,7 @@ def count_estimates(ledger: Ledger, filters: Filters, book: ReviewBook | None = 
 
 
 def page_estimates(
-    ledger: Ledger, filters: Filters, page: Page, book: ReviewBook | None = None
+    ledger: Ledger, filters: Filters, page: Page, book: Reviewed | None = None
 ) -> list[StoredEstimate]:
     """One page in the order of estimate ids: the ids are picked from the primary key's index
     first (skipping `offset` entries there is cheap), then only those rows are read. Reviewed
@@ -64,11 +75,11 @@ def page_estimates(
     return sorted(chosen, key=lambda s: s.id)[: page.limit]
 
 
-def _figures(filters: Filters, book: ReviewBook | None) -> dict[str, StoredEstimate]:
+def _figures(filters: Filters, book: Reviewed | None) -> dict[str, StoredEstimate]:
     return {f.id: f for f in book.unique if filters.selects(f)} if book else {}
 
 
-def _conditions(filters: Filters, book: ReviewBook | None) -> list[ColumnElement[bool]]:
+def _conditions(filters: Filters, book: Reviewed | None) -> list[ColumnElement[bool]]:
     conds = estimate_conditions(filters)
     if book and book.dropped:
         conds.append(E.c.id.not_in(sorted(book.dropped)))
@@ -76,7 +87,7 @@ def _conditions(filters: Filters, book: ReviewBook | None) -> list[ColumnElement
 
 
 def _figures_before(
-    ledger: Ledger, filters: Filters, book: ReviewBook | None, ids: list[str], offset: int
+    ledger: Ledger, filters: Filters, book: Reviewed | None, ids: list[str], offset: int
 ) -> int:
     """How many of the reviewed figures `ids` (sorted) come among the first `offset` of the
     merged order. The i-th sits at i plus the extractor's ids below it: that grows with i, so

@@ -1,4 +1,6 @@
-"""Find the places a text names: countries and the regions of the estimate contract.
+"""Places: countries and the regions of the estimate contract, their codes, names, adjectives,
+demonyms and members, and where a text names them. The one owner of this knowledge: the
+extractor, the importer, the analysis, the CLI, the reviews and the web all ask here.
 
 The words live in `fighterflows/data/`: `places.tsv` (country names, short and former names,
 abbreviations, adjectives, demonyms, counted ethnic groups), `regions.yaml` (region slugs, their
@@ -21,8 +23,8 @@ from importlib import resources
 
 import pycountry
 
-from fighterflows.extract.trie import APOSTROPHES, HYPHENS, trie_pattern
-from fighterflows.extract.yamldata import parse
+from fighterflows.trie import APOSTROPHES, HYPHENS, trie_pattern
+from fighterflows.yamldata import parse
 
 
 class PlaceForm(StrEnum):
@@ -68,6 +70,8 @@ class _Gazetteer:
     regions: Mapping[str, _Region]
 
 
+# The conflict zone the fighters went to: no figure is counted for its own people.
+ZONE_CODES = frozenset({"SYR", "IRQ", "syria-iraq"})
 _WORLD_ALL = "all"
 _SPACES = re.compile(r"\s+")
 # Typographic apostrophes and hyphens in a text match the plain ones of the data.
@@ -127,6 +131,20 @@ def place_name(code: str) -> str:
     if country is None:
         raise KeyError(code)
     return str(getattr(country, "common_name", None) or country.name)
+
+
+@cache
+def display_name(code: str) -> str:
+    """`place_name`, or the code itself where it names nothing known (never raises)."""
+    try:
+        return place_name(code)
+    except KeyError:
+        return code
+
+
+def is_country(code: str) -> bool:
+    """A country's code (ISO alpha-3, upper case), not a region's slug."""
+    return len(code) == 3 and code.isupper()
 
 
 @cache
