@@ -29,6 +29,7 @@ test: $(STAMP) system-packages lint typecheck pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check fighterflows tests benchmarks
+	$(BIN)/ruff format --check fighterflows tests benchmarks
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -37,8 +37,16 @@ from web_fixtures import free_port  # noqa: E402
 from fighterflows.ledger import Ledger, NewDocument  # noqa: E402
 from fighterflows.model import Document, Estimate, Flow, Kind, Population, Qualifier  # noqa: E402
 
-SOURCES = ["ICSR", "Soufan Center", "Europol", "UN Monitoring Team", "RAN", "Interior Ministry",
-           "Egmont Institute", "CTC West Point"]
+SOURCES = [
+    "ICSR",
+    "Soufan Center",
+    "Europol",
+    "UN Monitoring Team",
+    "RAN",
+    "Interior Ministry",
+    "Egmont Institute",
+    "CTC West Point",
+]
 YEARS = [2014, 2015, 2016, 2017, 2018]
 FLOWS = [Flow.DEPARTED, Flow.RETURNED]
 POPULATIONS = [Population.TOTAL, Population.WOMEN]
@@ -61,8 +69,16 @@ def figures(rng: random.Random) -> list[tuple[str, Flow, Population, str, int, i
                 share = 1.0 if population == Population.TOTAL else 0.15
                 for source in rng.sample(SOURCES, 4):
                     for year in YEARS:
-                        value = max(1, round(base * scale * share * (0.6 + 0.1 * (year - 2014))
-                                             * rng.uniform(0.93, 1.07)))
+                        value = max(
+                            1,
+                            round(
+                                base
+                                * scale
+                                * share
+                                * (0.6 + 0.1 * (year - 2014))
+                                * rng.uniform(0.93, 1.07)
+                            ),
+                        )
                         if rng.random() < 0.02:  # an outlier: something to disagree with
                             value *= 2
                         out.append((place, flow, population, source, year, value))
@@ -79,20 +95,37 @@ def documents(n_documents: int, per_document: int, seed: int = 11) -> Iterator[N
         at = 0
         for place, flow, population, source, y, value in chosen:
             quote = f"{value:,}"
-            sentence = (f"{source} said {quote} {population.value} from {place} had "
-                        f"{flow.value} by {y}.")
+            sentence = (
+                f"{source} said {quote} {population.value} from {place} had {flow.value} by {y}."
+            )
             start = at + sentence.index(quote)
             sentences.append(sentence)
             spans.append((start, quote, sentence, place, flow, population, source, y, value))
             at += len(sentence) + 1
         text = " ".join(sentences)
-        doc = Document(id=f"gen-{i:05d}", text=text, published=f"{year}-06-01",
-                       title=f"Generated report {i}")
+        doc = Document(
+            id=f"gen-{i:05d}", text=text, published=f"{year}-06-01", title=f"Generated report {i}"
+        )
         estimates = [
-            Estimate(doc=doc.id, start=s, end=s + len(q), quote=q, sentence=sent, place=p,
-                     place_text=p, flow=f, population=pop, population_text=pop.value,
-                     kind=Kind.COUNT, value=float(v), low=float(v), high=float(v),
-                     qualifier=Qualifier.APPROX, source=src, as_of=str(y))
+            Estimate(
+                doc=doc.id,
+                start=s,
+                end=s + len(q),
+                quote=q,
+                sentence=sent,
+                place=p,
+                place_text=p,
+                flow=f,
+                population=pop,
+                population_text=pop.value,
+                kind=Kind.COUNT,
+                value=float(v),
+                low=float(v),
+                high=float(v),
+                qualifier=Qualifier.APPROX,
+                source=src,
+                as_of=str(y),
+            )
             for s, q, sent, p, f, pop, src, y, v in spans
         ]
         yield NewDocument(doc, estimates, extractor="bench-1")
@@ -110,8 +143,11 @@ def build(path: Path, n_documents: int, per_document: int) -> float:
     ledger.add_documents(batch)
     counts = ledger.counts()
     ledger.close()
-    print(f"ledger: {counts['documents']:,} documents, {counts['estimates']:,} estimates "
-          f"in {time.perf_counter() - started:.1f} s", flush=True)
+    print(
+        f"ledger: {counts['documents']:,} documents, {counts['estimates']:,} estimates "
+        f"in {time.perf_counter() - started:.1f} s",
+        flush=True,
+    )
     return time.perf_counter() - started
 
 
@@ -138,8 +174,10 @@ def routes(client: httpx.Client, per_document: int) -> list[Route]:
         ("page: place GBR", "/place/GBR"),
         ("page: document", f"/documents/{some_doc['id']}"),
         # every request a page not asked for before: nothing kept helps (see web/cache.py)
-        ("page: place, each new", [f"/place/{p}?limit={n}" for p in places()
-                                   for n in range(100, 110)]),
+        (
+            "page: place, each new",
+            [f"/place/{p}?limit={n}" for p in places() for n in range(100, 110)],
+        ),
     ]
 
 
@@ -175,8 +213,9 @@ def start_server(db: Path) -> tuple[subprocess.Popen[bytes], str]:
     its interpreter."""
     port = free_port()
     code = f"from fighterflows.web.app import serve; serve({str(db)!r}, '127.0.0.1', {port})"
-    server = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
@@ -191,10 +230,18 @@ def start_server(db: Path) -> tuple[subprocess.Popen[bytes], str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--estimates", type=int, default=100_000,
-                        help="estimates in the ledger (ignored with --documents)")
-    parser.add_argument("--documents", type=int, default=None,
-                        help="documents in the ledger (each with --per-document estimates)")
+    parser.add_argument(
+        "--estimates",
+        type=int,
+        default=100_000,
+        help="estimates in the ledger (ignored with --documents)",
+    )
+    parser.add_argument(
+        "--documents",
+        type=int,
+        default=None,
+        help="documents in the ledger (each with --per-document estimates)",
+    )
     parser.add_argument("--per-document", type=int, default=PER_DOCUMENT)
     parser.add_argument("--requests", type=int, default=200, help="requests a route")
     parser.add_argument("--clients", type=int, default=1, help="clients sending at once")
@@ -209,8 +256,10 @@ def main() -> None:
             with httpx.Client(base_url=base, timeout=600) as client:
                 t = time.perf_counter()
                 client.get("/api/table").raise_for_status()
-                print(f"first request (reconciles the ledger): "
-                      f"{(time.perf_counter() - t) * 1000:,.0f} ms")
+                print(
+                    f"first request (reconciles the ledger): "
+                    f"{(time.perf_counter() - t) * 1000:,.0f} ms"
+                )
                 chosen = routes(client, args.per_document)
             report(base, chosen, args.requests, args.clients, goal)
         finally:
@@ -219,8 +268,10 @@ def main() -> None:
 
 
 def report(base: str, chosen: list[Route], n: int, clients: int, goal: int) -> None:
-    print(f"{'route':24} {'p50 ms':>8} {'p95 ms':>8} {'bytes':>10}   "
-          f"({n} requests each, {clients} client(s) at once)")
+    print(
+        f"{'route':24} {'p50 ms':>8} {'p95 ms':>8} {'bytes':>10}   "
+        f"({n} requests each, {clients} client(s) at once)"
+    )
     worst = 0.0
     for name, url in chosen:
         p50, p95, size = measure(base, url, n, clients)

@@ -94,8 +94,20 @@ class Run:
 
 
 def run_ingest(corpus: Path, db: Path, workers: int, engine: str = "local") -> Run:
-    cmd = [sys.executable, "-m", "fighterflows", "ingest", str(corpus), "--db", str(db),
-           "--workers", str(workers), "--engine", engine, "--quiet"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "fighterflows",
+        "ingest",
+        str(corpus),
+        "--db",
+        str(db),
+        "--workers",
+        str(workers),
+        "--engine",
+        engine,
+        "--quiet",
+    ]
     before = _children_cpu()
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, text=True)
@@ -151,8 +163,13 @@ def prefilter_alone(corpus: Path) -> float:
         "    passed = sum(keep(json.loads(line)['text']) for line in f)\n"
         "print(time.perf_counter() - start)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code, str(corpus)], cwd=ROOT, check=True,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(corpus)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     return float(out.strip())
 
 
@@ -163,19 +180,31 @@ def measure_size(tmp: Path, n: int) -> None:
     db = tmp / f"ledger-{n}.db"
     print(f"\nN={n:,} ({mb:,.0f} MB), 1 % relevant, 2 workers [{load()}]", flush=True)
     first = run_ingest(corpus, db, workers=2)
-    print(f"  ingest        {first.seconds:8.1f} s  {n / first.seconds:9,.0f} documents/s  "
-          f"{mb / first.seconds:6.1f} MB/s  (CPU {first.cpu:.1f} s)  [{load()}]", flush=True)
-    print(f"  peak memory   {first.tree_mb:8.0f} MB RSS of the ingest and its workers summed, "
-          f"{first.pss_mb:.0f} MB PSS summed, {first.largest_mb:.0f} MB the largest process")
-    print(f"  ledger        {first.ledger_bytes / 1e6:8.1f} MB = "
-          f"{first.ledger_bytes / corpus_bytes:.2%} of the corpus")
+    print(
+        f"  ingest        {first.seconds:8.1f} s  {n / first.seconds:9,.0f} documents/s  "
+        f"{mb / first.seconds:6.1f} MB/s  (CPU {first.cpu:.1f} s)  [{load()}]",
+        flush=True,
+    )
+    print(
+        f"  peak memory   {first.tree_mb:8.0f} MB RSS of the ingest and its workers summed, "
+        f"{first.pss_mb:.0f} MB PSS summed, {first.largest_mb:.0f} MB the largest process"
+    )
+    print(
+        f"  ledger        {first.ledger_bytes / 1e6:8.1f} MB = "
+        f"{first.ledger_bytes / corpus_bytes:.2%} of the corpus"
+    )
     again = run_ingest(corpus, db, workers=2)
-    print(f"  re-ingest     {again.seconds:8.1f} s  ({again.seconds / first.seconds:.2f} of the "
-          f"first; CPU {again.cpu:.1f} s; ledger {again.ledger_bytes / 1e6:.1f} MB)  [{load()}]",
-          flush=True)
+    print(
+        f"  re-ingest     {again.seconds:8.1f} s  ({again.seconds / first.seconds:.2f} of the "
+        f"first; CPU {again.cpu:.1f} s; ledger {again.ledger_bytes / 1e6:.1f} MB)  [{load()}]",
+        flush=True,
+    )
     alone = prefilter_alone(corpus)
-    print(f"  prefilter     {alone:8.1f} s alone in one process ({mb / alone:.0f} MB/s); "
-          f"ingest / prefilter = {first.seconds / alone:.2f}  [{load()}]", flush=True)
+    print(
+        f"  prefilter     {alone:8.1f} s alone in one process ({mb / alone:.0f} MB/s); "
+        f"ingest / prefilter = {first.seconds / alone:.2f}  [{load()}]",
+        flush=True,
+    )
     corpus.unlink()
 
 
@@ -188,19 +217,30 @@ def measure_scaling(tmp: Path, n: int, every: int, engines: list[str], label: st
             db = tmp / f"scaling-{every}-{engine}-{workers}.db"
             runs.append(run_ingest(corpus, db, workers, engine))
         one, two = runs
-        print(f"  {engine:>5}, {label}, N={n:,}: 1 worker {one.seconds:6.1f} s (CPU "
-              f"{one.cpu:.0f} s), 2 workers {two.seconds:6.1f} s (CPU {two.cpu:.0f} s): "
-              f"{one.seconds / two.seconds:.2f}x  [{load()}]", flush=True)
+        print(
+            f"  {engine:>5}, {label}, N={n:,}: 1 worker {one.seconds:6.1f} s (CPU "
+            f"{one.cpu:.0f} s), 2 workers {two.seconds:6.1f} s (CPU {two.cpu:.0f} s): "
+            f"{one.seconds / two.seconds:.2f}x  [{load()}]",
+            flush=True,
+        )
     corpus.unlink()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
-    parser.add_argument("--scaling-size", type=int, default=100_000,
-                        help="documents of the 1 %%-relevant corpus for 1 vs 2 workers (0: skip)")
-    parser.add_argument("--heavy-size", type=int, default=4_000,
-                        help="documents of the all-relevant corpus for 1 vs 2 workers (0: skip)")
+    parser.add_argument(
+        "--scaling-size",
+        type=int,
+        default=100_000,
+        help="documents of the 1 %%-relevant corpus for 1 vs 2 workers (0: skip)",
+    )
+    parser.add_argument(
+        "--heavy-size",
+        type=int,
+        default=4_000,
+        help="documents of the all-relevant corpus for 1 vs 2 workers (0: skip)",
+    )
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores; {load()}")
     with tempfile.TemporaryDirectory(prefix="ffbench-") as folder:

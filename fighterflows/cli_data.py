@@ -132,7 +132,6 @@ def table(
     emit(render(rows, TABLE_COLUMNS, Format(fmt), title="Reconciled estimates", key=4))
 
 
-
 def sorted_rows(rows: list[dict[str, Any]], by: str) -> list[dict[str, Any]]:
     """Largest first by a figure (rows without one last, in place order); place order as is."""
     if by == "place":
@@ -248,15 +247,19 @@ def show(estimate_id: str, db: str) -> None:
         lines.append(f"cite:     {cite_text(record.info.citation)}")
     if target.review is not None:
         r = target.review.review
-        lines.append(f"review:   {r.verdict.value} by {r.by} on {r.at}"
-                     + (f": {r.why}" if r.why else "")
-                     + f" [{book.status(target.review).value}]")
+        lines.append(
+            f"review:   {r.verdict.value} by {r.by} on {r.at}"
+            + (f": {r.why}" if r.why else "")
+            + f" [{book.status(target.review).value}]"
+        )
         if r.verdict.value in ("corrected", "added"):
             lines.append(f"          the analyst's figure: {_figure_words(e)}")
         if r.original is not None:
             o = r.original
-            lines.append(f"          the extractor read {o.place} {o.flow.value} "
-                         f"{o.population.value} {o.quote!r} ({o.source or 'unattributed'})")
+            lines.append(
+                f"          the extractor read {o.place} {o.flow.value} "
+                f"{o.population.value} {o.quote!r} ({o.source or 'unattributed'})"
+            )
     for line in lines:
         console.print(line, markup=False)
 
@@ -264,10 +267,12 @@ def show(estimate_id: str, db: str) -> None:
 def _figure_words(e: Estimate) -> str:
     from fighterflows.web.templating import figure
 
-    return (f"{e.place} {e.flow.value} {e.population.value} "
-            f"{figure({'kind': e.kind.value, 'value': e.value, 'low': e.low, 'high': e.high})} "
-            f"({e.qualifier.value}, {e.scope.value}, {e.source or 'unattributed'}, "
-            f"as of {e.as_of or 'undated'})")
+    return (
+        f"{e.place} {e.flow.value} {e.population.value} "
+        f"{figure({'kind': e.kind.value, 'value': e.value, 'low': e.low, 'high': e.high})} "
+        f"({e.qualifier.value}, {e.scope.value}, {e.source or 'unattributed'}, "
+        f"as of {e.as_of or 'undated'})"
+    )
 
 
 @click.command()
@@ -365,8 +370,10 @@ def serve(db: str, host: str, port: int, edit: bool, token: str | None) -> None:
         raise click.BadParameter(str(error), param_hint="'--token'") from None
     open_ledger(db, writing=edit).close()
     if settings is not None and settings.token is not None:
-        say(f"editing on: open http://{host}:{port}/?token={settings.token} (the token is "
-            "needed to review from another machine; keep it to yourself)")
+        say(
+            f"editing on: open http://{host}:{port}/?token={settings.token} (the token is "
+            "needed to review from another machine; keep it to yourself)"
+        )
     elif settings is not None:
         say(f"editing on, for this machine only: http://{host}:{port}/")
     run(db, host, port, settings)

@@ -330,10 +330,14 @@ def import_table(
 @click.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False), required=False)
 @click.argument("paths", nargs=-1)
-@click.option("--reviews", "reviewed", is_flag=True,
-              help="Score the current extractor against the ledger's reviews instead: the "
-              "confirmed, corrected and added figures are gold, rejected ones known false "
-              "positives.")
+@click.option(
+    "--reviews",
+    "reviewed",
+    is_flag=True,
+    help="Score the current extractor against the ledger's reviews instead: the "
+    "confirmed, corrected and added figures are gold, rejected ones known false "
+    "positives.",
+)
 @click.option("--show", is_flag=True, help="List the missed and the spurious estimates.")
 @derived_option
 @db_option
@@ -345,8 +349,9 @@ def evaluate(
     --reviews, the current extractor against the ledger's reviews."""
     if reviewed:
         if gold or paths:
-            raise click.UsageError("--reviews scores against the ledger's reviews: give no "
-                                   "GOLD or PATHS")
+            raise click.UsageError(
+                "--reviews scores against the ledger's reviews: give no GOLD or PATHS"
+            )
         _evaluate_reviews(db, show)
         return
     if gold is None or not paths:
@@ -379,8 +384,7 @@ SHOWN = ("doc", "quote", "place", "flow", "population", "kind", "value")
 def _show(groups: Iterable[tuple[str, Iterable[dict[str, object]]]]) -> None:
     for label, items in groups:
         for e in items:
-            click.echo(f"{label}: " + json.dumps({k: e.get(k) for k in SHOWN},
-                                                 ensure_ascii=False))
+            click.echo(f"{label}: " + json.dumps({k: e.get(k) for k in SHOWN}, ensure_ascii=False))
 
 
 def _evaluate_reviews(db: str, show: bool) -> None:
@@ -388,12 +392,17 @@ def _evaluate_reviews(db: str, show: bool) -> None:
 
     r = measure(open_ledger(db))
     if not r.gold and not r.rejected:
-        why = (f"its {r.orphaned} review(s) are orphaned: their documents are not in it"
-               if r.orphaned else "confirm, reject, correct or add figures first")
+        why = (
+            f"its {r.orphaned} review(s) are orphaned: their documents are not in it"
+            if r.orphaned
+            else "confirm, reject, correct or add figures first"
+        )
         raise click.UsageError(f"{db} holds no reviews to score against ({why})")
     kinds = ", ".join(f"{v} {k}" for k, v in sorted(r.verdicts().items()))
-    click.echo(f"extractor {r.extractor} on {r.documents} reviewed document(s): gold "
-               f"{len(r.gold)} ({kinds or 'none'}), rejected {r.rejected}")
+    click.echo(
+        f"extractor {r.extractor} on {r.documents} reviewed document(s): gold "
+        f"{len(r.gold)} ({kinds or 'none'}), rejected {r.rejected}"
+    )
     click.echo(
         f"predicted {r.predicted}: matched {r.matched}, known false positives "
         f"{len(r.false_positives)}, unjudged {len(r.unjudged)} (nobody reviewed them: left "
@@ -403,5 +412,6 @@ def _evaluate_reviews(db: str, show: bool) -> None:
     if r.orphaned:
         say(f"{r.orphaned} orphaned review(s) left out: their documents are not in {db}")
     if show:
-        _show((("missed", r.missed), ("false positive", r.false_positives),
-               ("unjudged", r.unjudged)))
+        _show(
+            (("missed", r.missed), ("false positive", r.false_positives), ("unjudged", r.unjudged))
+        )

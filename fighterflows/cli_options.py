@@ -137,9 +137,7 @@ def output_path(path: str, option: str = "--out") -> Path:
         raise click.BadParameter(f"{path}: is a directory; name a file", param_hint=f"'{option}'")
     if not parent.is_dir():
         reason = "does not exist" if not parent.exists() else "is not a directory"
-        raise click.BadParameter(
-            f"{path}: the folder {parent} {reason}", param_hint=f"'{option}'"
-        )
+        raise click.BadParameter(f"{path}: the folder {parent} {reason}", param_hint=f"'{option}'")
     return p
 
 

@@ -26,12 +26,43 @@ from fighterflows.review.actions import Outcome, who
 from fighterflows.review.model import ReviewError
 
 F = TypeVar("F", bound=Callable[..., Any])
-SUGGESTION_COLUMNS = ("id", "place", "flow", "population", "scope", "quote", "source",
-                      "document", "why")
-REVIEW_COLUMNS = ("review", "status", "verdict", "figure", "place", "flow", "population",
-                  "quote", "document", "by", "at", "why")
-FIELDS = ("place", "flow", "population", "scope", "source", "as_of", "value", "low", "high",
-          "qualifier")
+SUGGESTION_COLUMNS = (
+    "id",
+    "place",
+    "flow",
+    "population",
+    "scope",
+    "quote",
+    "source",
+    "document",
+    "why",
+)
+REVIEW_COLUMNS = (
+    "review",
+    "status",
+    "verdict",
+    "figure",
+    "place",
+    "flow",
+    "population",
+    "quote",
+    "document",
+    "by",
+    "at",
+    "why",
+)
+FIELDS = (
+    "place",
+    "flow",
+    "population",
+    "scope",
+    "source",
+    "as_of",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+)
 
 
 def by_option(f: F) -> F:
@@ -57,15 +88,23 @@ def figure_options(f: F) -> F:
     }
     metavars = {"value": "N", "low": "N", "high": "N", "as_of": "DATE", "source": "TEXT"}
     for name in reversed(FIELDS):
-        f = click.option("--" + name.replace("_", "-"), name, default=None,
-                         metavar=metavars.get(name, name.upper()[:1]), help=helps[name])(f)
+        f = click.option(
+            "--" + name.replace("_", "-"),
+            name,
+            default=None,
+            metavar=metavars.get(name, name.upper()[:1]),
+            help=helps[name],
+        )(f)
     return f
 
 
 def sub_db_option(f: F) -> F:
     """--db on a `reviews` subcommand; without it, the group's (`reviews --db X export`)."""
-    return click.option("--db", default=None,
-                        help="SQLite file, or a postgresql:// URL (default: as for `reviews`).")(f)
+    return click.option(
+        "--db",
+        default=None,
+        help="SQLite file, or a postgresql:// URL (default: as for `reviews`).",
+    )(f)
 
 
 def group_db(ctx: click.Context, db: str | None) -> str:
@@ -133,17 +172,28 @@ def correct(estimate_id: str, why: str, by: str | None, db: str, **fields: str |
 
 @click.command()
 @click.argument("document")
-@click.option("--quote", required=True, help="The words stating the figure, exactly as the "
-              "document has them.")
-@click.option("--occurrence", type=int, default=None,
-              help="Which appearance of the quote (1 = the first), when it appears more "
-              "than once.")
+@click.option(
+    "--quote", required=True, help="The words stating the figure, exactly as the document has them."
+)
+@click.option(
+    "--occurrence",
+    type=int,
+    default=None,
+    help="Which appearance of the quote (1 = the first), when it appears more than once.",
+)
 @figure_options
 @click.option("--why", required=True, help="Why the figure belongs in the ledger.")
 @by_option
 @db_option
-def add(document: str, quote: str, occurrence: int | None, why: str, by: str | None, db: str,
-        **fields: str | None) -> None:
+def add(
+    document: str,
+    quote: str,
+    occurrence: int | None,
+    why: str,
+    by: str | None,
+    db: str,
+    **fields: str | None,
+) -> None:
     """Add a figure the extractor missed in DOCUMENT (an id, the start of one, or a name),
     anchored to the span of its quote. --place and --flow are needed; the figure is read
     from the quote unless --value (or --low and --high) gives it."""
@@ -151,8 +201,7 @@ def add(document: str, quote: str, occurrence: int | None, why: str, by: str | N
     from fighterflows.review.fields import parse_changes
 
     with writing(db) as ledger:
-        report(act(ledger, document, quote, occurrence, parse_changes(fields), by or who(),
-                   why))
+        report(act(ledger, document, quote, occurrence, parse_changes(fields), by or who(), why))
 
 
 @click.command()
@@ -171,32 +220,47 @@ def review(place: str | None, limit: int, fmt: str, db: str) -> None:
     ledger = open_ledger(db)
     found = suggestions(reconcile_ledger(ledger), code)
     rows = [
-        {"id": s.statement.id, "place": s.claim.place, "flow": s.claim.flow,
-         "population": s.claim.population, "scope": s.claim.scope, "quote": s.claim.quote,
-         "source": s.claim.source_label, "document": s.statement.estimate.doc, "why": s.why,
-         "statements": len(s.claim.estimates)}
+        {
+            "id": s.statement.id,
+            "place": s.claim.place,
+            "flow": s.claim.flow,
+            "population": s.claim.population,
+            "scope": s.claim.scope,
+            "quote": s.claim.quote,
+            "source": s.claim.source_label,
+            "document": s.statement.estimate.doc,
+            "why": s.why,
+            "statements": len(s.claim.estimates),
+        }
         for s in found[:limit]
     ]
     if fmt == Format.TABLE:
         for n, row in enumerate(rows, 1):
-            click.echo(f"{n:>3}. {row['id']}  {row['place']} {row['flow']} {row['population']}"
-                       f" ({row['scope']}) {row['quote']!r} - {row['source']} - "
-                       f"{row['document']}")
+            click.echo(
+                f"{n:>3}. {row['id']}  {row['place']} {row['flow']} {row['population']}"
+                f" ({row['scope']}) {row['quote']!r} - {row['source']} - "
+                f"{row['document']}"
+            )
             click.echo(f"     {row['why']}")
     else:
         emit(render(rows, SUGGESTION_COLUMNS, Format(fmt)))
     if not found:
-        say("nothing to review: every claim" + (f" about {code}" if code else "")
-            + " is reviewed")
+        say("nothing to review: every claim" + (f" about {code}" if code else "") + " is reviewed")
     orphaned = review_book(ledger).orphaned
     if orphaned:
-        say(f"{len(orphaned)} review(s) orphaned: their documents are not in this ledger or "
-            "no longer hold their quotes (`fighterflows reviews --status orphaned`)")
+        say(
+            f"{len(orphaned)} review(s) orphaned: their documents are not in this ledger or "
+            "no longer hold their quotes (`fighterflows reviews --status orphaned`)"
+        )
 
 
 @click.group(invoke_without_command=True)
-@click.option("--status", type=click.Choice(["applied", "unmatched", "orphaned"]),
-              default=None, help="Only reviews in this state.")
+@click.option(
+    "--status",
+    type=click.Choice(["applied", "unmatched", "orphaned"]),
+    default=None,
+    help="Only reviews in this state.",
+)
 @format_option("table", "json", "csv")
 @db_option
 @click.pass_context
@@ -214,20 +278,33 @@ def reviews(ctx: click.Context, status: str | None, fmt: str, db: str) -> None:
         if status is not None and state != status:
             continue
         e, rv = r.review.figure, r.review
-        rows.append({"review": r.key, "status": state, "verdict": rv.verdict.value,
-                     "figure": rv.figure_id or rv.estimate_id, "place": e.place,
-                     "flow": e.flow.value, "population": e.population.value,
-                     "quote": e.quote, "document": r.name or e.doc,
-                     "document_id": rv.document_id, "by": rv.by, "at": rv.at, "why": rv.why})
+        rows.append(
+            {
+                "review": r.key,
+                "status": state,
+                "verdict": rv.verdict.value,
+                "figure": rv.figure_id or rv.estimate_id,
+                "place": e.place,
+                "flow": e.flow.value,
+                "population": e.population.value,
+                "quote": e.quote,
+                "document": r.name or e.doc,
+                "document_id": rv.document_id,
+                "by": rv.by,
+                "at": rv.at,
+                "why": rv.why,
+            }
+        )
     if fmt != Format.TABLE:
         emit(render(rows, REVIEW_COLUMNS, Format(fmt)))
         return
     for row in rows:
-        click.echo(f"{row['review']}  {row['status']:<9} {row['verdict']:<9} {row['figure']}  "
-                   f"{row['place']} {row['flow']} {row['population']} {row['quote']!r} in "
-                   f"{row['document']}")
-        click.echo(f"    by {row['by']} on {row['at']}" + (f": {row['why']}" if row["why"]
-                                                           else ""))
+        click.echo(
+            f"{row['review']}  {row['status']:<9} {row['verdict']:<9} {row['figure']}  "
+            f"{row['place']} {row['flow']} {row['population']} {row['quote']!r} in "
+            f"{row['document']}"
+        )
+        click.echo(f"    by {row['by']} on {row['at']}" + (f": {row['why']}" if row["why"] else ""))
     if not rows:
         say("no reviews" + (f" {status}" if status else "") + " in this ledger")
 
@@ -275,10 +352,15 @@ def import_reviews(ctx: click.Context, file: str, db: str | None) -> None:
     for number, reason in result.bad:
         say(f"{file}:{number}: {reason}")
     kept = f", {result.kept} kept as the ledger holds later ones" if result.kept else ""
-    orphans = (f"; {result.orphaned} orphaned: their documents are not in this ledger (yet)"
-               if result.orphaned else "")
-    say(f"imported {result.written} review(s) from {file}{kept}; {len(result.bad)} bad "
-        f"line(s){orphans}")
+    orphans = (
+        f"; {result.orphaned} orphaned: their documents are not in this ledger (yet)"
+        if result.orphaned
+        else ""
+    )
+    say(
+        f"imported {result.written} review(s) from {file}{kept}; {len(result.bad)} bad "
+        f"line(s){orphans}"
+    )
     sys.exit(1 if result.bad else 0)
 
 

@@ -178,10 +178,15 @@ def parts_exceed_total(rows: Sequence[Row], grouped: dict[Key, list[Claim]]) -> 
         if r.population == "total" or t is None or r.scope == "event":
             continue
         if r.low is not None and t.high is not None and r.low > t.high * (1 + APPROX_SLACK):
-            detail = (f"{r.population} (at least {r.low:,.0f}) outnumber the total "
-                      f"(at most {t.high:,.0f})")
-            out.append(_conflict(r.key, ConflictKind.INCONSISTENCY, detail,
-                                 grouped[r.key] + grouped[t.key]))
+            detail = (
+                f"{r.population} (at least {r.low:,.0f}) outnumber the total "
+                f"(at most {t.high:,.0f})"
+            )
+            out.append(
+                _conflict(
+                    r.key, ConflictKind.INCONSISTENCY, detail, grouped[r.key] + grouped[t.key]
+                )
+            )
     return out
 
 
@@ -200,17 +205,27 @@ def outcomes_exceed_departures(claims: Sequence[Claim]) -> list[Conflict]:
         departed = [c for c in group if c.flow == "departed" and interval(c, APPROX_SLACK)[1]]
         fates = {f: [c for c in group if c.flow == f] for f in OUTCOMES}
         # The least each outcome can be (rounding and "about" allowed), its largest claim.
-        least = {f: max((interval(c, APPROX_SLACK)[0] or 0 for c in cs), default=0)
-                 for f, cs in fates.items()}
+        least = {
+            f: max((interval(c, APPROX_SLACK)[0] or 0 for c in cs), default=0)
+            for f, cs in fates.items()
+        }
         for d in departed:
             high = interval(d, APPROX_SLACK)[1]
-            if high is None or sum(least.values()) <= high or sum(1 for cs in fates.values()
-                                                               if cs) < 2:
+            if (
+                high is None
+                or sum(least.values()) <= high
+                or sum(1 for cs in fates.values() if cs) < 2
+            ):
                 continue
-            said = ", ".join(f"{f} {max(cs, key=lambda c: c.point or 0).quote!r}"
-                             for f, cs in fates.items() if cs)
-            detail = (f"{source} ({period or 'undated'}): {said} add up to more than the "
-                      f"{d.quote!r} who departed")
+            said = ", ".join(
+                f"{f} {max(cs, key=lambda c: c.point or 0).quote!r}"
+                for f, cs in fates.items()
+                if cs
+            )
+            detail = (
+                f"{source} ({period or 'undated'}): {said} add up to more than the "
+                f"{d.quote!r} who departed"
+            )
             fate_claims = [c for cs in fates.values() for c in cs]
             out.append(_conflict(d.key, ConflictKind.INCONSISTENCY, detail, [d, *fate_claims]))
     return out
@@ -229,15 +244,24 @@ def events_exceed_total(claims: Sequence[Claim]) -> list[Conflict]:
             high = interval(total, APPROX_SLACK)[1]
             if total.source is None or high is None or not total.as_of:
                 continue
-            mine = [c for c in events if c.source == total.source and c.kind == Kind.COUNT
-                    and c.as_of and c.as_of <= total.as_of]
+            mine = [
+                c
+                for c in events
+                if c.source == total.source
+                and c.kind == Kind.COUNT
+                and c.as_of
+                and c.as_of <= total.as_of
+            ]
             firsts = [e[0] for e in distinct_events(mine)]
             added = sum(c.low if c.low is not None else c.point or 0 for c in firsts)
             if firsts and added > high:
-                detail = (f"{total.source}'s events up to {total.as_of} add up to "
-                          f"{added:,.0f}, more than its total {total.quote!r}")
-                out.append(_conflict(total.key, ConflictKind.INCONSISTENCY, detail,
-                                     [total, *firsts]))
+                detail = (
+                    f"{total.source}'s events up to {total.as_of} add up to "
+                    f"{added:,.0f}, more than its total {total.quote!r}"
+                )
+                out.append(
+                    _conflict(total.key, ConflictKind.INCONSISTENCY, detail, [total, *firsts])
+                )
     return out
 
 

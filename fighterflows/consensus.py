@@ -93,12 +93,18 @@ def assess(key: Key, claims: Sequence[Claim]) -> Assessment:
     counts = [c for c in claims if c.kind == Kind.COUNT]
     for c in claims:
         if c.kind == Kind.SHARE:
-            verdicts[c.id] = Verdict(Role.SHARE, "a share: it counts through the count derived "
-                                     "from it and its base, or fills a gap times the departures")
+            verdicts[c.id] = Verdict(
+                Role.SHARE,
+                "a share: it counts through the count derived "
+                "from it and its base, or fills a gap times the departures",
+            )
     parts = [c for c in counts if c.part]
     for c in parts:
-        verdicts[c.id] = Verdict(Role.PART, f"counts only {c.group}'s recruits beside a larger "
-                                 "figure in its document: a lower bound, not a vote")
+        verdicts[c.id] = Verdict(
+            Role.PART,
+            f"counts only {c.group}'s recruits beside a larger "
+            "figure in its document: a lower bound, not a vote",
+        )
     chosen = _votes([c for c in counts if not c.part], verdicts)
     if chosen:
         row = _row(key, claims, chosen, Basis.CONSENSUS)
@@ -111,8 +117,10 @@ def assess(key: Key, claims: Sequence[Claim]) -> Assessment:
 def _votes(counts: Sequence[Claim], verdicts: dict[str, Verdict]) -> list[Claim]:
     state = currency(counts)
     for c, later in state.history:
-        verdicts[c.id] = Verdict(Role.HISTORY, f"{c.source_label} has a later figure: "
-                                 f"{later.quote!r} ({later.as_of or 'undated'})")
+        verdicts[c.id] = Verdict(
+            Role.HISTORY,
+            f"{c.source_label} has a later figure: {later.quote!r} ({later.as_of or 'undated'})",
+        )
     for c, winner in state.outvoted:
         verdicts[c.id] = Verdict(Role.OUTVOTED, _outvoted_why(c, winner))
     stated = [c for c in state.current if not c.derived]
@@ -121,24 +129,33 @@ def _votes(counts: Sequence[Claim], verdicts: dict[str, Verdict]) -> list[Claim]
         if c in chosen:
             verdicts[c.id] = Verdict(Role.VOTE, f"{c.source_label}'s current figure")
         elif c.derived and stated:
-            verdicts[c.id] = Verdict(Role.SET_ASIDE, "derived from a share; a source states "
-                                     "the count")
+            verdicts[c.id] = Verdict(
+                Role.SET_ASIDE, "derived from a share; a source states the count"
+            )
         else:
-            verdicts[c.id] = Verdict(Role.HISTORY, "more than 12 months older than the "
-                                     "newest figure")
+            verdicts[c.id] = Verdict(
+                Role.HISTORY, "more than 12 months older than the newest figure"
+            )
     return chosen
 
 
 def _outvoted_why(c: Claim, winner: Claim) -> str:
     if winner.update:
-        return (f"updated by a later copy of its article that says {winner.quote!r} "
-                f"({winner.as_of or 'undated'})")
-    return (f"{c.source_label} is reported for that year as {winner.quote!r} by more "
-            "documents, or closer to the other sources")
+        return (
+            f"updated by a later copy of its article that says {winner.quote!r} "
+            f"({winner.as_of or 'undated'})"
+        )
+    return (
+        f"{c.source_label} is reported for that year as {winner.quote!r} by more "
+        "documents, or closer to the other sources"
+    )
 
 
 def _row(
-    key: Key, claims: Sequence[Claim], chosen: Sequence[Claim], basis: Basis,
+    key: Key,
+    claims: Sequence[Claim],
+    chosen: Sequence[Claim],
+    basis: Basis,
     lower_bound: bool = False,
 ) -> Row | None:
     points = [p for p in (c.point for c in chosen) if p is not None]
@@ -192,7 +209,8 @@ def _events(key: Key, claims: Sequence[Claim]) -> Assessment:
     events = distinct_events(counts)
     verdicts = {
         c.id: Verdict(Role.EVENT, f"one event of {c.as_of or 'no date'}: added, never averaged")
-        for e in events for c in e
+        for e in events
+        for c in e
     }
     firsts = [e[0] for e in events if e[0].point is not None]
     if not firsts:

@@ -94,9 +94,7 @@ class Pool:
 
     def __init__(self, workers: int) -> None:
         self.window = 4 * workers
-        self._pool = ProcessPoolExecutor(
-            workers, initializer=watch_parent, initargs=(os.getpid(),)
-        )
+        self._pool = ProcessPoolExecutor(workers, initializer=watch_parent, initargs=(os.getpid(),))
 
     def scan(self, unit: Unit, options: ReadOptions, spill: str) -> Pending:
         return self._pool.submit(scan, unit, options, spill)
@@ -136,5 +134,3 @@ def watch_parent(parent: int) -> None:
 
 def default_workers() -> int:
     return os.cpu_count() or 1
-
-

@@ -182,7 +182,9 @@ class _Flow:
         )
 
     def _repeats(
-        self, scanned: Scanned, best: dict[str, tuple[DocumentRank, int]],
+        self,
+        scanned: Scanned,
+        best: dict[str, tuple[DocumentRank, int]],
         known: dict[str, DocumentRank],
     ) -> int:
         """Relevant documents skipped as repeats within this ingest's own inputs: every copy

@@ -64,8 +64,11 @@ def did_you_mean(text: str, among: Collection[str] | None = None) -> str:
 def _typed_names() -> dict[str, str]:
     """Case-folded name, demonym or region alias -> its code (names shared by two places are
     left out: they cannot be a guess)."""
-    pairs = [(row.alias, row.code) for row in [*country_rows(), *region_rows()]
-             if row.code is not None and row.form in TYPED_FORMS]
+    pairs = [
+        (row.alias, row.code)
+        for row in [*country_rows(), *region_rows()]
+        if row.code is not None and row.form in TYPED_FORMS
+    ]
     pairs += [(name, code) for code, name in all_countries()]
     index: dict[str, str] = {}
     shared: set[str] = set()

@@ -117,8 +117,16 @@ def build_claims(stored: Iterable[StoredEstimate]) -> list[Claim]:
 
 def _group_key(s: StoredEstimate, part: bool) -> tuple[object, ...]:
     e = s.estimate
-    return (e.place, e.flow.value, e.population.value, e.scope.value, e.kind, e.source,
-            e.derived, part)
+    return (
+        e.place,
+        e.flow.value,
+        e.population.value,
+        e.scope.value,
+        e.kind,
+        e.source,
+        e.derived,
+        part,
+    )
 
 
 def _file(clusters: list[list[StoredEstimate]], s: StoredEstimate) -> None:
@@ -159,8 +167,10 @@ def _updates(members: list[StoredEstimate], clusters: list[list[StoredEstimate]]
         return False
     earlier = [o for other in clusters if other is not members for o in other]
     return all(
-        any(o.document_id == s.copy_of and (o.estimate.as_of or "") < (s.estimate.as_of or "")
-            for o in earlier)
+        any(
+            o.document_id == s.copy_of and (o.estimate.as_of or "") < (s.estimate.as_of or "")
+            for o in earlier
+        )
         for s in members
     )
 

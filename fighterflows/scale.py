@@ -30,7 +30,16 @@ from fighterflows.scan import scan
 from fighterflows.units import Unit
 
 DOCUMENT_FIELDS = (
-    "id", "text", "uri", "title", "published", "pages", "outlet", "author", "url", "accessed",
+    "id",
+    "text",
+    "uri",
+    "title",
+    "published",
+    "pages",
+    "outlet",
+    "author",
+    "url",
+    "accessed",
 )
 
 
@@ -130,7 +139,8 @@ def ingest_dask(
     scheduler: str | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
-    on_dask = IngestOptions(options.workers, options.read, options.command + DASK,
-                            options.part_bytes)
+    on_dask = IngestOptions(
+        options.workers, options.read, options.command + DASK, options.part_bytes
+    )
     engine = dask_engine(options.workers, scheduler)
     return ingest(ledger, sources, on_dask, progress, engine)

@@ -54,12 +54,20 @@ def snapshot(db: str) -> dict[str, Any]:
     d, e, c = schema.documents, schema.estimates, schema.claims
     with ledger.engine.connect() as conn:
         documents = conn.execute(
-            select(d.c.id, d.c.name, d.c.uri, d.c.title, d.c.published, d.c.text, d.c.pages,
-                   d.c.copy_of, d.c.minhash, d.c.extractor).order_by(d.c.id)
+            select(
+                d.c.id,
+                d.c.name,
+                d.c.uri,
+                d.c.title,
+                d.c.published,
+                d.c.text,
+                d.c.pages,
+                d.c.copy_of,
+                d.c.minhash,
+                d.c.extractor,
+            ).order_by(d.c.id)
         ).all()
-        estimates = conn.execute(
-            select(*[col for col in e.columns]).order_by(e.c.id)
-        ).all()
+        estimates = conn.execute(select(*[col for col in e.columns]).order_by(e.c.id)).all()
         claims = conn.execute(select(*c.columns).order_by(c.c.id)).all()
     ledger.close()
     return {

@@ -45,8 +45,11 @@ class Cli:
         return [json.loads(line) for line in out.splitlines()]
 
     def find(self, doc: str, quote: str, place: str | None = None) -> str:
-        found = [e["id"] for e in self.exported()
-                 if e["doc"] == doc and e["quote"] == quote and place in (None, e["place"])]
+        found = [
+            e["id"]
+            for e in self.exported()
+            if e["doc"] == doc and e["quote"] == quote and place in (None, e["place"])
+        ]
         assert len(found) == 1, (doc, quote, found)
         return str(found[0])
 

@@ -63,14 +63,23 @@ def test_table_holds_the_consensus_of_current_claims(client: TestClient) -> None
     assert rows[("BEL", "returned", "total")]["best"] == 125
     # 1,910 of France's 67,059,887 residents (World Bank, 2019)
     assert (france["per_million"], france["residents"], france["residents_year"]) == (
-        28.5, 67_059_887, 2019)
+        28.5,
+        67_059_887,
+        2019,
+    )
 
 
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("place=FRA", {("FRA", "departed", "total"), ("FRA", "returned", "total"),
-                       ("FRA", "returned", "minors")}),
+        (
+            "place=FRA",
+            {
+                ("FRA", "departed", "total"),
+                ("FRA", "returned", "total"),
+                ("FRA", "returned", "minors"),
+            },
+        ),
         ("place=FRA&scope=event", {("FRA", "returned", "minors")}),
         ("scope=current", set()),
         ("flow=returned&place=DEU", {("DEU", "returned", "total")}),
@@ -78,8 +87,15 @@ def test_table_holds_the_consensus_of_current_claims(client: TestClient) -> None
         ("source=belgian", {("BEL", "departed", "total"), ("BEL", "returned", "total")}),
         ("as_of=2017-08-31&place=FRA", {("FRA", "departed", "total")}),
     ],
-    ids=["place", "scope", "scope-none", "flow-and-place", "population-none", "source-any-case",
-         "as-of"],
+    ids=[
+        "place",
+        "scope",
+        "scope-none",
+        "flow-and-place",
+        "population-none",
+        "source-any-case",
+        "as-of",
+    ],
 )
 def test_table_filters(client: TestClient, query: str, expected: set[tuple[str, str, str]]) -> None:
     assert set(rows_by_key(get_json(client, f"/api/table?{query}"))) == expected
@@ -157,15 +173,23 @@ def test_place_has_rows_claims_sentences_and_conflicts(client: TestClient) -> No
     data = get_json(client, "/api/places/FRA")
     assert data["place_name"] == "France"
     assert {(r["flow"], r["scope"]) for r in data["rows"]} == {
-        ("departed", "cumulative"), ("returned", "cumulative"), ("returned", "event")
+        ("departed", "cumulative"),
+        ("returned", "cumulative"),
+        ("returned", "event"),
     }
     assert len(data["claims"]) == 6
     roles = {c["quote"]: c["role"] for c in data["claims"]}
-    assert roles == {"1,200": "vote", "1,910": "vote", "3,000": "vote", "271": "vote",
-                     "400": "outvoted", "12": "event"}
+    assert roles == {
+        "1,200": "vote",
+        "1,910": "vote",
+        "3,000": "vote",
+        "271": "vote",
+        "400": "outvoted",
+        "12": "event",
+    }
     for claim in data["claims"]:
         s = claim["statements"][0]
-        assert s["sentence"][s["mark"][0]:s["mark"][1]] == claim["quote"]
+        assert s["sentence"][s["mark"][0] : s["mark"][1]] == claim["quote"]
     assert {c["kind"] for c in data["conflicts"]} == {"misquote", "disagreement"}
 
 
@@ -186,7 +210,7 @@ def test_a_document_has_its_text_and_anchored_estimates(client: TestClient) -> N
     text = data["text"]
     assert len(data["estimates"]) == 4
     for e in data["estimates"]:
-        assert text[e["start"]:e["end"]] == e["quote"]
+        assert text[e["start"] : e["end"]] == e["quote"]
 
 
 def test_a_document_by_name_too(client: TestClient) -> None:
@@ -197,8 +221,14 @@ def test_a_document_by_name_too(client: TestClient) -> None:
 
 @pytest.mark.parametrize(
     ("query", "places"),
-    [("germ", ["DEU"]), ("fra", ["FRA"]), ("Britons", ["GBR"]), ("Belgians", ["BEL"]),
-     ("bel", ["BEL"]), ("nothing like it", [])],
+    [
+        ("germ", ["DEU"]),
+        ("fra", ["FRA"]),
+        ("Britons", ["GBR"]),
+        ("Belgians", ["BEL"]),
+        ("bel", ["BEL"]),
+        ("nothing like it", []),
+    ],
 )
 def test_search_finds_places_by_code_name_and_demonym(
     client: TestClient, query: str, places: list[str]
@@ -264,8 +294,18 @@ def test_csv_lists_are_joined_and_text_never_starts_a_formula(tmp_path: Path) ->
         ("/api/places/%3Cscript%3E", 422),
         ("/api/table?format=xml", 422),
     ],
-    ids=["place", "document", "estimate", "route", "flow", "as-of", "limit", "offset",
-         "place-code", "format"],
+    ids=[
+        "place",
+        "document",
+        "estimate",
+        "route",
+        "flow",
+        "as-of",
+        "limit",
+        "offset",
+        "place-code",
+        "format",
+    ],
 )
 def test_every_api_error_has_one_shape(client: TestClient, url: str, status: int) -> None:
     r = client.get(url)
@@ -301,8 +341,19 @@ def test_page_errors_are_pages(client: TestClient) -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["/", "/place/FRA", "/conflicts", "/documents", "/documents/hostile-page", "/search?q=fr",
-     "/docs", "/api/table", "/static/style.css", "/openapi.json", "/nowhere"],
+    [
+        "/",
+        "/place/FRA",
+        "/conflicts",
+        "/documents",
+        "/documents/hostile-page",
+        "/search?q=fr",
+        "/docs",
+        "/api/table",
+        "/static/style.css",
+        "/openapi.json",
+        "/nowhere",
+    ],
 )
 def test_every_response_carries_the_strict_policy(client: TestClient, url: str) -> None:
     r = client.get(url)
@@ -361,12 +412,25 @@ def test_the_document_page_marks_every_figure(client: TestClient) -> None:
 
 def test_openapi_lists_the_api_and_the_error_shape(client: TestClient) -> None:
     schema = get_json(client, "/openapi.json")
-    for path in ("/api/table", "/api/estimates", "/api/conflicts", "/api/documents",
-                 "/api/documents/{document_id}", "/api/places/{code}", "/api/table.csv"):
+    for path in (
+        "/api/table",
+        "/api/estimates",
+        "/api/conflicts",
+        "/api/documents",
+        "/api/documents/{document_id}",
+        "/api/places/{code}",
+        "/api/table.csv",
+    ):
         assert path in schema["paths"]
     table = schema["paths"]["/api/table"]["get"]
-    assert {p["name"] for p in table["parameters"]} >= {"place", "flow", "population", "source",
-                                                       "as_of", "format"}
+    assert {p["name"] for p in table["parameters"]} >= {
+        "place",
+        "flow",
+        "population",
+        "source",
+        "as_of",
+        "format",
+    }
     assert "404" in table["responses"]
     docs = client.get("/docs").text
     assert "/api/places/{code}" in docs
@@ -380,8 +444,9 @@ def test_the_cache_follows_the_ledger(tmp_path: Path, monkeypatch: pytest.Monkey
         before = rows_by_key(c.get("/api/table").json())
         ledger = Ledger.open(str(path))
         fig = Fig("320", "AUT", Flow.DEPARTED, 320, "Austrian government", "2019-06")
-        ledger.add_document(make_document(
-            "later", "2019-06-01", ["Austria counts 320 departures."], [fig]))
+        ledger.add_document(
+            make_document("later", "2019-06-01", ["Austria counts 320 departures."], [fig])
+        )
         ledger.close()
         after = rows_by_key(c.get("/api/table").json())
     assert set(after) - set(before) == {("AUT", "departed", "total")}
@@ -417,9 +482,12 @@ def test_the_ledger_is_rechecked_at_most_once_a_second(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["/?flow=&population=&source=&as_of=", "/place/FRA?flow=&population=&source=&as_of=",
-     "/conflicts?flow=returned&population=&source=&as_of=&kind=",
-     "/api/table?place=&flow=&population=&source=&as_of="],
+    [
+        "/?flow=&population=&source=&as_of=",
+        "/place/FRA?flow=&population=&source=&as_of=",
+        "/conflicts?flow=returned&population=&source=&as_of=&kind=",
+        "/api/table?place=&flow=&population=&source=&as_of=",
+    ],
     ids=["overview", "place", "conflicts", "api"],
 )
 def test_a_form_sends_blank_filters_and_they_mean_no_filter(client: TestClient, url: str) -> None:
@@ -452,8 +520,9 @@ def test_serve_runs_the_app_with_uvicorn(db: str) -> None:
 
     port = free_port()
     code = f"from fighterflows.web.app import serve; serve({db!r}, '127.0.0.1', {port})"
-    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -472,9 +541,11 @@ def test_serve_runs_the_app_with_uvicorn(db: str) -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["/documents/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
-     "/search?q=%3Cscript%3Ealert(1)%3C/script%3E",
-     "/documents?q=%3Cimg%20src%3Dx%20onerror%3Dalert(2)%3E"],
+    [
+        "/documents/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "/search?q=%3Cscript%3Ealert(1)%3C/script%3E",
+        "/documents?q=%3Cimg%20src%3Dx%20onerror%3Dalert(2)%3E",
+    ],
     ids=["404-detail", "search-echo", "documents-filter"],
 )
 def test_what_a_visitor_types_comes_back_escaped(client: TestClient, url: str) -> None:
@@ -485,8 +556,16 @@ def test_what_a_visitor_types_comes_back_escaped(client: TestClient, url: str) -
 
 @pytest.mark.parametrize(
     "url",
-    ["/api/search?q=%00", "/?source=%00", "/api/table?source=a%00b", "/api/estimates?document=%00",
-     "/api/documents?q=%00", "/api/estimates/ab%00", "/search?q=%00", "/documents/x%00y"],
+    [
+        "/api/search?q=%00",
+        "/?source=%00",
+        "/api/table?source=a%00b",
+        "/api/estimates?document=%00",
+        "/api/documents?q=%00",
+        "/api/estimates/ab%00",
+        "/search?q=%00",
+        "/documents/x%00y",
+    ],
 )
 def test_a_nul_in_a_parameter_is_a_clear_422(client: TestClient, url: str) -> None:
     r = client.get(url)

@@ -43,8 +43,11 @@ def test_documents_carry_their_citation_fields(client: TestClient) -> None:
     docs = {d["name"]: d for d in get_json(client, "/api/documents")["documents"]}
     soufan = docs[SOUFAN]
     assert {k: soufan[k] for k in ("outlet", "author", "url", "accessed", "published")} == {
-        "outlet": COURIER, "author": "Jane Doe; John Roe", "url": COURIER_URL,
-        "accessed": "2024-03-01", "published": "2017-10-24",
+        "outlet": COURIER,
+        "author": "Jane Doe; John Roe",
+        "url": COURIER_URL,
+        "accessed": "2024-03-01",
+        "published": "2017-10-24",
     }
     assert (docs["2017-icsr-update"]["outlet"], docs["2017-icsr-update"]["url"]) == (None, None)
     rows = list(csv.DictReader(io.StringIO(client.get("/api/documents?format=csv").text)))
@@ -66,8 +69,7 @@ def test_every_claim_is_cited_by_the_document_that_states_it_first(client: TestC
     assert by_quote["1,910"]["text"] == COURIER_TEXT
     assert by_quote["1,910"]["document_id"] == document_id(SOUFAN)
     assert by_quote["1,200"]["text"] == '"2017 Icsr Update." 27 July 2017.'
-    assert all(c["citation"]["document_id"] == c["statements"][0]["document_id"]
-               for c in claims)
+    assert all(c["citation"]["document_id"] == c["statements"][0]["document_id"] for c in claims)
 
 
 def test_conflicts_carry_their_claims_citations(client: TestClient) -> None:

@@ -18,9 +18,16 @@ from web_fixtures import fill_ledger
 from fighterflows.web.app import create_app
 
 OPERATIONS = [
-    "/api/table", "/api/table.csv", "/api/estimates", "/api/estimates/{estimate_id}",
-    "/api/conflicts", "/api/documents", "/api/documents/{document_id}", "/api/places",
-    "/api/places/{code}", "/api/search",
+    "/api/table",
+    "/api/table.csv",
+    "/api/estimates",
+    "/api/estimates/{estimate_id}",
+    "/api/conflicts",
+    "/api/documents",
+    "/api/documents/{document_id}",
+    "/api/places",
+    "/api/places/{code}",
+    "/api/search",
 ]
 
 
@@ -40,8 +47,9 @@ def test_no_server_error(api_schema: Any, path: str) -> None:
     operation = api_schema[path]["GET"]
 
     @given(operation.as_strategy())
-    @settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck),
-              database=None)
+    @settings(
+        max_examples=100, deadline=None, suppress_health_check=list(HealthCheck), database=None
+    )
     def check(case: Any) -> None:
         response = case.call()
         assert response.status_code < 500, (case.path_parameters, case.query, response.text)

@@ -129,23 +129,26 @@ def shoot(tab: Any, name: str) -> None:
         ("/place/NOWHERE", "not-found", "404"),
     ],
 )
-def test_every_page_loads_clean(page: tuple[Any, Watch], server: LiveServer, path: str,
-                                name: str, heading: str) -> None:
+def test_every_page_loads_clean(
+    page: tuple[Any, Watch], server: LiveServer, path: str, name: str, heading: str
+) -> None:
     tab, watch = page
     response = tab.goto(server.url + path, wait_until="networkidle")
     assert heading in tab.locator("h1").inner_text()
     shoot(tab, name)
     if response.status == 404:  # Chromium logs the page's own status; nothing else may fail
         assert watch.errors == [
-            "Failed to load resource: the server responded with a status of 404 (Not Found)"]
+            "Failed to load resource: the server responded with a status of 404 (Not Found)"
+        ]
         watch.errors.clear()
     else:
         assert response.status == 200
     watch.assert_clean()
 
 
-def test_the_map_draws_countries_and_switches_flows(page: tuple[Any, Watch],
-                                                      server: LiveServer) -> None:
+def test_the_map_draws_countries_and_switches_flows(
+    page: tuple[Any, Watch], server: LiveServer
+) -> None:
     tab, watch = page
     tab.goto(server.url + "/", wait_until="networkidle")
     assert tab.locator("figure.map path.country").count() > 150
@@ -154,8 +157,11 @@ def test_the_map_draws_countries_and_switches_flows(page: tuple[Any, Watch],
     assert box is not None and box["width"] > 10 and box["height"] > 10
 
     def fill(code: str) -> str:
-        return str(tab.locator(f'path.country[data-code="{code}"]').evaluate(
-            "e => getComputedStyle(e).fill"))
+        return str(
+            tab.locator(f'path.country[data-code="{code}"]').evaluate(
+                "e => getComputedStyle(e).fill"
+            )
+        )
 
     departed_fill, nothing = fill("FRA"), fill("ITA")
     assert departed_fill != nothing
@@ -168,8 +174,10 @@ def test_the_map_draws_countries_and_switches_flows(page: tuple[Any, Watch],
     assert tab.locator("ul.legend.only-rate").is_hidden()
     tab.click('.map-controls button[data-measure="rate"]')
     assert tab.locator("figure.map").get_attribute("data-measure") == "rate"
-    assert tab.locator('.map-controls button[data-measure="rate"]').get_attribute(
-        "aria-pressed") == "true"
+    assert (
+        tab.locator('.map-controls button[data-measure="rate"]').get_attribute("aria-pressed")
+        == "true"
+    )
     assert tab.locator("ul.legend.only-count").is_hidden()
     assert "per million residents" in tab.locator("ul.legend.only-rate").inner_text()
     assert fill("FRA") not in (returned_fill, nothing)
@@ -248,8 +256,9 @@ def test_a_highlighted_sentence_is_visible_and_links_to_its_document(
     watch.assert_clean()
 
 
-def test_hostile_text_shows_as_text_and_runs_nothing(page: tuple[Any, Watch],
-                                                      server: LiveServer) -> None:
+def test_hostile_text_shows_as_text_and_runs_nothing(
+    page: tuple[Any, Watch], server: LiveServer
+) -> None:
     tab, watch = page
     for path in ("/documents/hostile-page", "/place/GBR", "/search?q=evil"):
         tab.goto(server.url + path, wait_until="networkidle")
@@ -290,19 +299,24 @@ def test_the_report_renders_offline(browser: Any, folder: Path) -> None:
 def test_a_claim_s_citation_copies_to_the_clipboard(browser: Any, server: LiveServer) -> None:
     import httpx
 
-    context = browser.new_context(viewport={"width": 1280, "height": 900},
-                                  permissions=["clipboard-read", "clipboard-write"])
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, permissions=["clipboard-read", "clipboard-write"]
+    )
     tab = context.new_page()
     watch = Watch((server.url + "/",))
     watch.attach(context, tab)
     tab.goto(server.url + "/place/FRA", wait_until="networkidle")
-    claim = tab.locator("ol.claims > li.claim", has=tab.locator(
-        "blockquote mark.figure", has_text="1,910")).first
+    claim = tab.locator(
+        "ol.claims > li.claim", has=tab.locator("blockquote mark.figure", has_text="1,910")
+    ).first
     cite = claim.locator("details.cite")
     assert not cite.locator("pre.cite-bibtex").is_visible()  # folded until asked for
     cite.locator("summary").click()
-    expected = next(c["citation"] for c in httpx.get(server.url + "/api/places/FRA").json()[
-        "claims"] if c["quote"] == "1,910")
+    expected = next(
+        c["citation"]
+        for c in httpx.get(server.url + "/api/places/FRA").json()["claims"]
+        if c["quote"] == "1,910"
+    )
     for form, wanted in (("bibtex", expected["bibtex"]), ("text", expected["text"])):
         button = cite.locator(f'button.copy[data-form="{form}"]')
         assert button.is_visible()
@@ -315,8 +329,9 @@ def test_a_claim_s_citation_copies_to_the_clipboard(browser: Any, server: LiveSe
     watch.assert_clean()
 
 
-def test_a_document_links_where_it_was_published(page: tuple[Any, Watch],
-                                                 server: LiveServer) -> None:
+def test_a_document_links_where_it_was_published(
+    page: tuple[Any, Watch], server: LiveServer
+) -> None:
     tab, watch = page
     tab.goto(server.url + "/documents/2017-soufan-returnees", wait_until="networkidle")
     link = tab.locator("dl.doc-meta a", has_text="courier.example")
@@ -328,8 +343,7 @@ def test_a_document_links_where_it_was_published(page: tuple[Any, Watch],
     watch.assert_clean()
 
 
-def test_without_a_clipboard_copy_selects_the_citation(browser: Any,
-                                                        server: LiveServer) -> None:
+def test_without_a_clipboard_copy_selects_the_citation(browser: Any, server: LiveServer) -> None:
     context = browser.new_context()
     # a browser with no clipboard API (an old one, or a page not in a secure context)
     context.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")

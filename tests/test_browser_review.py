@@ -31,8 +31,9 @@ class EditServer:
 
         self.port = free_port()
         app = create_app(db, EditSettings.for_host("127.0.0.1"))
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port,
-                                                    log_level="warning"))
+        self.server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
+        )
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
     @property
@@ -81,8 +82,7 @@ def claim(tab: Any, document: str) -> Any:
     return tab.locator("li.claim", has=tab.locator("a", has_text=document)).first
 
 
-def test_confirm_and_reject_on_a_place_page(page: tuple[Any, Watch], server: EditServer
-                                            ) -> None:
+def test_confirm_and_reject_on_a_place_page(page: tuple[Any, Watch], server: EditServer) -> None:
     tab, watch = page
     tab.goto(server.url + "/place/FRA", wait_until="networkidle")
     icsr = claim(tab, "2017-icsr-update")
@@ -101,8 +101,7 @@ def test_confirm_and_reject_on_a_place_page(page: tuple[Any, Watch], server: Edi
     wire.locator('input[name="why"]').first.fill("the wire misquotes the Soufan Center's 271")
     wire.locator("button.reject").first.click()
     tab.wait_for_load_state("networkidle")
-    assert tab.locator("li.claim", has=tab.locator("a", has_text="2017-wire-misquote")
-                       ).count() == 0
+    assert tab.locator("li.claim", has=tab.locator("a", has_text="2017-wire-misquote")).count() == 0
     tab.goto(server.url + "/conflicts", wait_until="networkidle")
     assert "400" not in tab.locator("main").inner_text()
     tab.goto(server.url + "/documents/2017-wire-misquote", wait_until="networkidle")
@@ -115,8 +114,7 @@ def test_confirm_and_reject_on_a_place_page(page: tuple[Any, Watch], server: Edi
     watch.assert_clean()
 
 
-def test_correct_a_figure_from_its_review_page(page: tuple[Any, Watch], server: EditServer
-                                               ) -> None:
+def test_correct_a_figure_from_its_review_page(page: tuple[Any, Watch], server: EditServer) -> None:
     tab, watch = page
     tab.goto(server.url + "/place/DEU", wait_until="networkidle")
     before = tab.locator("table.data tbody tr").first.inner_text()
@@ -126,8 +124,9 @@ def test_correct_a_figure_from_its_review_page(page: tuple[Any, Watch], server: 
     assert form.locator('input[name="value"]').input_value() == "600"
     form.locator('input[name="value"]').fill("650")
     form.locator('select[name="qualifier"]').select_option("exact")
-    form.locator('input[name="source"]').fill("International Centre for the Study of "
-                                              "Radicalisation")
+    form.locator('input[name="source"]').fill(
+        "International Centre for the Study of Radicalisation"
+    )
     form.locator('input[name="why"]').fill("the ICSR table says 650")
     shoot(tab, "review-correct-form")
     form.locator('button[type="submit"]').click()
@@ -141,8 +140,9 @@ def test_correct_a_figure_from_its_review_page(page: tuple[Any, Watch], server: 
     watch.assert_clean()
 
 
-def test_add_a_missed_figure_by_selecting_its_words(page: tuple[Any, Watch],
-                                                    server: EditServer) -> None:
+def test_add_a_missed_figure_by_selecting_its_words(
+    page: tuple[Any, Watch], server: EditServer
+) -> None:
     tab, watch = page
     tab.goto(server.url + "/documents/2018-belgian-report", wait_until="networkidle")
     assert tab.locator("pre.doc-text mark.figure").count() == 2
@@ -187,8 +187,7 @@ def test_add_a_missed_figure_by_selecting_its_words(page: tuple[Any, Watch],
     watch.assert_clean()
 
 
-def test_a_bad_addition_is_refused_in_words(page: tuple[Any, Watch], server: EditServer
-                                            ) -> None:
+def test_a_bad_addition_is_refused_in_words(page: tuple[Any, Watch], server: EditServer) -> None:
     tab, watch = page
     tab.goto(server.url + "/documents/2018-belgian-report", wait_until="networkidle")
     form = tab.locator("#add-figure")
@@ -196,15 +195,14 @@ def test_a_bad_addition_is_refused_in_words(page: tuple[Any, Watch], server: Edi
     form.locator('input[name="place"]').fill("Belgium")
     form.locator('input[name="why"]').fill("test")
     response_status: list[int] = []
-    tab.on("response", lambda r: r.url.endswith("/review/add") and response_status.append(
-        r.status))
+    tab.on("response", lambda r: r.url.endswith("/review/add") and response_status.append(r.status))
     form.locator('button[type="submit"]').click()
     tab.wait_for_load_state("networkidle")
     assert response_status == [422]
     assert "'414 Belgians' is not in 2018-belgian-report" in tab.locator("main").inner_text()
     assert watch.errors == [
-        "Failed to load resource: the server responded with a status of 422 "
-        "(Unprocessable Entity)"]
+        "Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)"
+    ]
     watch.errors.clear()
     watch.assert_clean()
 

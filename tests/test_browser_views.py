@@ -28,20 +28,29 @@ pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
 SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
 # A document as a crawl stores it: an address and words longer than a phone is wide.
-LONG_URI = ("/home/analyst/projects/fighterflowscorpus/newsagencywire/europe/returnees/2017/07/"
-            "30/europefivethousandhavereturned.md")
-LONG_WORDS = ("Officials said 5,000 Europeans had returned "
-              "(https://example.org/reports/foreignfighters/returneeseurope/2017estimate).")
+LONG_URI = (
+    "/home/analyst/projects/fighterflowscorpus/newsagencywire/europe/returnees/2017/07/"
+    "30/europefivethousandhavereturned.md"
+)
+LONG_WORDS = (
+    "Officials said 5,000 Europeans had returned "
+    "(https://example.org/reports/foreignfighters/returneeseurope/2017estimate)."
+)
 
 
 @pytest.fixture(scope="module")
 def server(folder: Path) -> Iterator[LiveServer]:  # noqa: F811
     db = fill_ledger(folder / "views.db")
-    new = make_document("2017-wire-long", "2017-07-30", [LONG_WORDS],
-                        [Fig("5,000", "europe", Flow.RETURNED, 5000, "Officials", "2017-07")])
+    new = make_document(
+        "2017-wire-long",
+        "2017-07-30",
+        [LONG_WORDS],
+        [Fig("5,000", "europe", Flow.RETURNED, 5000, "Officials", "2017-07")],
+    )
     ledger = Ledger.open(db)
-    ledger.add_document(dataclasses.replace(
-        new, document=dataclasses.replace(new.document, uri=LONG_URI)))
+    ledger.add_document(
+        dataclasses.replace(new, document=dataclasses.replace(new.document, uri=LONG_URI))
+    )
     ledger.close()
     live = LiveServer(db)
     live.start()
@@ -57,8 +66,11 @@ def size(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def tab(browser: Any, server: LiveServer, size: str) -> Iterator[tuple[Any, Watch]]:  # noqa: F811
     width, height = SIZES[size]
-    context = browser.new_context(viewport={"width": width, "height": height},
-                                  has_touch=size == "phone", accept_downloads=True)
+    context = browser.new_context(
+        viewport={"width": width, "height": height},
+        has_touch=size == "phone",
+        accept_downloads=True,
+    )
     page = context.new_page()
     watch = Watch((server.url + "/", "data:", "blob:"))
     watch.attach(context, page)
@@ -75,11 +87,15 @@ def query(url: str, drop: tuple[str, ...] = ()) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(
     "path",
-    ["/?flow=returned&as_of=2018", "/place/FRA?flow=returned&population=total",
-     "/conflicts?kind=disagreement&flow=departed"],
+    [
+        "/?flow=returned&as_of=2018",
+        "/place/FRA?flow=returned&population=total",
+        "/conflicts?kind=disagreement&flow=departed",
+    ],
 )
-def test_the_csv_and_json_links_match_the_view(tab: tuple[Any, Watch], server: LiveServer,
-                                               path: str) -> None:
+def test_the_csv_and_json_links_match_the_view(
+    tab: tuple[Any, Watch], server: LiveServer, path: str
+) -> None:
     page, watch = tab
     page.goto(server.url + path, wait_until="networkidle")
     csv_url = page.locator("a.csv").get_attribute("href")
@@ -98,12 +114,22 @@ def test_the_csv_and_json_links_match_the_view(tab: tuple[Any, Watch], server: L
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/place/FRA", "/place/GBR", "/documents/2017-soufan-returnees",
-     "/documents/2017-wire-long", "/documents", "/conflicts", "/place/europe", "/search?q=fr",
-     "/docs"],
+    [
+        "/",
+        "/place/FRA",
+        "/place/GBR",
+        "/documents/2017-soufan-returnees",
+        "/documents/2017-wire-long",
+        "/documents",
+        "/conflicts",
+        "/place/europe",
+        "/search?q=fr",
+        "/docs",
+    ],
 )
-def test_nothing_is_wider_than_the_screen(tab: tuple[Any, Watch], server: LiveServer,
-                                          size: str, path: str) -> None:
+def test_nothing_is_wider_than_the_screen(
+    tab: tuple[Any, Watch], server: LiveServer, size: str, path: str
+) -> None:
     page, watch = tab
     page.goto(server.url + path, wait_until="networkidle")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
@@ -114,8 +140,9 @@ def test_nothing_is_wider_than_the_screen(tab: tuple[Any, Watch], server: LiveSe
     watch.assert_clean()
 
 
-def test_the_best_figure_is_on_screen(tab: tuple[Any, Watch], server: LiveServer,
-                                      size: str) -> None:
+def test_the_best_figure_is_on_screen(
+    tab: tuple[Any, Watch], server: LiveServer, size: str
+) -> None:
     page, watch = tab
     page.goto(server.url + "/", wait_until="networkidle")
     width = SIZES[size][0]
@@ -145,8 +172,9 @@ def points(page: Any, figure: str) -> Any:
     return page.locator(f'svg.timeline .pt[data-tip*=": {figure} ("]')
 
 
-def test_a_misreport_is_a_marked_point_off_its_source_line(tab: tuple[Any, Watch],
-                                                           server: LiveServer) -> None:
+def test_a_misreport_is_a_marked_point_off_its_source_line(
+    tab: tuple[Any, Watch], server: LiveServer
+) -> None:
     page, watch = tab
     page.goto(server.url + "/place/FRA?flow=returned&population=total", wait_until="networkidle")
     misreport = points(page, "400")
@@ -155,7 +183,8 @@ def test_a_misreport_is_a_marked_point_off_its_source_line(tab: tuple[Any, Watch
     circle = misreport.locator("circle")
     x, y = float(circle.get_attribute("cx")), float(circle.get_attribute("cy"))
     soufan = page.locator("button.source-switch", has_text="Soufan Center").get_attribute(
-        "data-source")
+        "data-source"
+    )
     lines = page.locator(f'path.series[data-source="{soufan}"]').all()
     for path in lines:  # no line of the source runs through its misreport
         assert f"{x:.1f},{y:.1f}" not in (path.get_attribute("d") or "")
@@ -185,8 +214,9 @@ def test_a_source_can_be_switched_off_and_on(tab: tuple[Any, Watch], server: Liv
     watch.assert_clean()
 
 
-def test_a_point_shows_its_figure_and_leads_to_its_claim(tab: tuple[Any, Watch],
-                                                         server: LiveServer, size: str) -> None:
+def test_a_point_shows_its_figure_and_leads_to_its_claim(
+    tab: tuple[Any, Watch], server: LiveServer, size: str
+) -> None:
     page, watch = tab
     page.goto(server.url + "/place/FRA", wait_until="networkidle")
     point = points(page, "1,910")
@@ -207,8 +237,9 @@ def test_a_point_shows_its_figure_and_leads_to_its_claim(tab: tuple[Any, Watch],
     watch.assert_clean()
 
 
-def test_a_point_is_reached_and_followed_with_the_keyboard(tab: tuple[Any, Watch],
-                                                           server: LiveServer) -> None:
+def test_a_point_is_reached_and_followed_with_the_keyboard(
+    tab: tuple[Any, Watch], server: LiveServer
+) -> None:
     page, watch = tab
     page.goto(server.url + "/place/FRA", wait_until="networkidle")
     for _ in range(200):
@@ -225,8 +256,9 @@ def test_a_point_is_reached_and_followed_with_the_keyboard(tab: tuple[Any, Watch
     watch.assert_clean()
 
 
-def test_a_chart_downloads_as_svg_and_png(tab: tuple[Any, Watch], server: LiveServer,
-                                          tmp_path: Path) -> None:
+def test_a_chart_downloads_as_svg_and_png(
+    tab: tuple[Any, Watch], server: LiveServer, tmp_path: Path
+) -> None:
     page, watch = tab
     page.goto(server.url + "/place/FRA", wait_until="networkidle")
     page.locator("button.source-switch", has_text="ICSR").click()  # what is shown is saved
@@ -289,8 +321,7 @@ def test_the_skip_link_is_the_first_stop_and_moves_to_the_content(
 
 def test_a_bad_date_is_a_page_in_words(tab: tuple[Any, Watch], server: LiveServer) -> None:
     page, watch = tab
-    response = page.goto(server.url + "/?flow=returned&as_of=yesterday",
-                         wait_until="networkidle")
+    response = page.goto(server.url + "/?flow=returned&as_of=yesterday", wait_until="networkidle")
     assert response.status == 422
     text = page.locator("main").inner_text()
     assert "'yesterday' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)" in text
@@ -312,7 +343,9 @@ def large_report(folder: Path) -> Path:  # noqa: F811
 
 
 def test_the_report_of_5000_documents_is_short_and_opens_a_place_on_demand(
-    browser: Any, large_report: Path, size: str  # noqa: F811
+    browser: Any,  # noqa: F811
+    large_report: Path,
+    size: str,
 ) -> None:
     width, height = SIZES[size]
     context = browser.new_context(offline=True, viewport={"width": width, "height": height})
@@ -323,8 +356,10 @@ def test_the_report_of_5000_documents_is_short_and_opens_a_place_on_demand(
     tall = page.evaluate("document.documentElement.scrollHeight")
     assert tall < 30_000  # all of it unfolded was 1.9 million px tall at 1366 px
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-    for code, follow in (("DEU", 'a.country-link[data-code="DEU"] path'),
-                         ("FRA", 'ul.index a[href="#place-FRA"]')):
+    for code, follow in (
+        ("DEU", 'a.country-link[data-code="DEU"] path'),
+        ("FRA", 'ul.index a[href="#place-FRA"]'),
+    ):
         folded = page.locator(f"#place-{code} details")
         assert folded.get_attribute("open") is None
         page.locator(follow).click()

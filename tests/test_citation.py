@@ -22,23 +22,39 @@ from fighterflows.report.citation import (
 )
 
 FULL = Citation(
-    document_id="ab" * 32, name="courier-2017.html", title="Thousands of recruits have gone home",
-    outlet="The Harbour Courier", author="Jane Doe; John Roe", url="https://courier.example/a",
-    uri="/data/courier-2017.html", published="2017-10-25", accessed="2024-03-01",
+    document_id="ab" * 32,
+    name="courier-2017.html",
+    title="Thousands of recruits have gone home",
+    outlet="The Harbour Courier",
+    author="Jane Doe; John Roe",
+    url="https://courier.example/a",
+    uri="/data/courier-2017.html",
+    published="2017-10-25",
+    accessed="2024-03-01",
 )
 BARE = Citation(document_id="cd" * 32, name="notes.txt", uri="/home/me/notes.txt")
 REPORT = Citation(
-    document_id="ef" * 32, name="daesh.pdf", title="From Daesh to Diaspora", outlet="ICSR",
-    author="Joana Cook; Gina Vale; Ana Élise", published="2018-07", paged=True,
+    document_id="ef" * 32,
+    name="daesh.pdf",
+    title="From Daesh to Diaspora",
+    outlet="ICSR",
+    author="Joana Cook; Gina Vale; Ana Élise",
+    published="2018-07",
+    paged=True,
 )
 
 TEXTS = [
-    (FULL, 'Jane Doe and John Roe. "Thousands of recruits have gone home." The Harbour Courier, '
-           "25 October 2017. https://courier.example/a (accessed 1 March 2024)."),
+    (
+        FULL,
+        'Jane Doe and John Roe. "Thousands of recruits have gone home." The Harbour Courier, '
+        "25 October 2017. https://courier.example/a (accessed 1 March 2024).",
+    ),
     (BARE, '"notes.txt."'),  # a local path is no address a reader can follow
     (REPORT, 'Joana Cook, Gina Vale and Ana Élise. "From Daesh to Diaspora." ICSR, July 2018.'),
-    (Citation(document_id="0" * 64, name="x", title="Who counts?", published="2016"),
-     '"Who counts?" 2016.'),
+    (
+        Citation(document_id="0" * 64, name="x", title="Who counts?", published="2016"),
+        '"Who counts?" 2016.',
+    ),
 ]
 
 
@@ -96,8 +112,14 @@ def test_cite_gives_each_form() -> None:
 
 @pytest.mark.parametrize(
     ("iso", "spoken"),
-    [("2017-10-25", "25 October 2017"), ("2017-10", "October 2017"), ("2017", "2017"),
-     ("2017-13", "2017"), (None, None), ("soon", "soon")],
+    [
+        ("2017-10-25", "25 October 2017"),
+        ("2017-10", "October 2017"),
+        ("2017", "2017"),
+        ("2017-13", "2017"),
+        (None, None),
+        ("soon", "soon"),
+    ],
 )
 def test_spoken_date(iso: str | None, spoken: str | None) -> None:
     assert spoken_date(iso) == spoken
@@ -107,8 +129,16 @@ def test_spoken_date(iso: str | None, spoken: str | None) -> None:
     ("c", "key"),
     [
         (FULL, "doe2017thousands"),
-        (Citation(document_id="1" * 64, name="n", title="Él año", outlet="The Times",
-                  published="2019-01-01"), "times2019el"),
+        (
+            Citation(
+                document_id="1" * 64,
+                name="n",
+                title="Él año",
+                outlet="The Times",
+                published="2019-01-01",
+            ),
+            "times2019el",
+        ),
         (Citation(document_id="1" * 64, name="n", title="!!!"), "document11111111"),
     ],
     ids=["author", "outlet-without-the-accents-folded", "nothing-usable"],
@@ -118,8 +148,12 @@ def test_citation_key(c: Citation, key: str) -> None:
 
 
 HOSTILE = Citation(
-    document_id="9" * 64, name="h", title="50% & {rising} $5 #1 a_b ~x ^y \\z }",
-    outlet="Evil} & Co", author="A {B}", url="https://e.example/a}b{c\\d",
+    document_id="9" * 64,
+    name="h",
+    title="50% & {rising} $5 #1 a_b ~x ^y \\z }",
+    outlet="Evil} & Co",
+    author="A {B}",
+    url="https://e.example/a}b{c\\d",
 )
 
 
@@ -141,16 +175,23 @@ def _balanced(entry: str) -> bool:
 
 
 @given(
-    title=st.text(max_size=60), outlet=st.none() | st.text(max_size=30),
+    title=st.text(max_size=60),
+    outlet=st.none() | st.text(max_size=30),
     author=st.none() | st.text(max_size=30),
 )
 def test_any_text_stays_inside_its_bibtex_field(
     title: str, outlet: str | None, author: str | None
 ) -> None:
-    c = Citation(document_id="7" * 64, name="n", title=title or None, outlet=outlet or None,
-                 author=author or None)
+    c = Citation(
+        document_id="7" * 64,
+        name="n",
+        title=title or None,
+        outlet=outlet or None,
+        author=author or None,
+    )
     entry = bibtex(c)
     assert _balanced(entry)
-    assert re.fullmatch(r"@misc\{[a-z][a-z0-9]*,\n(  [a-z]+ = .*\n)*  [a-z]+ = .*\n\}", entry,
-                        re.DOTALL)
+    assert re.fullmatch(
+        r"@misc\{[a-z][a-z0-9]*,\n(  [a-z]+ = .*\n)*  [a-z]+ = .*\n\}", entry, re.DOTALL
+    )
     assert json.loads(cite(c, CiteFormat.CSL))[0]["title"] == (title or "n")

@@ -16,8 +16,20 @@ COMMANDS = sorted(main.commands)
 
 
 def test_the_documented_commands_exist() -> None:
-    assert {"extract", "numbers", "ingest", "import-table", "table", "conflicts", "timeline",
-            "show", "export", "report", "serve", "demo"} <= set(COMMANDS)
+    assert {
+        "extract",
+        "numbers",
+        "ingest",
+        "import-table",
+        "table",
+        "conflicts",
+        "timeline",
+        "show",
+        "export",
+        "report",
+        "serve",
+        "demo",
+    } <= set(COMMANDS)
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -49,8 +61,21 @@ def test_every_command_is_in_the_cli_reference(command: str) -> None:
         (["table", "--db", "{db}", "--as-of", "2017-02-30"], "is not a date that exists"),
         (["table", "--db", "{db}", "--scope", "weekly"], "not a scope"),
         (["export", "--db", "{db}", "--format", "parquet"], "needs --out"),
-        (["import-table", "nope.csv", "--source", "X", "--as-of", "2015",
-          "--value-column", "v", "--db", "{db}"], "no such file"),
+        (
+            [
+                "import-table",
+                "nope.csv",
+                "--source",
+                "X",
+                "--as-of",
+                "2015",
+                "--value-column",
+                "v",
+                "--db",
+                "{db}",
+            ],
+            "no such file",
+        ),
     ],
 )
 def test_user_errors_are_one_clean_line_with_exit_2(

@@ -42,8 +42,9 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
         encoding="utf-8",
     )
     path = str(folder / "ledger.db")
-    result = CliRunner().invoke(main, ["ingest", str(folder / "pages"), "--db", path,
-                                       "--workers", "1"])
+    result = CliRunner().invoke(
+        main, ["ingest", str(folder / "pages"), "--db", path, "--workers", "1"]
+    )
     assert result.exit_code == 0, result.output
     return path
 
@@ -54,15 +55,17 @@ def run(*args: str) -> tuple[int, str]:
 
 
 def test_cite_an_estimate_by_a_prefix_of_its_id(db: str) -> None:
-    (stored,) = [s for s in Ledger.open(db, writing=False).estimates()
-                 if s.estimate.doc == "courier.html"]
+    (stored,) = [
+        s for s in Ledger.open(db, writing=False).estimates() if s.estimate.doc == "courier.html"
+    ]
     code, output = run("cite", stored.id[:8], "--db", db)
     assert (code, output) == (0, TEXT + "\n")
 
 
 def test_show_says_how_to_cite_the_document(db: str) -> None:
-    (stored,) = [s for s in Ledger.open(db, writing=False).estimates()
-                 if s.estimate.doc == "courier.html"]
+    (stored,) = [
+        s for s in Ledger.open(db, writing=False).estimates() if s.estimate.doc == "courier.html"
+    ]
     code, output = run("show", stored.id, "--db", db)
     assert code == 0 and f"cite: {TEXT}" in " ".join(output.split())
 
@@ -93,8 +96,10 @@ def test_cite_a_claim_by_the_document_that_states_it_first(db: str) -> None:
 
 @pytest.mark.parametrize(
     ("ident", "message"),
-    [("zzzz", "no estimate, claim or document has this id"),
-     ("", "no estimate, claim or document has this id")],
+    [
+        ("zzzz", "no estimate, claim or document has this id"),
+        ("", "no estimate, claim or document has this id"),
+    ],
 )
 def test_cite_an_unknown_id_is_a_usage_error(db: str, ident: str, message: str) -> None:
     code, output = run("cite", ident, "--db", db)
@@ -106,7 +111,9 @@ def test_exports_carry_the_citation(db: str, tmp_path: Path) -> None:
     assert code == 0
     rows = {r["doc"]: r for r in csv.DictReader(io.StringIO(output))}
     assert {k: rows["courier.html"][k] for k in ("title", "outlet", "author", "url")} == {
-        "title": "Britons come home", "outlet": "The Harbour Courier", "author": "Jane Doe",
+        "title": "Britons come home",
+        "outlet": "The Harbour Courier",
+        "author": "Jane Doe",
         "url": "https://courier.example/britons-come-home",
     }
     assert rows["plain.txt"]["outlet"] == "" and rows["plain.txt"]["published"] == "2017-10-24"
@@ -114,29 +121,44 @@ def test_exports_carry_the_citation(db: str, tmp_path: Path) -> None:
     assert run("export", "--db", db, "--format", "parquet", "--out", str(parquet))[0] == 0
     table = pq.read_table(parquet).to_pylist()
     assert {r["doc"]: r["outlet"] for r in table} == {
-        "courier.html": "The Harbour Courier", "plain.txt": None
+        "courier.html": "The Harbour Courier",
+        "plain.txt": None,
     }
     datasette = tmp_path / "e.db"
     assert run("export", "--db", db, "--format", "sqlite", "--out", str(datasette))[0] == 0
     with sqlite3.connect(datasette) as con:
         found = con.execute("SELECT name, outlet, url FROM documents ORDER BY name").fetchall()
-    assert found == [("courier.html", "The Harbour Courier",
-                      "https://courier.example/britons-come-home"), ("plain.txt", None, None)]
+    assert found == [
+        ("courier.html", "The Harbour Courier", "https://courier.example/britons-come-home"),
+        ("plain.txt", None, None),
+    ]
 
 
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["export", "--format", "csv", "--out", "/nonexistent/x.csv"], 2,
-         "/nonexistent/x.csv: the folder /nonexistent does not exist"),
-        (["export", "--format", "sqlite", "--out", "/nonexistent/x.db"], 2,
-         "the folder /nonexistent does not exist"),
+        (
+            ["export", "--format", "csv", "--out", "/nonexistent/x.csv"],
+            2,
+            "/nonexistent/x.csv: the folder /nonexistent does not exist",
+        ),
+        (
+            ["export", "--format", "sqlite", "--out", "/nonexistent/x.db"],
+            2,
+            "the folder /nonexistent does not exist",
+        ),
         (["export", "--format", "csv", "--out", "{tmp}"], 2, "is a directory; name a file"),
         (["report", "/nonexistent/r.html"], 2, "the folder /nonexistent does not exist"),
-        (["export", "--format", "csv", "--out", "/proc/x.csv"], 1,
-         "/proc/x.csv: cannot write: no such file or directory"),
-        (["export", "--format", "parquet", "--out", "/proc/x.parquet"], 1,
-         "/proc/x.parquet: cannot write"),
+        (
+            ["export", "--format", "csv", "--out", "/proc/x.csv"],
+            1,
+            "/proc/x.csv: cannot write: no such file or directory",
+        ),
+        (
+            ["export", "--format", "parquet", "--out", "/proc/x.parquet"],
+            1,
+            "/proc/x.parquet: cannot write",
+        ),
         (["export", "--format", "sqlite", "--out", "/proc/x.db"], 1, "/proc/x.db: cannot write"),
         (["report", "/proc/r.html"], 1, "/proc/r.html: cannot write"),
     ],
@@ -144,8 +166,9 @@ def test_exports_carry_the_citation(db: str, tmp_path: Path) -> None:
 def test_an_unwritable_output_is_one_clean_line(
     db: str, tmp_path: Path, args: list[str], code: int, message: str
 ) -> None:
-    result = CliRunner().invoke(main, [a.replace("{tmp}", str(tmp_path)) for a in args]
-                                + ["--db", db])
+    result = CliRunner().invoke(
+        main, [a.replace("{tmp}", str(tmp_path)) for a in args] + ["--db", db]
+    )
     assert result.exit_code == code, result.output
     assert message in result.output
     assert "Traceback" not in result.output

@@ -21,8 +21,9 @@ ZONE = (
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = str(tmp_path_factory.mktemp("empty") / "ledger.db")
-    result = CliRunner().invoke(main, ["ingest", str(sample_corpus()), "--db", path,
-                                       "--workers", "1"])
+    result = CliRunner().invoke(
+        main, ["ingest", str(sample_corpus()), "--db", path, "--workers", "1"]
+    )
     assert result.exit_code == 0, result.output
     return path
 
@@ -33,14 +34,20 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
         (["table", "--place", "Syria"], f"no figures for Syria (SYR): {ZONE}"),
         (["table", "--place", "Iraqis"], f"no figures for Iraq (IRQ): {ZONE}"),
         (["timeline", "Syria"], f"no claims for Syria (SYR): {ZONE}"),
-        (["table", "--place", "Japan"],
-         "no figures for Japan (JPN): no document in the ledger states a figure for it"),
-        (["table", "--place", "Belgium", "--flow", "killed"],
-         "no figures for Belgium (BEL) match --flow killed; without them it has flow "
-         "departed, returned"),
-        (["table", "--place", "Belgium", "--as-of", "2010"],
-         "no figures for Belgium (BEL) match --as-of 2010; without them it has figures as of "
-         "2015 at the earliest"),
+        (
+            ["table", "--place", "Japan"],
+            "no figures for Japan (JPN): no document in the ledger states a figure for it",
+        ),
+        (
+            ["table", "--place", "Belgium", "--flow", "killed"],
+            "no figures for Belgium (BEL) match --flow killed; without them it has flow "
+            "departed, returned",
+        ),
+        (
+            ["table", "--place", "Belgium", "--as-of", "2010"],
+            "no figures for Belgium (BEL) match --as-of 2010; without them it has figures as of "
+            "2015 at the earliest",
+        ),
         (["conflicts", "--place", "Japan"], "no conflicts about Japan (JPN)"),
     ],
     ids=["zone", "zone-demonym", "timeline-zone", "no-document", "flow", "as-of", "conflicts"],
@@ -53,8 +60,7 @@ def test_nothing_found_says_why(db: str, args: list[str], why: str) -> None:
 
 
 def test_an_empty_csv_keeps_its_header_and_says_why(db: str) -> None:
-    result = CliRunner().invoke(main, ["table", "--place", "Syria", "--format", "csv",
-                                       "--db", db])
+    result = CliRunner().invoke(main, ["table", "--place", "Syria", "--format", "csv", "--db", db])
     assert result.stdout.startswith("place,flow,population,scope,low,best,high")
     assert ZONE in result.stderr
 

@@ -12,8 +12,20 @@ from fighterflows.ledger import Ledger
 from tests.conftest import PostgresServer
 
 CORPUS = Path(__file__).parent / "corpora" / "conflicts"
-ICSR = ["--source", "ICSR", "--as-of-column", "icsr.date", "--code-column", "countrycode",
-        "--low-column", "icsr.low", "--high-column", "icsr.high", "--value-column", "icsr.mean"]
+ICSR = [
+    "--source",
+    "ICSR",
+    "--as-of-column",
+    "icsr.date",
+    "--code-column",
+    "countrycode",
+    "--low-column",
+    "icsr.low",
+    "--high-column",
+    "icsr.high",
+    "--value-column",
+    "icsr.mean",
+]
 
 
 def outputs(db: str, shared: Path) -> dict[str, object]:
@@ -46,17 +58,19 @@ def test_postgresql_and_sqlite_give_the_same_answers(
     assert on_sqlite["table"] and on_sqlite["conflicts"] and on_sqlite["as_of"]
 
 
-def test_nul_characters_in_a_corpus_never_stop_the_batch(
-    ledger_url: str, tmp_path: Path
-) -> None:
+def test_nul_characters_in_a_corpus_never_stop_the_batch(ledger_url: str, tmp_path: Path) -> None:
     """PostgreSQL refuses NUL in text: a record id, title or text holding one is stored with
     it made visible (or reported), and the records after it are stored all the same."""
     corpus = tmp_path / "nul.jsonl"
     records = [
         {"id": "a\u0000b", "text": "About 300 Belgians have returned from Syria.", "date": "2019"},
         {"id": "ok", "text": "About 400 Dutch nationals have returned from Syria.", "date": "2019"},
-        {"id": "t", "title": "x\u0000y", "text": "About 500 Danes went to \u0000Syria.",
-         "date": "2019"},
+        {
+            "id": "t",
+            "title": "x\u0000y",
+            "text": "About 500 Danes went to \u0000Syria.",
+            "date": "2019",
+        },
     ]
     corpus.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
     runner = CliRunner()

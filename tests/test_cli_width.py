@@ -27,8 +27,9 @@ ARTICLE = str(sample_corpus() / "2017-10-25-soufan-returnees-europe.md")
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = str(tmp_path_factory.mktemp("width") / "ledger.db")
-    result = CliRunner().invoke(main, ["ingest", str(sample_corpus()), "--db", path,
-                                       "--workers", "1"])
+    result = CliRunner().invoke(
+        main, ["ingest", str(sample_corpus()), "--db", path, "--workers", "1"]
+    )
     assert result.exit_code == 0, result.output
     return path
 
@@ -98,14 +99,20 @@ def test_a_wide_terminal_keeps_the_boxed_table(db: str) -> None:
 )
 def test_the_layout_is_the_first_that_fits(width: int, layout: Layout) -> None:
     # least widths 10 + 10 + 5: boxed needs 25 + 10, compact 25 + 4
-    columns = [Column("a", False, True, 10, 10), Column("b", False, False, 10, 10),
-               Column("c", True, False, 5, 30)]
+    columns = [
+        Column("a", False, True, 10, 10),
+        Column("b", False, False, 10, 10),
+        Column("c", True, False, 5, 30),
+    ]
     assert choose(columns, width)[0] == layout
 
 
 def test_free_text_takes_the_room_left_and_nothing_goes_below_its_least() -> None:
-    columns = [Column("n", False, True, 6, 6), Column("s", True, False, 14, 60),
-               Column("q", True, False, 8, 12)]
+    columns = [
+        Column("n", False, True, 6, 6),
+        Column("s", True, False, 14, 60),
+        Column("q", True, False, 8, 12),
+    ]
     layout, widths = choose(columns, 50)
     assert layout is Layout.BOXED
     assert widths[0] == 6 and widths[1] >= 14 and widths[2] >= 8
@@ -113,9 +120,13 @@ def test_free_text_takes_the_room_left_and_nothing_goes_below_its_least() -> Non
 
 
 def test_pack_keeps_items_whole_and_prose_on_lines_of_its_own() -> None:
-    items = [("low 5,600", False), ("best 6,483", False), ("high 7,366", False),
-             ("sources: International Centre for the Study of Radicalisation", True),
-             ("claims 2", False)]
+    items = [
+        ("low 5,600", False),
+        ("best 6,483", False),
+        ("high 7,366", False),
+        ("sources: International Centre for the Study of Radicalisation", True),
+        ("claims 2", False),
+    ]
     assert pack(items, 40) == [
         "  low 5,600 · best 6,483 · high 7,366",
         "  sources: International Centre for the",

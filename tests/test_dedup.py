@@ -80,8 +80,12 @@ def test_a_signature_stored_64_bits_wide_by_an_older_version_finds_the_same_copi
 
     docs = editions()
     wide = [
-        Signed(d.id, np.frombuffer(d.minhash, dtype=np.uint32).astype(np.uint64).tobytes(),
-               d.name, d.published)
+        Signed(
+            d.id,
+            np.frombuffer(d.minhash, dtype=np.uint32).astype(np.uint64).tobytes(),
+            d.name,
+            d.published,
+        )
         for d in docs
     ]
     assert len(wide[0].minhash) == 2 * len(docs[0].minhash) == 512
@@ -96,8 +100,12 @@ def test_the_index_finds_the_near_duplicates_datasketch_finds() -> None:
 
     docs = [*editions(), signed(ARTICLES[1][: len(ARTICLES[1]) // 2], "half.md", None)]
     lsh = MinHashLSH(threshold=0.7, num_perm=64)
-    values = {d.id: LeanMinHash(seed=1, hashvalues=np.frombuffer(d.minhash, dtype=np.uint32),
-                                scheme="affine32") for d in docs}
+    values = {
+        d.id: LeanMinHash(
+            seed=1, hashvalues=np.frombuffer(d.minhash, dtype=np.uint32), scheme="affine32"
+        )
+        for d in docs
+    }
     for d in docs:
         lsh.insert(d.id, values[d.id])
     rank = {d.id: d.rank for d in docs}

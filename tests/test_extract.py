@@ -413,15 +413,31 @@ def test_last_month_by_name_is_the_latest_such_month(text: str, published: str, 
     ("text", "published", "as_of", "since"),
     [
         # the date of the figures themselves ("figures from last year"), not a start
-        ("According to figures from last year, about 1,050 Germans have gone to Syria.",
-         "2021-11-10", "2020", None),
-        ("Data from 2016 show that some 50 Irish citizens went to Syria.", "2019-01-01", "2016",
-         None),
-        ("Statistics from March 2018 put the number of Swedes who returned from Syria at 150.",
-         "2019-01-01", "2018-03", None),
+        (
+            "According to figures from last year, about 1,050 Germans have gone to Syria.",
+            "2021-11-10",
+            "2020",
+            None,
+        ),
+        (
+            "Data from 2016 show that some 50 Irish citizens went to Syria.",
+            "2019-01-01",
+            "2016",
+            None,
+        ),
+        (
+            "Statistics from March 2018 put the number of Swedes who returned from Syria at 150.",
+            "2019-01-01",
+            "2018-03",
+            None,
+        ),
         # "from" alone before a date starts a count
-        ("From 2014 on, some 300 Danes have travelled to Syria.", "2019-01-01", "2019-01-01",
-         "2014"),
+        (
+            "From 2014 on, some 300 Danes have travelled to Syria.",
+            "2019-01-01",
+            "2019-01-01",
+            "2014",
+        ),
     ],
 )
 def test_figures_from_a_date_hold_for_that_date(

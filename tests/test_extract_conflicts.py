@@ -31,8 +31,14 @@ def _document(name: str) -> Document:
 
 def _row(e: dict[str, Any]) -> tuple[object, ...]:
     return (
-        e["quote"], e["place"], e["flow"], e["population"], e.get("kind", "count"),
-        float(e["figure"]), e["qualifier"], e["source"],
+        e["quote"],
+        e["place"],
+        e["flow"],
+        e["population"],
+        e.get("kind", "count"),
+        float(e["figure"]),
+        e["qualifier"],
+        e["source"],
     )
 
 
@@ -40,8 +46,14 @@ def _row(e: dict[str, Any]) -> tuple[object, ...]:
 def test_article_yields_its_planted_estimates(name: str) -> None:
     found = [
         (
-            e.quote, e.place, e.flow.value, e.population.value, e.kind.value,
-            e.value, e.qualifier.value, e.source,
+            e.quote,
+            e.place,
+            e.flow.value,
+            e.population.value,
+            e.kind.value,
+            e.value,
+            e.qualifier.value,
+            e.source,
         )
         for e in extract_document(_document(name), derived=False)
     ]

@@ -30,6 +30,5 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_derived_counts(text: str, expected: list[tuple[str, str, int]]) -> None:
-    derived = [(e.place, e.flow.value, e.value) for e in extract(text, "2017-10-24")
-               if e.derived]
+    derived = [(e.place, e.flow.value, e.value) for e in extract(text, "2017-10-24") if e.derived]
     assert derived == expected

@@ -38,8 +38,24 @@ def test_implicit(text: str, expected: list[tuple[str, float]]) -> None:
     assert _implicit(text) == expected
 
 
-_WORDS = ["a", "woman", "man", "No", "no", "Icelanders", "and", ",", "two", "men", "3", "not",
-          "single", "Belgians", " ", "children"]
+_WORDS = [
+    "a",
+    "woman",
+    "man",
+    "No",
+    "no",
+    "Icelanders",
+    "and",
+    ",",
+    "two",
+    "men",
+    "3",
+    "not",
+    "single",
+    "Belgians",
+    " ",
+    "children",
+]
 
 
 @settings(deadline=None)

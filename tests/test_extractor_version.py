@@ -17,4 +17,3 @@ def test_output_never_changes_under_the_same_version() -> None:
     if current != recorded:
         assert version != VERSION, advice
     assert (version, recorded) == (VERSION, current), advice
-

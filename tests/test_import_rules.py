@@ -95,8 +95,12 @@ def first_party(path: Path) -> set[str]:
 def test_places_are_a_bottom_level_owner(owner: str) -> None:
     """Places (and the regex builder and the data reader they use) import nothing of the
     package but each other: every stage may use them, and they reach back into none."""
-    allowed = {"fighterflows.trie.APOSTROPHES", "fighterflows.trie.HYPHENS",
-               "fighterflows.trie.trie_pattern", "fighterflows.yamldata.parse"}
+    allowed = {
+        "fighterflows.trie.APOSTROPHES",
+        "fighterflows.trie.HYPHENS",
+        "fighterflows.trie.trie_pattern",
+        "fighterflows.yamldata.parse",
+    }
     assert first_party(PACKAGE / owner) <= allowed
 
 
@@ -121,9 +125,22 @@ def test_report_and_web_import_each_other_in_one_direction_only() -> None:
 def test_the_ledger_reaches_no_later_stage() -> None:
     """The ledger stores reviews (their model), and nothing of a stage after it: claims and
     pages come to it through the fields it stores."""
-    later = {"reconcile", "consensus", "conflicts", "report", "web", "pipeline", "settle",
-             "analysis", "extract"}
+    later = {
+        "reconcile",
+        "consensus",
+        "conflicts",
+        "report",
+        "web",
+        "pipeline",
+        "settle",
+        "analysis",
+        "extract",
+    }
     assert not folder_imports("ledger") & later
-    reviews = {t for p in package_files(inside="ledger") for t in first_party(p)
-               if t.startswith("fighterflows.review")}
+    reviews = {
+        t
+        for p in package_files(inside="ledger")
+        for t in first_party(p)
+        if t.startswith("fighterflows.review")
+    }
     assert {t.rsplit(".", 1)[0] for t in reviews} == {"fighterflows.review.model"}

@@ -86,9 +86,21 @@ def test_place_names_resolve_when_the_table_has_no_codes(tmp_path: Path) -> None
     table = tmp_path / "names.csv"
     table.write_text("country,went\nBelgium,470\nthe United Kingdom,850\nKosovo,316\nNarnia,5\n")
     db = str(tmp_path / "n.db")
-    result = CliRunner().invoke(main, ["import-table", str(table), "--source", "The Soufan Center",
-                                       "--as-of", "2017-10-24", "--value-column", "went",
-                                       "--db", db])
+    result = CliRunner().invoke(
+        main,
+        [
+            "import-table",
+            str(table),
+            "--source",
+            "The Soufan Center",
+            "--as-of",
+            "2017-10-24",
+            "--value-column",
+            "went",
+            "--db",
+            db,
+        ],
+    )
     assert result.exit_code == 1  # one row could not be placed, and says so
     assert "row 5: unknown place 'Narnia'" in result.output
     places = sorted(s.estimate.place for s in Ledger.open(db).estimates())

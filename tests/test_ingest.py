@@ -222,18 +222,24 @@ def test_an_existing_dask_cluster_through_its_scheduler_address(tmp_path: Path) 
 
     local, remote = str(tmp_path / "local.db"), str(tmp_path / "remote.db")
     assert invoke("ingest", str(SAMPLE), "--db", local, "--workers", "1")[0] == 0
-    with LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=":0",
-                      local_directory=str(tmp_path / "dask")) as cluster:
-        code, _, err = invoke("ingest", str(SAMPLE), "--db", remote, "--scheduler",
-                              cluster.scheduler_address)
+    with LocalCluster(
+        n_workers=1,
+        threads_per_worker=1,
+        dashboard_address=":0",
+        local_directory=str(tmp_path / "dask"),
+    ) as cluster:
+        code, _, err = invoke(
+            "ingest", str(SAMPLE), "--db", remote, "--scheduler", cluster.scheduler_address
+        )
     assert code == 0, err
     assert ledger_snapshot(remote) == ledger_snapshot(local)
 
 
 def test_the_summary_counts_what_happened(tmp_path: Path) -> None:
     db = str(tmp_path / "s.db")
-    code, _, err = invoke("ingest", str(SAMPLE), str(tmp_path / "missing.md"), "--db", db,
-                          "--workers", "1")
+    code, _, err = invoke(
+        "ingest", str(SAMPLE), str(tmp_path / "missing.md"), "--db", db, "--workers", "1"
+    )
     assert code == 1
     n = len(list(SAMPLE.glob("*.md")))
     summary = err.splitlines()[-1]
@@ -275,10 +281,12 @@ def _refuse_documents_named(url: str, name: str) -> None:
         if url.startswith("postgresql"):
             c.execute(text(f"ALTER TABLE documents ADD CONSTRAINT refuse CHECK (name <> '{name}')"))
         else:
-            c.execute(text(
-                f"CREATE TRIGGER refuse BEFORE INSERT ON documents WHEN NEW.name = '{name}' "
-                "BEGIN SELECT RAISE(ABORT, 'refused'); END"
-            ))
+            c.execute(
+                text(
+                    f"CREATE TRIGGER refuse BEFORE INSERT ON documents WHEN NEW.name = '{name}' "
+                    "BEGIN SELECT RAISE(ABORT, 'refused'); END"
+                )
+            )
     engine.dispose()
 
 
@@ -317,7 +325,8 @@ def test_the_table_reads_cleanly_while_another_process_ingests(tmp_path: Path) -
 def test_ingest_reads_stdin(tmp_path: Path, workers: str) -> None:
     article = (SAMPLE / "2017-10-25-soufan-returnees-europe.md").read_text()
     db = str(tmp_path / "stdin.db")
-    result = CliRunner().invoke(main, ["ingest", "-", "--db", db, "--workers", workers],
-                                input=article)
+    result = CliRunner().invoke(
+        main, ["ingest", "-", "--db", db, "--workers", workers], input=article
+    )
     assert result.exit_code == 0, result.output
     assert Ledger.open(db).counts()["estimates"] >= 3

@@ -48,9 +48,22 @@ def test_two_ingests_of_overlapping_halves_at_once_give_the_sequential_ledger(
 
     runs = [
         subprocess.Popen(
-            [sys.executable, "-m", "fighterflows", "ingest", str(half), "--db", together,
-             "--workers", "1", "--quiet"],
-            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            [
+                sys.executable,
+                "-m",
+                "fighterflows",
+                "ingest",
+                str(half),
+                "--db",
+                together,
+                "--workers",
+                "1",
+                "--quiet",
+            ],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         for half in (second, first)
     ]

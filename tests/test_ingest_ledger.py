@@ -31,7 +31,8 @@ def invoke(*args: str) -> tuple[int, str]:
 
 def passing(corpus: Path) -> list[Document]:
     return [
-        d for d in read_sources([str(corpus)])
+        d
+        for d in read_sources([str(corpus)])
         if isinstance(d, Document) and might_contain_estimates(d.text)
     ]
 
@@ -82,8 +83,7 @@ def test_one_process_the_pool_and_dask_give_the_same_ledger(tmp_path: Path) -> N
     ledgers = []
     for name, workers in (("one", 1), ("pool", 2), ("dask", 2)):
         db = str(tmp_path / f"{name}.db")
-        options = IngestOptions(workers=workers, command=f"ingest {corpus}",
-                                part_bytes=small_parts)
+        options = IngestOptions(workers=workers, command=f"ingest {corpus}", part_bytes=small_parts)
         run = ingest_dask if name == "dask" else ingest
         report = run(Ledger.open(db), [str(corpus)], options)
         assert not report.errors and report.stats.documents_read == N + 2
@@ -104,8 +104,7 @@ def test_a_changed_prefilter_says_so_and_its_sources_are_read_again(tmp_path: Pa
     with ledger.engine.begin() as c:
         c.execute(delete(schema.estimates).where(schema.estimates.c.document_id == lost))
         c.execute(delete(schema.documents).where(schema.documents.c.id == lost))
-        c.execute(update(schema.runs).values(prefilter="0123456789abcdef",
-                                             extractor="2020.1.1"))
+        c.execute(update(schema.runs).values(prefilter="0123456789abcdef", extractor="2020.1.1"))
     ledger.close()
 
     other = str(sample_corpus())
@@ -130,8 +129,9 @@ def test_a_jsonl_file_of_blank_lines_is_refused_whether_read_whole_or_in_parts(
 ) -> None:
     blank = tmp_path / "blank.jsonl"
     blank.write_text("\n   \n" * 3_000_000)  # larger than a part
-    code, output = invoke("ingest", str(blank), "--db", str(tmp_path / "b.db"),
-                          "--workers", workers)
+    code, output = invoke(
+        "ingest", str(blank), "--db", str(tmp_path / "b.db"), "--workers", workers
+    )
     assert code == 1 and f"{blank}: file holds only blank lines" in output
 
 

@@ -40,8 +40,9 @@ def counts(line: str) -> dict[str, int]:
         "already": r"([\d,]+) already in the ledger",
         "duplicates": r"([\d,]+) duplicates within this batch",
     }
-    return {k: int(m[1].replace(",", "")) if (m := re.search(p, line)) else 0
-            for k, p in found.items()}
+    return {
+        k: int(m[1].replace(",", "")) if (m := re.search(p, line)) else 0 for k, p in found.items()
+    }
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
@@ -54,8 +55,12 @@ def test_duplicates_within_the_inputs_are_not_already_in_the_ledger(
     first = counts(summary(str(folder), "--db", db, "--workers", workers))
     assert first == {"read": distinct + 3, "added": distinct, "already": 0, "duplicates": 3}
     again = summary(str(folder), "--db", db, "--workers", workers)
-    assert counts(again) == {"read": distinct + 3, "added": 0, "already": distinct + 3,
-                             "duplicates": 0}
+    assert counts(again) == {
+        "read": distinct + 3,
+        "added": 0,
+        "already": distinct + 3,
+        "duplicates": 0,
+    }
     assert "duplicates within this batch" not in again
 
 
@@ -80,8 +85,12 @@ def on_a_terminal(args: list[str], cwd: Path, stdin: bytes | None = None) -> str
     master, slave = pty.openpty()
     env = {**os.environ, "COLUMNS": "160", "PYTHONPATH": str(Path(__file__).parents[1])}
     process = subprocess.Popen(
-        [sys.executable, "-m", "fighterflows", *args], cwd=cwd, env=env, stderr=slave,
-        stdout=subprocess.DEVNULL, stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
+        [sys.executable, "-m", "fighterflows", *args],
+        cwd=cwd,
+        env=env,
+        stderr=slave,
+        stdout=subprocess.DEVNULL,
+        stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
     )
     os.close(slave)
     if stdin is not None and process.stdin is not None:

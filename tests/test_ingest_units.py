@@ -69,8 +69,9 @@ def in_parts(
     return docs, errors, read, parts
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     kinds=st.lists(st.sampled_from(sorted(LINES)), min_size=1, max_size=40).filter(
         lambda ks: any(k != "blank" for k in ks)
@@ -100,14 +101,36 @@ def test_a_jsonl_file_read_in_parts_gives_what_reading_it_whole_gives(
             assert b.first_line == 1 + data[: b.start].count(b"\n")
 
 
-@settings(max_examples=150, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     st.lists(
         st.sampled_from(
-            ["Syria", "fight", "ISIS", "isis", "daesh", "Al-Hol", "no one", "No Britons", "12",
-             "twelve", "a man", "not a\r\nsingle", "\u0000", "\r\n", "\r", "\n", " ", "\ufeff",
-             "\t", "x", "-", "\ufffd"]
+            [
+                "Syria",
+                "fight",
+                "ISIS",
+                "isis",
+                "daesh",
+                "Al-Hol",
+                "no one",
+                "No Britons",
+                "12",
+                "twelve",
+                "a man",
+                "not a\r\nsingle",
+                "\u0000",
+                "\r\n",
+                "\r",
+                "\n",
+                " ",
+                "\ufeff",
+                "\t",
+                "x",
+                "-",
+                "\ufffd",
+            ]
         ),
         min_size=1,
         max_size=12,

@@ -174,8 +174,11 @@ def test_a_ledger_of_revision_0002_is_upgraded_in_place_claims_and_all(ledger_ur
 
 
 CITED = dict(
-    outlet="The Harbour Courier", author="Jane Doe; John Roe",
-    url="https://courier.example/britons?x=1&y=ü", accessed="2024-03-01", title="Britons ‘return’",
+    outlet="The Harbour Courier",
+    author="Jane Doe; John Roe",
+    url="https://courier.example/britons?x=1&y=ü",
+    accessed="2024-03-01",
+    title="Britons ‘return’",
 )
 
 
@@ -200,19 +203,32 @@ def test_citation_fields_round_trip(ledger_url: str, bulk: bool) -> None:
     assert record is not None
     info = record.info
     assert (info.outlet, info.author, info.url, info.accessed, info.title) == (
-        CITED["outlet"], CITED["author"], CITED["url"], CITED["accessed"], CITED["title"]
+        CITED["outlet"],
+        CITED["author"],
+        CITED["url"],
+        CITED["accessed"],
+        CITED["title"],
     )
     # only documents with estimates are cited by claims: one query, no text
     assert ledger.citations() == {
         cited.content_hash: Citation(
-            document_id=cited.content_hash, name="a.txt", title=CITED["title"],
-            outlet=CITED["outlet"], author=CITED["author"], url=CITED["url"], uri=None,
-            published="2017-10-24", accessed=CITED["accessed"], paged=False,
+            document_id=cited.content_hash,
+            name="a.txt",
+            title=CITED["title"],
+            outlet=CITED["outlet"],
+            author=CITED["author"],
+            url=CITED["url"],
+            uri=None,
+            published="2017-10-24",
+            accessed=CITED["accessed"],
+            paged=False,
         )
     }
     listed = {d.name: d for d in ledger.documents()}
     assert listed["a.txt"].citation == ledger.citations()[cited.content_hash]
     assert (listed["b.txt"].outlet, listed["b.txt"].url, listed["b.txt"].paged) == (
-        None, None, True
+        None,
+        None,
+        True,
     )
     assert not listed["a.txt"].paged

@@ -129,8 +129,7 @@ def test_two_ingests_that_start_together_on_a_new_ledger_both_succeed(
     halves = [files[: len(files) // 2], files[len(files) // 2 :]]
     runs = [
         subprocess.Popen(
-            [*command, "ingest", *map(str, half), "--db", ledger_url, "--workers", "1",
-             "--quiet"],
+            [*command, "ingest", *map(str, half), "--db", ledger_url, "--workers", "1", "--quiet"],
             cwd=root,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
@@ -142,7 +141,6 @@ def test_two_ingests_that_start_together_on_a_new_ledger_both_succeed(
     assert [r.returncode for r in runs] == [0, 0], errors
     kept = {d.id for d in read_sources([str(corpus)]) if might_contain_estimates(d.text)}
     assert {d.name for d in Ledger.open(ledger_url).documents(None, 100, 0)} == kept
-
 
 
 def test_a_writer_waits_for_a_ledger_half_made_by_another(tmp_path: Path) -> None:

@@ -45,10 +45,12 @@ def same(a: float | None, b: float | None) -> bool:
     return math.isclose(a, b, rel_tol=1e-9)
 
 
-@pytest.mark.parametrize(("text", "quote", "value", "low", "high", "qualifier", "kind"),
-                         load_cases())
-def test_case(text: str, quote: str, value: str, low: str, high: str, qualifier: str,
-              kind: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "low", "high", "qualifier", "kind"), load_cases()
+)
+def test_case(
+    text: str, quote: str, value: str, low: str, high: str, qualifier: str, kind: str
+) -> None:
     found = find_numbers(text)
     if not quote:
         counted = [n for n in found if n.kind in (NumberKind.COUNT, NumberKind.SHARE)]
@@ -63,16 +65,28 @@ def test_case(text: str, quote: str, value: str, low: str, high: str, qualifier:
     assert same(n.high, _float(high)), n
 
 
-@pytest.mark.parametrize(("qualifier", "low_is_value", "high_is_value"), [
-    (Qualifier.EXACT, True, True), (Qualifier.APPROX, False, False),
-    (Qualifier.AT_LEAST, True, False), (Qualifier.MORE_THAN, True, False),
-    (Qualifier.AT_MOST, False, True), (Qualifier.LESS_THAN, False, True),
-])
-def test_intervals_follow_the_contract(qualifier: Qualifier, low_is_value: bool,
-                                       high_is_value: bool) -> None:
-    phrases = {Qualifier.EXACT: "129", Qualifier.APPROX: "about 129",
-               Qualifier.AT_LEAST: "at least 129", Qualifier.MORE_THAN: "more than 129",
-               Qualifier.AT_MOST: "up to 129", Qualifier.LESS_THAN: "fewer than 129"}
+@pytest.mark.parametrize(
+    ("qualifier", "low_is_value", "high_is_value"),
+    [
+        (Qualifier.EXACT, True, True),
+        (Qualifier.APPROX, False, False),
+        (Qualifier.AT_LEAST, True, False),
+        (Qualifier.MORE_THAN, True, False),
+        (Qualifier.AT_MOST, False, True),
+        (Qualifier.LESS_THAN, False, True),
+    ],
+)
+def test_intervals_follow_the_contract(
+    qualifier: Qualifier, low_is_value: bool, high_is_value: bool
+) -> None:
+    phrases = {
+        Qualifier.EXACT: "129",
+        Qualifier.APPROX: "about 129",
+        Qualifier.AT_LEAST: "at least 129",
+        Qualifier.MORE_THAN: "more than 129",
+        Qualifier.AT_MOST: "up to 129",
+        Qualifier.LESS_THAN: "fewer than 129",
+    }
     (n,) = find_numbers(phrases[qualifier] + " fighters")
     assert n.qualifier == qualifier
     assert n.low == (129 if low_is_value else None)
@@ -82,7 +96,7 @@ def test_intervals_follow_the_contract(qualifier: Qualifier, low_is_value: bool,
 def test_number_offsets_exclude_the_hedge() -> None:
     text = "They said at least 5,600 went."
     (n,) = find_numbers(text)
-    assert text[n.number_start:n.number_end] == "5,600"
+    assert text[n.number_start : n.number_end] == "5,600"
     assert n.text == "at least 5,600"
 
 
@@ -103,14 +117,21 @@ def test_payload_shape() -> None:
 
 def test_module_command_answers_one_line_per_text() -> None:
     texts = "at least 5,600\nnothing here\none in five\n"
-    run = subprocess.run([sys.executable, "-m", "fighterflows.extract.numbers"], input=texts,
-                         capture_output=True, text=True, check=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-m", "fighterflows.extract.numbers"],
+        input=texts,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
     lines = [json.loads(line) for line in run.stdout.splitlines()]
     assert [len(x["numbers"]) for x in lines] == [1, 0, 1]
 
 
-@pytest.mark.parametrize("text", ["1" * 400, "1e999", "9^99999", "2.5^-99999",
-                                  "1e307 hundred thousand"])
+@pytest.mark.parametrize(
+    "text", ["1" * 400, "1e999", "9^99999", "2.5^-99999", "1e307 hundred thousand"]
+)
 def test_huge_numbers_are_dropped_not_infinite(text: str) -> None:
     assert all(n.value is None or math.isfinite(n.value) for n in find_numbers(text))
 
@@ -137,7 +158,7 @@ def test_plain_digits_parse_back(n: int) -> None:
 
 def _check_spans(text: str, found: list[NumberMention]) -> None:
     for m in found:
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
         assert m.start <= m.number_start <= m.number_end <= m.end
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
 
@@ -148,10 +169,46 @@ def test_no_crash_and_spans_hold_on_any_text(text: str) -> None:
     _check_spans(text, find_numbers(text))
 
 
-WORDS = ["one", "two", "hundred", "and", "a", "half", "thousand", "dozen", "thirds", "in",
-         "out of", "over", "point", "five", "-", "between", "about", "more than", "or less",
-         "1,200", "3.5", "%", "percent", "million", "twenty", "first", "the", "none", "$",
-         "2014", "to", "+", "k", "7/8", "½", "no fewer than", "hundreds", "tens of thousands"]
+WORDS = [
+    "one",
+    "two",
+    "hundred",
+    "and",
+    "a",
+    "half",
+    "thousand",
+    "dozen",
+    "thirds",
+    "in",
+    "out of",
+    "over",
+    "point",
+    "five",
+    "-",
+    "between",
+    "about",
+    "more than",
+    "or less",
+    "1,200",
+    "3.5",
+    "%",
+    "percent",
+    "million",
+    "twenty",
+    "first",
+    "the",
+    "none",
+    "$",
+    "2014",
+    "to",
+    "+",
+    "k",
+    "7/8",
+    "½",
+    "no fewer than",
+    "hundreds",
+    "tens of thousands",
+]
 
 
 @settings(max_examples=400, deadline=None)
@@ -164,8 +221,11 @@ def test_spans_hold_on_number_like_word_salad(parts: list[str]) -> None:
 KNOWN_FAILURES = [
     pytest.param("in the first half of 2012", "half", id="half-of-a-period-is-no-share"),
     pytest.param("1.111,11 euros", "1.111,11", id="dot-thousands-with-decimal-comma"),
-    pytest.param("two hundred and fifty-four hundredths", "two hundred and fifty-four hundredths",
-                 id="hundredths-after-and"),
+    pytest.param(
+        "two hundred and fifty-four hundredths",
+        "two hundred and fifty-four hundredths",
+        id="hundredths-after-and",
+    ),
 ]
 
 
@@ -183,14 +243,34 @@ def test_known_failures(text: str, quote: str) -> None:
 
 def test_text_without_numbers_has_none() -> None:
     """Most sentences hold no number (how fast they are read: benchmarks/extract.py)."""
-    sentences = [f"The fighters of group {chr(65 + i % 26)} crossed the border at night."
-                 for i in range(26)]
+    sentences = [
+        f"The fighters of group {chr(65 + i % 26)} crossed the border at night." for i in range(26)
+    ]
     assert all(find_numbers(s) == [] for s in sentences)
 
 
-ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-        "eighteen", "nineteen"]
+ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
@@ -223,18 +303,25 @@ def test_spelled_out_numbers_parse_back(n: int, british: bool) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=9),
-       st.sampled_from([("thousand", 1e3), ("million", 1e6), ("billion", 1e9)]))
-def test_decimal_with_scale_word_parses_back(whole: int, tenth: int,
-                                             scale: tuple[str, float]) -> None:
+@given(
+    st.integers(min_value=1, max_value=999),
+    st.integers(min_value=0, max_value=9),
+    st.sampled_from([("thousand", 1e3), ("million", 1e6), ("billion", 1e9)]),
+)
+def test_decimal_with_scale_word_parses_back(
+    whole: int, tenth: int, scale: tuple[str, float]
+) -> None:
     (n,) = find_numbers(f"some {whole}.{tenth} {scale[0]} people")
     assert n.value is not None
     assert math.isclose(n.value, (whole + tenth / 10) * scale[1])
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(min_value=0, max_value=10**7), st.integers(min_value=1, max_value=10**7),
-       st.sampled_from(["between {a} and {b}", "{a}-{b}", "{a} to {b}", "{a}–{b}"]))
+@given(
+    st.integers(min_value=0, max_value=10**7),
+    st.integers(min_value=1, max_value=10**7),
+    st.sampled_from(["between {a} and {b}", "{a}-{b}", "{a} to {b}", "{a}–{b}"]),
+)
 def test_ranges_parse_back(a: int, gap: int, form: str) -> None:
     b = a + gap
     text = form.format(a=f"{a:,}", b=f"{b:,}")

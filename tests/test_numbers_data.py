@@ -50,14 +50,27 @@ VAGUE = sorted(lex.vague().items())
 def test_each_vague_phrase_gives_its_interval(words: str, interval: lex.Vague) -> None:
     (n,) = find_numbers(f"They said {words} of fighters went.")
     assert (n.qualifier, n.value, n.low, n.high) == (
-        Qualifier.VAGUE, None, interval.low, interval.high)
+        Qualifier.VAGUE,
+        None,
+        interval.low,
+        interval.high,
+    )
 
 
-@pytest.mark.parametrize(("words", "low", "high"), [
-    ("dozens", 24, 99), ("hundreds", 200, 999), ("several hundred", 200, 999),
-    ("a few hundred", 200, 999), ("thousands", 2000, 9999), ("several thousand", 2000, 9999),
-    ("a few thousand", 2000, 9999), ("tens of thousands", 20000, 99999), ("a handful", 2, 9),
-])
+@pytest.mark.parametrize(
+    ("words", "low", "high"),
+    [
+        ("dozens", 24, 99),
+        ("hundreds", 200, 999),
+        ("several hundred", 200, 999),
+        ("a few hundred", 200, 999),
+        ("thousands", 2000, 9999),
+        ("several thousand", 2000, 9999),
+        ("a few thousand", 2000, 9999),
+        ("tens of thousands", 20000, 99999),
+        ("a handful", 2, 9),
+    ],
+)
 def test_vague_intervals_are_the_contracts(words: str, low: float, high: float) -> None:
     v = lex.vague()[words]
     assert (v.low, v.high) == (low, high)
@@ -68,8 +81,11 @@ def test_vague_intervals_are_ordered() -> None:
 
 
 def test_number_words_have_one_meaning() -> None:
-    names = [w for key in ("ones", "teens", "tens", "scales", "fractions", "ordinals",
-                           "scale_ordinals") for w in DATA[key]] + DATA["dozens"]
+    names = [
+        w
+        for key in ("ones", "teens", "tens", "scales", "fractions", "ordinals", "scale_ordinals")
+        for w in DATA[key]
+    ] + DATA["dozens"]
     assert len(names) == len(set(names))
 
 
@@ -103,9 +119,20 @@ def test_each_percent_word_makes_a_share(word: str) -> None:
     assert (n.kind, n.value) == (NumberKind.SHARE, 0.3)
 
 
-@pytest.mark.parametrize("text", [
-    "the man who came back", "a man", "an attack", "one of the", "some fighters", "over there",
-    "about them", "almost all", "a few fighters", "the first time",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the man who came back",
+        "a man",
+        "an attack",
+        "one of the",
+        "some fighters",
+        "over there",
+        "about them",
+        "almost all",
+        "a few fighters",
+        "the first time",
+    ],
+)
 def test_words_that_are_not_numbers(text: str) -> None:
     assert [n for n in find_numbers(text) if n.value not in (1.0,)] == []

@@ -24,9 +24,19 @@ FLOORS = {"NumberModel": 0.95, "NumberRangeModel": 0.88, "PercentModel": 1.0}
 @pytest.mark.parametrize("model", sorted(FLOORS))
 def test_peer_spec_floor(model: str) -> None:
     run = subprocess.run(
-        [sys.executable, str(RUNNER), str(SPECS / f"{model}.json"), "--",
-         sys.executable, "-m", "fighterflows.extract.numbers"],
-        capture_output=True, text=True, timeout=300, check=False,
+        [
+            sys.executable,
+            str(RUNNER),
+            str(SPECS / f"{model}.json"),
+            "--",
+            sys.executable,
+            "-m",
+            "fighterflows.extract.numbers",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     m = re.search(r"passed=(\d+)/(\d+)", run.stdout)
     assert m, run.stdout[-2000:] + run.stderr[-2000:]

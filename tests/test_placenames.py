@@ -14,10 +14,24 @@ from fighterflows.placenames import close_to, did_you_mean, resolve
 
 @pytest.mark.parametrize(
     ("typed", "code"),
-    [("Belgium", "BEL"), ("belgium", "BEL"), ("BELGIUM", "BEL"), ("BEL", "BEL"), ("bel", "BEL"),
-     ("Britons", "GBR"), ("uk", "GBR"), ("the UK", "GBR"), ("United Kingdom", "GBR"),
-     ("Kosovo", "XKX"), ("eu", "eu"), ("Western Balkans", "western-balkans"),
-     ("  France ", "FRA"), ("Narnia", None), ("Belguim", None), ("", None)],
+    [
+        ("Belgium", "BEL"),
+        ("belgium", "BEL"),
+        ("BELGIUM", "BEL"),
+        ("BEL", "BEL"),
+        ("bel", "BEL"),
+        ("Britons", "GBR"),
+        ("uk", "GBR"),
+        ("the UK", "GBR"),
+        ("United Kingdom", "GBR"),
+        ("Kosovo", "XKX"),
+        ("eu", "eu"),
+        ("Western Balkans", "western-balkans"),
+        ("  France ", "FRA"),
+        ("Narnia", None),
+        ("Belguim", None),
+        ("", None),
+    ],
 )
 def test_resolve(typed: str, code: str | None) -> None:
     assert resolve(typed) == code
@@ -25,8 +39,15 @@ def test_resolve(typed: str, code: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "first"),
-    [("Belguim", "BEL"), ("Frnace", "FRA"), ("Germnay", "DEU"), ("Tunsia", "TUN"),
-     ("Autsria", "AUT"), ("Western Balkns", "western-balkans"), ("Belgains", "BEL")],
+    [
+        ("Belguim", "BEL"),
+        ("Frnace", "FRA"),
+        ("Germnay", "DEU"),
+        ("Tunsia", "TUN"),
+        ("Autsria", "AUT"),
+        ("Western Balkns", "western-balkans"),
+        ("Belgains", "BEL"),
+    ],
 )
 def test_a_typo_is_close_to_the_place_it_meant(typed: str, first: str) -> None:
     assert close_to(typed)[0] == first
@@ -45,8 +66,10 @@ def test_guesses_can_be_kept_to_the_places_a_ledger_has() -> None:
 
 @pytest.mark.parametrize(
     ("place", "words"),
-    [("Belguim", "'Belguim' is not a place we know; did you mean Belgium?"),
-     ("Narnia", "'Narnia' is not a place we know")],
+    [
+        ("Belguim", "'Belguim' is not a place we know; did you mean Belgium?"),
+        ("Narnia", "'Narnia' is not a place we know"),
+    ],
 )
 def test_the_cli_says_which_place_was_meant(tmp_path: Path, place: str, words: str) -> None:
     db = fill_ledger(tmp_path / "l.db")

@@ -47,8 +47,15 @@ def test_every_country_of_the_gazetteer_has_residents_but_the_uncounted() -> Non
 @pytest.mark.parametrize(
     ("place", "low", "high"),
     # orders of magnitude anyone can check: a typo in the file would leave them
-    [("BEL", 11e6, 12e6), ("XKX", 1.7e6, 1.9e6), ("TUN", 11e6, 12e6), ("RUS", 140e6, 150e6),
-     ("MDV", 4e5, 6e5), ("eu", 500e6, 520e6), ("central-asia", 70e6, 78e6)],
+    [
+        ("BEL", 11e6, 12e6),
+        ("XKX", 1.7e6, 1.9e6),
+        ("TUN", 11e6, 12e6),
+        ("RUS", 140e6, 150e6),
+        ("MDV", 4e5, 6e5),
+        ("eu", 500e6, 520e6),
+        ("central-asia", 70e6, 78e6),
+    ],
 )
 def test_residents_are_of_the_right_size(place: str, low: float, high: float) -> None:
     people = residents(place)
@@ -67,9 +74,17 @@ def test_a_region_sums_its_counted_members() -> None:
 
 @pytest.mark.parametrize(
     ("count", "place", "expected"),
-    [(500, "BEL", 43.5), (300, "XKX", 167.0), (6000, "TUN", 513.0), (1910, "FRA", 28.5),
-     (0, "BEL", 0.0), (None, "BEL", None), (40, "TWN", None), (40, "nowhere", None),
-     (40000, "syria-iraq", None)],
+    [
+        (500, "BEL", 43.5),
+        (300, "XKX", 167.0),
+        (6000, "TUN", 513.0),
+        (1910, "FRA", 28.5),
+        (0, "BEL", 0.0),
+        (None, "BEL", None),
+        (40, "TWN", None),
+        (40, "nowhere", None),
+        (40000, "syria-iraq", None),
+    ],
 )
 def test_per_million(count: float | None, place: str, expected: float | None) -> None:
     assert per_million(count, place) == expected
@@ -84,8 +99,15 @@ def test_rates_keep_the_order_of_their_counts(a: float, b: float) -> None:
 
 @pytest.mark.parametrize(
     ("rate", "text"),
-    [(None, ""), (513.0, "513"), (1670.0, "1,670"), (43.5, "43.5"), (1.0, "1.0"), (0.42, "0.42"),
-     (0.013, "0.013")],
+    [
+        (None, ""),
+        (513.0, "513"),
+        (1670.0, "1,670"),
+        (43.5, "43.5"),
+        (1.0, "1.0"),
+        (0.42, "0.42"),
+        (0.013, "0.013"),
+    ],
 )
 def test_rate_text(rate: float | None, text: str) -> None:
     assert rate_text(rate) == text

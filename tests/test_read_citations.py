@@ -41,8 +41,14 @@ MARKDOWN = [
         "all-fields",
         "title: Returnees\noutlet: The Harbour Courier\nauthor: Jane Doe\n"
         "url: https://courier.example/returnees\ndate: 2017-10-25\naccessed: 2024-03-01",
-        ("Returnees", "The Harbour Courier", "Jane Doe", "https://courier.example/returnees",
-         "2017-10-25", "2024-03-01"),
+        (
+            "Returnees",
+            "The Harbour Courier",
+            "Jane Doe",
+            "https://courier.example/returnees",
+            "2017-10-25",
+            "2024-03-01",
+        ),
     ),
     (
         "authors-list-publisher",
@@ -72,8 +78,9 @@ MARKDOWN = [
 ]
 
 
-@pytest.mark.parametrize(("front", "expected"), [m[1:] for m in MARKDOWN],
-                         ids=[m[0] for m in MARKDOWN])
+@pytest.mark.parametrize(
+    ("front", "expected"), [m[1:] for m in MARKDOWN], ids=[m[0] for m in MARKDOWN]
+)
 def test_markdown_front_matter(
     tmp_path: Path, front: str | None, expected: tuple[str | None, ...]
 ) -> None:
@@ -98,8 +105,14 @@ HTML = [
         '<meta property="article:author" content="Jane Doe">'
         '<link rel="canonical" href="https://courier.example/britons">'
         '<meta property="article:published_time" content="2018-07-27T09:00:00Z">',
-        ("Britons return", "The Harbour Courier", "Jane Doe", "https://courier.example/britons",
-         "2018-07-27", None),
+        (
+            "Britons return",
+            "The Harbour Courier",
+            "Jane Doe",
+            "https://courier.example/britons",
+            "2018-07-27",
+            None,
+        ),
     ),
     (
         "citation-tags-for-a-report",
@@ -110,20 +123,41 @@ HTML = [
         '<meta name="citation_publication_date" content="2018/07/23">'
         '<meta name="citation_public_url" content="https://icsr.example/daesh">'
         '<meta property="og:title" content="Not this one">',
-        ("From Daesh to Diaspora", "ICSR", "Joana Cook; Gina Vale", "https://icsr.example/daesh",
-         "2018-07-23", None),
+        (
+            "From Daesh to Diaspora",
+            "ICSR",
+            "Joana Cook; Gina Vale",
+            "https://icsr.example/daesh",
+            "2018-07-23",
+            None,
+        ),
     ),
     (
         "json-ld-news-article",
-        ld({"@context": "https://schema.org", "@graph": [
-            {"@type": "WebSite", "url": "https://wire.example/", "name": "Wire"},
-            {"@type": "NewsArticle", "headline": "Returnees counted",
-             "author": [{"@type": "Person", "name": "A. Writer"}, {"name": "B. Writer"}],
-             "publisher": {"@type": "Organization", "name": "Wire Service"},
-             "url": "https://wire.example/returnees", "datePublished": "2019-02-03"},
-        ]}),
-        ("Returnees counted", "Wire Service", "A. Writer; B. Writer",
-         "https://wire.example/returnees", "2019-02-03", None),
+        ld(
+            {
+                "@context": "https://schema.org",
+                "@graph": [
+                    {"@type": "WebSite", "url": "https://wire.example/", "name": "Wire"},
+                    {
+                        "@type": "NewsArticle",
+                        "headline": "Returnees counted",
+                        "author": [{"@type": "Person", "name": "A. Writer"}, {"name": "B. Writer"}],
+                        "publisher": {"@type": "Organization", "name": "Wire Service"},
+                        "url": "https://wire.example/returnees",
+                        "datePublished": "2019-02-03",
+                    },
+                ],
+            }
+        ),
+        (
+            "Returnees counted",
+            "Wire Service",
+            "A. Writer; B. Writer",
+            "https://wire.example/returnees",
+            "2019-02-03",
+            None,
+        ),
     ),
     (
         "a-profile-address-names-nobody",
@@ -166,24 +200,47 @@ def test_html_meta(tmp_path: Path, head: str, expected: tuple[str | None, ...]) 
 RECORDS = [
     (
         "newsapi",
-        {"source": {"id": None, "name": "BBC News"}, "author": "Jane Doe", "title": "Back home",
-         "url": "https://bbc.example/a", "publishedAt": "2019-03-04T10:00:00Z",
-         "content": "850 returned."},
+        {
+            "source": {"id": None, "name": "BBC News"},
+            "author": "Jane Doe",
+            "title": "Back home",
+            "url": "https://bbc.example/a",
+            "publishedAt": "2019-03-04T10:00:00Z",
+            "content": "850 returned.",
+        },
         ("Back home", "BBC News", "Jane Doe", "https://bbc.example/a", "2019-03-04", None),
     ),
     (
         "news-please",
-        {"source_domain": "www.wire.example", "authors": ["A. Writer", "B. Writer"],
-         "title": "Counted", "url": "https://www.wire.example/c",
-         "date_publish": "2017-10-24 08:00:00", "date_download": "2020-01-02 03:04:05",
-         "text": "850 returned."},
-        ("Counted", "www.wire.example", "A. Writer; B. Writer", "https://www.wire.example/c",
-         "2017-10-24", "2020-01-02"),
+        {
+            "source_domain": "www.wire.example",
+            "authors": ["A. Writer", "B. Writer"],
+            "title": "Counted",
+            "url": "https://www.wire.example/c",
+            "date_publish": "2017-10-24 08:00:00",
+            "date_download": "2020-01-02 03:04:05",
+            "text": "850 returned.",
+        },
+        (
+            "Counted",
+            "www.wire.example",
+            "A. Writer; B. Writer",
+            "https://www.wire.example/c",
+            "2017-10-24",
+            "2020-01-02",
+        ),
     ),
     (
         "plain-columns",
-        {"text": "850 returned.", "headline": "H", "outlet": "Atlas Weekly", "byline": "Desk",
-         "link": "http://atlas.example/h", "date": "2016-05-06", "crawled": "2021-07-08"},
+        {
+            "text": "850 returned.",
+            "headline": "H",
+            "outlet": "Atlas Weekly",
+            "byline": "Desk",
+            "link": "http://atlas.example/h",
+            "date": "2016-05-06",
+            "crawled": "2021-07-08",
+        },
         ("H", "Atlas Weekly", "Desk", "http://atlas.example/h", "2016-05-06", "2021-07-08"),
     ),
     (
@@ -194,8 +251,9 @@ RECORDS = [
 ]
 
 
-@pytest.mark.parametrize(("record", "expected"), [r[1:] for r in RECORDS],
-                         ids=[r[0] for r in RECORDS])
+@pytest.mark.parametrize(
+    ("record", "expected"), [r[1:] for r in RECORDS], ids=[r[0] for r in RECORDS]
+)
 def test_jsonl_columns(
     tmp_path: Path, record: dict[str, Any], expected: tuple[str | None, ...]
 ) -> None:
@@ -213,7 +271,11 @@ def test_csv_columns(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert cited(read_one(path)) == (
-        "Back home", "Atlas Weekly", "Jane Doe", "https://atlas.example/b", "2018-01-02",
+        "Back home",
+        "Atlas Weekly",
+        "Jane Doe",
+        "https://atlas.example/b",
+        "2018-01-02",
         "2019-02-03",
     )
 
@@ -235,8 +297,9 @@ def test_warc_headers(tmp_path: Path, head: str, expected_url: str) -> None:
         f"</head><body>{BODY}</body></html>"
     )
     path = tmp_path / "crawl.warc.gz"
-    path.write_bytes(gzip.compress(warc_record("https://news.example/a", page.encode(),
-                                               "text/html")))
+    path.write_bytes(
+        gzip.compress(warc_record("https://news.example/a", page.encode(), "text/html"))
+    )
     assert cited(read_one(path)) == ("T", "News", None, expected_url, None, "2024-01-01")
 
 

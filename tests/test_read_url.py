@@ -111,7 +111,11 @@ def test_text_with_date_header(server: str) -> None:
     url = f"{server}/notes.txt"
     assert read_all(url) == [
         Document(
-            id=url, text="Notes from a URL.", uri=url, published="2015-01-02", url=url,
+            id=url,
+            text="Notes from a URL.",
+            uri=url,
+            published="2015-01-02",
+            url=url,
             accessed=dt.date.today().isoformat(),
         )
     ]

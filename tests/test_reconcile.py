@@ -258,12 +258,31 @@ def test_members_adding_up_to_more_than_their_region_is_an_inconsistency() -> No
 def test_a_source_silent_for_years_is_history_not_a_vote_or_a_disagreement() -> None:
     old = document("2015.txt", ["About 1,200 French went, ICSR said."], published="2015-01-26")
     new = document("2017.txt", ["Some 1,910 French went, Soufan said."], published="2017-10-24")
-    rec = reconcile_estimates([
-        stored(estimate(old, "About 1,200", place="FRA", flow=Flow.DEPARTED, value=1200,
-                        qualifier=Qualifier.APPROX)),
-        stored(estimate(new, "Some 1,910", place="FRA", flow=Flow.DEPARTED, value=1910,
-                        qualifier=Qualifier.APPROX, source="The Soufan Center")),
-    ])
+    rec = reconcile_estimates(
+        [
+            stored(
+                estimate(
+                    old,
+                    "About 1,200",
+                    place="FRA",
+                    flow=Flow.DEPARTED,
+                    value=1200,
+                    qualifier=Qualifier.APPROX,
+                )
+            ),
+            stored(
+                estimate(
+                    new,
+                    "Some 1,910",
+                    place="FRA",
+                    flow=Flow.DEPARTED,
+                    value=1910,
+                    qualifier=Qualifier.APPROX,
+                    source="The Soufan Center",
+                )
+            ),
+        ]
+    )
     (row,) = rec.rows
     assert (row.low, row.best, row.high, row.sources) == (1910, 1910, 1910, ("The Soufan Center",))
     assert row.claims == 2  # the 2015 figure stays in the row's history
@@ -274,47 +293,96 @@ def test_between_two_versions_of_a_source_the_one_others_corroborate_is_current(
     right = document("a.txt", ["Some 425 Britons came back, Soufan said."], published="2017-10-25")
     wrong = document("b.txt", ["Some 850 Britons came back, Soufan said."], published="2017-11-14")
     other = document("c.txt", ["About 400 Britons came back, ICSR said."], published="2017-12-01")
-    rec = reconcile_estimates([
-        stored(estimate(right, "Some 425", value=425, qualifier=Qualifier.APPROX,
-                        source="The Soufan Center")),
-        stored(estimate(wrong, "Some 850", value=850, qualifier=Qualifier.APPROX,
-                        source="The Soufan Center")),
-        stored(estimate(other, "About 400", value=400, qualifier=Qualifier.APPROX)),
-    ])
+    rec = reconcile_estimates(
+        [
+            stored(
+                estimate(
+                    right,
+                    "Some 425",
+                    value=425,
+                    qualifier=Qualifier.APPROX,
+                    source="The Soufan Center",
+                )
+            ),
+            stored(
+                estimate(
+                    wrong,
+                    "Some 850",
+                    value=850,
+                    qualifier=Qualifier.APPROX,
+                    source="The Soufan Center",
+                )
+            ),
+            stored(estimate(other, "About 400", value=400, qualifier=Qualifier.APPROX)),
+        ]
+    )
     (row,) = rec.rows
     assert (row.low, row.high) == (400, 425)
     assert [c.kind for c in rec.conflicts] == [ConflictKind.MISQUOTE]
 
 
 def test_a_share_times_its_base_far_from_the_stated_counts_is_one_inconsistency() -> None:
-    a = document("a.txt", ["Nearly half came back: 212 by our count.", "Some 425 came back.",
-                           "ICSR says 430 came back."])
-    rec = reconcile_estimates([
-        stored(estimate(a, "Nearly half", value=212, qualifier=Qualifier.APPROX, derived=True)),
-        stored(estimate(a, "Some 425", value=425, qualifier=Qualifier.APPROX,
-                        source="The Soufan Center")),
-        stored(estimate(a, "430", value=430)),
-    ])
+    a = document(
+        "a.txt",
+        [
+            "Nearly half came back: 212 by our count.",
+            "Some 425 came back.",
+            "ICSR says 430 came back.",
+        ],
+    )
+    rec = reconcile_estimates(
+        [
+            stored(estimate(a, "Nearly half", value=212, qualifier=Qualifier.APPROX, derived=True)),
+            stored(
+                estimate(
+                    a, "Some 425", value=425, qualifier=Qualifier.APPROX, source="The Soufan Center"
+                )
+            ),
+            stored(estimate(a, "430", value=430)),
+        ]
+    )
     (conflict,) = rec.conflicts
     assert conflict.kind == ConflictKind.INCONSISTENCY
     assert "'Nearly half' of its base gives about 212" in conflict.detail
     assert len(conflict.claims) == 3
-    close = reconcile_estimates([
-        stored(estimate(a, "Nearly half", value=400, qualifier=Qualifier.APPROX, derived=True)),
-        stored(estimate(a, "430", value=430)),
-    ])
+    close = reconcile_estimates(
+        [
+            stored(estimate(a, "Nearly half", value=400, qualifier=Qualifier.APPROX, derived=True)),
+            stored(estimate(a, "430", value=430)),
+        ]
+    )
     assert close.conflicts == ()
 
 
 def test_with_nothing_to_corroborate_the_earlier_version_of_a_figure_is_current() -> None:
     report = document("a.txt", ["About 30 percent returned, RAN said."], published="2017-10-24")
     retold = document("b.txt", ["A quarter returned, RAN said."], published="2017-11-14")
-    rec = reconcile_estimates([
-        stored(estimate(report, "About 30 percent", place="eu", value=1500, derived=True,
-                        qualifier=Qualifier.APPROX, source="RAN")),
-        stored(estimate(retold, "A quarter", place="eu", value=1250, derived=True,
-                        qualifier=Qualifier.APPROX, source="RAN")),
-    ])
+    rec = reconcile_estimates(
+        [
+            stored(
+                estimate(
+                    report,
+                    "About 30 percent",
+                    place="eu",
+                    value=1500,
+                    derived=True,
+                    qualifier=Qualifier.APPROX,
+                    source="RAN",
+                )
+            ),
+            stored(
+                estimate(
+                    retold,
+                    "A quarter",
+                    place="eu",
+                    value=1250,
+                    derived=True,
+                    qualifier=Qualifier.APPROX,
+                    source="RAN",
+                )
+            ),
+        ]
+    )
     (row,) = rec.rows
     assert row.best == 1500 and row.derived
 
@@ -322,8 +390,15 @@ def test_with_nothing_to_corroborate_the_earlier_version_of_a_figure_is_current(
 def test_a_share_with_its_base_in_another_document_fills_the_gap_as_derived() -> None:
     share_doc = document("a.txt", ["Nearly half of the Britons who went came back, Soufan said."])
     count_doc = document("b.txt", ["ICSR counts 850 Britons who went."])
-    share = estimate(share_doc, "Nearly half", value=0.5, high=0.5, kind=Kind.SHARE,
-                     qualifier=Qualifier.LESS_THAN, source="The Soufan Center")
+    share = estimate(
+        share_doc,
+        "Nearly half",
+        value=0.5,
+        high=0.5,
+        kind=Kind.SHARE,
+        qualifier=Qualifier.LESS_THAN,
+        source="The Soufan Center",
+    )
     base = estimate(count_doc, "850", flow=Flow.DEPARTED, value=850)
     rec = reconcile_estimates([stored(share), stored(base)])
     rows = {r.flow: r for r in rec.rows}
@@ -357,8 +432,17 @@ def test_distinct_events_are_summed_and_one_event_told_twice_counts_once() -> No
     c = document("c.txt", ["A second flight carried 231 people."], published="2019-05-10")
     items = [
         stored(estimate(a, "47", place="KAZ", value=47, scope=Scope.EVENT, source="NSC")),
-        stored(estimate(b, "Some 47", place="KAZ", value=47, scope=Scope.EVENT, source=None,
-                        qualifier=Qualifier.APPROX)),
+        stored(
+            estimate(
+                b,
+                "Some 47",
+                place="KAZ",
+                value=47,
+                scope=Scope.EVENT,
+                source=None,
+                qualifier=Qualifier.APPROX,
+            )
+        ),
         stored(estimate(c, "231", place="KAZ", value=231, scope=Scope.EVENT, source="NSC")),
     ]
     rec = reconcile_estimates(items)
@@ -391,10 +475,24 @@ def test_one_groups_recruits_are_a_part_not_a_vote() -> None:
     a = document("a.txt", ["Of the 1,654 who went, 1,060 joined the Islamic State."])
     b = document("b.txt", ["Some 1,600 Moroccans went, the bureau said."])
     whole = estimate(a, "1,654", place="MAR", flow=Flow.DEPARTED, value=1654, source="BCIJ")
-    part = estimate(a, "1,060", place="MAR", flow=Flow.DEPARTED, value=1060, source="BCIJ",
-                    group="Islamic State")
-    other = estimate(b, "Some 1,600", place="MAR", flow=Flow.DEPARTED, value=1600,
-                     qualifier=Qualifier.APPROX, source="Bureau")
+    part = estimate(
+        a,
+        "1,060",
+        place="MAR",
+        flow=Flow.DEPARTED,
+        value=1060,
+        source="BCIJ",
+        group="Islamic State",
+    )
+    other = estimate(
+        b,
+        "Some 1,600",
+        place="MAR",
+        flow=Flow.DEPARTED,
+        value=1600,
+        qualifier=Qualifier.APPROX,
+        source="Bureau",
+    )
     rec = reconcile_estimates([stored(whole), stored(part), stored(other)])
     (row,) = rec.rows
     assert (row.low, row.best, row.high) == (1600, 1627, 1654)
@@ -407,10 +505,22 @@ def test_a_part_raises_the_floor_of_an_open_whole() -> None:
     a = document("a.txt", ["Between 900 and 2,000 went; 1,060 of them joined the Islamic State."])
     rec = reconcile_estimates(
         [
-            stored(estimate(a, "Between 900 and 2,000", place="MAR", flow=Flow.DEPARTED,
-                            low=900, high=2000, qualifier=Qualifier.RANGE)),
-            stored(estimate(a, "1,060", place="MAR", flow=Flow.DEPARTED, value=1060,
-                            group="Islamic State")),
+            stored(
+                estimate(
+                    a,
+                    "Between 900 and 2,000",
+                    place="MAR",
+                    flow=Flow.DEPARTED,
+                    low=900,
+                    high=2000,
+                    qualifier=Qualifier.RANGE,
+                )
+            ),
+            stored(
+                estimate(
+                    a, "1,060", place="MAR", flow=Flow.DEPARTED, value=1060, group="Islamic State"
+                )
+            ),
         ]
     )
     (row,) = rec.rows
@@ -421,15 +531,19 @@ def test_a_figure_of_another_scope_never_makes_a_part() -> None:
     a = document("a.txt", ["Some 30 joined the YPG; 80 are fighting there now."])
     rec = reconcile_estimates(
         [
-            stored(estimate(a, "Some 30", place="USA", flow=Flow.DEPARTED, value=30,
-                            group="YPG/SDF")),
-            stored(estimate(a, "80", place="USA", flow=Flow.DEPARTED, value=80,
-                            scope=Scope.CURRENT)),
+            stored(
+                estimate(a, "Some 30", place="USA", flow=Flow.DEPARTED, value=30, group="YPG/SDF")
+            ),
+            stored(
+                estimate(a, "80", place="USA", flow=Flow.DEPARTED, value=80, scope=Scope.CURRENT)
+            ),
         ]
     )
     rows = {r.scope: r for r in rec.rows}
     assert (rows["cumulative"].basis, rows["cumulative"].low, rows["cumulative"].high) == (
-        "consensus", 30, 30,
+        "consensus",
+        30,
+        30,
     )
 
 
@@ -438,8 +552,9 @@ def test_a_share_takes_its_base_from_the_same_scope() -> None:
     rec = reconcile_estimates(
         [
             stored(estimate(a, "Half", place="NOR", kind=Kind.SHARE, value=0.5)),
-            stored(estimate(a, "100", place="NOR", flow=Flow.DEPARTED, value=100,
-                            scope=Scope.EVENT)),
+            stored(
+                estimate(a, "100", place="NOR", flow=Flow.DEPARTED, value=100, scope=Scope.EVENT)
+            ),
         ]
     )
     assert [r.scope for r in rec.rows] == ["event"], "no cumulative base: no derived row"
@@ -450,10 +565,10 @@ def test_a_near_copy_that_states_another_figure_is_a_new_statement() -> None:
     b = document("b.txt", ["The ministry said 350 have left."], published="2017-12-04")
     c = document("c.txt", ["The ministry said 200 have left."], published="2017-03-03")
     original = stored(estimate(a, "200", place="AUT", flow=Flow.DEPARTED, value=200))
-    update = stored(estimate(b, "350", place="AUT", flow=Flow.DEPARTED, value=350),
-                    copy_of="h-a.txt")
-    copy = stored(estimate(c, "200", place="AUT", flow=Flow.DEPARTED, value=200),
-                  copy_of="h-a.txt")
+    update = stored(
+        estimate(b, "350", place="AUT", flow=Flow.DEPARTED, value=350), copy_of="h-a.txt"
+    )
+    copy = stored(estimate(c, "200", place="AUT", flow=Flow.DEPARTED, value=200), copy_of="h-a.txt")
     rec = reconcile_estimates([original, update, copy])
     claims = {c.quote: c for c in rec.claims}
     assert claims["350"].originals == ("b.txt",) and claims["350"].update
@@ -469,8 +584,9 @@ def test_a_near_copy_of_the_same_day_with_another_figure_is_a_misquote() -> None
     rec = reconcile_estimates(
         [
             stored(estimate(a, "200", place="AUT", flow=Flow.DEPARTED, value=200)),
-            stored(estimate(b, "250", place="AUT", flow=Flow.DEPARTED, value=250),
-                   copy_of="h-a.txt"),
+            stored(
+                estimate(b, "250", place="AUT", flow=Flow.DEPARTED, value=250), copy_of="h-a.txt"
+            ),
         ]
     )
     assert [c.kind for c in rec.conflicts] == [ConflictKind.MISQUOTE]
@@ -481,8 +597,16 @@ def test_women_outnumbering_the_total_are_an_inconsistency() -> None:
     rec = reconcile_estimates(
         [
             stored(estimate(a, "Some 100", place="FIN", flow=Flow.DEPARTED, value=100)),
-            stored(estimate(a, "160", place="FIN", flow=Flow.DEPARTED, value=160,
-                            population=Population.WOMEN)),
+            stored(
+                estimate(
+                    a,
+                    "160",
+                    place="FIN",
+                    flow=Flow.DEPARTED,
+                    value=160,
+                    population=Population.WOMEN,
+                )
+            ),
         ]
     )
     (conflict,) = rec.conflicts
@@ -495,8 +619,9 @@ def test_returned_killed_and_remaining_beyond_the_departures_are_an_inconsistenc
         stored(estimate(a, "300", place="SWE", flow=Flow.DEPARTED, value=300)),
         stored(estimate(a, "150", place="SWE", flow=Flow.RETURNED, value=150)),
         stored(estimate(a, "120", place="SWE", flow=Flow.KILLED, value=120)),
-        stored(estimate(a, "100", place="SWE", flow=Flow.REMAINING, value=100,
-                        scope=Scope.CURRENT)),
+        stored(
+            estimate(a, "100", place="SWE", flow=Flow.REMAINING, value=100, scope=Scope.CURRENT)
+        ),
     ]
     rec = reconcile_estimates(items)
     (conflict,) = rec.conflicts

@@ -47,7 +47,7 @@ def test_the_policy_allows_exactly_the_inline_style_and_script(report: str) -> N
 def test_nothing_is_loaded_from_outside_the_file(report: str) -> None:
     targets = re.findall(r'(?:src|href|action)="([^"]*)"', report)
     assert [t for t in targets if not t.startswith(("#", "data:"))] == []
-    assert "<link rel=\"stylesheet\"" not in report
+    assert '<link rel="stylesheet"' not in report
 
 
 def test_it_has_the_map_the_table_the_conflicts_and_a_section_per_place(report: str) -> None:
@@ -67,8 +67,9 @@ def test_untrusted_text_is_escaped(report: str) -> None:
 
 
 def test_the_data_block_cannot_close_its_element(report: str) -> None:
-    block = re.search(r'<script type="application/json" id="fighterflows-data">(.*?)</script>',
-                      report, flags=re.S)
+    block = re.search(
+        r'<script type="application/json" id="fighterflows-data">(.*?)</script>', report, flags=re.S
+    )
     assert block is not None
     assert "<" not in block.group(1)
     assert json_for_html({"x": "</script><b>"}) == '{"x": "\\u003c/script>\\u003cb>"}'
@@ -102,8 +103,9 @@ def test_each_place_of_a_large_report_is_folded_with_the_claims_that_count(
     large_report: Path,
 ) -> None:
     html = large_report.read_text(encoding="utf-8")
-    sections = re.findall(r'<section class="place" id="place-([^"]+)">(.*?)</section>', html,
-                          flags=re.S)
+    sections = re.findall(
+        r'<section class="place" id="place-([^"]+)">(.*?)</section>', html, flags=re.S
+    )
     assert len(sections) == 150
     for code, body in sections:
         assert "<details>" in body, code  # folded: the map and the index open it

@@ -21,9 +21,14 @@ from tests.factories import document, estimate
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("1,200", Amount(1200, False)), ("450", Amount(450, False)), (" 12 ", Amount(12, False)),
-     ("30%", Amount(0.3, True)),
-     ("0.25", Amount(0.25, False)), ("1_000", Amount(1000, False))],
+    [
+        ("1,200", Amount(1200, False)),
+        ("450", Amount(450, False)),
+        (" 12 ", Amount(12, False)),
+        ("30%", Amount(0.3, True)),
+        ("0.25", Amount(0.25, False)),
+        ("1_000", Amount(1000, False)),
+    ],
 )
 def test_numbers_as_analysts_type_them(typed: str, expected: Amount) -> None:
     got = parse_amount(typed, "--value")
@@ -32,9 +37,15 @@ def test_numbers_as_analysts_type_them(typed: str, expected: Amount) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "message"),
-    [("abc", "'abc' is not a number"), ("", "'' is not a number"), ("nan", "0 or more"),
-     ("inf", "0 or more"), ("-5", "0 or more"), ("1.2.3", "is not a number"),
-     ("12 people", "is not a number")],
+    [
+        ("abc", "'abc' is not a number"),
+        ("", "'' is not a number"),
+        ("nan", "0 or more"),
+        ("inf", "0 or more"),
+        ("-5", "0 or more"),
+        ("1.2.3", "is not a number"),
+        ("12 people", "is not a number"),
+    ],
 )
 def test_what_is_not_a_number(typed: str, message: str) -> None:
     with pytest.raises(ReviewError, match=message):
@@ -56,8 +67,11 @@ RANGE = estimate(DOC, "850", value=None, low=800, high=900, qualifier=Qualifier.
         (ABOUT, {"qualifier": "at_least"}, (850, 850, None, Qualifier.AT_LEAST)),
         (ABOUT, {"qualifier": "less_than"}, (850, None, 850, Qualifier.LESS_THAN)),
         (ABOUT, {"low": "800", "high": "900"}, (None, 800, 900, Qualifier.RANGE)),
-        (ABOUT, {"low": "200", "high": "999", "qualifier": "vague"},
-         (None, 200, 999, Qualifier.VAGUE)),
+        (
+            ABOUT,
+            {"low": "200", "high": "999", "qualifier": "vague"},
+            (None, 200, 999, Qualifier.VAGUE),
+        ),
         (AT_LEAST, {"value": "420"}, (420, 420, None, Qualifier.AT_LEAST)),
         (RANGE, {"value": "860"}, (860, 860, 860, Qualifier.EXACT)),
         (RANGE, {"low": "700", "high": "900"}, (None, 700, 900, Qualifier.RANGE)),
@@ -88,8 +102,7 @@ def test_a_correction_follows_the_contract_intervals(
         (ABOUT, {"value": "0.5"}, "not a whole number"),
     ],
 )
-def test_corrections_that_cannot_be(before: object, typed: dict[str, str], message: str
-                                    ) -> None:
+def test_corrections_that_cannot_be(before: object, typed: dict[str, str], message: str) -> None:
     assert isinstance(before, type(ABOUT))
     with pytest.raises(ReviewError, match=message):
         corrected(before, parse_changes(typed))
@@ -97,7 +110,8 @@ def test_corrections_that_cannot_be(before: object, typed: dict[str, str], messa
 
 def test_fields_are_checked_with_their_names() -> None:
     assert parse_changes({"place": "Britons", "flow": "Returned", "source": ""}) == Changes(
-        place="GBR", flow=parse_changes({"flow": "returned"}).flow, source="")
+        place="GBR", flow=parse_changes({"flow": "returned"}).flow, source=""
+    )
     with pytest.raises(ReviewError, match=r"^population: 'kids' is not a population"):
         parse_changes({"population": "kids"}, label=str)
     assert parse_changes({"place": "", "value": "  "}).empty  # blank form fields: not given
@@ -108,23 +122,33 @@ TEXT = "Some 500 went. Around 500 came back; 500 is an estimate."
 
 @pytest.mark.parametrize(
     ("quote", "occurrence", "start"),
-    [("Some 500", None, 0), ("500", 1, 5), ("500", 2, 22), ("500", 3, 37),
-     ("Around 500 came back", None, 15)],
+    [
+        ("Some 500", None, 0),
+        ("500", 1, 5),
+        ("500", 2, 22),
+        ("500", 3, 37),
+        ("Around 500 came back", None, 15),
+    ],
 )
-def test_a_quote_is_anchored_to_its_occurrence(quote: str, occurrence: int | None,
-                                               start: int) -> None:
+def test_a_quote_is_anchored_to_its_occurrence(
+    quote: str, occurrence: int | None, start: int
+) -> None:
     at = anchor(TEXT, quote, occurrence, "t.txt")
-    assert at == start and TEXT[at:at + len(quote)] == quote
+    assert at == start and TEXT[at : at + len(quote)] == quote
 
 
 @pytest.mark.parametrize(
     ("quote", "occurrence", "message"),
-    [("600", None, "'600' is not in t.txt"), ("500", None, "appears 3 times"),
-     ("500", 4, "occurrence 4 is past the last"), ("500", 0, "past the last"),
-     ("Some 500", 2, "appears once in t.txt: occurrence 2"), ("  ", None, "empty")],
+    [
+        ("600", None, "'600' is not in t.txt"),
+        ("500", None, "appears 3 times"),
+        ("500", 4, "occurrence 4 is past the last"),
+        ("500", 0, "past the last"),
+        ("Some 500", 2, "appears once in t.txt: occurrence 2"),
+        ("  ", None, "empty"),
+    ],
 )
-def test_a_quote_that_does_not_anchor(quote: str, occurrence: int | None, message: str
-                                      ) -> None:
+def test_a_quote_that_does_not_anchor(quote: str, occurrence: int | None, message: str) -> None:
     with pytest.raises(ReviewError, match=message):
         anchor(TEXT, quote, occurrence, "t.txt")
 
@@ -142,17 +166,25 @@ def test_a_span_gets_its_sentence() -> None:
 
 
 FILTERS = [
-    Filters(), Filters(place="FRA"), Filters(flow="returned"), Filters(population="minors"),
-    Filters(scope="event"), Filters(source="soufan"), Filters(source="SOUFAN center"),
-    Filters(source="nobody"), Filters(document="2017-icsr-update"), Filters(as_of="2017"),
-    Filters(as_of="2017-10"), Filters(as_of="2017-10-24"), Filters(as_of="2019-03-05"),
+    Filters(),
+    Filters(place="FRA"),
+    Filters(flow="returned"),
+    Filters(population="minors"),
+    Filters(scope="event"),
+    Filters(source="soufan"),
+    Filters(source="SOUFAN center"),
+    Filters(source="nobody"),
+    Filters(document="2017-icsr-update"),
+    Filters(as_of="2017"),
+    Filters(as_of="2017-10"),
+    Filters(as_of="2017-10-24"),
+    Filters(as_of="2019-03-05"),
     Filters(place="FRA", flow="departed", as_of="2017-11"),
 ]
 
 
 @pytest.mark.parametrize("filters", FILTERS, ids=repr)
-def test_filters_select_in_memory_what_the_query_selects(ledger_url: str, filters: Filters
-                                                         ) -> None:
+def test_filters_select_in_memory_what_the_query_selects(ledger_url: str, filters: Filters) -> None:
     """Reviewed figures are filtered in memory; the ledger's query filters the rest: both must
     select alike, on SQLite and on PostgreSQL."""
     if "://" in ledger_url:
@@ -165,7 +197,8 @@ def test_filters_select_in_memory_what_the_query_selects(ledger_url: str, filter
         ledger = Ledger.open(fill_ledger(Path(ledger_url)))
     everything = ledger.estimates()
     assert [s.id for s in everything if filters.selects(s)] == [
-        s.id for s in ledger.estimates(filters)]
+        s.id for s in ledger.estimates(filters)
+    ]
 
 
 def _stored(doc: str, name: str, start: int) -> StoredEstimate:
@@ -174,9 +207,10 @@ def _stored(doc: str, name: str, start: int) -> StoredEstimate:
 
 
 @settings(max_examples=50)
-@given(st.lists(st.tuples(st.sampled_from("abc"), st.integers(0, 30)), unique=True,
-                max_size=12),
-       st.lists(st.tuples(st.sampled_from("abcd"), st.integers(0, 30)), max_size=6))
+@given(
+    st.lists(st.tuples(st.sampled_from("abc"), st.integers(0, 30)), unique=True, max_size=12),
+    st.lists(st.tuples(st.sampled_from("abcd"), st.integers(0, 30)), max_size=6),
+)
 def test_reviewed_figures_join_their_documents_without_reordering(
     raw: list[tuple[str, int]], added: list[tuple[str, int]]
 ) -> None:
@@ -205,9 +239,17 @@ def test_two_analysts_reviewing_one_figure_at_once_both_succeed(ledger_url: str)
     def review(by: str) -> None:
         try:
             for n in range(15):
-                save_review(ledger.engine, Review(stored.document_id, stored.id,
-                                                  Verdict.CONFIRMED, stored.estimate, by,
-                                                  f"2026-01-01T00:00:{n:02d}+00:00"))
+                save_review(
+                    ledger.engine,
+                    Review(
+                        stored.document_id,
+                        stored.id,
+                        Verdict.CONFIRMED,
+                        stored.estimate,
+                        by,
+                        f"2026-01-01T00:00:{n:02d}+00:00",
+                    ),
+                )
         except BaseException as error:  # a thread's failure must reach the test
             failures.append(error)
 

@@ -25,8 +25,9 @@ def port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
     db = fill_ledger(tmp_path_factory.mktemp("limits") / "ledger.db")
     number = free_port()
     code = f"from fighterflows.web.app import serve; serve({db!r}, '127.0.0.1', {number})"
-    process = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -68,16 +69,23 @@ BIG = 64 * 1024
 CASES = [
     ("garbage-request-line", b"GARBAGE\r\n\r\n", 400),
     ("space-in-a-header-name", b"GET /api/table HTTP/1.1\r\nHost: x\r\nBad Name: 1\r\n\r\n", 400),
-    ("bad-content-length",
-     b"GET /api/table HTTP/1.1\r\nHost: x\r\nContent-Length: -4\r\n\r\n", 400),
-    ("header-past-16-KiB",
-     b"GET /api/table HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * BIG + b"\r\n\r\n", 431),
+    (
+        "bad-content-length",
+        b"GET /api/table HTTP/1.1\r\nHost: x\r\nContent-Length: -4\r\n\r\n",
+        400,
+    ),
+    (
+        "header-past-16-KiB",
+        b"GET /api/table HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * BIG + b"\r\n\r\n",
+        431,
+    ),
     ("url-past-16-KiB", b"GET /search?q=" + b"a" * BIG + b" HTTP/1.1\r\nHost: x\r\n\r\n", 431),
 ]
 
 
-@pytest.mark.parametrize(("request_bytes", "status"), [c[1:] for c in CASES],
-                         ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("request_bytes", "status"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
 def test_a_request_the_server_refuses_gets_our_shape_and_headers(
     port: int, request_bytes: bytes, status: int
 ) -> None:

@@ -51,8 +51,9 @@ def growing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
 def add_austria(db: str) -> None:
     ledger = Ledger.open(db)
     fig = Fig("320", "AUT", Flow.DEPARTED, 320, "Austrian government", "2019-06")
-    ledger.add_document(make_document("later", "2019-06-01", ["Austria counts 320 departures."],
-                                      [fig]))
+    ledger.add_document(
+        make_document("later", "2019-06-01", ["Austria counts 320 departures."], [fig])
+    )
     ledger.close()
 
 
@@ -93,8 +94,9 @@ def test_what_a_previous_reconciliation_answered_is_not_kept(growing: str) -> No
         assert len(cache.answers) == 2
 
 
-def test_an_answer_larger_than_an_entry_is_not_kept(growing: str,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_answer_larger_than_an_entry_is_not_kept(
+    growing: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("fighterflows.web.cache.MAX_ENTRY", 1000)
     with TestClient(create_app(growing)) as c:
         c.get("/api/places")

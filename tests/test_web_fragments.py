@@ -16,8 +16,14 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
-ADDRESSES = ["/place/FRA", "/place/FRA?limit=1", "/place/FRA?limit=1&offset=1",
-             "/place/FRA?limit=2&offset=1", "/place/FRA?flow=returned", "/place/BEL"]
+ADDRESSES = [
+    "/place/FRA",
+    "/place/FRA?limit=1",
+    "/place/FRA?limit=1&offset=1",
+    "/place/FRA?limit=2&offset=1",
+    "/place/FRA?flow=returned",
+    "/place/BEL",
+]
 
 
 @pytest.fixture(scope="module")
@@ -42,8 +48,9 @@ def warm(db: str) -> Iterator[TestClient]:
 
 
 @pytest.mark.parametrize("address", ADDRESSES)
-def test_a_page_made_of_kept_parts_is_the_page_made_afresh(db: str, warm: TestClient,
-                                                            address: str) -> None:
+def test_a_page_made_of_kept_parts_is_the_page_made_afresh(
+    db: str, warm: TestClient, address: str
+) -> None:
     # the limit=99 pages kept the claims and charts; this address is new to the server
     assert warm.get(address).text == page(db, address)
 

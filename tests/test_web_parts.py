@@ -61,8 +61,19 @@ def test_rings_across_the_antimeridian_do_not_streak() -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(None, 0), (0, 0), (0.5, 0), (1, 1), (9, 1), (10, 2), (499, 4), (500, 5), (1910, 6),
-     (5000, 7), (41000, 7)],
+    [
+        (None, 0),
+        (0, 0),
+        (0.5, 0),
+        (1, 1),
+        (9, 1),
+        (10, 2),
+        (499, 4),
+        (500, 5),
+        (1910, 6),
+        (5000, 7),
+        (41000, 7),
+    ],
 )
 def test_shades(value: float | None, expected: int) -> None:
     assert shade(value) == expected
@@ -93,8 +104,12 @@ def row(place: str, flow: str, best: float, population: str = "total") -> Row:
 
 
 def test_map_links_and_shades_countries_with_figures() -> None:
-    rows = [row("FRA", "departed", 1910), row("FRA", "returned", 271), row("eu", "departed", 5000),
-            row("DEU", "departed", 40, population="women")]
+    rows = [
+        row("FRA", "departed", 1910),
+        row("FRA", "returned", 271),
+        row("eu", "departed", 5000),
+        row("DEU", "departed", 40, population="women"),
+    ]
     countries = {c.code: c for c in world_map(rows, lambda code: f"/place/{code}").countries}
     assert countries["FRA"].shades == {"departed": 6, "returned": 4}
     assert countries["FRA"].href == "/place/FRA"
@@ -110,23 +125,48 @@ def test_map_links_and_shades_countries_with_figures() -> None:
     assert countries["ITA"].href is None and countries["ITA"].title == "Italy: no figure"
 
 
-def claim(source: str, as_of: str | None, value: float, flow: Flow = Flow.DEPARTED,
-          kind: Kind = Kind.COUNT) -> Claim:
+def claim(
+    source: str,
+    as_of: str | None,
+    value: float,
+    flow: Flow = Flow.DEPARTED,
+    kind: Kind = Kind.COUNT,
+) -> Claim:
     return Claim(
-        id=f"{source}{as_of}{value}", place="FRA", flow=flow, population="total", source=source,
-        kind=kind, value=value, low=value, high=value, qualifier=Qualifier.EXACT, as_of=as_of,
-        derived=False, estimates=(), documents=("d",), copies=(), quote=str(value),
+        id=f"{source}{as_of}{value}",
+        place="FRA",
+        flow=flow,
+        population="total",
+        source=source,
+        kind=kind,
+        value=value,
+        low=value,
+        high=value,
+        qualifier=Qualifier.EXACT,
+        as_of=as_of,
+        derived=False,
+        estimates=(),
+        documents=("d",),
+        copies=(),
+        quote=str(value),
     )
 
 
 def test_timeline_has_a_panel_per_flow_and_a_colour_per_source() -> None:
-    chart = timeline_chart([
-        claim("ICSR", "2014-12", 1200), claim("ICSR", "2017-10", 1910),
-        claim("Soufan", "2017", 1700), claim("Soufan", "2017", 271, flow=Flow.RETURNED),
-        claim("Soufan", None, 9), claim("Soufan", "2017", 0.2, kind=Kind.SHARE),
-    ])
+    chart = timeline_chart(
+        [
+            claim("ICSR", "2014-12", 1200),
+            claim("ICSR", "2017-10", 1910),
+            claim("Soufan", "2017", 1700),
+            claim("Soufan", "2017", 271, flow=Flow.RETURNED),
+            claim("Soufan", None, 9),
+            claim("Soufan", "2017", 0.2, kind=Kind.SHARE),
+        ]
+    )
     assert [(p.flow, p.population) for p in chart.panels] == [
-        ("departed", "total"), ("returned", "total")]
+        ("departed", "total"),
+        ("returned", "total"),
+    ]
     assert dict(chart.sources) == {"ICSR": 0, "Soufan": 1}
     assert chart.undated == 1
     departed = chart.panels[0]
@@ -141,8 +181,14 @@ def test_timeline_has_a_panel_per_flow_and_a_colour_per_source() -> None:
 
 @pytest.mark.parametrize(
     ("as_of", "year"),
-    [("2017", 2017.5), ("2017-01", 2017.0), ("2017-07-01", 2017.5), ("", None), (None, None),
-     ("late 2014", None)],
+    [
+        ("2017", 2017.5),
+        ("2017-01", 2017.0),
+        ("2017-07-01", 2017.5),
+        ("", None),
+        (None, None),
+        ("late 2014", None),
+    ],
 )
 def test_year_of(as_of: str | None, year: float | None) -> None:
     assert year_of(as_of) == year
@@ -164,10 +210,12 @@ def test_num(value: object, shown: str) -> None:
 
 @pytest.mark.parametrize(
     ("claim_json", "shown"),
-    [({"value": 1910, "low": 1910, "high": 1910, "kind": "count"}, "1,910"),
-     ({"value": None, "low": 120, "high": 130, "kind": "count"}, "120–130"),
-     ({"value": 0.3, "low": None, "high": None, "kind": "share"}, "30%"),
-     ({"value": None, "low": 100, "high": None, "kind": "count"}, "100")],
+    [
+        ({"value": 1910, "low": 1910, "high": 1910, "kind": "count"}, "1,910"),
+        ({"value": None, "low": 120, "high": 130, "kind": "count"}, "120–130"),
+        ({"value": 0.3, "low": None, "high": None, "kind": "share"}, "30%"),
+        ({"value": None, "low": 100, "high": None, "kind": "count"}, "100"),
+    ],
     ids=["count", "range", "share", "lower-bound"],
 )
 def test_figure(claim_json: dict[str, object], shown: str) -> None:
@@ -176,8 +224,15 @@ def test_figure(claim_json: dict[str, object], shown: str) -> None:
 
 @pytest.mark.parametrize(
     ("value", "out"),
-    [("=SUM(A1)", "'=SUM(A1)"), ("+1", "'+1"), ("@x", "'@x"), ("plain", "plain"),
-     (["a", "b"], "a; b"), (None, ""), (12, 12)],
+    [
+        ("=SUM(A1)", "'=SUM(A1)"),
+        ("+1", "'+1"),
+        ("@x", "'@x"),
+        ("plain", "plain"),
+        (["a", "b"], "a; b"),
+        (None, ""),
+        (12, 12),
+    ],
 )
 def test_csv_cells(value: object, out: object) -> None:
     assert cell(value) == out
@@ -185,8 +240,12 @@ def test_csv_cells(value: object, out: object) -> None:
 
 @pytest.mark.parametrize(
     ("code", "name"),
-    [("GBR", "United Kingdom"), ("XKX", "Kosovo"), ("eu", "European Union"),
-     ("western-balkans", "Western Balkans")],
+    [
+        ("GBR", "United Kingdom"),
+        ("XKX", "Kosovo"),
+        ("eu", "European Union"),
+        ("western-balkans", "Western Balkans"),
+    ],
 )
 def test_place_names(code: str, name: str) -> None:
     assert display_name(code) == name
@@ -213,7 +272,9 @@ def test_segments_rebuild_the_text_and_mark_each_figure(stored: list[StoredEstim
 def test_overlapping_figures_are_marked_once(stored: list[StoredEstimate]) -> None:
     s = stored[0]
     inner = StoredEstimate(
-        id="inner", document_id=s.document_id, extractor="x",
+        id="inner",
+        document_id=s.document_id,
+        extractor="x",
         estimate=s.estimate.replace(start=s.estimate.start + 1, end=s.estimate.end),
     )
     text = next(d.document.text for d in DOCUMENTS if d.document.id == s.estimate.doc)
@@ -224,8 +285,13 @@ def test_overlapping_figures_are_marked_once(stored: list[StoredEstimate]) -> No
 
 def test_static_assets_exist() -> None:
     static = Path(geo.__file__).with_name("static")
-    for name in ("style.css", "app.js", "favicon.svg", "countries-110m.json",
-                 "LICENSE-world-atlas.txt"):
+    for name in (
+        "style.css",
+        "app.js",
+        "favicon.svg",
+        "countries-110m.json",
+        "LICENSE-world-atlas.txt",
+    ):
         assert (static / name).is_file(), name
     script = (static / "app.js").read_text()
     for banned in ("innerHTML", "eval(", "new Function", "document.write"):
@@ -234,11 +300,18 @@ def test_static_assets_exist() -> None:
 
 @pytest.mark.parametrize(
     ("qualifier", "direction"),
-    [(Qualifier.MORE_THAN, "up"), (Qualifier.AT_LEAST, "up"), (Qualifier.LESS_THAN, "down"),
-     (Qualifier.AT_MOST, "down"), (Qualifier.EXACT, None), (Qualifier.APPROX, None)],
+    [
+        (Qualifier.MORE_THAN, "up"),
+        (Qualifier.AT_LEAST, "up"),
+        (Qualifier.LESS_THAN, "down"),
+        (Qualifier.AT_MOST, "down"),
+        (Qualifier.EXACT, None),
+        (Qualifier.APPROX, None),
+    ],
 )
-def test_bounds_get_an_arrow_the_way_they_are_open(qualifier: Qualifier,
-                                                    direction: str | None) -> None:
+def test_bounds_get_an_arrow_the_way_they_are_open(
+    qualifier: Qualifier, direction: str | None
+) -> None:
     bounded = dataclasses.replace(claim("ICSR", "2017", 40000), qualifier=qualifier)
     p = timeline_chart([bounded]).panels[0].points[0]
     if direction is None:
@@ -251,11 +324,16 @@ def test_bounds_get_an_arrow_the_way_they_are_open(qualifier: Qualifier,
 def test_a_misreport_is_a_point_off_its_source_line() -> None:
     from fighterflows.consensus import Role, Verdict
 
-    told = [claim("Soufan", "2017-10", 425, flow="returned"),
-            claim("Soufan", "2017-11", 850, flow="returned"),
-            claim("Soufan", "2018-06", 500, flow="returned")]
-    verdicts = {told[0].id: Verdict(Role.HISTORY, ""), told[1].id: Verdict(Role.OUTVOTED, ""),
-                told[2].id: Verdict(Role.VOTE, "")}
+    told = [
+        claim("Soufan", "2017-10", 425, flow="returned"),
+        claim("Soufan", "2017-11", 850, flow="returned"),
+        claim("Soufan", "2018-06", 500, flow="returned"),
+    ]
+    verdicts = {
+        told[0].id: Verdict(Role.HISTORY, ""),
+        told[1].id: Verdict(Role.OUTVOTED, ""),
+        told[2].id: Verdict(Role.VOTE, ""),
+    }
     chart = timeline_chart(told, verdicts)
     (panel,) = chart.panels
     marked = [p for p in panel.points if p.misreport]
@@ -270,9 +348,11 @@ def test_a_misreport_is_a_point_off_its_source_line() -> None:
 
 @pytest.mark.parametrize(
     ("low", "best", "high", "label", "open_top"),
-    [(1200, 1910, 3000, "consensus 1,200–3,000, best 1,910", False),
-     (850, 850, 850, "consensus 850", False),
-     (700, 700, None, "consensus 700", True)],
+    [
+        (1200, 1910, 3000, "consensus 1,200–3,000, best 1,910", False),
+        (850, 850, 850, "consensus 850", False),
+        (700, 700, None, "consensus 700", True),
+    ],
     ids=["range", "one-figure", "open-above"],
 )
 def test_the_consensus_band_spans_low_to_high_from_the_first_vote(
@@ -281,15 +361,20 @@ def test_the_consensus_band_spans_low_to_high_from_the_first_vote(
     from fighterflows.consensus import Role, Verdict
     from fighterflows.web.chart import TOP
 
-    votes = [claim("ICSR", "2015-01", 600), claim("ICSR", "2017-06", low),
-             claim("Soufan", "2017-10", best)]
+    votes = [
+        claim("ICSR", "2015-01", 600),
+        claim("ICSR", "2017-06", low),
+        claim("Soufan", "2017-10", best),
+    ]
     verdicts = {votes[0].id: Verdict(Role.HISTORY, "")}
     verdicts |= {c.id: Verdict(Role.VOTE, "") for c in votes[1:]}
     consensus = Row("FRA", "departed", "total", low, best, high, "2017-10", ("ICSR",), 3, 3)
     band = timeline_chart(votes, verdicts, [consensus]).panels[0].band
     assert band is not None and band.label == label
-    by_year = {p.title.split(",")[1].strip()[:7]: p for p in timeline_chart(
-        votes, verdicts, [consensus]).panels[0].points}
+    by_year = {
+        p.title.split(",")[1].strip()[:7]: p
+        for p in timeline_chart(votes, verdicts, [consensus]).panels[0].points
+    }
     assert band.x == pytest.approx(by_year["2017-06"].x)  # from the first vote, not history
     assert band.y_bottom == pytest.approx(by_year["2017-06"].y)
     assert band.y_top == pytest.approx(TOP) if open_top else band.y_top <= band.y_best
@@ -297,18 +382,21 @@ def test_the_consensus_band_spans_low_to_high_from_the_first_vote(
 
 
 def test_events_have_no_band_and_points_link_where_they_are_shown() -> None:
-    flight = dataclasses.replace(claim("Ministry", "2019-03-05", 12, flow="returned"),
-                                 scope="event")
-    row = Row("FRA", "returned", "total", 12, 12, None, "2019-03-05", ("Ministry",), 1, 1,
-              scope="event")
+    flight = dataclasses.replace(
+        claim("Ministry", "2019-03-05", 12, flow="returned"), scope="event"
+    )
+    row = Row(
+        "FRA", "returned", "total", 12, 12, None, "2019-03-05", ("Ministry",), 1, 1, scope="event"
+    )
     chart = timeline_chart([flight], {}, [row], lambda c: f"#c-{c}")
     (panel,) = chart.panels
     assert panel.band is None and panel.series == ()
     assert panel.points[0].href == f"#c-{flight.id}" and panel.name == "returned-total-event"
 
 
-@pytest.mark.parametrize(("v", "shown"), [(0, "0"), (750, "750"), (7500, "7,500"),
-                                          (10000, "10k"), (45000, "45k")])
+@pytest.mark.parametrize(
+    ("v", "shown"), [(0, "0"), (750, "750"), (7500, "7,500"), (10000, "10k"), (45000, "45k")]
+)
 def test_axis_labels_stay_short(v: float, shown: str) -> None:
     from fighterflows.web.chart import axis_label
 

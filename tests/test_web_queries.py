@@ -22,8 +22,13 @@ def ledger(ledger_url: str) -> Ledger:
 
 @pytest.mark.parametrize(
     "filters",
-    [Filters(), Filters(place="FRA"), Filters(flow="returned", source="soufan"),
-     Filters(as_of="2016"), Filters(document="2017-soufan-returnees")],
+    [
+        Filters(),
+        Filters(place="FRA"),
+        Filters(flow="returned", source="soufan"),
+        Filters(as_of="2016"),
+        Filters(document="2017-soufan-returnees"),
+    ],
     ids=["all", "place", "flow-source", "as-of", "document"],
 )
 def test_pages_cover_what_the_ledger_selects(ledger: Ledger, filters: Filters) -> None:

@@ -34,12 +34,14 @@ ICSR = "International Centre for the Study of Radicalisation"
 # a region (kept apart from the countries).
 EXTRA = [
     make_document(
-        "2018-icsr-britain", "2018-07-27",
+        "2018-icsr-britain",
+        "2018-07-27",
         ["The International Centre for the Study of Radicalisation counts 850 Britons who left."],
         [Fig("850", "GBR", Flow.DEPARTED, 850, ICSR, "2018-07")],
     ),
     make_document(
-        "2017-europe-total", "2017-10-01",
+        "2017-europe-total",
+        "2017-10-01",
         ["Some 5,000 Europeans went, the EU says."],
         [Fig("5,000", "europe", Flow.DEPARTED, 5000, "European Union", "2017-10")],
     ),
@@ -129,8 +131,9 @@ def test_the_documents_downloads_are_the_page_shown(client: TestClient) -> None:
     page = client.get("/documents?q=2017&limit=2").text
     assert params(link(page, "csv"), drop=("format",)) == [("limit", "2"), ("q", "2017")]
     docs = client.get(link(page, "twin")).json()["documents"]
-    assert [d["name"] for d in docs] == re.findall(r'<a href="/documents/[^"]+">([^<]+)</a></td>',
-                                                   page)
+    assert [d["name"] for d in docs] == re.findall(
+        r'<a href="/documents/[^"]+">([^<]+)</a></td>', page
+    )
 
 
 # -- item 9: errors in words, a skip link, captions ------------------------------------------
@@ -140,8 +143,11 @@ def test_the_documents_downloads_are_the_page_shown(client: TestClient) -> None:
     ("url", "words", "back"),
     [
         ("/?as_of=yesterday", "'yesterday' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", "/"),
-        ("/?flow=returned&as_of=2016-13-01", "'2016-13-01' is not a date that exists",
-         "/?flow=returned"),
+        (
+            "/?flow=returned&as_of=2016-13-01",
+            "'2016-13-01' is not a date that exists",
+            "/?flow=returned",
+        ),
         ("/place/FRA?as_of=soon&scope=event", "'soon' is not a date", "/place/FRA?scope=event"),
         ("/conflicts?source=a%00b", "'a\\x00b' contains a NUL character", "/conflicts"),
     ],
@@ -163,19 +169,33 @@ def test_the_api_answers_a_bad_date_in_words_too(client: TestClient) -> None:
     r = client.get("/api/table?as_of=yesterday")
     assert r.status_code == 422
     assert r.json()["error"]["detail"] == (
-        "as_of: 'yesterday' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        "as_of: 'yesterday' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+    )
 
 
-TABLES = {"/": 1, "/place/FRA": 1, "/documents": 1, "/documents/2017-soufan-returnees": 1,
-          "/docs": 5}  # at least so many
-PAGES = ["/", "/place/FRA", "/conflicts", "/documents", "/documents/2017-soufan-returnees",
-         "/search?q=fr", "/docs", "/place/NOWHERE"]
+TABLES = {
+    "/": 1,
+    "/place/FRA": 1,
+    "/documents": 1,
+    "/documents/2017-soufan-returnees": 1,
+    "/docs": 5,
+}  # at least so many
+PAGES = [
+    "/",
+    "/place/FRA",
+    "/conflicts",
+    "/documents",
+    "/documents/2017-soufan-returnees",
+    "/search?q=fr",
+    "/docs",
+    "/place/NOWHERE",
+]
 
 
 @pytest.mark.parametrize("url", PAGES)
 def test_every_page_starts_with_a_skip_link_to_its_content(client: TestClient, url: str) -> None:
     page = client.get(url).text
-    body = page[page.index("<body>"):]
+    body = page[page.index("<body>") :]
     first_link = re.search(r"<a [^>]*>", body)
     assert first_link is not None
     assert first_link.group() == '<a class="skip" href="#main">'
@@ -203,8 +223,13 @@ def test_the_home_page_says_what_its_columns_mean(client: TestClient) -> None:
     page = client.get("/").text
     terms = re.search(r'<dl class="terms">(.*?)</dl>', page, flags=re.S)
     assert terms is not None
-    said = dict(zip(map(text_of, re.findall(r"<dt>(.*?)</dt>", terms.group(1))),
-                    map(text_of, re.findall(r"<dd>(.*?)</dd>", terms.group(1))), strict=True))
+    said = dict(
+        zip(
+            map(text_of, re.findall(r"<dt>(.*?)</dt>", terms.group(1))),
+            map(text_of, re.findall(r"<dd>(.*?)</dd>", terms.group(1))),
+            strict=True,
+        )
+    )
     assert {"Best", "Low, High", "Claims", "Documents"} <= set(said)
     assert "median" in said["Best"] and "one claim" in said["Claims"]
     for word in ("documents", "figures", "claims", "conflicts"):
@@ -241,8 +266,16 @@ def test_a_filtered_table_says_as_of_when_and_how_to_get_back(client: TestClient
 
 @pytest.mark.parametrize(
     ("typed", "code"),
-    [("Belgium", "BEL"), ("belgium", "BEL"), ("bel", "BEL"), ("BELGIUM", "BEL"),
-     ("United%20Kingdom", "GBR"), ("Britons", "GBR"), ("france", "FRA"), ("FRA", "FRA")],
+    [
+        ("Belgium", "BEL"),
+        ("belgium", "BEL"),
+        ("bel", "BEL"),
+        ("BELGIUM", "BEL"),
+        ("United%20Kingdom", "GBR"),
+        ("Britons", "GBR"),
+        ("france", "FRA"),
+        ("FRA", "FRA"),
+    ],
 )
 def test_a_place_page_answers_to_its_name(client: TestClient, typed: str, code: str) -> None:
     r = client.get(f"/place/{typed}?flow=departed")
@@ -259,16 +292,22 @@ def test_an_unknown_place_offers_the_one_it_is_spelt_like(client: TestClient) ->
     api = client.get("/api/places/Belguim")
     assert api.status_code == 404
     assert api.json()["error"]["detail"] == (
-        "no figure for place 'Belguim' in the ledger; did you mean Belgium?")
+        "no figure for place 'Belguim' in the ledger; did you mean Belgium?"
+    )
     known = client.get("/api/places/Syria").json()["error"]["detail"]
     assert known == "no figure for place Syria (SYR) in the ledger"
 
 
 @pytest.mark.parametrize(
     ("q", "places", "sources"),
-    [("uk", ["GBR"], []), ("UK", ["GBR"], []), ("ICSR", [], ["ICSR", ICSR]),
-     ("icsr", [], ["ICSR", ICSR]), ("King's College London", [], [ICSR]),
-     ("europe", ["europe"], ["European Union"])],
+    [
+        ("uk", ["GBR"], []),
+        ("UK", ["GBR"], []),
+        ("ICSR", [], ["ICSR", ICSR]),
+        ("icsr", [], ["ICSR", ICSR]),
+        ("King's College London", [], [ICSR]),
+        ("europe", ["europe"], ["European Union"]),
+    ],
 )
 def test_search_finds_short_names_and_initials(
     client: TestClient, q: str, places: list[str], sources: list[str]
@@ -301,23 +340,33 @@ def test_search_asks_did_you_mean_for_a_typo(
 
 
 def facet_links(page: str, name: str) -> dict[str, tuple[str, int]]:
-    section = re.search(rf'<section class="facet" aria-label="{name}">(.*?)</section>', page,
-                        flags=re.S)
+    section = re.search(
+        rf'<section class="facet" aria-label="{name}">(.*?)</section>', page, flags=re.S
+    )
     assert section is not None, name
-    found = re.findall(r'<a href="([^"]+)">([^<]+)</a> <span class="muted">([\d,]+)</span>',
-                       section.group(1))
+    found = re.findall(
+        r'<a href="([^"]+)">([^<]+)</a> <span class="muted">([\d,]+)</span>', section.group(1)
+    )
     return {label: (html.unescape(href), int(n.replace(",", ""))) for href, label, n in found}
 
 
-@pytest.mark.parametrize(("url", "facet"), [("/", "Flow"), ("/", "Population"), ("/", "Measure"),
-                                            ("/", "Source"), ("/?flow=departed", "Source")])
-def test_a_facet_count_is_the_rows_its_link_shows(client: TestClient, url: str,
-                                                 facet: str) -> None:
+@pytest.mark.parametrize(
+    ("url", "facet"),
+    [
+        ("/", "Flow"),
+        ("/", "Population"),
+        ("/", "Measure"),
+        ("/", "Source"),
+        ("/?flow=departed", "Source"),
+    ],
+)
+def test_a_facet_count_is_the_rows_its_link_shows(client: TestClient, url: str, facet: str) -> None:
     choices = facet_links(client.get(url).text, facet)
     assert choices
     for href, count in choices.values():
         assert params(href, drop=("flow", "population", "scope", "source")) == params(
-            url, drop=("flow", "population", "scope", "source"))
+            url, drop=("flow", "population", "scope", "source")
+        )
         target = client.get(link(client.get(href).text, "twin")).json()
         assert target["total"] == count, href
 
@@ -331,13 +380,16 @@ def test_facet_counts_are_in_the_api(client: TestClient) -> None:
 
 @pytest.mark.parametrize(
     ("query", "dates"),
-    [("dated_from=2018", {"2018-02", "2018-05", "2018-07", "2019-03-05"}),
-     ("dated_to=2017", {"2017-10", "2017-12"}),
-     ("dated_from=2017-12&dated_to=2018-06", {"2017-12", "2018-02", "2018-05"}),
-     ("dated_from=2018-02-12&dated_to=2018-02-12", {"2018-02"})],
+    [
+        ("dated_from=2018", {"2018-02", "2018-05", "2018-07", "2019-03-05"}),
+        ("dated_to=2017", {"2017-10", "2017-12"}),
+        ("dated_from=2017-12&dated_to=2018-06", {"2017-12", "2018-02", "2018-05"}),
+        ("dated_from=2018-02-12&dated_to=2018-02-12", {"2018-02"}),
+    ],
 )
-def test_the_date_range_keeps_rows_dated_in_it(client: TestClient, query: str,
-                                               dates: set[str]) -> None:
+def test_the_date_range_keeps_rows_dated_in_it(
+    client: TestClient, query: str, dates: set[str]
+) -> None:
     rows = client.get(f"/api/table?{query}").json()["rows"]
     assert {r["as_of"] for r in rows} == dates
     assert len(csv_records(client, f"/api/table.csv?{query}")) == len(rows)
@@ -360,21 +412,33 @@ def test_a_range_that_ends_before_it_starts_is_a_422_in_words(client: TestClient
 
 @pytest.mark.parametrize(
     ("start", "end", "as_of", "held"),
-    [(None, None, None, True), ("2017", None, "2017-10-24", True), ("2017", None, "2016", False),
-     (None, "2017", "2017-12-31", True), (None, "2017-06", "2017-07-01", False),
-     ("2017-06", "2017-06", "2017", True),  # a year overlaps the month it holds
-     ("2017-02-28", None, "2017-02", True), ("2017", "2018", None, False),
-     ("2017", "2018", "late 2017", False), ("2016", "2016", "2016-02-29", True)],
+    [
+        (None, None, None, True),
+        ("2017", None, "2017-10-24", True),
+        ("2017", None, "2016", False),
+        (None, "2017", "2017-12-31", True),
+        (None, "2017-06", "2017-07-01", False),
+        ("2017-06", "2017-06", "2017", True),  # a year overlaps the month it holds
+        ("2017-02-28", None, "2017-02", True),
+        ("2017", "2018", None, False),
+        ("2017", "2018", "late 2017", False),
+        ("2016", "2016", "2016-02-29", True),
+    ],
 )
-def test_date_range_holds(start: str | None, end: str | None, as_of: str | None,
-                          held: bool) -> None:
+def test_date_range_holds(
+    start: str | None, end: str | None, as_of: str | None, held: bool
+) -> None:
     assert DateRange(start, end).holds(as_of) is held
 
 
 @pytest.mark.parametrize(
     ("value", "first", "last"),
-    [("2016", "2016-01-01", "2016-12-31"), ("2016-02", "2016-02-01", "2016-02-29"),
-     ("2017-02", "2017-02-01", "2017-02-28"), ("2017-10-24", "2017-10-24", "2017-10-24")],
+    [
+        ("2016", "2016-01-01", "2016-12-31"),
+        ("2016-02", "2016-02-01", "2016-02-29"),
+        ("2017-02", "2017-02-01", "2017-02-28"),
+        ("2017-10-24", "2017-10-24", "2017-10-24"),
+    ],
 )
 def test_a_date_spans_its_whole_year_month_or_day(value: str, first: str, last: str) -> None:
     found = span(value)

@@ -42,8 +42,9 @@ def make_document(
 ) -> NewDocument:
     """`cited`: what the document declares to cite it by (outlet, author, url, accessed)."""
     text = " ".join(sentences)
-    doc = Document(id=name, text=text, published=published, title=name.replace("-", " ").title(),
-                   **cited)
+    doc = Document(
+        id=name, text=text, published=published, title=name.replace("-", " ").title(), **cited
+    )
     return NewDocument(doc, [anchor(doc, sentences, f) for f in figs], extractor="hand-1")
 
 
@@ -53,10 +54,24 @@ def anchor(doc: Document, sentences: list[str], f: Fig) -> Estimate:
     low = f.low if f.low is not None else f.value
     high = f.high if f.high is not None else f.value
     return Estimate(
-        doc=doc.id, start=start, end=start + len(f.quote), quote=f.quote, sentence=sentence,
-        place=f.place, place_text=f.place, flow=f.flow, population=f.population,
-        population_text="fighters", kind=Kind.COUNT, value=f.value, low=low, high=high,
-        qualifier=f.qualifier, source=f.source, as_of=f.as_of, scope=f.scope,
+        doc=doc.id,
+        start=start,
+        end=start + len(f.quote),
+        quote=f.quote,
+        sentence=sentence,
+        place=f.place,
+        place_text=f.place,
+        flow=f.flow,
+        population=f.population,
+        population_text="fighters",
+        kind=Kind.COUNT,
+        value=f.value,
+        low=low,
+        high=high,
+        qualifier=f.qualifier,
+        source=f.source,
+        as_of=f.as_of,
+        scope=f.scope,
     )
 
 
@@ -64,52 +79,97 @@ D, R = Flow.DEPARTED, Flow.RETURNED
 
 DOCUMENTS = [
     make_document(
-        "2017-icsr-update", "2017-07-27",
-        ["The ICSR estimates that 1,200 French fighters had travelled to Syria by mid-2017.",
-         "Some 600 Germans had left, the ICSR says."],
-        [Fig("1,200", "FRA", D, 1200, "ICSR", "2017-06"),
-         Fig("600", "DEU", D, 600, "ICSR", "2017-06", Qualifier.APPROX)],
+        "2017-icsr-update",
+        "2017-07-27",
+        [
+            "The ICSR estimates that 1,200 French fighters had travelled to Syria by mid-2017.",
+            "Some 600 Germans had left, the ICSR says.",
+        ],
+        [
+            Fig("1,200", "FRA", D, 1200, "ICSR", "2017-06"),
+            Fig("600", "DEU", D, 600, "ICSR", "2017-06", Qualifier.APPROX),
+        ],
     ),
     make_document(
-        "2017-soufan-returnees", "2017-10-24",
-        ["The Soufan Center counts 1,910 French departures and 271 French returnees.",
-         "Germany saw 960 leave and 300 return, according to the Soufan Center."],
-        [Fig("1,910", "FRA", D, 1910, "Soufan Center", "2017-10"),
-         Fig("271", "FRA", R, 271, "Soufan Center", "2017-10"),
-         Fig("960", "DEU", D, 960, "Soufan Center", "2017-10"),
-         Fig("300", "DEU", R, 300, "Soufan Center", "2017-10")],
-        outlet=COURIER, author="Jane Doe; John Roe", url=COURIER_URL, accessed="2024-03-01",
+        "2017-soufan-returnees",
+        "2017-10-24",
+        [
+            "The Soufan Center counts 1,910 French departures and 271 French returnees.",
+            "Germany saw 960 leave and 300 return, according to the Soufan Center.",
+        ],
+        [
+            Fig("1,910", "FRA", D, 1910, "Soufan Center", "2017-10"),
+            Fig("271", "FRA", R, 271, "Soufan Center", "2017-10"),
+            Fig("960", "DEU", D, 960, "Soufan Center", "2017-10"),
+            Fig("300", "DEU", R, 300, "Soufan Center", "2017-10"),
+        ],
+        outlet=COURIER,
+        author="Jane Doe; John Roe",
+        url=COURIER_URL,
+        accessed="2024-03-01",
     ),
     make_document(
-        "2017-wire-misquote", "2017-11-01",
+        "2017-wire-misquote",
+        "2017-11-01",
         ["The Soufan Center put the number of French returnees at 400."],
         [Fig("400", "FRA", R, 400, "Soufan Center", "2017-11")],
     ),
     make_document(
-        "2017-other-count", "2017-12-01",
+        "2017-other-count",
+        "2017-12-01",
         ["Another institute says 3,000 French nationals left for the conflict zone."],
         [Fig("3,000", "FRA", D, 3000, "Other Institute", "2017-12")],
     ),
     make_document(
-        "2018-belgian-report", "2018-02-12",
-        ["Belgian officials say 413 Belgians went to Syria.",
-         "Between 120 and 130 have come back."],
-        [Fig("413", "BEL", D, 413, "Belgian government", "2018-02"),
-         Fig("Between 120 and 130", "BEL", R, None, "Belgian government", "2018-02",
-             Qualifier.RANGE, 120, 130)],
+        "2018-belgian-report",
+        "2018-02-12",
+        [
+            "Belgian officials say 413 Belgians went to Syria.",
+            "Between 120 and 130 have come back.",
+        ],
+        [
+            Fig("413", "BEL", D, 413, "Belgian government", "2018-02"),
+            Fig(
+                "Between 120 and 130",
+                "BEL",
+                R,
+                None,
+                "Belgian government",
+                "2018-02",
+                Qualifier.RANGE,
+                120,
+                130,
+            ),
+        ],
     ),
     make_document(
-        "2019-repatriation-flight", "2019-03-05",
+        "2019-repatriation-flight",
+        "2019-03-05",
         ["A flight brought 12 French children home from Syria on Tuesday, the ministry said."],
-        [Fig("12", "FRA", R, 12, "French foreign ministry", "2019-03-05",
-             population=Population.MINORS, scope=Scope.EVENT)],
+        [
+            Fig(
+                "12",
+                "FRA",
+                R,
+                12,
+                "French foreign ministry",
+                "2019-03-05",
+                population=Population.MINORS,
+                scope=Scope.EVENT,
+            )
+        ],
     ),
     make_document(
-        "hostile-page", "2018-05-01",
-        [f"Officials said {HOSTILE_SCRIPT} that 50 {HOSTILE_IMG} Britons had returned.",
-         "Nothing else here & that is <i>fine</i>."],
+        "hostile-page",
+        "2018-05-01",
+        [
+            f"Officials said {HOSTILE_SCRIPT} that 50 {HOSTILE_IMG} Britons had returned.",
+            "Nothing else here & that is <i>fine</i>.",
+        ],
         [Fig("50", "GBR", R, 50, HOSTILE_SOURCE, "2018-05")],
-        outlet=HOSTILE_SOURCE, author=HOSTILE_SCRIPT, url="javascript:alert(3)",
+        outlet=HOSTILE_SOURCE,
+        author=HOSTILE_SCRIPT,
+        url="javascript:alert(3)",
     ),
 ]
 
@@ -133,7 +193,10 @@ def document_id(name: str) -> str:
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
     "--disable-component-update",
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
@@ -181,8 +244,16 @@ class LiveServer:
 
 # -- a large ledger: what a news corpus of thousands of documents gives ----------------------
 
-LARGE_SOURCES = ("ICSR", "Soufan Center", "Europol", "UN Monitoring Team", "RAN",
-                 "Interior Ministry", "Egmont Institute", "CTC West Point")
+LARGE_SOURCES = (
+    "ICSR",
+    "Soufan Center",
+    "Europol",
+    "UN Monitoring Team",
+    "RAN",
+    "Interior Ministry",
+    "Egmont Institute",
+    "CTC West Point",
+)
 
 
 def large_documents(n: int, per_document: int = 4, seed: int = 11) -> list[NewDocument]:
@@ -214,11 +285,27 @@ def large_documents(n: int, per_document: int = 4, seed: int = 11) -> list[NewDo
             quote = f"{value:,}"
             sentence = f"{source} said {quote} {population.value} from {place} had {flow.value}."
             start = at + sentence.index(quote)  # the figure is the sentence's only number
-            estimates.append(Estimate(
-                doc=doc_id, start=start, end=start + len(quote), quote=quote, sentence=sentence,
-                place=place, place_text=place, flow=flow, population=population,
-                population_text=population.value, kind=Kind.COUNT, value=float(value), low=value,
-                high=value, qualifier=Qualifier.APPROX, source=source, as_of=str(year)))
+            estimates.append(
+                Estimate(
+                    doc=doc_id,
+                    start=start,
+                    end=start + len(quote),
+                    quote=quote,
+                    sentence=sentence,
+                    place=place,
+                    place_text=place,
+                    flow=flow,
+                    population=population,
+                    population_text=population.value,
+                    kind=Kind.COUNT,
+                    value=float(value),
+                    low=value,
+                    high=value,
+                    qualifier=Qualifier.APPROX,
+                    source=source,
+                    as_of=str(year),
+                )
+            )
             sentences.append(sentence)
             at += len(sentence) + 1
         doc = Document(id=doc_id, text=" ".join(sentences), published=published)

@@ -109,9 +109,7 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
             kind = "period-ending-with-the-story"
         elif m.group("which10"):
             kind = "month-of-this-or-last-year"
-        out.extend(
-            _with_aside(text, replace(d, kind=kind)) for d in _mentions(text, m, published)
-        )
+        out.extend(_with_aside(text, replace(d, kind=kind)) for d in _mentions(text, m, published))
     return out
 
 
@@ -271,8 +269,8 @@ def _other_event(text: str, m: re.Match[str], before: str) -> bool:
     verb, thing = _other_event_patterns()
     if verb.search(before):
         return True
-    return bool(m.group("y")) and bool(_DETERMINER.search(before)) and bool(
-        thing.match(text, m.end())
+    return (
+        bool(m.group("y")) and bool(_DETERMINER.search(before)) and bool(thing.match(text, m.end()))
     )
 
 
@@ -427,7 +425,8 @@ def _governing(
     # "around 10,000 or less in 2013": a date right after the figure
     # ("now" after a figure opens the next clause: "6,000 left; today the ministry says …")
     after = [
-        d for d in candidates
+        d
+        for d in candidates
         if d.start >= end and d.start - end <= 40 and d.text.lower() not in _NOW
     ]
     if after:

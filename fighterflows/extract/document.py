@@ -133,9 +133,7 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
             carried_is_figure=lead is not None or _previous_has_figures(sentences, owners, i),
             heading_place=heading,
             previous=drafts,
-            carried_as_of=_carried_as_of(
-                sentences, drafts, owners, i, day_before or report_before
-            ),
+            carried_as_of=_carried_as_of(sentences, drafts, owners, i, day_before or report_before),
             day_before=day_before,
             narrative_month=narrative_month(before),
             zone_nearby=_zone_nearby(sentences, i),
@@ -382,8 +380,6 @@ def _country_before(
         if country is not None or sentences[j].kind is BlockKind.HEADING:
             return country
     return None
-
-
 
 
 def _fighters_before(sentences: list[Sentence], i: int) -> bool:
@@ -832,8 +828,6 @@ _BARE_POST = re.compile(
     r"(?:the\s+|a\s+|its\s+)?(?:spokes(?:man|woman|person)|director|head|chief)", re.I
 )
 _INTELLIGENCE = re.compile(r"\bintelligence\s+(?:officials?|sources?|chiefs?|officers?)\b", re.I)
-
-
 
 
 # the offices of two countries speaking together, kept as the text names them

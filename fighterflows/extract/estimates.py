@@ -313,7 +313,9 @@ def _draft(
     labels = [(p.start, p.end) for p in facts.places if p.code not in ZONE_CODES]
     if reference_mark(text, n, labels) and reference_mark(
         # "women (22), boys (18) and girls (9)": a noun of people labels a count as a place does
-        text, n, [(w.start, w.end) for w in people_words(text) if not w.excluded]
+        text,
+        n,
+        [(w.start, w.end) for w in people_words(text) if not w.excluded],
     ):
         return None  # "were killed in Syria (4)": a footnote's number
     people = population_of(text, n, head)
@@ -360,8 +362,11 @@ def _draft(
     clause = (segment_start(text, figures, i), segment_end(text, figures, i))
     placed = _placed(facts, figures, i, head, clause, made, context, cue, flow, (referred, anaphor))
     if placed is None:
-        if cue is not None and not cue.stock and i + 1 < len(figures) and _a_part(
-            text, figures, i + 1
+        if (
+            cue is not None
+            and not cue.stock
+            and i + 1 < len(figures)
+            and _a_part(text, figures, i + 1)
         ):
             # "The prison holds 5,000 ISIS suspects, among them 120 Iraqis, 45 Russians": a
             # whole of no one country still says what its parts did

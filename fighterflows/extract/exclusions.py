@@ -93,8 +93,9 @@ _ONE_OF = re.compile(
     re.I,
 )
 # "two were cousins", "Two of them were brothers": members described by how they are related
-_RELATED = re.compile(r"\s+(?:of\s+(?:them|these|those)\s+)?(?:were|are)\s+(?:all\s+|both\s+)?",
-                      re.I)
+_RELATED = re.compile(
+    r"\s+(?:of\s+(?:them|these|those)\s+)?(?:were|are)\s+(?:all\s+|both\s+)?", re.I
+)
 
 
 FEW_COUNTRIES = re.compile(

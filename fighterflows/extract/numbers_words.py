@@ -382,4 +382,3 @@ def _decimals(acc: _Acc, toks: list[Tok], gaps: list[str | None], j: int) -> int
         return -1
     acc.cur += float("0." + digits)
     return k
-

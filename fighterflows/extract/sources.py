@@ -109,7 +109,6 @@ _ATTRIBUTION = re.compile(
     # "'We estimate that …,' he said": a quotation's "we" is its speaker
     r"|(?P<pron>(?P<pron_x>\b(?:it|they|he|she|[Ww]e))\s+(?:also\s+)?(?:said|says|reported|reports|"
     r"estimated|estimates|added|noted|found|counted|counts|wrote|told)\b)"
-
     r"|(?P<inv>\b(?:said|says|say|added|reported|estimated|reveals|revealed|confirmed)\s+(?P<inv_x>(?:the\s+|an?\s+)?"
     r"(?:[A-Z][\w'’.&-]*|minister|ministry|government|officials?|spokes(?:man|woman|person)|"
     r"head|chief|director|leader|commander|"
@@ -243,6 +242,8 @@ _PREPOSITION = re.compile(r"\s*(?:Of|In|For|From|With|At|On|As|Among|Out|By|To)\
 
 def _speaker_named(who: str) -> bool:
     return bool(_CAPITAL.search(who)) and not _PREPOSITION.match(who)
+
+
 _ARTICLE_ONLY = re.compile(r"\s*(?:(?:the|its|their|this|that)\s+)?", re.IGNORECASE)
 # Every attribution has one of these words; a sentence without any is skipped at once.
 _GUARD = re.compile(
@@ -252,9 +253,7 @@ _GUARD = re.compile(
 )
 # words that make a capitalised name an organisation or a publication (sources.yaml)
 ORG_WORDS = re.compile(
-    r"\b(?:"
-    + trie_pattern([*_WORDS["organisation_words"], *_WORDS["publication_words"]])
-    + r")\b"
+    r"\b(?:" + trie_pattern([*_WORDS["organisation_words"], *_WORDS["publication_words"]]) + r")\b"
 )
 PUBLICATION_WORDS = re.compile(r"\b(?:" + "|".join(_WORDS["publication_words"]) + r")\b")
 
@@ -966,4 +965,3 @@ def report_kind(text: str, offset: int) -> str | None:
         return m.group(1).lower()
     by = re.search(r"\b(report|study|estimate|survey|analysis)\s+by\s+(?:the\s+)?$", text[:offset])
     return by.group(1).lower() if by else None
-

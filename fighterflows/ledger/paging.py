@@ -71,7 +71,7 @@ def page_estimates(
     )
     with ledger.engine.connect() as c:
         raw = [stored_estimate(dict(r._mapping)) for r in c.execute(query)]
-    chosen = raw + [figures[i] for i in ids[before:before + page.limit]]
+    chosen = raw + [figures[i] for i in ids[before : before + page.limit]]
     return sorted(chosen, key=lambda s: s.id)[: page.limit]
 
 

@@ -55,8 +55,16 @@ class DocumentInfo:
     @property
     def citation(self) -> Citation:
         return Citation(
-            self.id, self.name, self.title, self.outlet, self.author, self.url, self.uri,
-            self.published, self.accessed, self.paged,
+            self.id,
+            self.name,
+            self.title,
+            self.outlet,
+            self.author,
+            self.url,
+            self.uri,
+            self.published,
+            self.accessed,
+            self.paged,
         )
 
 
@@ -81,8 +89,12 @@ class Filters:
         """What the ledger's query (`store.estimate_conditions`) selects, for an estimate
         held in memory: a reviewed figure is filtered by what the analyst says it is."""
         e = s.estimate
-        pairs = ((self.place, e.place), (self.flow, e.flow.value),
-                 (self.population, e.population.value), (self.scope, e.scope.value))
+        pairs = (
+            (self.place, e.place),
+            (self.flow, e.flow.value),
+            (self.population, e.population.value),
+            (self.scope, e.scope.value),
+        )
         if any(want and want != have for want, have in pairs):
             return False
         if self.source and (e.source is None or self.source.lower() not in e.source.lower()):

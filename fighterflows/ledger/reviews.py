@@ -132,8 +132,16 @@ def load_reviews(engine: Engine) -> list[StoredReview]:
         review = review_of(row)
         if row.name is not None:
             review = _renamed(review, row.name)
-        out.append(StoredReview(review, row.seq, row.name, row.published, row.copy_of,
-                                row.span is not None and row.span == row.quote))
+        out.append(
+            StoredReview(
+                review,
+                row.seq,
+                row.name,
+                row.published,
+                row.copy_of,
+                row.span is not None and row.span == row.quote,
+            )
+        )
     return out
 
 
@@ -142,25 +150,49 @@ def _renamed(r: Review, name: str) -> Review:
     if r.figure.doc == name and (r.original is None or r.original.doc == name):
         return r
     original = r.original.replace(doc=name) if r.original else None
-    return Review(r.document_id, r.estimate_id, r.verdict, r.figure.replace(doc=name), r.by,
-                  r.at, r.why, original)
+    return Review(
+        r.document_id,
+        r.estimate_id,
+        r.verdict,
+        r.figure.replace(doc=name),
+        r.by,
+        r.at,
+        r.why,
+        original,
+    )
 
 
 def span_estimates(engine: Engine) -> list[SpanEstimate]:
     """The extractor's estimates that sit exactly at some review's span."""
-    at_span = and_(E.c.document_id == R.c.document_id, E.c.start == R.c.start,
-                   E.c.end == R.c.end)
+    at_span = and_(E.c.document_id == R.c.document_id, E.c.start == R.c.start, E.c.end == R.c.end)
     query = (
-        select(E.c.id, E.c.document_id, E.c.start, E.c.end, E.c.quote, E.c.derived,
-               E.c.extractor, E.c.provenance, E.c.seq)
+        select(
+            E.c.id,
+            E.c.document_id,
+            E.c.start,
+            E.c.end,
+            E.c.quote,
+            E.c.derived,
+            E.c.extractor,
+            E.c.provenance,
+            E.c.seq,
+        )
         .select_from(E.join(R, at_span))
         .distinct()
         .order_by(E.c.document_id, E.c.seq)
     )
     with engine.connect() as c:
         return [
-            SpanEstimate(r.id, r.document_id, r.start, r.end, r.quote, bool(r.derived),
-                         r.extractor, r.provenance)
+            SpanEstimate(
+                r.id,
+                r.document_id,
+                r.start,
+                r.end,
+                r.quote,
+                bool(r.derived),
+                r.extractor,
+                r.provenance,
+            )
             for r in c.execute(query)
         ]
 

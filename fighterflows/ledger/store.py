@@ -312,13 +312,25 @@ class Ledger:
 
     def runs(self) -> list[RunRecord]:
         r = schema.runs
-        columns = (r.c.id, r.c.command, r.c.extractor, r.c.prefilter,
-                   r.c.documents_prefiltered, r.c.finished)
+        columns = (
+            r.c.id,
+            r.c.command,
+            r.c.extractor,
+            r.c.prefilter,
+            r.c.documents_prefiltered,
+            r.c.finished,
+        )
         with self.engine.connect() as c:
             rows = c.execute(select(*columns).order_by(r.c.id))
             return [
-                RunRecord(row.id, row.command, row.extractor, row.prefilter,
-                          int(row.documents_prefiltered or 0), row.finished)
+                RunRecord(
+                    row.id,
+                    row.command,
+                    row.extractor,
+                    row.prefilter,
+                    int(row.documents_prefiltered or 0),
+                    row.finished,
+                )
                 for row in rows
             ]
 
@@ -368,8 +380,7 @@ def _ranks(connection: Any, document_ids: Sequence[str]) -> dict[str, DocumentRa
     columns = (D.c.id, D.c.published, D.c.name, D.c.uri, D.c.title)
     query = select(*columns).where(D.c.id.in_(list(document_ids)))
     return {
-        r.id: document_rank(r.published, r.name, r.uri, r.title)
-        for r in connection.execute(query)
+        r.id: document_rank(r.published, r.name, r.uri, r.title) for r in connection.execute(query)
     }
 
 
@@ -418,7 +429,9 @@ def _estimate_rows(new: NewDocument) -> list[dict[str, Any]]:
 def estimate_conditions(f: Filters) -> list[ColumnElement[bool]]:
     conds: list[ColumnElement[bool]] = []
     pairs = (
-        (E.c.place, f.place), (E.c.flow, f.flow), (E.c.population, f.population),
+        (E.c.place, f.place),
+        (E.c.flow, f.flow),
+        (E.c.population, f.population),
         (E.c.scope, f.scope),
     )
     for column, value in pairs:
@@ -437,7 +450,11 @@ def estimate_conditions(f: Filters) -> list[ColumnElement[bool]]:
 
 
 CITATION_COLUMNS = (
-    D.c.outlet, D.c.author, D.c.url, D.c.accessed, D.c.pages.is_not(None).label("paged")
+    D.c.outlet,
+    D.c.author,
+    D.c.url,
+    D.c.accessed,
+    D.c.pages.is_not(None).label("paged"),
 )
 
 

@@ -17,8 +17,14 @@ TEXT_FIELDS = ("text", "body", "content")
 # NewsAPI's `publishedAt` and news-please's `date_publish` too; the other citation fields
 # (title, outlet, author, url, accessed) are in data/citation_fields.yaml.
 DATE_FIELDS = (
-    "date", "published", "pubDate", "published_at", "publish_date", "datePublished",
-    "publishedAt", "date_publish",
+    "date",
+    "published",
+    "pubDate",
+    "published_at",
+    "publish_date",
+    "datePublished",
+    "publishedAt",
+    "date_publish",
 )
 ID_FIELDS = ("id", "url")
 URL_FIELDS = ("url", "uri", "link")

@@ -88,9 +88,7 @@ def _records(
         return
 
 
-def _last_cut_off(
-    stream: BinaryIO, source: Source, start: int | None, marker: bytes
-) -> str | None:
+def _last_cut_off(stream: BinaryIO, source: Source, start: int | None, marker: bytes) -> str | None:
     """Why the record at `start` is incomplete, when it is the file's last and is cut off."""
     if start is None or _next_marker(stream, start + 1, marker) is not None:
         return None

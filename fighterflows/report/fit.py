@@ -69,8 +69,11 @@ def widths(columns: Sequence[Column], layout: Layout, width: int) -> list[int] |
             chosen[i] += need
             room -= need
     while room > 0:
-        short = [(c.most - w, i) for i, (c, w) in enumerate(zip(columns, chosen, strict=True))
-                 if c.wraps and w < c.most]
+        short = [
+            (c.most - w, i)
+            for i, (c, w) in enumerate(zip(columns, chosen, strict=True))
+            if c.wraps and w < c.most
+        ]
         if not short:
             break
         _, i = max(short)
@@ -102,11 +105,17 @@ def print_fitted(
         return layout
     table = Table(title=title, show_lines=False)
     if layout is Layout.COMPACT:
-        table = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
-                      collapse_padding=True)
+        table = Table(
+            title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True
+        )
     for c, w in zip(columns, chosen, strict=True):
-        table.add_column(c.name, width=w, no_wrap=not c.wraps, overflow="fold",
-                         justify="right" if c.numeric else "left")
+        table.add_column(
+            c.name,
+            width=w,
+            no_wrap=not c.wraps,
+            overflow="fold",
+            justify="right" if c.numeric else "left",
+        )
     for row in rows:
         table.add_row(*row)
     console.print(table)
@@ -159,9 +168,16 @@ def pack(items: Sequence[tuple[str, bool]], width: int, indent: str = INDENT) ->
         if not alone and cell_len(start + item) <= width:
             line = start + item
             continue
-        lines.extend(textwrap.wrap(item, width=max(width, 20), initial_indent=start,
-                                   subsequent_indent=start + INDENT, break_long_words=False,
-                                   break_on_hyphens=False))
+        lines.extend(
+            textwrap.wrap(
+                item,
+                width=max(width, 20),
+                initial_indent=start,
+                subsequent_indent=start + INDENT,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+        )
     if line:
         lines.append(line)
     return lines

@@ -96,6 +96,14 @@ WRAPPED = {"sources", "detail", "quote", "sentence", "documents", "source"}
 
 
 NUMERIC = {
-    "low", "best", "high", "per_million", "value", "claims", "documents", "start", "end",
+    "low",
+    "best",
+    "high",
+    "per_million",
+    "value",
+    "claims",
+    "documents",
+    "start",
+    "end",
     "estimates",
 }

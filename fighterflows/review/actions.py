@@ -43,8 +43,7 @@ def who() -> str:
 
 def describe(e: Estimate) -> str:
     source = f" ({e.source})" if e.source else ", unattributed"
-    return (f"{e.place} {e.flow.value} {e.population.value} {e.quote!r}{source} "
-            f"in {e.doc}")
+    return f"{e.place} {e.flow.value} {e.population.value} {e.quote!r}{source} in {e.doc}"
 
 
 def _reason(why: str | None, what: str) -> str:
@@ -70,39 +69,55 @@ def confirm(ledger: Ledger, ident: str, by: str, note: str | None = None) -> Out
     t, r = _target(ledger, ident)
     s = t.stored
     if r is not None and r.verdict in (Verdict.CORRECTED, Verdict.ADDED):
-        return Outcome(f"{s.id} is already the analyst's figure ({r.verdict.value} by {r.by} "
-                       f"on {r.at[:10]}): nothing to confirm", s.id, s.document_id)
-    review = Review(s.document_id, r.estimate_id if r else s.id, Verdict.CONFIRMED,
-                    s.estimate, by, now(), (note or "").strip() or None)
+        return Outcome(
+            f"{s.id} is already the analyst's figure ({r.verdict.value} by {r.by} "
+            f"on {r.at[:10]}): nothing to confirm",
+            s.id,
+            s.document_id,
+        )
+    review = Review(
+        s.document_id,
+        r.estimate_id if r else s.id,
+        Verdict.CONFIRMED,
+        s.estimate,
+        by,
+        now(),
+        (note or "").strip() or None,
+    )
     _write(ledger, review)
-    return Outcome(f"confirmed {review.figure_id}: {describe(s.estimate)}", review.figure_id,
-                   s.document_id)
+    return Outcome(
+        f"confirmed {review.figure_id}: {describe(s.estimate)}", review.figure_id, s.document_id
+    )
 
 
-def reject(ledger: Ledger, ident: str, by: str, why: str | None, label: Label = option
-           ) -> Outcome:
+def reject(ledger: Ledger, ident: str, by: str, why: str | None, label: Label = option) -> Outcome:
     reason = _reason(why, label("why"))
     t, r = _target(ledger, ident)
     s = t.stored
     if r is not None and r.verdict == Verdict.ADDED:
         delete_review(ledger.engine, r.key)
         _refresh(ledger)
-        return Outcome(f"removed {s.id}, the figure {r.by} added: {describe(s.estimate)}",
-                       None, s.document_id)
+        return Outcome(
+            f"removed {s.id}, the figure {r.by} added: {describe(s.estimate)}", None, s.document_id
+        )
     reading = r.reading if r else s.estimate  # what the extractor read: the false positive
-    review = Review(s.document_id, r.estimate_id if r else s.id, Verdict.REJECTED, reading,
-                    by, now(), reason)
+    review = Review(
+        s.document_id, r.estimate_id if r else s.id, Verdict.REJECTED, reading, by, now(), reason
+    )
     _write(ledger, review)
     return Outcome(f"rejected {s.id}: {describe(reading)}", None, s.document_id)
 
 
-def correct(ledger: Ledger, ident: str, changes: Changes, by: str, why: str | None,
-            label: Label = option) -> Outcome:
+def correct(
+    ledger: Ledger, ident: str, changes: Changes, by: str, why: str | None, label: Label = option
+) -> Outcome:
     reason = _reason(why, label("why"))
     if changes.empty:
-        raise ReviewError("nothing to correct: give the fields that are wrong (place, flow, "
-                          "population, scope, source, as of, value or low and high, "
-                          "qualifier)")
+        raise ReviewError(
+            "nothing to correct: give the fields that are wrong (place, flow, "
+            "population, scope, source, as of, value or low and high, "
+            "qualifier)"
+        )
     t, r = _target(ledger, ident)
     s = t.stored
     new = corrected(s.estimate, changes, label)
@@ -114,16 +129,24 @@ def correct(ledger: Ledger, ident: str, changes: Changes, by: str, why: str | No
         verdict, original = Verdict.CORRECTED, r.reading if r else s.estimate
         if new == original:
             raise ReviewError(f"that is what the extractor read: confirm {s.id} instead")
-    review = Review(s.document_id, r.estimate_id if r else s.id, verdict, new, by, now(),
-                    reason, original)
+    review = Review(
+        s.document_id, r.estimate_id if r else s.id, verdict, new, by, now(), reason, original
+    )
     _write(ledger, review)
-    return Outcome(f"corrected {s.id} → {review.figure_id}: {describe(new)}",
-                   review.figure_id, s.document_id)
+    return Outcome(
+        f"corrected {s.id} → {review.figure_id}: {describe(new)}", review.figure_id, s.document_id
+    )
 
 
 def add(
-    ledger: Ledger, document: str, quote: str, occurrence: int | None, changes: Changes,
-    by: str, why: str | None, label: Label = option,
+    ledger: Ledger,
+    document: str,
+    quote: str,
+    occurrence: int | None,
+    changes: Changes,
+    by: str,
+    why: str | None,
+    label: Label = option,
 ) -> Outcome:
     reason = _reason(why, label("why"))
     record = find_document(ledger, document)
@@ -131,12 +154,13 @@ def add(
     quote = quote.strip()
     start = anchor(record.text, quote, occurrence, name)
     figure = added(record.text, name, record.info.published, start, quote, changes, label)
-    if record.text[figure.start:figure.end] != figure.quote:  # the provenance invariant
+    if record.text[figure.start : figure.end] != figure.quote:  # the provenance invariant
         raise ReviewError(f"{quote!r} is not at {figure.start}..{figure.end} of {name}")
     figure_id = estimate_id(record.info.id, figure)
     if ledger.estimate(figure_id) is not None:  # (a rejected one too: confirm restores it)
-        raise ReviewError(f"the extractor already reads this figure ({figure_id}): confirm "
-                          "or correct it")
+        raise ReviewError(
+            f"the extractor already reads this figure ({figure_id}): confirm or correct it"
+        )
     review = Review(record.info.id, figure_id, Verdict.ADDED, figure, by, now(), reason)
     _write(ledger, review)
     return Outcome(f"added {figure_id}: {describe(figure)}", figure_id, record.info.id)
@@ -153,8 +177,11 @@ def remove(ledger: Ledger, key: str) -> Outcome:
     r = found[0].review
     delete_review(ledger.engine, found[0].key)
     _refresh(ledger)
-    return Outcome(f"removed review {found[0].key} ({r.verdict.value} by {r.by}): "
-                   f"{describe(r.figure)}", None, r.document_id)
+    return Outcome(
+        f"removed review {found[0].key} ({r.verdict.value} by {r.by}): {describe(r.figure)}",
+        None,
+        r.document_id,
+    )
 
 
 def _refresh(ledger: Ledger) -> None:
@@ -173,15 +200,18 @@ def find_document(ledger: Ledger, key: str) -> DocumentRecord:
             starting = column.startswith(key, autoescape=True)
             named = list(c.execute(select(D.c.id).where(starting).limit(3)).scalars())
             if len(named) > 1:
-                raise ReviewError(f"{key!r} is the start of several documents' "
-                                  f"{column.name}s; give more of it")
+                raise ReviewError(
+                    f"{key!r} is the start of several documents' {column.name}s; give more of it"
+                )
     if len(named) > 1:
-        raise ReviewError(f"{key!r} names several documents: give the id of one (the "
-                          "document pages show it)")
+        raise ReviewError(
+            f"{key!r} names several documents: give the id of one (the document pages show it)"
+        )
     record = ledger.document(named[0]) if named else None
     if record is None:
-        raise ReviewError(f"{key!r}: no such document (give its name, its id, or the start of "
-                          "either)")
+        raise ReviewError(
+            f"{key!r}: no such document (give its name, its id, or the start of either)"
+        )
     if not record.text:
         raise ReviewError(f"{record.info.name} has no stored text to quote from")
     return record

@@ -95,8 +95,9 @@ class ReviewBook:
         return merged(out, rest)
 
 
-def match(reviews: Sequence[StoredReview], at_spans: Sequence[SpanEstimate]) -> dict[
-        str, SpanEstimate]:
+def match(
+    reviews: Sequence[StoredReview], at_spans: Sequence[SpanEstimate]
+) -> dict[str, SpanEstimate]:
     """Review key → the extractor estimate it applies to."""
     spans: dict[Span, list[SpanEstimate]] = defaultdict(list)
     for e in at_spans:

@@ -26,8 +26,18 @@ from fighterflows.review.model import Review, Verdict
 from fighterflows.settle import rebuild_claims
 
 REVIEW_FIELDS = ("document_id", "estimate_id", "verdict", "by", "at", "why", "original")
-NEEDED = ("doc", "start", "end", "quote", "sentence", "place", "flow", "population", "kind",
-          "qualifier")
+NEEDED = (
+    "doc",
+    "start",
+    "end",
+    "quote",
+    "sentence",
+    "place",
+    "flow",
+    "population",
+    "kind",
+    "qualifier",
+)
 
 
 def review_json(r: Review) -> dict[str, Any]:
@@ -160,6 +170,7 @@ def import_reviews(ledger: Ledger, lines: Iterable[str]) -> Imported:
         rebuild_claims(ledger)
         keys = {r.key for r in good}
         book = review_book(ledger)
-        result.orphaned = sum(1 for r in book.reviews
-                              if r.key in keys and book.status(r) == Status.ORPHANED)
+        result.orphaned = sum(
+            1 for r in book.reviews if r.key in keys and book.status(r) == Status.ORPHANED
+        )
     return result

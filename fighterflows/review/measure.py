@@ -61,8 +61,11 @@ class ReviewScore:
 def measure(ledger: Ledger) -> ReviewScore:
     book = review_book(ledger)
     live = [r for r in book.reviews if book.status(r) != Status.ORPHANED]
-    gold = [{**r.review.figure.to_json(), "verdict": r.review.verdict.value}
-            for r in live if r.review.counts]
+    gold = [
+        {**r.review.figure.to_json(), "verdict": r.review.verdict.value}
+        for r in live
+        if r.review.counts
+    ]
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     names: dict[str, str] = {}
     for r in live:
@@ -92,8 +95,14 @@ def _extracted(ledger: Ledger, document_id: str) -> list[Any]:
     if record is None or not record.text:
         return []
     info = record.info
-    document = Document(id=info.name, text=record.text, uri=info.uri, title=info.title,
-                        published=info.published, pages=record.pages)
+    document = Document(
+        id=info.name,
+        text=record.text,
+        uri=info.uri,
+        title=info.title,
+        published=info.published,
+        pages=record.pages,
+    )
     return list(extract_document(document))  # as ingest extracts: derived counts too
 
 

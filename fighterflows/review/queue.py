@@ -31,8 +31,7 @@ def suggestions(rec: Reconciliation, place: str | None = None) -> list[Suggestio
             if c.id in seen or c.reviewed or (place and c.place != place):
                 continue
             seen.add(c.id)
-            first.append(Suggestion(c, _statement(c, by_id), f"{x.kind.value}: {x.detail}",
-                                    1.0))
+            first.append(Suggestion(c, _statement(c, by_id), f"{x.kind.value}: {x.detail}", 1.0))
     movers: list[Suggestion] = []
     for key, group in by_key(rec.claims).items():
         if place and key[0] != place:
@@ -51,8 +50,7 @@ def suggestions(rec: Reconciliation, place: str | None = None) -> list[Suggestio
     return first + movers
 
 
-def _influence(key: Key, group: Sequence[Claim], c: Claim, row: Row | None) -> tuple[float,
-                                                                                       str]:
+def _influence(key: Key, group: Sequence[Claim], c: Claim, row: Row | None) -> tuple[float, str]:
     label = f"{key[0]} {key[1]} {key[2]} ({key[3]})"
     if row is None or row.best is None:
         return 0.0, f"no row of {label} rests on it"
@@ -61,11 +59,13 @@ def _influence(key: Key, group: Sequence[Claim], c: Claim, row: Row | None) -> t
     if other is None or other.best is None:
         return 1.0, f"the only support of {label}: best {row.best:,.0f}"
     moved = abs(row.best - other.best) / max(abs(row.best), 1.0)
-    return moved, (f"moves {label} best by {moved:.0%} ({row.best:,.0f} with it, "
-                   f"{other.best:,.0f} without)")
+    return moved, (
+        f"moves {label} best by {moved:.0%} ({row.best:,.0f} with it, {other.best:,.0f} without)"
+    )
 
 
 def _statement(c: Claim, by_id: dict[str, StoredEstimate]) -> StoredEstimate:
     stated = [by_id[i] for i in c.estimates if i in by_id]
-    return min(stated, key=lambda s: (s.copy_of is not None, s.estimate.as_of or "",
-                                      s.estimate.doc, s.id))
+    return min(
+        stated, key=lambda s: (s.copy_of is not None, s.estimate.as_of or "", s.estimate.doc, s.id)
+    )

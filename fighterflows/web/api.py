@@ -46,21 +46,76 @@ Filtered = Annotated[Filters, Depends(filters)]
 Dated = Annotated[DateRange, Depends(date_range)]
 KeyFiltered = Annotated[Filters, Depends(place_filters)]
 ESTIMATE_COLUMNS = (
-    "id", "doc", "document_id", "start", "end", "quote", "place", "flow", "population", "scope",
-    "kind", "value", "low", "high", "qualifier", "base", "source", "group", "as_of", "since",
+    "id",
+    "doc",
+    "document_id",
+    "start",
+    "end",
+    "quote",
+    "place",
+    "flow",
+    "population",
+    "scope",
+    "kind",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "base",
+    "source",
+    "group",
+    "as_of",
+    "since",
     "derived",
-    "extractor", "copy_of", "provenance", "review", "sentence",
+    "extractor",
+    "copy_of",
+    "provenance",
+    "review",
+    "sentence",
 )
 DOCUMENT_COLUMNS = (
-    "id", "name", "title", "outlet", "author", "url", "published", "accessed", "uri", "copy_of",
-    "estimates", "chars",
+    "id",
+    "name",
+    "title",
+    "outlet",
+    "author",
+    "url",
+    "published",
+    "accessed",
+    "uri",
+    "copy_of",
+    "estimates",
+    "chars",
 )
 CONFLICT_COLUMNS = (
-    "place", "flow", "population", "scope", "kind", "detail", "claims", "documents",
+    "place",
+    "flow",
+    "population",
+    "scope",
+    "kind",
+    "detail",
+    "claims",
+    "documents",
 )
 CLAIM_COLUMNS = (
-    "id", "place", "flow", "population", "scope", "source", "kind", "value", "low", "high",
-    "qualifier", "as_of", "derived", "group", "role", "why", "quote", "documents",
+    "id",
+    "place",
+    "flow",
+    "population",
+    "scope",
+    "source",
+    "kind",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "as_of",
+    "derived",
+    "group",
+    "role",
+    "why",
+    "quote",
+    "documents",
 )
 
 
@@ -84,8 +139,12 @@ def api_table_csv(st: State, f: Filtered, dates: Dated) -> Response:
 
 @router.get("/estimates", responses={200: CSV}, summary="Estimates, paged")
 def api_estimates(
-    st: State, f: Filtered, document: DocumentQ = None, limit: LimitQ = 100,
-    offset: OffsetQ = 0, format: FormatQ = Format.JSON,
+    st: State,
+    f: Filtered,
+    document: DocumentQ = None,
+    limit: LimitQ = 100,
+    offset: OffsetQ = 0,
+    format: FormatQ = Format.JSON,
 ) -> Response:
     """Stored estimates, one page at a time, in the contract's form plus ledger ids."""
     f = dataclasses.replace(f, document=document)
@@ -115,8 +174,13 @@ def api_estimate(
 
 @router.get("/conflicts", responses={200: CSV}, summary="Conflicts")
 def api_conflicts(
-    st: State, f: Filtered, dates: Dated, kind: KindQ = None, limit: LimitQ = 100,
-    offset: OffsetQ = 0, format: FormatQ = Format.JSON,
+    st: State,
+    f: Filtered,
+    dates: Dated,
+    kind: KindQ = None,
+    limit: LimitQ = 100,
+    offset: OffsetQ = 0,
+    format: FormatQ = Format.JSON,
 ) -> Response:
     """Misquotes, disagreements and inconsistencies, with the claims and documents behind,
     one page at a time (CSV: all of them)."""
@@ -130,7 +194,10 @@ def api_conflicts(
 
 @router.get("/documents", responses={200: CSV}, summary="Documents, paged")
 def api_documents(
-    st: State, q: SearchQ = "", limit: LimitQ = 100, offset: OffsetQ = 0,
+    st: State,
+    q: SearchQ = "",
+    limit: LimitQ = 100,
+    offset: OffsetQ = 0,
     format: FormatQ = Format.JSON,
 ) -> Response:
     """Documents in the ledger (name or title containing `q`), one page at a time."""
@@ -166,8 +233,14 @@ def api_places(st: State) -> Response:
 
 @router.get("/places/{code}", responses={200: CSV, 307: MOVED}, summary="One place")
 def api_place(
-    request: Request, st: State, code: PlacePath, f: Filtered, dates: Dated,
-    limit: LimitQ = 100, offset: OffsetQ = 0, format: FormatQ = Format.JSON,
+    request: Request,
+    st: State,
+    code: PlacePath,
+    f: Filtered,
+    dates: Dated,
+    limit: LimitQ = 100,
+    offset: OffsetQ = 0,
+    format: FormatQ = Format.JSON,
 ) -> Response:
     """A place: its consensus rows, its claims one page at a time (with their sentences;
     `total` counts them all) and its conflicts. CSV gives every claim. A name in any case
@@ -183,7 +256,10 @@ def api_place(
 
 
 def place_payload(
-    st: LedgerState, code: str, f: Filters, page: paging.Page | None = None,
+    st: LedgerState,
+    code: str,
+    f: Filters,
+    page: paging.Page | None = None,
     dates: DateRange = EVER,
 ) -> dict[str, Any]:
     snap = st.snapshot(f)

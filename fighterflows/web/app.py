@@ -82,7 +82,10 @@ def server_config(
     from fighterflows.web.protocol import JsonErrorsH11Protocol
 
     return uvicorn.Config(
-        create_app(db, edit), host=host, port=port, log_level=log_level,
+        create_app(db, edit),
+        host=host,
+        port=port,
+        log_level=log_level,
         http=JsonErrorsH11Protocol,
     )
 

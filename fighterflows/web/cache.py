@@ -115,7 +115,10 @@ class _Recorder:
 
 
 async def _replay(kept: Kept, send: Send) -> None:
-    start: Message = {"type": "http.response.start", "status": kept.status,
-                      "headers": list(kept.headers)}
+    start: Message = {
+        "type": "http.response.start",
+        "status": kept.status,
+        "headers": list(kept.headers),
+    }
     await send(start)
     await send({"type": "http.response.body", "body": kept.body, "more_body": False})

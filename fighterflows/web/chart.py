@@ -162,9 +162,7 @@ class Draw:
         return (role is None or role in IN_SERIES) and not c.derived
 
 
-def panel(
-    key: tuple[str, str, str], claims: list[Claim], draw: Draw, row: Row | None
-) -> Panel:
+def panel(key: tuple[str, str, str], claims: list[Claim], draw: Draw, row: Row | None) -> Panel:
     years = [y for y in (year_of(c.as_of) for c in claims) if y is not None]
     x0, x1 = math.floor(min(years)), math.floor(max(years)) + 1
     shown_row = row if row is not None and key[2] != "event" else None
@@ -183,9 +181,13 @@ def panel(
 
     points = tuple(point(c, sx, sy, draw) for c in claims)
     # Events are separate happenings, not a source's revised figure: points, no line.
-    series = () if key[2] == "event" else tuple(
-        line(source, [c for c in claims if draw.joined(c)], sx, sy, draw)
-        for source in sorted({c.source_label for c in claims})
+    series = (
+        ()
+        if key[2] == "event"
+        else tuple(
+            line(source, [c for c in claims if draw.joined(c)], sx, sy, draw)
+            for source in sorted({c.source_label for c in claims})
+        )
     )
     years_step = max(1, math.ceil((x1 - x0) / X_TICKS))
     x_ticks = tuple((sx(y), str(y)) for y in range(x0, x1 + 1, years_step))
@@ -214,8 +216,19 @@ def point(c: Claim, sx: Fn, sy: Fn, draw: Draw) -> Point:
     title = f"{c.source_label}, {c.as_of}: {v:,.0f} ({c.qualifier.value}){said}{note}"
     x, y = sx(year), sy(v)
     i = draw.sources[c.source_label]
-    return Point(x, y, sy(low), sy(high), i % PALETTE, i, title, c.id, draw.href(c.id),
-                 misreport, arrow(c, x, y))
+    return Point(
+        x,
+        y,
+        sy(low),
+        sy(high),
+        i % PALETTE,
+        i,
+        title,
+        c.id,
+        draw.href(c.id),
+        misreport,
+        arrow(c, x, y),
+    )
 
 
 def arrow(c: Claim, x: float, y: float) -> str:

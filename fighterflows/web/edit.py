@@ -28,13 +28,22 @@ from fighterflows.web.pages import render
 from fighterflows.web.params import NO_NUL, state
 from fighterflows.web.state import LedgerState
 
-router = APIRouter(prefix="/review", include_in_schema=False,
-                   default_response_class=HTMLResponse)
+router = APIRouter(prefix="/review", include_in_schema=False, default_response_class=HTMLResponse)
 Editor = Annotated[EditSettings, Depends(require_editor)]
 St = Annotated[LedgerState, Depends(state)]
 Ident = Annotated[str, Path(max_length=64, pattern=NO_NUL)]
-FIELDS = ("place", "flow", "population", "scope", "source", "as_of", "value", "low", "high",
-          "qualifier")
+FIELDS = (
+    "place",
+    "flow",
+    "population",
+    "scope",
+    "source",
+    "as_of",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+)
 
 
 def label(name: str) -> str:
@@ -42,8 +51,9 @@ def label(name: str) -> str:
 
 
 @router.get("/{estimate_id}")
-def review_page(request: Request, st: St, _: Editor, estimate_id: Ident,
-                back: str | None = None) -> Response:
+def review_page(
+    request: Request, st: St, _: Editor, estimate_id: Ident, back: str | None = None
+) -> Response:
     book = review_book(st.ledger)
     try:
         target = find_target(st.ledger, book, estimate_id)
@@ -54,12 +64,22 @@ def review_page(request: Request, st: St, _: Editor, estimate_id: Ident,
     review = None
     if target.review is not None:
         r = target.review.review
-        review = {"verdict": r.verdict.value, "by": r.by, "at": r.at, "why": r.why,
-                  "status": book.status(target.review).value,
-                  "original": r.original.to_json() if r.original else None}
+        review = {
+            "verdict": r.verdict.value,
+            "by": r.by,
+            "at": r.at,
+            "why": r.why,
+            "status": book.status(target.review).value,
+            "original": r.original.to_json() if r.original else None,
+        }
     return render(
-        request, "review.html", f"/api/estimates/{s.id}", figure=estimate_json(s),
-        statement=views.statement(s), review=review, choices=views.REVIEW_CHOICES,
+        request,
+        "review.html",
+        f"/api/estimates/{s.id}",
+        figure=estimate_json(s),
+        statement=views.statement(s),
+        review=review,
+        choices=views.REVIEW_CHOICES,
         back=local_path(back, default),
     )
 
@@ -67,8 +87,7 @@ def review_page(request: Request, st: St, _: Editor, estimate_id: Ident,
 Act = Callable[[Ledger, dict[str, str], str], actions.Outcome]
 
 
-async def _write(request: Request, st: LedgerState, settings: EditSettings, act: Act
-                 ) -> Response:
+async def _write(request: Request, st: LedgerState, settings: EditSettings, act: Act) -> Response:
     fields = await checked_form(request, settings)
     ledger = st.ledger
     by = fields.get("by", "").strip() or actions.who()
@@ -87,14 +106,22 @@ async def _write(request: Request, st: LedgerState, settings: EditSettings, act:
 
 @router.post("/{estimate_id}/confirm")
 async def confirm(request: Request, st: St, settings: Editor, estimate_id: Ident) -> Response:
-    return await _write(request, st, settings, lambda ledger, f, by: actions.confirm(
-        ledger, estimate_id, by, f.get("note")))
+    return await _write(
+        request,
+        st,
+        settings,
+        lambda ledger, f, by: actions.confirm(ledger, estimate_id, by, f.get("note")),
+    )
 
 
 @router.post("/{estimate_id}/reject")
 async def reject(request: Request, st: St, settings: Editor, estimate_id: Ident) -> Response:
-    return await _write(request, st, settings, lambda ledger, f, by: actions.reject(
-        ledger, estimate_id, by, f.get("why"), label))
+    return await _write(
+        request,
+        st,
+        settings,
+        lambda ledger, f, by: actions.reject(ledger, estimate_id, by, f.get("why"), label),
+    )
 
 
 @router.post("/{estimate_id}/correct")
@@ -109,6 +136,7 @@ async def correct(request: Request, st: St, settings: Editor, estimate_id: Ident
 @router.post("/{ident}/undo")
 async def undo(request: Request, st: St, settings: Editor, ident: Ident) -> Response:
     """Take back a review, named by its own id or by the figure's."""
+
     def act(ledger: Ledger, f: dict[str, str], by: str) -> actions.Outcome:
         book = review_book(ledger)
         r = next((x for x in book.reviews if x.key == ident), None)
@@ -129,9 +157,15 @@ async def add(request: Request, st: St, settings: Editor) -> Response:
         if occurrence and not occurrence.isdigit():
             raise ReviewError(f"occurrence: {occurrence!r} is not a whole number")
         changes = parse_changes({k: f.get(k) for k in FIELDS}, label)
-        return actions.add(ledger, f.get("document", ""), f.get("quote", ""),
-                           int(occurrence) if occurrence else None, changes, by,
-                           f.get("why"), label)
+        return actions.add(
+            ledger,
+            f.get("document", ""),
+            f.get("quote", ""),
+            int(occurrence) if occurrence else None,
+            changes,
+            by,
+            f.get("why"),
+            label,
+        )
 
     return await _write(request, st, settings, act)
-

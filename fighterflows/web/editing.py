@@ -127,11 +127,17 @@ class EditGuard:
         assert self.settings.token is not None
         given = request.query_params.get("token", "")
         if not same(given, self.settings.token):
-            return error_response(request, 401, "wrong token: use the address `fighterflows "
-                                  "serve --edit` printed when it started")
+            return error_response(
+                request,
+                401,
+                "wrong token: use the address `fighterflows serve --edit` printed when it started",
+            )
         kept = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
-        url = request.url.replace_query_params(**dict(kept)) if kept else request.url.replace(
-            query="")
+        url = (
+            request.url.replace_query_params(**dict(kept))
+            if kept
+            else request.url.replace(query="")
+        )
         response = RedirectResponse(f"{url.path}?{url.query}" if url.query else url.path, 303)
         response.headers.append("set-cookie", f"{TOKEN}={self.settings.token}{COOKIE}")
         return response
@@ -154,10 +160,16 @@ def require_editor(request: Request) -> EditSettings:
         raise HTTPException(404, "editing is off: start the server with --edit")
     if not request.state.ff_editor:
         if settings.token is not None:
-            raise HTTPException(401, "editing needs the token `fighterflows serve --edit` "
-                                "printed: open the address it gave, or send X-Fighterflows-Token")
-        raise HTTPException(403, "this server edits only for requests to its loopback "
-                            "address (127.0.0.1, ::1 or localhost)")
+            raise HTTPException(
+                401,
+                "editing needs the token `fighterflows serve --edit` "
+                "printed: open the address it gave, or send X-Fighterflows-Token",
+            )
+        raise HTTPException(
+            403,
+            "this server edits only for requests to its loopback "
+            "address (127.0.0.1, ::1 or localhost)",
+        )
     return settings
 
 
@@ -185,8 +197,9 @@ async def checked_form(request: Request, settings: EditSettings) -> dict[str, st
     fields = {k: v[0] for k, v in parsed.items()}
     expected = settings.csrf(request.state.ff_session)
     if not same(fields.get("csrf", ""), expected):
-        raise HTTPException(403, "the form's CSRF token is missing or wrong: reload the page "
-                            "and try again")
+        raise HTTPException(
+            403, "the form's CSRF token is missing or wrong: reload the page and try again"
+        )
     if any("\x00" in v for v in fields.values()):
         raise HTTPException(422, "a field holds a NUL character")
     return fields
@@ -203,7 +216,12 @@ def links_for(request: Request) -> Links:
 
 def local_path(back: str | None, default: str) -> str:
     """Where to go after a write: a path on this site only (never `//elsewhere`)."""
-    if (back and back.startswith("/") and not back.startswith("//") and "\\" not in back
-            and back.isprintable()):
+    if (
+        back
+        and back.startswith("/")
+        and not back.startswith("//")
+        and "\\" not in back
+        and back.isprintable()
+    ):
         return back
     return default

@@ -1,6 +1,6 @@
 """One error shape for the whole API, built by one helper; pages get an HTML page instead.
 
-    {"error": {"status": 404, "title": "Not Found", "detail": "no place 'XYZ' in the ledger"}}
+{"error": {"status": 404, "title": "Not Found", "detail": "no place 'XYZ' in the ledger"}}
 """
 
 from __future__ import annotations
@@ -70,8 +70,9 @@ def error_response(request: Request, status: int, detail: str, links: Links = ()
 
 def wants_html(request: Request) -> bool:
     path = request.url.path
-    return not (path.startswith("/api") or path.startswith("/openapi") or "." in path.rsplit(
-        "/", 1)[-1])
+    return not (
+        path.startswith("/api") or path.startswith("/openapi") or "." in path.rsplit("/", 1)[-1]
+    )
 
 
 def html_error(request: Request, status: int, detail: str, links: Links = ()) -> Response:
@@ -108,8 +109,11 @@ def in_words(error: Mapping[str, Any]) -> str:
 
 def without_bad(request: Request, exc: RequestValidationError) -> Links:
     """The same page without the query parameters that failed, when there are some."""
-    bad = {str(e["loc"][1]) for e in exc.errors() if len(e.get("loc", ())) > 1
-           and e["loc"][0] == "query"}
+    bad = {
+        str(e["loc"][1])
+        for e in exc.errors()
+        if len(e.get("loc", ())) > 1 and e["loc"][0] == "query"
+    }
     if not bad:
         return ()
     kept = [(k, v) for k, v in request.query_params.multi_items() if k not in bad]

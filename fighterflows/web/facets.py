@@ -56,8 +56,16 @@ def facets(counts: dict[str, dict[str, int]], params: Params, path: str) -> list
             Choice(value, SCOPE_WORDS.get(value, value), n, link(path, params, name, value))
             for value, n in list(found.items())[:TOP]
         )
-        out.append(Facet(name, title, choices, max(0, len(found) - TOP), selected,
-                         link(path, params, name, None)))
+        out.append(
+            Facet(
+                name,
+                title,
+                choices,
+                max(0, len(found) - TOP),
+                selected,
+                link(path, params, name, None),
+            )
+        )
     return out
 
 

@@ -72,10 +72,15 @@ def chart_html(
     return Markup(_SLOT.sub(lambda m: str(escape(href(m.group(1)) or "")), drawn))
 
 
-def _draw(request: Request, snap: Snapshot, place: str, claims: list[Claim], rows: list[Row]
-          ) -> str:
+def _draw(
+    request: Request, snap: Snapshot, place: str, claims: list[Claim], rows: list[Row]
+) -> str:
     shown = {c.id for c in claims}
-    chart = timeline_chart(claims, snap.recon.verdicts, rows,
-                           lambda claim: f"@@claim:{claim}@@" if claim in shown else None)
+    chart = timeline_chart(
+        claims,
+        snap.recon.verdicts,
+        rows,
+        lambda claim: f"@@claim:{claim}@@" if claim in shown else None,
+    )
     template = request.app.state.templates.env.get_template("_chart.html")
     return str(template.render(chart=chart, view={"place": place}))

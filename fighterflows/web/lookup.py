@@ -55,8 +55,11 @@ def source_finder(query: str) -> Callable[[str], bool]:
     aliased = {canonical_source(query), canonical_source(upper)}
 
     def found(source: str) -> bool:
-        return (folded in source.casefold() or source in aliased
-                or (len(query) > 1 and initials(source) == upper))
+        return (
+            folded in source.casefold()
+            or source in aliased
+            or (len(query) > 1 and initials(source) == upper)
+        )
 
     return found
 
@@ -64,8 +67,12 @@ def source_finder(query: str) -> Callable[[str], bool]:
 def search_view(snap: Snapshot, query: str) -> dict[str, Any]:
     q = query.strip()
     if not q:
-        return {"query": query, "places": [], "sources": [],
-                "did_you_mean": {"places": [], "sources": []}}
+        return {
+            "query": query,
+            "places": [],
+            "sources": [],
+            "did_you_mean": {"places": [], "sources": []},
+        }
     folded = q.casefold()
     named = {m.code for m in find_places(q[:200])} | {resolve(q[:200])}
     places = [
@@ -78,10 +85,13 @@ def search_view(snap: Snapshot, query: str) -> dict[str, Any]:
     sources = [{"source": s, "claims": n} for s, n in sorted(counts.items()) if found(s)]
     guesses: dict[str, list[dict[str, Any]]] = {"places": [], "sources": []}
     if not places and not sources:
-        guesses["places"] = [{"place": p, "place_name": display_name(p)}
-                             for p in close_to(q, among=set(snap.places), limit=GUESSES)]
-        guesses["sources"] = [{"source": s, "claims": counts[s]}
-                              for s in sources_spelt_like(q, list(counts))]
+        guesses["places"] = [
+            {"place": p, "place_name": display_name(p)}
+            for p in close_to(q, among=set(snap.places), limit=GUESSES)
+        ]
+        guesses["sources"] = [
+            {"source": s, "claims": counts[s]} for s in sources_spelt_like(q, list(counts))
+        ]
     return {"query": query, "places": places, "sources": sources, "did_you_mean": guesses}
 
 

@@ -63,7 +63,10 @@ def download(request: Request, path: str) -> str:
 
 
 def render(
-    request: Request, name: str, twin: str, twin_params: list[tuple[str, str]] | None = None,
+    request: Request,
+    name: str,
+    twin: str,
+    twin_params: list[tuple[str, str]] | None = None,
     **context: Any,
 ) -> Response:
     """The page; its JSON twin at `twin` with the page's parameters (or `twin_params`)."""
@@ -78,25 +81,41 @@ def render(
 @router.get("/")
 def overview(request: Request, st: State, f: Filtered, dates: Dated) -> Response:
     snap = st.snapshot(f)
-    counts = {**st.ledger.counts(), "claims": len(snap.recon.claims),
-              "conflicts": len(snap.recon.conflicts)}
+    counts = {
+        **st.ledger.counts(),
+        "claims": len(snap.recon.claims),
+        "conflicts": len(snap.recon.conflicts),
+    }
     table = views.table_view(snap, f, dates)
     params = page_query(request)
     return render(
-        request, "overview.html", "/api/table",
-        table=table, map=world_map(snap.recon.rows, WEB_LINKS.place),
-        counts=counts, filters=f, dates=dates, csv=download(request, "/api/table.csv"),
-        facets=facets(table["facets"], params, "/"), narrowed=narrowed(f, dates),
+        request,
+        "overview.html",
+        "/api/table",
+        table=table,
+        map=world_map(snap.recon.rows, WEB_LINKS.place),
+        counts=counts,
+        filters=f,
+        dates=dates,
+        csv=download(request, "/api/table.csv"),
+        facets=facets(table["facets"], params, "/"),
+        narrowed=narrowed(f, dates),
         today=link(request.url.path, params, "as_of", None),
     )
 
 
 def narrowed(f: Filters, dates: DateRange) -> list[str]:
     """The page's filters in words: "flow is returned", "dated 2015 to 2017"."""
-    words = [f"{name} is {value}" for name, value in (
-        ("place", f.place), ("flow", f.flow), ("population", f.population),
-        ("measure", SCOPE_WORDS.get(f.scope or "", f.scope)),
-    ) if value]
+    words = [
+        f"{name} is {value}"
+        for name, value in (
+            ("place", f.place),
+            ("flow", f.flow),
+            ("population", f.population),
+            ("measure", SCOPE_WORDS.get(f.scope or "", f.scope)),
+        )
+        if value
+    ]
     if f.source:
         words.append(f"a source's name contains “{f.source}”")
     if f.as_of:
@@ -107,8 +126,15 @@ def narrowed(f: Filters, dates: DateRange) -> list[str]:
 
 
 @router.get("/place/{code}")
-def place(request: Request, st: State, code: PlacePath, f: KeyFiltered, dates: Dated,
-          limit: LimitQ = 100, offset: OffsetQ = 0) -> Response:
+def place(
+    request: Request,
+    st: State,
+    code: PlacePath,
+    f: KeyFiltered,
+    dates: Dated,
+    limit: LimitQ = 100,
+    offset: OffsetQ = 0,
+) -> Response:
     found = lookup.place_code(st.snapshot(f), code)
     if found != code:  # /place/Belgium, /place/bel: the page lives at its code
         return RedirectResponse(str(request.url.replace(path=f"/place/{found}")), 307)
@@ -117,12 +143,19 @@ def place(request: Request, st: State, code: PlacePath, f: KeyFiltered, dates: D
     snap = st.snapshot(f)
     chosen = [c for c in snap.claims_by_place.get(code, []) if views.matches(c, f, dates)]
     rows = [r for r in snap.rows_by_place.get(code, []) if views.matches(r, f, dates)]
-    chart = chart_html(request, snap, (code, f, dates), code, chosen, rows,
-                       claim_links(request, chosen, page))
+    chart = chart_html(
+        request, snap, (code, f, dates), code, chosen, rows, claim_links(request, chosen, page)
+    )
     fragments = claim_fragments(request, snap, view["claims"], links_for(request))
     return render(
-        request, "place.html", f"/api/places/{code}",
-        view=view, chart_html=chart, filters=f, dates=dates, fragments=fragments,
+        request,
+        "place.html",
+        f"/api/places/{code}",
+        view=view,
+        chart_html=chart,
+        filters=f,
+        dates=dates,
+        fragments=fragments,
         csv=download(request, f"/api/places/{code}?format=csv"),
         next_page=more(request, view),
     )
@@ -141,24 +174,41 @@ def claim_links(request: Request, claims: list[Claim], page: paging.Page) -> Hre
         if page.offset <= i < page.offset + page.limit:
             return f"#c-{claim}"
         start = i // page.limit * page.limit
-        return with_query(request.url.path, kept + ([("offset", str(start))] if start else [])
-                          ) + f"#c-{claim}"
+        return (
+            with_query(request.url.path, kept + ([("offset", str(start))] if start else []))
+            + f"#c-{claim}"
+        )
 
     return href
 
 
 @router.get("/conflicts")
-def conflicts(request: Request, st: State, f: Filtered, dates: Dated, kind: KindQ = None,
-              limit: LimitQ = 100, offset: OffsetQ = 0) -> Response:
+def conflicts(
+    request: Request,
+    st: State,
+    f: Filtered,
+    dates: Dated,
+    kind: KindQ = None,
+    limit: LimitQ = 100,
+    offset: OffsetQ = 0,
+) -> Response:
     page = paging.Page(limit, offset)
     view = views.conflicts_view(st.snapshot(f), f, kind.value if kind else None, page, dates)
     params = page_query(request)
     kinds = [(k.value, link("/conflicts", params, "kind", k.value)) for k in ConflictKind]
-    return render(request, "conflicts.html", "/api/conflicts", view=view, filters=f, dates=dates,
-                  csv=download(request, "/api/conflicts?format=csv"),
-                  kind=kind.value if kind else "", kinds=kinds,
-                  any_kind=link("/conflicts", params, "kind", None),
-                  next_page=more(request, view))
+    return render(
+        request,
+        "conflicts.html",
+        "/api/conflicts",
+        view=view,
+        filters=f,
+        dates=dates,
+        csv=download(request, "/api/conflicts?format=csv"),
+        kind=kind.value if kind else "",
+        kinds=kinds,
+        any_kind=link("/conflicts", params, "kind", None),
+        next_page=more(request, view),
+    )
 
 
 def more(request: Request, view: dict[str, Any]) -> str | None:
@@ -171,22 +221,33 @@ def more(request: Request, view: dict[str, Any]) -> str | None:
 
 
 @router.get("/documents")
-def documents(request: Request, st: State, q: SearchQ = "", limit: LimitQ = 50,
-              offset: OffsetQ = 0) -> Response:
+def documents(
+    request: Request, st: State, q: SearchQ = "", limit: LimitQ = 50, offset: OffsetQ = 0
+) -> Response:
     docs = [document_json(d) for d in st.ledger.documents(q or None, limit, offset)]
     total = paging.count_documents(st.ledger, q or None)
     # The API's lists of documents are pages as this one is (of another default size): the
     # twins name this page's size and place.
     shown = [("q", q), ("limit", str(limit)), ("offset", str(offset))]
     shown = [(k, v) for k, v in shown if v not in ("", "0")]
-    return render(request, "documents.html", "/api/documents", shown, docs=docs,
-                  total=total, q=q, limit=limit, offset=offset,
-                  csv=with_query("/api/documents?format=csv", shown))
+    return render(
+        request,
+        "documents.html",
+        "/api/documents",
+        shown,
+        docs=docs,
+        total=total,
+        q=q,
+        limit=limit,
+        offset=offset,
+        csv=with_query("/api/documents?format=csv", shown),
+    )
 
 
 @router.get("/documents/{document_id:path}")
-def document(request: Request, st: State,
-             document_id: Annotated[str, Path(max_length=500, pattern=NO_NUL)]) -> Response:
+def document(
+    request: Request, st: State, document_id: Annotated[str, Path(max_length=500, pattern=NO_NUL)]
+) -> Response:
     record = st.ledger.document(document_id)
     if record is None:
         raise HTTPException(404, f"no document {document_id!r}")
@@ -194,10 +255,14 @@ def document(request: Request, st: State,
     mine = Filters(document=record.info.id)
     stored = book.apply(st.ledger.estimates(mine), mine)
     return render(
-        request, "document.html", f"/api/documents/{record.info.id}",
-        view=views.document_view(record, stored), segments=views.segments(record.text, stored),
+        request,
+        "document.html",
+        f"/api/documents/{record.info.id}",
+        view=views.document_view(record, stored),
+        segments=views.segments(record.text, stored),
         csv=f"/api/estimates?document={record.info.id}&limit=1000&format=csv",
-        reviews=views.review_rows(book, record.info.id), choices=views.REVIEW_CHOICES,
+        reviews=views.review_rows(book, record.info.id),
+        choices=views.REVIEW_CHOICES,
     )
 
 
@@ -211,10 +276,21 @@ def api_docs(request: Request) -> Response:
     """A local page listing the API from its OpenAPI schema: no CDN-hosted Swagger UI."""
     schema = request.app.openapi()
     routes = [
-        {"path": path, "method": method.upper(), "summary": op.get("summary", ""),
-         "description": op.get("description", ""), "parameters": op.get("parameters", [])}
+        {
+            "path": path,
+            "method": method.upper(),
+            "summary": op.get("summary", ""),
+            "description": op.get("description", ""),
+            "parameters": op.get("parameters", []),
+        }
         for path, ops in schema.get("paths", {}).items()
         for method, op in ops.items()
     ]
-    return render(request, "apidocs.html", "/openapi.json", routes=routes,
-                  title=schema["info"]["title"], version=schema["info"]["version"])
+    return render(
+        request,
+        "apidocs.html",
+        "/openapi.json",
+        routes=routes,
+        title=schema["info"]["title"],
+        version=schema["info"]["version"],
+    )

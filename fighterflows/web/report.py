@@ -67,8 +67,10 @@ def place_sections(snap: Snapshot) -> list[dict[str, Any]]:
             total = len(view["claims"])
             view["claims"] = shown_claims(view["claims"], CLAIMS_PER_PLACE)
             chart = timeline_chart(
-                snap.claims_by_place.get(code, []), snap.recon.verdicts,
-                snap.rows_by_place.get(code, []), in_section({c["id"] for c in view["claims"]}),
+                snap.claims_by_place.get(code, []),
+                snap.recon.verdicts,
+                snap.rows_by_place.get(code, []),
+                in_section({c["id"] for c in view["claims"]}),
             )
             out.append({"view": view, "chart": chart, "more": total - len(view["claims"])})
     return out
@@ -100,8 +102,11 @@ def report_context(ledger: Ledger) -> dict[str, Any]:
     script = inline_asset("app.js", "</script")
     places = place_sections(snap)
     return {
-        "counts": {**ledger.counts(), "claims": len(snap.recon.claims),
-                   "conflicts": len(snap.recon.conflicts)},
+        "counts": {
+            **ledger.counts(),
+            "claims": len(snap.recon.claims),
+            "conflicts": len(snap.recon.conflicts),
+        },
         "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "map": world_map(snap.recon.rows, REPORT_LINKS.place),
         "table": table,
@@ -112,8 +117,14 @@ def report_context(ledger: Ledger) -> dict[str, Any]:
         "style": style,
         "script": script,
         "csp": report_csp(style, script),
-        "data": json_for_html({"table": table, "conflicts": [
-            {k: v for k, v in c.items() if k != "claims"} for c in conflicts["conflicts"]]}),
+        "data": json_for_html(
+            {
+                "table": table,
+                "conflicts": [
+                    {k: v for k, v in c.items() if k != "claims"} for c in conflicts["conflicts"]
+                ],
+            }
+        ),
     }
 
 

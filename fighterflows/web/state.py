@@ -54,9 +54,7 @@ class Snapshot:
     drawing: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
 
     @classmethod
-    def build(
-        cls, recon: Reconciliation, citations: dict[str, Citation] | None = None
-    ) -> Snapshot:
+    def build(cls, recon: Reconciliation, citations: dict[str, Citation] | None = None) -> Snapshot:
         claims: dict[str, list[Claim]] = defaultdict(list)
         for c in sorted(recon.claims, key=lambda c: (c.as_of or "", c.flow, c.population)):
             claims[c.place].append(c)
@@ -90,8 +88,9 @@ def fingerprint(ledger: Ledger) -> Fingerprint:
     with ledger.engine.connect() as c:
         n_documents = c.execute(select(func.count()).select_from(d)).scalar_one()
         n_estimates = c.execute(select(func.count()).select_from(e)).scalar_one()
-        ran = c.execute(select(func.count(), func.max(runs.c.started),
-                               func.max(runs.c.finished))).one()
+        ran = c.execute(
+            select(func.count(), func.max(runs.c.started), func.max(runs.c.finished))
+        ).one()
         reviewed = review_fingerprint(c)
     return (n_documents, n_estimates, *tuple(ran), *reviewed)
 

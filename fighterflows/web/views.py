@@ -36,8 +36,10 @@ Records = list[dict[str, Any]]
 MAX_STATEMENTS = 5  # sentences quoted per claim; `documents` and `estimates` list them all
 SHOWN_CLAIMS = 20_000  # claims kept as shown per snapshot (a few kB each)
 REVIEW_CHOICES = {  # the words of the review forms' menus
-    "flow": [f.value for f in Flow], "population": [p.value for p in Population],
-    "scope": [s.value for s in Scope], "qualifier": [q.value for q in Qualifier],
+    "flow": [f.value for f in Flow],
+    "population": [p.value for p in Population],
+    "scope": [s.value for s in Scope],
+    "qualifier": [q.value for q in Qualifier],
 }
 
 
@@ -64,8 +66,12 @@ def table_view(snap: Snapshot, f: Filters, dates: DateRange = EVER) -> dict[str,
     """The consensus rows that match, how many, and how many of them have each flow,
     population, scope and source (the facets a reader narrows the table by)."""
     rows = [named(row_json(r)) for r in snap.recon.rows if matches(r, f, dates)]
-    return {"columns": list(TABLE_COLUMNS), "total": len(rows), "facets": facet_counts(rows),
-            "rows": rows}
+    return {
+        "columns": list(TABLE_COLUMNS),
+        "total": len(rows),
+        "facets": facet_counts(rows),
+        "rows": rows,
+    }
 
 
 def by_kind_of_place(rows: Records) -> tuple[Records, Records]:
@@ -79,13 +85,17 @@ def named(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def conflicts_view(
-    snap: Snapshot, f: Filters, kind: str | None = None, page: Page | None = None,
+    snap: Snapshot,
+    f: Filters,
+    kind: str | None = None,
+    page: Page | None = None,
     dates: DateRange = EVER,
 ) -> dict[str, Any]:
     """The conflicts that match, all of them or one page (with the total either way)."""
-    chosen = [c for c in snap.recon.conflicts
-              if matches(c, f, dates) and (not kind or c.kind == kind)]
-    shown = chosen[page.offset:page.offset + page.limit] if page else chosen
+    chosen = [
+        c for c in snap.recon.conflicts if matches(c, f, dates) and (not kind or c.kind == kind)
+    ]
+    shown = chosen[page.offset : page.offset + page.limit] if page else chosen
     out: dict[str, Any] = {"total": len(chosen)}
     if page:
         out.update(limit=page.limit, offset=page.offset)
@@ -114,8 +124,9 @@ def place_view(
     ]
     chosen = [c for c in own if matches(c, f, dates)]
     shown = chosen[page.offset : page.offset + page.limit] if page else chosen
-    conflicts = [conflict_out(snap, c) for c in snap.conflicts_by_place.get(code, [])
-                 if in_range(c, dates)]
+    conflicts = [
+        conflict_out(snap, c) for c in snap.conflicts_by_place.get(code, []) if in_range(c, dates)
+    ]
     out: dict[str, Any] = {
         "place": code,
         "place_name": display_name(code),
@@ -212,14 +223,24 @@ def review_rows(book: ReviewBook, document_id: str) -> list[dict[str, Any]]:
             continue
         matched = book.matched.get(r.key)
         e = review.figure
-        out.append({
-            "review": r.key,
-            "verdict": review.verdict.value,
-            "status": book.status(r).value,
-            "estimate": review.figure_id or (matched.id if matched else review.estimate_id),
-            "quote": e.quote, "place": e.place, "flow": e.flow.value,
-            "population": e.population.value, "kind": e.kind.value, "value": e.value,
-            "low": e.low, "high": e.high, "source": e.source,
-            "by": review.by, "at": review.at, "why": review.why,
-        })
+        out.append(
+            {
+                "review": r.key,
+                "verdict": review.verdict.value,
+                "status": book.status(r).value,
+                "estimate": review.figure_id or (matched.id if matched else review.estimate_id),
+                "quote": e.quote,
+                "place": e.place,
+                "flow": e.flow.value,
+                "population": e.population.value,
+                "kind": e.kind.value,
+                "value": e.value,
+                "low": e.low,
+                "high": e.high,
+                "source": e.source,
+                "by": review.by,
+                "at": review.at,
+                "why": review.why,
+            }
+        )
     return out

@@ -87,11 +87,7 @@ def rate_legend() -> tuple[tuple[int, str], ...]:
 
 def world_map(rows: Sequence[Row], link: Callable[[str], str]) -> WorldMap:
     """`link(code)` gives the address of a country's page (a URL or a #fragment)."""
-    best = {
-        (r.place, r.flow): r.best
-        for r in rows
-        if r.population == "total" and r.flow in FLOWS
-    }
+    best = {(r.place, r.flow): r.best for r in rows if r.population == "total" and r.flow in FLOWS}
     places = {r.place for r in rows}
     out = []
     for c in countries():
