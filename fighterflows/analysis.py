@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from fighterflows.conflicts import Conflict, find_conflicts
 from fighterflows.consensus import Row, Verdict, assess_all
 from fighterflows.ledger import Filters, Ledger, StoredEstimate
+from fighterflows.places import members_of
 from fighterflows.reconcile import Claim, build_claims, timeline
 from fighterflows.review.book import reviewed_estimates
 
@@ -23,16 +24,10 @@ class Reconciliation:
         return timeline(self.claims, place)
 
 
-def region_lookup(code: str) -> frozenset[str] | None:
-    from fighterflows.places import is_region, region_members
-
-    return region_members(code) if is_region(code) else None
-
-
 def reconcile_estimates(stored: list[StoredEstimate]) -> Reconciliation:
     claims = build_claims(stored)
     rows, verdicts = assess_all(claims)
-    conflicts = find_conflicts(claims, rows, region_lookup)
+    conflicts = find_conflicts(claims, rows, members_of)
     return Reconciliation(tuple(stored), tuple(claims), tuple(rows), tuple(conflicts), verdicts)
 
 

@@ -116,6 +116,11 @@ def region_members(slug: str) -> frozenset[str]:
     return frozenset(members)
 
 
+def members_of(code: str) -> frozenset[str] | None:
+    """A region's members; None for a country (or anything that is no region)."""
+    return region_members(code) if is_region(code) else None
+
+
 def place_name(code: str) -> str:
     """Display name of a code or region slug ("GBR" -> "United Kingdom"); KeyError if unknown.
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from fighterflows.places import members_of
+
 SOURCE = "World Bank (SP.POP.TOTL), CC BY 4.0"
 UNCOUNTED = frozenset({"TWN", "VAT"})
 # The conflict zone as a place counts foreigners who went there: a rate over its own residents
@@ -36,6 +38,7 @@ def _table() -> dict[str, Residents]:
     return out
 
 
+@cache  # asked for each row of every table, and a region's is a sum over its members
 def residents(place: str) -> Residents | None:
     """The residents of a country code or region slug; None when not known."""
     table = _table()
@@ -43,16 +46,10 @@ def residents(place: str) -> Residents | None:
         return None
     if place in table:
         return table[place]
-    found = [table[m] for m in _members(place) or () if m in table]
+    found = [table[m] for m in members_of(place) or () if m in table]
     if not found:
         return None
     return Residents(sum(r.count for r in found), max(r.year for r in found))
-
-
-def _members(place: str) -> frozenset[str] | None:
-    from fighterflows.places import is_region, region_members
-
-    return region_members(place) if is_region(place) else None
 
 
 def per_million(count: float | None, place: str) -> float | None:
