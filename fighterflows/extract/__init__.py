@@ -19,9 +19,10 @@ import inspect
 import logging
 from typing import TYPE_CHECKING
 
-from fighterflows.model import Document, Estimate
+from fighterflows.model import Document, Estimate, Flow, Population
 
 if TYPE_CHECKING:
+    from fighterflows.extract.numbers import NumberMention
     from fighterflows.extract.sentences import Sentence
 
 # Bump when the output for some text changes; the ledger stores it with each estimate.
@@ -41,6 +42,7 @@ __all__ = [
     "might_contain_estimates",
     "prefilter_source",
     "split_sentences",
+    "table_estimate",
 ]
 
 
@@ -113,6 +115,30 @@ def explain(
 def extract_document(document: Document, derived: bool = True) -> list[Estimate]:
     """`extract` on a Document: its id names the estimates, its date is their default as-of."""
     return extract(document.text, document.published, document.id, derived)
+
+
+def table_estimate(
+    doc: Document,
+    row: tuple[int, int],
+    figure: NumberMention,
+    place: tuple[str, str],
+    column: tuple[Flow, Population],
+    source: str,
+    as_of: str | None,
+) -> Estimate:
+    """One figure of a published table (the importer's rows) as the extractor reads a table's
+    cell: `figure` (offsets in the row `doc.text[row[0]:row[1]]`) for the row's place (code,
+    name as written) and the column's (flow, population), the row its sentence."""
+    from fighterflows.extract.drafts import estimate_of
+    from fighterflows.extract.sentences import BlockKind, Sentence
+    from fighterflows.extract.tables import Column, cell_draft
+
+    start, end = row
+    line = Sentence(start, end, doc.text[start:end], 0, BlockKind.TABLE, None)
+    flow, population = column
+    draft = cell_draft(line, figure, *place, Column(flow, population, None), flow)
+    draft.source = source
+    return estimate_of(doc.text, doc.id, as_of, draft)
 
 
 def stated_only(estimates: list[Estimate]) -> list[Estimate]:

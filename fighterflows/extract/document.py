@@ -23,7 +23,7 @@ from fighterflows.extract.dates import (
     report_date,
     stated_before,
 )
-from fighterflows.extract.drafts import Context, Draft
+from fighterflows.extract.drafts import Context, Draft, estimate_of
 from fighterflows.extract.estimates import assemble
 from fighterflows.extract.facts import Facts, gather
 from fighterflows.extract.flows import Cue, find_cues
@@ -997,7 +997,7 @@ def _finish(text: str, doc: str, published: str | None, drafts: list[Draft]) -> 
     rows: list[tuple[Draft, Estimate]] = []
     dropped = 0
     for d in drafts:
-        e = _estimate(text, doc, published, d)
+        e = estimate_of(text, doc, published, d)
         if not holds(text, e):
             dropped += 1
             continue
@@ -1014,38 +1014,6 @@ def _finish(text: str, doc: str, published: str | None, drafts: list[Draft]) -> 
         out.append(e)
     why = [{"derived": "the share times its base"} if e.derived else d.why for d, e in rows]
     return Result(out, dropped, why)
-
-
-def _estimate(text: str, doc: str, published: str | None, d: Draft) -> Estimate:
-    n = d.number
-    source = d.source
-    attribution = d.attribution
-    return Estimate(
-        doc=doc,
-        start=d.start,
-        end=d.end,
-        quote=text[d.start : d.end],
-        sentence=text[d.sentence_start : d.sentence_end],
-        place=d.place,
-        place_text=d.place_text,
-        flow=d.flow,
-        population=d.population,
-        population_text=d.population_text,
-        kind=d.kind,
-        value=n.value,
-        low=n.low,
-        high=n.high,
-        qualifier=n.qualifier,
-        source=source or None,
-        source_text=(d.source_text or (attribution.text if attribution is not None else None))
-        if source
-        else None,
-        zone=d.zone,
-        group=d.group,
-        as_of=d.as_of or published,
-        since=d.since,
-        scope=d.scope,
-    )
 
 
 def _derived(d: Draft, share: Estimate) -> Estimate | None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from fighterflows.extract.numbers import NumberMention
 from fighterflows.extract.sources import Attribution
-from fighterflows.model import Flow, Kind, Population, Scope
+from fighterflows.model import Estimate, Flow, Kind, Population, Scope
 from fighterflows.places import PlaceMention
 
 
@@ -69,3 +69,37 @@ class Draft:
     scope: Scope = Scope.CUMULATIVE
     # the named rule behind each reading ("scope": "event-word"), for --explain
     why: dict[str, str] = field(default_factory=dict)
+
+
+def estimate_of(text: str, doc: str, published: str | None, d: Draft) -> Estimate:
+    """The estimate a finished draft states in `text` (its date the document's, `published`,
+    unless it has its own)."""
+    n = d.number
+    source = d.source
+    attribution = d.attribution
+    return Estimate(
+        doc=doc,
+        start=d.start,
+        end=d.end,
+        quote=text[d.start : d.end],
+        sentence=text[d.sentence_start : d.sentence_end],
+        place=d.place,
+        place_text=d.place_text,
+        flow=d.flow,
+        population=d.population,
+        population_text=d.population_text,
+        kind=d.kind,
+        value=n.value,
+        low=n.low,
+        high=n.high,
+        qualifier=n.qualifier,
+        source=source or None,
+        source_text=(d.source_text or (attribution.text if attribution is not None else None))
+        if source
+        else None,
+        zone=d.zone,
+        group=d.group,
+        as_of=d.as_of or published,
+        since=d.since,
+        scope=d.scope,
+    )

@@ -1,8 +1,10 @@
-"""Figures in Markdown tables: a header row that names flows ("Left", "Returned", "Women
+"""Figures in tables: a header row that names flows ("Left", "Returned", "Women
 returned"), and rows that start with a place ("France | 1,910 | 271").
 
 Every cell number becomes an estimate for the row's place and the column's flow and
-population; its quote is the number in the cell, its sentence the row.
+population; its quote is the number in the cell, its sentence the row. Published tables
+(the importer's CSV files) take the same path, one row at a time
+(`fighterflows.extract.table_estimate`).
 """
 
 from __future__ import annotations
@@ -109,11 +111,11 @@ def _row_drafts(row: Sentence, columns: list[Column]) -> list[Draft]:
                 number_start=n.number_start + shift,
                 number_end=n.number_end + shift,
             )
-            out.append(_draft(row, in_row, place.code, place.text, column, column.flow))
+            out.append(cell_draft(row, in_row, place.code, place.text, column, column.flow))
     return out
 
 
-def _draft(
+def cell_draft(
     row: Sentence, n: NumberMention, code: str, place_text: str, column: Column, flow: Flow
 ) -> Draft:
     return Draft(
