@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 
 from fighterflows.extract.choosing import within_brackets
 from fighterflows.extract.facts import Facts
@@ -23,7 +22,7 @@ from fighterflows.extract.numbers import NumberMention
 from fighterflows.extract.populations import PARTICIPLES, Head, people_words
 from fighterflows.extract.rules import Choice, choose
 from fighterflows.places import ZONE_CODES as ZONE_CODES  # for the extractor's other modules
-from fighterflows.places import PlaceForm, PlaceMention, is_region, region_members
+from fighterflows.places import PlaceForm, PlaceMention, is_region, list_regions, region_members
 
 _NUMBER_WORD = (
     r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of"
@@ -67,19 +66,6 @@ _FOREIGN_PEOPLE = re.compile(
 _OPENING_NEXT = re.compile(r"\s*(?:,|(?:has|have|had|is|was|saw|sent|accounts?)\b)", re.I)
 _PEOPLE_FORMS = frozenset({PlaceForm.DEMONYM, PlaceForm.ETHNIC})
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)\s*$")
-# Regions a list of countries may add up to, smallest first.
-_LIST_REGIONS = (
-    "western-balkans",
-    "central-asia",
-    "north-africa",
-    "southeast-asia",
-    "north-america",
-    "western-europe",
-    "middle-east",
-    "former-soviet-union",
-    "eu",
-    "europe",
-)
 
 
 def place_of(
@@ -622,8 +608,8 @@ def _widen(p: PlaceMention, facts: Facts) -> tuple[str, str]:
     codes = {m.code for m in members}
     if len(codes) < 3:
         return p.code, p.text
-    for slug in _LIST_REGIONS:
-        if codes <= _members(slug):
+    for slug in list_regions():
+        if codes <= region_members(slug):
             start, end = members[0].start, members[-1].end
             return slug, facts.sentence.text[start:end]
     return p.code, p.text
@@ -653,12 +639,7 @@ def listed_places(facts: Facts, n: NumberMention) -> tuple[str, list[PlaceMentio
 
 def region_of(codes: frozenset[str]) -> str | None:
     """The region whose members are exactly these countries ({USA, CAN} → north-america)."""
-    return next((slug for slug in _LIST_REGIONS if _members(slug) == codes), None)
-
-
-@cache
-def _members(slug: str) -> frozenset[str]:
-    return region_members(slug) if is_region(slug) else frozenset()
+    return next((slug for slug in list_regions() if region_members(slug) == codes), None)
 
 
 def _list_around(p: PlaceMention, places: Sequence[PlaceMention], text: str) -> list[PlaceMention]:
