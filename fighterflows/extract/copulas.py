@@ -9,22 +9,17 @@ from __future__ import annotations
 
 import re
 
-from fighterflows.extract.lexicon import total_predicate_regex
+from fighterflows.extract.lexicon import load, total_predicate_regex
 
 # The measure's noun, the last one before the predicate in the clause
 _MEASURE = re.compile(
-    r"(?<![\w-])(?:number|numbers|total|tally|count|toll|figure|figures|estimate|estimates)"
-    r"(?![\w-])",
-    re.I,
+    r"(?<![\w-])(?:" + "|".join(load("flows")["measure_nouns"]) + r")(?![\w-])", re.I
 )
 # Measures of what is no movement of people: "the number of arrests stands at 40", "the toll
 # of the attack rose to 30", "the number of cases is 12" (arrests at home, victims, files)
 _NOT_PEOPLE = re.compile(
     r"\s+(?:of|for|from|among)\s+(?:the\s+|these\s+|such\s+|new\s+|terrorism[- ]related\s+)?"
-    r"(?:arrests?|investigations?|inquiries|cases|files|prosecutions?|convictions?|charges|"
-    r"sentences|trials?|attacks?|bombings?|plots?|incidents?|victims?|civilians?|soldiers?|"
-    r"troops|police|countries|nations|years|months|days|passports?|euros|dollars|pounds|"
-    r"refugees|asylum|migrants|visas?|deportations?|expulsions?)\b",
+    r"(?:" + "|".join(load("flows")["measures_of_no_people"]) + r")\b",
     re.I,
 )
 # the figures of a list before this one: "… are 310 and 150", "stands at 60, 40 and 20"
@@ -43,9 +38,7 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\.\s|(?<![\d,.])(?!(?:19|20)\d\d(?!\d))\d")
 # A quantity that is no number of people: "the average age of the fighters is 23", "the cost
 # of the flights is put at 2 million"
 _QUANTITY = re.compile(
-    r"(?<![\w-])(?:age|ages|cost|costs|sum|amount|budget|price|salary|sentence|sentences|term|"
-    r"distance|length|duration|share|proportion|percentage|rate)(?![\w-])",
-    re.I,
+    r"(?<![\w-])(?:" + "|".join(load("flows")["quantity_nouns"]) + r")(?![\w-])", re.I
 )
 
 

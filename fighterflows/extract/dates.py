@@ -23,12 +23,14 @@ from fighterflows.extract.lexicon import alternation, load
 # The month names and their abbreviations are the number grammar's (numbers.yaml, `months`):
 # the twelve names in order, then abbreviations, each the start of its month's name.
 _NAMES: list[str] = lex.data()["months"]
+MONTH_NAMES = tuple(_NAMES[:12])
 _MONTHS = {
     m: next(i + 1 for i, full in enumerate(_NAMES[:12]) if full.startswith(m)) for m in _NAMES
 }
 _MONTH = "(?:" + "|".join(sorted((m.capitalize() for m in _NAMES), key=len, reverse=True))
 _MONTH += r")\.?"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_WEEKDAYS = "|".join(day.capitalize() for day in load("dates")["weekdays"])
 # the words a month without its year stands after ("in April", "since January", "mid-May")
 _MONTH_AFTER = (
     r"\b(?i:in|during|by|since|until|of|early|late|mid|from|between|and|to|till|through|before"
@@ -55,7 +57,7 @@ _DATE = re.compile(
     # story, dated by it
     rf"|(?P<rel>\b(?P<the>(?i:the)\s+)?(?P<which>(?i:last|this|past))\s+(?:(?i:month|year|week)\b"
     rf"|(?P<m9>{_MONTH})(?!\s*,?\s*\d))"
-    r"|\b(?i:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    rf"|\b(?i:on|last)\s+(?:{_WEEKDAYS})\b"
     # "two years ago", "a month ago", "six weeks ago"
     r"|\b(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
     r"(?i:years?|months?|weeks?|days?)\s+(?i:ago)\b"
@@ -442,12 +444,7 @@ def _governing(
 
 # A date before a reporting verb dates the report, not the figure ("In 2014, X said 500 ..."),
 # and the words after one are the source's ("…, said an agency that has counted since 2014").
-REPORTED = re.compile(
-    r"\b(?:said|says|say|estimated|estimates|reported|reports|stated|announced|told|"
-    r"according|believed|thought|wrote|claimed|counted|counts|put|puts|released|published|"
-    r"report|study|survey)\b",
-    re.I,
-)
+REPORTED = re.compile(r"\b(?:" + "|".join(load("dates")["reporting"]) + r")\b", re.I)
 
 
 def since_for(

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from fighterflows.extract.anchor import holds
 from fighterflows.extract.around import FIGHTER_HEAD
 from fighterflows.extract.dates import (
+    MONTH_NAMES,
     DateMention,
     Role,
     find_dates,
@@ -418,9 +419,9 @@ def _carried_as_of(
 
 
 # a cheap look for a day before reading dates: a month name and a number of one or two digits
+_MONTH_STARTS = "(?:" + "|".join(m[:3].capitalize() for m in MONTH_NAMES) + ")"
 _A_DAY = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?"
-    r"\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    rf"\b{_MONTH_STARTS}[a-z]*\.?\s+\d|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_STARTS}"
 )
 
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from fighterflows.extract.choosing import within_brackets
 from fighterflows.extract.facts import Facts
 from fighterflows.extract.groups import group_countries, groups_gazetteer
-from fighterflows.extract.lexicon import helper_country_regex, region_route_regex
+from fighterflows.extract.lexicon import helper_country_regex, load, region_route_regex
 from fighterflows.extract.numbers import NumberMention
 from fighterflows.extract.populations import PARTICIPLES, Head, people_words
 from fighterflows.extract.rules import Choice, choose
@@ -51,10 +51,7 @@ _TRANSIT = re.compile(
     re.I,
 )
 _PARTICIPLE = re.compile(
-    rf"[\s-]+(?:{PARTICIPLES}|descent|origin|heritage"
-    r"|loyal|allied|aligned|friendly|sponsored|supported"
-    r"|background|roots)\b",
-    re.I,
+    rf"[\s-]+(?:{PARTICIPLES}|{'|'.join(load('populations')['place_bound'])})\b", re.I
 )
 _FOREIGN = re.compile(r"\bforeign\b|\bforeigners\b", re.I)
 _FOREIGN_PEOPLE = re.compile(

@@ -26,50 +26,7 @@ from fighterflows.places import PlaceForm, PlaceMention
 
 _WORD = re.compile(r"[\w'’.-]*\w|[^\w\s]")
 # Words that end a noun phrase before its head is found: the number stands alone.
-_STOP = frozenset(
-    [
-        "of",
-        "from",
-        "in",
-        "to",
-        "who",
-        "whom",
-        "which",
-        "that",
-        "were",
-        "was",
-        "are",
-        "is",
-        "have",
-        "has",
-        "had",
-        "be",
-        "been",
-        "and",
-        "or",
-        "but",
-        "with",
-        "for",
-        "as",
-        "at",
-        "by",
-        "on",
-        "than",
-        "including",
-        "among",
-        "while",
-        "whose",
-        "this",
-        "these",
-        "those",
-        "it",
-        "they",
-        # a time after the figure is no noun of it: "the count reached 40 last year"
-        "last",
-        "since",
-        "so",
-    ]
-)
+_STOP = frozenset(load("populations")["phrase_ends"])
 _PERSON_FORMS = frozenset({PlaceForm.DEMONYM, PlaceForm.ETHNIC})
 # "fighters of the SDF": the local forces' names among populations.yaml's `local` words (those
 # whose every word is capitalised), matched as written.
@@ -81,7 +38,7 @@ _LOCAL_NAMES = [
 _OF_LOCAL = re.compile(r"\s+of\s+(?:the\s+)?(?:" + "|".join(_LOCAL_NAMES) + r")\b")
 _OF_DET = re.compile(r"\s+(?:its|their|the|these|those|his|her|our)\s+(?!\d)", re.I)
 # "French-trained", "Belgian-born": a place word bound to what follows, not people of it.
-PARTICIPLES = "trained|based|born|backed|led|made|controlled|speaking"
+PARTICIPLES = "|".join(load("populations")["place_participles"])
 _PARTICIPLE = re.compile(rf"[\s-]+(?:{PARTICIPLES})\b", re.I)
 _ALONE_AFTER = re.compile(
     r"\s*(?:[,;.)]|(?:had|have|has|were|was|are|returned|died|and|who|in|from)\b)", re.I
