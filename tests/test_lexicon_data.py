@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from pathlib import Path
@@ -444,6 +445,10 @@ def test_plain_word_lists_are_lower_case_words_once_each(name: str, key: str) ->
 def test_a_place_participle_is_not_also_a_bound_word() -> None:
     data = load("populations")
     assert set(data["place_participles"]).isdisjoint(data["place_bound"])
+
+
+def test_the_weekdays_are_in_the_calendar_s_order() -> None:
+    assert load("dates")["weekdays"] == [d.lower() for d in calendar.day_name]
 
 
 @pytest.mark.parametrize("day", load("dates")["weekdays"])

@@ -30,7 +30,9 @@ _MONTHS = {
 _MONTH = "(?:" + "|".join(sorted((m.capitalize() for m in _NAMES), key=len, reverse=True))
 _MONTH += r")\.?"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-_WEEKDAYS = "|".join(day.capitalize() for day in load("dates")["weekdays"])
+# Monday first, as `date.weekday()` counts them
+_DAY_NAMES: list[str] = load("dates")["weekdays"]
+_WEEKDAYS = "|".join(day.capitalize() for day in _DAY_NAMES)
 # the words a month without its year stands after ("in April", "since January", "mid-May")
 _MONTH_AFTER = (
     r"\b(?i:in|during|by|since|until|of|early|late|mid|from|between|and|to|till|through|before"
@@ -76,7 +78,6 @@ _AS_OF = re.compile(
     re.IGNORECASE,
 )
 _NOW = {"now", "today", "currently", "present", "nowadays"}
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
 class Role(StrEnum):
@@ -305,7 +306,7 @@ def _relative(phrase: str, published: str | None) -> str | None:
     if words[-1] == "week":
         return (day - dt.timedelta(days=7)).isoformat()
     # "on Tuesday" in a story published on a Tuesday is that day
-    back = (day.weekday() - _WEEKDAYS.index(words[-1])) % 7
+    back = (day.weekday() - _DAY_NAMES.index(words[-1])) % 7
     return (day - dt.timedelta(days=back)).isoformat()
 
 
