@@ -15,7 +15,8 @@ from fighterflows.extract import (
     extract_document,
     might_contain_estimates,
 )
-from fighterflows.model import Document, Estimate, Kind
+from fighterflows.extract.numbers import NumberKind, NumberMention
+from fighterflows.model import Document, Estimate, Flow, Kind, Population, Qualifier
 
 CASES = sorted((Path(__file__).parent / "cases").glob("extract*.tsv"))
 
@@ -157,7 +158,36 @@ def test_public_names() -> None:
         "might_contain_estimates",
         "prefilter_source",
         "split_sentences",
+        "table_estimate",
     }
+
+
+def test_a_published_table_s_row_is_read_as_a_table_s_cell() -> None:
+    text = "country,low,high\nFrance,1700,1910\n"
+    doc = Document(id="t.csv", text=text)
+    start = text.index("France")
+    row = (start, start + len("France,1700,1910"))
+    figure = NumberMention(
+        0, 16, "France,1700,1910", None, 1700.0, 1910.0, Qualifier.RANGE, NumberKind.COUNT, 0, 16
+    )
+    column = (Flow.RETURNED, Population.WOMEN)
+    e = extract_module.table_estimate(doc, row, figure, ("FRA", "France"), column, "ICSR", None)
+    assert text[e.start : e.end] == e.quote == e.sentence == "France,1700,1910"
+    assert (e.doc, e.place, e.place_text, e.flow, e.population) == (
+        "t.csv",
+        "FRA",
+        "France",
+        Flow.RETURNED,
+        Population.WOMEN,
+    )
+    assert (e.kind, e.value, e.low, e.high, e.qualifier) == (
+        Kind.COUNT,
+        None,
+        1700.0,
+        1910.0,
+        Qualifier.RANGE,
+    )
+    assert (e.source, e.source_text, e.as_of, e.population_text) == ("ICSR", None, None, None)
 
 
 def test_the_entry_points_for_the_rest_of_the_package() -> None:
