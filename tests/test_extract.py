@@ -233,7 +233,7 @@ def test_bulleted_list_items_are_statements_of_their_own() -> None:
 
 
 def test_an_estimate_holds_only_at_its_own_offsets() -> None:
-    from fighterflows.extract.anchor import holds
+    from fighterflows.extract.document.anchor import holds
 
     text = "About 700 Britons have gone to fight in Syria."
     (good,) = extract(text)
@@ -421,7 +421,7 @@ def test_now_dates_a_figure_to_the_report(text: str, dated: list[tuple[str, str]
 def test_a_part_of_the_cohort_a_sentence_opens_with_needs_no_zone(text: str, expected: str) -> None:
     """A passage of an article on the conflict whose sentence names no zone: the part is about
     what its cohort ("Of the 200 ... who went") was about."""
-    from fighterflows.extract.document import extract_text
+    from fighterflows.extract.document.reading import extract_text
 
     assert _describe(extract_text(text, "2020-01-01", "case").estimates) == expected
 

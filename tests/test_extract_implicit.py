@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fighterflows.extract.implicit import implicit_numbers
+from fighterflows.extract.mentions.implicit import implicit_numbers
 from fighterflows.extract.numbers import find_numbers
 from fighterflows.places import find_places
 

@@ -10,13 +10,19 @@ from pathlib import Path
 import pytest
 import yaml
 
-from fighterflows.extract.copulas import measure_before, measure_of_no_people
-from fighterflows.extract.dates import find_dates
-from fighterflows.extract.flows import find_cues
-from fighterflows.extract.groups import find_groups, find_zone
-from fighterflows.extract.lexicon import DATA, alternation, load, total_predicate_regex, whole_words
-from fighterflows.extract.populations import head_after
-from fighterflows.extract.sources import (
+from fighterflows.extract.assembly.copulas import measure_before, measure_of_no_people
+from fighterflows.extract.mentions.dates import find_dates
+from fighterflows.extract.mentions.flows import find_cues
+from fighterflows.extract.mentions.groups import find_groups, find_zone
+from fighterflows.extract.mentions.lexicon import (
+    DATA,
+    alternation,
+    load,
+    total_predicate_regex,
+    whole_words,
+)
+from fighterflows.extract.mentions.populations import head_after
+from fighterflows.extract.mentions.sources import (
     find_attributions,
     named_sources,
     national_source,
@@ -237,7 +243,7 @@ def test_office_aliases(word: str, office: str) -> None:
 def test_a_leading_group_of_words_is_written_out(pattern: str, expected: list[str]) -> None:
     """Written out, each variant starts with a letter and joins that letter's branch of the
     alternation; the language it matches is the same."""
-    from fighterflows.extract.lexicon import _expanded
+    from fighterflows.extract.mentions.lexicon import _expanded
 
     assert _expanded(pattern) == expected
     text = "they have landed home and brings back"
