@@ -89,7 +89,3 @@ def main() -> int:
         text = line.rstrip("\n")
         sys.stdout.write(json.dumps(numbers_payload(text), ensure_ascii=False) + "\n")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
