@@ -1,4 +1,4 @@
-"""Counts found from the words around them (fighterflows/extract/implicit.py): "a woman" in
+"""Counts found from the words around them (fighterflows/extract/mentions/implicit.py): "a woman" in
 a list of counts, "No Icelanders" as a zero."""
 
 from __future__ import annotations

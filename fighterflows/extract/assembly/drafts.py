@@ -1,5 +1,5 @@
 """The types a figure is assembled in: a `Draft` per figure, and the `Context` a document
-gives each sentence (see estimates.py and document.py)."""
+gives each sentence (see estimates.py and document/reading.py)."""
 
 from __future__ import annotations
 

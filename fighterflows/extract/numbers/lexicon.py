@@ -16,7 +16,7 @@ from fighterflows.model import Qualifier
 from fighterflows.trie import trie_pattern
 from fighterflows.yamldata import parse
 
-# Token classes of spelled-out numbers (see numbers_words).
+# Token classes of spelled-out numbers (see words.py).
 UNIT, TEEN, TENS, HUNDRED, SCALE, DOZEN = "unit", "teen", "tens", "hundred", "scale", "dozen"
 FRAC, ORD, SORD = "frac", "ord", "sord"
 

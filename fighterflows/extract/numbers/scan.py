@@ -2,7 +2,7 @@
 
 The regex is an alternation tried left to right at each position: things that contain digits
 but are not counts come first (URLs, phone numbers, dates, times), then digit numbers, vague
-quantity phrases and spelled-out number words. Its matches never overlap; numbers_words joins
+quantity phrases and spelled-out number words. Its matches never overlap; words.py joins
 neighbouring tokens into numbers.
 """
 
@@ -17,7 +17,7 @@ from functools import cache
 from fighterflows.extract.numbers import context as ctx
 from fighterflows.extract.numbers import lexicon as lex
 
-NUM = "num"  # a digit number token; word tokens use the classes of numbers_lexicon
+NUM = "num"  # a digit number token; word tokens use the classes of lexicon.py
 FRACVAL = "fracval"  # a written fraction ("3/4", "2 1/4", "½"): value is the fraction itself
 ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 _GLUED_PERCENT = frozenset({"pc", "pct", "percent"})

@@ -1,7 +1,7 @@
 """Join neighbouring number tokens into numbers: "four hundred and forty", "1.2 million",
 "fifty-six hundred", "two dozen", "one and a half", "two thirds of a million", "one in five".
 
-Tokens come from numbers_scan; the words between two tokens (the gap) decide whether they
+Tokens come from scan.py; the words between two tokens (the gap) decide whether they
 belong to one number. This loop runs only over the few tokens a sentence has.
 """
 
