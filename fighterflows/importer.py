@@ -12,7 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from fighterflows.model import Document, Estimate, Flow, Kind, Population, Qualifier
+from fighterflows.extract import table_estimate
+from fighterflows.extract.numbers import NumberKind, NumberMention
+from fighterflows.model import Document, Estimate, Flow, Population, Qualifier
 from fighterflows.places import lookup_place
 from fighterflows.read.dates import normalise_date
 
@@ -93,28 +95,13 @@ def _row_estimates(
     else:
         return []  # the table gives no figure for this place ("NA"): nothing to claim
     quote = doc.text[start:end]
-    return [
-        Estimate(
-            doc=doc.id,
-            start=start,
-            end=end,
-            quote=quote,
-            sentence=quote,
-            place=place,
-            place_text=place_text,
-            flow=spec.flow,
-            population=spec.population,
-            population_text=None,
-            kind=Kind.COUNT,
-            value=value,
-            low=low,
-            high=high,
-            qualifier=qualifier,
-            source=spec.source,
-            source_text=None,
-            as_of=_as_of(spec, row),
-        )
-    ]
+    # The figure's quote is its whole row: value, low and high stand in cells of their own.
+    figure = NumberMention(
+        0, len(quote), quote, value, low, high, qualifier, NumberKind.COUNT, 0, len(quote)
+    )
+    place_of_row, column = (place, place_text), (spec.flow, spec.population)
+    as_of = _as_of(spec, row)
+    return [table_estimate(doc, (start, end), figure, place_of_row, column, spec.source, as_of)]
 
 
 def _place(spec: TableSpec, row: dict[str, str]) -> tuple[str, str]:

@@ -57,24 +57,6 @@ class Qualifier(StrEnum):
     VAGUE = "vague"
 
 
-class Region(StrEnum):
-    """The contract's region slugs (each has a member list in data/regions.yaml)."""
-
-    WORLD = "world"
-    EU = "eu"
-    EUROPE = "europe"
-    WESTERN_EUROPE = "western-europe"
-    WESTERN_BALKANS = "western-balkans"
-    CENTRAL_ASIA = "central-asia"
-    FORMER_SOVIET_UNION = "former-soviet-union"
-    NORTH_AFRICA = "north-africa"
-    MIDDLE_EAST = "middle-east"
-    SOUTHEAST_ASIA = "southeast-asia"
-    NORTH_AMERICA = "north-america"
-    WEST = "west"
-    SYRIA_IRAQ = "syria-iraq"
-
-
 @dataclass(frozen=True, slots=True)
 class Document:
     """A text to extract from. `id` is the file name (or record id); offsets index `text`.

@@ -60,6 +60,7 @@ class _Region:
     name: str
     aliases: tuple[str, ...]
     members: tuple[str, ...] | None  # None: every country
+    lists: bool  # a list of its countries stands for it
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,15 @@ def region_members(slug: str) -> frozenset[str]:
     if members is None:
         return frozenset(_gazetteer().country_names)
     return frozenset(members)
+
+
+@cache
+def list_regions() -> tuple[str, ...]:
+    """The regions a list of their countries stands for (`lists: yes` in regions.yaml),
+    smallest first: the first that holds a list's countries is the one they make up."""
+    regions = _gazetteer().regions
+    listed = [slug for slug, region in regions.items() if region.lists]
+    return tuple(sorted(listed, key=lambda slug: len(region_members(slug))))
 
 
 def members_of(code: str) -> frozenset[str] | None:
@@ -246,6 +256,7 @@ def _regions() -> dict[str, _Region]:
             name=str(spec["name"]),
             aliases=tuple(str(a) for a in spec["aliases"]),
             members=None if members == _WORLD_ALL else tuple(str(m) for m in members),
+            lists=spec.get("lists") is True,
         )
     return out
 

@@ -1,7 +1,7 @@
 """One regex for many keys, built as a trie: each text position costs one branch a character.
 
 The one builder of such regexes: the gazetteers (places, sources: thousands of aliases, matched
-in one pass) and the number grammar's word lists (`extract/numbers_lexicon.alternation`).
+in one pass) and the number grammar's word lists (`extract/numbers/lexicon.alternation`).
 """
 
 from __future__ import annotations

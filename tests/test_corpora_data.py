@@ -19,14 +19,14 @@ import pycountry
 import pytest
 import yaml
 
-from fighterflows.model import Flow, Kind, Population, Qualifier, Region
+from fighterflows.model import Flow, Kind, Population, Qualifier
+from fighterflows.places import is_region
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "fighterflows" / "data" / "sample"
 CONFLICTS = ROOT / "tests" / "corpora" / "conflicts"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
-REGIONS = frozenset(r.value for r in Region)
 OPEN_LOW = frozenset({Qualifier.AT_MOST, Qualifier.LESS_THAN})
 OPEN_HIGH = frozenset({Qualifier.AT_LEAST, Qualifier.MORE_THAN})
 INTERVAL = frozenset({Qualifier.RANGE, Qualifier.VAGUE})
@@ -68,7 +68,7 @@ def sentences(body: str) -> Iterator[str]:
 
 
 def is_place(code: str) -> bool:
-    return code in REGIONS or code == "XKX" or pycountry.countries.get(alpha_3=code) is not None
+    return is_region(code) or code == "XKX" or pycountry.countries.get(alpha_3=code) is not None
 
 
 @cache

@@ -15,7 +15,8 @@ from fighterflows.extract import (
     extract_document,
     might_contain_estimates,
 )
-from fighterflows.model import Document, Estimate, Kind
+from fighterflows.extract.numbers import NumberKind, NumberMention
+from fighterflows.model import Document, Estimate, Flow, Kind, Population, Qualifier
 
 CASES = sorted((Path(__file__).parent / "cases").glob("extract*.tsv"))
 
@@ -157,7 +158,36 @@ def test_public_names() -> None:
         "might_contain_estimates",
         "prefilter_source",
         "split_sentences",
+        "table_estimate",
     }
+
+
+def test_a_published_table_s_row_is_read_as_a_table_s_cell() -> None:
+    text = "country,low,high\nFrance,1700,1910\n"
+    doc = Document(id="t.csv", text=text)
+    start = text.index("France")
+    row = (start, start + len("France,1700,1910"))
+    figure = NumberMention(
+        0, 16, "France,1700,1910", None, 1700.0, 1910.0, Qualifier.RANGE, NumberKind.COUNT, 0, 16
+    )
+    column = (Flow.RETURNED, Population.WOMEN)
+    e = extract_module.table_estimate(doc, row, figure, ("FRA", "France"), column, "ICSR", None)
+    assert text[e.start : e.end] == e.quote == e.sentence == "France,1700,1910"
+    assert (e.doc, e.place, e.place_text, e.flow, e.population) == (
+        "t.csv",
+        "FRA",
+        "France",
+        Flow.RETURNED,
+        Population.WOMEN,
+    )
+    assert (e.kind, e.value, e.low, e.high, e.qualifier) == (
+        Kind.COUNT,
+        None,
+        1700.0,
+        1910.0,
+        Qualifier.RANGE,
+    )
+    assert (e.source, e.source_text, e.as_of, e.population_text) == ("ICSR", None, None, None)
 
 
 def test_the_entry_points_for_the_rest_of_the_package() -> None:
@@ -203,7 +233,7 @@ def test_bulleted_list_items_are_statements_of_their_own() -> None:
 
 
 def test_an_estimate_holds_only_at_its_own_offsets() -> None:
-    from fighterflows.extract.anchor import holds
+    from fighterflows.extract.document.anchor import holds
 
     text = "About 700 Britons have gone to fight in Syria."
     (good,) = extract(text)
@@ -391,7 +421,7 @@ def test_now_dates_a_figure_to_the_report(text: str, dated: list[tuple[str, str]
 def test_a_part_of_the_cohort_a_sentence_opens_with_needs_no_zone(text: str, expected: str) -> None:
     """A passage of an article on the conflict whose sentence names no zone: the part is about
     what its cohort ("Of the 200 ... who went") was about."""
-    from fighterflows.extract.document import extract_text
+    from fighterflows.extract.document.reading import extract_text
 
     assert _describe(extract_text(text, "2020-01-01", "case").estimates) == expected
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from fighterflows.extract import stated_only
-from fighterflows.extract.document import extract_text
+from fighterflows.extract.document.reading import extract_text
 from fighterflows.model import Estimate
 from tests.test_extract import describe_scoped as describe
 

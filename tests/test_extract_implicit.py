@@ -1,4 +1,4 @@
-"""Counts found from the words around them (fighterflows/extract/implicit.py): "a woman" in
+"""Counts found from the words around them (fighterflows/extract/mentions/implicit.py): "a woman" in
 a list of counts, "No Icelanders" as a zero."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fighterflows.extract.implicit import implicit_numbers
+from fighterflows.extract.mentions.implicit import implicit_numbers
 from fighterflows.extract.numbers import find_numbers
 from fighterflows.places import find_places
 

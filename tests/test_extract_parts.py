@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from fighterflows.extract import extract
-from fighterflows.extract.dates import Role, as_of_for, find_dates, since_for
-from fighterflows.extract.sentences import BlockKind, split
-from fighterflows.extract.sources import find_attributions
+from fighterflows.extract.mentions.dates import Role, as_of_for, find_dates, since_for
+from fighterflows.extract.mentions.sources import find_attributions
+from fighterflows.extract.text.sentences import BlockKind, split
 
 
 def test_sentences_keep_offsets_and_headings() -> None:

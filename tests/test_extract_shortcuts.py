@@ -9,8 +9,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fighterflows.extract.prefilter import NUMBER
-from fighterflows.extract.sentences import (
+from fighterflows.extract.text.prefilter import NUMBER
+from fighterflows.extract.text.sentences import (
     _number_starts,
     _strip,
     _syntok_may_cut,

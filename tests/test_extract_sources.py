@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from fighterflows.extract import extract
-from fighterflows.extract.sources import national_source
+from fighterflows.extract.mentions.sources import national_source
 
 CASES = Path(__file__).parent / "cases" / "sources.tsv"
 

@@ -58,9 +58,11 @@ def forbidden_extract_import(module: str, name: str | None) -> str | None:
 
 def test_the_rule_reads_a_forbidden_import() -> None:
     assert forbidden_extract_import("fighterflows.extract.places", "find_places")
+    assert forbidden_extract_import("fighterflows.extract.mentions.sources", "canonical")
+    assert forbidden_extract_import("fighterflows.extract.numbers.lexicon", "data")
     assert forbidden_extract_import("fighterflows.extract", "sources")
     assert forbidden_extract_import("fighterflows.extract", "stated_only")
-    assert forbidden_extract_import("fighterflows.extract.sentences", None)
+    assert forbidden_extract_import("fighterflows.extract.text.sentences", None)
     assert forbidden_extract_import("fighterflows.extract", "extract_document") is None
     assert forbidden_extract_import("fighterflows.extract.numbers", "find_numbers") is None
     assert forbidden_extract_import("fighterflows.extract", "numbers") is None
@@ -144,3 +146,37 @@ def test_the_ledger_reaches_no_later_stage() -> None:
         if t.startswith("fighterflows.review")
     }
     assert {t.rsplit(".", 1)[0] for t in reviews} == {"fighterflows.review.model"}
+
+
+# The extractor's stages, in the order a sentence goes through them: each imports only the
+# ones before it (docs/design.md).
+STAGES = ["numbers", "text", "mentions", "assembly", "document"]
+
+
+def stage_of(module: str) -> str | None:
+    """The stage a module of the extractor is in ("fighterflows.extract.mentions.dates" →
+    "mentions"); None for the package's own entry points and anything outside it."""
+    parts = module.split(".")
+    if parts[:2] != ["fighterflows", "extract"] or len(parts) < 3:
+        return None
+    return parts[2] if parts[2] in STAGES else None
+
+
+def test_the_extractor_is_in_its_stages() -> None:
+    folders = {p.name for p in (PACKAGE / "extract").iterdir() if p.is_dir()}
+    assert folders - {"__pycache__"} == set(STAGES)
+    loose = {p.name for p in (PACKAGE / "extract").glob("*.py")}
+    assert loose == {"__init__.py", "__main__.py"}
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_each_stage_imports_only_the_stages_before_it(stage: str) -> None:
+    earlier = set(STAGES[: STAGES.index(stage) + 1])
+    later = {
+        f"{path.relative_to(PACKAGE)}:{line} imports {module}"
+        for path in package_files(inside=f"extract/{stage}")
+        for line, module, name in imports(path)
+        for target in [module if name is None else f"{module}.{name}"]
+        if (other := stage_of(target) or stage_of(module)) is not None and other not in earlier
+    }
+    assert later == set()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from pathlib import Path
@@ -9,12 +10,19 @@ from pathlib import Path
 import pytest
 import yaml
 
-from fighterflows.extract.copulas import measure_before, measure_of_no_people
-from fighterflows.extract.dates import find_dates
-from fighterflows.extract.flows import find_cues
-from fighterflows.extract.groups import find_groups, find_zone
-from fighterflows.extract.lexicon import DATA, alternation, load, total_predicate_regex, whole_words
-from fighterflows.extract.sources import (
+from fighterflows.extract.assembly.copulas import measure_before, measure_of_no_people
+from fighterflows.extract.mentions.dates import find_dates
+from fighterflows.extract.mentions.flows import find_cues
+from fighterflows.extract.mentions.groups import find_groups, find_zone
+from fighterflows.extract.mentions.lexicon import (
+    DATA,
+    alternation,
+    load,
+    total_predicate_regex,
+    whole_words,
+)
+from fighterflows.extract.mentions.populations import head_after
+from fighterflows.extract.mentions.sources import (
     find_attributions,
     named_sources,
     national_source,
@@ -22,7 +30,7 @@ from fighterflows.extract.sources import (
     source_countries,
 )
 from fighterflows.model import Flow, Population
-from fighterflows.places import place_name
+from fighterflows.places import find_places, place_name
 from fighterflows.yamldata import parse
 
 
@@ -235,7 +243,7 @@ def test_office_aliases(word: str, office: str) -> None:
 def test_a_leading_group_of_words_is_written_out(pattern: str, expected: list[str]) -> None:
     """Written out, each variant starts with a letter and joins that letter's branch of the
     alternation; the language it matches is the same."""
-    from fighterflows.extract.lexicon import _expanded
+    from fighterflows.extract.mentions.lexicon import _expanded
 
     assert _expanded(pattern) == expected
     text = "they have landed home and brings back"
@@ -419,3 +427,82 @@ def test_data_file_parses_as_with_pyyaml_safe_load(path: Path) -> None:
     fast, plain = parse(text), yaml.safe_load(text)
     assert fast == plain
     assert repr(fast) == repr(plain)  # the same types and order, not only equal values
+
+
+# Word lists the extractor's code reads as plain words (each joined into one alternation).
+PLAIN_WORD_LISTS = [
+    ("populations", "phrase_ends"),
+    ("populations", "place_participles"),
+    ("populations", "place_bound"),
+    ("dates", "weekdays"),
+    ("dates", "reporting"),
+    ("flows", "measure_nouns"),
+    ("flows", "quantity_nouns"),
+]
+
+
+@pytest.mark.parametrize(("name", "key"), PLAIN_WORD_LISTS)
+def test_plain_word_lists_are_lower_case_words_once_each(name: str, key: str) -> None:
+    words = load(name)[key]
+    assert words and all(re.fullmatch(r"[a-z]+", w) for w in words), words
+    assert [w for w, n in Counter(words).items() if n > 1] == []
+
+
+def test_a_place_participle_is_not_also_a_bound_word() -> None:
+    data = load("populations")
+    assert set(data["place_participles"]).isdisjoint(data["place_bound"])
+
+
+def test_the_weekdays_are_in_the_calendar_s_order() -> None:
+    assert load("dates")["weekdays"] == [d.lower() for d in calendar.day_name]
+
+
+@pytest.mark.parametrize("day", load("dates")["weekdays"])
+def test_a_weekday_dates_the_report(day: str) -> None:
+    text = f"Officials said on {day.capitalize()} that 40 had returned."
+    [found] = find_dates(text, "2020-03-12")
+    assert found.text == f"on {day.capitalize()}" and found.iso is not None
+    assert found.iso <= "2020-03-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        ("About 300 fighters are back.", " fighters"),
+        ("About 300 who left are back.", None),  # "who" ends the phrase: no head
+        ("About 300 of them are back.", None),
+        ("The count reached 40 last year.", None),  # a time after the figure is no noun of it
+    ],
+)
+def test_phrase_ends_stop_the_head_of_a_number(text: str, head: str | None) -> None:
+    pos = next(m.end() for m in re.finditer(r"\d+", text))
+    found = head_after(text, pos, find_places(text))
+    assert (found.text if found else None) == head
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("About 300 French fighters", "FRA"),
+        ("About 300 French-trained fighters", None),  # trained there, not French people
+        ("About 300 Belgian-born fighters", None),
+    ],
+)
+def test_a_place_bound_to_a_participle_names_no_people(text: str, place: str | None) -> None:
+    found = head_after(text, len("About 300"), find_places(text))
+    assert found is not None
+    assert (found.place.code if found.place else None) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "of_people"),
+    [
+        ("the tally now stands at ", True),
+        ("the number of returnees has risen to ", True),
+        ("the number of arrests now stands at ", False),  # measures_of_no_people
+        ("the average salary of the fighters is ", False),  # quantity_nouns
+        ("the cost of the flights was put at ", False),
+    ],
+)
+def test_measure_and_quantity_nouns(text: str, of_people: bool) -> None:
+    assert (measure_before(text, len(text)) is not None) is of_people

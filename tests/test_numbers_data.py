@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from fighterflows.extract import numbers_lexicon as lex
 from fighterflows.extract.numbers import NumberKind, find_numbers
+from fighterflows.extract.numbers import lexicon as lex
 from fighterflows.model import Qualifier
 
 DATA = lex.data()

@@ -9,7 +9,6 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from fighterflows.model import Region
 from fighterflows.places import (
     AliasRow,
     PlaceForm,
@@ -19,6 +18,7 @@ from fighterflows.places import (
     country_rows,
     find_places,
     is_region,
+    list_regions,
     region_members,
     region_rows,
 )
@@ -29,7 +29,16 @@ EXTRA = {"PSE", "VAT", "XKX", "TWN"}
 # No adjective or demonym of their own: "Dominican" is read as the Dominican Republic's,
 # "Congolese" as the DRC's (see places.tsv), and the Holy See has none in English.
 NO_ADJECTIVE = {"DMA", "COG", "VAT"}
-CONTRACT_SLUGS = frozenset(r.value for r in Region)
+CONTRACT = Path(__file__).resolve().parents[1] / "docs" / "estimate-format.md"
+
+
+def _contract_slugs() -> frozenset[str]:
+    """The slugs of the contract's table of regions (the block after "Regions (slug → ...")."""
+    table = CONTRACT.read_text(encoding="utf-8").split("\nRegions (slug")[1].split("\n\n")[1]
+    return frozenset(re.findall(r"(?m)^\| `([a-z-]+)` \| ", table))
+
+
+CONTRACT_SLUGS = _contract_slugs()
 
 
 def _un_members() -> set[str]:
@@ -117,6 +126,24 @@ def test_each_contract_region_exists_with_valid_members(slug: str) -> None:
 
 def test_regions_are_exactly_the_contracts() -> None:
     assert {row.code for row in region_rows()} == CONTRACT_SLUGS
+
+
+def test_the_contract_names_its_regions() -> None:
+    assert {"world", "eu", "west", "syria-iraq", "north-america"} <= CONTRACT_SLUGS
+
+
+def test_lists_stand_for_the_regions_of_countries_only() -> None:
+    # Not the world, the West (a list of Western countries is not "the West") or the zone.
+    assert set(list_regions()) == CONTRACT_SLUGS - {"world", "west", "syria-iraq"}
+
+
+def test_a_list_region_is_the_smallest_that_holds_its_countries() -> None:
+    sizes = [len(region_members(slug)) for slug in list_regions()]
+    assert sizes == sorted(sizes)
+    # Central Asia lies inside the former Soviet Union, the Western Balkans inside Europe.
+    order = list_regions()
+    assert order.index("central-asia") < order.index("former-soviet-union")
+    assert order.index("western-balkans") < order.index("europe")
 
 
 def test_region_aliases_have_the_region_form() -> None:

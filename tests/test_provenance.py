@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fighterflows.extract import extract, extract_document
-from fighterflows.extract.sentences import split
+from fighterflows.extract.text.sentences import split
 from fighterflows.model import Document, Kind, Qualifier
 from fighterflows.read import ReadOptions, read_sources
 

@@ -19,10 +19,11 @@ import inspect
 import logging
 from typing import TYPE_CHECKING
 
-from fighterflows.model import Document, Estimate
+from fighterflows.model import Document, Estimate, Flow, Population
 
 if TYPE_CHECKING:
-    from fighterflows.extract.sentences import Sentence
+    from fighterflows.extract.numbers import NumberMention
+    from fighterflows.extract.text.sentences import Sentence
 
 # Bump when the output for some text changes; the ledger stores it with each estimate.
 VERSION = "2026.12.180"
@@ -41,6 +42,7 @@ __all__ = [
     "might_contain_estimates",
     "prefilter_source",
     "split_sentences",
+    "table_estimate",
 ]
 
 
@@ -48,7 +50,7 @@ def might_contain_estimates(text: str) -> bool:
     """The cheap prefilter: False when the text has nothing an estimate is made of."""
     # Imported here so that `python -m fighterflows.extract.numbers` and other light uses of
     # the package do not load the whole engine first.
-    from fighterflows.extract.prefilter import might_contain_estimates as prefilter
+    from fighterflows.extract.text.prefilter import might_contain_estimates as prefilter
 
     return prefilter(text)
 
@@ -56,14 +58,14 @@ def might_contain_estimates(text: str) -> bool:
 def prefilter_source() -> str:
     """The prefilter's code, for a fingerprint of the prefilter that judged a run; OSError or
     TypeError where the package is installed without its sources."""
-    from fighterflows.extract import prefilter
+    from fighterflows.extract.text import prefilter
 
     return inspect.getsource(might_contain_estimates) + inspect.getsource(prefilter)
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """`text` in sentences (and headings, list items, table rows), as the extractor reads it."""
-    from fighterflows.extract.sentences import split
+    from fighterflows.extract.text.sentences import split
 
     return split(text)
 
@@ -71,7 +73,7 @@ def split_sentences(text: str) -> list[Sentence]:
 def canonical_source(name: str) -> str:
     """A source under the data's one name for it: "Russian defence ministry" (an office read
     from its words) is the "Russian Ministry of Defence"."""
-    from fighterflows.extract.sources import canonical
+    from fighterflows.extract.mentions.sources import canonical
 
     return canonical(name)
 
@@ -80,7 +82,7 @@ def extract(
     text: str, published: str | None = None, doc: str = "", derived: bool = True
 ) -> list[Estimate]:
     """The estimates stated in `text`, in document order (with derived counts unless asked)."""
-    from fighterflows.extract.document import extract_text
+    from fighterflows.extract.document.reading import extract_text
 
     if not might_contain_estimates(text):
         return []
@@ -96,8 +98,8 @@ def explain(
 ) -> list[tuple[Estimate, dict[str, str]]]:
     """`extract` with, for each estimate, the named rule behind its place, population, flow,
     scope and source, and the places other rules proposed ("place, lost")."""
-    from fighterflows.extract.document import extract_text
-    from fighterflows.extract.rules import explain as explaining
+    from fighterflows.extract.assembly.rules import explain as explaining
+    from fighterflows.extract.document.reading import extract_text
 
     if not might_contain_estimates(text):
         return []
@@ -113,6 +115,30 @@ def explain(
 def extract_document(document: Document, derived: bool = True) -> list[Estimate]:
     """`extract` on a Document: its id names the estimates, its date is their default as-of."""
     return extract(document.text, document.published, document.id, derived)
+
+
+def table_estimate(
+    doc: Document,
+    row: tuple[int, int],
+    figure: NumberMention,
+    place: tuple[str, str],
+    column: tuple[Flow, Population],
+    source: str,
+    as_of: str | None,
+) -> Estimate:
+    """One figure of a published table (the importer's rows) as the extractor reads a table's
+    cell: `figure` (offsets in the row `doc.text[row[0]:row[1]]`) for the row's place (code,
+    name as written) and the column's (flow, population), the row its sentence."""
+    from fighterflows.extract.assembly.drafts import estimate_of
+    from fighterflows.extract.document.tables import Column, cell_draft
+    from fighterflows.extract.text.sentences import BlockKind, Sentence
+
+    start, end = row
+    line = Sentence(start, end, doc.text[start:end], 0, BlockKind.TABLE, None)
+    flow, population = column
+    draft = cell_draft(line, figure, *place, Column(flow, population, None), flow)
+    draft.source = source
+    return estimate_of(doc.text, doc.id, as_of, draft)
 
 
 def stated_only(estimates: list[Estimate]) -> list[Estimate]:

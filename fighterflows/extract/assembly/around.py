@@ -1,0 +1,216 @@
+"""A place the figure's own words do not state: its whole's, the figure before's, the list's,
+the speaker's, or one carried from around the sentence; and a figure a list of countries
+shares ("each", "together"). Rules are named and tried in order (see rules.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from fighterflows.extract.assembly.choosing import Figure, segment_end, segment_start
+from fighterflows.extract.assembly.copulas import measure_before
+from fighterflows.extract.assembly.drafts import Context, Draft
+from fighterflows.extract.assembly.placing import (
+    TRANSIT_ITS,
+    ZONE_CODES,
+    listed_places,
+    place_of,
+    region_of,
+)
+from fighterflows.extract.assembly.rules import Choice, choose
+from fighterflows.extract.assembly.wholes import base_place, continued, part_of_earlier, whole
+from fighterflows.extract.mentions.facts import Facts
+from fighterflows.extract.mentions.flows import Cue
+from fighterflows.extract.mentions.populations import Head
+from fighterflows.extract.mentions.sources import (
+    OFFICE_NOUNS,
+    nearest_attribution,
+    source_countries,
+)
+from fighterflows.extract.numbers import NumberMention
+from fighterflows.model import Flow
+from fighterflows.places import is_region
+
+FIGHTER_HEAD = re.compile(r"fighter|jihadi|militia|militant|mujahideen|volunteer|recruit", re.I)
+TRAVEL = frozenset({Flow.DEPARTED, Flow.RETURNED, Flow.REMAINING})
+
+
+# "Finnish authorities", "the Belgian interior ministry": offices that count their own people
+# (and a country's office-holders: "the Libyan minister said", "Tunisia's president")
+_SPEAKERS = (
+    rf"{OFFICE_NOUNS}|minister|president|prime\s+minister|spokes(?:man|woman|person)|ambassador"
+)
+_NATIONAL_OFFICE = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{_SPEAKERS})\b", re.I)
+# "the Foreign Ministry of Tajikistan", "officials in Kosovo"
+_OFFICE_OF = re.compile(rf"\b(?:{OFFICE_NOUNS})\s+(?:of|in)\s+(?:the\s+)?$", re.I)
+
+
+# "12 women and 28 children", "300 left, 90 returned and 105 killed": a list of figures
+# "eight women, and 23 children", "two women and their five children"
+AND_NEXT = re.compile(r"(?:\s+[a-z]+)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:their\s+)?")
+
+
+def shared_by_a_list(facts: Facts, drafts: list[Draft]) -> list[Draft]:
+    """A figure given for a list of countries: "each" gives it to every one of them;
+    "together" to the region they make up exactly, else to none of them."""
+    out: list[Draft] = []
+    for d in drafts:
+        listed = listed_places(facts, d.number)
+        if listed is None:
+            out.append(d)
+            continue
+        how, members = listed
+        if how == "each":
+            for m in members:
+                copy = dataclasses.replace(d, place=m.code, place_text=m.text, why=dict(d.why))
+                copy.why["place"] = "each-of-a-list"
+                out.append(copy)
+            continue
+        region = region_of(frozenset(m.code for m in members))
+        if region is not None:
+            start, end = members[0].start, members[-1].end
+            d.place, d.place_text = region, facts.sentence.text[start:end]
+            d.why["place"] = "a-list-together"
+            out.append(d)
+    return out
+
+
+def place_around(
+    facts: Facts,
+    figures: list[Figure],
+    i: int,
+    head: Head | None,
+    made: dict[int, Draft],
+    context: Context,
+    cue: Cue | None,
+    flow: Flow,
+    referred: bool = False,
+) -> Choice[tuple[str, str]] | None:
+    """A place the figure's own words do not state, in order of precedence: its whole's, the
+    figure before's, the list's, the speaker's, the figure it refers back to ("This number
+    includes 70 men who were killed"), or one carried from around the sentence."""
+    text, n = facts.sentence.text, figures[i].number
+    clause = (segment_start(text, figures, i), segment_end(text, figures, i))
+    return choose(
+        [
+            ("part-of-its-whole", lambda: whole(text, n, head, made, i)),
+            ("part-of-its-base", lambda: base_place(figures[i], made)),
+            ("same-people-later", lambda: continued(text, n, made, i)),
+            ("of-them", lambda: part_of_earlier(text, n, made, i)),
+            ("list-shares-place", lambda: _coordinated(facts, figures, i)),
+            ("speaker's-people", lambda: _speaker(facts, clause, n.start)),
+            ("figure-referred-to", lambda: _referred(context) if referred else None),
+            ("measure-of-the-people-before", lambda: _measured(context, text, n, head, flow)),
+            ("carried", lambda: _carried(context, head, cue, facts, flow)),
+        ]
+    )
+
+
+def _referred(context: Context) -> tuple[str, str] | None:
+    last = context.previous[-1] if context.previous else None
+    return (last.place, last.place_text) if last is not None else None
+
+
+def _entering(head: Head | None, cue: Cue | None, facts: Facts) -> tuple[str, str] | None:
+    """ "30,000 militants entered Syria": fighters going into the zone from anywhere."""
+    if head is None or cue is None or cue.stock or cue.flow is not Flow.DEPARTED:
+        return None
+    if facts.zone is None or not FIGHTER_HEAD.search(head.text):
+        return None
+    return "world", head.text.strip()
+
+
+def _coordinated(facts: Facts, figures: list[Figure], i: int) -> tuple[str, str] | None:
+    """ "Twelve women and 28 children were repatriated to the Netherlands", "300 left, 90
+    returned, 105 killed: Bosnia's fighters": figures in one list share the place the last of
+    them states."""
+    text = facts.sentence.text
+    j = i
+    while j + 1 < len(figures):
+        fig = figures[j]
+        end = fig.head.end if fig.head is not None else fig.number.end
+        if not AND_NEXT.fullmatch(text, end, figures[j + 1].number.start):
+            break
+        j += 1
+    if j == i:
+        return None
+    last = figures[j]
+    clause = (segment_start(text, figures, j), segment_end(text, figures, j))
+    heads = [f.head for f in figures if f.head is not None]
+    found = place_of(text, last.number, last.head, facts, clause, heads)
+    return found.value if found is not None else None
+
+
+def _speaker(facts: Facts, clause: tuple[int, int], start: int) -> tuple[str, str] | None:
+    """ "Britain says that of around 900 people ...", "Finnish authorities count some 80
+    departures", "..., Austrian officials said", "the BfV says": a country, its officials or a
+    national body speaking of their own people, when the figure's words name no one else."""
+    if TRANSIT_ITS.search(facts.sentence.text, start):
+        return None  # "Georgia says 300 militants crossed its territory": a route, not its people
+    for a in facts.attributions:
+        who = re.sub(r"^(?:the\s+)", "", a.who.strip(), flags=re.I)
+        for p in facts.places:
+            named = re.sub(r"^(?:the\s+)", "", p.text, flags=re.I)
+            if a.start <= p.start < a.end and who == named and p.code not in ZONE_CODES:
+                return (p.code, p.text) if not is_region(p.code) else None
+    text = facts.sentence.text
+    speaking = nearest_attribution(facts.attributions, start)
+    body = source_countries().get(speaking.source or "") if speaking is not None else None
+    if body is not None:
+        return body, speaking.who.strip() if speaking is not None else body  # "the BfV says"
+    offices = [
+        p
+        for p in facts.places
+        if (
+            clause[0] <= p.start < clause[1]
+            or (speaking is not None and speaking.start <= p.start < speaking.end)
+        )
+        and (_NATIONAL_OFFICE.match(text, p.end) or _OFFICE_OF.search(text, 0, p.start))
+        and p.code not in ZONE_CODES
+        and not is_region(p.code)
+    ]
+    return (offices[0].code, offices[0].text) if len(offices) == 1 else None
+
+
+def _measured(
+    context: Context, text: str, n: NumberMention, head: Head | None, flow: Flow
+) -> tuple[str, str] | None:
+    """A measure's value without a place of its own ("Bosnian fighters in Syria have suffered
+    heavy losses. The number of those killed is 80.", "… citizens who went to fight in Syria.
+    The total is put at 316"): the place of the sentence before; deaths and arrests only
+    when that sentence speaks of fighters (not "Turkey launched an offensive. The death toll
+    has risen to 45.")."""
+    previous = context.carried_place
+    if head is not None or previous is None or measure_before(text, n.start) is None:
+        return None
+    if flow not in TRAVEL and not context.fighters_before:
+        return None
+    return previous.code, previous.text
+
+
+def _carried(
+    context: Context, head: Head | None, cue: Cue | None, facts: Facts, flow: Flow
+) -> tuple[str, str] | None:
+    """A place from around the sentence, most reliable first: the previous figure's, the
+    section's, fighters entering the zone from anywhere, the previous sentence's mention.
+
+    Deaths and arrests of people the sentence names ("2 persons dead", "16 fighters had been
+    killed") take only the previous figure's place: a section about a country is full of
+    its own soldiers and civilians."""
+    previous = context.carried_place
+    noun = head is not None and cue is not None and head.start <= cue.start < head.end
+    if flow not in TRAVEL and head is not None and not noun:
+        # ... and only fighters: "500,000 people have been killed in Syria's war" after a
+        # figure about Germans are not Germans
+        if previous and context.carried_is_figure and FIGHTER_HEAD.search(head.text):
+            return previous.code, previous.text
+        return None
+    mention = previous is not None and not context.carried_is_figure and flow in TRAVEL
+    candidates: list[tuple[str, str] | None] = [
+        (previous.code, previous.text) if previous and context.carried_is_figure else None,
+        (context.heading_place.code, context.heading_place.text) if context.heading_place else None,
+        _entering(head, cue, facts),
+        # a place the previous sentence merely names, for people who went or came back only
+        (previous.code, previous.text) if previous and mention else None,
+    ]
+    return next((c for c in candidates if c is not None), None)

@@ -1,0 +1,570 @@
+"""Which words state a figure's flow: the cue after it in its clause, the verb of its
+coordinated subjects, the cue before it, a stock ("fighting in Syria"), or the flow of the
+figure before it in a list. A part of a figure ("7 out of the 129 who left ... are back")
+takes the next cue that says something else than its whole's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fighterflows.extract.mentions.facts import Facts
+from fighterflows.extract.mentions.flows import Cue
+from fighterflows.extract.mentions.populations import Head, predicate_population
+from fighterflows.extract.numbers import NumberKind, NumberMention
+from fighterflows.model import Flow, Population
+from fighterflows.places import PlaceForm
+
+# "5,000 Europeans are among the 40,000 who joined": a part that did what the whole did
+AMONG = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:are|were|is|was)\s+among\s+(?:the\s+)?", re.I)
+_TIGHT = re.compile(r"\s+(?:(?P<returned>back|home)|(?P<departed>out))\b", re.I)
+_RELATIVE = re.compile(r"(?<!of )\b(?:who|that|which|whom)\b", re.I)
+_CLAUSE_END = re.compile(
+    r";|,\s*(?:while|whilst|but|whereas|although|though|as|when|where|because)\b|\.\s", re.I
+)
+# "a mission with two Britons": people accompanying the subject take no verb from before
+_WITH = re.compile(r"\b(?:with|alongside|besides)\s+$", re.I)
+# "Out of these 632 people, 273 are abroad": a base that opens the sentence or a clause; not
+# the size of a group just named ("The largest group, of about 800, were from Indonesia")
+_OF_LEAD = re.compile(
+    r"(?:^|(?<!group)(?<!contingent)(?<!cohort)(?<!batch)[,;:]\s*)(?:(?:out\s+)?of|among)\s+"
+    r"(?:the\s+|these\s+|those\s+)?$",
+    re.I,
+)
+_COORDINATION = re.compile(
+    r"\s*(?:(?:of|from|in)\s+(?:(?!\bwho|\bwhom|\bwhich)[^,;.(]){1,40}?)?\s*(?:,\s*)?"
+    r"(?:and|or|as well as)?\s*(?:(?<=\s)their\s+)?",  # "20 women and their 50 children"
+    re.I,
+)
+# Between a head and its verb only auxiliaries and adverbs: "returnees have since been convicted"
+_VERB_NEAR = re.compile(
+    r"(?:\s+from\s+(?:the\s+)?[A-Z][\w-]*(?:\s+and\s+[A-Z][\w-]*)?)?"
+    r"(?:\s+(?:have|has|had|were|was|are|is|been|being|also|since|now|already|reportedly|all|"
+    r"later|then|not|never|tried\s+and|arrested\s+and|charged\s+and))*\s+",
+    re.I,
+)
+OF_THOSE_WHO = re.compile(
+    r"\s+of\s+(?:all\s+)?(?:those|them|the\s+(?:[\d,.]+\s+)?\w+)\s+(?:who|that)\s+"
+    r"(?:(?!\b(?:have|has|had|are|were|is|was|will)\b)[^,;.])*",
+    re.I,
+)
+_SUBSET = re.compile(r"\s*,?\s*of\s+(?:whom|which)\b", re.I)
+# "sentenced 12 Danes for joining IS": a cue after "for", "after" tells what they did before
+_ADJUNCT = re.compile(r"\b(?:for|after|before|upon|while|on)\s+$", re.I)
+# "handed back 188 children whose mothers were convicted": a clause about other people
+_WHOSE = re.compile(r"\bwhose\b", re.I)
+_BEFORE = re.compile(r"\bbefore\s+(?:(?:later|eventually|finally|being)\s+)*$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A count or share in a sentence, with its head and the figure it is a part of."""
+
+    number: NumberMention
+    head: Head | None
+    base_of: int | None  # index of the number this one is a part of ("7 out of 129")
+
+
+# "500 — 10 percent — have come back", "150 (50 percent) have returned": a share set beside a
+# count, between brackets or dashes, says what part of the whole that count is
+_APPOSED_OPEN = re.compile(r"\s*(?:\(|[—–]|\s-)\s*")
+_OF_THEM_HEAD = re.compile(r"\s*of\s+(?:them|those|these|whom)\b", re.I)
+_APPOSED_CLOSE = re.compile(r"\s*(?:\)|[—–]|-\s)")
+_TRAIL_OPEN = re.compile(r"\s+[^\d;:()]{1,60}?(?:\s\(|,\s|\s[—–]\s)\s*")
+_TRAIL_CLOSE = re.compile(r"\s*(?:\)\s*)?(?:[.;]|$)")
+
+
+def apposed_share(text: str, figures: list[Figure], j: int) -> int | None:
+    """The index of the count the share `j` stands beside, if it does."""
+    share = figures[j].number
+    # "(about a quarter of them women)": the share's own words stand inside the bracket too
+    close = share.end
+    own = figures[j].head
+    if own is not None and _OF_THEM_HEAD.match(own.text):
+        close = own.end
+    if j == 0 or share.kind is not NumberKind.SHARE:
+        return None
+    if not (_APPOSED_CLOSE.match(text, close) or _TRAIL_CLOSE.match(text, close)):
+        return None
+    count = figures[j - 1]
+    if count.number.kind is NumberKind.SHARE:
+        return None
+    end = count.head.end if count.head is not None else count.number.end
+    if _APPOSED_OPEN.fullmatch(text, end, share.start):
+        return j - 1
+    # "74 have been killed (about a quarter)", "about 300 are believed dead, roughly a quarter.":
+    # a share set after the count's own words, closing its clause
+    trailing = _TRAIL_OPEN.fullmatch(text, end, share.start) and _TRAIL_CLOSE.match(text, close)
+    return j - 1 if trailing else None
+
+
+def segment_end(text: str, figures: list[Figure], i: int) -> int:
+    n = figures[i].number
+    end = len(text)
+    clause = _CLAUSE_END.search(text, n.end)
+    if clause:
+        end = clause.start()
+    subset = _SUBSET.search(text, n.end, end)
+    if subset and text[n.end : subset.start()].strip():
+        end = subset.start()  # "4,294 fighters of whom 30 percent have returned"
+    if _OF_LEAD.search(text, 0, n.start) and not shares_the_noun(text, figures, i):
+        comma = text.find(",", n.end)
+        end = min(end, comma) if comma >= 0 else end
+    for j in range(i + 1, len(figures)):
+        other = figures[j]
+        if (
+            (other.head is not None and other.head.excluded)
+            or figures[i].base_of == j
+            or apposed_share(text, figures, j) == i
+        ):
+            continue
+        return min(end, other.number.start)
+    return end
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
+
+
+def shares_the_noun(text: str, figures: list[Figure], i: int) -> bool:
+    """ "841 Afghan, 112 Iraqi and 60 Pakistani fighters": a nationality adjective without a
+    noun of its own, an item of a list that shares the last item's noun."""
+    head = figures[i].head
+    return (
+        head is not None
+        and head.place is not None
+        and head.place.form is PlaceForm.ADJECTIVE
+        and head.text.strip() == head.place.text
+        and i + 1 < len(figures)
+        and _LIST_JOIN.fullmatch(text, head.end, figures[i + 1].number.start) is not None
+    )
+
+
+def segment_start(text: str, figures: list[Figure], i: int) -> int:
+    n = figures[i].number
+    start = 0
+    for m in _CLAUSE_END.finditer(text, 0, n.start):
+        start = m.end()
+    for j in range(i - 1, -1, -1):
+        other = figures[j]
+        if other.head is not None and other.head.excluded:
+            continue
+        return max(start, other.number.end)
+    return start
+
+
+# "Women made up about 13 percent of ...", "... were minors": a share that says what a
+# figure is made of, not what some of its people did.
+_MADE_UP = re.compile(
+    r"\b(?P<pop>women|men|children|minors|girls|boys|females|males)\s+(?:made\s+up|make\s+up|"
+    r"accounted\s+for|account\s+for|represent(?:s|ed)?|comprised|constitut(?:e|ed)|were|are)\s+"
+    r"(?:about\s+|some\s+|"
+    r"roughly\s+|around\s+|up\s+to\s+|nearly\s+|almost\s+)?$",
+    re.I,
+)
+_POPULATION_WORDS = {
+    "women": Population.WOMEN,
+    "females": Population.WOMEN,
+    "girls": Population.MINORS,
+    "men": Population.MEN,
+    "males": Population.MEN,
+    "boys": Population.MINORS,
+    "children": Population.MINORS,
+    "minors": Population.MINORS,
+}
+
+
+def composition_population(text: str, n: NumberMention) -> tuple[Population, str] | None:
+    """The population of a share that says what a figure is made of, named before the share
+    ("Women made up 13 percent") or after its phrase ("12 percent of those who went were
+    minors")."""
+    before = _MADE_UP.search(text, max(0, n.start - 40), n.number_start)
+    if before:
+        return _POPULATION_WORDS[before.group("pop").lower()], before.group("pop")
+    after = OF_THOSE_WHO.match(text, n.end)
+    predicate = predicate_population(text, after.end() if after else n.end)
+    return predicate
+
+
+def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]) -> Cue | None:
+    text = facts.sentence.text
+    fig = figures[i]
+    n = fig.number
+    share = n.kind is NumberKind.SHARE
+    composition = share and composition_population(text, n) is not None
+    if share and OF_THOSE_WHO.match(text, n.end):
+        return _share_of_those_cue(facts, n, composition)
+    if fig.base_of is not None and fig.base_of in used:
+        return _part_cue(facts, figures, i, used[fig.base_of], composition)
+    whole = _whole_of_its_part(facts, figures, i)
+    if whole is not None:
+        return whole
+    tight = _TIGHT.match(text, n.end)
+    if tight and tight.lastgroup:
+        return Cue(tight.start(), tight.end(), tight.group(), Flow(tight.lastgroup), False, False)
+    end = segment_end(text, figures, i)
+    start = segment_start(text, figures, i)
+    head = fig.head
+    after = [
+        c
+        for c in facts.cues
+        if n.end <= c.start < end
+        and not aside(text, c.start, n)
+        and not _WHOSE.search(text, n.end, c.start)
+    ]
+    verbs = [
+        c
+        for c in after
+        if head is not None
+        and c.start >= head.end
+        and _VERB_NEAR.fullmatch(text[head.end : c.start])
+    ]
+    if head is not None and verbs:
+        # "Twelve returnees have been convicted": the verb, not the noun, says what they did;
+        # but "20 known deaths and more in detention" keeps its noun.
+        after = [c for c in after if c.start >= head.end]
+    explicit = [
+        c
+        for c in after
+        if not c.stock
+        and not (c.text.lower().endswith("ing") and _ADJUNCT.search(text, 0, c.start))
+    ]
+    acted = _acted_on(facts, head, explicit, start, n)
+    if acted is not None:
+        return acted  # "courts convicted 32 returnees": the verb, not the noun, says it
+    reduced = _reduced_relative(text, head, explicit)
+    if reduced is not None:
+        return reduced  # "none of the women held in camps had been brought home"
+    if explicit:
+        between = text[n.end : explicit[0].start]
+        is_base = any(f.base_of == i for f in figures)
+        own = [c for c in after if c.stock and c.start < explicit[0].start]
+        if is_base and own and any(f.base_of == i for f in figures[:i]):
+            return own[0]  # "None of the 30 said to be in Syria has come back": 30 are there
+        if _RELATIVE.search(between) and len(explicit) > 1 and not is_base:
+            return explicit[-1]
+        adjuncts = [
+            c
+            for c in after
+            if not c.stock and c not in explicit and _BEFORE.search(text, 0, c.start)
+        ]
+        fate = _fate_after_going(text, explicit, figures, i, adjuncts)
+        return fate or explicit[0]
+    return _no_explicit_cue(facts, figures, i, used, after, start)
+
+
+# a whole's flow when its part's verb follows it: "120 of the 300 Danes have returned"
+_WHOLE_OF_A_RETURN = frozenset(
+    {Flow.RETURNED, Flow.KILLED, Flow.REMAINING, Flow.DETAINED, Flow.PROSECUTED}
+)
+
+
+def _whole_of_its_part(facts: Facts, figures: list[Figure], i: int) -> Cue | None:
+    """ "120 of the 300 Danes have returned", "more than half of the 180 have come back": the
+    verb after the whole is its part's, and the whole, without a verb of its own ("who
+    went"), counts the people who went."""
+    text, n, head = facts.sentence.text, figures[i].number, figures[i].head
+    if not any(f.base_of == i for f in figures[:i]):
+        return None
+    end = segment_end(text, figures, i)
+    verbs = [c for c in facts.cues if n.end <= c.start < end and not c.stock]
+    if head is not None and any(head.start <= c.start < head.end for c in verbs):
+        return None  # "none of the 120 returnees has ...": its noun says what it did
+    if not verbs or verbs[0].flow not in _WHOLE_OF_A_RETURN:
+        return None
+    if _RELATIVE.search(text, n.end, verbs[0].start) or "," in text[n.end : verbs[0].start]:
+        return None
+    return Cue(n.start, n.end, "", Flow.DEPARTED, False, False)
+
+
+# "50 Belgians fought in Syria and were later killed": the people went, then met a fate;
+# "travelled to Syria, fought with ISIS, and then returned home", "went but have since come back"
+_THEN = re.compile(
+    r"[^,;.]{0,60}?,?\s*\b(?:and|but)\s+(?:(?:later|then|subsequently|eventually|since|all|most|"
+    r"finally|afterwards)\s+)?"
+    r"(?:(?:were|was|have|has|had|are|is)\s+(?:(?:later|then|since|all|also|subsequently|eventually|"
+    r"now|still)\s+)*(?:been\s+)?(?:(?:stranded|stuck|trapped|languishing|living)\s+)?)?$",
+    re.I,
+)
+# "travelled to Syria before returning home", "fought there before being killed"
+_BEFORE_FATE = re.compile(
+    r"[^,;.]{0,60}?\bbefore\s+(?:(?:later|eventually|finally|being|they)\s+)*$", re.I
+)
+_FATES = frozenset({Flow.KILLED, Flow.RETURNED, Flow.DETAINED, Flow.PROSECUTED})
+
+
+def _fate_after_going(
+    text: str, explicit: list[Cue], figures: list[Figure], i: int, adjuncts: list[Cue]
+) -> Cue | None:
+    """The last of the verbs that share the figure's people, when the first say they went and
+    the last what became of them ("went to Syria and died there", "travelled to Syria to join
+    ISIS and then returned home", "fought there before returning home"): the figure counts the
+    people the last verb names. Not when another figure stands between ("200 went and 40
+    returned": the 40's), nor when that verb is denied ("but have not returned")."""
+    if len(explicit) < 1 or explicit[0].flow is not Flow.DEPARTED:
+        return None
+    going = explicit[0]
+    later = sorted([*explicit[1:], *adjuncts], key=lambda c: c.start)
+    for second in later:
+        if second.flow is Flow.DEPARTED and not second.blocked:
+            going = second  # "travelled to Syria to join ISIS": one going, said twice
+            continue
+        if second.flow not in _FATES or second.blocked:
+            return None
+        if any(explicit[0].end <= f.number.start < second.start for f in figures[i + 1 :]):
+            return None
+        between = (going.end, second.start)
+        if _BEFORE.search(text, 0, second.start):
+            fits = _BEFORE_FATE.fullmatch(text, *between) is not None
+        else:
+            fits = _THEN.fullmatch(text, *between) is not None
+        return second if fits else None
+    return None
+
+
+def within_brackets(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of the brackets that enclose `pos`, if any."""
+    opened = text.rfind("(", 0, pos)
+    if opened < 0 or text.rfind(")", 0, pos) > opened:
+        return None
+    closed = text.find(")", pos)
+    return (opened, closed) if closed >= 0 else None
+
+
+def aside(text: str, pos: int, n: NumberMention) -> bool:
+    """ "400 from Kyrgyzstan (35 have come back home) and 300 from Turkmenistan": words
+    between brackets that do not hold the figure say nothing of it; a bracket that holds
+    only a number labels it ("Denmark (67), Sweden (150)") and is no aside."""
+    brackets = within_brackets(text, pos)
+    if brackets is None or within_brackets(text, n.start) is not None:
+        return False  # (brackets in parallel, "in 2015 (… were killed …), in 2016 (13,297 …)")
+    return bool(_WORDS_IN_BRACKETS.search(text, brackets[0], brackets[1]))
+
+
+# a verb or noun between brackets, not a number with its hedge ("(about 20)", "(67)")
+_WORDS_IN_BRACKETS = re.compile(
+    r"\b(?!(?:about|around|some|nearly|almost|over|at|least|more|than|up|to|and|or|roughly|"
+    r"approximately|an?|estimated)\b)[a-z]{2,}",
+    re.I,
+)
+
+
+def _no_explicit_cue(
+    facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue], after: list[Cue], start: int
+) -> Cue | None:
+    """No cue states the figure's flow after it: its coordinates' verb, a cue before it, else
+    a stock."""
+    text, n = facts.sentence.text, figures[i].number
+    coordinated = coordinated_cue(facts, figures, i, used)
+    if coordinated is not None and not coordinated.stock:
+        return coordinated  # "248 men, 60 women and 81 children have returned"
+    carrying = [
+        c
+        for c in facts.cues
+        if not c.stock and c.text.lower().endswith("with") and 0 <= n.start - c.end <= 2
+    ]
+    if carrying:
+        return carrying[0]  # "the plane landed in Tashkent with 25 women … on board"
+    if _WITH.search(text, max(0, n.start - 12), n.start) and not _place_with(facts, n):
+        stock_after = [c for c in after if c.stock]
+        return stock_after[0] if stock_after else None
+    # A cue may end inside the number's hedge: "handed over four children".
+    before = [
+        c
+        for c in facts.cues
+        if start <= c.end <= n.number_start and not c.stock and not aside(text, c.start, n)
+    ]
+    # "the number of Malaysians returning after joining ISIS was 20 to 30": a verb after
+    # "after", "for" says what they did before, not what the figure counts
+    main = [c for c in before if not _ADJUNCT.search(text, max(0, c.start - 8), c.start)]
+    if main or before:
+        return (main or before)[-1]
+    if n.kind is NumberKind.SHARE:
+        return None
+    stock = [c for c in after if c.stock] or [
+        c for c in facts.cues if start <= c.end <= n.number_start and c.stock
+    ]
+    if stock:
+        return stock[0]
+    return coordinated
+
+
+_DONE_TO = frozenset({Flow.KILLED, Flow.DETAINED, Flow.PROSECUTED})
+
+
+# Between the people a verb moved and the words saying where they had been held: other
+# figures of the same list ("eight women and 23 children"), then "who were", "being", ...
+_HELD_DESCRIBES = re.compile(
+    r"(?:\s*(?:,|\band\b)\s*(?:(?:some|about|around|nearly|at\s+least)\s+)?[\d,]+"
+    r"(?:\s+[\w-]+){1,2})*\s*,?\s*"
+    r"(?:(?:who|that)\s+(?:are|were|had\s+been|have\s+been|remain(?:ed)?)\s+|being\s+|"
+    r"(?:still|currently)\s+)?(?:(?:held|kept|detained|living|stranded|stuck)\s+)?",
+    re.I,
+)
+_MOVED = frozenset({Flow.RETURNED, Flow.DEPARTED})
+
+
+def moved_from_where_held(
+    facts: Facts, head: Head | None, after: Cue, n: NumberMention
+) -> Cue | None:
+    """A return verb whose object is the figure, and detention words after it that only say
+    where those people were ("France repatriated 16 women and 35 children being held in
+    camps"): the verb says what happened to them."""
+    if after.flow is not Flow.DETAINED or after.start < n.end:
+        return None
+    text = facts.sentence.text
+    end = head.end if head is not None else n.end
+    if not _HELD_DESCRIBES.fullmatch(text, end, after.start):
+        return None
+    before = [
+        c
+        for c in facts.cues
+        if c.end <= n.number_start
+        and c.flow in _MOVED
+        and not (c.stock or c.blocked)
+        and n.number_start - c.end <= 40
+        and not re.search(r"[.;:]", text[c.end : n.number_start])
+    ]
+    return before[-1] if before else None
+
+
+def _acted_on(
+    facts: Facts, head: Head | None, explicit: list[Cue], start: int, n: NumberMention
+) -> Cue | None:
+    """A verb before the figure that acts on people its noun names by an earlier flow
+    ("courts convicted 32 returnees"), or that its relative clause does ("police detained 44
+    people who came back", "Kosovo repatriated 110 citizens who had joined ISIS")."""
+    if head is None or not explicit:
+        return None
+    text = facts.sentence.text
+    named = head.start <= explicit[0].start < head.end
+    if not named and not _WHO_DID.fullmatch(text, head.end, explicit[0].start):
+        return None
+    # "Kosovo repatriated 110 citizens who had joined ISIS": brought back people who went
+    done = _DONE_TO | {Flow.RETURNED} if explicit[0].flow is Flow.DEPARTED else _DONE_TO
+    before = [
+        c
+        for c in facts.cues
+        if start <= c.end <= n.number_start
+        and not c.stock
+        and not c.blocked
+        and c.flow in done
+        and (c.flow in _DONE_TO or _ACTS_ON.fullmatch(text, c.end, n.number_start) is not None)
+    ]
+    return before[-1] if before else None
+
+
+# between a verb that brings people back and the figure it acts on: "repatriated 110",
+# "flew home another 90", "brought back some 50" (not "40 returnees among the 300")
+_ACTS_ON = re.compile(
+    r"\s+(?:(?:another|a\s+further|further|some|about|around|nearly|almost|over|more\s+than|"
+    r"at\s+least|an\s+estimated|up\s+to|roughly|approximately|all|the|its|their|back|home)\s+)*",
+    re.I,
+)
+
+
+_WHO_DID = re.compile(r"\s*,?\s*(?:who|that)\s+(?:had\s+|have\s+|has\s+)?(?:all\s+)?", re.I)
+_AUX_BEFORE = re.compile(r"\b(?:have|has|had|were|was|are|is)(?:\s+(?:not\s+)?been)?\s+$", re.I)
+# (also "the fighters back from Syria were charged")
+_PARTICIPLE = re.compile(r"\w+ed\b|held\b|kept\b|\w+ing\b|back\s+from\b", re.I)
+
+
+def _reduced_relative(text: str, head: Head | None, explicit: list[Cue]) -> Cue | None:
+    """A participle right after the people ("the women held in camps") describes them; the
+    clause's verb after it ("had been brought home") says what they did."""
+    if head is None or len(explicit) < 2 or text[head.end : explicit[0].start].strip():
+        return None
+    first = explicit[0]
+    if not _PARTICIPLE.match(first.text) or _AUX_BEFORE.search(text, 0, first.start):
+        return None
+    for main in explicit[1:]:
+        gap = text[first.end : main.start]
+        if len(gap) > 60 or re.search(r"[,;]|\b(?:and|or|but)\b", gap):
+            return None
+        if main.flow is not first.flow and _AUX_BEFORE.search(
+            text, max(0, main.start - 20), main.start
+        ):
+            return main
+    return None
+
+
+def _place_with(facts: Facts, n: NumberMention) -> bool:
+    """ "highest in France, with about 1,700": the place has the figure, it is no companion."""
+    text = facts.sentence.text
+    w = _WITH.search(text, max(0, n.start - 12), n.start)
+    if w is None:
+        return False
+    return any(re.fullmatch(r",\s*", text[p.end : w.start()]) for p in facts.places)
+
+
+def _share_of_those_cue(facts: Facts, n: NumberMention, composition: bool) -> Cue | None:
+    """ "close to half of those who left": the base's verb is not the share's."""
+    inside = OF_THOSE_WHO.match(facts.sentence.text, n.end)
+    stop = inside.end() if inside else n.end
+    if composition:
+        # "12 percent of the Europeans who went were minors": the share is of those who went
+        within = [c for c in facts.cues if not c.stock and n.end <= c.start < stop]
+        return within[0] if within else None
+    outside = [c for c in facts.cues if not c.stock and not (n.end <= c.start < stop)]
+    return min(outside, key=lambda c: abs(c.start - n.start), default=None)
+
+
+def _part_cue(
+    facts: Facts, figures: list[Figure], i: int, base_cue: Cue, composition: bool
+) -> Cue | None:
+    """A part of a figure ("7 out of the 129 who left ... are back") takes its own noun's
+    flow, its whole's (a composition, "among"), else the next cue that says something else."""
+    fig = figures[i]
+    head = fig.head
+    named = [
+        c
+        for c in facts.cues
+        if head is not None and head.start <= c.start < head.end and not c.stock
+    ]
+    if named:
+        return named[0]  # "seven returnees among the 129 who left": the noun says it
+    if composition:
+        return base_cue  # "Women made up 13 percent of the 41,490 who joined"
+    base = figures[fig.base_of].number if fig.base_of is not None else fig.number
+    if AMONG.search(facts.sentence.text, fig.number.end, base.start):
+        return base_cue
+    later = [
+        c
+        for c in facts.cues
+        if c.start > base_cue.end and not c.stock and c.flow is not base_cue.flow
+    ]
+    if later:
+        return later[0]
+    if _ORIGIN.search(facts.sentence.text, base_cue.end):
+        return base_cue  # "400 of the 2,000 who joined came from Tunisia": the whole's, by origin
+    return None
+
+
+# what a part of a whole is said to be: its people's origin ("… came from Tunisia")
+_ORIGIN = re.compile(
+    r"\b(?:came|come|comes|were|was|are|is|hail(?:ed|s)?|originat(?:ed|es|e))\s+"
+    r"(?:originally\s+|mainly\s+|mostly\s+)?from\b",
+    re.I,
+)
+
+
+def coordinated_cue(
+    facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
+) -> Cue | None:
+    """ "500 Indonesians and 200 Malaysians have travelled": coordinated subjects share a verb."""
+    text = facts.sentence.text
+    if _OF_LEAD.search(text, 0, figures[i].number.start) and not shares_the_noun(text, figures, i):
+        return None  # "Out of these 632 people, 273 are abroad": a base, not a coordinate
+    if i + 1 >= len(figures):
+        return None
+    head = figures[i].head
+    end = head.end if head is not None else figures[i].number.end
+    if not _COORDINATION.fullmatch(facts.sentence.text[end : figures[i + 1].number.start]):
+        return None
+    return choose_cue(facts, figures, i + 1, used)
+
+
+def inherited_flow(i: int, used: dict[int, Cue]) -> Flow | None:
+    """A list ("France (1,700), Germany (760)") continues the flow of the figure before."""
+    earlier = [j for j in used if j < i]
+    return used[max(earlier)].flow if earlier else None

@@ -1,0 +1,881 @@
+"""Assemble the figures of one sentence: each count or share of people gets its population,
+place, flow, qualifier, dates, group and zone. Attribution and references to other sentences
+are settled per document (see document.py), which passes in what it knows as `Context`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Literal
+
+from fighterflows.extract.assembly.around import (
+    AND_NEXT,
+    FIGHTER_HEAD,
+    TRAVEL,
+    place_around,
+    shared_by_a_list,
+)
+from fighterflows.extract.assembly.breakdowns import destination_part, next_part
+from fighterflows.extract.assembly.choosing import (
+    AMONG,
+    OF_THOSE_WHO,
+    Figure,
+    apposed_share,
+    aside,
+    choose_cue,
+    inherited_flow,
+    moved_from_where_held,
+    segment_end,
+    segment_start,
+    shares_the_noun,
+)
+from fighterflows.extract.assembly.copulas import bare_measure, own_words
+from fighterflows.extract.assembly.drafts import Context, Draft
+from fighterflows.extract.assembly.exclusions import (
+    FOREIGN_WORD,
+    at_home,
+    no_country_figure,
+    reference_mark,
+    skipped,
+)
+from fighterflows.extract.assembly.people import People, population_of
+from fighterflows.extract.assembly.placing import (
+    CONTINGENT_OF,
+    ZONE_CODES,
+    inside_parens,
+    place_of,
+)
+from fighterflows.extract.assembly.references import country_by_reference
+from fighterflows.extract.assembly.rules import Choice, explaining
+from fighterflows.extract.assembly.scopes import scope_of
+from fighterflows.extract.assembly.wholes import (
+    CHANGE_TO,
+    INCLUDING,
+    OF_THEM,
+    OF_WHOM,
+    by_group,
+    remaining_against_departures,
+    respectively,
+)
+from fighterflows.extract.mentions.dates import dated, since_for
+from fighterflows.extract.mentions.facts import Facts
+from fighterflows.extract.mentions.flows import Cue, is_blocked
+from fighterflows.extract.mentions.groups import find_zone, nearest_group
+from fighterflows.extract.mentions.lexicon import (
+    continuation_regex,
+    ranking_regex,
+    share_base_regex,
+)
+from fighterflows.extract.mentions.populations import (
+    Head,
+    head_after,
+    people_words,
+    predicate_population,
+    verb_follows,
+)
+from fighterflows.extract.mentions.sources import nearest_attribution
+from fighterflows.extract.numbers import NumberKind, NumberMention
+from fighterflows.extract.text.prefilter import TOPIC_WORDS
+from fighterflows.model import Flow, Kind, Population, Qualifier, Scope
+
+_PARTITIVE = re.compile(r"\s*(?:,\s*)?(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|an?\s+)?", re.I)
+_COUNT_ANAPHOR = re.compile(
+    r"\b(?:put|puts|putting|estimated?|estimates|places?|placing)\s+(?:it|(?:the|this|that|its|their)"
+    r"\s+(?:figure|number|total|count|tally))\s+at\s+$"
+    # "The number includes about 40 children", "They include 21 women": a part of the figure
+    # before
+    r"|\b(?:(?:the|this|that)\s+(?:figure|number|total|count|tally)|they|these|those)\s+(?:also\s+)?"
+    r"(?:includes?|included|comprises?|comprised)\s+(?:an\s+estimated\s+|some\s+|about\s+)?$"
+    # "Of that number, 32 have died": a part of the figure before
+    r"|\b(?:of|out\s+of|among)\s+(?:that|this|the)\s+(?:number|figure|total|group|count)\s*,?\s*"
+    r"(?:(?:some|about|around|roughly|nearly|at\s+least|more\s+than|over)\s+)?$",
+    re.I,
+)
+_ANAPHOR = re.compile(
+    r"\b(?:the|that|this)\s+(?:number|figure|share|proportion|percentage|rate)\b", re.I
+)
+_WITH_N = re.compile(r"\bwith\s+$", re.I)
+# "The group included 80 children": the parts of the figure before
+_GROUP_INCLUDED = re.compile(
+    r"\b(?:the|this|that)\s+(?:group|contingent|flight|batch|cohort|party|convoy)\s+(?:also\s+)?"
+    r"(?:included|includes|include|comprised|comprises|consisted\s+of|consists\s+of|"
+    r"was\s+made\s+up\s+of)\s+(?:(?:about|around|some|nearly|at\s+least|an\s+estimated)\s+)?$",
+    re.I,
+)
+# "By June this was 63", "it now stands at 250": the figure before, restated later
+_THIS_WAS = re.compile(
+    r"\b(?:this|that|it)\s+(?:number\s+|figure\s+)?(?:now\s+|had\s+|has\s+)?"
+    r"(?:was|is|stands|stood|reached|risen\s+to|rose\s+to|grown\s+to|grew\s+to)\s+(?:at\s+)?"
+    r"(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least)\s+)?$",
+    re.I,
+)
+_OPENS_WITH_OF = re.compile(r"\s*(?:out\s+)?of\s+(?:the|these|those|some|an\s+estimated)\b", re.I)
+# "seven returnees among the 129 Americans": a part of the figure after it
+_AMONG_THE = re.compile(r"\s+(?:[\w-]+\s+){1,2}among\s+(?:the|these|those)\s+", re.I)
+_THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b", re.I)
+_SHARE_SUBJECT = re.compile(r"\s+(?:have|has|had|are|were|is|was)\b", re.I)
+# "..., a third of whom have returned": a share of a figure earlier in the same sentence
+_OF_WHOM_AFTER = re.compile(r"\s+of\s+(?:whom|which)\b", re.I)
+_OF_DEFINITE = re.compile(r"\s*of\s+(?:the|these|those)\s", re.I)
+_WHICH = re.compile(r"\bof\s+(?:which|whom)\s+$", re.I)
+_NUMBER_BLOCK = re.compile(
+    r"\b(?:threaten(?:s|ed)?\s+to|plan(?:s|ned)?\s+to|want(?:s|ed)?\s+to|expected\s+to|will|"
+    r"would|could|if)\b[^,;.]{0,30}$",
+    re.I,
+)
+
+
+def assemble(facts: Facts, context: Context) -> list[Draft]:
+    """The drafts of one sentence, in order."""
+    figures = _figures(facts)
+    used: dict[int, Cue] = {}
+    made: dict[int, Draft] = {}
+    # Bases first: "7 out of the 129 who left ... are back" needs 129's cue to find 7's.
+    for i in sorted(range(len(figures)), key=lambda i: figures[i].base_of is not None):
+        draft = _draft(facts, figures, i, used, context, made)
+        if draft is not None:
+            made[i] = draft
+    drafts: list[Draft] = []
+    for i in sorted(made):
+        base_i = figures[i].base_of
+        if base_i is not None and base_i in made:
+            made[i].base_draft = made[base_i]
+            if made[i].kind is Kind.SHARE:
+                # a share of a base in the same sentence counts the base's people
+                made[i].place, made[i].place_text = made[base_i].place, made[base_i].place_text
+        elif made[i].kind is Kind.SHARE and _apposed_to(facts, figures, i, made) is not None:
+            # "of whom just 500 — 10 percent — returned": a share of the whole before the count
+            base = _apposed_to(facts, figures, i, made)
+            made[i].base_draft = base
+            if base is not None:
+                made[i].place, made[i].place_text = base.place, base.place_text
+        elif made[i].kind is Kind.SHARE and OF_WHOM.search(
+            facts.sentence.text, 0, figures[i].number.start
+        ):
+            base = _last_count(drafts, context)
+            made[i].base_draft = base
+            if base is not None and base in drafts:
+                made[i].place, made[i].place_text = base.place, base.place_text
+        elif (
+            made[i].kind is Kind.SHARE
+            and drafts
+            and _OPENS_WITH_OF.match(facts.sentence.text)
+            and (count := _bracketed_count(facts.sentence.text, figures, made, i)) is not None
+        ):
+            # "Of the 20,000 foreign fighters, almost a fifth (3,950) came from Western
+            # Europe": a share of the cohort, said of the people its count in brackets counts
+            made[i].base_draft = drafts[0]
+            made[i].place, made[i].place_text = count.place, count.place_text
+            made[i].flow, made[i].scope = count.flow, count.scope
+        elif (
+            made[i].kind is Kind.SHARE
+            and made[i].why.get("population") == "share-composition"
+            and drafts
+            and _OPENS_WITH_OF.match(facts.sentence.text)
+        ):
+            # "Of the estimated 5,000 Europeans who went, women make up 17 percent": a share
+            # of the cohort the sentence opens with
+            made[i].base_draft = drafts[0]
+            made[i].place, made[i].place_text = drafts[0].place, drafts[0].place_text
+        elif made[i].kind is Kind.SHARE and not _has_base(
+            facts.sentence.text, figures[i], context, drafts
+        ):
+            continue  # a share of nothing the text gives ("3.2 per cent of respondents")
+        elif made[i].kind is Kind.SHARE and (
+            OF_THEM.match(facts.sentence.text, figures[i].number.end)
+            or _SHARE_SUBJECT.match(facts.sentence.text, figures[i].number.end)
+            or (drafts and _OF_WHOM_AFTER.match(facts.sentence.text, figures[i].number.end))
+        ):
+            base = _last_count(drafts, context)
+            made[i].base_draft = base
+            if base is not None and base in drafts:
+                made[i].place, made[i].place_text = base.place, base.place_text
+        by_group(facts, figures[i], made[i])
+        drafts.append(made[i])
+    remaining_against_departures(drafts)
+    respectively(facts, drafts)
+    _parts_share_scope(drafts)
+    return shared_by_a_list(facts, drafts)
+
+
+# Scope rules that read the sentence's words rather than the figure's own verb
+_SENTENCE_SCOPES = frozenset(
+    {
+        "custody-word",
+        "event-word",
+        "perfect-with-event-word",
+        "one-more-batch",
+        "scope-of-the-figure-before",
+        "in-period",
+        "verb-dated-in-period",
+        "day-of-the-sentence-before",
+    }
+)
+
+
+def _parts_share_scope(drafts: list[Draft]) -> None:
+    """Remaining people are a current stock (a flow may change after the scope was read:
+    "135 of them are still there"); figures of one flow whose own words say nothing of the
+    scope take the scope the sentence gives another figure of that flow ("five women and 14
+    children ... on Saturday"; "2,000 fighters and 14,000 women and children are held")."""
+    told = {d.flow: d for d in drafts if d.why.get("scope") in _SENTENCE_SCOPES}
+    for d in drafts:
+        if d.flow is Flow.REMAINING:
+            d.scope, d.why["scope"] = Scope.CURRENT, "remaining-is-current"
+        elif d.flow in told and d.why.get("scope") in ("no-verb-of-its-own", "default"):
+            d.scope, d.why["scope"] = told[d.flow].scope, "same-sentence-scope"
+
+
+def _has_base(text: str, fig: Figure, context: Context, earlier: list[Draft]) -> bool:
+    """A share with something to be a share of: "the figure", "of them", "of those who left",
+    "of the Finnish travellers"."""
+    end = fig.number.end
+    if _ANAPHOR.search(text):
+        return True
+    if (
+        fig.head is not None
+        and fig.head.population is not None
+        and _OF_DEFINITE.match(fig.head.text)
+    ):
+        return True  # "a third of the Finnish travellers": a share of people the text counts
+    if fig.head is not None and share_base_regex().match(fig.head.text):
+        return True  # "around a third of foreign fighters have returned"
+    if _SHARE_SUBJECT.match(text, end):
+        return True  # "...; about a third have returned": a share of the figure before
+    if earlier and _OF_WHOM_AFTER.match(text, end):
+        return True  # "1,050 have left, a third of whom have returned"
+    return bool((context.previous or earlier) and OF_THEM.match(text, end)) or bool(
+        OF_THOSE_WHO.match(text, end)
+    )
+
+
+def _apposed_to(
+    facts: Facts, figures: list[Figure], i: int, made: dict[int, Draft]
+) -> Draft | None:
+    """The whole a share set beside a count is a share of: the count before that count."""
+    k = apposed_share(facts.sentence.text, figures, i)
+    if k is None or k not in made:
+        return None
+    wholes = [d for j, d in made.items() if j < k and d.kind is Kind.COUNT]
+    return wholes[-1] if wholes else None
+
+
+def _last_count(drafts: list[Draft], context: Context) -> Draft | None:
+    counts = [d for d in [*context.previous, *drafts] if d.kind is Kind.COUNT]
+    return counts[-1] if counts else None
+
+
+def _figures(facts: Facts) -> list[Figure]:
+    text = facts.sentence.text
+    numbers = facts.numbers
+    out: list[Figure] = []
+    for i, n in enumerate(numbers):
+        base_of = None
+        between = text[n.end : numbers[i + 1].start] if i + 1 < len(numbers) else ""
+        if between and (
+            _PARTITIVE.fullmatch(between)
+            or AMONG.fullmatch(between)
+            or _AMONG_THE.fullmatch(between)
+        ):
+            base_of = i + 1
+        # "thousands of Lebanese", "a handful of Japanese": word quantities take an "of"
+        wordy = n.qualifier is Qualifier.VAGUE or n.text[-1:].isalpha()
+        head = head_after(text, n.end, facts.places, wordy)
+        out.append(Figure(n, head, base_of))
+    return _shared_nouns(text, out)
+
+
+def _shared_nouns(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "60 Belgian, 40 Dutch and 30 Danish children": each adjective counts the last noun's
+    people."""
+    for i in range(len(figures) - 2, -1, -1):
+        fig, later = figures[i], figures[i + 1].head
+        if fig.head is None or later is None or not shares_the_noun(text, figures, i):
+            continue
+        head = dataclasses.replace(
+            fig.head, population=later.population, excluded=later.excluded, local=later.local
+        )
+        figures[i] = Figure(fig.number, head, fig.base_of)
+    return figures
+
+
+def _draft(
+    facts: Facts,
+    figures: list[Figure],
+    i: int,
+    used: dict[int, Cue],
+    context: Context,
+    made: dict[int, Draft],
+) -> Draft | None:
+    fig = figures[i]
+    n = fig.number
+    text = facts.sentence.text
+    head = fig.head if fig.base_of is None or fig.head is not None else figures[fig.base_of].head
+    if skipped(text, n, head):
+        return None
+    labels = [(p.start, p.end) for p in facts.places if p.code not in ZONE_CODES]
+    if reference_mark(text, n, labels) and reference_mark(
+        # "women (22), boys (18) and girls (9)": a noun of people labels a count as a place does
+        text,
+        n,
+        [(w.start, w.end) for w in people_words(text) if not w.excluded],
+    ):
+        return None  # "were killed in Syria (4)": a footnote's number
+    people = population_of(text, n, head)
+    if people is None or people.rule == "people-nearby":
+        people = _whole_population(text, figures, made, i) or people
+    population, population_text = people.value if people is not None else (None, None)
+    if people is None or population is None:
+        return None
+    chosen = _cue(facts, figures, i, used)
+    if chosen is False:
+        return None
+    cue = chosen
+    if (cue is None or cue.stock) and at_home(text, head, facts):
+        return None  # "about 100 female jihadists in the Netherlands": at home, no flow
+    # (a figure between brackets is an aside: "(35 have come back home)")
+    outside = {j: c for j, c in used.items() if not aside(text, figures[j].number.start, n)}
+    flow = cue.flow if cue is not None else inherited_flow(i, outside)
+    flow_rule = _flow_rule(cue)
+    if (cue is None or cue.stock) and head is None:
+        they = _they_number(facts, n, context)
+        if they is not None:
+            # "… those who have returned, but they are estimated to number around 300"
+            flow, flow_rule = they, "the verb of the people 'they' refers to"
+    if (cue is None or cue.stock) and head is None:
+        measured = _measure_of_before(facts, n, context)
+        if measured is not None:
+            # "… citizens who went to fight in Syria. The total is put at 316."
+            flow, flow_rule = measured, "copular-total: the people of the sentence before"
+    # A figure that takes its flow from an earlier one is about what that one was about.
+    referred = cue is None and flow is not None
+    if flow is None:
+        flow = _default_flow(text, n, head, facts, context)
+        flow_rule = "no verb: the stock or the figure referred to"
+        referred = flow is not None and _refers_back(text, n, head)
+    if flow is None:
+        return None
+    # a figure that refers back ("This number includes 70 men who were killed") is about the
+    # people already counted: no need to name the conflict again
+    anaphor = bool(context.previous) and bool(
+        _ANAPHOR.search(text, 0, n.start)
+        or _COUNT_ANAPHOR.search(text, 0, n.start)
+        or OF_THEM.match(text, n.end)  # "Roughly 60 of those people were killed"
+    )
+    clause = (segment_start(text, figures, i), segment_end(text, figures, i))
+    placed = _placed(facts, figures, i, head, clause, made, context, cue, flow, (referred, anaphor))
+    if placed is None:
+        if (
+            cue is not None
+            and not cue.stock
+            and i + 1 < len(figures)
+            and _a_part(text, figures, i + 1)
+        ):
+            # "The prison holds 5,000 ISIS suspects, among them 120 Iraqis, 45 Russians": a
+            # whole of no one country still says what its parts did
+            used[i] = cue
+        return None
+    (code, place_text), why = placed
+    if why.get("place") == "compared-item" and (i - 1) not in made:
+        return None  # compared with a figure that is none: "arrested 40 …, compared with 25 in"
+    zone = _zone_without(text, head, facts)
+    if _local(code, zone) or (head is not None and head.local and code in ZONE_CODES):
+        return None
+    used[i] = cue if cue is not None else Cue(n.start, n.end, "", flow, True, False)
+    draft = _make(facts, n, population, population_text, code, place_text, flow, context)
+    draft.why.update(why, population=people.rule, flow=flow_rule)
+    draft.stock = cue is None or cue.stock
+    draft.continues = CHANGE_TO.search(text, max(0, n.start - 30), n.start) is not None
+    # (a part of a whole of no one country measures what its whole's cue says: "The prison
+    # holds 5,000 suspects, among them 45 Russians" are held now)
+    unmade = [j for j in outside if j < i and j not in made]
+    part = cue is None and bool(unmade) and _a_part(text, figures, i)
+    whole_cue = outside[max(unmade)] if part else None
+    reach = (min(clause[0], whole_cue.start), clause[1]) if whole_cue is not None else clause
+    draft.scope, draft.why["scope"] = scope_of(
+        text, reach, (n.start, n.end), flow, cue or whole_cue, facts.dates
+    )
+    if draft.why["scope"] == "default" and not facts.dates and context.day_before:
+        # "On July 19, Kazakhstan brought back 47 ... . The group included 18 orphans": the
+        # day the sentence before gives is this figure's, one event
+        draft.scope, draft.why["scope"] = Scope.EVENT, "day-of-the-sentence-before"
+    elif (
+        draft.why["scope"] == "no-verb-of-its-own"
+        and cue is None
+        and context.previous
+        and context.previous[-1].flow is flow
+        and flow_rule.startswith("no verb")
+    ):
+        # "70 to 80 Guyanese are detained … They include an estimated 18 women": the parts of
+        # the figure before measure what it measures
+        draft.scope, draft.why["scope"] = context.previous[-1].scope, "scope-of-the-figure-before"
+    return draft
+
+
+# "they number 210", "they are estimated to number around 300", "these are put at 500"
+_THEY = re.compile(
+    r"\b(?:they|these|those)\s+(?:(?:people|fighters|citizens|nationals|men|militants|jihadists|"
+    r"individuals|returnees)\s+)?(?:are\s+|were\s+|would\s+|now\s+|still\s+)?"
+    r"(?:(?:estimated|believed|thought|said|reported)\s+to\s+)?"
+    r"(?:number(?:ed)?|total(?:led)?|be|are|were|is)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
+def _they_number(facts: Facts, n: NumberMention, context: Context) -> Flow | None:
+    """The flow of the people a pronoun refers to: the verb before it in the sentence ("those
+    who have returned, but they number 300"), else the sentence before's ("Some were able to
+    return to Egypt. They number 210.")."""
+    text = facts.sentence.text
+    they = _THEY.search(text, max(0, n.start - 60), n.start)
+    if they is None:
+        return None
+    earlier = [c for c in facts.cues if c.end <= they.start() and not c.stock and not c.blocked]
+    if earlier:
+        return earlier[-1].flow
+    if context.flow_before is None and context.stock_before:
+        return Flow.DEPARTED  # "… its citizens in the ranks of IS. These people are up to 500."
+    return context.flow_before
+
+
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
+
+
+def _bracketed_count(
+    text: str, figures: list[Figure], made: dict[int, Draft], i: int
+) -> Draft | None:
+    """The count right after a share, alone in brackets ("almost a fifth (3,950)")."""
+    count = made.get(i + 1)
+    if count is None or count.kind is not Kind.COUNT or figures[i].head is not None:
+        return None
+    nxt = figures[i + 1].number
+    if not _OPEN_BRACKET.fullmatch(text, figures[i].number.end, nxt.start):
+        return None
+    return count if _CLOSE_BRACKET.match(text, nxt.end) else None
+
+
+def _ranked_with(facts: Facts, n: NumberMention) -> Flow | None:
+    """ "Among the Europeans who joined ISIS, France leads with 1,910": a ranking's number "with"
+    which a sentence ranks the people its verb before it counts."""
+    if not _WITH_N.search(facts.sentence.text, max(0, n.start - 10), n.start):
+        return None
+    text = facts.sentence.text
+    said = [c for c in facts.cues if c.end <= n.start and not c.stock and not c.blocked]
+    if not said:
+        return None
+    flow = said[-1].flow
+    # (people brought back from the zone are the conflict's; travellers to it only when the
+    # sentence names fighters: not "Among the journalists who travelled to Syria, France
+    # leads with 40")
+    returned = flow is Flow.RETURNED and facts.zone is not None
+    if not (returned or facts.groups or FIGHTER_HEAD.search(text) or TOPIC_WORDS.search(text)):
+        return None
+    return flow
+
+
+def _measure_of_before(facts: Facts, n: NumberMention, context: Context) -> Flow | None:
+    """The flow of the people a measure named alone counts ("The tally now stands at 150"):
+    the verb before it in the sentence, else the sentence before's (`copulas.bare_measure`)."""
+    text = facts.sentence.text
+    if not bare_measure(text, n.start):
+        return None
+    earlier = [c for c in facts.cues if c.end <= n.start and not c.stock and not c.blocked]
+    if earlier:
+        return earlier[-1].flow
+    if context.flow_before is None and context.stock_before:
+        return Flow.DEPARTED
+    return context.flow_before
+
+
+def _whole_of(text: str, figures: list[Figure], made: dict[int, Draft], i: int) -> Draft | None:
+    """The whole a part without a noun of its own belongs to ("250 Dutch minors …, including
+    60 who were brought back"; "… including 150 in Syria and 10 in Turkey")."""
+    if figures[i].head is not None or not _a_part(text, figures, i):
+        return None
+    earlier = [made[j] for j in sorted(made) if j < i and made[j].kind is Kind.COUNT]
+    wholes = [d for d in earlier if not _a_part(text, figures, _index_of(figures, d))]
+    return wholes[-1] if wholes else None
+
+
+def _index_of(figures: list[Figure], d: Draft) -> int:
+    return next(k for k, f in enumerate(figures) if f.number is d.number)
+
+
+def _whole_population(
+    text: str, figures: list[Figure], made: dict[int, Draft], i: int
+) -> Choice[People] | None:
+    """A part without a noun of its own counts its whole's people."""
+    whole = _whole_of(text, figures, made, i)
+    if whole is None:
+        return None
+    return Choice((whole.population, whole.population_text), "part-of-its-whole")
+
+
+def _shared_verb(text: str, figures: list[Figure], i: int, used: dict[int, Cue]) -> Cue | None:
+    """ "repatriated 35 children and 16 mothers from camps in Syria": a figure joined by "and"
+    to the one before takes the verb that governs both, not a word after it."""
+    before = used.get(i - 1)
+    if (
+        before is None
+        or before.stock
+        or before.blocked
+        or before.start > figures[i - 1].number.start
+    ):
+        return None
+    prev = figures[i - 1]
+    end = prev.head.end if prev.head is not None else prev.number.end
+    own = figures[i].head
+    mine = own.end if own is not None else figures[i].number.end
+    if own_words(text, prev.number.start) is not None and verb_follows(text, mine):
+        return None  # "the death toll is 20 and about 40 are back": a verb of its own
+    return before if AND_NEXT.fullmatch(text, end, figures[i].number.start) else None
+
+
+# "100, among them 30 women, are …", "231 citizens — 16 men, 59 women and 156 children — were"
+_APPOSED_PARTS = re.compile(
+    r"\s*(?:[,(–—]\s*(?:among\s+(?:them|whom)|including|incl\.)\s+|[(–—]\s*)", re.I
+)
+
+
+def _held_only_where(facts: Facts, figures: list[Figure], i: int, cue: Cue) -> Cue:
+    """ "France repatriated 16 women and 35 children being held in camps": the words after
+    the people say where they were held; the verb before them says what happened."""
+    moved = moved_from_where_held(facts, figures[i].head, cue, figures[i].number)
+    return moved or cue
+
+
+def _verb_after_parts(facts: Facts, figures: list[Figure], i: int) -> Cue | None:
+    """ "Around 100, among them around 30 women, are still in Syria": a whole whose parts
+    follow it takes the verb after them."""
+    if i + 1 >= len(figures):
+        return None
+    text, whole, part = facts.sentence.text, figures[i], figures[i + 1].number
+    end = whole.head.end if whole.head is not None else whole.number.end
+    if not _APPOSED_PARTS.fullmatch(text, end, part.start):
+        return None
+    after = [c for c in facts.cues if part.end < c.start <= part.end + 80 and not c.stock]
+    return after[0] if after else None
+
+
+def _flow_rule(cue: Cue | None) -> str:
+    if cue is None:
+        return "the verb of the figure before"
+    return f"{'stock' if cue.stock else 'verb'} '{cue.text}'"
+
+
+# Rules that take a place merely named near the figure: words that refer to a country by
+# description ("nationals of the country") say better whose people they are.
+_NEARBY_PLACE_RULES = frozenset(
+    {"opening-place", "clause-subject", "nearest-place", "foreign-people-in-clause"}
+)
+
+
+def _placed(
+    facts: Facts,
+    figures: list[Figure],
+    i: int,
+    head: Head | None,
+    clause: tuple[int, int],
+    made: dict[int, Draft],
+    context: Context,
+    cue: Cue | None,
+    flow: Flow,
+    referral: tuple[bool, bool],
+) -> tuple[tuple[str, str], dict[str, str]] | None:
+    """The figure's place and the rules behind it; None when it has none or is no figure of
+    foreign fighters (a few countries' joint figure, a figure off the topic)."""
+    text, n = facts.sentence.text, figures[i].number
+    heads = [f.head for f in figures if f.head is not None]
+    stated = place_of(text, n, head, facts, clause, heads)
+    if stated is None or stated.rule in _NEARBY_PLACE_RULES:
+        referenced = country_by_reference(text, facts.places, clause, context.country_before)
+        if referenced is not None:
+            stated = Choice(referenced, "country-by-reference")
+    if (stated is None or stated.rule in _NEARBY_PLACE_RULES) and figures[i].head is None:
+        whole = _whole_of(text, figures, made, i)
+        if whole is not None:
+            # "… including 150 in Syria, 20 in Iraq and 10 in Turkey": where they are held
+            stated = Choice((whole.place, whole.place_text or ""), "part-of-its-whole")
+    if no_country_figure(facts, figures, i, head, clause, flow, stated is None):
+        return None
+    # (referred: its flow is an earlier figure's; anaphor: "This number includes ...")
+    referred, anaphor = referral
+    # "Of the 30 Irish citizens who went, about 40 percent have died": a part of the cohort the
+    # sentence opens with is about what that cohort was about
+    cohort = any(j < i for j in made) and _OPENS_WITH_OF.match(text) is not None
+    if not (referred or anaphor or cohort) and not _relevant(
+        text, head, facts, context, cue, bool(stated)
+    ):
+        return None
+    around = (
+        place_around(facts, figures, i, head, made, context, cue, flow, anaphor)
+        if stated is None or explaining()
+        else None
+    )
+    place = stated or around
+    if place is None:
+        return None
+    why = {"place": place.rule}
+    others = [*place.lost, *([(around.rule, around.value)] if stated and around else [])]
+    lost = [(rule, value) for rule, value in others if value[0] != place.value[0]]
+    if lost:
+        why["place, lost"] = "; ".join(f"{rule}: {value[0]}" for rule, value in lost)
+    return place.value, why
+
+
+def _cue(
+    facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
+) -> Cue | Literal[False] | None:
+    """The figure's cue; None when it has none of its own; False when it is no figure."""
+    text, n = facts.sentence.text, figures[i].number
+    measure = own_words(text, n.start)
+    own = figures[i].head
+    mine = own.end if own is not None else n.end
+    if measure is not None and not verb_follows(text, mine):
+        # "the death toll is 20 and about 40 are back", "…, the dead at 74": the measure's
+        # own words say what its people did
+        said = [
+            c
+            for c in facts.cues
+            if measure[0] <= c.start and c.end <= measure[1] and not c.stock and not c.blocked
+        ]
+        if said:
+            return said[-1]
+    shared = _shared_verb(text, figures, i, used)
+    if shared is not None:
+        return _held_only_where(facts, figures, i, shared)
+    cue = choose_cue(facts, figures, i, used) or _verb_after_parts(facts, figures, i)
+    if cue is not None:
+        cue = _held_only_where(facts, figures, i, cue)
+    if _zero_of_another_act(text, figures[i], cue):
+        return False
+    if (
+        cue is not None and cue.blocked and not _zero_negates(text, n, cue)
+    ) or _NUMBER_BLOCK.search(text, 0, n.start):
+        return False
+    if cue is None and _WHICH.search(text, max(0, n.start - 12), n.start):
+        # "41 supporters ..., of which 5 had key positions": a part, no flow of its own
+        return False
+    if _a_part(text, figures, i) and (cue is None or cue.stock or cue.start < n.start):
+        # "110 citizens, including 74 children, from camps in Syria": a part of the figure
+        # before takes its flow
+        return None
+    return cue
+
+
+# between two items of a list of parts: "including 150 in Syria, 20 in Iraq and 10 in Turkey"
+_PART_ITEM_GAP = re.compile(
+    r"(?:\s+[\w'-]+)?(?:\s+(?:in|at|from)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?)?"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)",
+    re.I,
+)
+
+
+def _a_part(text: str, figures: list[Figure], i: int) -> bool:
+    """ "110 citizens, including 74 children", "… including 150 in Syria, 20 in Iraq and 10 in
+    Turkey": a part of the figure before, or the next item of a list of such parts."""
+    n = figures[i].number
+    if INCLUDING.search(text, max(0, n.start - 24), n.start):
+        return True
+    if i == 0:
+        return False
+    prev = figures[i - 1]
+    end = prev.number.end
+    if destination_part(text, end, n.number_start, n.end):
+        return True
+    listed = _PART_ITEM_GAP.fullmatch(text, end, n.start) is not None or next_part(
+        text, end, n.start
+    )
+    return listed and _a_part(text, figures, i - 1)
+
+
+# "none of them has carried out an attack": a zero with a verb of its own that is no flow
+_ZERO_OWN_VERB = re.compile(
+    r"\s*(?:of\s+(?:them|these|those|whom)\s*)?,?\s*(?:has|have|had|is|are|was|were|did|does|do)\b",
+    re.I,
+)
+
+
+def _zero_of_another_act(text: str, fig: Figure, cue: Cue | None) -> bool:
+    """A zero whose verb says something else than a movement ("none of the 300 returnees has
+    carried out an attack"): the flow word before it is its people's, not its own."""
+    n = fig.number
+    if n.value != 0 or cue is None or cue.start >= n.start:
+        return False
+    end = fig.head.end if fig.head is not None else n.end
+    return _ZERO_OWN_VERB.match(text, end) is not None
+
+
+def _make(
+    facts: Facts,
+    n: NumberMention,
+    population: Population,
+    population_text: str | None,
+    code: str,
+    place_text: str,
+    flow: Flow,
+    context: Context,
+) -> Draft:
+    shift = facts.sentence.start
+    as_of, as_of_why = _date_of(facts, n, context)
+    return Draft(
+        start=shift + n.start,
+        end=shift + n.end,
+        number=n,
+        sentence_start=shift,
+        sentence_end=facts.sentence.end,
+        kind=Kind.SHARE if n.kind is NumberKind.SHARE else Kind.COUNT,
+        population=population,
+        population_text=population_text,
+        place=code,
+        place_text=place_text,
+        flow=flow,
+        attribution=nearest_attribution(facts.attributions, n.start, facts.sentence.text),
+        as_of=as_of,
+        since=since_for(facts.dates, facts.sentence.text, (n.start, n.end)),
+        zone=facts.zone,
+        group=nearest_group(list(facts.groups), n.start),
+        paragraph=facts.sentence.paragraph,
+        why={"as_of": as_of_why},
+    )
+
+
+def _date_of(facts: Facts, n: NumberMention, context: Context) -> tuple[str | None, str]:
+    """The figure's as_of and the rule behind it: a date the sentence states for it, else the
+    one the sentence before gave, else (None) the document's date."""
+    stated = dated(facts.dates, n.start, n.end, context.narrative_month)
+    if stated is not None:
+        return stated
+    carried = _carried_date(facts, context)
+    if carried is not None:
+        return carried, "carried from the sentence before"
+    return None, "document's date"
+
+
+def _carried_date(facts: Facts, context: Context) -> str | None:
+    """The previous sentence's date; "that year" keeps only its year."""
+    carried = context.carried_as_of
+    if carried and _THAT_YEAR.search(facts.sentence.text):
+        return carried[:4]
+    return carried
+
+
+def _refers_back(text: str, n: NumberMention, head: Head | None) -> bool:
+    return bool(
+        _ANAPHOR.search(text, 0, n.start)
+        or _THIS_WAS.search(text, max(0, n.start - 40), n.start)
+        or _GROUP_INCLUDED.search(text, max(0, n.start - 60), n.start)
+        or _COUNT_ANAPHOR.search(text, 0, n.start)
+        or OF_THEM.match(text, n.end)
+        or (head is not None and _OF_DEFINITE.match(head.text))
+    )
+
+
+def _relevant(
+    text: str, head: Head | None, facts: Facts, context: Context, cue: Cue | None, placed: bool
+) -> bool:
+    """The figure is about the conflict. People who went, came back or stayed need the
+    conflict named nearby (or an explicit verb); deaths and arrests need it in the sentence
+    itself, or fighters for their people: "2 persons dead", "151 members of the HDP" are not
+    foreign fighters however close Syria is."""
+    if facts.zone is not None or facts.groups or TOPIC_WORDS.search(text):
+        return True
+    words = head.text if head is not None else text
+    if FIGHTER_HEAD.search(words) or FOREIGN_WORD.search(words):
+        return True
+    if cue is None or cue.flow not in TRAVEL:
+        # deaths and arrests: people named by where they are from, or standing for people
+        # just mentioned ("Of those who went, 27 have died")
+        # ... or the noun is the flow itself ("with 20 known deaths")
+        noun = head is not None and cue is not None and head.start <= cue.start < head.end
+        bare = head is None or head.place is not None or placed or noun
+        return bare and context.zone_nearby
+    return context.zone_nearby or not cue.stock
+
+
+def _zero_negates(text: str, n: NumberMention, cue: Cue) -> bool:
+    """ "No Icelanders have gone": the negation is the figure (zero), not a denial."""
+    if n.value != 0 or n.start > cue.start:
+        return False
+    masked = text[: n.start] + " " * (n.end - n.start) + text[n.end :]
+    return not is_blocked(masked, cue.start)
+
+
+def _zone_without(text: str, head: Head | None, facts: Facts) -> str | None:
+    """The zone the sentence names apart from the people's own words: in "117 Iraq Shia
+    fighters died in Syria" the zone is Syria, not Syria and Iraq."""
+    if head is None or head.place is None or head.place.code not in ZONE_CODES:
+        return facts.zone
+    p = head.place
+    return find_zone(text[: p.start] + " " * (p.end - p.start) + text[p.end :], facts.groups)
+
+
+def _local(code: str, zone: str | None) -> bool:
+    """Iraqis counted in Iraq are locals; Iraqis in Syria are foreign fighters."""
+    if zone is None or code not in ZONE_CODES:
+        return False
+    return code == zone or zone == "syria-iraq"
+
+
+def _default_flow(
+    text: str, n: NumberMention, head: Head | None, facts: Facts, context: Context
+) -> Flow | None:
+    """No cue: a count of foreign fighters "with 10,000 fighters" in the war is a stock, i.e.
+    departed; a share referring back ("the number is closer to half") takes the earlier
+    figure's flow."""
+    if n.kind is NumberKind.SHARE:
+        if _ANAPHOR.search(text, 0, n.start) and context.previous:
+            shares = [d for d in context.previous if d.kind is Kind.SHARE]
+            return (shares or list(context.previous))[-1].flow
+        if OF_THEM.match(text, n.end) and context.previous:
+            return context.previous[-1].flow  # "One in five of them came from Western Europe"
+        return None
+    if context.previous and (
+        (head is None and predicate_population(text, n.end) is not None)
+        or OF_THEM.match(text, n.end)
+        or _COUNT_ANAPHOR.search(text, 0, n.start)
+        or (head is None and _THIS_WAS.search(text, max(0, n.start - 40), n.start))
+        or _GROUP_INCLUDED.search(text, max(0, n.start - 60), n.start)
+        or (head is not None and _OF_DEFINITE.match(head.text))
+        or (
+            _ANAPHOR.search(text, 0, n.start)
+            and CHANGE_TO.search(text, max(0, n.start - 30), n.start)
+        )
+    ):
+        # "Up to 4,761 of the foreigners were women", "the group put the figure at 470",
+        # "by 2018 the figure had risen to 310"
+        return context.previous[-1].flow
+    if context.previous and context.carried_is_figure and head is None and inside_parens(text, n):
+        # "… hold about 2,000 foreign ISIS fighters; Russians (300), Turks (250) and Tunisians
+        # (200) make up the biggest groups": a labelled breakdown of the figure before
+        return context.previous[-1].flow
+    if context.previous and ranking_regex().search(text, 0, n.start):
+        # "Tunisia tops the list with 6,000 fighters. Saudi Arabia follows with 2,500."
+        return context.previous[-1].flow
+    if context.flow_before is not None and ranking_regex().search(text, 0, n.start):
+        # "Tunisia sent the most fighters. Next come Saudi Arabia, with 2,500, …"
+        return context.flow_before
+    people = head is not None or re.match(r"\s+from\s", text[n.end :]) is not None
+    if context.previous and people and continuation_regex().match(text):
+        # "Besides, 400 people from Kyrgyzstan and 300 from Turkmenistan."
+        return context.previous[-1].flow
+    in_war = facts.zone is not None or bool(facts.groups) or context.zone_nearby
+    if head is not None and head.population is not None and FIGHTER_HEAD.search(head.text):
+        return Flow.DEPARTED if in_war else None
+    if (
+        head is None
+        and (
+            inside_parens(text, n)
+            or (in_war and _WITH_N.search(text, 0, n.start))
+            or (in_war and CONTINGENT_OF.search(text, max(0, n.start - 120), n.start))
+        )
+        and any(FIGHTER_HEAD.search(w.text) for w in people_words(text))
+    ):
+        # "France (1,700)"; "Tunisia heads the list with some 6,000, followed by Saudi Arabia
+        # with 2,500": a count of the fighters the sentence is about
+        return Flow.DEPARTED
+    if head is None:
+        return _ranked_with(facts, n)
+    return None

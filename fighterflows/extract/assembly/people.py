@@ -1,0 +1,134 @@
+"""Who a figure counts: the population its own words, its predicate or the people nearby name,
+chosen by named rules in order (see rules.py)."""
+
+from __future__ import annotations
+
+import re
+
+from fighterflows.extract.assembly.choosing import composition_population
+from fighterflows.extract.assembly.copulas import measure_before, measure_of_no_people
+from fighterflows.extract.assembly.placing import compared_item, inside_parens
+from fighterflows.extract.assembly.rules import Choice, choose
+from fighterflows.extract.mentions.populations import (
+    Head,
+    people_words,
+    predicate_population,
+    verb_follows,
+)
+from fighterflows.extract.numbers import NumberKind, NumberMention
+from fighterflows.model import Population
+
+People = tuple[Population | None, str | None]
+
+
+_BARE_NEXT = re.compile(
+    # "around 300 to France" (a gapped list)
+    # "raising to 90 the total number of Azerbaijanis killed"
+    r"\s*(?:the\s+(?:total\s+)?(?:number|toll|tally|count)\s+of\b|"
+    r"(?:out\s+)?of\s+(?:whom|them|these|those|the\s+\d[\d,.]*)\b|(?:from|to)\s+(?:the\s+)?[A-Z]|(?:more\s+)?"
+    # "67 later returned home": an adverb before the verb
+    r"(?:(?:later|since|subsequently|eventually|then|also|reportedly|already|now)\s+)?"
+    r"(?:are|were|is|was|have|has|had|died|returned|remain|left|went|travell?ed|fought|joined"
+    r"|come|came|back|out|who|that|said|believed|thought|reported|estimated|leave|return|die)\b"
+    r"|\)"
+    # "150 (50 percent) have returned": a share beside the count
+    r"|\s*(?:\(|[—–]|\s-)\s*[\d.,]+\s*(?:%|per\s*cent\b|percent\b))",
+    re.I,
+)
+
+
+_BARE_END = re.compile(
+    r"\s*(?:[;,.):—–]|\s-\s|$|and\b|while\b|but\b|(?:in|by|as\s+of|since|until|from)\s+(?:\w+\s+)?"
+    r"(?:19|20)\d\d\b"
+    # "there are still about 135 in the conflict zone", "some 40 abroad"
+    r"|in\s+(?:the\s+)?(?:conflict\s+zone|war\s+zone|region|camps?|Syria|Iraq)\b|abroad\b|there\b"
+    # "some 20,000 in all"
+    r"|in\s+(?:all|total)\b|altogether\b)",
+    re.I,
+)
+
+
+def population_of(text: str, n: NumberMention, head: Head | None) -> Choice[People] | None:
+    """Who the figure counts, in order of precedence; None when it counts no people."""
+    return choose(
+        [
+            # "Up to 4,761 of the foreigners were women": the predicate names the population.
+            ("predicate", lambda: predicate_population(text, head.end if head else n.end)),
+            ("share-composition", lambda: _composition(text, n)),
+            ("head-noun", lambda: _head_population(head)),
+            ("share-of-everyone", lambda: _share_of_all(n)),
+            ("labelled-people", lambda: _labelled(text, n)),
+            ("people-nearby", lambda: _bare_population(text, n)),
+        ]
+    )
+
+
+def _composition(text: str, n: NumberMention) -> People | None:
+    return composition_population(text, n) if n.kind is NumberKind.SHARE else None
+
+
+def _head_population(head: Head | None) -> People | None:
+    if head is not None and head.population is not None:
+        return head.population, head.text.strip(" ,")
+    return None
+
+
+def _labelled(text: str, n: NumberMention) -> People | None:
+    """ "women (22), boys (18) and girls (9)": the noun of people right before the bracket
+    that holds only the number."""
+    if not inside_parens(text, n):
+        return None
+    before = len(text[: n.start].rstrip()[:-1].rstrip())
+    for w in people_words(text):
+        if w.end == before and w.population is not None and not w.excluded:
+            return w.population, w.text
+    return None
+
+
+def _share_of_all(n: NumberMention) -> People | None:
+    return (Population.TOTAL, None) if n.kind is NumberKind.SHARE else None
+
+
+_SPEAKING = re.compile(
+    r"\s+(?:\w+\s+)?(?:said|say|says|told|tell|reported|report|stated|added|estimated?|"
+    r"believe[sd]?|claimed?|confirmed?)\b",
+    re.I,
+)
+# how far (in characters) a word of people we never count may stand from a bare number and
+# still be what it counts
+_NEAR = 60
+
+
+def _bare_population(text: str, n: NumberMention) -> People | None:
+    """A number without a noun of its own ("110 — four men, ...", "(1,700)"): the people
+    words nearest to it; (None, None) when they are people we never count."""
+    if measure_of_no_people(text, n.start):
+        return None, None  # "the number of arrests stands at 60", "the average age … is 23"
+    measure = measure_before(text, n.start)
+    if measure is not None:
+        # "the number … rose to 300 by June", "the total is put at 316, according to police":
+        # the measure's value counts the people its own words name, whatever follows
+        own = [w for w in people_words(text) if measure.end() <= w.start < n.start]
+        if any(w.excluded for w in own):
+            return None, None  # "the toll among the soldiers stands at 12"
+        return Population.TOTAL, own[-1].text if own else None
+    if not (
+        _BARE_NEXT.match(text, n.end)
+        or compared_item(text, n)
+        or inside_parens(text, n)
+        or _BARE_END.match(text, n.end)
+        or verb_follows(text, n.end)
+    ):
+        return None
+    # (not the speaker: "…, police said", "officials told reporters")
+    words = [w for w in people_words(text) if not (w.excluded and _SPEAKING.match(text, w.end))]
+    if not words:
+        return Population.TOTAL, None
+    nearest = min(words, key=lambda w: abs(w.start - n.start))
+    if nearest.excluded and abs(nearest.start - n.start) <= _NEAR:
+        return None, None  # "the number of Turkish soldiers killed ... to four"
+    if nearest.excluded:
+        # "The police chief said the number of Malaysians returning … was 20 to 30": the
+        # speaker, far from the figure, is not whom it counts
+        return Population.TOTAL, None
+    return Population.TOTAL, nearest.text

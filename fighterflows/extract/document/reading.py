@@ -1,0 +1,1047 @@
+"""Extraction over a whole document: sentences → facts → drafts → estimates.
+
+What crosses sentence boundaries lives here: the place carried from the previous sentence
+or the section heading, the date carried within a paragraph, generic attributions ("the
+report") resolved to a named source, shares tied to their base, derived counts, and
+repeated figures within a paragraph counted once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
+
+from fighterflows.extract.assembly.around import FIGHTER_HEAD
+from fighterflows.extract.assembly.drafts import Context, Draft, estimate_of
+from fighterflows.extract.assembly.estimates import assemble
+from fighterflows.extract.assembly.placing import ZONE_CODES
+from fighterflows.extract.assembly.references import last_country, reference_regex
+from fighterflows.extract.document.anchor import holds
+from fighterflows.extract.document.introductions import (
+    colon_of,
+    introduction_of,
+    introduction_words,
+)
+from fighterflows.extract.document.lists import lead_place
+from fighterflows.extract.document.tables import table_drafts
+from fighterflows.extract.mentions.dates import (
+    MONTH_NAMES,
+    DateMention,
+    Role,
+    find_dates,
+    narrative_month,
+    report_date,
+    stated_before,
+)
+from fighterflows.extract.mentions.facts import Facts, gather
+from fighterflows.extract.mentions.flows import Cue, find_cues
+from fighterflows.extract.mentions.groups import find_groups, find_zone
+from fighterflows.extract.mentions.lexicon import alternation, load
+from fighterflows.extract.mentions.organisations import organisations
+from fighterflows.extract.mentions.sources import (
+    OFFICE_NOUNS,
+    PUBLICATION_WORDS,
+    Attribution,
+    canonical,
+    find_attributions,
+    government_name,
+    is_acronym,
+    is_post,
+    joint_source,
+    named_sources,
+    names_a_person,
+    national_named,
+    office_of,
+    report_kind,
+    source_adjective,
+    source_countries,
+    source_spans,
+    spelled_out,
+    titled,
+)
+from fighterflows.extract.text.prefilter import TOPIC_WORDS
+from fighterflows.extract.text.sentences import BlockKind, Sentence, split, states_number
+from fighterflows.model import Estimate, Flow, Kind, Qualifier
+from fighterflows.places import (
+    PlaceForm,
+    PlaceMention,
+    find_places,
+    is_region,
+    place_name,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    sentence: int
+    source: str
+    kind: str | None
+    attributed: bool = False
+    cited: bool = False  # quoted by another source there ("citing the RAN, the authors write")
+
+
+@dataclass(slots=True)
+class Result:
+    estimates: list[Estimate]
+    dropped: int  # estimates whose quote did not anchor
+    # for each estimate, the named rule behind each of its readings ("scope": "event-word")
+    why: list[dict[str, str]] = field(default_factory=list)
+
+
+def extract_text(text: str, published: str | None, doc: str) -> Result:
+    sentences = split(text)
+    facts = [_facts(s, published) for s in sentences]
+    named = _named(sentences, facts)
+    drafts: list[Draft] = []
+    owners: list[int] = []  # sentence index of each draft
+    heading: PlaceMention | None = None
+    tables = _tables(sentences)
+    for i, f in enumerate(facts):
+        if i in tables:
+            for d in table_drafts(tables[i]):
+                d.source = _table_source(sentences, i, named)
+                d.why["source"] = "named before the table"
+                if d.source is not None:
+                    d.source_text = _attribution_words(sentences[i - 1].text)
+                elif i > 0 and (j := _introducing(sentences, i - 1)) is not None:
+                    # "The following estimates were given:" and a table
+                    introduced = _introduced(d, j, named, drafts, owners, sentences)
+                    if introduced is not None:
+                        d.source, d.source_text = introduced
+                        d.why["source"] = "introduced before the table"
+                last = i + len(tables[i]) - 1
+                if d.source is None and (later := _attributed_next(sentences, facts, last)):
+                    # a table, then "Source: Europol"
+                    d.source = _stated_source(later[1], d, named, later[0], drafts)
+                    if d.source is not None:
+                        d.source, d.source_text = canonical(d.source), later[1].text
+                        d.why["source"] = f"attributed-after: '{later[1].text}'"
+                drafts.append(d)
+                owners.append(i)
+            continue
+        if f is None:
+            continue
+        if f.sentence.kind is BlockKind.HEADING:
+            heading = _heading_place(f)
+        if not f.numbers:
+            continue
+        day_before = _day_before(sentences, owners, i, published)
+        before, report_before = _dated_before(sentences, owners, i, published)
+        cues_before = _cues_before(sentences, facts, owners, i)
+        carried = _carried_place(sentences, facts, drafts, owners, i)
+        lead = None if carried is not None else lead_place(sentences, facts, drafts, owners, i)
+        context = Context(
+            carried_place=carried or lead,
+            # a list's lead speaks for its items as a figure would
+            carried_is_figure=lead is not None or _previous_has_figures(sentences, owners, i),
+            heading_place=heading,
+            previous=drafts,
+            carried_as_of=_carried_as_of(sentences, drafts, owners, i, day_before or report_before),
+            day_before=day_before,
+            narrative_month=narrative_month(before),
+            zone_nearby=_zone_nearby(sentences, i),
+            country_before=_country_before(sentences, facts, i),
+            flow_before=_last_flow(cues_before),
+            stock_before=any(c.stock for c in cues_before),
+            fighters_before=_fighters_before(sentences, i),
+        )
+        for d in _aggregates(assemble(f, context)):
+            d.source, d.why["source"] = _source(d, f, named, i, drafts, owners, sentences)
+            if d.source is None and (later := _attributed_next(sentences, facts, i)):
+                j, a = later
+                d.source = _stated_source(a, d, named, j, drafts)
+                if d.source is not None:
+                    d.source = canonical(d.source)
+                    d.source_text = a.text
+                    d.why["source"] = f"attributed-after: '{a.text}'"
+            drafts.append(d)
+            owners.append(i)
+    _restated(drafts)
+    return _finish(text, doc, published, _dedupe(drafts))
+
+
+# "The figures were released by the Home Office": a sentence that attributes what came before
+_BACK_NOUN = re.compile(
+    r"\b(?:the|these|those|this|that|its|their)\s+(?:\w+\s+)?"
+    r"(?:figures?|numbers?|data|statistics|estimates?|tally|count|totals?)\b"
+    # a label after the figures: "Source: Home Office", "(Source: Europol)"
+    r"|^\W*sources?\s*:",
+    re.I,
+)
+
+
+def _attributed_next(
+    sentences: list[Sentence], facts: list[Facts | None], i: int
+) -> tuple[int, Attribution] | None:
+    """The attribution of a later sentence that states no figure of its own and refers back to
+    the figures ("The figures were released by the Home Office", "These figures come from the
+    interior ministry", "Source: Europol"): the next such sentence of the paragraph (or the
+    next paragraph's first), past sentences or list items of figures that attribute nothing
+    themselves (a paragraph or a list of figures, then its source)."""
+    prev = sentences[i]
+    for j in range(i + 1, min(i + 1 + _AFTER_FIGURES, len(sentences))):
+        here = sentences[j]
+        if here.kind is BlockKind.HEADING or here.paragraph - prev.paragraph > 1:
+            return None
+        f = facts[j]
+        if f is not None and f.numbers:
+            # the run goes on within a paragraph or from one item of a list to the next
+            items = here.kind is BlockKind.ITEM and prev.kind is BlockKind.ITEM
+            if here.paragraph != prev.paragraph and not items:
+                return None
+            if any(a.source or a.generic or a.official for a in f.attributions):
+                return None  # figures of their own, with their own source
+            prev = here
+            continue
+        if not _BACK_NOUN.search(here.text):
+            return None
+        said = f.attributions if f is not None else find_attributions(here.text)
+        found = [a for a in said if a.source or a.generic or a.official]
+        return (j, found[-1]) if found else None
+    return None
+
+
+# how many sentences of figures a back-reference may close ("These figures come from …")
+_AFTER_FIGURES = 4
+
+
+def _restated(drafts: list[Draft]) -> None:
+    """A figure stated without a source (a headline, a lead) that a later sentence restates
+    with one is that statement: "Kosovo repatriates 110 …" then "…, the ministry said"."""
+    later: dict[tuple[object, ...], Draft] = {}  # the nearest later statement
+    for d in reversed(drafts):
+        key = _figure_key(d)
+        if d.source is not None:
+            later[key] = d
+        elif key in later:
+            d.source, d.why["source"] = later[key].source, "restated later with its source"
+            d.source_text = words_of(later[key])
+
+
+def _figure_key(d: Draft) -> tuple[object, ...]:
+    """What makes two drafts the same figure: its people, flow, kind and number."""
+    n = d.number
+    figure = n.value if n.value is not None else (n.low, n.high)
+    return (d.place, d.flow, d.population, d.kind, figure)
+
+
+def _tables(sentences: list[Sentence]) -> dict[int, list[Sentence]]:
+    """Each table's rows (consecutive table lines), keyed by the index of its first row."""
+    out: dict[int, list[Sentence]] = {}
+    first: int | None = None
+    for i, s in enumerate(sentences):
+        if s.kind is BlockKind.TABLE:
+            if first is None or sentences[i - 1].kind is not BlockKind.TABLE:
+                first = i
+                out[first] = []
+            out[first].append(s)
+        else:
+            first = None
+    return out
+
+
+def _introducing(sentences: list[Sentence], j: int) -> int | None:
+    """`j` when that sentence ends in an introduction ("The following estimates were given:")."""
+    text = sentences[j].text.rstrip()
+    colon = colon_of(text)
+    return j if colon is not None and colon == len(text) - 1 else None
+
+
+def _table_source(sentences: list[Sentence], i: int, named: list[Named]) -> str | None:
+    """A table's source: one named in the sentence just before it ("ICSR's estimates:")."""
+    before = [n for n in named if n.sentence == i - 1]
+    return before[-1].source if before else None
+
+
+def _aggregates(drafts: list[Draft]) -> list[Draft]:
+    """A lone figure of one person is about an individual, never an estimate; "a woman"
+    in a split ("eight men, a woman and two children") is part of an aggregate."""
+    if len(drafts) == 1 and drafts[0].number.value == 1 and drafts[0].kind is Kind.COUNT:
+        return []
+    return drafts
+
+
+def _facts(sentence: Sentence, published: str | None) -> Facts | None:
+    if sentence.kind is BlockKind.HEADING and not _states_number(sentence):
+        return Facts(sentence, (), tuple(find_places(sentence.text)), (), False, (), (), None, ())
+    if sentence.kind is BlockKind.TABLE or not _states_number(sentence):
+        return None  # table rows are read as tables (see tables.py)
+    return gather(sentence, published)
+
+
+def _states_number(sentence: Sentence) -> bool:
+    # splitting knows the pieces that state no number: no second scan of their words
+    known = sentence.has_number
+    return states_number(sentence.text) if known is None else known
+
+
+def _named(sentences: list[Sentence], facts: list[Facts | None]) -> list[Named]:
+    """Every source the document names, in order, and whether a figure was attributed to it
+    there (not merely mentioned, and not quoted by another source)."""
+    out: list[Named] = []
+    for i, s in enumerate(sentences):
+        if s.kind is BlockKind.HEADING:
+            continue
+        spans = source_spans(s.text)
+        # organisations the data does not know ("a study by the Egmont Institute"), for "the
+        # study" and "the report" later on; whether a figure is attributed to them is not looked
+        # for (a sentence's attributions are costly, and found only where a figure asks)
+        others = organisations(s.text, spans)
+        if not spans and not others:
+            continue
+        known = facts[i]
+        found: tuple[Attribution, ...] | list[Attribution] = ()
+        if spans:
+            # facts (full or light) hold the sentence's attributions
+            found = known.attributions if known is not None else find_attributions(s.text)
+        for offset, source in sorted([*((a, n) for a, _, n in spans), *others]):
+            holders = [a for a in found if a.start <= offset < a.end]
+            cited = any(a.cited for a in holders)
+            attributed = bool(holders) and not cited
+            out.append(Named(i, source, report_kind(s.text, offset), attributed, cited))
+    return out
+
+
+def _heading_place(f: Facts) -> PlaceMention | None:
+    """The place a section is about: a heading that is a place name ("#### Germany",
+    "The Netherlands"), not one that merely mentions one ("2019 Turkish offensive")."""
+    title = f.sentence.text.lstrip("#").strip()
+    for p in f.places:
+        rest = title.replace(p.text.lstrip("#").strip(), " ").split()
+        if p.code != "SYR" and len([w for w in rest if w.lower() != "the"]) == 0:
+            return p
+    return None
+
+
+def _previous_index(sentences: list[Sentence], i: int, across: bool = False) -> int | None:
+    """The sentence before `i`, if it is in the same paragraph (or, `across`, in the
+    paragraph before: news articles carry their subject from one short paragraph to the
+    next), never a heading."""
+    if i == 0 or sentences[i - 1].kind is BlockKind.HEADING:
+        return None
+    if not across and sentences[i - 1].paragraph != sentences[i].paragraph:
+        return None
+    return i - 1
+
+
+def _previous_has_figures(sentences: list[Sentence], owners: list[int], i: int) -> bool:
+    j = _previous_index(sentences, i, across=True)
+    return j is not None and j in owners
+
+
+def _carried_place(
+    sentences: list[Sentence],
+    facts: list[Facts | None],
+    drafts: list[Draft],
+    owners: list[int],
+    i: int,
+) -> PlaceMention | None:
+    """The place the previous sentence was about: its last figure's, else the last place it
+    names ("The Dutch contingent has grown. ... had put it at 250")."""
+    j = _previous_index(sentences, i, across=i > 0 and (i - 1) in owners)
+    if j is None:
+        return None
+    mine = [d for d, o in zip(drafts, owners, strict=True) if o == j]
+    if mine:
+        d = mine[-1]
+        return PlaceMention(d.start, d.end, d.place_text, d.place, PlaceForm.NAME)
+    prev = facts[j]
+    named = prev.places if prev is not None else tuple(find_places(sentences[j].text))
+    places = [p for p in named if p.code not in ZONE_CODES]
+    return places[-1] if places else None
+
+
+def _cues_before(
+    sentences: list[Sentence], facts: list[Facts | None], owners: list[int], i: int
+) -> list[Cue]:
+    """The unblocked cues of the sentence before, if it has no figure of its own."""
+    j = _previous_index(sentences, i, across=True)
+    if j is None or j in owners:
+        return []
+    prev = facts[j]
+    cues = find_cues(sentences[j].text) if prev is None else list(prev.cues)
+    return [c for c in cues if not c.blocked]
+
+
+def _last_flow(cues: list[Cue]) -> Flow | None:
+    said = [c for c in cues if not c.stock]
+    return said[-1].flow if said else None
+
+
+def _country_before(
+    sentences: list[Sentence], facts: list[Facts | None], i: int
+) -> PlaceMention | None:
+    """The country named last in the few sentences before `i` (a heading ends the search, its
+    own country included), for a figure that names its people only by description; looked
+    for only when the sentence has such words."""
+    if not reference_regex().search(sentences[i].text):
+        return None
+    for j in range(i - 1, max(-1, i - 6), -1):
+        prev = facts[j]
+        named = prev.places if prev is not None else tuple(find_places(sentences[j].text))
+        country = last_country(named)
+        if country is not None or sentences[j].kind is BlockKind.HEADING:
+            return country
+    return None
+
+
+def _fighters_before(sentences: list[Sentence], i: int) -> bool:
+    """The sentence before names fighters, jihadists or returnees."""
+    j = _previous_index(sentences, i, across=True)
+    if j is None:
+        return False
+    text = sentences[j].text
+    return bool(FIGHTER_HEAD.search(text) or TOPIC_WORDS.search(text))
+
+
+def _zone_nearby(sentences: list[Sentence], i: int) -> bool:
+    """The few sentences before this one (within its section) name the conflict."""
+    for j in range(i - 1, max(-1, i - 6), -1):
+        prev = sentences[j]
+        if prev.kind is BlockKind.HEADING:
+            break
+        text = prev.text
+        if find_zone(text) is not None or find_groups(text) or TOPIC_WORDS.search(text):
+            return True
+    return False
+
+
+def _carried_as_of(
+    sentences: list[Sentence], drafts: list[Draft], owners: list[int], i: int, day: str | None
+) -> str | None:
+    """The date the sentence before gives its figures, or, when it has none, the day it says
+    something happened ("On July 19, Kazakhstan flew a group home. It brought back 47 ...")."""
+    j = _previous_index(sentences, i)
+    if j is None:
+        return None
+    if j in owners:
+        stated = [d.as_of for d, o in zip(drafts, owners, strict=True) if o == j and d.as_of]
+        return stated[-1] if stated else None
+    return day
+
+
+# a cheap look for a day before reading dates: a month name and a number of one or two digits
+_MONTH_STARTS = "(?:" + "|".join(m[:3].capitalize() for m in MONTH_NAMES) + ")"
+_A_DAY = re.compile(
+    rf"\b{_MONTH_STARTS}[a-z]*\.?\s+\d|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_STARTS}"
+)
+
+
+def _dated_before(
+    sentences: list[Sentence], owners: list[int], i: int, published: str | None
+) -> tuple[list[DateMention], str | None]:
+    """The dates the sentence before states, and, when it has no figures, the date it gives a
+    report (`dates.report_date`)."""
+    j = _previous_index(sentences, i)
+    if j is None:
+        return [], None
+    text = sentences[j].text
+    dates = stated_before(text, published)
+    return dates, (report_date(text, dates) if j not in owners else None)
+
+
+def _day_before(
+    sentences: list[Sentence], owners: list[int], i: int, published: str | None
+) -> str | None:
+    """The day the sentence before, which states no figure, gives an event."""
+    j = _previous_index(sentences, i)
+    if j is None or j in owners or not _A_DAY.search(sentences[j].text):
+        return None
+    days = [
+        d.iso
+        for d in find_dates(sentences[j].text, published)
+        if d.role is Role.AS_OF and len(d.iso) == 10
+    ]
+    return days[-1] if days else None
+
+
+def _source(
+    d: Draft,
+    f: Facts,
+    named: list[Named],
+    i: int,
+    drafts: list[Draft],
+    owners: list[int],
+    sentences: list[Sentence],
+) -> tuple[str | None, str]:
+    """The figure's source and the rule that found it."""
+    a = d.attribution
+    if a is not None and a.generic == "person":
+        a = _person(sentences, i) or a  # "…, he said": the speaker named just before
+    elif a is not None and not (a.source or a.generic or a.official):
+        a = _person(sentences, i, a.who) or a  # "According to Ayob": Ayob Khan, head of …
+    if a is not None and a.relay and not f.dates:
+        # "…, according to an EU report. … Around 35 percent have returned, Daily Mail
+        # reported": the outlet relays the body of the statement it goes on with
+        relayed = _relayed_body(f, sentences, i, drafts, owners)
+        if relayed is not None:
+            d.source_text = words_of(relayed)
+            return relayed.source, f"relayed by '{a.text}': continues the statement before"
+    stated = _stated_source(a, d, named, i, drafts) if a is not None else None
+    stated = canonical(stated) if stated is not None else None
+    if stated is not None and is_acronym(stated):
+        stated = _defined(stated, d, sentences, i)  # "NACTA says": the name it was given
+    if stated is not None or (a is not None and (a.source or a.generic or a.official)):
+        if a is not None and stated is not None and a.official and is_post(a.who):
+            # "Attorney-General X said", "the country's prosecutor-general": the post's body
+            return stated, f"post-speaks-for-its-body: '{a.text}'"
+        return stated, f"attributed: '{a.text}'" if a is not None else "attributed"
+    if a is not None:
+        # "A Kurdish commander said": a speaker of its own, never the last figure's source
+        return None, "a speaker of its own, not resolved"
+    j = introduction_of(sentences, i, d.start - f.sentence.start)
+    if j is not None:
+        # "The following estimates were given:" and a list: the introduction's source
+        introduced = _introduced(d, j, named, drafts, owners, sentences)
+        if introduced is not None:
+            d.source_text = introduced[1]
+            return introduced[0], f"introduced: '{sentences[j].text[:60]}'"
+    if _CONTINUES.search(f.sentence.text):
+        # "Of these, …", "The estimated number is …": the same statement goes on
+        carried = _continued(sentences, i, drafts, owners, named)
+        if carried is not None:
+            d.source_text = carried[1]
+            return carried[0], "continues the statement before"
+    announced = _announced_before(d, named, i, drafts, owners, sentences)
+    if announced is not None:
+        # "The ministry published new figures on Tuesday. Some 300 have returned": the
+        # figures the sentence before announced
+        d.source_text = announced[1]
+        return announced[0], f"announced-before: '{announced[1]}'"
+    headline = _headline_source(d, named, i, drafts, sentences)
+    if headline is not None:
+        # "Police count 90 Norwegians who joined IS" over "Around 90 Norwegians have gone to
+        # Syria": the headline attributes the figure the body repeats
+        d.source_text = headline[1]
+        return headline[0], f"headline-attributes: '{headline[1]}'"
+    if f.impersonal or f.dates:
+        # "is believed to be": the text gives the figure no source; a sentence with a date
+        # of its own starts a new statement rather than continuing the last one
+        return None, "impersonal or dated: a statement of its own"
+    # A sentence that names no source continues the last figure of its paragraph, where no
+    # sentence between names another source.
+    j = _previous_index(sentences, i)
+    while j is not None and j not in owners and not _attributes(sentences[j]):
+        j = _previous_index(sentences, j)
+    inherited = [x for x, o in zip(drafts, owners, strict=True) if o == j]
+    if inherited:
+        d.source_text = words_of(inherited[-1])
+        return inherited[-1].source, "continues the paragraph's last figure"
+    return None, "none stated"
+
+
+# A sentence that goes on with the statement before ("Of these, …", "Out of these 632 people",
+# "The estimated number is …"): sources.yaml, `continuations`
+_CONTINUES = re.compile(
+    r"^\W*(?:" + alternation(load("sources")["continuations"]) + r")\b", re.IGNORECASE
+)
+
+
+def _continued(
+    sentences: list[Sentence], i: int, drafts: list[Draft], owners: list[int], named: list[Named]
+) -> tuple[str | None, str | None] | None:
+    """The source of the statement the sentence goes on with, and its words: the last
+    figure's of the sentence before, else the source that sentence attributes ("As an ICCT
+    report shows, …")."""
+    j = _previous_index(sentences, i)
+    if j is None:
+        return None
+    mine = [x for x, o in zip(drafts, owners, strict=True) if o == j]
+    if mine:
+        return mine[-1].source, words_of(mine[-1])
+    # a source that sentence attributes something to, else one it names ("As an ICCT report
+    # shows, …")
+    there = [n for n in named if n.sentence == j]
+    attributed = [n for n in there if n.attributed] or there
+    if not attributed:
+        return None
+    return attributed[-1].source, _attribution_words(sentences[j].text)
+
+
+# a sentence that announces the figures of the next one: sources.yaml, `announcements`
+_ANNOUNCES = re.compile(
+    r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in load("sources")["announcements"]) + r")\b",
+    re.IGNORECASE,
+)
+
+
+# a speaker after the figures that the text does not resolve ("…, researchers believe"): the
+# figures are theirs, not the announcement's
+_SPEAKER_AFTER = re.compile(
+    r",\s+(?:[\w'’-]+\s+){1,4}(?:say|says|said|believe|believes|think|thinks|estimate|estimates|"
+    r"reported|told|wrote|write|writes)\b"
+)
+
+
+def _announced_before(
+    d: Draft,
+    named: list[Named],
+    i: int,
+    drafts: list[Draft],
+    owners: list[int],
+    sentences: list[Sentence],
+) -> tuple[str, str] | None:
+    """The source of the sentence right before (in the paragraph or ending the one before)
+    when it states no figure and announces figures ("The interior ministry published new
+    figures on Tuesday.", "Police figures released on Monday paint a grim picture."), and the
+    words that attribute them."""
+    j = _previous_index(sentences, i, across=True)
+    if j is None or j in owners or _SPEAKER_AFTER.search(sentences[i].text):
+        return None
+    text = sentences[j].text
+    announces = _ANNOUNCES.search(text)
+    if announces is None:
+        return None
+    found = [a for a in find_attributions(text) if a.source or a.generic or a.official]
+    if not found:
+        # "The Kosovo government presented its annual report": the subject of the verb that
+        # announces, as if it said so
+        said = find_attributions(text[: announces.start()].rstrip() + " said")
+        found = [
+            dataclasses.replace(a, text=text[a.start : announces.end()])
+            for a in said
+            if a.source or a.generic or a.official
+        ]
+    if not found:
+        return None
+    source = _stated_source(found[-1], d, named, j, drafts)
+    return (canonical(source), found[-1].text) if source is not None else None
+
+
+# the figures a headline states, in digits ("1,700", "90")
+_DIGITS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d.,])\d+(?![\d,])")
+# "Interior ministry: 1,700 French jihadists went to Syria": the speaker before a headline's colon
+_HEADLINE_SPEAKER = re.compile(r"^[#\s]*(?P<who>[A-Za-z][^:]{1,50}?):\s")
+
+
+def _headline_source(
+    d: Draft, named: list[Named], i: int, drafts: list[Draft], sentences: list[Sentence]
+) -> tuple[str, str] | None:
+    """The source a document's headline attributes the same figure to ("Police count 90
+    Norwegians who joined IS", "Interior ministry: 1,700 French jihadists went to Syria",
+    "300 Belgians back from Syria, says institute"), for a figure of the body that nothing
+    attributes; only a figure the headline states (the headline's own, or the body's)."""
+    if not _is_headline(sentences) or d.number.value is None:
+        return None
+    text = sentences[0].text
+    values = {float(x.replace(",", "")) for x in _DIGITS.findall(text)}
+    if d.number.value not in values:
+        return None
+    found = [a for a in find_attributions(text) if a.source or a.generic or a.official]
+    if not found and (colon := _HEADLINE_SPEAKER.match(text)) is not None:
+        said = find_attributions(colon["who"] + " said")
+        found = [
+            dataclasses.replace(a, text=text[colon.start("who") : colon.end("who")])
+            for a in said
+            if a.source or a.generic or a.official
+        ]
+    if not found:
+        return None
+    source = _stated_source(found[-1], d, named, 0, drafts)
+    return (canonical(source), found[-1].text) if source is not None else None
+
+
+def _is_headline(sentences: list[Sentence]) -> bool:
+    """The document opens with a headline: a heading, or a first paragraph of one line
+    without a full stop."""
+    first = sentences[0]
+    if first.kind is BlockKind.HEADING:
+        return True
+    alone = len(sentences) == 1 or sentences[1].paragraph != first.paragraph
+    ended = first.text.rstrip().endswith((".", ":", "!", "?"))
+    return alone and first.kind is BlockKind.PARAGRAPH and not ended
+
+
+def _relayed_body(
+    f: Facts, sentences: list[Sentence], i: int, drafts: list[Draft], owners: list[int]
+) -> Draft | None:
+    """The last figure of the sentence right before (in the paragraph), when a body, not an
+    outlet, is its source: the statement an outlet's "… reported" goes on with."""
+    if any((x.source or x.official or x.generic) and not x.relay for x in f.attributions):
+        return None  # a body of its own speaks in the sentence
+    j = _previous_index(sentences, i)
+    mine = [x for x, o in zip(drafts, owners, strict=True) if o == j and x.source]
+    if not mine or (mine[-1].attribution is not None and mine[-1].attribution.relay):
+        return None
+    return mine[-1]
+
+
+def words_of(d: Draft) -> str | None:
+    """The words that attributed a draft's source: its own attribution's, or those it carried."""
+    if d.source is None:
+        return None
+    if d.source_text is not None:
+        return d.source_text
+    return d.attribution.text if d.attribution is not None else None
+
+
+def _attribution_words(text: str) -> str | None:
+    """The words of a sentence's last attribution that names someone."""
+    found = [a for a in find_attributions(text) if a.source or a.generic or a.official]
+    return found[-1].text if found else None
+
+
+def _introduced(
+    d: Draft,
+    j: int,
+    named: list[Named],
+    drafts: list[Draft],
+    owners: list[int],
+    sentences: list[Sentence],
+) -> tuple[str, str] | None:
+    """The source of a figure that the sentence `j` introduces, and its words: the
+    introduction's own attribution ("According to the report:"), else the source named or
+    attributed in it or in the sentences of the one or two paragraphs before ("A new report by
+    X …. The following estimates were given:")."""
+    intro = sentences[j].text
+    words = introduction_words(intro)
+    own = [a for a in find_attributions(words) if a.source or a.generic or a.official]
+    if own:
+        source = _stated_source(own[-1], d, named, j, drafts)
+        return (canonical(source), words) if source is not None else None
+    first = sentences[j].paragraph - 2
+    k: int | None = j
+    while k is not None and sentences[k].paragraph >= first:
+        here = [n for n in named if n.sentence == k]
+        reported = [n for n in here if n.attributed or n.kind]
+        if reported:
+            return reported[-1].source, words
+        stated = [x.source for x, o in zip(drafts, owners, strict=True) if o == k and x.source]
+        if stated:
+            return stated[-1], words
+        if here:
+            return here[-1].source, words
+        k = _previous_index(sentences, k, across=True)
+    return None
+
+
+def _person(sentences: list[Sentence], i: int, name: str = "") -> Attribution | None:
+    """ "…, he said": the person who speaks, named in this sentence or the one or two before
+    (within the paragraph or from the one before) by a post ("Interior Minister X", "the head of
+    Y") or as a source's voice; with a `name` ("according to Ayob"), the one so named."""
+    words = set(_NAME.findall(name))
+    if name and not words:
+        return None
+    j: int | None = i
+    for _ in range(3):
+        if j is None:
+            break
+        text = sentences[j].text
+        if words and not words & set(_NAME.findall(text)):
+            j = _previous_index(sentences, j, across=True)
+            continue
+        speakers = [a for a in [*find_attributions(text), *titled(text)] if a.source or a.official]
+        # the one so named, never the agency that reports them ("…, Reuters reported")
+        named_so = [a for a in speakers if words & set(_NAME.findall(a.text))]
+        # in the speaker's own sentence only the one so named ("Experts say …, police saying":
+        # the experts are not the police)
+        speakers = named_so if j == i and words else named_so or speakers
+        if speakers:
+            return max(speakers, key=lambda a: a.start)
+        j = _previous_index(sentences, j, across=True)
+    return _unnamed_post_before(sentences, i) if words else None
+
+
+def _unnamed_post_before(sentences: list[Sentence], i: int) -> Attribution | None:
+    """ "The spokesman of the National Security Committee announced …. '…,' Suleymanov said":
+    a speaker named only by a name the text never gave before, right after a sentence whose one
+    speaker is a post without a name, is that post's holder."""
+    j = _previous_index(sentences, i, across=True)
+    if j is None:
+        return None
+    text = sentences[j].text
+    # a body, or a post that speaks for the figure's country ("the country's interior minister")
+    found = [a for a in [*find_attributions(text), *titled(text)] if a.source or a.official]
+    if len({a.source or a.who.strip().lower() for a in found}) != 1 or names_a_person(text):
+        return None  # several speakers, or a post with a name of its own ("Minister X")
+    posts = [a for a in found if is_post(a.text)]
+    return posts[0] if posts else None  # a body's own voice is no person
+
+
+def _defined(acronym: str, d: Draft, sentences: list[Sentence], i: int) -> str:
+    """Initials a sentence before spelled out ("The State Committee for National Security
+    (GKNB) …. According to the GKNB, …"), under the name the data or the figure's country
+    gives it ("Kyrgyz State Committee for National Security")."""
+    for j in range(i, -1, -1):
+        name = spelled_out(sentences[j].text, acronym)
+        if name is not None and _is_country(d.place):
+            return national_named(source_adjective(d.place), name) or name
+        if name is not None:
+            return name
+    return acronym
+
+
+# the words of a person's name ("Ayob", "Khan"), not the articles that open a sentence
+_NAME = re.compile(r"\b(?!(?:The|A|An)\b)[A-Z][\w'’-]+")
+
+
+def _attributes(sentence: Sentence) -> bool:
+    return bool(named_sources(sentence.text) or find_attributions(sentence.text))
+
+
+def _stated_source(
+    a: Attribution, d: Draft, named: list[Named], i: int, drafts: list[Draft]
+) -> str | None:
+    if a.source:
+        if _is_country(d.place) and not find_places(a.who):
+            national = national_named(source_adjective(d.place), a.source)
+            return national or a.source
+        return a.source
+    if a.generic in _OFFICIAL_NOUNS:
+        return _official(a.generic, a.who, d, named, i, drafts)
+    if a.generic:
+        apposed = _NAMED_AFTER_KIND.search(a.who)
+        if apposed is not None:
+            # "human rights group Reprieve", "the charity Save the Children": the name after
+            # the kind is the source, not an earlier body of that kind
+            return apposed.group("name")
+        resolved = _resolve_generic(a.generic, named, i, {x.source for x in drafts})
+        if resolved is None and a.generic in _OFFICIAL_NOUNS and _is_country(d.place):
+            return government_name(d.place, place_name(d.place))  # "the ministry said"
+        return resolved
+    every_place = find_places(a.who)
+    who_places = [p for p in every_place if not is_region(p.code)]
+    if a.official and every_place and not who_places:
+        return None  # "a European official said", "Nordic ministers": no one country's voice
+    if a.official and _INTELLIGENCE.search(a.who) and (who_places or _is_country(d.place)):
+        # "a senior Danish intelligence official said": the country's intelligence service
+        return office_of(a.who, who_places[0].code if who_places else d.place)
+    if who_places and PUBLICATION_WORDS.search(a.who):
+        return re.sub(r"^(?:the|a)\s+", "", a.who.strip(), flags=re.I)  # "the Times of India"
+    if len(who_places) > 1 and _JOINT.search(a.who) and _OFFICE_WORD.search(a.who):
+        return joint_source(_LEADING_ARTICLE.sub("", a.who.strip()))
+    if who_places and _country_speaks(a, who_places):
+        # "Britain says": the government; "a senior Iraqi official": the office of the words
+        code = who_places[0].code
+        return office_of(a.who, code) if a.official else government_name(code, place_name(code))
+    if a.official and _BARE_POST.fullmatch(a.who.strip()):
+        # "the spokesman said" after a sentence that names the body
+        there = [n.source for n in named if i - 1 <= n.sentence <= i]
+        if there:
+            return there[-1]
+    if a.official and _is_country(d.place):
+        # "Interior Minister X said": that ministry; "police chief X": the police; "officials
+        # said": the authorities; "President X": the government
+        return office_of(a.who, d.place)
+    return None
+
+
+# a post without its body ("the spokesman"), and the posts of police and prosecutors
+_BARE_POST = re.compile(
+    r"(?:the\s+|a\s+|its\s+)?(?:spokes(?:man|woman|person)|director|head|chief)", re.I
+)
+_INTELLIGENCE = re.compile(r"\bintelligence\s+(?:officials?|sources?|chiefs?|officers?)\b", re.I)
+
+
+# the offices of two countries speaking together, kept as the text names them
+_JOINT = re.compile(r"\s(?:and|&)\s")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_FILLER = re.compile(r"(?:\b(?:the|a|an)\b|'s|’s|\W)+", re.IGNORECASE)
+_OFFICE_WORD = re.compile(rf"\b(?:{OFFICE_NOUNS})\b", re.IGNORECASE)
+
+
+def _country_speaks(a: Attribution, places: list[PlaceMention]) -> bool:
+    """ "Britain says", "a senior Iraqi official": the country or its office speaks; "an Iraqi
+    researcher" is no voice of Iraq's government."""
+    rest = a.who
+    for p in sorted(places, key=lambda p: p.start, reverse=True):
+        rest = rest[: p.start] + " " + rest[p.end :]
+    return a.official or not _FILLER.sub("", rest) or bool(_OFFICE_WORD.search(rest))
+
+
+def _official(
+    noun: str, who: str, d: Draft, named: list[Named], i: int, drafts: list[Draft]
+) -> str | None:
+    """ "the ministry said": an office named before (a figure's source or a named source with
+    the noun), else the office of the figure's country; never a news agency's dateline."""
+    for x in reversed(drafts):
+        if x.source and re.search(rf"\b{noun}\b", _spelled(x.source)):
+            return x.source
+    typed = [n for n in named if n.sentence <= i and re.search(rf"\b{noun}\b", _spelled(n.source))]
+    if typed:
+        return typed[-1].source
+    body = _national_body(noun, d.place, named, i)
+    if body is not None:
+        return body
+    # a news lead: "the agency said" before the next paragraph names it ("The BfV said"): a
+    # body of that kind, never another kind ("the foreign ministry said" is no agency named
+    # later)
+    countries = source_countries()
+    later = [
+        n
+        for n in named
+        if n.sentence > i
+        and n.attributed
+        and (
+            re.search(rf"\b{noun}\b", _spelled(n.source))
+            or (noun in ("agency", "service") and countries.get(n.source) == d.place)
+        )
+    ]
+    if later:
+        return later[0].source
+    return office_of(who, d.place) if _is_country(d.place) else None
+
+
+def _national_body(noun: str, place: str, named: list[Named], i: int) -> str | None:
+    """ "The agency previously estimated …", "…, the service said": the national body of the
+    figure's country named in this sentence or the two before ("The Danish Security and
+    Intelligence Service said on Monday …")."""
+    if noun not in ("agency", "service"):
+        return None
+    countries = source_countries()
+    near = [n for n in named if i - 2 <= n.sentence <= i and countries.get(n.source) == place]
+    return near[-1].source if near else None
+
+
+def _resolve_generic(
+    kind: str, named: list[Named], i: int, figures: AbstractSet[str | None] = frozenset()
+) -> str | None:
+    """The source a generic noun ("the report", "the center", "the authors") stands for:
+    one named in the same sentence; else one whose name has the noun ("the center" → The
+    Soufan Center); else the last source a figure was attributed to, or the next one (a news
+    lead: "according to a new report" before the organisation is named); else the last
+    named; else the next named."""
+    here = [n for n in named if n.sentence == i]
+    # an armed group the sentence speaks of ("a report says the Pakistani Taliban sent …") is
+    # no author of the report
+    same = [n for n in here if n.attributed] or [n for n in here if not find_groups(n.source)]
+    if same:
+        return same[0].source
+    before = [n for n in named if n.sentence < i]
+    after = [n for n in named if n.sentence > i]
+    noun = {"centre": "center", "organisation": "organization"}.get(kind, kind)
+    typed = [
+        n
+        for n in [*reversed(before), *after]
+        if noun in _INSTITUTIONS and re.search(rf"\b{noun}\b", _spelled(n.source))
+    ]
+    if typed:
+        return typed[0].source
+    if noun in _NAMED_KINDS:
+        return None  # "the council said": only a council named before
+    same_kind = [n for n in before if n.kind == kind]
+    if same_kind:
+        return same_kind[-1].source
+    # a source a figure before was attributed to (`figures`: the sources of the figures so far)
+    attributed = [n for n in before if n.attributed or (n.source in figures and not n.cited)]
+    if attributed:
+        return attributed[-1].source
+    # a source a later sentence attributes figures to, over one merely named before (a
+    # news agency's dateline)
+    attributed_after = [n for n in after if n.attributed]
+    if attributed_after:
+        return attributed_after[0].source
+    if before:
+        return before[-1].source
+    return after[0].source if after else None
+
+
+# a kind of body followed by its name: "rights group Reprieve", "think tank Egmont"
+_NAMED_AFTER_KIND = re.compile(
+    r"\b(?:group|charity|organi[sz]ation|think[ -]tank|NGO|watchdog|monitor|institute|outlet)\s+"
+    r"(?P<name>(?-i:[A-Z][\w'’&-]*)(?:\s+(?:(?:of|for|the|and)\s+)?(?-i:[A-Z][\w'’&-]*)){0,5})\s*$",
+    re.I,
+)
+_OFFICIAL_NOUNS = frozenset({"ministry", "government", "authorities", "service", "agency"})
+
+
+def _is_country(code: str) -> bool:
+    return len(code) == 3 and code.isupper()
+
+
+# generic nouns that stand only for a source whose name has them
+_NAMED_KINDS = frozenset(
+    {
+        "council",
+        "committee",
+        "commission",
+        "network",
+        "foundation",
+        "observatory",
+        "project",
+        "initiative",
+        "institution",
+    }
+)
+_INSTITUTIONS = _NAMED_KINDS | frozenset(
+    {
+        "center",
+        "group",
+        "agency",
+        "unit",
+        "service",
+        "ministry",
+        "institute",
+        "organization",
+        "office",
+        "department",
+        "consultancy",
+    }
+)
+
+
+def _spelled(source: str) -> str:
+    return source.lower().replace("centre", "center").replace("organisation", "organization")
+
+
+def _dedupe(drafts: list[Draft]) -> list[Draft]:
+    seen: set[tuple[object, ...]] = set()
+    out: list[Draft] = []
+    for d in drafts:
+        key = (d.paragraph, *_figure_key(d))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(d)
+    return out
+
+
+def _finish(text: str, doc: str, published: str | None, drafts: list[Draft]) -> Result:
+    rows: list[tuple[Draft, Estimate]] = []
+    dropped = 0
+    for d in drafts:
+        e = estimate_of(text, doc, published, d)
+        if not holds(text, e):
+            dropped += 1
+            continue
+        rows.append((d, e))
+        derived = _derived(d, e)
+        if derived is not None:
+            rows.append((d, derived))
+    index = {id(d): k for k, (d, e) in enumerate(rows) if not e.derived}
+    out: list[Estimate] = []
+    for d, e in rows:
+        is_part = e.kind is Kind.SHARE or e.derived
+        if is_part and d.base_draft is not None and id(d.base_draft) in index:
+            e = e.replace(base=index[id(d.base_draft)])
+        out.append(e)
+    why = [{"derived": "the share times its base"} if e.derived else d.why for d, e in rows]
+    return Result(out, dropped, why)
+
+
+def _derived(d: Draft, share: Estimate) -> Estimate | None:
+    """A share of a base with a figure gives a count: 30 percent of about 5,000 → about 1,500."""
+    base = d.base_draft
+    if share.kind is not Kind.SHARE or base is None or share.value is None:
+        return None
+    # A count of people follows only from a share of the same people counted another way:
+    # "30 percent of the 5,000 who went (from the EU) returned". A base of another place, or
+    # of the same flow, is a share of something else.
+    if (base.place, base.population) != (share.place, share.population) or base.flow == share.flow:
+        return None
+    n = base.number
+    figure = (
+        n.value
+        if n.value is not None
+        else n.low
+        if n.high is None
+        else (None if n.low is None else (n.low + n.high) / 2)
+    )
+    if figure is None:
+        return None
+    value = float(round(share.value * figure))
+    return share.replace(
+        kind=Kind.COUNT, value=value, low=None, high=None, qualifier=Qualifier.APPROX, derived=True
+    )

@@ -1,0 +1,150 @@
+"""Everything the per-sentence recognisers find in one sentence, computed once.
+
+Offsets in a `Facts` are relative to the sentence; `Sentence.start` shifts them to the
+document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from fighterflows.extract.mentions.dates import DateMention, find_dates
+from fighterflows.extract.mentions.flows import Cue, find_cues
+from fighterflows.extract.mentions.groups import GroupHit, find_groups, find_zone
+from fighterflows.extract.mentions.implicit import implicit_numbers
+from fighterflows.extract.mentions.populations import head_after
+from fighterflows.extract.mentions.sources import (
+    Attribution,
+    find_attributions,
+    impersonal,
+    named_sources,
+)
+from fighterflows.extract.numbers import NumberKind, NumberMention, find_numbers
+from fighterflows.extract.text.sentences import Sentence
+from fighterflows.places import PlaceForm, PlaceMention, find_places, is_region
+
+_NAMED_AFTER = re.compile(r"\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?s\b")
+FIGURE_KINDS = frozenset({NumberKind.COUNT, NumberKind.SHARE})
+
+
+@dataclass(frozen=True)
+class Facts:
+    sentence: Sentence
+    numbers: tuple[NumberMention, ...]  # counts and shares only
+    places: tuple[PlaceMention, ...]
+    cues: tuple[Cue, ...]
+    impersonal: bool
+    dates: tuple[DateMention, ...]
+    groups: tuple[GroupHit, ...]
+    zone: str | None
+    known_attributions: tuple[Attribution, ...] | None = None
+
+    @cached_property
+    def attributions(self) -> tuple[Attribution, ...]:
+        """Found when first asked: most sentences with numbers yield no figure and never ask."""
+        if self.known_attributions is not None:
+            return self.known_attributions
+        return tuple(find_attributions(self.sentence.text))
+
+
+# "the Central Asian country", "the Balkan state": a region's adjective that names one of its
+# countries, the one the text spoke of; not the region.
+_ONE_OF_ITS_COUNTRIES = re.compile(
+    r"\s+(?:country|state|nation|republic|kingdom|emirate|monarchy)\b", re.IGNORECASE
+)
+_THE_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def sentence_places(text: str) -> tuple[PlaceMention, ...]:
+    """The places a sentence names, without a region's adjective used for one country."""
+    return tuple(
+        p
+        for p in find_places(text)
+        if not (
+            is_region(p.code)
+            and _ONE_OF_ITS_COUNTRIES.match(text, p.end)
+            and _THE_BEFORE.search(text, max(0, p.start - 40), p.start)
+        )
+    )
+
+
+def gather(sentence: Sentence, published: str | None) -> Facts:
+    text = sentence.text
+    numbers = tuple(n for n in find_numbers(text) if n.kind in FIGURE_KINDS)
+    places = sentence_places(text)
+    numbers = tuple(implicit_numbers(text, numbers, places))
+    if not numbers:
+        return light(sentence, places)
+    groups = tuple(find_groups(text))
+    return Facts(
+        sentence=sentence,
+        numbers=numbers,
+        places=places,
+        cues=tuple(find_cues(text, _states(text, places))),
+        impersonal=impersonal(text),
+        dates=tuple(
+            d for d in find_dates(text, published) if not _counts(text, d, numbers, places)
+        ),
+        groups=groups,
+        zone=find_zone(text, list(groups)),
+    )
+
+
+# an adjective that names a state acting ("the Kazakh government flew", "Uzbek authorities
+# received"), not its people ("20 Japanese nationals were evacuated")
+_OFFICE_AFTER = re.compile(
+    r"(?:\s+[\w-]+)?\s+(?:government|authorities|officials|ministry|administration|services|"
+    r"state|embassy|military|forces|side)\b",
+    re.IGNORECASE,
+)
+
+
+def _states(text: str, places: tuple[PlaceMention, ...]) -> list[tuple[int, int]]:
+    """The spans of the countries that may bring people back ("Germany evacuated"); never
+    people named by their nationality ("25 Bosnians flew out of Sarajevo to join", "20
+    Japanese nationals were evacuated")."""
+    return [
+        (p.start, p.end)
+        for p in places
+        if not is_region(p.code)
+        and p.form not in (PlaceForm.DEMONYM, PlaceForm.ETHNIC)
+        and (p.form is not PlaceForm.ADJECTIVE or _OFFICE_AFTER.match(text, p.end) is not None)
+    ]
+
+
+def _counts(
+    text: str,
+    date: DateMention,
+    numbers: tuple[NumberMention, ...],
+    places: tuple[PlaceMention, ...],
+) -> bool:
+    """A "date" that is a count of people: "Jordan (2000+)", "2000 Moroccan-Europeans"."""
+    for n in numbers:
+        if n.start <= date.start < n.end or date.start <= n.start < date.end:
+            # the first year of a range of dates is no count ("the 2012 – November 2018 period")
+            within = date.start <= n.start and n.end <= date.end
+            if (n.text.strip() != date.text and not within) or _NAMED_AFTER.match(text, n.end):
+                return True  # "(2000+)", "2000 Moroccan-Europeans"
+            head = head_after(text, n.end, places)
+            return head is not None and head.population is not None
+    return False
+
+
+def light(sentence: Sentence, places: tuple[PlaceMention, ...] | None = None) -> Facts:
+    """Facts for a sentence without figures: only what later sentences may refer back to
+    (its places, and its attributions where it names a source). `places`: its places, when
+    already found."""
+    text = sentence.text
+    return Facts(
+        sentence,
+        (),
+        sentence_places(text) if places is None else places,
+        (),
+        False,
+        (),
+        (),
+        None,
+        None if named_sources(text) else (),
+    )

@@ -1,0 +1,90 @@
+"""Flow cues in a sentence: the words that say whether people went, came back, died...
+
+A cue is `blocked` when it is negated ("have not returned") or not a statement of fact
+("could return", "plan to travel", "may come back"): a figure whose flow is blocked is not
+an estimate. "may have returned" reports the past and is not blocked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from fighterflows.extract.mentions.lexicon import FLOWS, flow_regex, irrealis_regex, negation_regex
+from fighterflows.model import Flow
+
+# How far before a cue a negation or a modal still governs it: about three words.
+_WINDOW = 28
+_PERFECT = re.compile(r"\s+(?:have|has)\b(?!\s+(?:to|no)\b)", re.IGNORECASE)
+_BARRIER = re.compile(r"[,;:()\"“”]|\b(?:and|but|while|who|which|that)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int
+    end: int
+    text: str
+    flow: Flow
+    stock: bool  # implies departure only weakly ("fighting in Syria", "numbered")
+    blocked: bool
+
+
+# What may stand between a state and its verb: "Germany evacuated", "Belgian officials have
+# retrieved", "Kazakhstan's government quietly flew", "the authorities on Monday received".
+_STATE_GAP = re.compile(
+    r"(?:['’]s)?(?:\s+[\w-]+){0,2}?"
+    r"(?:\s+(?:government|authorities|officials|ministry|administration|services))?"
+    r"(?:\s+(?:has|have|had|also|quietly|successfully|finally|now|then|recently|already|"
+    r"so\s+far|on\s+\w+day|last\s+\w+))*\s+$",
+    re.IGNORECASE,
+)
+_STATE_WORD = re.compile(
+    r"\b(?:government|authorities|officials|ministry|administration)"
+    r"(?:\s+(?:has|have|had|also|quietly|successfully|finally|now|recently|already|so\s+far))*"
+    r"\s+$",
+    re.IGNORECASE,
+)
+
+
+def find_cues(text: str, states: Sequence[tuple[int, int]] = ()) -> list[Cue]:
+    """Every flow cue in `text`, in order, offsets relative to `text`. `states` are the spans
+    of the countries the sentence names: the subjects that make "evacuated" a return."""
+    cues: list[Cue] = []
+    for m in flow_regex().finditer(text):
+        name = m.lastgroup or "stock"
+        stock = name == "stock"
+        unreal = name == "unreal" or (
+            name == "state_returned" and not _state_subject(text, m.start(), states)
+        )
+        flow = Flow.DEPARTED if stock or unreal else FLOWS.get(name, Flow.RETURNED)
+        blocked = unreal or _blocked(text, m.start())
+        cues.append(Cue(m.start(), m.end(), m.group(), flow, stock, blocked))
+    return cues
+
+
+def _state_subject(text: str, start: int, states: Sequence[tuple[int, int]]) -> bool:
+    """A state brings the people back: a country or its officials are the verb's subject."""
+    lo = max(0, start - 48)
+    if _STATE_WORD.search(text, lo, start):
+        return True
+    return any(lo <= end <= start and _STATE_GAP.fullmatch(text, end, start) for _, end in states)
+
+
+def is_blocked(text: str, start: int) -> bool:
+    """A cue at `start` is negated or not a statement of fact."""
+    return _blocked(text, start)
+
+
+def _blocked(text: str, start: int) -> bool:
+    lo = max(0, start - _WINDOW)
+    window = text[lo:start]
+    barriers = list(_BARRIER.finditer(window))
+    if barriers:
+        window = window[barriers[-1].end() :]
+    if negation_regex().search(window):
+        return True
+    modals = list(irrealis_regex().finditer(window))
+    if not modals:
+        return False
+    return not _PERFECT.match(window, modals[-1].end())

@@ -1,0 +1,290 @@
+"""Load the reviewed word lists in fighterflows/data once, and compile them to regexes.
+
+Every list is matched case-insensitively on the original text (never a lower-cased copy: a
+lower-cased string can change length, and offsets index the original).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from fighterflows.model import Flow, Population
+from fighterflows.trie import trie_pattern
+from fighterflows.yamldata import parse
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+@cache
+def load(name: str) -> dict[str, Any]:
+    """The parsed YAML data file `fighterflows/data/<name>.yaml`."""
+    text = (DATA / f"{name}.yaml").read_text("utf-8")
+    data = parse(text)
+    if not isinstance(data, dict):
+        raise ValueError(f"data file {name}.yaml is not a mapping")
+    return data
+
+
+# A pattern that opens with a group of plain words ("(?:brings|takes) (?:back|home)"), the
+# group optional or not: it is written out as one pattern per word, so that each starts with
+# a letter and joins its letter's branch below.
+_LEADING_WORDS = re.compile(r"^\(\?:([A-Za-z' |-]+)\)(\??)(.*)$")
+
+
+def _expanded(pattern: str) -> list[str]:
+    m = _LEADING_WORDS.match(pattern)
+    if m is None:
+        return [pattern]
+    words, optional, rest = m.group(1).split("|"), m.group(2), m.group(3)
+    out = [word + rest for word in words]
+    if optional:
+        out += _expanded(rest)
+    return out
+
+
+def alternation(patterns: list[str]) -> str:
+    """One regex alternative per pattern, longest first so longer phrases win.
+
+    Patterns that start with a plain letter are grouped by it ("r(?:eturned|emain)"): the
+    regex engine then tries one branch per text position instead of every pattern, which
+    makes the scans several times faster.
+    """
+    expanded = [q for p in patterns for q in _expanded(p)]
+    ordered = sorted((p.replace(" ", r"\s+") for p in expanded), key=len, reverse=True)
+    groups: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for p in ordered:
+        if p[:1].isalpha() and p[:1].isascii() and p[1:2] not in ("?", "*", "{", "+"):
+            groups.setdefault(p[0].lower(), []).append(p[1:])
+        else:
+            rest.append(p)
+    parts = [f"{ch}(?:{'|'.join(tails)})" for ch, tails in sorted(groups.items())]
+    return "|".join(parts + rest)
+
+
+def is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return len(letters) <= 5 and all(c.isupper() for c in letters)
+
+
+@cache
+def flow_regex() -> re.Pattern[str]:
+    """Flow cues: one named group per flow, plus `stock` for cues that only imply departure."""
+    data = load("flows")
+    # At one position the first group that matches wins: a flow's word that is also the start
+    # of an unreal phrase says so itself ("held(?! senior posts)").
+    parts = [f"(?P<{flow}>{alternation(pats)})" for flow, pats in data["cues"].items()]
+    parts.append(f"(?P<unreal>{alternation(data['unreal'])})")
+    parts.append(f"(?P<state_returned>{alternation(data['state_returned'])})")
+    parts.append(f"(?P<stock>{alternation(data['stock'])})")
+    return whole_words("|".join(parts))
+
+
+WORD_START, WORD_END = r"(?<![\w-])", r"(?![\w-])"
+
+
+def whole_words(body: str, start: bool = True, extra: str = "") -> re.Pattern[str]:
+    """`body` matched as whole words (case-insensitive); `start=False` leaves the start open
+    for patterns matched at a given position; `extra` adds an alternative."""
+    lead = WORD_START if start else ""
+    return re.compile(lead + "(?:" + body + ")" + WORD_END + extra, re.IGNORECASE)
+
+
+@cache
+def negation_regex() -> re.Pattern[str]:
+    return whole_words(alternation(load("flows")["negation"]), extra=r"|n't\b")
+
+
+@cache
+def stopped_regex() -> re.Pattern[str]:
+    """People detained before they reached the zone (flows.yaml, stopped_on_the_way)."""
+    return whole_words(alternation(load("flows")["stopped_on_the_way"]))
+
+
+@cache
+def irrealis_regex() -> re.Pattern[str]:
+    return whole_words(alternation(load("flows")["irrealis"]))
+
+
+@cache
+def people_regex(search: bool = False) -> re.Pattern[str]:
+    """People nouns, a named group per population; `search` adds a leading word boundary."""
+    people = load("populations")["people"]
+    parts = [f"(?P<{pop}>{alternation(pats)})" for pop, pats in people.items()]
+    return whole_words("|".join(parts), start=search)
+
+
+@cache
+def excluded_regex() -> re.Pattern[str]:
+    return whole_words(alternation(load("populations")["excluded"]), start=False)
+
+
+@cache
+def relations_regex() -> re.Pattern[str]:
+    """Members of a group described one by one (populations.yaml, relations)."""
+    return whole_words(alternation(load("populations")["relations"]))
+
+
+@cache
+def excluded_people_regex() -> re.Pattern[str]:
+    """The excluded heads that are people (soldiers, civilians), searched anywhere."""
+    return whole_words(alternation(load("populations")["excluded_people"]))
+
+
+@cache
+def membership_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(member nouns at a head's end, the having words just before a number): populations.yaml,
+    membership."""
+    data = load("populations")["membership"]
+    members = re.compile(r"\b(?:" + alternation(data["members"]) + r")$", re.IGNORECASE)
+    having = re.compile(r"\b(?:" + alternation(data["having"]) + r")\s+$", re.IGNORECASE)
+    return members, having
+
+
+@cache
+def region_route_regex() -> re.Pattern[str]:
+    """A movement verb and its preposition just before a region (flows.yaml,
+    region_is_a_route): the region is a route, not the people's nationality."""
+    words = alternation(load("flows")["region_is_a_route"])
+    return re.compile(
+        r"(?<![\w-])(?:" + words + r")\s+(?:the\s+)?(?:(?:countries|conflict\s+zones?|war\s+zones?"
+        r"|battlefields?|wars?|conflicts?)\s+(?:of|in)\s+(?:the\s+)?)?$"
+        # "500 people from the conflict zones of the Middle East": a zone is never a nationality
+        r"|(?<![\w-])(?:from|in|to)\s+the\s+(?:conflict|war|combat)\s+zones?\s+(?:of|in)\s+"
+        r"(?:the\s+)?$",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def continuation_regex() -> re.Pattern[str]:
+    """Words that open a sentence continuing the one before (flows.yaml,
+    continues_the_sentence_before), matched at the sentence's start."""
+    words = alternation(load("flows")["continues_the_sentence_before"])
+    return re.compile(r"\s*(?:" + words + r")\b", re.IGNORECASE)
+
+
+@cache
+def ranking_regex() -> re.Pattern[str]:
+    """Words that continue a ranking begun before (flows.yaml, continues_a_ranking)."""
+    return whole_words(alternation(load("flows")["continues_a_ranking"]))
+
+
+@cache
+def helper_country_regex() -> re.Pattern[str]:
+    """Words just before a place that make it a helper or host of the people's movement, not
+    their nationality (flows.yaml, helper_country)."""
+    words = alternation(load("flows")["helper_country"])
+    return re.compile(r"(?<![\w-])(?:" + words + r")\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@cache
+def proceedings_regex() -> re.Pattern[str]:
+    """Suspects at home: "awaiting trial", "under investigation" (flows.yaml,
+    at_home_proceedings)."""
+    return whole_words(alternation(load("flows")["at_home_proceedings"]))
+
+
+@cache
+def other_war_regex() -> re.Pattern[str]:
+    """A return "from Lebanon", "out of Gaza": another war's evacuees (flows.yaml, other_wars)."""
+    places = alternation(load("flows")["other_wars"])
+    return whole_words(r"(?:from|out\s+of)\s+(?:southern\s+|northern\s+)?(?:" + places + ")")
+
+
+@cache
+def share_base_regex() -> re.Pattern[str]:
+    """ "of foreign fighters", "of all travellers from X": a share's people named without
+    "the" (populations.yaml, share_bases); matched at the start of the share's head."""
+    words = alternation(load("populations")["share_bases"])
+    return re.compile(
+        r"\s*of\s+(?:all\s+)?(?:[\w-]+\s+){0,2}?(?:" + words + r")(?![\w-])", re.IGNORECASE
+    )
+
+
+@cache
+def local_regex() -> re.Pattern[str]:
+    return whole_words(alternation(load("populations")["local"]), start=False)
+
+
+FLOWS: dict[str, Flow] = {f.value: f for f in Flow}
+POPULATIONS: dict[str, Population] = {p.value: p for p in Population}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    text: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Literal names and their aliases compiled into one trie regex.
+
+    Aliases match case-insensitively, except acronyms ("IS" is not "is"); a match is looked
+    up by its folded text to find the entry's normalised name.
+    """
+
+    pattern: re.Pattern[str]
+    folded: dict[str, str]  # folded alias -> name (aliases that are not acronyms)
+    exact: dict[str, str]  # acronym as written -> name
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[Hit]:
+        out: list[Hit] = []
+        end = len(text) if endpos is None else endpos
+        for m in self.pattern.finditer(text, pos, end):
+            name = self.name_of(m.group())
+            if name is not None:
+                out.append(Hit(m.start(), m.end(), m.group(), name))
+        return out
+
+    def match(self, text: str, pos: int) -> Hit | None:
+        m = self.pattern.match(text, pos)
+        if m is None:
+            return None
+        name = self.name_of(m.group())
+        return Hit(m.start(), m.end(), m.group(), name) if name is not None else None
+
+    def name_of(self, matched: str) -> str | None:
+        exact = self.exact.get(_squash(matched))
+        return exact if exact is not None else self.folded.get(fold(matched))
+
+
+def fold(text: str) -> str:
+    return _squash(text).lower().replace("’", "'")
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def gazetteer(entries: list[dict[str, Any]]) -> Gazetteer:
+    """A Gazetteer over every name and alias of `entries` ({name, aliases})."""
+    folded: dict[str, str] = {}
+    exact: dict[str, str] = {}
+    for entry in entries:
+        for alias in [entry["name"], *entry.get("aliases", [])]:
+            if is_acronym(alias):
+                exact[_squash(alias)] = entry["name"]
+            else:
+                folded[fold(alias)] = entry["name"]
+    keys = {k for k in folded} | {k.lower() for k in exact}
+    return Gazetteer(_trie_regex(keys), folded, exact)
+
+
+def _trie_regex(keys: set[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + trie_pattern(keys) + r"(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def total_predicate_regex() -> re.Pattern[str]:
+    """The predicate of a measure's noun ending right before a figure: "is put at", "stands
+    at", "has risen to" (flows.yaml, total_predicates); searched with `$` at the figure."""
+    words = alternation(load("flows")["total_predicates"])
+    return re.compile(WORD_START + "(?:" + words + r")\s*$", re.IGNORECASE)

@@ -1,0 +1,967 @@
+"""Who a figure is attributed to: "according to X", "X said", "a report by X", "X's report",
+"an estimate by X"; normalised through fighterflows/data/sources.yaml.
+
+Generic references ("the report", "the study") resolve to the last source named with that
+kind of noun in the document, else the last named source, else (a news lead: "according to a
+new report" before the organisation is named) the next named source.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from fighterflows.extract.mentions.lexicon import Gazetteer, alternation, gazetteer, load
+from fighterflows.places import find_places, is_region, place_adjective, place_name
+from fighterflows.trie import trie_pattern
+
+_VERBS = (
+    r"said|says|say|estimated|estimates|estimate|reported|reports|announced|announces|"
+    r"confirmed|confirms|stated|states|claimed|claims|believes|believed|found|finds|counted|"
+    r"counts|shows|showed|noted|notes|identified|identifies|told|quotes|quoted|put|puts|gave|"
+    r"gives|informed|listed|lists|approximated|suggested|suggests|revealed|reveals|warned|"
+    r"indicated|suggest|indicate|indicates|write|writes|wrote|added|adds|note|find|count|show|report|conclude|concludes|"
+    r"concluded|argue|argues|argued|assessed|assesses|calculated|recorded|documented|tallied|"
+    r"shared|published|released|provided|tweeted|posted|acknowledged|acknowledges|admitted|"
+    r"admits|disclosed|discloses|saying|believe"
+)
+_NOUN = (
+    r"(?i:report|study|estimate|survey|analysis|assessment|figures?|data|count|statistic|database|"
+    r"dataset|tally|review)s?"
+)
+# Nouns that stand for a source named elsewhere in the document ("the center said").
+_WORDS = load("sources")
+# the words of a post before or after a person's name ("Attorney-General X", "the Defence
+# Secretary"): sources.yaml, `title_words`
+_TITLES = alternation(_WORDS["title_words"])
+_GENERIC = "(?:" + alternation(_WORDS["generic"]) + ")"
+# "the figure reported by X", "a report published on Tuesday by X": the agent of a reporting
+# participle
+_PARTICIPLE = (
+    r"\b(?:" + alternation(_WORDS["reporting_participles"]) + r")\s+"
+    r"(?:(?:on|in|this|last|earlier|late|early|to)\s+(?:[\w-]+\s+){1,3}?)?"
+)
+# "the figures were provided by X", "these figures come from X": the passive or "come from"
+# between the figures and their body
+_BE = r"(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+)"
+_COME = r"(?:(?:come|comes|came|are|is|were|was)\s+(?:(?:all|directly|originally)\s+)?(?=from\b))"
+# where the name after "by" ends: a verb of the report, or punctuation
+_BY_END = (
+    r"(?=\s+(?:that|in|on|gave|shows?|found|estimated|said|put|puts|listed|counts|says|at|"
+    r"suggests?|indicates?|estimates?|reveals?|has|have|were|was|is|are|includes?|counted|"
+    r"calculated|tallied|recorded|documented|identified|concluded|concludes|from|showing)\b"
+    r"|\s*[,.;(]|$)"
+)
+# an office spoken of without capitals: "the federal department of defence", "the interior
+# ministry"
+_LOWER_OFFICE = (
+    r"(?:federal|national|state|interior|foreign|justice|defen[cs]e|home|security|intelligence)\s"
+)
+# A word of a name: capitalised, or an Arabic article and a name ("al-Shuhada").
+_NAME_WORD = r"(?:[A-Z][\w'’.&-]*|(?:al|el|ad|as|ash|an)-[\w'’-]+)"
+_ARTICLE = (
+    # "a new report", "the latest government estimates", "a parliamentary report"
+    r"(?:\b(?:[Aa]n?|[Tt]he)\s+(?:\d{1,2}\s+[A-Z]\w+\s+\d{4}\s+|(?:[a-z-]+\s+){0,2}))"
+)
+# The nouns of a country's offices (the full names are in sources.yaml, `offices`).
+# The nouns of a country's offices, shared with the rule that a country's office speaks of
+# its own people (around.py).
+OFFICE_NOUNS = (
+    r"ministry|government|authorities|officials?|police|intelligence|security\s+services?|"
+    r"services?|agenc(?:y|ies)|office|department|administration|cabinet|prosecutors?|"
+    r"counter-?terrorism|committee"
+)
+_OFFICE = rf"(?i:{OFFICE_NOUNS})(?:\s+of\s+(?:the\s+)?[a-z]+(?:\s+affairs)?)?"
+# a country's body said without capitals after its adjective ("Danish police figures")
+_LOWER_BODY = (
+    r"(?:police|intelligence|prosecutors?|prosecutor(?:'s|’s)\s+office|security\s+services?|"
+    r"authorities|government|(?:interior|foreign|justice|defen[cs]e|home)\s+ministry)"
+)
+_ATTRIBUTION = re.compile(
+    rf"(?P<by>(?:{_ARTICLE}?\b{_NOUN}\s+(?:{_BE}?{_PARTICIPLE}|{_COME})?|{_PARTICIPLE})(?:by|from)\s+"
+    rf"(?P<by_x>(?:the\s+)?(?:[A-Z]|{_LOWER_OFFICE})[^,.;:()]{{1,80}}?)){_BY_END}"
+    # "Source: Home Office", "(source: Europol)": a label naming where the figures come from
+    r"|(?P<label>\b(?i:sources?)\s*:\s*(?P<label_x>(?:the\s+)?[A-Za-z][^.;:()\n]{1,80}?))"
+    r"(?=\s*(?:[.;)]|$))"
+    r"|(?P<acc>(?:\b(?i:according)\s+to|\bper(?=\s+(?:the\s+)?[A-Z]))\s+"
+    r"(?P<acc_x>(?:[^,.;:()]|(?<=\b[A-Z])\.){2,90}?))"
+    r"(?=\s*(?:[,;:()]|(?<!\b[A-Z])\.|\bthat\b|$))"
+    # "has learned from security sources", "was told by officials": the ones who told
+    r"|(?P<cit>\b(?i:citing|cites|cited|quoting|quotes\s+an\s+estimate\s+by|learn(?:ed|t)\s+from|"
+    r"(?:was|were)\s+told\s+by)\s+(?P<cit_x>(?:the\s+)?"
+    # "citing the Interior Ministry", and without capitals "citing a senior security official",
+    # "citing figures from the interior ministry"
+    r"(?:[A-Z]|(?:an?\s+)?(?:[a-z'’-]+\s+){0,3}?(?:security|government|"
+    r"intelligence|interior|foreign|justice|defen[cs]e|home|police|officials?|ministry|"
+    r"prosecutors?|figures|data|statistics|estimates|agency|service)\b)[^,.;:()]{0,80}?))"
+    r"(?=\s*[,.;:()]|\s+(?:that|who|which)\b|$)"
+    r"|(?P<gen>(?P<gen_x>\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[A-Za-z-]+(?:'s|’s)?\s+){0,4}"
+    + _GENERIC
+    + r")(?:'s|’s)?"
+    r"\s+(?:(?:also|has|have|had|previously|earlier|recently|now)\s+){0,2}(?:" + _VERBS + r")\b)"
+    r"|(?P<bycount>\b(?:[Bb]y|[Ii]n)\s+(?P<bycount_x>(?:the\s+)?(?:(?:[A-Z][\w.-]*\s+){0,5}"
+    r"\w+(?:'s|’s)|its|their))\s+(?:own\s+|latest\s+|new\s+|most\s+recent\s+)?"
+    r"(?:count|estimate|figures|tally)\b)"
+    # "..., it said": the organisation the text has just named
+    # "'We estimate that …,' he said": a quotation's "we" is its speaker
+    r"|(?P<pron>(?P<pron_x>\b(?:it|they|he|she|[Ww]e))\s+(?:also\s+)?(?:said|says|reported|reports|"
+    r"estimated|estimates|added|noted|found|counted|counts|wrote|told)\b)"
+    r"|(?P<inv>\b(?:said|says|say|added|reported|estimated|reveals|revealed|confirmed)\s+(?P<inv_x>(?:the\s+|an?\s+)?"
+    r"(?:[A-Z][\w'’.&-]*|minister|ministry|government|officials?|spokes(?:man|woman|person)|"
+    r"head|chief|director|leader|commander|"
+    r"police|authorities|agency|report|study|researchers|authors)(?:\s+[\w'’&-]+){0,10}?))"
+    r"(?=\s*(?:[,.;(]|$))"
+    r"|(?P<off>(?P<off_x>\b(?:[Oo]fficials|[Aa]uthorities|[Pp]olice|[Ii]nvestigators|[Pp]rosecutors|"
+    r"[Mm]inisters?|[Dd]iplomats)|\b[Tt]he\s+(?:(?:interior|foreign|justice|defen[cs]e|home)\s+)?"
+    r"(?:government|ministry|minister|authorities|police)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[a-z]+(?:\s+affairs)?)?"
+    # "the Dutch counter-terrorism coordinator said"
+    # "the country's interior minister said", "the Attorney-General told"
+    r"|\b[Tt]he\s+(?:country(?:'s|’s)\s+)?(?:[A-Z][\w.-]*\s+)?(?:[a-z-]+\s+){0,2}"
+    r"(?i:coordinator|commissioner|(?:prosecutor|procurator|attorney)[- ]general|prosecutor|"
+    r"minister|secretary|director|head|chief|chancellor|premier|spokes(?:man|woman|person))"
+    r"(?:(?:'s|’s)\s+office)?"
+    r")\s+(?:also\s+)?"
+    r"(?:" + _VERBS + r")\b)"
+    r"|(?P<auth>(?P<auth_x>\b[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+(?:authorities|officials|police|"
+    r"government|intelligence(?:\s+services?)?|security\s+services?|agenc(?:y|ies)|"
+    r"(?<=\sstate\s)(?:media|television|TV|radio)))\s+"
+    r"(?:also\s+)?"
+    r"(?:" + _VERBS + r")\b)"
+    r"|(?P<nat>(?P<nat_x>(?:\b[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?:'s|’s)?"
+    r"(?:\s+[A-Za-z'’-]+){0,2}?\s+" + _OFFICE + r")\s+(?:also\s+|has\s+|have\s+|had\s+)?"
+    r"(?:" + _VERBS + r")\b)"
+    r"|(?P<offin>(?P<offin_x>\b(?:[Tt]he\s+)?(?:(?:deputy|first|acting|interior|justice|"
+    r"foreign|defen[cs]e|home|security)\s+){0,2}(?i:officials|authorities|police|government|"
+    r"ministry|minister|(?:prosecutor|procurator|attorney)[- ]general|president)\s+(?:in|of)\s+"
+    r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
+    r"\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
+    r"|(?P<role>(?P<role_x>(?:\b[Tt]he\s+)?(?:[A-Z][\w'’.&-]*\s+){0,5}[A-Z][\w'’.&-]*)(?:'s|’s)\s+"
+    r"(?:(?!(?:" + _VERBS + r")\b)[a-z-]+\s+){0,3}(?!(?:" + _VERBS + r")\b)[a-z-]+"
+    r"(?:,[^,]{3,60},)?\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
+    r"|(?P<app>\b[Aa]n?\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+(?P<app_x>(?:[Tt]he\s+)?(?:"
+    + _NAME_WORD
+    + r"\s+|(?:of|for|the|and|de|on)\s+){0,9}?"
+    + _NAME_WORD
+    + r"),\s+(?:also\s+)?(?:"
+    + _VERBS
+    + r")\b)"
+    r"|(?P<subj>\*{0,2}(?P<subj_x>(?:\b[Tt]he\s+|\b[Aa]n?\s+)?(?:" + _NAME_WORD + r"\s+|"
+    r"(?:of|for|the|and|de|on)\s+){0,9}?" + _NAME_WORD + r"(?:'s|’s)?"
+    r"(?:\s+(?:new\s+)?(?:report|study|estimate|survey|analysis))?(?:,[^,]{3,90},)?)\*{0,2}"
+    r"(?:\s+\([A-Z][A-Za-z.]{1,9}\))?"
+    r"(?:,\s*(?:which|who))?(?:\s+(?:in|on)\s+(?:\w+\s+){0,2}\d{4})?"
+    r"\s+(?:(?:also|has|have|had|now|still|recently|previously|currently|later|earlier)\s+){0,2}"
+    r"(?:" + _VERBS + r")\b)"
+    rf"|(?P<poss>(?P<poss_x>{_ARTICLE}(?:report|study|estimate|survey|analysis|assessment)s?))\b"
+    # "ICSR's figures", "Interior Ministry data", and without capitals, "interior ministry data"
+    # "the Department of Foreign Affairs's figures", "Danish police figures": a name with its
+    # linking words, and a country's office said without capitals after its adjective
+    rf"|(?P<named>(?P<named_x>\b(?!(?:These|Those|This|That|Their|Its)\s)(?:(?:[A-Z][\w.'’-]+\s+(?:(?:of|for|and|the)\s+){{0,2}}){{0,4}}"
+    rf"[A-Z][\w.'’-]+(?:\s+{_LOWER_BODY})?"
+    rf"|(?i:interior|foreign|justice|defen[cs]e|home(?:\s+affairs)?)\s+(?:ministry|office|"
+    rf"department)))(?:'s|’s)?\s+{_NOUN}\b"
+    r"(?:\s+(?:also\s+)?(?:show|shows|showed|suggest|suggests|indicate|indicates|say|says))?)",
+)
+# Speakers named by their office or title: a separate, guarded scan, since their names may
+# start anywhere before the title ("EU counter-terrorism coordinator ... told").
+# posts that name a person by their place in a body ("the head of", "a commander")
+_POSTS = alternation(_WORDS["posts"])
+_SPEAKER = re.compile(
+    # "a senior Iraqi official told AFP", "security sources said"
+    r"(?P<src>(?P<src_x>\b(?:[Aa]n?\s+|[Tt]he\s+)?(?:(?:senior|top|local|high-ranking|"
+    r"security|government|intelligence)\s+)*(?:[A-Z][\w.-]*\s+){0,3}"
+    # "a Finnish foreign ministry official told Reuters"
+    r"(?:(?:security|government|foreign|interior|justice|defen[cs]e|home|ministry|police|"
+    r"intelligence|counter-?terrorism)\s+){0,2}"
+    r"(?:official|officials|sources?|diplomats?|" + _POSTS + r"))\s+(?:also\s+)?"
+    r"(?:" + _VERBS + r")\b)"
+    # "the deputy head of the Federal Security Service said", "a spokeswoman for the interior
+    # ministry told reporters": the post's body speaks
+    r"|(?P<postof>(?P<postof_x>\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?:officials?|"
+    + _POSTS
+    + r")\s+(?:of|for|at)\s+(?:the\s+)?[^,.;:()\"“”]{2,80}?)"
+    # "The head of MI6, Alex Younger, said": the holder's name between commas
+    + r"(?:,\s+[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|de|van|von|bin|al-[\w'’-]+)){0,3},)?"
+    + r"\s+(?:also\s+)?(?:"
+    + _VERBS
+    + r")\b)"
+    # "EU counter-terrorism coordinator Gilles de Kerchove told the BBC": the office speaks
+    # (at the start of the sentence or of a clause: the scan is slow where it may start anywhere)
+    r"|(?:^|(?<=[,;:(“\"]\s)|(?<=[,;:(“\"]))"
+    r"(?P<title>(?P<title_x>(?:\b[Tt]he\s+)?(?:(?:former|then|acting|outgoing)\s+)?"
+    # "Bukit Aman Special Branch Counter Terrorism Division chief X": a long body's name
+    r"(?:[A-Z][\w.'’-]*\s+){0,7}(?:[a-z-]+\s+){0,2}"
+    r"(?i:" + _TITLES + r"))"
+    # "Justice Minister X said", "The justice minister, X, said"
+    r",?(?:\s+(?:[A-Z][\w'’-]+|de|van|von|bin|al-[\w'’-]+)){1,4},?\s+(?:also\s+)?"
+    r"(?:told|said|says|estimated|stated|announced|added)\b)"
+)
+# "X was quoted by Reuters as saying", "Reuters cited the minister as saying": X speaks, the
+# agency relays (a separate scan, for sentences with "as saying" only)
+_RELAY = re.compile(
+    r"(?P<quoted>(?P<quoted_x>(?:\b[Tt]he\s+|\b[Aa]n?\s+)?(?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+"
+    r"(?:was|were|is|has\s+been)\s+quoted\s+(?:by\s+[^,.;]{1,40}?\s+)?(?:[\w-]+\s+){0,4}?"
+    r"as\s+saying)"
+    r"|(?P<relay>\b(?:cited|quoted)\s+(?P<relay_x>(?:the\s+|an?\s+)?[^,.;:()]{1,60}?)\s+as\s+saying)"
+)
+# "a UN monitoring team reported", "an ICSR study found": an organisation's team or paper
+_TEAM = re.compile(
+    r"(?P<team>(?P<team_x>\b(?:[Aa]n?|[Tt]he)\s+(?:[A-Z][\w.&'’-]*\s+){1,4}(?:[a-z-]+\s+){0,2}"
+    r"(?:team|panel|report|study|committee|commission|unit|survey|review|assessment|analysis|"
+    r"paper|data|figures|tally))\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
+)
+_SPEAKER_GUARD = re.compile(
+    r"\b(?:official|officials|sources?|diplomats?|" + _TITLES + r"|" + _POSTS + r")\b",
+    re.IGNORECASE,
+)
+# a capitalised name, then a team's or a paper's noun
+_TEAM_GUARD = re.compile(
+    r"\b[A-Z][\w.&'’-]*\s+(?:[\w-]+\s+){0,2}(?:team|panel|report|study|committee|commission|"
+    r"unit|survey|review|assessment|analysis|paper|data|figures|tally)\b"
+)
+_IMPERSONAL = re.compile(
+    r"\b(?:is|are|was|were|been|it is|it was)\s+(?:\w+\s+)?(?:believed|thought|estimated|reported|"
+    r"said|suspected|presumed|known|expected)\b",
+    re.IGNORECASE,
+)
+# "German security authorities said": a nation's authorities or government as the source.
+_NATIONAL = re.compile(
+    r"(?:[Tt]he\s+)?(?!(?:The|A|An|Its|Their|This|That)\b)([A-Z][a-z]+)\s+(?:[a-z]+\s+){0,2}(authorities|officials|police|government|"
+    r"intelligence|security\s+services?|agenc(?:y|ies))$"
+)
+_NATIONAL_KINDS = {"government": "government", "police": "police", "intelligence": "intelligence"}
+# a capitalised word that names someone (not a sentence's first article or pronoun)
+_CAPITAL = re.compile(r"\b(?!(?:The|A|An|This|That|These|Those|Its|Their|It|They)\b)[A-Z]")
+# "Of Western Europe's estimated 5,000": a phrase after a preposition is no speaker
+_PREPOSITION = re.compile(r"\s*(?:Of|In|For|From|With|At|On|As|Among|Out|By|To)\b")
+
+
+def _speaker_named(who: str) -> bool:
+    return bool(_CAPITAL.search(who)) and not _PREPOSITION.match(who)
+
+
+_ARTICLE_ONLY = re.compile(r"\s*(?:(?:the|its|their|this|that)\s+)?", re.IGNORECASE)
+# Every attribution has one of these words; a sentence without any is skipped at once.
+_GUARD = re.compile(
+    r"(?i:according|citing|cites|cited|quotes|tally|sources?\s*:|learn(?:ed|t)\s+from|told\s+by|"
+    r"(?:'s|’s|its|their)\s+(?:own\s+)?count)"
+    r"|\bper\s+(?:the\s+)?[A-Z]|\b(?:" + _VERBS + r"|" + _NOUN + r")\b"
+)
+# words that make a capitalised name an organisation or a publication (sources.yaml)
+ORG_WORDS = re.compile(
+    r"\b(?:" + trie_pattern([*_WORDS["organisation_words"], *_WORDS["publication_words"]]) + r")\b"
+)
+PUBLICATION_WORDS = re.compile(r"\b(?:" + "|".join(_WORDS["publication_words"]) + r")\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    start: int
+    end: int
+    text: str
+    source: str | None  # None: generic or unresolved
+    generic: str | None  # the generic noun ("report") when the text names no source
+    official: bool  # a government office or title: the government of the figure's place
+    who: str = ""  # the words naming the source
+    cited: bool = False  # "citing X", "quotes an estimate by X": X is quoted by another source
+    # a news outlet that relays ("Interfax reported", "according to Reuters"): never the source
+    # of a figure a body in the same sentence states
+    relay: bool = False
+    # the words say where the figures come from ("according to X", "citing X", "X's figures",
+    # "data from X", "by X's count"), not only who speaks: over a person who speaks of them
+    grounds: bool = False
+
+
+# the attributions that say where the figures come from (see `Attribution.grounds`)
+_GROUNDS = frozenset({"acc", "cit", "bycount", "by", "named", "label"})
+
+
+@cache
+def _sources() -> Gazetteer:
+    return gazetteer(load("sources")["sources"])
+
+
+@cache
+def _known_names() -> frozenset[str]:
+    return frozenset(e["name"] for e in load("sources")["sources"])
+
+
+@cache
+def source_countries() -> dict[str, str]:
+    """The country of each national body among the sources ("Home Office" → GBR)."""
+    return {e["name"]: e["country"] for e in load("sources")["sources"] if e.get("country")}
+
+
+@cache
+def _generic_regex() -> re.Pattern[str]:
+    return re.compile(r"\b(" + alternation(load("sources")["generic"]) + r")s?\b", re.IGNORECASE)
+
+
+@cache
+def _official_regex() -> re.Pattern[str]:
+    titles = alternation(load("sources")["official_titles"])
+    return re.compile(r"\b(?:" + titles + r")\b", re.IGNORECASE)
+
+
+def source_adjective(code: str) -> str:
+    """The adjective a country's offices are named with ("Belgian"; "United States")."""
+    adjectives: dict[str, str] = load("sources")["source_adjectives"]
+    return adjectives.get(code) or place_adjective(code)
+
+
+def government_name(code: str, name: str | None = None) -> str:
+    """The normalised source for a country's government ("British government")."""
+    governments: dict[str, str] = load("sources")["governments"]
+    adjective = source_adjective(code) if not is_region(code) else None
+    return governments.get(code) or f"{adjective or name or code} government"
+
+
+@cache
+def _offices() -> tuple[re.Pattern[str], dict[str, str]]:
+    names: dict[str, str] = {}
+    parts = []
+    for k, (name, aliases) in enumerate(load("sources")["offices"].items()):
+        names[f"o{k}"] = name
+        parts.append(f"(?P<o{k}>{alternation(aliases)})")
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.IGNORECASE), names
+
+
+# "Belgian federal police", "Belgium's Interior Ministry"; not "U.S. and Belgian authorities"
+_BEFORE_OFFICE = re.compile(r"(?:'s|’s)?(?:\s+(?!(?:and|or|&)\b)[A-Za-z-]+){0,2}\s+")
+_OFFICE_OF = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?", re.IGNORECASE)
+# "the (deputy) interior minister of Tajikistan": the office, whoever holds it
+_LEADING_THE = re.compile(r"\s*(?:the\s+)?(?:(?:deputy|first|acting|vice)\s+)*", re.IGNORECASE)
+
+
+def national_source(who: str) -> str | None:
+    """A country's office, normalised: "the Belgian interior ministry", "Belgium's interior
+    ministry", "officials in Belgium" → "Belgian Ministry of Interior", "Belgian authorities"."""
+    pattern, names = _offices()
+    office = pattern.search(who)
+    if office is None or office.lastgroup is None:
+        return None
+    places = [p for p in find_places(who) if not is_region(p.code)]
+    before = [
+        p
+        for p in places
+        if _LEADING_THE.fullmatch(who[: p.start])
+        and _BEFORE_OFFICE.fullmatch(who[p.end : office.start()])
+        and not any(p.end <= q.start < office.start() for q in places)
+    ]
+    after = [
+        p
+        for p in places
+        if _LEADING_THE.fullmatch(who[: office.start()])
+        and _OFFICE_OF.fullmatch(who[office.end() : p.start])
+        and not who[p.end :].strip()
+    ]
+    found = before or after
+    if not found:
+        return None
+    return _office_name(names[office.lastgroup], found[0].code)
+
+
+def _office_name(name: str, code: str) -> str:
+    """A country's office under its one name: "German government", "Belgian interior
+    ministry", the country's own name for its intelligence service (sources.yaml)."""
+    if name == "government":
+        return government_name(code, place_name(code))
+    if name == "intelligence service":
+        services: dict[str, str] = load("sources")["intelligence_services"]
+        return services.get(code) or f"{source_adjective(code)} intelligence"
+    return f"{source_adjective(code)} {name}"
+
+
+def joint_source(who: str) -> str:
+    """The offices of two countries speaking together, as the text names the countries and
+    under the office's one name: "U.S. and Belgian officials" → "U.S. and Belgian
+    authorities"."""
+    pattern, names = _offices()
+    office = pattern.search(who)
+    if office is None or office.lastgroup is None:
+        return who
+    return f"{who[: office.start()].strip()} {names[office.lastgroup]}"
+
+
+def office_of(who: str, code: str) -> str:
+    """The office a generic reference names ("the country's interior ministry", "the domestic
+    intelligence agency"), normalised for the country `code` the figure is about."""
+    pattern, names = _offices()
+    office = pattern.search(who)
+    name = names[office.lastgroup] if office is not None and office.lastgroup else "government"
+    return _office_name(name, code)
+
+
+# An office named without its country: "the Department of Justice", "the Interior Ministry"
+BARE_OFFICE = re.compile(
+    r"(?:(?:Federal|National|State)\s+)?"
+    r"(?:Department|Ministry|Office|Directorate|Bureau|Secretariat)\s+(?:of|for)\s+(?:the\s+)?"
+    r"[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3}"
+    r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:Ministry|Department)"
+)
+
+
+NATIONAL_BODY = re.compile(
+    r"^(?:State|National|Federal|General|Central)\b.*\b(?:Service|Committee|Agency|Directorate|"
+    r"Bureau|Council|Office|Police|Authority)(?:\s+(?:for|of|on)(?:\s+[A-Z][\w-]*)+)?$"
+)
+_INTERNATIONAL = re.compile(r"\b(?:International|United|European|Global|World|Islamic)\b")
+
+
+def national_named(adjective: str, source: str) -> str | None:
+    """ "the Department of Justice" speaking of Irish people: the "Irish Department of
+    Justice" (the data's name for it where it knows one)."""
+    hits = _sources().finditer(f"{adjective} {source}")
+    if hits and hits[0].start == 0:
+        return hits[0].name
+    # "Police said", "according to Interior Ministry figures": the office of the figure's country
+    # under its one name ("Tajik Ministry of Interior", whatever the capitals)
+    pattern, names = _offices()
+    office = pattern.fullmatch(source)
+    if office is not None and office.lastgroup is not None:
+        name = names[office.lastgroup]
+        return f"{adjective} {name}" if name != "government" else f"{adjective} government"
+    unknown = source not in source_countries() and source not in _known_names()
+    if unknown and (
+        BARE_OFFICE.fullmatch(source)
+        or (NATIONAL_BODY.search(source) and not _INTERNATIONAL.search(source))
+    ):
+        return f"{adjective} {source}"  # "the State Security Service" of Azerbaijanis
+    return None
+
+
+def canonical(source: str) -> str:
+    """A source under the data's one name for it: "Russian defence ministry" (an office read
+    from its words) is the "Russian Ministry of Defence"."""
+    hits = _sources().finditer(source)
+    whole = len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(source)
+    return hits[0].name if whole else source
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+# "the State Committee for National Security (GKNB)": a name, then its initials in brackets
+_NAME_WORDS = r"(?:[A-Z][\w'’-]*|of|for|the|and|on|against|de)"
+
+
+def is_acronym(source: str) -> bool:
+    """A source known only by its initials ("NACTA", "GKNB")."""
+    return bool(_ACRONYM.fullmatch(source)) and source not in _known_names()
+
+
+def spelled_out(text: str, acronym: str) -> str | None:
+    """The name a text gives its initials ("The National Counter Terrorism Authority
+    (NACTA)" → "National Counter Terrorism Authority"), normalised through the data."""
+    m = re.search(
+        rf"\b((?:[A-Z][\w'’-]*\s+)(?:{_NAME_WORDS}\s+){{0,8}}[A-Z][\w'’-]*)\s+\(\s*{acronym}\s*\)",
+        text,
+    )
+    if m is None:
+        return None
+    name = re.sub(r"^(?:The|A|An)\s+", "", m.group(1))
+    return canonical(name) if len(name.split()) > 1 else None
+
+
+def named_sources(text: str) -> list[tuple[int, str]]:
+    """(offset, source) of each source the text names, attributions or not."""
+    return [(hit.start, hit.name) for hit in _sources().finditer(text)]
+
+
+def source_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, source) of each source the data knows in the text."""
+    return [(hit.start, hit.end, hit.name) for hit in _sources().finditer(text)]
+
+
+def find_attributions(text: str) -> list[Attribution]:
+    """The attributions stated in one sentence, in order."""
+    if not _GUARD.search(text):
+        return []  # most sentences attribute nothing: one cheap scan says so
+    out: list[Attribution] = []
+    matches = list(_ATTRIBUTION.finditer(text))
+    speakers = list(_SPEAKER.finditer(text)) if _SPEAKER_GUARD.search(text) else []
+    if _TEAM_GUARD.search(text):
+        speakers += _TEAM.finditer(text)
+    if "as saying" in text:
+        speakers += _RELAY.finditer(text)
+    if speakers:
+        # a title's speaker takes the place of an attribution inside it ("... coordinator
+        # Gilles de Kerchove told" over "Gilles de Kerchove told")
+        inside = [
+            m
+            for m in matches
+            if any(s.start() <= m.start() and m.end() <= s.end() for s in speakers)
+        ]
+        # "TASS quoted the deputy foreign minister as saying": the one quoted speaks, not the
+        # agency whose verb the quotation shares
+        relayed = [s for s in speakers if s.lastgroup in ("relay", "quoted")]
+        matches = [
+            m
+            for m in matches
+            if m not in inside
+            and not any(r.start() < m.end() and m.start() < r.end() for r in relayed)
+        ]
+        matches += [
+            s
+            for s in speakers
+            if not any(s.start() < m.end() and m.start() < s.end() for m in matches)
+        ]
+        matches.sort(key=lambda m: m.start())
+    inner = _cited_inside(text, matches)
+    if inner:
+        matches = sorted([*matches, *inner], key=lambda m: m.start())
+    for m in matches:
+        kind = m.lastgroup or ""
+        who = m.group(kind + "_x") if kind + "_x" in m.re.groupindex else m.group()
+        if kind == "role":
+            who = _possessed(m.group(), who)
+            said = _TRAILING_VERB.sub("", m.group())
+            if find_places(who) and _official_regex().search(said[len(who) :]):
+                who = said  # "Morocco's interior minister said": the minister's office
+
+        if kind in _SUBJECTS and _a_place_after_preposition(text, m.start(), who or ""):
+            continue  # "fighting in Syria estimates show": a place is no speaker
+        found = _attribution(m.start(), m.end(), m.group(), who or "")
+        if found.generic == "person" and found.who.lower() == "we" and not _QUOTED.search(text):
+            # "we" outside a quotation: the text's own authors, no one named before
+            found = dataclasses.replace(found, generic=None)
+        if not (found.source or found.generic or found.official):
+            found = _apposed(text, found)
+        if not (found.source or found.generic or found.official):
+            found = _described_outlet(text, found)
+        if kind in _GROUNDS:
+            found = dataclasses.replace(found, grounds=True)
+        if kind == "cit":
+            found = dataclasses.replace(found, cited=True)
+        elif _relays(found):
+            found = dataclasses.replace(found, relay=True)
+        if found.source or found.generic or found.official or _speaker_named(found.who):
+            out.append(found)
+    return out
+
+
+# a quotation mark: a "we" inside a quotation is its speaker's
+_QUOTED = re.compile(r"[\"“”]")
+# ", citing police sources,": an outlet's source, inside the words naming the outlet
+_CITING_INSIDE = re.compile(
+    r"(?<=, )(?P<cit>(?:citing|quoting|(?:which|who)\s+(?:has\s+|had\s+)?"
+    r"(?:reviewed|obtained|saw|seen|analy[sz]ed|cited|quoted))\s+(?P<cit_x>(?:the\s+|an?\s+)?[^,]{2,60}?))(?=\s*,)"
+)
+# "…, which reviewed Pentagon data, …": an outlet's relative clause naming whose data it saw
+_SAW_DATA = re.compile(
+    r"\b(?:which|who)\s+(?:has\s+|had\s+)?(?:reviewed|obtained|saw|seen|analy[sz]ed|cited|quoted)\b"
+)
+
+
+def _cited_inside(text: str, matches: list[re.Match[str]]) -> list[re.Match[str]]:
+    """ "Belgrade daily Politika, citing police sources, put the number at": the source the
+    outlet cites, found inside the words of the outlet's own attribution."""
+    out: list[re.Match[str]] = []
+    for m in matches:
+        if "citing" in m.group() or "quoting" in m.group() or _SAW_DATA.search(m.group()):
+            out += _CITING_INSIDE.finditer(text, m.start(), m.end())
+    return out
+
+
+_TRAILING_VERB = re.compile(r"\s+(?:also\s+)?(?:" + _VERBS + r")$")
+# the attributions whose speaker is the capitalised words before a verb, and the prepositions
+# of place that make those words a place ("who went to fight in Syria estimates show")
+_SUBJECTS = frozenset({"subj", "nat", "auth", "named", "role"})
+_PLACE_AFTER_PREPOSITION = re.compile(
+    r"\b(?:in|into|to|from|across|inside|throughout|towards?|near)\s+$", re.IGNORECASE
+)
+
+
+def _a_place_after_preposition(text: str, start: int, who: str) -> bool:
+    """ "… to fight in Syria estimates show": the words a verb follows are a place after a
+    preposition, no one who speaks."""
+    if not _PLACE_AFTER_PREPOSITION.search(text, 0, start):
+        return False
+    return any(p.start == 0 for p in find_places(who))
+
+
+# "the chief of the Kyrgyz police": the body whose post it is
+_TITLE_OF = re.compile(
+    rf"^\s*(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_POSTS}|officials?)\s+(?:of|for|at)\s+",
+    re.IGNORECASE,
+)
+# "according to Rustam Nazarov, the head of the drug control agency": a person's post in a body,
+# apposed to the person's name
+_APPOSED_POST = re.compile(
+    rf",\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}?(?i:{_POSTS})\s+(?:of|at|for|with|in)\s+"
+    r"(?P<body>(?:the\s+)?[^,.;:()]{2,90}?)(?=\s*(?:[,.;:()]|\bthat\b|$))"
+)
+
+
+# the same post inside the words of a subject ("X, the head of Y, said")
+_POST_IN_WHO = re.compile(
+    rf",\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}?(?i:{_POSTS})\s+(?:of|at|for|with|in)\s+"
+    r"(?P<body>(?:the\s+)?[^,]{2,90}?),?\s*$"
+)
+
+
+# a person's relative clause naming the body they head or work for
+_WHO_HEADS = re.compile(
+    r",\s+who\s+(?:heads|leads|directs|runs|chairs|works\s+(?:for|at)|"
+    rf"is\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){{0,3}}?(?i:{_POSTS})\s+(?:of|at|for|with|in))\s+"
+    r"(?P<body>(?:the\s+)?[^,]{2,90}?),?\s*$"
+)
+
+
+def _possessed(said: str, who: str) -> str:
+    """ "The UN's counter-terrorism directorate says": the whole name where the data knows it,
+    else the possessor ("The Soufan Center's director said" → the Soufan Center)."""
+    hits = _sources().finditer(said)
+    whole = hits and hits[0].start < len(who) < hits[0].end
+    return said[: hits[0].end] if whole else who
+
+
+# "said Gerard Collomb, the interior minister", "according to X, Belgium's justice minister":
+# a post without a body named after it, the post's office of the country it names or the
+# figure's
+_APPOSED_TITLE = re.compile(
+    r",\s+(?P<post>(?:(?:the|a|an)\s+)?(?:country(?:'s|’s)\s+|[A-Z][\w.'’-]*(?:'s|’s)?\s+)?"
+    r"(?:[a-z-]+\s+){0,2}?(?i:" + _TITLES + r"))(?=\s*(?:[,.;:()]|$))"
+)
+
+
+def _apposed(text: str, found: Attribution) -> Attribution:
+    """A speaker named by their name alone, whose post in a body follows after a comma: the
+    body speaks ("according to Antti Pelttari, chief of the Finnish Security Intelligence
+    Service"); a post alone, the office it names ("said X, the interior minister")."""
+    post = _APPOSED_POST.match(text, found.end)
+    if post is None:
+        title = _APPOSED_TITLE.match(text, found.end)
+        if title is None or not _official_regex().search(title["post"]):
+            return found
+        words = text[found.start : title.end()]
+        office = _attribution(found.start, title.end(), words, title["post"])
+        return office if office.source or office.official else found
+    body = _attribution(found.start, post.end(), text[found.start : post.end()], post["body"])
+    if body.source or body.official:
+        return body
+    name = _LEADING_THE.sub("", post["body"].strip(), count=1)
+    if _BODY_NAME.fullmatch(name) and not find_places(name):
+        # "said Heidi De Pauw, head of Child Focus": a body the post names, by its own name
+        return dataclasses.replace(body, source=name)
+    return found
+
+
+# an appositive or relative clause after a name: "X, a Brussels-based think tank,", "X, which
+# advises the government,"
+_APPOSITIVE = re.compile(r",\s+(?:which|who|whose|a|an|the|one|itself|based)\b[^,]*,?\s*$")
+# "according to police data", "Kosovo police reports": the body whose figures they are (not
+# "the report", a generic noun of its own)
+_DATA_AFTER = re.compile(
+    r"(?<=\w)(?<!\bthe)(?<!\bits)(?<!\btheir)(?<!\bthese)\s+(?:figures|data|statistics|"
+    r"numbers|records|estimates|reports)$",
+    re.IGNORECASE,
+)
+# "the Department of Foreign Affairs's (figures)": the body, not its possessive
+_POSSESSIVE_END = re.compile(r"(?<=\w)(?:'s|’s)$")
+# "a spokesman for the Tunisian Ministry of Interior": the body
+_LEADING_PREPOSITION = re.compile(r"^\s*(?:for|of|at|from)\s+(?=the\s)", re.IGNORECASE)
+# "figures cited by the Albanian police": the agent of the figures is who speaks
+_AGENT = re.compile(
+    rf"^.*?\b(?:{_NOUN}\s+)?{_PARTICIPLE}(?:by|from)\s+|^.*?\b{_NOUN}\s+(?:by|from)\s+"
+)
+
+
+def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
+    who = _POSSESSIVE_END.sub("", _LEADING_PREPOSITION.sub("", _AGENT.sub("", who)))
+    who = _DATA_AFTER.sub("", who)  # "according to police data": the police
+    post = _POST_IN_WHO.search(who)
+    if post is not None and (data := _sources().finditer(who, post.start())):
+        # "James Clapper, the US director of national intelligence,": the office the data names
+        return Attribution(start, end, text, data[0].name, None, False, who)
+    # "Marat Sultanov, the head of the Kyrgyz police,": the police; "The Egmont Institute,
+    # which advises the Belgian government,": the institute
+    heads = _WHO_HEADS.search(who) if post is None else None
+    if heads is not None and not ORG_WORDS.search(who[: heads.start()]):
+        # "Ayob Khan, who heads the counter-terrorism division of Special Branch,": the body a
+        # person heads or works for speaks (not "The Egmont Institute, which advises …")
+        post = heads
+    who = post["body"] if post is not None else _APPOSITIVE.sub("", who)
+    named = _sources().finditer(who)
+    if named:
+        return Attribution(start, end, text, named[0].name, None, False, who)
+    if re.fullmatch(r"(?:the\s+)?(?:its|their|it|they)", who, re.IGNORECASE):
+        return Attribution(start, end, text, None, "its", False, who)  # "by its count"
+    if re.fullmatch(r"he|she|him|her|we", who, re.IGNORECASE):
+        return Attribution(start, end, text, None, "person", False, who)  # "…, he said"
+    # "the deputy head of the State Security Service": the body whose post it is
+    who = _TITLE_OF.sub("", who)
+    regional = _regional(who)
+    if regional is not None:
+        return Attribution(start, end, text, regional, None, False, who)  # "Kerala police said"
+    # "the chief of the Kyrgyz police" speaks for the Kyrgyz police
+    office = national_source(who)
+    if office is not None:
+        return Attribution(start, end, text, office, None, False, who)
+    national = _NATIONAL.match(who)
+    if national:
+        # "Kurdish police said": a body no country's, under the kind of office it is
+        kind = _NATIONAL_KINDS.get(national.group(2).lower().split()[0], "authorities")
+        return Attribution(start, end, text, f"{national.group(1)} {kind}", None, False, who)
+    if re.search(r"\b(?:government|governmental)\b", who, re.I) and _official_regex().search(who):
+        # "according to the latest government estimates": the government's, not a report's
+        return Attribution(start, end, text, None, None, True, who)
+    generic = _generic_regex().search(who)
+    bare = generic is not None and _ARTICLE_ONLY.fullmatch(who[: generic.start()])
+    if generic and ((bare and not who[generic.end() :].strip()) or not ORG_WORDS.search(who)):
+        # "the Center said": a capitalised generic noun is no name of its own
+        return Attribution(start, end, text, None, generic.group(1).lower(), False, who)
+    if _official_regex().search(who) or _BARE_POLICE.fullmatch(who):
+        # "according to data from (the) police": the police of the figure's country
+        return Attribution(start, end, text, None, None, True, who)
+    bare_who = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", who.strip())
+    if re.fullmatch(r"[A-Z][A-Z&]{1,7}", bare_who) and not find_places(bare_who):
+        # "according to the BBC", "AFP reported": an organisation known by its initials
+        return Attribution(start, end, text, bare_who, None, False, who)
+    if ORG_WORDS.search(who):
+        name = re.sub(r"^(?:[a-z]+\s+)*(?:[Tt]he\s+|[Aa]n?\s+)?", "", who.strip())
+        name = re.sub(
+            r"(?:'s|’s)?\s+(?:new\s+)?(?:reports?|study|studies|estimates?|surveys?|analysis|figures|"
+            r"data|statistics|numbers)$",
+            "",
+            name,
+        )
+        name = national_possessive(name)
+        return Attribution(start, end, text, name, None, False, who)
+    if _outlets().fullmatch(bare_who) or _STATE_MEDIA.fullmatch(bare_who):
+        # "Anadolu said", "Uzbek state media reported": an outlet the data lists, or a
+        # country's state media
+        return Attribution(start, end, text, bare_who, None, False, who)
+    parts = who.split(" and ")
+    if len(parts) > 1 and not _A_PLACE.fullmatch(parts[0].strip()):
+        # "according to police and experts": the first of them that is a body (not "Tajik and
+        # Kyrgyz police", two countries' police)
+        for part in parts:
+            found = _attribution(start, end, text, part)
+            if found.source or found.official:
+                return dataclasses.replace(found, who=who)
+    return Attribution(start, end, text, None, None, False, who)
+
+
+_A_PLACE = re.compile(r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?")
+_STATE_MEDIA = re.compile(r"[A-Z][a-z]+\s+state\s+(?:media|television|TV|radio|news\s+agency)")
+
+
+@cache
+def _regional_regex() -> re.Pattern[str]:
+    regions = alternation(load("sources")["regions"])
+    return re.compile(
+        rf"(?:the\s+)?(?P<region>{regions})(?:'s|’s)?(?:\s+state)?\s+"
+        r"(?P<office>(?i:police|government|authorities|officials?|leader|head|president|governor))",
+        re.IGNORECASE,
+    )
+
+
+def _regional(who: str) -> str | None:
+    """A region's own office under the region's name: "the Kerala police" → "Kerala police",
+    "Xinjiang officials" → "Xinjiang authorities", "the Chechen leader" → "Chechen government"."""
+    m = _regional_regex().fullmatch(who.strip())
+    if m is None:
+        return None
+    office = m["office"].lower()
+    name = office if office in ("police", "government") else "authorities"
+    if office in ("leader", "head", "president", "governor"):
+        name = "government"  # the head of a region's government speaks for it
+    return f"{m['region']} {name}"
+
+
+_BARE_POLICE = re.compile(
+    r"\s*(?:the\s+)?(?:(?:security|federal|national|state|criminal)\s+)?police"
+    r"(?:\s+(?:sources?|officials?|officers?|spokes(?:man|woman|person)))?\s*",
+    re.IGNORECASE,
+)
+
+
+def national_possessive(name: str) -> str:
+    """ "Kyrgyzstan's State Committee for National Security" → "Kyrgyz State Committee for
+    National Security": a national body named as its country's, in the adjective form."""
+    m = re.match(r"(?:the\s+)?(.+?)(?:'s|’s)\s+(?=[A-Z])", name)
+    if m is None:
+        return name
+    places = [p for p in find_places(m.group(1)) if p.text == m.group(1) and not is_region(p.code)]
+    if not places:
+        return name
+    return f"{source_adjective(places[0].code)} {name[m.end() :]}"
+
+
+# A person named by their post, whatever they do in the sentence: "Dutch Justice Minister Ferd
+# Grapperhaus spoke in parliament", "Säpo chief Charlotte von Essen"
+_TITLED = re.compile(
+    r"(?:\b[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,7}(?:[a-z-]+\s+){0,2}"
+    r"(?i:" + _TITLES + r")"
+    r"(?:\s+(?:[A-Z][\w'’-]+|de|van|von|bin|al-[\w'’-]+)){1,4}"
+)
+
+
+# "the head of Kosovo's police", "Gerald Collins, the head of the Irish police", "Europol's
+# director"
+_POST_OF = re.compile(
+    rf"\b[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){{0,4}}(?:'s|’s)\s+(?:[a-z-]+\s+){{0,2}}(?:{_POSTS})\b"
+    rf"|\b(?:[Tt]he\s+)?(?:{_POSTS})\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][^,.;:()]{{1,80}}?"
+    r"(?=\s*[,.;:()]|$|\s+(?:spoke|addressed|was|is|has|had|on|in|at|to|during|before|after|"
+    r"when|who|" + _VERBS + r")\b)"
+)
+
+
+# a post named by its country or by "the country's", before or after the person's name:
+# "Tajikistan's interior minister, Ramazon Rahimzoda,", "Nurlan Yermekbayev, Kazakhstan's defence
+# minister,", "the country's federal prosecutor"
+_POSSESSED_POST = re.compile(
+    r"(?:\b[Tt]he\s+country(?:'s|’s)\s+|\b[Tt]he\s+(?=[A-Z])|\b[A-Z][\w.'’-]*(?:'s|’s)\s+)"
+    r"(?:[A-Za-z-]+\s+){0,3}?"
+    r"(?i:" + _TITLES + r")\b(?!\s+(?:of|for|at)\b)"
+)
+
+
+def is_post(text: str) -> bool:
+    """True when the words name a person by a post ("a spokesman for the security committee")."""
+    return bool(_SPEAKER_GUARD.search(text))
+
+
+def names_a_person(text: str) -> bool:
+    """True when a post in the text comes with its holder's name ("Interior Minister Petar
+    Ivanov")."""
+    return bool(_SPEAKER_GUARD.search(text)) and bool(_TITLED.search(text))
+
+
+def titled(text: str) -> list[Attribution]:
+    """The people a sentence names by their post, as the voices of their bodies (for "…, he
+    said" in a later sentence)."""
+    if not _SPEAKER_GUARD.search(text):
+        return []
+    posts = [*_TITLED.finditer(text), *_POST_OF.finditer(text), *_POSSESSED_POST.finditer(text)]
+    found = [_attribution(m.start(), m.end(), m.group(), m.group()) for m in posts]
+    return [a for a in found if a.source or a.official]
+
+
+def impersonal(text: str) -> bool:
+    """True for "is believed", "was reported": the text states the figure has no named source."""
+    return bool(_IMPERSONAL.search(text))
+
+
+@cache
+def _outlets() -> re.Pattern[str]:
+    names = "|".join(re.escape(n) for n in load("sources")["news_outlets"])
+    return re.compile(
+        rf"\b(?:{names})\b|\b(?i:news\s+agency|newspaper|broadcaster|daily|state\s+television|"
+        r"state\s+media|wire\s+service)\b"
+    )
+
+
+# an outlet's own count or estimate ("the Washington Post counted") is no relay
+_ESTIMATING = re.compile(
+    r"\b(?:counted|counts|count|estimated|estimates|estimate|put|puts|calculated|tallied|found|"
+    r"finds|compiled|analy[sz]ed|tally)\b"
+)
+
+
+# "the Tunisian newspaper Assabah", "state news agency Anadolu": an outlet introduced by
+# what it is, before its name
+_OUTLET_BEFORE = re.compile(
+    r"(?i:newspaper|daily|weekly|news\s+agency|broadcaster|news\s+site|website|magazine|"
+    r"channel|television|radio|tabloid)\s+$"
+)
+_CAPITALISED = re.compile(r"(?:[A-Z][\w'’.&-]*)(?:\s+[A-Z][\w'’.&-]*){0,3}")
+# a body's own name, with the small words names keep ("Defence for Children")
+_BODY_NAME = re.compile(
+    r"[A-Z][\w'’.&-]*(?:\s+(?:(?:of|for|the|and|on|against)\s+){0,2}[A-Z][\w'’.&-]*){0,6}"
+)
+
+
+def _described_outlet(text: str, found: Attribution) -> Attribution:
+    """A name after the words that say it is an outlet ("the Tunisian newspaper Assabah
+    reported"): the outlet, a relay."""
+    who = found.who.strip()
+    before = _OUTLET_BEFORE.search(text, max(0, found.start - 30), found.start)
+    if before is None or not _CAPITALISED.fullmatch(who):
+        return found
+    return dataclasses.replace(found, source=who, relay=True)
+
+
+def _relays(found: Attribution) -> bool:
+    """A news outlet that reports what others said ("Interfax reported", "according to
+    Reuters", "AFP said"), not one that counts for itself."""
+    name = f"{found.source or ''} {found.who}"
+    if not name.strip() or _ESTIMATING.search(found.text):
+        return False
+    return bool(_outlets().search(name) or PUBLICATION_WORDS.search(name))
+
+
+def nearest_attribution(
+    attributions: Sequence[Attribution], start: int, text: str = ""
+) -> Attribution | None:
+    """The attribution governing a figure at `start`: the nearest before, else the first after;
+    a body over a news outlet that relays it ("According to Interfax, …, the minister said");
+    the body whose figures they are over a person who speaks of them ("Renard said 130 …,
+    according to the prosecutor's office", "…, he said, citing police data": `cited-figures`,
+    in the figure's clause of `text`)."""
+    informative = [a for a in attributions if a.source or a.generic or a.official]
+    informative = [a for a in informative if not a.relay] or informative
+    grounds = [
+        a
+        for a in informative
+        if a.start >= start
+        and a.grounds
+        and not a.relay
+        and not _CLAUSE_END.search(text, start, a.start)
+    ]
+    before = [a for a in informative if a.start < start]
+    if before:
+        # "X's report quotes an estimate by Y that ..." : the innermost (last) one is Y.
+        return grounds[0] if grounds and _personal(before[-1]) else before[-1]
+    # "Experts say around 400 …, police saying more than half …": a speaker of its own before
+    # the figure governs it, not a body named after it
+    speakers = [a for a in attributions if a.start < start and a not in informative]
+    if speakers and not any(a.relay for a in attributions):
+        return grounds[0] if grounds else speakers[-1]
+    after = [
+        a
+        for a in informative or attributions
+        if a.start >= start and not _own_figures_across(text, start, a)
+    ]
+    if after and grounds and _personal(after[0]):
+        return grounds[0]  # "…, he said, citing police data"
+    return after[0] if after else None
+
+
+# where the figure's clause ends: a semicolon, or a new sentence of a list
+_CLAUSE_END = re.compile(r"[;:]")
+# a clause that sets another statement against the figure's ("…, but the FBI puts the number
+# at 150", "; officials count 150")
+_CONTRAST = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though)\b|\s+but\s+", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+
+
+def _own_figures_across(text: str, start: int, a: Attribution) -> bool:
+    """An attribution after the figure, past a contrast, that gives a figure of its own ("About
+    250 went, but the FBI puts the number at 150"): its figure's, not this one's."""
+    if not text or not _CONTRAST.search(text, start, a.start):
+        return False
+    end = _CONTRAST.search(text, a.end)
+    return bool(_DIGIT.search(text, a.end, end.start() if end else len(text)))
+
+
+def _personal(a: Attribution) -> bool:
+    """A person who speaks ("he said", "Peter Neumann, director of the ICSR, said"), not a
+    body or a source of figures."""
+    return not a.grounds and (a.generic == "person" or is_post(a.who))
+
+
+def report_kind(text: str, offset: int) -> str | None:
+    """The generic noun that follows a named source ("Soufan Center's report" → "report")."""
+    m = re.match(
+        r"[\w\s.'’-]{0,60}?(?:'s|’s)\s+(?:new\s+|latest\s+)?"
+        r"(report|study|estimate|survey|analysis)\b",
+        text[offset:],
+    )
+    if m:
+        return m.group(1).lower()
+    by = re.search(r"\b(report|study|estimate|survey|analysis)\s+by\s+(?:the\s+)?$", text[:offset])
+    return by.group(1).lower() if by else None
