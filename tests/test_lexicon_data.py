@@ -419,3 +419,60 @@ def test_data_file_parses_as_with_pyyaml_safe_load(path: Path) -> None:
     fast, plain = parse(text), yaml.safe_load(text)
     assert fast == plain
     assert repr(fast) == repr(plain)  # the same types and order, not only equal values
+
+
+# sources.yaml's word lists that the attribution scans are built from (each a list of
+# lower-case words or small patterns, used whole between word boundaries)
+SOURCE_WORD_LISTS = [
+    "reporting_verbs",
+    "figure_nouns",
+    "by_name_ends",
+    "lower_office_openers",
+    "office_nouns",
+    "lower_bodies",
+    "team_nouns",
+    "impersonal_participles",
+    "estimating_verbs",
+    "outlet_kinds",
+    "outlet_words",
+]
+
+
+@pytest.mark.parametrize("key", SOURCE_WORD_LISTS)
+def test_source_word_lists_are_unique_lower_case_patterns(key: str) -> None:
+    words = load("sources")[key]
+    assert words and len(words) == len(set(words)), key
+    for word in words:
+        assert isinstance(word, str) and word == word.lower(), (key, word)
+        re.compile(word)
+
+
+@pytest.mark.parametrize("verb", load("sources")["reporting_verbs"])
+def test_every_reporting_verb_makes_its_subject_the_source(verb: str) -> None:
+    text = f"The Soufan Center {verb} that 300 Belgians went to Syria."
+    assert "The Soufan Center" in [a.source for a in find_attributions(text)]
+
+
+@pytest.mark.parametrize(
+    "noun", [n.rstrip("?s") if n.endswith("s?") else n for n in load("sources")["figure_nouns"]]
+)
+def test_every_figure_noun_takes_its_agent_as_the_source(noun: str) -> None:
+    text = f"A {noun} by the Soufan Center found that 300 Belgians went to Syria."
+    assert "The Soufan Center" in [a.source for a in find_attributions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # `lower_bodies` before a noun of figures
+        ("Danish police figures show that 160 Danes left.", "Danish police"),
+        ("Austrian interior ministry data suggest that 320 left.", "Austrian Ministry of Interior"),
+        # `team_nouns`: an organisation's team or paper speaks
+        ("A UN monitoring team reported that 800 had left.", "UN Security Council Monitoring Team"),
+        # `outlet_kinds`: the name after them is an outlet, which relays
+        ("The Tunisian newspaper Assabah reported that 800 had left.", None),
+    ],
+)
+def test_source_word_lists_in_use(text: str, source: str | None) -> None:
+    found = [a for a in find_attributions(text) if not a.relay]
+    assert (found[0].source if found else None) == source

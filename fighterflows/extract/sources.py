@@ -18,25 +18,15 @@ from fighterflows.extract.lexicon import Gazetteer, alternation, gazetteer, load
 from fighterflows.places import find_places, is_region, place_adjective, place_name
 from fighterflows.trie import trie_pattern
 
-_VERBS = (
-    r"said|says|say|estimated|estimates|estimate|reported|reports|announced|announces|"
-    r"confirmed|confirms|stated|states|claimed|claims|believes|believed|found|finds|counted|"
-    r"counts|shows|showed|noted|notes|identified|identifies|told|quotes|quoted|put|puts|gave|"
-    r"gives|informed|listed|lists|approximated|suggested|suggests|revealed|reveals|warned|"
-    r"indicated|suggest|indicate|indicates|write|writes|wrote|added|adds|note|find|count|show|report|conclude|concludes|"
-    r"concluded|argue|argues|argued|assessed|assesses|calculated|recorded|documented|tallied|"
-    r"shared|published|released|provided|tweeted|posted|acknowledged|acknowledges|admitted|"
-    r"admits|disclosed|discloses|saying|believe"
-)
-_NOUN = (
-    r"(?i:report|study|estimate|survey|analysis|assessment|figures?|data|count|statistic|database|"
-    r"dataset|tally|review)s?"
-)
-# Nouns that stand for a source named elsewhere in the document ("the center said").
 _WORDS = load("sources")
+# "the ministry said", "ICSR estimates": sources.yaml, `reporting_verbs`
+_VERBS = alternation(_WORDS["reporting_verbs"])
+# "a report by X", "interior ministry data": sources.yaml, `figure_nouns`
+_NOUN = r"(?i:" + alternation(_WORDS["figure_nouns"]) + r")s?"
 # the words of a post before or after a person's name ("Attorney-General X", "the Defence
 # Secretary"): sources.yaml, `title_words`
 _TITLES = alternation(_WORDS["title_words"])
+# Nouns that stand for a source named elsewhere in the document ("the center said").
 _GENERIC = "(?:" + alternation(_WORDS["generic"]) + ")"
 # "the figure reported by X", "a report published on Tuesday by X": the agent of a reporting
 # participle
@@ -49,37 +39,22 @@ _PARTICIPLE = (
 _BE = r"(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+)"
 _COME = r"(?:(?:come|comes|came|are|is|were|was)\s+(?:(?:all|directly|originally)\s+)?(?=from\b))"
 # where the name after "by" ends: a verb of the report, or punctuation
-_BY_END = (
-    r"(?=\s+(?:that|in|on|gave|shows?|found|estimated|said|put|puts|listed|counts|says|at|"
-    r"suggests?|indicates?|estimates?|reveals?|has|have|were|was|is|are|includes?|counted|"
-    r"calculated|tallied|recorded|documented|identified|concluded|concludes|from|showing)\b"
-    r"|\s*[,.;(]|$)"
-)
+_BY_END = r"(?=\s+(?:" + alternation(_WORDS["by_name_ends"]) + r")\b|\s*[,.;(]|$)"
 # an office spoken of without capitals: "the federal department of defence", "the interior
 # ministry"
-_LOWER_OFFICE = (
-    r"(?:federal|national|state|interior|foreign|justice|defen[cs]e|home|security|intelligence)\s"
-)
+_LOWER_OFFICE = r"(?:" + alternation(_WORDS["lower_office_openers"]) + r")\s"
 # A word of a name: capitalised, or an Arabic article and a name ("al-Shuhada").
 _NAME_WORD = r"(?:[A-Z][\w'’.&-]*|(?:al|el|ad|as|ash|an)-[\w'’-]+)"
 _ARTICLE = (
     # "a new report", "the latest government estimates", "a parliamentary report"
     r"(?:\b(?:[Aa]n?|[Tt]he)\s+(?:\d{1,2}\s+[A-Z]\w+\s+\d{4}\s+|(?:[a-z-]+\s+){0,2}))"
 )
-# The nouns of a country's offices (the full names are in sources.yaml, `offices`).
 # The nouns of a country's offices, shared with the rule that a country's office speaks of
-# its own people (around.py).
-OFFICE_NOUNS = (
-    r"ministry|government|authorities|officials?|police|intelligence|security\s+services?|"
-    r"services?|agenc(?:y|ies)|office|department|administration|cabinet|prosecutors?|"
-    r"counter-?terrorism|committee"
-)
+# its own people (around.py); the full names are in sources.yaml, `offices`.
+OFFICE_NOUNS = alternation(_WORDS["office_nouns"])
 _OFFICE = rf"(?i:{OFFICE_NOUNS})(?:\s+of\s+(?:the\s+)?[a-z]+(?:\s+affairs)?)?"
 # a country's body said without capitals after its adjective ("Danish police figures")
-_LOWER_BODY = (
-    r"(?:police|intelligence|prosecutors?|prosecutor(?:'s|’s)\s+office|security\s+services?|"
-    r"authorities|government|(?:interior|foreign|justice|defen[cs]e|home)\s+ministry)"
-)
+_LOWER_BODY = r"(?:" + alternation(_WORDS["lower_bodies"]) + r")"
 _ATTRIBUTION = re.compile(
     rf"(?P<by>(?:{_ARTICLE}?\b{_NOUN}\s+(?:{_BE}?{_PARTICIPLE}|{_COME})?|{_PARTICIPLE})(?:by|from)\s+"
     rf"(?P<by_x>(?:the\s+)?(?:[A-Z]|{_LOWER_OFFICE})[^,.;:()]{{1,80}}?)){_BY_END}"
@@ -209,23 +184,21 @@ _RELAY = re.compile(
     r"|(?P<relay>\b(?:cited|quoted)\s+(?P<relay_x>(?:the\s+|an?\s+)?[^,.;:()]{1,60}?)\s+as\s+saying)"
 )
 # "a UN monitoring team reported", "an ICSR study found": an organisation's team or paper
+_TEAM_NOUNS = alternation(_WORDS["team_nouns"])
 _TEAM = re.compile(
     r"(?P<team>(?P<team_x>\b(?:[Aa]n?|[Tt]he)\s+(?:[A-Z][\w.&'’-]*\s+){1,4}(?:[a-z-]+\s+){0,2}"
-    r"(?:team|panel|report|study|committee|commission|unit|survey|review|assessment|analysis|"
-    r"paper|data|figures|tally))\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
+    r"(?:" + _TEAM_NOUNS + r"))\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
 )
 _SPEAKER_GUARD = re.compile(
     r"\b(?:official|officials|sources?|diplomats?|" + _TITLES + r"|" + _POSTS + r")\b",
     re.IGNORECASE,
 )
 # a capitalised name, then a team's or a paper's noun
-_TEAM_GUARD = re.compile(
-    r"\b[A-Z][\w.&'’-]*\s+(?:[\w-]+\s+){0,2}(?:team|panel|report|study|committee|commission|"
-    r"unit|survey|review|assessment|analysis|paper|data|figures|tally)\b"
-)
+_TEAM_GUARD = re.compile(r"\b[A-Z][\w.&'’-]*\s+(?:[\w-]+\s+){0,2}(?:" + _TEAM_NOUNS + r")\b")
 _IMPERSONAL = re.compile(
-    r"\b(?:is|are|was|were|been|it is|it was)\s+(?:\w+\s+)?(?:believed|thought|estimated|reported|"
-    r"said|suspected|presumed|known|expected)\b",
+    r"\b(?:is|are|was|were|been|it is|it was)\s+(?:\w+\s+)?(?:"
+    + alternation(_WORDS["impersonal_participles"])
+    + r")\b",
     re.IGNORECASE,
 )
 # "German security authorities said": a nation's authorities or government as the source.
@@ -849,25 +822,17 @@ def impersonal(text: str) -> bool:
 @cache
 def _outlets() -> re.Pattern[str]:
     names = "|".join(re.escape(n) for n in load("sources")["news_outlets"])
-    return re.compile(
-        rf"\b(?:{names})\b|\b(?i:news\s+agency|newspaper|broadcaster|daily|state\s+television|"
-        r"state\s+media|wire\s+service)\b"
-    )
+    words = alternation(load("sources")["outlet_words"])
+    return re.compile(rf"\b(?:{names})\b|\b(?i:{words})\b")
 
 
 # an outlet's own count or estimate ("the Washington Post counted") is no relay
-_ESTIMATING = re.compile(
-    r"\b(?:counted|counts|count|estimated|estimates|estimate|put|puts|calculated|tallied|found|"
-    r"finds|compiled|analy[sz]ed|tally)\b"
-)
+_ESTIMATING = re.compile(r"\b(?:" + alternation(_WORDS["estimating_verbs"]) + r")\b")
 
 
 # "the Tunisian newspaper Assabah", "state news agency Anadolu": an outlet introduced by
 # what it is, before its name
-_OUTLET_BEFORE = re.compile(
-    r"(?i:newspaper|daily|weekly|news\s+agency|broadcaster|news\s+site|website|magazine|"
-    r"channel|television|radio|tabloid)\s+$"
-)
+_OUTLET_BEFORE = re.compile(r"(?i:" + alternation(_WORDS["outlet_kinds"]) + r")\s+$")
 _CAPITALISED = re.compile(r"(?:[A-Z][\w'’.&-]*)(?:\s+[A-Z][\w'’.&-]*){0,3}")
 # a body's own name, with the small words names keep ("Defence for Children")
 _BODY_NAME = re.compile(
