@@ -51,7 +51,6 @@ from fighterflows.extract.sources import (
     national_named,
     office_of,
     report_kind,
-    source_adjective,
     source_countries,
     source_spans,
     spelled_out,
@@ -762,7 +761,7 @@ def _defined(acronym: str, d: Draft, sentences: list[Sentence], i: int) -> str:
     for j in range(i, -1, -1):
         name = spelled_out(sentences[j].text, acronym)
         if name is not None and _is_country(d.place):
-            return national_named(source_adjective(d.place), name) or name
+            return national_named(d.place, name) or name
         if name is not None:
             return name
     return acronym
@@ -781,7 +780,7 @@ def _stated_source(
 ) -> str | None:
     if a.source:
         if _is_country(d.place) and not find_places(a.who):
-            national = national_named(source_adjective(d.place), a.source)
+            national = national_named(d.place, a.source)
             return national or a.source
         return a.source
     if a.generic in _OFFICIAL_NOUNS:

@@ -340,13 +340,27 @@ def national_source(who: str) -> str | None:
 
 def _office_name(name: str, code: str) -> str:
     """A country's office under its one name: "German government", "Belgian interior
-    ministry", the country's own name for its intelligence service (sources.yaml)."""
+    ministry", the country's own name for its intelligence service or its ministry
+    (sources.yaml, `intelligence_services`, `office_names`)."""
     if name == "government":
         return government_name(code, place_name(code))
     if name == "intelligence service":
         services: dict[str, str] = load("sources")["intelligence_services"]
         return services.get(code) or f"{source_adjective(code)} intelligence"
-    return f"{source_adjective(code)} {name}"
+    usual: dict[str, dict[str, str]] = load("sources")["office_names"]
+    return usual.get(name, {}).get(code) or f"{source_adjective(code)} {name}"
+
+
+@cache
+def _usual_names() -> dict[str, str]:
+    """ "<adjective> <office>" → the country's usual name for that office ("Tajik Ministry of
+    Interior" → "Tajik Ministry of Internal Affairs"; sources.yaml, `office_names`)."""
+    usual: dict[str, dict[str, str]] = load("sources")["office_names"]
+    return {
+        f"{source_adjective(code)} {office}": name
+        for office, names in usual.items()
+        for code, name in names.items()
+    }
 
 
 def joint_source(who: str) -> str:
@@ -385,9 +399,10 @@ NATIONAL_BODY = re.compile(
 _INTERNATIONAL = re.compile(r"\b(?:International|United|European|Global|World|Islamic)\b")
 
 
-def national_named(adjective: str, source: str) -> str | None:
-    """ "the Department of Justice" speaking of Irish people: the "Irish Department of
-    Justice" (the data's name for it where it knows one)."""
+def national_named(code: str, source: str) -> str | None:
+    """ "the Department of Justice" speaking of Irish people (`code` "IRL"): the "Irish
+    Department of Justice" (the data's name for it where it knows one)."""
+    adjective = source_adjective(code)
     hits = _sources().finditer(f"{adjective} {source}")
     if hits and hits[0].start == 0:
         return hits[0].name
@@ -396,8 +411,8 @@ def national_named(adjective: str, source: str) -> str | None:
     pattern, names = _offices()
     office = pattern.fullmatch(source)
     if office is not None and office.lastgroup is not None:
-        name = names[office.lastgroup]
-        return f"{adjective} {name}" if name != "government" else f"{adjective} government"
+        # "the State Security Service" of Azerbaijanis: the country's intelligence service
+        return _office_name(names[office.lastgroup], code)
     unknown = source not in source_countries() and source not in _known_names()
     if unknown and (
         BARE_OFFICE.fullmatch(source)
@@ -412,7 +427,7 @@ def canonical(source: str) -> str:
     from its words) is the "Russian Ministry of Defence"."""
     hits = _sources().finditer(source)
     whole = len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(source)
-    return hits[0].name if whole else source
+    return hits[0].name if whole else _usual_names().get(source, source)
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
@@ -612,9 +627,14 @@ def _apposed(text: str, found: Attribution) -> Attribution:
         words = text[found.start : title.end()]
         office = _attribution(found.start, title.end(), words, title["post"])
         return office if office.source or office.official else found
-    body = _attribution(found.start, post.end(), text[found.start : post.end()], post["body"])
+    words = text[found.start : post.end()]
+    body = _attribution(found.start, post.end(), words, post["body"])
     if body.source or body.official:
         return body
+    # "according to X, president of Tajikistan": a country's post, its office
+    office = national_source(text[post.start() : post.end()].lstrip(", "))
+    if office is not None:
+        return dataclasses.replace(body, source=office)
     name = _LEADING_THE.sub("", post["body"].strip(), count=1)
     if _BODY_NAME.fullmatch(name) and not find_places(name):
         # "said Heidi De Pauw, head of Child Focus": a body the post names, by its own name
@@ -642,6 +662,28 @@ _AGENT = re.compile(
 )
 
 
+# a post of an office after a person's name, inside the words of a subject ("Ahmed Hamdi, the
+# Tunisian foreign minister,"; "X, Kazakhstan's deputy interior minister,")
+_TITLE_IN_WHO = re.compile(
+    r"^[^,]+,\s+(?P<post>(?:(?:the|a|an)\s+)?(?:country(?:'s|’s)\s+|[A-Z][\w.'’-]*(?:'s|’s)?\s+)?"
+    r"(?:[a-z-]+\s+){0,2}?(?i:" + _TITLES + r")),?\s*$"
+)
+# a unit inside a body, said with the body's possessive: "the Interior Ministry's
+# counter-terrorism department", "the police's special unit": the body speaks (a unit named
+# in capitals, "Special Branch", is a body of its own)
+_UNIT_OF = re.compile(
+    r"^(?P<body>(?:the\s+)?[^,]{2,60}?)(?:'s|’s)\s+(?:[a-z-]+\s+){0,3}?"
+    r"(?:" + alternation(_WORDS["units"]) + r")$"
+)
+
+
+def _unit_of(body: str) -> str:
+    """The body a unit belongs to ("the Interior Ministry's counter-terrorism department" →
+    "the Interior Ministry"), else the body as named."""
+    m = _UNIT_OF.fullmatch(body.strip())
+    return m["body"] if m is not None else body
+
+
 def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
     who = _POSSESSIVE_END.sub("", _LEADING_PREPOSITION.sub("", _AGENT.sub("", who)))
     who = _DATA_AFTER.sub("", who)  # "according to police data": the police
@@ -656,7 +698,12 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
         # "Ayob Khan, who heads the counter-terrorism division of Special Branch,": the body a
         # person heads or works for speaks (not "The Egmont Institute, which advises …")
         post = heads
-    who = post["body"] if post is not None else _APPOSITIVE.sub("", who)
+    if post is None and (title := _TITLE_IN_WHO.search(who)) is not None:
+        # "Ahmed Hamdi, the Tunisian foreign minister,": the office of the post after the name
+        office = _attribution(start, end, text, title["post"])
+        if office.source or office.official:
+            return dataclasses.replace(office, who=who)
+    who = _unit_of(post["body"]) if post is not None else _APPOSITIVE.sub("", who)
     named = _sources().finditer(who)
     if named:
         return Attribution(start, end, text, named[0].name, None, False, who)
