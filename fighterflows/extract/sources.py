@@ -632,9 +632,9 @@ def _apposed(text: str, found: Attribution) -> Attribution:
     if body.source or body.official:
         return body
     # "according to X, president of Tajikistan": a country's post, its office
-    office = national_source(text[post.start() : post.end()].lstrip(", "))
-    if office is not None:
-        return dataclasses.replace(body, source=office)
+    country_office = national_source(text[post.start() : post.end()].lstrip(", "))
+    if country_office is not None:
+        return dataclasses.replace(body, source=country_office)
     name = _LEADING_THE.sub("", post["body"].strip(), count=1)
     if _BODY_NAME.fullmatch(name) and not find_places(name):
         # "said Heidi De Pauw, head of Child Focus": a body the post names, by its own name
@@ -700,9 +700,9 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
         post = heads
     if post is None and (title := _TITLE_IN_WHO.search(who)) is not None:
         # "Ahmed Hamdi, the Tunisian foreign minister,": the office of the post after the name
-        office = _attribution(start, end, text, title["post"])
-        if office.source or office.official:
-            return dataclasses.replace(office, who=who)
+        titled_office = _attribution(start, end, text, title["post"])
+        if titled_office.source or titled_office.official:
+            return dataclasses.replace(titled_office, who=who)
     who = _unit_of(post["body"]) if post is not None else _APPOSITIVE.sub("", who)
     named = _sources().finditer(who)
     if named:
