@@ -435,6 +435,7 @@ SOURCE_WORD_LISTS = [
     "estimating_verbs",
     "outlet_kinds",
     "outlet_words",
+    "units",
 ]
 
 
@@ -447,7 +448,9 @@ def test_source_word_lists_are_unique_lower_case_patterns(key: str) -> None:
         re.compile(word)
 
 
-@pytest.mark.parametrize("verb", load("sources")["reporting_verbs"])
+@pytest.mark.parametrize(
+    "verb", [v for v in load("sources")["reporting_verbs"] if v.isalpha()] + ["learnt", "learned"]
+)
 def test_every_reporting_verb_makes_its_subject_the_source(verb: str) -> None:
     text = f"The Soufan Center {verb} that 300 Belgians went to Syria."
     assert "The Soufan Center" in [a.source for a in find_attributions(text)]
@@ -469,6 +472,11 @@ def test_every_figure_noun_takes_its_agent_as_the_source(noun: str) -> None:
         ("Austrian interior ministry data suggest that 320 left.", "Austrian Ministry of Interior"),
         # `team_nouns`: an organisation's team or paper speaks
         ("A UN monitoring team reported that 800 had left.", "UN Security Council Monitoring Team"),
+        # `reporting_verbs`: "learnt", but not an outlet's "learned from" (its source speaks)
+        ("The BBC has learned from security sources that 400 had left.", None),
+        # `capitals`: a capital speaks for its government
+        ("Dushanbe says 1,900 Tajiks went to Syria.", "Tajik government"),
+        ("Canberra believes 110 Australians remain in Syria.", "Australian government"),
         # `outlet_kinds`: the name after them is an outlet, which relays
         ("The Tunisian newspaper Assabah reported that 800 had left.", None),
     ],
@@ -476,3 +484,19 @@ def test_every_figure_noun_takes_its_agent_as_the_source(noun: str) -> None:
 def test_source_word_lists_in_use(text: str, source: str | None) -> None:
     found = [a for a in find_attributions(text) if not a.relay]
     assert (found[0].source if found else None) == source
+
+
+def test_capitals_are_of_countries() -> None:
+    for capital, code in load("sources")["capitals"].items():
+        assert capital[:1].isupper() and place_name(code), capital
+
+
+def test_office_names_are_the_country_s_and_of_a_known_office() -> None:
+    offices = load("sources")["offices"]
+    for office, names in load("sources")["office_names"].items():
+        assert office in offices, office
+        for code, name in names.items():
+            assert name.startswith(f"{source_adjective(code)} "), (code, name)
+            assert national_source(f"the {place_name(code)} interior ministry") == name or (
+                office != "Ministry of Interior"
+            ), (code, name)

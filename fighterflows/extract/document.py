@@ -523,7 +523,31 @@ def _source(
     if inherited:
         d.source_text = words_of(inherited[-1])
         return inherited[-1].source, "continues the paragraph's last figure"
+    if j is not None and not _SPEAKER_AFTER.search(sentences[i].text):
+        # "The minister told parliament on Tuesday that the threat had grown. Of the 500 …, 120
+        # have returned": the speaker of the nearest sentence before that attributes, with no
+        # figure of its own, goes on speaking
+        spoken = _speaker_before(sentences, j, d, named, drafts)
+        if spoken is not None:
+            d.source_text = spoken[1]
+            return spoken[0], f"speaker-before: '{spoken[1]}'"
     return None, "none stated"
+
+
+def _speaker_before(
+    sentences: list[Sentence], j: int, d: Draft, named: list[Named], drafts: list[Draft]
+) -> tuple[str, str] | None:
+    """The source of the last attribution of sentence `j` (a sentence of the figure's
+    paragraph that states no figure) and its words: who speaks there ("The interior minister
+    told parliament …", "…, he told reporters", "Tajik authorities say …")."""
+    found = [a for a in find_attributions(sentences[j].text) if a.source or a.generic or a.official]
+    if not found or found[-1].relay:
+        return None
+    a = found[-1]
+    if a.generic == "person":
+        a = _person(sentences, j) or a  # "…, he said": the speaker named just before
+    source = _stated_source(a, d, named, j, drafts)
+    return (canonical(source), a.text) if source is not None else None
 
 
 # A sentence that goes on with the statement before ("Of these, …", "Out of these 632 people",

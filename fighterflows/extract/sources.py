@@ -91,7 +91,7 @@ _ATTRIBUTION = re.compile(
     r"(?=\s*(?:[,.;(]|$))"
     r"|(?P<off>(?P<off_x>\b(?:[Oo]fficials|[Aa]uthorities|[Pp]olice|[Ii]nvestigators|[Pp]rosecutors|"
     r"[Mm]inisters?|[Dd]iplomats)|\b[Tt]he\s+(?:(?:interior|foreign|justice|defen[cs]e|home)\s+)?"
-    r"(?:government|ministry|minister|authorities|police)"
+    r"(?:government|ministry|minister|authorities|police|country)"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[a-z]+(?:\s+affairs)?)?"
     # "the Dutch counter-terrorism coordinator said"
     # "the country's interior minister said", "the Attorney-General told"
@@ -146,8 +146,18 @@ _ATTRIBUTION = re.compile(
 # posts that name a person by their place in a body ("the head of", "a commander")
 _POSTS = alternation(_WORDS["posts"])
 _SPEAKER = re.compile(
+    # "a source in the State Security Service told Interfax", "sources in the security services
+    # said", "an official at the interior ministry, speaking on condition of anonymity, said":
+    # the body the source is in, not the agency it tells
+    r"(?P<srcin>\b(?:[Aa]n?\s+|[Tt]he\s+)?(?:[a-z-]+\s+){0,2}?(?i:sources?|officials?|officers?|"
+    r"insiders?)\s+(?:in|at|within|inside|close\s+to|from|with)\s+"
+    # (not "officials in Denmark say": a place, the country's authorities, read below)
+    r"(?P<srcin_x>(?!(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:also\s+)?(?:"
+    + _VERBS
+    + r")\b)(?:the\s+)?[^,.;:()\"“”]{2,60}?)(?:,[^,.;:]{3,60},)?\s+(?:also\s+)?"
+    r"(?:" + _VERBS + r")\b)"
     # "a senior Iraqi official told AFP", "security sources said"
-    r"(?P<src>(?P<src_x>\b(?:[Aa]n?\s+|[Tt]he\s+)?(?:(?:senior|top|local|high-ranking|"
+    r"|(?P<src>(?P<src_x>\b(?:[Aa]n?\s+|[Tt]he\s+)?(?:(?:senior|top|local|high-ranking|"
     r"security|government|intelligence)\s+)*(?:[A-Z][\w.-]*\s+){0,3}"
     # "a Finnish foreign ministry official told Reuters"
     r"(?:(?:security|government|foreign|interior|justice|defen[cs]e|home|ministry|police|"
@@ -684,6 +694,16 @@ def _unit_of(body: str) -> str:
     return m["body"] if m is not None else body
 
 
+@cache
+def _capitals() -> dict[str, str]:
+    """A capital's name → its country's code (sources.yaml, `capitals`)."""
+    return dict(load("sources")["capitals"])
+
+
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=[A-Z])")
+_THE_COUNTRY = re.compile(r"\s*(?:the\s+)?country\s*", re.IGNORECASE)
+
+
 def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
     who = _POSSESSIVE_END.sub("", _LEADING_PREPOSITION.sub("", _AGENT.sub("", who)))
     who = _DATA_AFTER.sub("", who)  # "according to police data": the police
@@ -707,6 +727,13 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
     named = _sources().finditer(who)
     if named:
         return Attribution(start, end, text, named[0].name, None, False, who)
+    capital = _capitals().get(_LEADING_ARTICLE.sub("", who.strip()))
+    if capital is not None:
+        # "Moscow estimates", "Dushanbe says": the capital speaks for its government
+        return Attribution(start, end, text, government_name(capital), None, False, who)
+    if _THE_COUNTRY.fullmatch(who):
+        # "…, the country said": the government of the figure's country
+        return Attribution(start, end, text, None, None, True, who)
     if re.fullmatch(r"(?:the\s+)?(?:its|their|it|they)", who, re.IGNORECASE):
         return Attribution(start, end, text, None, "its", False, who)  # "by its count"
     if re.fullmatch(r"he|she|him|her|we", who, re.IGNORECASE):
