@@ -143,6 +143,12 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
         )
         for d in _aggregates(assemble(f, context)):
             d.source, d.why["source"] = _source(d, f, named, i, drafts, owners, sentences)
+            if d.why["source"].startswith("speaker-before") and d.as_of is None:
+                # "The minister told parliament on Tuesday that …. Of these, 120 have
+                # returned": the day the speaker spoke, for a figure with no date of its own
+                spoken = _spoken_on(sentences, owners, i, published)
+                if spoken is not None:
+                    d.as_of, d.why["as_of"] = spoken, "the day its speaker spoke"
             if d.source is None and (later := _attributed_next(sentences, facts, i)):
                 j, a = later
                 d.source = _stated_source(a, d, named, j, drafts)
@@ -532,6 +538,24 @@ def _source(
             d.source_text = spoken[1]
             return spoken[0], f"speaker-before: '{spoken[1]}'"
     return None, "none stated"
+
+
+def _spoken_on(
+    sentences: list[Sentence], owners: list[int], i: int, published: str | None
+) -> str | None:
+    """The day (a full date) the nearest attributing sentence before `i` in its paragraph
+    gives its statement ("told parliament on Tuesday", "said on 12 March")."""
+    j = _previous_index(sentences, i)
+    while j is not None and j not in owners and not _attributes(sentences[j]):
+        j = _previous_index(sentences, j)
+    if j is None:
+        return None
+    days = [
+        d.iso
+        for d in find_dates(sentences[j].text, published)
+        if d.role is Role.AS_OF and len(d.iso) == 10
+    ]
+    return days[-1] if days else None
 
 
 def _speaker_before(
