@@ -158,6 +158,7 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
                     d.why["source"] = f"attributed-after: '{a.text}'"
             drafts.append(d)
             owners.append(i)
+    _lead_speaks(sentences, facts, drafts, owners, named, published)
     _restated(drafts)
     return _finish(text, doc, published, _dedupe(drafts))
 
@@ -540,6 +541,63 @@ def _source(
     return None, "none stated"
 
 
+# the reasons a figure may take the voice of a release's lead: nothing attributes it, or only
+# a date of its own sets it apart ("In 2019, Kazakhstan brought back 595 citizens")
+_UNVOICED = ("none stated", "impersonal or dated: a statement of its own")
+
+
+def _lead_speaks(
+    sentences: list[Sentence],
+    facts: list[Facts | None],
+    drafts: list[Draft],
+    owners: list[int],
+    named: list[Named],
+    published: str | None,
+) -> None:
+    """`lead-speaks`: a document that one body opens and no other voice enters (a ministry's
+    release, "The Ministry of Foreign Affairs announced on Thursday the return of a group of
+    citizens from Syria. … The group consists of 4 men, 1 woman and 7 children."): its figures
+    that nothing attributes are that body's; never an impersonal figure ("are believed"). A
+    figure with no date of its own takes the day the lead gives its statement."""
+    lead = _first_paragraph(sentences)
+    pending = [
+        (d, o)
+        for d, o in zip(drafts, owners, strict=True)
+        if d.source is None
+        and d.why.get("source") in _UNVOICED
+        and sentences[o].paragraph != lead  # the release's body, not its opening
+        and not (facts[o] is not None and facts[o].impersonal)  # type: ignore[union-attr]
+    ]
+    if not pending:
+        return
+    voices = [
+        (j, a)
+        for j, sentence in enumerate(sentences)
+        for a in find_attributions(sentence.text)
+        if (a.source or a.generic or a.official) and a.generic not in ("person", "its")
+    ]
+    if not voices or sentences[voices[0][0]].paragraph != lead or is_post(voices[0][1].who):
+        return  # no body opens the document (a minister who speaks is a news story's)
+    if any(sentences[o].paragraph == lead for o in owners) or any(x.source for x in drafts):
+        return  # the opening states figures, or others are attributed: a story, not a release
+    for d, _ in pending:
+        found = {_stated_source(a, d, named, j, drafts) for j, a in voices}
+        found |= {n.source for n in named}
+        if len(found) != 1 or None in found:
+            return  # several voices, or one the text does not resolve
+        source = canonical(found.pop() or "")
+        d.source, d.source_text = source, voices[0][1].text
+        d.why["source"] = f"lead-speaks: '{voices[0][1].text}'"
+        day = _day_stated(sentences[voices[0][0]].text, published)
+        if d.as_of is None and day is not None:
+            d.as_of, d.why["as_of"] = day, "the day its speaker spoke"
+
+
+def _first_paragraph(sentences: list[Sentence]) -> int | None:
+    """The paragraph of the document's first sentence that is no heading."""
+    return next((s.paragraph for s in sentences if s.kind is not BlockKind.HEADING), None)
+
+
 def _spoken_on(
     sentences: list[Sentence], owners: list[int], i: int, published: str | None
 ) -> str | None:
@@ -548,13 +606,12 @@ def _spoken_on(
     j = _previous_index(sentences, i)
     while j is not None and j not in owners and not _attributes(sentences[j]):
         j = _previous_index(sentences, j)
-    if j is None:
-        return None
-    days = [
-        d.iso
-        for d in find_dates(sentences[j].text, published)
-        if d.role is Role.AS_OF and len(d.iso) == 10
-    ]
+    return _day_stated(sentences[j].text, published) if j is not None else None
+
+
+def _day_stated(text: str, published: str | None) -> str | None:
+    """The last full date (a day) the text gives as a date of what it reports."""
+    days = [d.iso for d in find_dates(text, published) if d.role is Role.AS_OF and len(d.iso) == 10]
     return days[-1] if days else None
 
 

@@ -183,6 +183,8 @@ _SPEAKER = re.compile(
     r"(?i:" + _TITLES + r"))"
     # "Justice Minister X said", "The justice minister, X, said"
     r",?(?:\s+(?:[A-Z][\w'’-]+|de|van|von|bin|al-[\w'’-]+)){1,4},?\s+(?:also\s+)?"
+    # "Foreign Secretary X has said"
+    r"(?:(?:has|had|have)\s+(?:also\s+)?)?"
     r"(?:told|said|says|estimated|stated|announced|added)\b)"
 )
 # "X was quoted by Reuters as saying", "Reuters cited the minister as saying": X speaks, the
