@@ -215,7 +215,9 @@ _IMPERSONAL = re.compile(
 )
 # "German security authorities said": a nation's authorities or government as the source.
 _NATIONAL = re.compile(
-    r"(?:[Tt]he\s+)?(?!(?:The|A|An|Its|Their|This|That)\b)([A-Z][a-z]+)\s+(?:[a-z]+\s+){0,2}(authorities|officials|police|government|"
+    # (not "Researchers and the police": two speakers, read one by one)
+    r"(?:[Tt]he\s+)?(?!(?:The|A|An|Its|Their|This|That)\b)([A-Z][a-z]+)\s+"
+    r"(?:(?!(?:and|or)\b)[a-z]+\s+){0,2}(authorities|officials|police|government|"
     r"intelligence|security\s+services?|agenc(?:y|ies))$"
 )
 _NATIONAL_KINDS = {"government": "government", "police": "police", "intelligence": "intelligence"}
@@ -524,6 +526,8 @@ def find_attributions(text: str) -> list[Attribution]:
         if kind in _SUBJECTS and _a_place_after_preposition(text, m.start(), who or ""):
             continue  # "fighting in Syria estimates show": a place is no speaker
         found = _attribution(m.start(), m.end(), m.group(), who or "")
+        if kind in _SUBJECTS or kind == "off":
+            found = _first_of_joint(text, found)
         if found.generic == "person" and found.who.lower() == "we" and not _QUOTED.search(text):
             # "we" outside a quotation: the text's own authors, no one named before
             found = dataclasses.replace(found, generic=None)
@@ -572,6 +576,24 @@ _SUBJECTS = frozenset({"subj", "nat", "auth", "named", "role"})
 _PLACE_AFTER_PREPOSITION = re.compile(
     r"\b(?:in|into|to|from|across|inside|throughout|towards?|near)\s+$", re.IGNORECASE
 )
+
+
+# "Germany's BfV and the federal police say": the second of two subjects joined by "and"
+_AND_BEFORE = re.compile(r"\s+and\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
+
+
+def _first_of_joint(text: str, found: Attribution) -> Attribution:
+    """Two bodies that speak together, the first named by the data ("Germany's BfV and the
+    federal police say", "Europol and national police estimate"): the first, as with "according
+    to X and Y"."""
+    joined = _AND_BEFORE.search(text, max(0, found.start - 40), found.start)
+    if joined is None:
+        return found
+    hits = [h for h in _sources().finditer(text[: joined.start()]) if h.end == joined.start()]
+    if not hits:
+        return found
+    words = text[hits[-1].start : found.end]
+    return Attribution(hits[-1].start, found.end, words, hits[-1].name, None, False, words)
 
 
 def _a_place_after_preposition(text: str, start: int, who: str) -> bool:
@@ -784,7 +806,8 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
         # country's state media
         return Attribution(start, end, text, bare_who, None, False, who)
     parts = who.split(" and ")
-    if len(parts) > 1 and not _A_PLACE.fullmatch(parts[0].strip()):
+    first = parts[0].strip()
+    if len(parts) > 1 and not (_A_PLACE.fullmatch(first) and find_places(first)):
         # "according to police and experts": the first of them that is a body (not "Tajik and
         # Kyrgyz police", two countries' police)
         for part in parts:
