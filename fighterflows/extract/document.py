@@ -484,6 +484,12 @@ def _source(
     stated = canonical(stated) if stated is not None else None
     if stated is not None and is_acronym(stated):
         stated = _defined(stated, d, sentences, i)  # "NACTA says": the name it was given
+    if stated is None and a is not None and a.generic == "its":
+        # "A further 300 were killed there, it said": the body of the statement before
+        before = _last_source_before(sentences, i, drafts, owners)
+        if before is not None:
+            d.source_text = a.text
+            return before, f"pronoun-continues: '{a.text}'"
     if stated is not None or (a is not None and (a.source or a.generic or a.official)):
         if a is not None and stated is not None and a.official and is_post(a.who):
             # "Attorney-General X said", "the country's prosecutor-general": the post's body
@@ -530,6 +536,14 @@ def _source(
     if inherited:
         d.source_text = words_of(inherited[-1])
         return inherited[-1].source, "continues the paragraph's last figure"
+    quoted = _quote_closed_by(sentences, i)
+    if quoted is not None:
+        # "“About 300 have gone to Syria. Some 120 have come back,” he said.": a quotation's
+        # sentence continues the speaker of the sentence that closes it
+        spoken = _speaker_before(sentences, quoted, d, named, drafts)
+        if spoken is not None:
+            d.source_text = spoken[1]
+            return spoken[0], f"quoted-speaker: '{spoken[1]}'"
     if j is not None and not _SPEAKER_AFTER.search(sentences[i].text):
         # "The minister told parliament on Tuesday that the threat had grown. Of the 500 …, 120
         # have returned": the speaker of the nearest sentence before that attributes, with no
@@ -596,6 +610,43 @@ def _lead_speaks(
 def _first_paragraph(sentences: list[Sentence]) -> int | None:
     """The paragraph of the document's first sentence that is no heading."""
     return next((s.paragraph for s in sentences if s.kind is not BlockKind.HEADING), None)
+
+
+def _last_source_before(
+    sentences: list[Sentence], i: int, drafts: list[Draft], owners: list[int]
+) -> str | None:
+    """The source of the last attributed figure of the sentence before, in the paragraph."""
+    j = _previous_index(sentences, i)
+    mine = [x.source for x, o in zip(drafts, owners, strict=True) if o == j and x.source]
+    return mine[-1] if mine else None
+
+
+# quotation marks: straight, and the curly pair
+_OPEN_QUOTE = re.compile(r"[\"“]")
+_CLOSE_QUOTE = re.compile(r"[\"”]")
+
+
+def _quote_closed_by(sentences: list[Sentence], i: int) -> int | None:
+    """The sentence of the paragraph after `i` that closes the quotation `i` opens and leaves
+    open ("“About 300 have gone to Syria.", then "Some 120 have come back,” he said."), when
+    a speaker follows the closing mark there."""
+    text = sentences[i].text
+    straight = text.count('"')
+    curly_open = text.count("“") > text.count("”")
+    if not (straight % 2 == 1 and text.lstrip().startswith('"')) and not curly_open:
+        return None
+    j = i
+    for _ in range(3):
+        if j + 1 >= len(sentences) or sentences[j + 1].paragraph != sentences[i].paragraph:
+            return None
+        j += 1
+        close = _CLOSE_QUOTE.search(sentences[j].text)
+        if close is not None:
+            after = sentences[j].text[close.end() :]
+            return j if find_attributions(after) else None
+        if _OPEN_QUOTE.search(sentences[j].text):
+            return None
+    return None
 
 
 def _spoken_on(
