@@ -506,3 +506,84 @@ def test_a_place_bound_to_a_participle_names_no_people(text: str, place: str | N
 )
 def test_measure_and_quantity_nouns(text: str, of_people: bool) -> None:
     assert (measure_before(text, len(text)) is not None) is of_people
+
+
+# sources.yaml's word lists that the attribution scans are built from (each a list of
+# lower-case words or small patterns, used whole between word boundaries)
+SOURCE_WORD_LISTS = [
+    "reporting_verbs",
+    "figure_nouns",
+    "by_name_ends",
+    "lower_office_openers",
+    "office_nouns",
+    "lower_bodies",
+    "team_nouns",
+    "impersonal_participles",
+    "estimating_verbs",
+    "outlet_kinds",
+    "outlet_words",
+    "units",
+]
+
+
+@pytest.mark.parametrize("key", SOURCE_WORD_LISTS)
+def test_source_word_lists_are_unique_lower_case_patterns(key: str) -> None:
+    words = load("sources")[key]
+    assert words and len(words) == len(set(words)), key
+    for word in words:
+        assert isinstance(word, str) and word == word.lower(), (key, word)
+        re.compile(word)
+
+
+@pytest.mark.parametrize(
+    "verb", [v for v in load("sources")["reporting_verbs"] if v.isalpha()] + ["learnt", "learned"]
+)
+def test_every_reporting_verb_makes_its_subject_the_source(verb: str) -> None:
+    text = f"The Soufan Center {verb} that 300 Belgians went to Syria."
+    assert "The Soufan Center" in [a.source for a in find_attributions(text)]
+
+
+@pytest.mark.parametrize(
+    "noun", [n.rstrip("?s") if n.endswith("s?") else n for n in load("sources")["figure_nouns"]]
+)
+def test_every_figure_noun_takes_its_agent_as_the_source(noun: str) -> None:
+    text = f"A {noun} by the Soufan Center found that 300 Belgians went to Syria."
+    assert "The Soufan Center" in [a.source for a in find_attributions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # `lower_bodies` before a noun of figures
+        ("Danish police figures show that 160 Danes left.", "Danish police"),
+        ("Austrian interior ministry data suggest that 320 left.", "Austrian Ministry of Interior"),
+        # `team_nouns`: an organisation's team or paper speaks
+        ("A UN monitoring team reported that 800 had left.", "UN Security Council Monitoring Team"),
+        # `reporting_verbs`: "learnt", but not an outlet's "learned from" (its source speaks)
+        ("The BBC has learned from security sources that 400 had left.", None),
+        # `capitals`: a capital speaks for its government
+        ("Dushanbe says 1,900 Tajiks went to Syria.", "Tajik government"),
+        ("Canberra believes 110 Australians remain in Syria.", "Australian government"),
+        # `outlet_kinds`: the name after them is an outlet, which relays
+        ("The Tunisian newspaper Assabah reported that 800 had left.", None),
+    ],
+)
+def test_source_word_lists_in_use(text: str, source: str | None) -> None:
+    found = [a for a in find_attributions(text) if not a.relay]
+    assert (found[0].source if found else None) == source
+
+
+def test_capitals_are_of_countries() -> None:
+    for capital, code in load("sources")["capitals"].items():
+        assert capital[:1].isupper() and place_name(code), capital
+
+
+def test_office_names_are_the_country_s_and_of_a_known_office() -> None:
+    offices = load("sources")["offices"]
+    for office, names in load("sources")["office_names"].items():
+        assert office in offices, office
+        for code, name in names.items():
+            assert name.startswith(f"{source_adjective(code)} "), (code, name)
+            assert national_source(f"the {place_name(code)} interior ministry") == name or (
+                office != "Ministry of Interior"
+            ), (code, name)

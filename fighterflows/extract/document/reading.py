@@ -55,7 +55,6 @@ from fighterflows.extract.mentions.sources import (
     national_named,
     office_of,
     report_kind,
-    source_adjective,
     source_countries,
     source_spans,
     spelled_out,
@@ -149,6 +148,12 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
         )
         for d in _aggregates(assemble(f, context)):
             d.source, d.why["source"] = _source(d, f, named, i, drafts, owners, sentences)
+            if d.why["source"].startswith("speaker-before") and d.as_of is None:
+                # "The minister told parliament on Tuesday that …. Of these, 120 have
+                # returned": the day the speaker spoke, for a figure with no date of its own
+                spoken = _spoken_on(sentences, owners, i, published)
+                if spoken is not None:
+                    d.as_of, d.why["as_of"] = spoken, "the day its speaker spoke"
             if d.source is None and (later := _attributed_next(sentences, facts, i)):
                 j, a = later
                 d.source = _stated_source(a, d, named, j, drafts)
@@ -158,6 +163,7 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
                     d.why["source"] = f"attributed-after: '{a.text}'"
             drafts.append(d)
             owners.append(i)
+    _lead_speaks(sentences, facts, drafts, owners, named, published)
     _restated(drafts)
     return _finish(text, doc, published, _dedupe(drafts))
 
@@ -483,6 +489,12 @@ def _source(
     stated = canonical(stated) if stated is not None else None
     if stated is not None and is_acronym(stated):
         stated = _defined(stated, d, sentences, i)  # "NACTA says": the name it was given
+    if stated is None and a is not None and a.generic == "its":
+        # "A further 300 were killed there, it said": the body of the statement before
+        before = _last_source_before(sentences, i, drafts, owners)
+        if before is not None:
+            d.source_text = a.text
+            return before, f"pronoun-continues: '{a.text}'"
     if stated is not None or (a is not None and (a.source or a.generic or a.official)):
         if a is not None and stated is not None and a.official and is_post(a.who):
             # "Attorney-General X said", "the country's prosecutor-general": the post's body
@@ -529,7 +541,150 @@ def _source(
     if inherited:
         d.source_text = words_of(inherited[-1])
         return inherited[-1].source, "continues the paragraph's last figure"
+    quoted = _quote_closed_by(sentences, i)
+    if quoted is not None:
+        # "“About 300 have gone to Syria. Some 120 have come back,” he said.": a quotation's
+        # sentence continues the speaker of the sentence that closes it
+        spoken = _speaker_before(sentences, quoted, d, named, drafts)
+        if spoken is not None:
+            d.source_text = spoken[1]
+            return spoken[0], f"quoted-speaker: '{spoken[1]}'"
+    if j is not None and not _SPEAKER_AFTER.search(sentences[i].text):
+        # "The minister told parliament on Tuesday that the threat had grown. Of the 500 …, 120
+        # have returned": the speaker of the nearest sentence before that attributes, with no
+        # figure of its own, goes on speaking
+        spoken = _speaker_before(sentences, j, d, named, drafts)
+        if spoken is not None:
+            d.source_text = spoken[1]
+            return spoken[0], f"speaker-before: '{spoken[1]}'"
     return None, "none stated"
+
+
+# the reasons a figure may take the voice of a release's lead: nothing attributes it, or only
+# a date of its own sets it apart ("In 2019, Kazakhstan brought back 595 citizens")
+_UNVOICED = ("none stated", "impersonal or dated: a statement of its own")
+
+
+def _lead_speaks(
+    sentences: list[Sentence],
+    facts: list[Facts | None],
+    drafts: list[Draft],
+    owners: list[int],
+    named: list[Named],
+    published: str | None,
+) -> None:
+    """`lead-speaks`: a document that one body opens and no other voice enters (a ministry's
+    release, "The Ministry of Foreign Affairs announced on Thursday the return of a group of
+    citizens from Syria. … The group consists of 4 men, 1 woman and 7 children."): its figures
+    that nothing attributes are that body's; never an impersonal figure ("are believed"). A
+    figure with no date of its own takes the day the lead gives its statement."""
+    lead = _first_paragraph(sentences)
+    pending = [
+        (d, o)
+        for d, o in zip(drafts, owners, strict=True)
+        if d.source is None
+        and d.why.get("source") in _UNVOICED
+        and sentences[o].paragraph != lead  # the release's body, not its opening
+        and not (facts[o] is not None and facts[o].impersonal)  # type: ignore[union-attr]
+    ]
+    if not pending:
+        return
+    voices = [
+        (j, a)
+        for j, sentence in enumerate(sentences)
+        for a in find_attributions(sentence.text)
+        if (a.source or a.generic or a.official) and a.generic not in ("person", "its")
+    ]
+    if not voices or sentences[voices[0][0]].paragraph != lead or is_post(voices[0][1].who):
+        return  # no body opens the document (a minister who speaks is a news story's)
+    if any(sentences[o].paragraph == lead for o in owners) or any(x.source for x in drafts):
+        return  # the opening states figures, or others are attributed: a story, not a release
+    for d, _ in pending:
+        found = {_stated_source(a, d, named, j, drafts) for j, a in voices}
+        found |= {n.source for n in named}
+        if len(found) != 1 or None in found:
+            return  # several voices, or one the text does not resolve
+        source = canonical(found.pop() or "")
+        d.source, d.source_text = source, voices[0][1].text
+        d.why["source"] = f"lead-speaks: '{voices[0][1].text}'"
+        day = _day_stated(sentences[voices[0][0]].text, published)
+        if d.as_of is None and day is not None:
+            d.as_of, d.why["as_of"] = day, "the day its speaker spoke"
+
+
+def _first_paragraph(sentences: list[Sentence]) -> int | None:
+    """The paragraph of the document's first sentence that is no heading."""
+    return next((s.paragraph for s in sentences if s.kind is not BlockKind.HEADING), None)
+
+
+def _last_source_before(
+    sentences: list[Sentence], i: int, drafts: list[Draft], owners: list[int]
+) -> str | None:
+    """The source of the last attributed figure of the sentence before, in the paragraph."""
+    j = _previous_index(sentences, i)
+    mine = [x.source for x, o in zip(drafts, owners, strict=True) if o == j and x.source]
+    return mine[-1] if mine else None
+
+
+# quotation marks: straight, and the curly pair
+_OPEN_QUOTE = re.compile(r"[\"“]")
+_CLOSE_QUOTE = re.compile(r"[\"”]")
+
+
+def _quote_closed_by(sentences: list[Sentence], i: int) -> int | None:
+    """The sentence of the paragraph after `i` that closes the quotation `i` opens and leaves
+    open ("“About 300 have gone to Syria.", then "Some 120 have come back,” he said."), when
+    a speaker follows the closing mark there."""
+    text = sentences[i].text
+    straight = text.count('"')
+    curly_open = text.count("“") > text.count("”")
+    if not (straight % 2 == 1 and text.lstrip().startswith('"')) and not curly_open:
+        return None
+    j = i
+    for _ in range(3):
+        if j + 1 >= len(sentences) or sentences[j + 1].paragraph != sentences[i].paragraph:
+            return None
+        j += 1
+        close = _CLOSE_QUOTE.search(sentences[j].text)
+        if close is not None:
+            after = sentences[j].text[close.end() :]
+            return j if find_attributions(after) else None
+        if _OPEN_QUOTE.search(sentences[j].text):
+            return None
+    return None
+
+
+def _spoken_on(
+    sentences: list[Sentence], owners: list[int], i: int, published: str | None
+) -> str | None:
+    """The day (a full date) the nearest attributing sentence before `i` in its paragraph
+    gives its statement ("told parliament on Tuesday", "said on 12 March")."""
+    j = _previous_index(sentences, i)
+    while j is not None and j not in owners and not _attributes(sentences[j]):
+        j = _previous_index(sentences, j)
+    return _day_stated(sentences[j].text, published) if j is not None else None
+
+
+def _day_stated(text: str, published: str | None) -> str | None:
+    """The last full date (a day) the text gives as a date of what it reports."""
+    days = [d.iso for d in find_dates(text, published) if d.role is Role.AS_OF and len(d.iso) == 10]
+    return days[-1] if days else None
+
+
+def _speaker_before(
+    sentences: list[Sentence], j: int, d: Draft, named: list[Named], drafts: list[Draft]
+) -> tuple[str, str] | None:
+    """The source of the last attribution of sentence `j` (a sentence of the figure's
+    paragraph that states no figure) and its words: who speaks there ("The interior minister
+    told parliament …", "…, he told reporters", "Tajik authorities say …")."""
+    found = [a for a in find_attributions(sentences[j].text) if a.source or a.generic or a.official]
+    if not found or found[-1].relay:
+        return None
+    a = found[-1]
+    if a.generic == "person":
+        a = _person(sentences, j) or a  # "…, he said": the speaker named just before
+    source = _stated_source(a, d, named, j, drafts)
+    return (canonical(source), a.text) if source is not None else None
 
 
 # A sentence that goes on with the statement before ("Of these, …", "Out of these 632 people",
@@ -767,7 +922,7 @@ def _defined(acronym: str, d: Draft, sentences: list[Sentence], i: int) -> str:
     for j in range(i, -1, -1):
         name = spelled_out(sentences[j].text, acronym)
         if name is not None and _is_country(d.place):
-            return national_named(source_adjective(d.place), name) or name
+            return national_named(d.place, name) or name
         if name is not None:
             return name
     return acronym
@@ -786,7 +941,7 @@ def _stated_source(
 ) -> str | None:
     if a.source:
         if _is_country(d.place) and not find_places(a.who):
-            national = national_named(source_adjective(d.place), a.source)
+            national = national_named(d.place, a.source)
             return national or a.source
         return a.source
     if a.generic in _OFFICIAL_NOUNS:

@@ -18,25 +18,15 @@ from fighterflows.extract.mentions.lexicon import Gazetteer, alternation, gazett
 from fighterflows.places import find_places, is_region, place_adjective, place_name
 from fighterflows.trie import trie_pattern
 
-_VERBS = (
-    r"said|says|say|estimated|estimates|estimate|reported|reports|announced|announces|"
-    r"confirmed|confirms|stated|states|claimed|claims|believes|believed|found|finds|counted|"
-    r"counts|shows|showed|noted|notes|identified|identifies|told|quotes|quoted|put|puts|gave|"
-    r"gives|informed|listed|lists|approximated|suggested|suggests|revealed|reveals|warned|"
-    r"indicated|suggest|indicate|indicates|write|writes|wrote|added|adds|note|find|count|show|report|conclude|concludes|"
-    r"concluded|argue|argues|argued|assessed|assesses|calculated|recorded|documented|tallied|"
-    r"shared|published|released|provided|tweeted|posted|acknowledged|acknowledges|admitted|"
-    r"admits|disclosed|discloses|saying|believe"
-)
-_NOUN = (
-    r"(?i:report|study|estimate|survey|analysis|assessment|figures?|data|count|statistic|database|"
-    r"dataset|tally|review)s?"
-)
-# Nouns that stand for a source named elsewhere in the document ("the center said").
 _WORDS = load("sources")
+# "the ministry said", "ICSR estimates": sources.yaml, `reporting_verbs`
+_VERBS = alternation(_WORDS["reporting_verbs"])
+# "a report by X", "interior ministry data": sources.yaml, `figure_nouns`
+_NOUN = r"(?i:" + alternation(_WORDS["figure_nouns"]) + r")s?"
 # the words of a post before or after a person's name ("Attorney-General X", "the Defence
 # Secretary"): sources.yaml, `title_words`
 _TITLES = alternation(_WORDS["title_words"])
+# Nouns that stand for a source named elsewhere in the document ("the center said").
 _GENERIC = "(?:" + alternation(_WORDS["generic"]) + ")"
 # "the figure reported by X", "a report published on Tuesday by X": the agent of a reporting
 # participle
@@ -49,37 +39,22 @@ _PARTICIPLE = (
 _BE = r"(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+)"
 _COME = r"(?:(?:come|comes|came|are|is|were|was)\s+(?:(?:all|directly|originally)\s+)?(?=from\b))"
 # where the name after "by" ends: a verb of the report, or punctuation
-_BY_END = (
-    r"(?=\s+(?:that|in|on|gave|shows?|found|estimated|said|put|puts|listed|counts|says|at|"
-    r"suggests?|indicates?|estimates?|reveals?|has|have|were|was|is|are|includes?|counted|"
-    r"calculated|tallied|recorded|documented|identified|concluded|concludes|from|showing)\b"
-    r"|\s*[,.;(]|$)"
-)
+_BY_END = r"(?=\s+(?:" + alternation(_WORDS["by_name_ends"]) + r")\b|\s*[,.;(]|$)"
 # an office spoken of without capitals: "the federal department of defence", "the interior
 # ministry"
-_LOWER_OFFICE = (
-    r"(?:federal|national|state|interior|foreign|justice|defen[cs]e|home|security|intelligence)\s"
-)
+_LOWER_OFFICE = r"(?:" + alternation(_WORDS["lower_office_openers"]) + r")\s"
 # A word of a name: capitalised, or an Arabic article and a name ("al-Shuhada").
 _NAME_WORD = r"(?:[A-Z][\w'’.&-]*|(?:al|el|ad|as|ash|an)-[\w'’-]+)"
 _ARTICLE = (
     # "a new report", "the latest government estimates", "a parliamentary report"
     r"(?:\b(?:[Aa]n?|[Tt]he)\s+(?:\d{1,2}\s+[A-Z]\w+\s+\d{4}\s+|(?:[a-z-]+\s+){0,2}))"
 )
-# The nouns of a country's offices (the full names are in sources.yaml, `offices`).
 # The nouns of a country's offices, shared with the rule that a country's office speaks of
-# its own people (around.py).
-OFFICE_NOUNS = (
-    r"ministry|government|authorities|officials?|police|intelligence|security\s+services?|"
-    r"services?|agenc(?:y|ies)|office|department|administration|cabinet|prosecutors?|"
-    r"counter-?terrorism|committee"
-)
+# its own people (around.py); the full names are in sources.yaml, `offices`.
+OFFICE_NOUNS = alternation(_WORDS["office_nouns"])
 _OFFICE = rf"(?i:{OFFICE_NOUNS})(?:\s+of\s+(?:the\s+)?[a-z]+(?:\s+affairs)?)?"
 # a country's body said without capitals after its adjective ("Danish police figures")
-_LOWER_BODY = (
-    r"(?:police|intelligence|prosecutors?|prosecutor(?:'s|’s)\s+office|security\s+services?|"
-    r"authorities|government|(?:interior|foreign|justice|defen[cs]e|home)\s+ministry)"
-)
+_LOWER_BODY = r"(?:" + alternation(_WORDS["lower_bodies"]) + r")"
 _ATTRIBUTION = re.compile(
     rf"(?P<by>(?:{_ARTICLE}?\b{_NOUN}\s+(?:{_BE}?{_PARTICIPLE}|{_COME})?|{_PARTICIPLE})(?:by|from)\s+"
     rf"(?P<by_x>(?:the\s+)?(?:[A-Z]|{_LOWER_OFFICE})[^,.;:()]{{1,80}}?)){_BY_END}"
@@ -116,7 +91,7 @@ _ATTRIBUTION = re.compile(
     r"(?=\s*(?:[,.;(]|$))"
     r"|(?P<off>(?P<off_x>\b(?:[Oo]fficials|[Aa]uthorities|[Pp]olice|[Ii]nvestigators|[Pp]rosecutors|"
     r"[Mm]inisters?|[Dd]iplomats)|\b[Tt]he\s+(?:(?:interior|foreign|justice|defen[cs]e|home)\s+)?"
-    r"(?:government|ministry|minister|authorities|police)"
+    r"(?:government|ministry|minister|authorities|police|country)"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[a-z]+(?:\s+affairs)?)?"
     # "the Dutch counter-terrorism coordinator said"
     # "the country's interior minister said", "the Attorney-General told"
@@ -171,8 +146,18 @@ _ATTRIBUTION = re.compile(
 # posts that name a person by their place in a body ("the head of", "a commander")
 _POSTS = alternation(_WORDS["posts"])
 _SPEAKER = re.compile(
+    # "a source in the State Security Service told Interfax", "sources in the security services
+    # said", "an official at the interior ministry, speaking on condition of anonymity, said":
+    # the body the source is in, not the agency it tells
+    r"(?P<srcin>\b(?:[Aa]n?\s+|[Tt]he\s+)?(?:[a-z-]+\s+){0,2}?(?i:sources?|officials?|officers?|"
+    r"insiders?)\s+(?:in|at|within|inside|close\s+to|from|with)\s+"
+    # (not "officials in Denmark say": a place, the country's authorities, read below)
+    r"(?P<srcin_x>(?!(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:also\s+)?(?:"
+    + _VERBS
+    + r")\b)(?:the\s+)?[^,.;:()\"“”]{2,60}?)(?:,[^,.;:]{3,60},)?\s+(?:also\s+)?"
+    r"(?:" + _VERBS + r")\b)"
     # "a senior Iraqi official told AFP", "security sources said"
-    r"(?P<src>(?P<src_x>\b(?:[Aa]n?\s+|[Tt]he\s+)?(?:(?:senior|top|local|high-ranking|"
+    r"|(?P<src>(?P<src_x>\b(?:[Aa]n?\s+|[Tt]he\s+)?(?:(?:senior|top|local|high-ranking|"
     r"security|government|intelligence)\s+)*(?:[A-Z][\w.-]*\s+){0,3}"
     # "a Finnish foreign ministry official told Reuters"
     r"(?:(?:security|government|foreign|interior|justice|defen[cs]e|home|ministry|police|"
@@ -198,6 +183,8 @@ _SPEAKER = re.compile(
     r"(?i:" + _TITLES + r"))"
     # "Justice Minister X said", "The justice minister, X, said"
     r",?(?:\s+(?:[A-Z][\w'’-]+|de|van|von|bin|al-[\w'’-]+)){1,4},?\s+(?:also\s+)?"
+    # "Foreign Secretary X has said"
+    r"(?:(?:has|had|have)\s+(?:also\s+)?)?"
     r"(?:told|said|says|estimated|stated|announced|added)\b)"
 )
 # "X was quoted by Reuters as saying", "Reuters cited the minister as saying": X speaks, the
@@ -209,28 +196,28 @@ _RELAY = re.compile(
     r"|(?P<relay>\b(?:cited|quoted)\s+(?P<relay_x>(?:the\s+|an?\s+)?[^,.;:()]{1,60}?)\s+as\s+saying)"
 )
 # "a UN monitoring team reported", "an ICSR study found": an organisation's team or paper
+_TEAM_NOUNS = alternation(_WORDS["team_nouns"])
 _TEAM = re.compile(
     r"(?P<team>(?P<team_x>\b(?:[Aa]n?|[Tt]he)\s+(?:[A-Z][\w.&'’-]*\s+){1,4}(?:[a-z-]+\s+){0,2}"
-    r"(?:team|panel|report|study|committee|commission|unit|survey|review|assessment|analysis|"
-    r"paper|data|figures|tally))\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
+    r"(?:" + _TEAM_NOUNS + r"))\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
 )
 _SPEAKER_GUARD = re.compile(
     r"\b(?:official|officials|sources?|diplomats?|" + _TITLES + r"|" + _POSTS + r")\b",
     re.IGNORECASE,
 )
 # a capitalised name, then a team's or a paper's noun
-_TEAM_GUARD = re.compile(
-    r"\b[A-Z][\w.&'’-]*\s+(?:[\w-]+\s+){0,2}(?:team|panel|report|study|committee|commission|"
-    r"unit|survey|review|assessment|analysis|paper|data|figures|tally)\b"
-)
+_TEAM_GUARD = re.compile(r"\b[A-Z][\w.&'’-]*\s+(?:[\w-]+\s+){0,2}(?:" + _TEAM_NOUNS + r")\b")
 _IMPERSONAL = re.compile(
-    r"\b(?:is|are|was|were|been|it is|it was)\s+(?:\w+\s+)?(?:believed|thought|estimated|reported|"
-    r"said|suspected|presumed|known|expected)\b",
+    r"\b(?:is|are|was|were|been|it is|it was)\s+(?:\w+\s+)?(?:"
+    + alternation(_WORDS["impersonal_participles"])
+    + r")\b",
     re.IGNORECASE,
 )
 # "German security authorities said": a nation's authorities or government as the source.
 _NATIONAL = re.compile(
-    r"(?:[Tt]he\s+)?(?!(?:The|A|An|Its|Their|This|That)\b)([A-Z][a-z]+)\s+(?:[a-z]+\s+){0,2}(authorities|officials|police|government|"
+    # (not "Researchers and the police": two speakers, read one by one)
+    r"(?:[Tt]he\s+)?(?!(?:The|A|An|Its|Their|This|That)\b)([A-Z][a-z]+)\s+"
+    r"(?:(?!(?:and|or)\b)[a-z]+\s+){0,2}(authorities|officials|police|government|"
     r"intelligence|security\s+services?|agenc(?:y|ies))$"
 )
 _NATIONAL_KINDS = {"government": "government", "police": "police", "intelligence": "intelligence"}
@@ -367,13 +354,27 @@ def national_source(who: str) -> str | None:
 
 def _office_name(name: str, code: str) -> str:
     """A country's office under its one name: "German government", "Belgian interior
-    ministry", the country's own name for its intelligence service (sources.yaml)."""
+    ministry", the country's own name for its intelligence service or its ministry
+    (sources.yaml, `intelligence_services`, `office_names`)."""
     if name == "government":
         return government_name(code, place_name(code))
     if name == "intelligence service":
         services: dict[str, str] = load("sources")["intelligence_services"]
         return services.get(code) or f"{source_adjective(code)} intelligence"
-    return f"{source_adjective(code)} {name}"
+    usual: dict[str, dict[str, str]] = load("sources")["office_names"]
+    return usual.get(name, {}).get(code) or f"{source_adjective(code)} {name}"
+
+
+@cache
+def _usual_names() -> dict[str, str]:
+    """ "<adjective> <office>" → the country's usual name for that office ("Tajik Ministry of
+    Interior" → "Tajik Ministry of Internal Affairs"; sources.yaml, `office_names`)."""
+    usual: dict[str, dict[str, str]] = load("sources")["office_names"]
+    return {
+        f"{source_adjective(code)} {office}": name
+        for office, names in usual.items()
+        for code, name in names.items()
+    }
 
 
 def joint_source(who: str) -> str:
@@ -412,9 +413,10 @@ NATIONAL_BODY = re.compile(
 _INTERNATIONAL = re.compile(r"\b(?:International|United|European|Global|World|Islamic)\b")
 
 
-def national_named(adjective: str, source: str) -> str | None:
-    """ "the Department of Justice" speaking of Irish people: the "Irish Department of
-    Justice" (the data's name for it where it knows one)."""
+def national_named(code: str, source: str) -> str | None:
+    """ "the Department of Justice" speaking of Irish people (`code` "IRL"): the "Irish
+    Department of Justice" (the data's name for it where it knows one)."""
+    adjective = source_adjective(code)
     hits = _sources().finditer(f"{adjective} {source}")
     if hits and hits[0].start == 0:
         return hits[0].name
@@ -423,8 +425,8 @@ def national_named(adjective: str, source: str) -> str | None:
     pattern, names = _offices()
     office = pattern.fullmatch(source)
     if office is not None and office.lastgroup is not None:
-        name = names[office.lastgroup]
-        return f"{adjective} {name}" if name != "government" else f"{adjective} government"
+        # "the State Security Service" of Azerbaijanis: the country's intelligence service
+        return _office_name(names[office.lastgroup], code)
     unknown = source not in source_countries() and source not in _known_names()
     if unknown and (
         BARE_OFFICE.fullmatch(source)
@@ -439,7 +441,7 @@ def canonical(source: str) -> str:
     from its words) is the "Russian Ministry of Defence"."""
     hits = _sources().finditer(source)
     whole = len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(source)
-    return hits[0].name if whole else source
+    return hits[0].name if whole else _usual_names().get(source, source)
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
@@ -524,6 +526,8 @@ def find_attributions(text: str) -> list[Attribution]:
         if kind in _SUBJECTS and _a_place_after_preposition(text, m.start(), who or ""):
             continue  # "fighting in Syria estimates show": a place is no speaker
         found = _attribution(m.start(), m.end(), m.group(), who or "")
+        if kind in _SUBJECTS or kind == "off":
+            found = _first_of_joint(text, found)
         if found.generic == "person" and found.who.lower() == "we" and not _QUOTED.search(text):
             # "we" outside a quotation: the text's own authors, no one named before
             found = dataclasses.replace(found, generic=None)
@@ -572,6 +576,24 @@ _SUBJECTS = frozenset({"subj", "nat", "auth", "named", "role"})
 _PLACE_AFTER_PREPOSITION = re.compile(
     r"\b(?:in|into|to|from|across|inside|throughout|towards?|near)\s+$", re.IGNORECASE
 )
+
+
+# "Germany's BfV and the federal police say": the second of two subjects joined by "and"
+_AND_BEFORE = re.compile(r"\s+and\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
+
+
+def _first_of_joint(text: str, found: Attribution) -> Attribution:
+    """Two bodies that speak together, the first named by the data ("Germany's BfV and the
+    federal police say", "Europol and national police estimate"): the first, as with "according
+    to X and Y"."""
+    joined = _AND_BEFORE.search(text, max(0, found.start - 40), found.start)
+    if joined is None:
+        return found
+    hits = [h for h in _sources().finditer(text[: joined.start()]) if h.end == joined.start()]
+    if not hits:
+        return found
+    words = text[hits[-1].start : found.end]
+    return Attribution(hits[-1].start, found.end, words, hits[-1].name, None, False, words)
 
 
 def _a_place_after_preposition(text: str, start: int, who: str) -> bool:
@@ -639,9 +661,14 @@ def _apposed(text: str, found: Attribution) -> Attribution:
         words = text[found.start : title.end()]
         office = _attribution(found.start, title.end(), words, title["post"])
         return office if office.source or office.official else found
-    body = _attribution(found.start, post.end(), text[found.start : post.end()], post["body"])
+    words = text[found.start : post.end()]
+    body = _attribution(found.start, post.end(), words, post["body"])
     if body.source or body.official:
         return body
+    # "according to X, president of Tajikistan": a country's post, its office
+    country_office = national_source(text[post.start() : post.end()].lstrip(", "))
+    if country_office is not None:
+        return dataclasses.replace(body, source=country_office)
     name = _LEADING_THE.sub("", post["body"].strip(), count=1)
     if _BODY_NAME.fullmatch(name) and not find_places(name):
         # "said Heidi De Pauw, head of Child Focus": a body the post names, by its own name
@@ -669,6 +696,38 @@ _AGENT = re.compile(
 )
 
 
+# a post of an office after a person's name, inside the words of a subject ("Ahmed Hamdi, the
+# Tunisian foreign minister,"; "X, Kazakhstan's deputy interior minister,")
+_TITLE_IN_WHO = re.compile(
+    r"^[^,]+,\s+(?P<post>(?:(?:the|a|an)\s+)?(?:country(?:'s|’s)\s+|[A-Z][\w.'’-]*(?:'s|’s)?\s+)?"
+    r"(?:[a-z-]+\s+){0,2}?(?i:" + _TITLES + r")),?\s*$"
+)
+# a unit inside a body, said with the body's possessive: "the Interior Ministry's
+# counter-terrorism department", "the police's special unit": the body speaks (a unit named
+# in capitals, "Special Branch", is a body of its own)
+_UNIT_OF = re.compile(
+    r"^(?P<body>(?:the\s+)?[^,]{2,60}?)(?:'s|’s)\s+(?:[a-z-]+\s+){0,3}?"
+    r"(?:" + alternation(_WORDS["units"]) + r")$"
+)
+
+
+def _unit_of(body: str) -> str:
+    """The body a unit belongs to ("the Interior Ministry's counter-terrorism department" →
+    "the Interior Ministry"), else the body as named."""
+    m = _UNIT_OF.fullmatch(body.strip())
+    return m["body"] if m is not None else body
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """A capital's name → its country's code (sources.yaml, `capitals`)."""
+    return dict(load("sources")["capitals"])
+
+
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=[A-Z])")
+_THE_COUNTRY = re.compile(r"\s*(?:the\s+)?country\s*", re.IGNORECASE)
+
+
 def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
     who = _POSSESSIVE_END.sub("", _LEADING_PREPOSITION.sub("", _AGENT.sub("", who)))
     who = _DATA_AFTER.sub("", who)  # "according to police data": the police
@@ -683,10 +742,22 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
         # "Ayob Khan, who heads the counter-terrorism division of Special Branch,": the body a
         # person heads or works for speaks (not "The Egmont Institute, which advises …")
         post = heads
-    who = post["body"] if post is not None else _APPOSITIVE.sub("", who)
+    if post is None and (title := _TITLE_IN_WHO.search(who)) is not None:
+        # "Ahmed Hamdi, the Tunisian foreign minister,": the office of the post after the name
+        titled_office = _attribution(start, end, text, title["post"])
+        if titled_office.source or titled_office.official:
+            return dataclasses.replace(titled_office, who=who)
+    who = _unit_of(post["body"]) if post is not None else _APPOSITIVE.sub("", who)
     named = _sources().finditer(who)
     if named:
         return Attribution(start, end, text, named[0].name, None, False, who)
+    capital = _capitals().get(_LEADING_ARTICLE.sub("", who.strip()))
+    if capital is not None:
+        # "Moscow estimates", "Dushanbe says": the capital speaks for its government
+        return Attribution(start, end, text, government_name(capital), None, False, who)
+    if _THE_COUNTRY.fullmatch(who):
+        # "…, the country said": the government of the figure's country
+        return Attribution(start, end, text, None, None, True, who)
     if re.fullmatch(r"(?:the\s+)?(?:its|their|it|they)", who, re.IGNORECASE):
         return Attribution(start, end, text, None, "its", False, who)  # "by its count"
     if re.fullmatch(r"he|she|him|her|we", who, re.IGNORECASE):
@@ -735,7 +806,8 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
         # country's state media
         return Attribution(start, end, text, bare_who, None, False, who)
     parts = who.split(" and ")
-    if len(parts) > 1 and not _A_PLACE.fullmatch(parts[0].strip()):
+    first = parts[0].strip()
+    if len(parts) > 1 and not (_A_PLACE.fullmatch(first) and find_places(first)):
         # "according to police and experts": the first of them that is a body (not "Tajik and
         # Kyrgyz police", two countries' police)
         for part in parts:
@@ -849,25 +921,17 @@ def impersonal(text: str) -> bool:
 @cache
 def _outlets() -> re.Pattern[str]:
     names = "|".join(re.escape(n) for n in load("sources")["news_outlets"])
-    return re.compile(
-        rf"\b(?:{names})\b|\b(?i:news\s+agency|newspaper|broadcaster|daily|state\s+television|"
-        r"state\s+media|wire\s+service)\b"
-    )
+    words = alternation(load("sources")["outlet_words"])
+    return re.compile(rf"\b(?:{names})\b|\b(?i:{words})\b")
 
 
 # an outlet's own count or estimate ("the Washington Post counted") is no relay
-_ESTIMATING = re.compile(
-    r"\b(?:counted|counts|count|estimated|estimates|estimate|put|puts|calculated|tallied|found|"
-    r"finds|compiled|analy[sz]ed|tally)\b"
-)
+_ESTIMATING = re.compile(r"\b(?:" + alternation(_WORDS["estimating_verbs"]) + r")\b")
 
 
 # "the Tunisian newspaper Assabah", "state news agency Anadolu": an outlet introduced by
 # what it is, before its name
-_OUTLET_BEFORE = re.compile(
-    r"(?i:newspaper|daily|weekly|news\s+agency|broadcaster|news\s+site|website|magazine|"
-    r"channel|television|radio|tabloid)\s+$"
-)
+_OUTLET_BEFORE = re.compile(r"(?i:" + alternation(_WORDS["outlet_kinds"]) + r")\s+$")
 _CAPITALISED = re.compile(r"(?:[A-Z][\w'’.&-]*)(?:\s+[A-Z][\w'’.&-]*){0,3}")
 # a body's own name, with the small words names keep ("Defence for Children")
 _BODY_NAME = re.compile(
