@@ -31,8 +31,11 @@ _NUMBER_WORD = (
 )
 _COUNTRIES = re.compile(
     r"(?:from|to|in)\s+(?:(?:more\s+than|over|at\s+least|some|about|around|nearly|almost)\s+)?"
-    rf"(?:{_NUMBER_WORD}\s+(?:other\s+|different\s+|such\s+)?|(?:their\s+)?home\s+)countries"
-    r"|(?:to|from)\s+(?:their\s+)?countries\s+of\s+origin",
+    rf"(?:{_NUMBER_WORD}\s+(?:other\s+|different\s+|such\s+)?|(?:their\s+)?home\s+)"
+    r"(?:countries|nations)"
+    r"|(?:to|from)\s+(?:their\s+)?countries\s+of\s+origin"
+    # "volunteers from around the world", "from all over the world", "from across the globe"
+    r"|from\s+(?:all\s+over|around|across|all\s+corners\s+of)\s+the\s+(?:world|globe)",
     re.I,
 )
 _LEAD = re.compile(
@@ -66,7 +69,7 @@ _FOREIGN_PEOPLE = re.compile(
 )
 _OPENING_NEXT = re.compile(r"\s*(?:,|(?:has|have|had|is|was|saw|sent|accounts?)\b)", re.I)
 _PEOPLE_FORMS = frozenset({PlaceForm.DEMONYM, PlaceForm.ETHNIC})
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)\s*$")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)\s*(?:the\s+)?$")
 # Regions a list of countries may add up to, smallest first.
 _LIST_REGIONS = (
     "western-balkans",
@@ -629,8 +632,16 @@ def _widen(p: PlaceMention, facts: Facts) -> tuple[str, str]:
     return p.code, p.text
 
 
-# "Finland and Norway each saw about 100 leave", "the US and Canada together account for 300"
-_LIST_WORD = re.compile(r"\s+(?P<word>each|both|together|combined|jointly)\b", re.I)
+# "Finland and Norway each saw about 100 leave", "the US and Canada together account for 300",
+# "Canada and the US are each thought to have produced", "Norway and Denmark have both seen",
+# "Belgium and the Netherlands between them account for 700"
+_LIST_WORD = re.compile(
+    r"\s+(?:(?:are|were|is|was|have|has|had|would|will|may|might|could|also)\s+){0,2}"
+    r"(?P<word>each|both|together|combined|jointly|between\s+them)\b",
+    re.I,
+)
+# "Canada and the US sent about 300 fighters each": the word after the figure and its noun
+_EACH_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?P<word>each|apiece)\b", re.I)
 
 
 def listed_places(facts: Facts, n: NumberMention) -> tuple[str, list[PlaceMention]] | None:
@@ -643,12 +654,31 @@ def listed_places(facts: Facts, n: NumberMention) -> tuple[str, list[PlaceMentio
     last = before[-1]
     m = _LIST_WORD.match(text, last.end)
     if m is None or m.end() > n.start or re.search(r"[,.;:]", text[m.end() : n.start]):
-        return None
+        m = _each_after(text, last, n)
+        if m is None:
+            return None
     members = _list_around(last, facts.places, text)
     if len(members) < 2:
         return None
     word = m.group("word").lower()
-    return ("each" if word in ("each", "both") else "together"), members
+    return ("each" if word in ("each", "both", "apiece") else "together"), members
+
+
+def _each_after(text: str, last: PlaceMention, n: NumberMention) -> re.Match[str] | None:
+    """ "Canada and the US sent about 300 fighters each": the list is the clause's subject
+    (only a verb between it and the figure) and "each" closes the figure's noun."""
+    between = text[last.end : n.start]
+    if re.search(r"[,.;:()]|\b(?:and|while|but|which|who|than)\b", between) or len(between) > 60:
+        return None
+    return _EACH_AFTER.match(text, n.end)
+
+
+def several_origins(p: PlaceMention, facts: Facts) -> bool:
+    """ "30 fighters from Eritrea, Ghana, Kenya, Mali and Sudan": a list of three or more
+    countries that no region of the data holds is a group of several countries, none of
+    whose figure it is (a list a region holds is that region: `_widen`)."""
+    members = _list_around(p, facts.places, facts.sentence.text)
+    return len({m.code for m in members}) >= 3 and _widen(p, facts)[0] == p.code
 
 
 def region_of(codes: frozenset[str]) -> str | None:
