@@ -13,7 +13,14 @@ from fighterflows.extract.copulas import measure_before, measure_of_no_people
 from fighterflows.extract.dates import find_dates
 from fighterflows.extract.flows import find_cues
 from fighterflows.extract.groups import find_groups, find_zone
-from fighterflows.extract.lexicon import DATA, alternation, load, total_predicate_regex, whole_words
+from fighterflows.extract.lexicon import (
+    DATA,
+    alternation,
+    load,
+    sends_others_away_regex,
+    total_predicate_regex,
+    whole_words,
+)
 from fighterflows.extract.sources import (
     find_attributions,
     named_sources,
@@ -122,6 +129,24 @@ def test_blocked_cues(text: str) -> None:
 )
 def test_words_that_are_no_cue(text: str) -> None:
     assert [c for c in find_cues(text) if not c.stock and not c.blocked] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sends_away"),
+    [
+        ("deported", True),
+        ("has expelled", True),
+        ("extradited", True),
+        ("handed over", True),
+        ("sent back", True),
+        ("repatriated", False),
+        ("brought home", False),
+        ("transferred", False),  # "Sweden transferred seven orphans home": its own
+        ("received", False),
+    ],
+)
+def test_verbs_by_which_a_state_moves_others_people(text: str, sends_away: bool) -> None:
+    assert bool(sends_others_away_regex().search(text)) is sends_away
 
 
 @pytest.mark.parametrize(

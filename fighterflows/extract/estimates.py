@@ -74,6 +74,7 @@ from fighterflows.extract.wholes import (
     respectively,
 )
 from fighterflows.model import Flow, Kind, Population, Qualifier, Scope
+from fighterflows.places import PlaceForm
 
 _PARTITIVE = re.compile(r"\s*(?:,\s*)?(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|an?\s+)?", re.I)
 _COUNT_ANAPHOR = re.compile(
@@ -376,6 +377,8 @@ def _draft(
     if why.get("place") == "compared-item" and (i - 1) not in made:
         return None  # compared with a figure that is none: "arrested 40 …, compared with 25 in"
     zone = _zone_without(text, head, facts)
+    if flow is Flow.RETURNED and _home_from_the_other_zone(text, code, facts):
+        zone = _OTHER_ZONE[code]  # "625 Iraqis returned to Iraq from al-Hol in Syria"
     if _local(code, zone) or (head is not None and head.local and code in ZONE_CODES):
         return None
     used[i] = cue if cue is not None else Cue(n.start, n.end, "", flow, True, False)
@@ -806,6 +809,33 @@ def _zone_without(text: str, head: Head | None, facts: Facts) -> str | None:
         return facts.zone
     p = head.place
     return find_zone(text[: p.start] + " " * (p.end - p.start) + text[p.end :], facts.groups)
+
+
+_OTHER_ZONE = {"IRQ": "SYR", "SYR": "IRQ"}
+# "returned to Iraq", "handed over … to Iraq", "repatriated to Iraq": where they came home to
+_HOME_TO = re.compile(r"\bto\s+(?:the\s+)?$", re.I)
+# the Syrian side that hands Iraqis over ("the SDF handed over 280 Iraqi fighters to Iraq")
+_HOLDERS_IN = {"YPG/SDF": "SYR"}
+
+
+def _home_from_the_other_zone(text: str, code: str, facts: Facts) -> bool:
+    """Iraqis (or Syrians) who came home from the other country of the zone: the zone the
+    sentence names apart from their home after "to" is the other one, or the side that held
+    them is there ("returned to Iraq from al-Hol camp in Syria", "the SDF handed over 280
+    Iraqi fighters to Iraq"). Iraqis who came home from elsewhere stay locals."""
+    if code not in _OTHER_ZONE:
+        return False
+    blanked = text
+    for p in facts.places:
+        if p.code == code and _HOME_TO.search(text, max(0, p.start - 8), p.start):
+            blanked = blanked[: p.start] + " " * (p.end - p.start) + blanked[p.end :]
+    for p in facts.places:
+        if p.code == code and p.form is not PlaceForm.NAME:
+            blanked = blanked[: p.start] + " " * (p.end - p.start) + blanked[p.end :]
+    held = any(_HOLDERS_IN.get(g.name) == _OTHER_ZONE[code] for g in facts.groups)
+    return find_zone(blanked, facts.groups) == _OTHER_ZONE[code] or (
+        held and find_zone(blanked, facts.groups) is None
+    )
 
 
 def _local(code: str, zone: str | None) -> bool:

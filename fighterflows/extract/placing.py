@@ -17,11 +17,17 @@ from functools import cache
 
 from fighterflows.extract.choosing import within_brackets
 from fighterflows.extract.facts import Facts
+from fighterflows.extract.flows import STATE_GAP
 from fighterflows.extract.groups import group_countries, groups_gazetteer
-from fighterflows.extract.lexicon import helper_country_regex, region_route_regex
+from fighterflows.extract.lexicon import (
+    helper_country_regex,
+    region_route_regex,
+    sends_others_away_regex,
+)
 from fighterflows.extract.numbers import NumberMention
 from fighterflows.extract.populations import PARTICIPLES, Head, people_words
 from fighterflows.extract.rules import Choice, choose
+from fighterflows.model import Flow
 from fighterflows.places import ZONE_CODES as ZONE_CODES  # for the extractor's other modules
 from fighterflows.places import PlaceForm, PlaceMention, is_region, region_members
 
@@ -121,6 +127,7 @@ def place_of(
             ("ranked-with", lambda: _widened(_ranked_place(text, n, facts), facts)),
             ("opening-with", lambda: _widened(_opening_with(text, n, facts), facts)),
             ("accounts-for", lambda: _widened(_accounting_place(text, n, facts), facts)),
+            ("returning-state", lambda: _returning_state(text, n, facts)),
             ("foreign-people", lambda: _foreign_head(head)),
         ]
     )
@@ -171,6 +178,59 @@ def _n_countries(
 
 _BARE_TOTAL = re.compile(r"\s+(?:in\s+all|in\s+total|altogether)\b", re.I)
 _COUNTRIES_IN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?", re.I)
+
+
+# what may stand between the verb of return and the figure: "brought home 231", "repatriated
+# another 30", "flew back some 90"
+_VERB_TO_FIGURE = re.compile(
+    r"(?:\s+(?:back|home|another|a\s+further|over|some|about|around|"
+    r"nearly|more\s+than|at\s+least|an\s+estimated))*\s+$",
+    re.I,
+)
+_SENT_TO = re.compile(r"\b(?:back\s+|home\s+)?to\s+(?:the\s+)?$", re.I)
+
+
+def _returning_state(text: str, n: NumberMention, facts: Facts) -> tuple[str, str] | None:
+    """ "Iraq repatriated 625 people from al-Hol", "Kazakhstan has brought home 231 people",
+    "the Iraqi government received 300": the state that is the subject of the verb of return
+    right before the figure brings its own people home, even Iraq or Syria (their people
+    coming back from the other's camps are no locals). Never a state that deports, expels or
+    hands over others' people, nor one that sends them on to a country named after them."""
+    cue = next(
+        (
+            c
+            for c in reversed(facts.cues)
+            if c.end <= n.start
+            and c.flow is Flow.RETURNED
+            and not c.stock
+            and not c.blocked
+            and _VERB_TO_FIGURE.fullmatch(text, c.end, n.start)
+        ),
+        None,
+    )
+    if cue is None or sends_others_away_regex().fullmatch(cue.text):
+        return None
+    state = next(
+        (
+            p
+            for p in reversed(facts.places)
+            if p.end <= cue.start
+            and p.form in (PlaceForm.NAME, PlaceForm.ADJECTIVE)
+            and not is_region(p.code)
+            and STATE_GAP.fullmatch(text, p.end, cue.start)
+            and (p.form is PlaceForm.NAME or _STATE_AFTER.match(text, p.end))
+        ),
+        None,
+    )
+    if state is None:
+        return None
+    end = min(len(text), n.end + 80)
+    if any(
+        n.end < p.start < end and p.code not in ZONE_CODES and _SENT_TO.search(text, n.end, p.start)
+        for p in facts.places
+    ):
+        return None  # "Turkey returned 40 people to Germany": Germany's
+    return state.code, state.text
 
 
 def _foreign_head(head: Head | None) -> tuple[str, str] | None:
@@ -276,7 +336,17 @@ def _usable(text: str, facts: Facts, heads: Sequence[Head], n: NumberMention) ->
         and not _RANKED_AGAINST.search(text, max(0, p.start - 60), p.start)
         and not any(s <= p.start < e for s, e in spans)
         and not TRANSIT_ITS.search(text, p.end, p.end + 120)
+        and not _sends_others_away(text, p)
     ]
+
+
+def _sends_others_away(text: str, p: PlaceMention) -> bool:
+    """ "Turkey deported 40 people to Iraq", "Turkish authorities have handed over 20": a state
+    that moves others' people is not theirs."""
+    return any(
+        STATE_GAP.fullmatch(text, p.end, m.start())
+        for m in sends_others_away_regex().finditer(text, p.end, p.end + 60)
+    )
 
 
 # the countries a ranking sets a figure against: "Morocco trails only Tunisia and Saudi
