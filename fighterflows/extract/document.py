@@ -9,6 +9,7 @@ repeated figures within a paragraph counted once.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ from fighterflows.extract.lists import lead_place
 from fighterflows.extract.organisations import organisations
 from fighterflows.extract.placing import ZONE_CODES
 from fighterflows.extract.prefilter import TOPIC_WORDS
-from fighterflows.extract.references import last_country, reference_regex
+from fighterflows.extract.references import last_country, reference_regex, topic_country
 from fighterflows.extract.sentences import BlockKind, Sentence, split, states_number
 from fighterflows.extract.sources import (
     OFFICE_NOUNS,
@@ -141,6 +142,7 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
             flow_before=_last_flow(cues_before),
             stock_before=any(c.stock for c in cues_before),
             fighters_before=_fighters_before(sentences, i),
+            topic=functools.partial(topic_country, sentences, facts, i),
         )
         for d in _aggregates(assemble(f, context)):
             d.source, d.why["source"] = _source(d, f, named, i, drafts, owners, sentences)
