@@ -35,7 +35,12 @@ from fighterflows.extract.lists import lead_place
 from fighterflows.extract.organisations import organisations
 from fighterflows.extract.placing import ZONE_CODES
 from fighterflows.extract.prefilter import TOPIC_WORDS
-from fighterflows.extract.references import last_country, reference_regex, topic_country
+from fighterflows.extract.references import (
+    last_country,
+    mentioned_place,
+    reference_regex,
+    topic_country,
+)
 from fighterflows.extract.sentences import BlockKind, Sentence, split, states_number
 from fighterflows.extract.sources import (
     OFFICE_NOUNS,
@@ -346,8 +351,7 @@ def _carried_place(
         return PlaceMention(d.start, d.end, d.place_text, d.place, PlaceForm.NAME)
     prev = facts[j]
     named = prev.places if prev is not None else tuple(find_places(sentences[j].text))
-    places = [p for p in named if p.code not in ZONE_CODES]
-    return places[-1] if places else None
+    return mentioned_place([p for p in named if p.code not in ZONE_CODES], sentences[j].text)
 
 
 def _cues_before(

@@ -80,6 +80,25 @@ def last_country(places: tuple[PlaceMention, ...]) -> PlaceMention | None:
     return countries[-1] if countries else None
 
 
+# a region a sentence sets its country in: "the highest rate of departure in Europe", "more than
+# any other country of the West"
+_COMPARED_IN = re.compile(r"\b(?:in|among|across|within|of)\s+(?:the\s+)?$", re.I)
+
+
+def mentioned_place(places: list[PlaceMention], text: str) -> PlaceMention | None:
+    """The place a sentence without figures is about, for the figures of the next: the last it
+    names, but not a region it only compares its country within ("Belgium has one of the
+    highest rates of departure in Europe": Belgium)."""
+    if not places:
+        return None
+    last = places[-1]
+    if is_region(last.code) and _COMPARED_IN.search(text, max(0, last.start - 12), last.start):
+        countries = [p for p in places if is_country(p)]
+        if countries:
+            return countries[-1]
+    return last
+
+
 # How far back the topic of a passage is looked for: its section, a few sentences at most.
 _TOPIC_REACH = 6
 
