@@ -704,9 +704,10 @@ def _widen(p: PlaceMention, facts: Facts) -> tuple[str, str]:
 
 # "Finland and Norway each saw about 100 leave", "the US and Canada together account for 300",
 # "Canada and the US are each thought to have produced", "Norway and Denmark have both seen",
-# "Belgium and the Netherlands between them account for 700"
+# "Belgium and the Netherlands between them account for 700", "Norway and Finland, each with
+# about 80 citizens in Syria"
 _LIST_WORD = re.compile(
-    r"\s+(?:(?:are|were|is|was|have|has|had|would|will|may|might|could|also)\s+){0,2}"
+    r",?\s+(?:(?:are|were|is|was|have|has|had|would|will|may|might|could|also)\s+){0,2}"
     r"(?P<word>each|both|together|combined|jointly|between\s+them)\b",
     re.I,
 )
