@@ -49,6 +49,7 @@ from fighterflows.extract.people import People, population_of
 from fighterflows.extract.placing import (
     CONTINGENT_OF,
     ZONE_CODES,
+    home_countries,
     inside_parens,
     place_of,
 )
@@ -377,7 +378,8 @@ def _draft(
     if why.get("place") == "compared-item" and (i - 1) not in made:
         return None  # compared with a figure that is none: "arrested 40 …, compared with 25 in"
     zone = _zone_without(text, head, facts)
-    if flow is Flow.RETURNED and _home_from_the_other_zone(text, code, facts):
+    state = why.get("place") == "returning-state"
+    if flow is Flow.RETURNED and _home_from_the_other_zone(text, code, facts, state):
         zone = _OTHER_ZONE[code]  # "625 Iraqis returned to Iraq from al-Hol in Syria"
     if _local(code, zone) or (head is not None and head.local and code in ZONE_CODES):
         return None
@@ -614,6 +616,8 @@ def _placed(
         else None
     )
     place = stated or around
+    if place is None and (home := home_countries(text, clause)) is not None:
+        place = Choice(home, "their-home-countries")
     if place is None:
         return None
     why = {"place": place.rule}
@@ -818,16 +822,18 @@ _HOME_TO = re.compile(r"\bto\s+(?:the\s+)?$", re.I)
 _HOLDERS_IN = {"YPG/SDF": "SYR"}
 
 
-def _home_from_the_other_zone(text: str, code: str, facts: Facts) -> bool:
+def _home_from_the_other_zone(text: str, code: str, facts: Facts, state: bool) -> bool:
     """Iraqis (or Syrians) who came home from the other country of the zone: the zone the
-    sentence names apart from their home after "to" is the other one, or the side that held
-    them is there ("returned to Iraq from al-Hol camp in Syria", "the SDF handed over 280
-    Iraqi fighters to Iraq"). Iraqis who came home from elsewhere stay locals."""
+    sentence names apart from their home after "to" (or, `state`, the state that brought them
+    back) is the other one, or the side that held them is there ("returned to Iraq from al-Hol
+    camp in Syria", "the SDF handed over 280 Iraqi fighters to Iraq", "Jordan and Iraq have
+    each repatriated dozens from the camps in Syria"). Iraqis who came home from elsewhere
+    stay locals."""
     if code not in _OTHER_ZONE:
         return False
     blanked = text
     for p in facts.places:
-        if p.code == code and _HOME_TO.search(text, max(0, p.start - 8), p.start):
+        if p.code == code and (state or _HOME_TO.search(text, max(0, p.start - 8), p.start)):
             blanked = blanked[: p.start] + " " * (p.end - p.start) + blanked[p.end :]
     for p in facts.places:
         if p.code == code and p.form is not PlaceForm.NAME:

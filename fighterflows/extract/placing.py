@@ -173,7 +173,22 @@ def _n_countries(
     for p in facts.places:
         if is_region(p.code) and _COUNTRIES_IN.fullmatch(text, countries.end(), p.start):
             return p.code, text[countries.start() : p.end]
+    if _HOME_COUNTRIES.search(countries.group()):
+        return None  # "returned to their home countries": whose, the cohort or `home_countries`
     return "world", _LEAD_WORD.sub("", countries.group())
+
+
+_HOME_COUNTRIES = re.compile(r"\bhome\s+(?:countries|nations)|\bcountries\s+of\s+origin", re.I)
+
+
+def home_countries(text: str, clause: tuple[int, int]) -> tuple[str, str] | None:
+    """ "5,000 fighters have returned to their home countries": people of many countries, when
+    nothing else places them (the part of a cohort is the cohort's: "Of the 900 from the
+    Western Balkans who went, some 250 have returned to their home countries")."""
+    m = _COUNTRIES.search(text, *clause)
+    if m is None or not _HOME_COUNTRIES.search(m.group()):
+        return None
+    return "world", _LEAD_WORD.sub("", m.group())
 
 
 _BARE_TOTAL = re.compile(r"\s+(?:in\s+all|in\s+total|altogether)\b", re.I)
@@ -719,7 +734,13 @@ def listed_places(facts: Facts, n: NumberMention) -> tuple[str, list[PlaceMentio
     """The countries a figure is given for at once, and how: ("each", [FIN, NOR]) or
     ("together", [USA, CAN]); None when the figure is no such list's."""
     text = facts.sentence.text
-    before = [p for p in facts.places if p.end <= n.start and p.code not in ZONE_CODES]
+    # (Iraq too, as one of the states of a list: "Jordan, Lebanon and Iraq have each
+    # repatriated dozens")
+    before = [
+        p
+        for p in facts.places
+        if p.end <= n.start and (p.code not in ZONE_CODES or p.form is PlaceForm.NAME)
+    ]
     if not before:
         return None
     last = before[-1]
@@ -728,8 +749,8 @@ def listed_places(facts: Facts, n: NumberMention) -> tuple[str, list[PlaceMentio
         m = _each_after(text, last, n)
         if m is None:
             return None
-    members = _list_around(last, facts.places, text)
-    if len(members) < 2:
+    members = _list_around(last, facts.places, text, zone=True)
+    if len(members) < 2 or all(p.code in ZONE_CODES for p in members):
         return None
     word = m.group("word").lower()
     return ("each" if word in ("each", "both", "apiece") else "together"), members
@@ -762,8 +783,15 @@ def _members(slug: str) -> frozenset[str]:
     return region_members(slug) if is_region(slug) else frozenset()
 
 
-def _list_around(p: PlaceMention, places: Sequence[PlaceMention], text: str) -> list[PlaceMention]:
-    countries = [q for q in places if q.form is not PlaceForm.REGION and q.code not in ZONE_CODES]
+def _list_around(
+    p: PlaceMention, places: Sequence[PlaceMention], text: str, zone: bool = False
+) -> list[PlaceMention]:
+    countries = [
+        q
+        for q in places
+        if q.form is not PlaceForm.REGION
+        and (q.code not in ZONE_CODES or (zone and q.form is PlaceForm.NAME))
+    ]
     if p not in countries:
         return [p]
     i = countries.index(p)
