@@ -526,6 +526,8 @@ def _shared_verb(text: str, figures: list[Figure], i: int, used: dict[int, Cue])
     ):
         return None
     prev = figures[i - 1]
+    if _AS_HAVE.search(text, max(0, prev.number.start - 40), prev.number.start):
+        return None  # "…, as were 120 Kyrgyz, and 90 Tajiks are still in Iraq": said of 120 only
     end = prev.head.end if prev.head is not None else prev.number.end
     own = figures[i].head
     mine = own.end if own is not None else figures[i].number.end
@@ -649,6 +651,9 @@ def _cue(
     shared = _shared_verb(text, figures, i, used)
     if shared is not None:
         return _held_only_where(facts, figures, i, shared)
+    said_again = _as_have(facts, n)
+    if said_again is not None:
+        return said_again
     cue = choose_cue(facts, figures, i, used) or _verb_after_parts(facts, figures, i)
     if cue is not None:
         cue = _held_only_where(facts, figures, i, cue)
@@ -666,6 +671,26 @@ def _cue(
         # before takes its flow
         return None
     return cue
+
+
+# "400 of the 3,400 from Russia have returned, as have 760 of the 3,200 from Saudi Arabia": the
+# verb said once for a second subject
+_AS_HAVE = re.compile(
+    r",\s*(?:as|so)\s+(?:have|has|had|did|do|does|were|was|are|is)\s+"
+    r"(?:(?:some|about|around|nearly|roughly|another|at\s+least|more\s+than|an\s+estimated)\s+)?$",
+    re.I,
+)
+
+
+def _as_have(facts: Facts, n: NumberMention) -> Cue | None:
+    """The verb of the clause before ", as have N": the figure did what that clause's people
+    did."""
+    text = facts.sentence.text
+    m = _AS_HAVE.search(text, max(0, n.start - 40), n.start)
+    if m is None:
+        return None
+    said = [c for c in facts.cues if c.end <= m.start() and not c.stock and not c.blocked]
+    return said[-1] if said else None
 
 
 # between two items of a list of parts: "including 150 in Syria, 20 in Iraq and 10 in Turkey"
