@@ -49,6 +49,7 @@ from fighterflows.extract.people import People, population_of
 from fighterflows.extract.placing import (
     CONTINGENT_OF,
     ZONE_CODES,
+    deported_foreigners,
     home_countries,
     inside_parens,
     place_of,
@@ -603,6 +604,8 @@ def _placed(
             stated = Choice((whole.place, whole.place_text or ""), "part-of-its-whole")
     if no_country_figure(facts, figures, i, head, clause, flow, stated is None):
         return None
+    if stated is not None and stated.rule == "foreign-people" and deported_foreigners(text, n):
+        return None  # "Turkey, which has deported 5,000 suspected foreign fighters"
     # (referred: its flow is an earlier figure's; anaphor: "This number includes ...")
     referred, anaphor = referral
     # "Of the 30 Irish citizens who went, about 40 percent have died": a part of the cohort the

@@ -23,6 +23,7 @@ from fighterflows.extract.lexicon import (
     helper_country_regex,
     region_route_regex,
     sends_others_away_regex,
+    supplies_its_people_regex,
 )
 from fighterflows.extract.numbers import NumberMention
 from fighterflows.extract.populations import PARTICIPLES, Head, people_words
@@ -128,6 +129,7 @@ def place_of(
             ("opening-with", lambda: _widened(_opening_with(text, n, facts), facts)),
             ("accounts-for", lambda: _widened(_accounting_place(text, n, facts), facts)),
             ("returning-state", lambda: _returning_state(text, n, facts)),
+            ("supplying-state", lambda: _supplying_state(text, n, facts)),
             ("foreign-people", lambda: _foreign_head(head)),
         ]
     )
@@ -246,6 +248,49 @@ def _returning_state(text: str, n: NumberMention, facts: Facts) -> tuple[str, st
     ):
         return None  # "Turkey returned 40 people to Germany": Germany's
     return state.code, state.text
+
+
+# the hedge between the verb and the figure: "produced some 6,000", "sent an estimated 500"
+_HEDGE_BEFORE = re.compile(
+    r"(?:\s+(?:some|about|around|nearly|roughly|approximately|more\s+than|over|at\s+least|"
+    r"an\s+estimated|up\s+to|as\s+many\s+as|almost|close\s+to))*\s*$",
+    re.I,
+)
+
+
+def deported_foreigners(text: str, n: NumberMention) -> bool:
+    """ "Turkey, which has deported 5,000 suspected foreign fighters": foreigners a state sends
+    away, mostly stopped on their way, are no one country's return."""
+    hedge = _HEDGE_BEFORE.search(text, max(0, n.start - 40), n.start)
+    at = hedge.start() if hedge is not None else n.start
+    return any(
+        m.end() == at or text[m.end() : at].strip().lower() in ("back", "home")
+        for m in sends_others_away_regex().finditer(text, max(0, at - 40), at)
+    )
+
+
+def _supplying_state(text: str, n: NumberMention, facts: Facts) -> tuple[str, str] | None:
+    """ "Tunisia produced some 6,000 foreign fighters", "Belgium has supplied about 500
+    jihadists": the country that is the subject of a verb that gives its people to the war
+    (`data/flows.yaml: supplies_its_people`) is theirs, "foreign" as they are to Syria."""
+    hedge = _HEDGE_BEFORE.search(text, max(0, n.start - 40), n.start)
+    at = hedge.start() if hedge is not None else n.start
+    verb = supplies_its_people_regex().search(text, max(0, at - 40), at)
+    if verb is None:
+        return None
+    state = next(
+        (
+            p
+            for p in reversed(facts.places)
+            if p.end <= verb.start()
+            and p.form is PlaceForm.NAME
+            and p.code not in ZONE_CODES
+            and not is_region(p.code)
+            and STATE_GAP.fullmatch(text, p.end, verb.start())
+        ),
+        None,
+    )
+    return (state.code, state.text) if state is not None else None
 
 
 def _foreign_head(head: Head | None) -> tuple[str, str] | None:
