@@ -18,6 +18,8 @@ from fighterflows.extract.mentions.lexicon import (
     DATA,
     alternation,
     load,
+    sends_others_away_regex,
+    supplies_its_people_regex,
     total_predicate_regex,
     whole_words,
 )
@@ -130,6 +132,38 @@ def test_blocked_cues(text: str) -> None:
 )
 def test_words_that_are_no_cue(text: str) -> None:
     assert [c for c in find_cues(text) if not c.stock and not c.blocked] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sends_away"),
+    [
+        ("deported", True),
+        ("has expelled", True),
+        ("extradited", True),
+        ("handed over", True),
+        ("sent back", True),
+        ("repatriated", False),
+        ("brought home", False),
+        ("transferred", False),  # "Sweden transferred seven orphans home": its own
+        ("received", False),
+    ],
+)
+def test_verbs_by_which_a_state_moves_others_people(text: str, sends_away: bool) -> None:
+    assert bool(sends_others_away_regex().search(text)) is sends_away
+
+
+@pytest.mark.parametrize(
+    ("text", "supplies"),
+    [
+        ("Tunisia produced ", True),
+        ("Belgium has supplied ", True),
+        ("Russia has contributed ", True),
+        ("Iran sent ", False),  # a state sends its forces
+        ("Turkey deported ", False),
+    ],
+)
+def test_verbs_by_which_a_country_gives_its_people(text: str, supplies: bool) -> None:
+    assert bool(supplies_its_people_regex().search(text)) is supplies
 
 
 @pytest.mark.parametrize(

@@ -102,8 +102,27 @@ def place_around(
             ("figure-referred-to", lambda: _referred(context) if referred else None),
             ("measure-of-the-people-before", lambda: _measured(context, text, n, head, flow)),
             ("carried", lambda: _carried(context, head, cue, facts, flow)),
+            ("topic-country", lambda: _topic(context, flow, head, text)),
         ]
     )
+
+
+# "other governments have taken home only a handful of their nationals": people of another
+# owner the sentence names, not the passage's country
+_OTHER_STATES = re.compile(r"\bother\s+(?:countries|governments|states|nations)\b", re.I)
+_OTHER_OWNER = re.compile(rf"\b(?:their|its)\b|{_OTHER_STATES.pattern}", re.I)
+
+
+def _topic(context: Context, flow: Flow, head: Head | None, text: str) -> tuple[str, str] | None:
+    """People who went, came back or are still there, whom nothing in the sentence or the one
+    before places: the one country the passage is about (`references.topic_country`); never
+    people the sentence gives another owner ("other governments …, their nationals")."""
+    if flow not in TRAVEL or context.topic is None:
+        return None
+    if (head is not None and _OTHER_OWNER.search(head.text)) or _OTHER_OWNER.search(text):
+        return None
+    p = context.topic()
+    return (p.code, p.text) if p is not None else None
 
 
 def _referred(context: Context) -> tuple[str, str] | None:
@@ -205,7 +224,13 @@ def _carried(
         if previous and context.carried_is_figure and FIGHTER_HEAD.search(head.text):
             return previous.code, previous.text
         return None
-    mention = previous is not None and not context.carried_is_figure and flow in TRAVEL
+    mention = (
+        previous is not None
+        and not context.carried_is_figure
+        and flow in TRAVEL
+        # "Rights groups say other governments have taken home only a handful"
+        and not _OTHER_STATES.search(facts.sentence.text)
+    )
     candidates: list[tuple[str, str] | None] = [
         (previous.code, previous.text) if previous and context.carried_is_figure else None,
         (context.heading_place.code, context.heading_place.text) if context.heading_place else None,

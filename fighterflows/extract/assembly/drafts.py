@@ -3,7 +3,7 @@ gives each sentence (see estimates.py and document/reading.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from fighterflows.extract.mentions.sources import Attribution
@@ -36,6 +36,8 @@ class Context:
     # the sentence before speaks of fighters or jihadists ("Bosnian fighters in Syria have
     # suffered heavy losses. The number of those killed is 80.")
     fighters_before: bool = False
+    # the one country the passage before is about, looked up only when a figure needs it
+    topic: Callable[[], PlaceMention | None] | None = None
 
 
 @dataclass(slots=True)

@@ -43,6 +43,8 @@ from fighterflows.extract.assembly.people import People, population_of
 from fighterflows.extract.assembly.placing import (
     CONTINGENT_OF,
     ZONE_CODES,
+    deported_foreigners,
+    home_countries,
     inside_parens,
     place_of,
 )
@@ -78,6 +80,7 @@ from fighterflows.extract.mentions.sources import nearest_attribution
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.text.prefilter import TOPIC_WORDS
 from fighterflows.model import Flow, Kind, Population, Qualifier, Scope
+from fighterflows.places import PlaceForm
 
 _PARTITIVE = re.compile(r"\s*(?:,\s*)?(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|an?\s+)?", re.I)
 _COUNT_ANAPHOR = re.compile(
@@ -380,6 +383,9 @@ def _draft(
     if why.get("place") == "compared-item" and (i - 1) not in made:
         return None  # compared with a figure that is none: "arrested 40 …, compared with 25 in"
     zone = _zone_without(text, head, facts)
+    state = why.get("place") == "returning-state"
+    if flow is Flow.RETURNED and _home_from_the_other_zone(text, code, facts, state):
+        zone = _OTHER_ZONE[code]  # "625 Iraqis returned to Iraq from al-Hol in Syria"
     if _local(code, zone) or (head is not None and head.local and code in ZONE_CODES):
         return None
     used[i] = cue if cue is not None else Cue(n.start, n.end, "", flow, True, False)
@@ -525,6 +531,8 @@ def _shared_verb(text: str, figures: list[Figure], i: int, used: dict[int, Cue])
     ):
         return None
     prev = figures[i - 1]
+    if _AS_HAVE.search(text, max(0, prev.number.start - 40), prev.number.start):
+        return None  # "…, as were 120 Kyrgyz, and 90 Tajiks are still in Iraq": said of 120 only
     end = prev.head.end if prev.head is not None else prev.number.end
     own = figures[i].head
     mine = own.end if own is not None else figures[i].number.end
@@ -600,6 +608,8 @@ def _placed(
             stated = Choice((whole.place, whole.place_text or ""), "part-of-its-whole")
     if no_country_figure(facts, figures, i, head, clause, flow, stated is None):
         return None
+    if stated is not None and stated.rule == "foreign-people" and deported_foreigners(text, n):
+        return None  # "Turkey, which has deported 5,000 suspected foreign fighters"
     # (referred: its flow is an earlier figure's; anaphor: "This number includes ...")
     referred, anaphor = referral
     # "Of the 30 Irish citizens who went, about 40 percent have died": a part of the cohort the
@@ -615,6 +625,8 @@ def _placed(
         else None
     )
     place = stated or around
+    if place is None and (home := home_countries(text, clause)) is not None:
+        place = Choice(home, "their-home-countries")
     if place is None:
         return None
     why = {"place": place.rule}
@@ -646,6 +658,9 @@ def _cue(
     shared = _shared_verb(text, figures, i, used)
     if shared is not None:
         return _held_only_where(facts, figures, i, shared)
+    said_again = _as_have(facts, n)
+    if said_again is not None:
+        return said_again
     cue = choose_cue(facts, figures, i, used) or _verb_after_parts(facts, figures, i)
     if cue is not None:
         cue = _held_only_where(facts, figures, i, cue)
@@ -663,6 +678,26 @@ def _cue(
         # before takes its flow
         return None
     return cue
+
+
+# "400 of the 3,400 from Russia have returned, as have 760 of the 3,200 from Saudi Arabia": the
+# verb said once for a second subject
+_AS_HAVE = re.compile(
+    r",\s*(?:as|so)\s+(?:have|has|had|did|do|does|were|was|are|is)\s+"
+    r"(?:(?:some|about|around|nearly|roughly|another|at\s+least|more\s+than|an\s+estimated)\s+)?$",
+    re.I,
+)
+
+
+def _as_have(facts: Facts, n: NumberMention) -> Cue | None:
+    """The verb of the clause before ", as have N": the figure did what that clause's people
+    did."""
+    text = facts.sentence.text
+    m = _AS_HAVE.search(text, max(0, n.start - 40), n.start)
+    if m is None:
+        return None
+    said = [c for c in facts.cues if c.end <= m.start() and not c.stock and not c.blocked]
+    return said[-1] if said else None
 
 
 # between two items of a list of parts: "including 150 in Syria, 20 in Iraq and 10 in Turkey"
@@ -810,6 +845,35 @@ def _zone_without(text: str, head: Head | None, facts: Facts) -> str | None:
         return facts.zone
     p = head.place
     return find_zone(text[: p.start] + " " * (p.end - p.start) + text[p.end :], facts.groups)
+
+
+_OTHER_ZONE = {"IRQ": "SYR", "SYR": "IRQ"}
+# "returned to Iraq", "handed over … to Iraq", "repatriated to Iraq": where they came home to
+_HOME_TO = re.compile(r"\bto\s+(?:the\s+)?$", re.I)
+# the Syrian side that hands Iraqis over ("the SDF handed over 280 Iraqi fighters to Iraq")
+_HOLDERS_IN = {"YPG/SDF": "SYR"}
+
+
+def _home_from_the_other_zone(text: str, code: str, facts: Facts, state: bool) -> bool:
+    """Iraqis (or Syrians) who came home from the other country of the zone: the zone the
+    sentence names apart from their home after "to" (or, `state`, the state that brought them
+    back) is the other one, or the side that held them is there ("returned to Iraq from al-Hol
+    camp in Syria", "the SDF handed over 280 Iraqi fighters to Iraq", "Jordan and Iraq have
+    each repatriated dozens from the camps in Syria"). Iraqis who came home from elsewhere
+    stay locals."""
+    if code not in _OTHER_ZONE:
+        return False
+    blanked = text
+    for p in facts.places:
+        if p.code == code and (state or _HOME_TO.search(text, max(0, p.start - 8), p.start)):
+            blanked = blanked[: p.start] + " " * (p.end - p.start) + blanked[p.end :]
+    for p in facts.places:
+        if p.code == code and p.form is not PlaceForm.NAME:
+            blanked = blanked[: p.start] + " " * (p.end - p.start) + blanked[p.end :]
+    held = any(_HOLDERS_IN.get(g.name) == _OTHER_ZONE[code] for g in facts.groups)
+    return find_zone(blanked, facts.groups) == _OTHER_ZONE[code] or (
+        held and find_zone(blanked, facts.groups) is None
+    )
 
 
 def _local(code: str, zone: str | None) -> bool:

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from fighterflows.extract.assembly.choosing import Figure
-from fighterflows.extract.assembly.placing import ZONE_CODES
+from fighterflows.extract.assembly.placing import ZONE_CODES, several_origins
 from fighterflows.extract.assembly.wholes import OF_THEM, OF_WHOM
 from fighterflows.extract.mentions.facts import Facts
 from fighterflows.extract.mentions.lexicon import (
@@ -255,7 +255,8 @@ _SPLIT_LATER = re.compile(r"\b(?:respectively|each|apiece)\b", re.I)
 def joint_origin(text: str, n: NumberMention, head: Head | None, facts: Facts) -> bool:
     """ "About 150 fighters from North Macedonia and Kosovo", "4,000 people from Russia and
     Kazakhstan": one figure for two countries named as the people's origin is neither's
-    ("… respectively", "… each" give each its own)."""
+    ("… respectively", "… each" give each its own), nor is one for a list of several that no
+    region holds ("30 fighters from Eritrea, Ghana, Kenya, Mali and Sudan")."""
     start = head.end if head is not None else n.end
     countries = [
         p
@@ -265,6 +266,8 @@ def joint_origin(text: str, n: NumberMention, head: Head | None, facts: Facts) -
     if len(countries) < 2 or _SPLIT_LATER.search(text, start):
         return False
     first, second = countries[0], countries[1]
+    if _FROM_OR_OF.search(text, start, first.start) is not None and several_origins(first, facts):
+        return True  # "30 fighters from Eritrea, Ghana, Kenya, Mali and Sudan"
     also = _AND.match(text, first.end)
     return (
         _FROM_OR_OF.search(text, start, first.start) is not None

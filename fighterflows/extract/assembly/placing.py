@@ -17,10 +17,18 @@ from collections.abc import Sequence
 from fighterflows.extract.assembly.choosing import within_brackets
 from fighterflows.extract.assembly.rules import Choice, choose
 from fighterflows.extract.mentions.facts import Facts
+from fighterflows.extract.mentions.flows import STATE_GAP
 from fighterflows.extract.mentions.groups import group_countries, groups_gazetteer
-from fighterflows.extract.mentions.lexicon import helper_country_regex, load, region_route_regex
+from fighterflows.extract.mentions.lexicon import (
+    helper_country_regex,
+    load,
+    region_route_regex,
+    sends_others_away_regex,
+    supplies_its_people_regex,
+)
 from fighterflows.extract.mentions.populations import PARTICIPLES, Head, people_words
 from fighterflows.extract.numbers import NumberMention
+from fighterflows.model import Flow
 from fighterflows.places import ZONE_CODES as ZONE_CODES  # for the extractor's other modules
 from fighterflows.places import PlaceForm, PlaceMention, is_region, list_regions, region_members
 
@@ -30,8 +38,11 @@ _NUMBER_WORD = (
 )
 _COUNTRIES = re.compile(
     r"(?:from|to|in)\s+(?:(?:more\s+than|over|at\s+least|some|about|around|nearly|almost)\s+)?"
-    rf"(?:{_NUMBER_WORD}\s+(?:other\s+|different\s+|such\s+)?|(?:their\s+)?home\s+)countries"
-    r"|(?:to|from)\s+(?:their\s+)?countries\s+of\s+origin",
+    rf"(?:{_NUMBER_WORD}\s+(?:other\s+|different\s+|such\s+)?|(?:their\s+)?home\s+)"
+    r"(?:countries|nations)"
+    r"|(?:to|from)\s+(?:their\s+)?countries\s+of\s+origin"
+    # "volunteers from around the world", "from all over the world", "from across the globe"
+    r"|from\s+(?:all\s+over|around|across|all\s+corners\s+of)\s+the\s+(?:world|globe)",
     re.I,
 )
 _LEAD = re.compile(
@@ -62,7 +73,20 @@ _FOREIGN_PEOPLE = re.compile(
 )
 _OPENING_NEXT = re.compile(r"\s*(?:,|(?:has|have|had|is|was|saw|sent|accounts?)\b)", re.I)
 _PEOPLE_FORMS = frozenset({PlaceForm.DEMONYM, PlaceForm.ETHNIC})
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)\s*$")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)\s*(?:the\s+)?$")
+# Regions a list of countries may add up to, smallest first.
+_LIST_REGIONS = (
+    "western-balkans",
+    "central-asia",
+    "north-africa",
+    "southeast-asia",
+    "north-america",
+    "western-europe",
+    "middle-east",
+    "former-soviet-union",
+    "eu",
+    "europe",
+)
 
 
 def place_of(
@@ -101,6 +125,8 @@ def place_of(
             ("ranked-with", lambda: _widened(_ranked_place(text, n, facts), facts)),
             ("opening-with", lambda: _widened(_opening_with(text, n, facts), facts)),
             ("accounts-for", lambda: _widened(_accounting_place(text, n, facts), facts)),
+            ("returning-state", lambda: _returning_state(text, n, facts)),
+            ("supplying-state", lambda: _supplying_state(text, n, facts)),
             ("foreign-people", lambda: _foreign_head(head)),
         ]
     )
@@ -146,11 +172,122 @@ def _n_countries(
     for p in facts.places:
         if is_region(p.code) and _COUNTRIES_IN.fullmatch(text, countries.end(), p.start):
             return p.code, text[countries.start() : p.end]
+    if _HOME_COUNTRIES.search(countries.group()):
+        return None  # "returned to their home countries": whose, the cohort or `home_countries`
     return "world", _LEAD_WORD.sub("", countries.group())
+
+
+_HOME_COUNTRIES = re.compile(r"\bhome\s+(?:countries|nations)|\bcountries\s+of\s+origin", re.I)
+
+
+def home_countries(text: str, clause: tuple[int, int]) -> tuple[str, str] | None:
+    """ "5,000 fighters have returned to their home countries": people of many countries, when
+    nothing else places them (the part of a cohort is the cohort's: "Of the 900 from the
+    Western Balkans who went, some 250 have returned to their home countries")."""
+    m = _COUNTRIES.search(text, *clause)
+    if m is None or not _HOME_COUNTRIES.search(m.group()):
+        return None
+    return "world", _LEAD_WORD.sub("", m.group())
 
 
 _BARE_TOTAL = re.compile(r"\s+(?:in\s+all|in\s+total|altogether)\b", re.I)
 _COUNTRIES_IN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?", re.I)
+
+
+# what may stand between the verb of return and the figure: "brought home 231", "repatriated
+# another 30", "flew back some 90"
+_VERB_TO_FIGURE = re.compile(
+    r"(?:\s+(?:back|home|another|a\s+further|over|some|about|around|"
+    r"nearly|more\s+than|at\s+least|an\s+estimated))*\s+$",
+    re.I,
+)
+_SENT_TO = re.compile(r"\b(?:back\s+|home\s+)?to\s+(?:the\s+)?$", re.I)
+
+
+def _returning_state(text: str, n: NumberMention, facts: Facts) -> tuple[str, str] | None:
+    """ "Iraq repatriated 625 people from al-Hol", "Kazakhstan has brought home 231 people",
+    "the Iraqi government received 300": the state that is the subject of the verb of return
+    right before the figure brings its own people home, even Iraq or Syria (their people
+    coming back from the other's camps are no locals). Never a state that deports, expels or
+    hands over others' people, nor one that sends them on to a country named after them."""
+    cue = next(
+        (
+            c
+            for c in reversed(facts.cues)
+            if c.end <= n.start
+            and c.flow is Flow.RETURNED
+            and not c.stock
+            and not c.blocked
+            and _VERB_TO_FIGURE.fullmatch(text, c.end, n.start)
+        ),
+        None,
+    )
+    if cue is None or sends_others_away_regex().fullmatch(cue.text):
+        return None
+    state = next(
+        (
+            p
+            for p in reversed(facts.places)
+            if p.end <= cue.start
+            and p.form in (PlaceForm.NAME, PlaceForm.ADJECTIVE)
+            and not is_region(p.code)
+            and STATE_GAP.fullmatch(text, p.end, cue.start)
+            and (p.form is PlaceForm.NAME or _STATE_AFTER.match(text, p.end))
+        ),
+        None,
+    )
+    if state is None:
+        return None
+    end = min(len(text), n.end + 80)
+    if any(
+        n.end < p.start < end and p.code not in ZONE_CODES and _SENT_TO.search(text, n.end, p.start)
+        for p in facts.places
+    ):
+        return None  # "Turkey returned 40 people to Germany": Germany's
+    return state.code, state.text
+
+
+# the hedge between the verb and the figure: "produced some 6,000", "sent an estimated 500"
+_HEDGE_BEFORE = re.compile(
+    r"(?:\s+(?:some|about|around|nearly|roughly|approximately|more\s+than|over|at\s+least|"
+    r"an\s+estimated|up\s+to|as\s+many\s+as|almost|close\s+to))*\s*$",
+    re.I,
+)
+
+
+def deported_foreigners(text: str, n: NumberMention) -> bool:
+    """ "Turkey, which has deported 5,000 suspected foreign fighters": foreigners a state sends
+    away, mostly stopped on their way, are no one country's return."""
+    hedge = _HEDGE_BEFORE.search(text, max(0, n.start - 40), n.start)
+    at = hedge.start() if hedge is not None else n.start
+    return any(
+        m.end() == at or text[m.end() : at].strip().lower() in ("back", "home")
+        for m in sends_others_away_regex().finditer(text, max(0, at - 40), at)
+    )
+
+
+def _supplying_state(text: str, n: NumberMention, facts: Facts) -> tuple[str, str] | None:
+    """ "Tunisia produced some 6,000 foreign fighters", "Belgium has supplied about 500
+    jihadists": the country that is the subject of a verb that gives its people to the war
+    (`data/flows.yaml: supplies_its_people`) is theirs, "foreign" as they are to Syria."""
+    hedge = _HEDGE_BEFORE.search(text, max(0, n.start - 40), n.start)
+    at = hedge.start() if hedge is not None else n.start
+    verb = supplies_its_people_regex().search(text, max(0, at - 40), at)
+    if verb is None:
+        return None
+    state = next(
+        (
+            p
+            for p in reversed(facts.places)
+            if p.end <= verb.start()
+            and p.form is PlaceForm.NAME
+            and p.code not in ZONE_CODES
+            and not is_region(p.code)
+            and STATE_GAP.fullmatch(text, p.end, verb.start())
+        ),
+        None,
+    )
+    return (state.code, state.text) if state is not None else None
 
 
 def _foreign_head(head: Head | None) -> tuple[str, str] | None:
@@ -256,7 +393,17 @@ def _usable(text: str, facts: Facts, heads: Sequence[Head], n: NumberMention) ->
         and not _RANKED_AGAINST.search(text, max(0, p.start - 60), p.start)
         and not any(s <= p.start < e for s, e in spans)
         and not TRANSIT_ITS.search(text, p.end, p.end + 120)
+        and not _sends_others_away(text, p)
     ]
+
+
+def _sends_others_away(text: str, p: PlaceMention) -> bool:
+    """ "Turkey deported 40 people to Iraq", "Turkish authorities have handed over 20": a state
+    that moves others' people is not theirs."""
+    return any(
+        STATE_GAP.fullmatch(text, p.end, m.start())
+        for m in sends_others_away_regex().finditer(text, p.end, p.end + 60)
+    )
 
 
 # the countries a ranking sets a figure against: "Morocco trails only Tunisia and Saudi
@@ -612,26 +759,60 @@ def _widen(p: PlaceMention, facts: Facts) -> tuple[str, str]:
     return p.code, p.text
 
 
-# "Finland and Norway each saw about 100 leave", "the US and Canada together account for 300"
-_LIST_WORD = re.compile(r"\s+(?P<word>each|both|together|combined|jointly)\b", re.I)
+# "Finland and Norway each saw about 100 leave", "the US and Canada together account for 300",
+# "Canada and the US are each thought to have produced", "Norway and Denmark have both seen",
+# "Belgium and the Netherlands between them account for 700", "Norway and Finland, each with
+# about 80 citizens in Syria"
+_LIST_WORD = re.compile(
+    r",?\s+(?:(?:are|were|is|was|have|has|had|would|will|may|might|could|also)\s+){0,2}"
+    r"(?P<word>each|both|together|combined|jointly|between\s+them)\b",
+    re.I,
+)
+# "Canada and the US sent about 300 fighters each": the word after the figure and its noun
+_EACH_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?P<word>each|apiece)\b", re.I)
 
 
 def listed_places(facts: Facts, n: NumberMention) -> tuple[str, list[PlaceMention]] | None:
     """The countries a figure is given for at once, and how: ("each", [FIN, NOR]) or
     ("together", [USA, CAN]); None when the figure is no such list's."""
     text = facts.sentence.text
-    before = [p for p in facts.places if p.end <= n.start and p.code not in ZONE_CODES]
+    # (Iraq too, as one of the states of a list: "Jordan, Lebanon and Iraq have each
+    # repatriated dozens")
+    before = [
+        p
+        for p in facts.places
+        if p.end <= n.start and (p.code not in ZONE_CODES or p.form is PlaceForm.NAME)
+    ]
     if not before:
         return None
     last = before[-1]
     m = _LIST_WORD.match(text, last.end)
     if m is None or m.end() > n.start or re.search(r"[,.;:]", text[m.end() : n.start]):
-        return None
-    members = _list_around(last, facts.places, text)
-    if len(members) < 2:
+        m = _each_after(text, last, n)
+        if m is None:
+            return None
+    members = _list_around(last, facts.places, text, zone=True)
+    if len(members) < 2 or all(p.code in ZONE_CODES for p in members):
         return None
     word = m.group("word").lower()
-    return ("each" if word in ("each", "both") else "together"), members
+    return ("each" if word in ("each", "both", "apiece") else "together"), members
+
+
+def _each_after(text: str, last: PlaceMention, n: NumberMention) -> re.Match[str] | None:
+    """ "Canada and the US sent about 300 fighters each": the list is the clause's subject
+    (only a verb between it and the figure) and "each" closes the figure's noun."""
+    between = text[last.end : n.start]
+    if re.search(r"[,.;:()]|\b(?:and|while|but|which|who|than)\b", between) or len(between) > 60:
+        return None
+    return _EACH_AFTER.match(text, n.end)
+
+
+def several_origins(p: PlaceMention, facts: Facts) -> bool:
+    """ "30 fighters from Eritrea, Ghana, Kenya, Mali and Sudan": a list of three or more
+    countries that no region of the data holds is a group of several countries, none of
+    whose figure it is (a list a region holds is that region: `_widen`)."""
+    members = _list_around(p, facts.places, facts.sentence.text)
+    return len({m.code for m in members}) >= 3 and _widen(p, facts)[0] == p.code
 
 
 def region_of(codes: frozenset[str]) -> str | None:
@@ -639,8 +820,15 @@ def region_of(codes: frozenset[str]) -> str | None:
     return next((slug for slug in list_regions() if region_members(slug) == codes), None)
 
 
-def _list_around(p: PlaceMention, places: Sequence[PlaceMention], text: str) -> list[PlaceMention]:
-    countries = [q for q in places if q.form is not PlaceForm.REGION and q.code not in ZONE_CODES]
+def _list_around(
+    p: PlaceMention, places: Sequence[PlaceMention], text: str, zone: bool = False
+) -> list[PlaceMention]:
+    countries = [
+        q
+        for q in places
+        if q.form is not PlaceForm.REGION
+        and (q.code not in ZONE_CODES or (zone and q.form is PlaceForm.NAME))
+    ]
     if p not in countries:
         return [p]
     i = countries.index(p)

@@ -9,6 +9,7 @@ repeated figures within a paragraph counted once.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -17,7 +18,12 @@ from fighterflows.extract.assembly.around import FIGHTER_HEAD
 from fighterflows.extract.assembly.drafts import Context, Draft, estimate_of
 from fighterflows.extract.assembly.estimates import assemble
 from fighterflows.extract.assembly.placing import ZONE_CODES
-from fighterflows.extract.assembly.references import last_country, reference_regex
+from fighterflows.extract.assembly.references import (
+    last_country,
+    mentioned_place,
+    reference_regex,
+    topic_country,
+)
 from fighterflows.extract.document.anchor import holds
 from fighterflows.extract.document.introductions import (
     colon_of,
@@ -145,6 +151,7 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
             flow_before=_last_flow(cues_before),
             stock_before=any(c.stock for c in cues_before),
             fighters_before=_fighters_before(sentences, i),
+            topic=functools.partial(topic_country, sentences, facts, i),
         )
         for d in _aggregates(assemble(f, context)):
             d.source, d.why["source"] = _source(d, f, named, i, drafts, owners, sentences)
@@ -355,8 +362,7 @@ def _carried_place(
         return PlaceMention(d.start, d.end, d.place_text, d.place, PlaceForm.NAME)
     prev = facts[j]
     named = prev.places if prev is not None else tuple(find_places(sentences[j].text))
-    places = [p for p in named if p.code not in ZONE_CODES]
-    return places[-1] if places else None
+    return mentioned_place([p for p in named if p.code not in ZONE_CODES], sentences[j].text)
 
 
 def _cues_before(

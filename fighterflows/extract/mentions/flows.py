@@ -32,7 +32,7 @@ class Cue:
 
 # What may stand between a state and its verb: "Germany evacuated", "Belgian officials have
 # retrieved", "Kazakhstan's government quietly flew", "the authorities on Monday received".
-_STATE_GAP = re.compile(
+STATE_GAP = re.compile(
     r"(?:['’]s)?(?:\s+[\w-]+){0,2}?"
     r"(?:\s+(?:government|authorities|officials|ministry|administration|services))?"
     r"(?:\s+(?:has|have|had|also|quietly|successfully|finally|now|then|recently|already|"
@@ -68,7 +68,7 @@ def _state_subject(text: str, start: int, states: Sequence[tuple[int, int]]) -> 
     lo = max(0, start - 48)
     if _STATE_WORD.search(text, lo, start):
         return True
-    return any(lo <= end <= start and _STATE_GAP.fullmatch(text, end, start) for _, end in states)
+    return any(lo <= end <= start and STATE_GAP.fullmatch(text, end, start) for _, end in states)
 
 
 def is_blocked(text: str, start: int) -> bool:

@@ -183,6 +183,20 @@ def helper_country_regex() -> re.Pattern[str]:
 
 
 @cache
+def sends_others_away_regex() -> re.Pattern[str]:
+    """A verb of return by which a state moves others' people (flows.yaml, sends_others_away)."""
+    return re.compile(r"\b(?:" + alternation(load("flows")["sends_others_away"]) + r")\b", re.I)
+
+
+@cache
+def supplies_its_people_regex() -> re.Pattern[str]:
+    """A verb by which a country gives its own people to the war, ending right before the
+    figure's hedge (flows.yaml, supplies_its_people)."""
+    words = alternation(load("flows")["supplies_its_people"])
+    return re.compile(r"\b(?:" + words + r")\s*$", re.I)
+
+
+@cache
 def proceedings_regex() -> re.Pattern[str]:
     """Suspects at home: "awaiting trial", "under investigation" (flows.yaml,
     at_home_proceedings)."""

@@ -44,6 +44,7 @@ _ALONE_AFTER = re.compile(
     r"\s*(?:[,;.)]|(?:had|have|has|were|was|are|returned|died|and|who|in|from)\b)", re.I
 )
 _MAX_WORDS = 5
+_POSSESSIVE_S = re.compile(r"['’]s\b")
 _COUNTRIES_NAME = re.compile(r"\b(?:countries|nations|states)$", re.I)
 
 
@@ -141,6 +142,8 @@ def _adjective_alone(text: str, pos: int, adjective: PlaceMention | None) -> Hea
 
 def _classify(text: str, pos: int, i: int, adjective: PlaceMention | None) -> Head | None:
     excluded = excluded_regex().match(text, i)
+    if excluded and _POSSESSIVE_S.match(text, excluded.end()):
+        return None  # "170 of the country's nationals": a possessive, the head comes after
     if excluded:
         return Head(pos, excluded.end(), text[pos : excluded.end()], None, excluded=True)
     people = people_regex().match(text, i)
