@@ -378,7 +378,15 @@ def _no_explicit_cue(
     # "after", "for" says what they did before, not what the figure counts
     main = [c for c in before if not _ADJUNCT.search(text, max(0, c.start - 8), c.start)]
     if main or before:
-        return (main or before)[-1]
+        chosen = (main or before)[-1]
+        # "120 came back and about 100 are in Syria": the verb before closes the figure
+        # before's clause; the figure's own "are in Syria" says where its people are
+        own = [
+            c for c in after if c.stock and _BE_BEFORE.search(text, max(0, c.start - 40), c.start)
+        ]
+        if own and i > 0 and _JOINED.fullmatch(text, chosen.end, n.start):
+            return own[0]
+        return chosen
     if n.kind is NumberKind.SHARE:
         return None
     stock = [c for c in after if c.stock] or [
@@ -390,6 +398,12 @@ def _no_explicit_cue(
 
 
 _DONE_TO = frozenset({Flow.KILLED, Flow.DETAINED, Flow.PROSECUTED})
+_BE_BEFORE = re.compile(
+    r"\b(?:are|is|remain|remains)\s+(?:(?:still|now|currently|believed\s+to\s+be|thought\s+to\s+be)"
+    r"\s+)?$",
+    re.I,
+)
+_JOINED = re.compile(r"\s*,?\s*(?:and|while|whereas|but)\s+", re.I)
 
 
 # Between the people a verb moved and the words saying where they had been held: other

@@ -378,6 +378,10 @@ def _draft(
     zone = _zone_without(text, head, facts)
     if _local(code, zone) or (head is not None and head.local and code in ZONE_CODES):
         return None
+    if flow is Flow.DEPARTED and _set_against_who_went(facts, n, code, cue, made, context):
+        # "About 300 Kosovars went. Of these, … about 100 are in Syria": those still there
+        flow, flow_rule = Flow.REMAINING, "set-against-those-who-went"
+        cue = Cue(cue.start, cue.end, cue.text, flow, True, False) if cue is not None else cue
     used[i] = cue if cue is not None else Cue(n.start, n.end, "", flow, True, False)
     draft = _make(facts, n, population, population_text, code, place_text, flow, context)
     draft.why.update(why, population=people.rule, flow=flow_rule)
@@ -407,6 +411,46 @@ def _draft(
         # the figure before measure what it measures
         draft.scope, draft.why["scope"] = context.previous[-1].scope, "scope-of-the-figure-before"
     return draft
+
+
+# a stock of where people are, said in the present: "are in Syria", "in Iraq", "are there"
+_THERE = re.compile(
+    r"in\s+(?:syria|iraq|the\s+(?:conflict|war|combat)\s+(?:zones?|areas?)|the\s+region)", re.I
+)
+
+
+def _set_against_who_went(
+    facts: Facts,
+    n: NumberMention,
+    code: str,
+    cue: Cue | None,
+    made: dict[int, Draft],
+    context: Context,
+) -> bool:
+    """A stock in the zone set against a larger number of the same people who went, before it
+    in the sentence or its paragraph ("Some 1,600 Moroccans have joined. About 900 of these
+    are in Syria"), counts those still there, not another count of departures (the contract:
+    "N are in Syria" is departed unless the text sets it against a larger number who went)."""
+    if cue is None or not cue.stock or _THERE.fullmatch(cue.text) is None:
+        return False
+    if n.kind is NumberKind.SHARE:
+        return False
+    size = n.high if n.high is not None else (n.value if n.value is not None else n.low)
+    if size is None:
+        return False
+    paragraph = facts.sentence.paragraph
+    earlier = [*[d for d in context.previous[-6:] if d.paragraph == paragraph], *made.values()]
+    for d in earlier:
+        went = d.number.low if d.number.low is not None else d.number.value
+        if (
+            d.flow is Flow.DEPARTED
+            and not d.stock
+            and d.place == code
+            and went is not None
+            and went > size
+        ):
+            return True
+    return False
 
 
 # "they number 210", "they are estimated to number around 300", "these are put at 500"
@@ -655,6 +699,10 @@ def _cue(
         # "41 supporters ..., of which 5 had key positions": a part, no flow of its own
         return False
     if _a_part(text, figures, i) and (cue is None or cue.stock or cue.start < n.start):
+        if i == 0 and cue is not None and not cue.stock and INCLUDING.search(text, 0, n.start):
+            # "The detainees include about 21 women": the whole is the cue's own people, named
+            # without a figure; its word says what the part did
+            return cue
         # "110 citizens, including 74 children, from camps in Syria": a part of the figure
         # before takes its flow
         return None
