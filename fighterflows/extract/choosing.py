@@ -479,6 +479,10 @@ _ACTS_ON = re.compile(
 
 _WHO_DID = re.compile(r"\s*,?\s*(?:who|that)\s+(?:had\s+|have\s+|has\s+)?(?:all\s+)?", re.I)
 _AUX_BEFORE = re.compile(r"\b(?:have|has|had|were|was|are|is)(?:\s+(?:not\s+)?been)?\s+$", re.I)
+_AUX_ADVERB_BEFORE = re.compile(
+    r"\b(?:have|has|had|were|was|are|is)(?:\s+(?:not\s+)?been)?\s+(?:\w+ly\s+)?$", re.I
+)
+_AUX_START = re.compile(r"(?:have|has|had|were|was|are|is)\b", re.I)
 # (also "the fighters back from Syria were charged")
 _PARTICIPLE = re.compile(r"\w+ed\b|held\b|kept\b|\w+ing\b|back\s+from\b", re.I)
 
@@ -495,10 +499,11 @@ def _reduced_relative(text: str, head: Head | None, explicit: list[Cue]) -> Cue 
         gap = text[first.end : main.start]
         if len(gap) > 60 or re.search(r"[,;]|\b(?:and|or|but)\b", gap):
             return None
-        if main.flow is not first.flow and _AUX_BEFORE.search(
-            text, max(0, main.start - 20), main.start
+        if main.flow is not first.flow and (
+            _AUX_ADVERB_BEFORE.search(text, max(0, main.start - 30), main.start)
+            or _AUX_START.match(main.text)
         ):
-            return main
+            return main  # "… were finally flown home", "… were reunited with their families"
     return None
 
 

@@ -43,6 +43,9 @@ SUSPECTS = re.compile(
     r"gone|been\s+(?:in|with|a\s+member)))|\binvolved\s+in\s+(?:a|the)\s+(?:\w+\s+)?(?:network|"
     r"cell|plot|recruitment)|\bfor\s+(?:[\w-]+[-\s])?related\s+(?:connections|links|activities|"
     r"offences|offenses)"
+    # "arrested 360 people over links to the Islamic State": suspects at home
+    r"|\b(?:over|for|with|on|due\s+to)\s+(?:alleged\s+|suspected\s+|possible\s+)?(?:links|ties|"
+    r"connections|affiliation)\s+(?:to|with)\b"
     # "arrested for trying to join ISIS": they never went
     r"|\bfor\s+(?:trying|attempting|planning|seeking|wanting|intending|preparing)\s+to\s+"
     r"(?:join|travel|go|leave|fight|reach)",
@@ -319,6 +322,16 @@ _VICTIMS_BEFORE = re.compile(
 )
 
 
+# the dead of an attack named after the figure, in its sentence: "were among the 130 people
+# killed in the Paris attacks", "were among the victims of the Sousse attack"
+_VICTIMS_AFTER = re.compile(
+    r"[^.;]{0,60}?\b(?:killed|dead|died|victims|casualties)\s+(?:of|in|during|by)\s+"
+    r"(?:the|an?)\s+(?:[\w-]+\s+){0,4}(?:attacks?|bombings?|shootings?|massacres?|blasts?|"
+    r"explosions?)\b",
+    re.I,
+)
+
+
 # the stopping verb before the figure: "Turkish police intercepted 40 Indonesians near the
 # border" (the words after the figure are read with `stopped_on_the_way`)
 _STOPPED_BEFORE = re.compile(
@@ -359,6 +372,10 @@ def no_country_figure(
         return True
     if flow is Flow.DETAINED and head is not None and _SUSPECTED.search(head.text):
         return True
+    if _VICTIMS_AFTER.match(text, n.end):
+        # "12 Britons were among the 130 people killed in the Paris attacks": the dead of an
+        # attack and their parts, whatever verb the sentence gives them
+        return True
     if flow is Flow.KILLED and (
         _ATTACK.search(text, n.end, clause[1]) or _VICTIMS_BEFORE.search(text, 0, n.start)
     ):
@@ -374,8 +391,11 @@ def no_country_figure(
         return True
     if _suspects_at_home(facts, n, head, clause, flow) or _other_war(text, n, clause, flow):
         return True
-    # people arrested at home for helping others go are not fighters
-    if flow is Flow.DETAINED and SUSPECTS.search(text, n.end, clause[1]) is not None:
+    # people arrested at home for helping others go, or over links to a group, are not
+    # fighters, unless their own words say they went or came back ("100 returnees from Syria
+    # were arrested over links to ISIS")
+    suspects = SUSPECTS.search(text, n.end, clause[1]) if flow is Flow.DETAINED else None
+    if suspects is not None and not _moved_themselves(facts, n, head, suspects.start()):
         return True
     return _held_for_helping(facts, n, head, clause, flow)
 
@@ -384,7 +404,9 @@ def no_country_figure(
 # and 9,000 men", "Boko Haram fields some 4,000 militants": an armed group's strength, its
 # fighters of every origin, not people who went (its "foreign fighters" still are)
 _GROUP_HAS = re.compile(
-    r"(?:['’]s)?(?:\s+(?:is|are|was|were|still|now|currently|also|reportedly|thought|believed|"
+    r"(?:['’]s)?(?:\s+(?:affiliate|branch|wing|franchise|offshoot|province|faction)"
+    r"(?:\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?)?"
+    r"(?:\s+(?:is|are|was|were|still|now|currently|also|reportedly|thought|believed|"
     r"estimated|said|reported|understood|to|has|have|had|been|once|at\s+its\s+peak))*"
     r"\s+(?:has|have|had|having|fields?|fielded|commands?|commanded|boasts?|boasted|musters?|"
     r"mustered|numbers?|numbered|counts?|counted)\s*,?\s*(?:at\s+its\s+peak\s*,?\s*)?$",
@@ -447,6 +469,15 @@ def _held_for_helping(
 
 
 _MOVED = frozenset({Flow.DEPARTED, Flow.RETURNED})
+
+
+def _moved_themselves(facts: Facts, n: NumberMention, head: Head | None, until: int) -> bool:
+    """The figure's own words, up to `until`, say its people went or came back."""
+    lo = head.start if head is not None else n.end
+    return any(
+        lo <= c.start < until and c.flow in _MOVED and not c.stock and not c.blocked
+        for c in facts.cues
+    )
 
 
 def _suspects_at_home(
