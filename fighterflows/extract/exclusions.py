@@ -441,7 +441,8 @@ def group_strength(facts: Facts, n: NumberMention, head: Head | None) -> bool:
 # what they did at home, not a movement
 _HELPING = re.compile(
     r"\b(?:for|of|over|with)\s+(?:allegedly\s+)?(?:recruiting|helping|facilitating|financing|"
-    r"funding|sending|aiding|smuggling|assisting|organi[sz]ing|inciting)\b",
+    r"funding|sending|aiding|smuggling|assisting|organi[sz]ing|inciting|spreading|"
+    r"disseminating|posting|sharing|distributing|glorifying)\b",
     re.I,
 )
 
@@ -497,8 +498,17 @@ def _suspects_at_home(
 
 
 def _other_war(text: str, n: NumberMention, clause: tuple[int, int], flow: Flow) -> bool:
-    """ "Canada evacuated 1,500 citizens from Lebanon": another war's evacuees."""
-    return flow is Flow.RETURNED and other_war_regex().search(text, n.end, clause[1]) is not None
+    """ "Canada evacuated 1,500 citizens from Lebanon": another war's evacuees (not a flight's
+    route home from the camps: "arrived home on a flight from Beirut")."""
+    if flow is not Flow.RETURNED:
+        return False
+    war = other_war_regex().search(text, n.end, clause[1])
+    return war is not None and _FLIGHT_BEFORE.search(text, n.end, war.start()) is None
+
+
+_FLIGHT_BEFORE = re.compile(
+    r"\b(?:flights?|planes?|aircraft|charter|jet)\s+(?:[\w-]+\s+){0,2}$", re.I
+)
 
 
 # "(4)", "(2,3)", "(5, 6)", "[12]": reference marks, not counts — small numbers alone in brackets
