@@ -409,7 +409,9 @@ _JOINED = re.compile(r"\s*,?\s*(?:and|while|whereas|but)\s+", re.I)
 # Between the people a verb moved and the words saying where they had been held: other
 # figures of the same list ("eight women and 23 children"), then "who were", "being", ...
 _HELD_DESCRIBES = re.compile(
-    r"(?:\s*(?:,|\band\b)\s*(?:(?:some|about|around|nearly|at\s+least)\s+)?[\d,]+"
+    r"(?:\s*(?:,|\band\b)\s*(?:(?:some|about|around|nearly|at\s+least)\s+)?"
+    r"(?:[\d,]+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?)"
     r"(?:\s+[\w-]+){1,2})*\s*,?\s*"
     r"(?:(?:who|that)\s+(?:are|were|had\s+been|have\s+been|remain(?:ed)?)\s+|being\s+|"
     r"(?:still|currently)\s+)?(?:(?:held|kept|detained|living|stranded|stuck)\s+)?",

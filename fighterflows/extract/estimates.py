@@ -83,6 +83,11 @@ _COUNT_ANAPHOR = re.compile(
     # before
     r"|\b(?:(?:the|this|that)\s+(?:figure|number|total|count|tally)|they|these|those)\s+(?:also\s+)?"
     r"(?:includes?|included|comprises?|comprised)\s+(?:an\s+estimated\s+|some\s+|about\s+)?$"
+    # "… are held by Kurdish forces. The detainees include about 21 women": the people just
+    # counted, named again by what they are
+    r"|\b(?:the|these|those)\s+(?:[\w-]+\s+)?(?:detainees|returnees|prisoners|inmates|evacuees|"
+    r"deportees|repatriates|captives)\s+(?:also\s+)?(?:includes?|included|comprises?|comprised)\s+"
+    r"(?:an\s+estimated\s+|some\s+|about\s+|around\s+|at\s+least\s+)?$"
     # "Of that number, 32 have died": a part of the figure before
     r"|\b(?:of|out\s+of|among)\s+(?:that|this|the)\s+(?:number|figure|total|group|count)\s*,?\s*"
     r"(?:(?:some|about|around|roughly|nearly|at\s+least|more\s+than|over)\s+)?$",
@@ -817,6 +822,15 @@ def _refers_back(text: str, n: NumberMention, head: Head | None) -> bool:
     )
 
 
+# what the prisons and camps of the zone's states and forces hold names the conflict ("Iraqi
+# prisons currently hold 37 Azerbaijani women")
+_ZONE_CUSTODY = re.compile(
+    r"\b(?:Iraqi|Syrian|Kurdish(?:-run|-led)?|SDF)\s+(?:prisons?|camps?|jails?|courts?|"
+    r"detention\s+(?:centres?|centers?|facilities))\s+(?:\w+ly\s+|still\s+|now\s+)?"
+    r"(?:hold|holds|held|house|houses|housed|contain|contains|are\s+holding)\b"
+)
+
+
 def _relevant(
     text: str, head: Head | None, facts: Facts, context: Context, cue: Cue | None, placed: bool
 ) -> bool:
@@ -826,6 +840,8 @@ def _relevant(
     foreign fighters however close Syria is."""
     if facts.zone is not None or facts.groups or TOPIC_WORDS.search(text):
         return True
+    if _ZONE_CUSTODY.search(text):
+        return True  # "Iraqi prisons currently hold 37 Azerbaijani women": held in the zone
     words = head.text if head is not None else text
     if FIGHTER_HEAD.search(words) or FOREIGN_WORD.search(words):
         return True

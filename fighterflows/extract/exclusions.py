@@ -499,7 +499,8 @@ def _suspects_at_home(
 
 def _other_war(text: str, n: NumberMention, clause: tuple[int, int], flow: Flow) -> bool:
     """ "Canada evacuated 1,500 citizens from Lebanon": another war's evacuees (not a flight's
-    route home from the camps: "arrived home on a flight from Beirut")."""
+    route home from the camps, "arrived home on a flight from Beirut", nor a delegation's
+    capital, "handed 29 Sudanese to a delegation from Khartoum")."""
     if flow is not Flow.RETURNED:
         return False
     war = other_war_regex().search(text, n.end, clause[1])
@@ -507,7 +508,9 @@ def _other_war(text: str, n: NumberMention, clause: tuple[int, int], flow: Flow)
 
 
 _FLIGHT_BEFORE = re.compile(
-    r"\b(?:flights?|planes?|aircraft|charter|jet)\s+(?:[\w-]+\s+){0,2}$", re.I
+    r"\b(?:flights?|planes?|aircraft|charter|jet|delegations?|teams?|officials|envoys|"
+    r"representatives|diplomats)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
 )
 
 

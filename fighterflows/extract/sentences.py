@@ -93,12 +93,15 @@ def _blocks(text: str) -> Iterator[tuple[int, int, BlockKind]]:
             yield para_start, para_end, BlockKind.PARAGRAPH
             para_start, lines, first = None, [], False
         if para_start is None and first:
-            dateline = _INLINE_DATELINE.search(text, line.start(), end)
+            dateline = _INLINE_DATELINE.search(text, line.start(), end) or _run_in(
+                text, line.start(), end
+            )
             if dateline is not None and not _ENDS_STATEMENT.search(
                 text, line.start(), dateline.start()
             ):
-                # "Over 300 Kosovars joined ISIS, 70 killed Pristina, March 3 - Around 300 …": a
-                # headline run into its story's dateline is a paragraph of its own
+                # "Over 300 Kosovars joined ISIS, 70 killed Pristina, March 3 - Around 300 …",
+                # "Kosovo brings home 11 citizens from Syria The government said …": a headline
+                # run into its story is a paragraph of its own
                 yield line.start(), dateline.start(), BlockKind.PARAGRAPH
                 para_start, first = dateline.end(), False
                 para_end = end
@@ -129,6 +132,39 @@ _INLINE_DATELINE = re.compile(
     r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\s*,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|"
     r"Dec)[a-z]*\.?\s+\d{1,2}(?:\s*,?\s*\d{4})?)\s*(?:\([A-Za-z/ .]{2,30}\)\s*)?[-–—]{1,2}\s)"
 )
+# A headline run into the story's first sentence without a dateline: "Norway: 100 left, 20
+# returned, 30 killed The Police Security Service said …", "Austria repatriates three women
+# from Syria Three Austrian women …": a word that opens sentences, capitalised after a word
+# that does not introduce a name or a title ("told The Guardian", "the daily The Times")
+_RUN_IN = re.compile(
+    r"(?<!\bto)(?<!\btold)(?<!\bby)(?<!\bsaid)(?<!\bsays)(?<!\bof)(?<!\bfrom)"
+    r"(?<!\bwith)(?<!\bfor)(?<!\band)(?<!\bor)(?<!\bin)(?<!\bon)(?<!\bat)(?<!\bthe)"
+    r"(?<!\bnewspaper)(?<!\bdaily)(?<!\bweekly)(?<!\bmagazine)(?<!\bpaper)(?<!\bcalled)"
+    r"(?<!\bnamed)(?<!\btitled)(?<!\bentitled)(?<!\bdubbed)(?<!\bagency)(?<!\bchannel)"
+    r"(?:(?<=[\w)%])\s+(?=(?:The|A|An|Some|About|Around|More|Over|At|According|In|On|Last|This|"
+    r"He|She|They|It|We|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|"
+    r"Thirty|Forty|Fifty|Hundreds|Dozens|Nearly|Almost|Roughly|Only|Most)\s)"
+    # words that also stand inside names ("Kosovo Police", "the Danish Security Service") open
+    # a sentence only after a word in lower case or a number
+    r"|(?<=[a-z0-9)%])\s+(?=(?:Officials|Police|Authorities)\s))"
+)
+_TERMINAL_END = re.compile(r"[.!?][\"”’)]?\s*$")
+_ENDS_STATEMENT_INSIDE = re.compile(r"[.!?;]\s")
+
+
+def _run_in(text: str, start: int, end: int) -> re.Match[str] | None:
+    """Where the document's first line, a headline with a figure, runs into a sentence."""
+    if not _TERMINAL_END.search(text, start, end):
+        return None
+    for m in _RUN_IN.finditer(text, start, min(end, start + 160)):
+        head = text[start : m.start()]
+        if _ENDS_STATEMENT_INSIDE.search(head) or not states_number(head):
+            return None
+        if len(head.split()) >= 3 and len(text[m.end() : end].split()) >= 6:
+            return m
+    return None
+
+
 _CAPITAL_START = re.compile(r"\s*[\"“‘]?[A-Z0-9]")
 
 
