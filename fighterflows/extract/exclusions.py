@@ -12,6 +12,7 @@ from fighterflows.extract.choosing import Figure
 from fighterflows.extract.facts import Facts
 from fighterflows.extract.lexicon import (
     excluded_regex,
+    group_strength_regexes,
     membership_regexes,
     other_war_regex,
     proceedings_regex,
@@ -403,22 +404,6 @@ def no_country_figure(
 # "The Islamic State has about 30,000 fighters", "al-Shabaab is thought to have between 7,000
 # and 9,000 men", "Boko Haram fields some 4,000 militants": an armed group's strength, its
 # fighters of every origin, not people who went (its "foreign fighters" still are)
-_GROUP_HAS = re.compile(
-    r"(?:['’]s)?(?:\s+(?:affiliate|branch|wing|franchise|offshoot|province|faction)"
-    r"(?:\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?)?"
-    r"(?:\s+(?:is|are|was|were|still|now|currently|also|reportedly|thought|believed|"
-    r"estimated|said|reported|understood|to|has|have|had|been|once|at\s+its\s+peak))*"
-    r"\s+(?:has|have|had|having|fields?|fielded|commands?|commanded|boasts?|boasted|musters?|"
-    r"mustered|numbers?|numbered|counts?|counted)\s*,?\s*(?:at\s+its\s+peak\s*,?\s*)?$",
-    re.I,
-)
-_STRENGTH_NOUN = re.compile(
-    r"\b(?:fighters|militants|men|troops|combatants|gunmen|soldiers|members|jihadists|"
-    r"insurgents|recruits)\b",
-    re.I,
-)
-
-
 _FROM_AFTER = re.compile(r"\s*,?\s+(?:from|of)\s", re.I)
 
 
@@ -426,13 +411,14 @@ def group_strength(facts: Facts, n: NumberMention, head: Head | None) -> bool:
     """The fighters an armed group has on the ground, the group the subject of "has"."""
     if head is None or head.place is not None or FOREIGN_WORD.search(head.text):
         return False
-    if not _STRENGTH_NOUN.search(head.text):
+    having, fighters = group_strength_regexes()
+    if not fighters.search(head.text):
         return False
     text = facts.sentence.text
     if _FROM_AFTER.match(text, head.end):
         return False  # "had some 40,000 fighters from 110 countries": its foreign fighters
     return any(
-        g.end <= n.start and _GROUP_HAS.fullmatch(text, g.end, n.start) is not None
+        g.end <= n.start and having.fullmatch(text, g.end, n.start) is not None
         for g in facts.groups
     )
 
