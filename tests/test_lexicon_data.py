@@ -17,6 +17,7 @@ from fighterflows.extract.mentions.groups import find_groups, find_zone
 from fighterflows.extract.mentions.lexicon import (
     DATA,
     alternation,
+    group_strength_regexes,
     load,
     sends_others_away_regex,
     supplies_its_people_regex,
@@ -100,6 +101,23 @@ def test_each_alias_names_one_entry(name: str, key: str) -> None:
         ("surrendered to the SDF", Flow.DETAINED),
         ("were martyred", Flow.KILLED),
         ("fell in battle", Flow.KILLED),
+        ("are standing trial", Flow.PROSECUTED),
+        ("were given prison terms", Flow.PROSECUTED),
+        ("are on death row", Flow.PROSECUTED),
+        ("prosecutors sent nine to trial", Flow.PROSECUTED),
+        ("were beaten to death", Flow.KILLED),
+        ("were sentenced to death", Flow.PROSECUTED),
+        ("are left stranded in camps", Flow.DETAINED),
+        ("remain confined in al-Hol", Flow.DETAINED),
+        ("were sent to prison on arrival", Flow.DETAINED),
+        ("a camp annex holding", Flow.DETAINED),
+        ("continue to stay in", Flow.REMAINING),
+        ("are in Syria today", Flow.REMAINING),
+        ("are now in IS hands", Flow.REMAINING),
+        ("were reunited with their families", Flow.RETURNED),
+        ("were evacuated from Iraq back to", Flow.RETURNED),
+        ("participating in conflicts abroad", Flow.DEPARTED),
+        ("were taken from Russia to Syria", Flow.DEPARTED),
     ],
 )
 def test_cue_flows(text: str, flow: Flow) -> None:
@@ -128,7 +146,14 @@ def test_blocked_cues(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["death row inmates", "the return of refugees", "a returning customer"],
+    [
+        "death row inmates",
+        "the return of refugees",
+        "a returning customer",
+        "tried to travel",
+        "have gone missing abroad",
+        "held Belgian passports",
+    ],
 )
 def test_words_that_are_no_cue(text: str) -> None:
     assert [c for c in find_cues(text) if not c.stock and not c.blocked] == []
@@ -621,3 +646,27 @@ def test_office_names_are_the_country_s_and_of_a_known_office() -> None:
             assert national_source(f"the {place_name(code)} interior ministry") == name or (
                 office != "Ministry of Interior"
             ), (code, name)
+
+
+@pytest.mark.parametrize(
+    ("words", "strength"),
+    [
+        (" has ", True),
+        (" is thought to have ", True),
+        (" fields ", True),
+        ("'s affiliate in Libya has ", True),
+        (" once had, at its peak, ", True),
+        (" recruited ", False),
+        (" has sent ", False),
+    ],
+)
+def test_group_strength_words(words: str, strength: bool) -> None:
+    """The words from an armed group's name to the number of fighters it has (flows.yaml,
+    group_strength)."""
+    having, _ = group_strength_regexes()
+    assert (having.fullmatch(words) is not None) is strength
+
+
+def test_group_strength_nouns_are_fighters() -> None:
+    _, fighters = group_strength_regexes()
+    assert fighters.search("about 30,000 fighters") and not fighters.search("30,000 civilians")

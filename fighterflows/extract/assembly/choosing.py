@@ -378,7 +378,15 @@ def _no_explicit_cue(
     # "after", "for" says what they did before, not what the figure counts
     main = [c for c in before if not _ADJUNCT.search(text, max(0, c.start - 8), c.start)]
     if main or before:
-        return (main or before)[-1]
+        chosen = (main or before)[-1]
+        # "120 came back and about 100 are in Syria": the verb before closes the figure
+        # before's clause; the figure's own "are in Syria" says where its people are
+        own = [
+            c for c in after if c.stock and _BE_BEFORE.search(text, max(0, c.start - 40), c.start)
+        ]
+        if own and i > 0 and _JOINED.fullmatch(text, chosen.end, n.start):
+            return own[0]
+        return chosen
     if n.kind is NumberKind.SHARE:
         return None
     stock = [c for c in after if c.stock] or [
@@ -390,12 +398,20 @@ def _no_explicit_cue(
 
 
 _DONE_TO = frozenset({Flow.KILLED, Flow.DETAINED, Flow.PROSECUTED})
+_BE_BEFORE = re.compile(
+    r"\b(?:are|is|remain|remains)\s+(?:(?:still|now|currently|believed\s+to\s+be|thought\s+to\s+be)"
+    r"\s+)?$",
+    re.I,
+)
+_JOINED = re.compile(r"\s*,?\s*(?:and|while|whereas|but)\s+", re.I)
 
 
 # Between the people a verb moved and the words saying where they had been held: other
 # figures of the same list ("eight women and 23 children"), then "who were", "being", ...
 _HELD_DESCRIBES = re.compile(
-    r"(?:\s*(?:,|\band\b)\s*(?:(?:some|about|around|nearly|at\s+least)\s+)?[\d,]+"
+    r"(?:\s*(?:,|\band\b)\s*(?:(?:some|about|around|nearly|at\s+least)\s+)?"
+    r"(?:[\d,]+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?)"
     r"(?:\s+[\w-]+){1,2})*\s*,?\s*"
     r"(?:(?:who|that)\s+(?:are|were|had\s+been|have\s+been|remain(?:ed)?)\s+|being\s+|"
     r"(?:still|currently)\s+)?(?:(?:held|kept|detained|living|stranded|stuck)\s+)?",
@@ -465,6 +481,10 @@ _ACTS_ON = re.compile(
 
 _WHO_DID = re.compile(r"\s*,?\s*(?:who|that)\s+(?:had\s+|have\s+|has\s+)?(?:all\s+)?", re.I)
 _AUX_BEFORE = re.compile(r"\b(?:have|has|had|were|was|are|is)(?:\s+(?:not\s+)?been)?\s+$", re.I)
+_AUX_ADVERB_BEFORE = re.compile(
+    r"\b(?:have|has|had|were|was|are|is)(?:\s+(?:not\s+)?been)?\s+(?:\w+ly\s+)?$", re.I
+)
+_AUX_START = re.compile(r"(?:have|has|had|were|was|are|is)\b", re.I)
 # (also "the fighters back from Syria were charged")
 _PARTICIPLE = re.compile(r"\w+ed\b|held\b|kept\b|\w+ing\b|back\s+from\b", re.I)
 
@@ -481,10 +501,11 @@ def _reduced_relative(text: str, head: Head | None, explicit: list[Cue]) -> Cue 
         gap = text[first.end : main.start]
         if len(gap) > 60 or re.search(r"[,;]|\b(?:and|or|but)\b", gap):
             return None
-        if main.flow is not first.flow and _AUX_BEFORE.search(
-            text, max(0, main.start - 20), main.start
+        if main.flow is not first.flow and (
+            _AUX_ADVERB_BEFORE.search(text, max(0, main.start - 30), main.start)
+            or _AUX_START.match(main.text)
         ):
-            return main
+            return main  # "… were finally flown home", "… were reunited with their families"
     return None
 
 

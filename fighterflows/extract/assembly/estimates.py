@@ -90,6 +90,11 @@ _COUNT_ANAPHOR = re.compile(
     # before
     r"|\b(?:(?:the|this|that)\s+(?:figure|number|total|count|tally)|they|these|those)\s+(?:also\s+)?"
     r"(?:includes?|included|comprises?|comprised)\s+(?:an\s+estimated\s+|some\s+|about\s+)?$"
+    # "… are held by Kurdish forces. The detainees include about 21 women": the people just
+    # counted, named again by what they are
+    r"|\b(?:the|these|those)\s+(?:[\w-]+\s+)?(?:detainees|returnees|prisoners|inmates|evacuees|"
+    r"deportees|repatriates|captives)\s+(?:also\s+)?(?:includes?|included|comprises?|comprised)\s+"
+    r"(?:an\s+estimated\s+|some\s+|about\s+|around\s+|at\s+least\s+)?$"
     # "Of that number, 32 have died": a part of the figure before
     r"|\b(?:of|out\s+of|among)\s+(?:that|this|the)\s+(?:number|figure|total|group|count)\s*,?\s*"
     r"(?:(?:some|about|around|roughly|nearly|at\s+least|more\s+than|over)\s+)?$",
@@ -388,6 +393,10 @@ def _draft(
         zone = _OTHER_ZONE[code]  # "625 Iraqis returned to Iraq from al-Hol in Syria"
     if _local(code, zone) or (head is not None and head.local and code in ZONE_CODES):
         return None
+    if flow is Flow.DEPARTED and _set_against_who_went(facts, n, code, cue, made, context):
+        # "About 300 Kosovars went. Of these, … about 100 are in Syria": those still there
+        flow, flow_rule = Flow.REMAINING, "set-against-those-who-went"
+        cue = Cue(cue.start, cue.end, cue.text, flow, True, False) if cue is not None else cue
     used[i] = cue if cue is not None else Cue(n.start, n.end, "", flow, True, False)
     draft = _make(facts, n, population, population_text, code, place_text, flow, context)
     draft.why.update(why, population=people.rule, flow=flow_rule)
@@ -417,6 +426,46 @@ def _draft(
         # the figure before measure what it measures
         draft.scope, draft.why["scope"] = context.previous[-1].scope, "scope-of-the-figure-before"
     return draft
+
+
+# a stock of where people are, said in the present: "are in Syria", "in Iraq", "are there"
+_THERE = re.compile(
+    r"in\s+(?:syria|iraq|the\s+(?:conflict|war|combat)\s+(?:zones?|areas?)|the\s+region)", re.I
+)
+
+
+def _set_against_who_went(
+    facts: Facts,
+    n: NumberMention,
+    code: str,
+    cue: Cue | None,
+    made: dict[int, Draft],
+    context: Context,
+) -> bool:
+    """A stock in the zone set against a larger number of the same people who went, before it
+    in the sentence or its paragraph ("Some 1,600 Moroccans have joined. About 900 of these
+    are in Syria"), counts those still there, not another count of departures (the contract:
+    "N are in Syria" is departed unless the text sets it against a larger number who went)."""
+    if cue is None or not cue.stock or _THERE.fullmatch(cue.text) is None:
+        return False
+    if n.kind is NumberKind.SHARE:
+        return False
+    size = n.high if n.high is not None else (n.value if n.value is not None else n.low)
+    if size is None:
+        return False
+    paragraph = facts.sentence.paragraph
+    earlier = [*[d for d in context.previous[-6:] if d.paragraph == paragraph], *made.values()]
+    for d in earlier:
+        went = d.number.low if d.number.low is not None else d.number.value
+        if (
+            d.flow is Flow.DEPARTED
+            and not d.stock
+            and d.place == code
+            and went is not None
+            and went > size
+        ):
+            return True
+    return False
 
 
 # "they number 210", "they are estimated to number around 300", "these are put at 500"
@@ -674,6 +723,10 @@ def _cue(
         # "41 supporters ..., of which 5 had key positions": a part, no flow of its own
         return False
     if _a_part(text, figures, i) and (cue is None or cue.stock or cue.start < n.start):
+        if i == 0 and cue is not None and not cue.stock and INCLUDING.search(text, 0, n.start):
+            # "The detainees include about 21 women": the whole is the cue's own people, named
+            # without a figure; its word says what the part did
+            return cue
         # "110 citizens, including 74 children, from camps in Syria": a part of the figure
         # before takes its flow
         return None
@@ -808,6 +861,15 @@ def _refers_back(text: str, n: NumberMention, head: Head | None) -> bool:
     )
 
 
+# what the prisons and camps of the zone's states and forces hold names the conflict ("Iraqi
+# prisons currently hold 37 Azerbaijani women")
+_ZONE_CUSTODY = re.compile(
+    r"\b(?:Iraqi|Syrian|Kurdish(?:-run|-led)?|SDF)\s+(?:prisons?|camps?|jails?|courts?|"
+    r"detention\s+(?:centres?|centers?|facilities))\s+(?:\w+ly\s+|still\s+|now\s+)?"
+    r"(?:hold|holds|held|house|houses|housed|contain|contains|are\s+holding)\b"
+)
+
+
 def _relevant(
     text: str, head: Head | None, facts: Facts, context: Context, cue: Cue | None, placed: bool
 ) -> bool:
@@ -817,6 +879,8 @@ def _relevant(
     foreign fighters however close Syria is."""
     if facts.zone is not None or facts.groups or TOPIC_WORDS.search(text):
         return True
+    if _ZONE_CUSTODY.search(text):
+        return True  # "Iraqi prisons currently hold 37 Azerbaijani women": held in the zone
     words = head.text if head is not None else text
     if FIGHTER_HEAD.search(words) or FOREIGN_WORD.search(words):
         return True

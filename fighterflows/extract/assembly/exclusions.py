@@ -14,6 +14,7 @@ from fighterflows.extract.assembly.wholes import OF_THEM, OF_WHOM
 from fighterflows.extract.mentions.facts import Facts
 from fighterflows.extract.mentions.lexicon import (
     excluded_regex,
+    group_strength_regexes,
     membership_regexes,
     other_war_regex,
     proceedings_regex,
@@ -43,6 +44,9 @@ SUSPECTS = re.compile(
     r"gone|been\s+(?:in|with|a\s+member)))|\binvolved\s+in\s+(?:a|the)\s+(?:\w+\s+)?(?:network|"
     r"cell|plot|recruitment)|\bfor\s+(?:[\w-]+[-\s])?related\s+(?:connections|links|activities|"
     r"offences|offenses)"
+    # "arrested 360 people over links to the Islamic State": suspects at home
+    r"|\b(?:over|for|with|on|due\s+to)\s+(?:alleged\s+|suspected\s+|possible\s+)?(?:links|ties|"
+    r"connections|affiliation)\s+(?:to|with)\b"
     # "arrested for trying to join ISIS": they never went
     r"|\bfor\s+(?:trying|attempting|planning|seeking|wanting|intending|preparing)\s+to\s+"
     r"(?:join|travel|go|leave|fight|reach)",
@@ -322,6 +326,16 @@ _VICTIMS_BEFORE = re.compile(
 )
 
 
+# the dead of an attack named after the figure, in its sentence: "were among the 130 people
+# killed in the Paris attacks", "were among the victims of the Sousse attack"
+_VICTIMS_AFTER = re.compile(
+    r"[^.;]{0,60}?\b(?:killed|dead|died|victims|casualties)\s+(?:of|in|during|by)\s+"
+    r"(?:the|an?)\s+(?:[\w-]+\s+){0,4}(?:attacks?|bombings?|shootings?|massacres?|blasts?|"
+    r"explosions?)\b",
+    re.I,
+)
+
+
 # the stopping verb before the figure: "Turkish police intercepted 40 Indonesians near the
 # border" (the words after the figure are read with `stopped_on_the_way`)
 _STOPPED_BEFORE = re.compile(
@@ -350,6 +364,8 @@ def no_country_figure(
     text, n = facts.sentence.text, figures[i].number
     if from_a_town(text, n, head, facts, unplaced) or sample_part(text, figures, i):
         return True
+    if group_strength(facts, n, head):
+        return True
     if (
         joint(text, head, facts)
         or joint_origin(text, n, head, facts)
@@ -359,6 +375,10 @@ def no_country_figure(
         # figure for a few countries is none of theirs
         return True
     if flow is Flow.DETAINED and head is not None and _SUSPECTED.search(head.text):
+        return True
+    if _VICTIMS_AFTER.match(text, n.end):
+        # "12 Britons were among the 130 people killed in the Paris attacks": the dead of an
+        # attack and their parts, whatever verb the sentence gives them
         return True
     if flow is Flow.KILLED and (
         _ATTACK.search(text, n.end, clause[1]) or _VICTIMS_BEFORE.search(text, 0, n.start)
@@ -375,17 +395,43 @@ def no_country_figure(
         return True
     if _suspects_at_home(facts, n, head, clause, flow) or _other_war(text, n, clause, flow):
         return True
-    # people arrested at home for helping others go are not fighters
-    if flow is Flow.DETAINED and SUSPECTS.search(text, n.end, clause[1]) is not None:
+    # people arrested at home for helping others go, or over links to a group, are not
+    # fighters, unless their own words say they went or came back ("100 returnees from Syria
+    # were arrested over links to ISIS")
+    suspects = SUSPECTS.search(text, n.end, clause[1]) if flow is Flow.DETAINED else None
+    if suspects is not None and not _moved_themselves(facts, n, head, suspects.start()):
         return True
     return _held_for_helping(facts, n, head, clause, flow)
+
+
+# "The Islamic State has about 30,000 fighters", "al-Shabaab is thought to have between 7,000
+# and 9,000 men", "Boko Haram fields some 4,000 militants": an armed group's strength, its
+# fighters of every origin, not people who went (its "foreign fighters" still are)
+_FROM_AFTER = re.compile(r"\s*,?\s+(?:from|of)\s", re.I)
+
+
+def group_strength(facts: Facts, n: NumberMention, head: Head | None) -> bool:
+    """The fighters an armed group has on the ground, the group the subject of "has"."""
+    if head is None or head.place is not None or FOREIGN_WORD.search(head.text):
+        return False
+    having, fighters = group_strength_regexes()
+    if not fighters.search(head.text):
+        return False
+    text = facts.sentence.text
+    if _FROM_AFTER.match(text, head.end):
+        return False  # "had some 40,000 fighters from 110 countries": its foreign fighters
+    return any(
+        g.end <= n.start and having.fullmatch(text, g.end, n.start) is not None
+        for g in facts.groups
+    )
 
 
 # "detained 70 people for recruiting fighters", "convicted 12 for helping others travel":
 # what they did at home, not a movement
 _HELPING = re.compile(
     r"\b(?:for|of|over|with)\s+(?:allegedly\s+)?(?:recruiting|helping|facilitating|financing|"
-    r"funding|sending|aiding|smuggling|assisting|organi[sz]ing|inciting)\b",
+    r"funding|sending|aiding|smuggling|assisting|organi[sz]ing|inciting|spreading|"
+    r"disseminating|posting|sharing|distributing|glorifying)\b",
     re.I,
 )
 
@@ -415,6 +461,15 @@ def _held_for_helping(
 _MOVED = frozenset({Flow.DEPARTED, Flow.RETURNED})
 
 
+def _moved_themselves(facts: Facts, n: NumberMention, head: Head | None, until: int) -> bool:
+    """The figure's own words, up to `until`, say its people went or came back."""
+    lo = head.start if head is not None else n.end
+    return any(
+        lo <= c.start < until and c.flow in _MOVED and not c.stock and not c.blocked
+        for c in facts.cues
+    )
+
+
 def _suspects_at_home(
     facts: Facts, n: NumberMention, head: Head | None, clause: tuple[int, int], flow: Flow
 ) -> bool:
@@ -432,8 +487,20 @@ def _suspects_at_home(
 
 
 def _other_war(text: str, n: NumberMention, clause: tuple[int, int], flow: Flow) -> bool:
-    """ "Canada evacuated 1,500 citizens from Lebanon": another war's evacuees."""
-    return flow is Flow.RETURNED and other_war_regex().search(text, n.end, clause[1]) is not None
+    """ "Canada evacuated 1,500 citizens from Lebanon": another war's evacuees (not a flight's
+    route home from the camps, "arrived home on a flight from Beirut", nor a delegation's
+    capital, "handed 29 Sudanese to a delegation from Khartoum")."""
+    if flow is not Flow.RETURNED:
+        return False
+    war = other_war_regex().search(text, n.end, clause[1])
+    return war is not None and _FLIGHT_BEFORE.search(text, n.end, war.start()) is None
+
+
+_FLIGHT_BEFORE = re.compile(
+    r"\b(?:flights?|planes?|aircraft|charter|jet|delegations?|teams?|officials|envoys|"
+    r"representatives|diplomats)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 
 
 # "(4)", "(2,3)", "(5, 6)", "[12]": reference marks, not counts — small numbers alone in brackets

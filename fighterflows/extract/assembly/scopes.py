@@ -35,6 +35,11 @@ _IN_PERIOD = re.compile(
 _UP_TO = re.compile(
     r"\b(?:by|as\s+of|until|till|through|up\s+to)\s+(?:the\s+(?:end|close)\s+of\s+)?$", re.I
 )
+# "are in Syria today", "are there now": the day of a stock (remaining), no period
+_TODAY = re.compile(r"today|now|at\s+present|currently", re.I)
+_THERE_NOW = re.compile(
+    r"\b(?:in\s+(?:syria|iraq|the\s+(?:conflict|war|combat)\s+(?:zones?|areas?))|there)\s+$", re.I
+)
 # "on 19 August 2019", "on August 19, 2019": one day.
 _ON_DAY = re.compile(r"\bon\s+(?:the\s+)?$", re.I)
 
@@ -128,6 +133,10 @@ def _dating_marker(name: str, text: str, figure: tuple[int, int]) -> bool:
     for m in _markers(name).finditer(text):
         if _UP_TO.search(text, max(0, m.start() - 26), m.start()):
             continue  # "by last month ... had brought home 360": a running total's date
+        if _TODAY.fullmatch(m.group()) and _THERE_NOW.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
+            continue  # "900 went; around 400 are in Syria today": a stock's day, not an event's
         if m.end() <= figure[0]:  # "told reporters last year that 5,000 went"
             between = text[max(0, m.start() - 24) : figure[0]]
         else:

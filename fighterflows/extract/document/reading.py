@@ -172,6 +172,8 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
             owners.append(i)
     _lead_speaks(sentences, facts, drafts, owners, named, published)
     _restated(drafts)
+    if sentences and _is_headline(sentences):
+        _headline_as_the_story(drafts, owners)
     return _finish(text, doc, published, _dedupe(drafts))
 
 
@@ -231,6 +233,22 @@ def _restated(drafts: list[Draft]) -> None:
         elif key in later:
             d.source, d.why["source"] = later[key].source, "restated later with its source"
             d.source_text = words_of(later[key])
+
+
+def _headline_as_the_story(drafts: list[Draft], owners: list[int]) -> None:
+    """A headline's figure that the story restates ("Austria repatriates three women from
+    Syria" then "Three Austrian women … were brought back on Tuesday") measures what the
+    story's statement does: its scope and date."""
+    story = {}
+    for d, i in reversed(list(zip(drafts, owners, strict=True))):
+        if i > 0:
+            story[_figure_key(d)] = d
+    for d, i in zip(drafts, owners, strict=True):
+        later = story.get(_figure_key(d)) if i == 0 else None
+        if later is not None and later.scope is not d.scope:
+            d.scope, d.why["scope"] = later.scope, "headline-as-the-story"
+            if later.as_of is not None:
+                d.as_of, d.why["as_of"] = later.as_of, "headline-as-the-story"
 
 
 def _figure_key(d: Draft) -> tuple[object, ...]:
@@ -409,7 +427,13 @@ def _fighters_before(sentences: list[Sentence], i: int) -> bool:
 
 
 def _zone_nearby(sentences: list[Sentence], i: int) -> bool:
-    """The few sentences before this one (within its section) name the conflict."""
+    """The few sentences before this one (within its section) name the conflict; for a
+    headline, the story's first sentences below it."""
+    if i == 0 and len(sentences) > 1 and _is_headline(sentences):
+        for below in sentences[1:3]:
+            text = below.text
+            if find_zone(text) is not None or find_groups(text) or TOPIC_WORDS.search(text):
+                return True
     for j in range(i - 1, max(-1, i - 6), -1):
         prev = sentences[j]
         if prev.kind is BlockKind.HEADING:

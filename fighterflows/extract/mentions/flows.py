@@ -41,8 +41,16 @@ STATE_GAP = re.compile(
 )
 _STATE_WORD = re.compile(
     r"\b(?:government|authorities|officials|ministry|administration)"
-    r"(?:\s+(?:has|have|had|also|quietly|successfully|finally|now|recently|already|so\s+far))*"
+    r"(?:\s+(?:has|have|had|also|quietly|successfully|finally|now|recently|already|so\s+far|"
+    r"helped(?:\s+to)?))*"
     r"\s+$",
+    re.IGNORECASE,
+)
+# "Kazakhstan said it had evacuated 231 of its citizens": the state named as the speaker, then
+# its pronoun as the verb's subject
+_ITS_PRONOUN = re.compile(
+    r"\b(?:said|says|announced|reported|confirmed|stated)\s+(?:on\s+\w+\s+)?(?:that\s+)?it"
+    r"(?:\s+(?:has|have|had|also|quietly|successfully|finally|now|recently|already|helped))*\s+$",
     re.IGNORECASE,
 )
 
@@ -67,6 +75,11 @@ def _state_subject(text: str, start: int, states: Sequence[tuple[int, int]]) -> 
     """A state brings the people back: a country or its officials are the verb's subject."""
     lo = max(0, start - 48)
     if _STATE_WORD.search(text, lo, start):
+        return True
+    said = _ITS_PRONOUN.search(text, lo, start)
+    if said is not None and any(
+        STATE_GAP.fullmatch(text, end, said.start()) for _, end in states if end <= said.start()
+    ):
         return True
     return any(lo <= end <= start and STATE_GAP.fullmatch(text, end, start) for _, end in states)
 

@@ -197,6 +197,21 @@ def supplies_its_people_regex() -> re.Pattern[str]:
 
 
 @cache
+def group_strength_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(the words from an armed group's name to the number it "has", the nouns of its
+    fighters): flows.yaml, group_strength."""
+    data = load("flows")["group_strength"]
+    having = re.compile(
+        r"(?:['’]s)?(?:\s+(?:affiliate|branch|wing|franchise|offshoot|province|faction)"
+        r"(?:\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?)?"
+        r"(?:\s+(?:" + alternation(data["between"]) + r"))*"
+        r"\s+(?:" + alternation(data["having"]) + r")\s*,?\s*(?:at\s+its\s+peak\s*,?\s*)?$",
+        re.IGNORECASE,
+    )
+    return having, whole_words(alternation(data["fighters"]))
+
+
+@cache
 def proceedings_regex() -> re.Pattern[str]:
     """Suspects at home: "awaiting trial", "under investigation" (flows.yaml,
     at_home_proceedings)."""

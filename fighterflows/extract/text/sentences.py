@@ -71,6 +71,8 @@ def _blocks(text: str) -> Iterator[tuple[int, int, BlockKind]]:
         pos = front.end()
     para_start: int | None = None
     para_end = pos
+    lines: list[tuple[int, int]] = []  # the lines of the paragraph being read
+    first = True  # no block yielded yet: the paragraph is the document's first
     for line in _LINE.finditer(text, pos):
         if line.start() == line.end():
             break
@@ -79,15 +81,104 @@ def _blocks(text: str) -> Iterator[tuple[int, int, BlockKind]]:
         if kind is None or kind is not BlockKind.PARAGRAPH:
             if para_start is not None:
                 yield para_start, para_end, BlockKind.PARAGRAPH
-                para_start = None
+                para_start, lines, first = None, [], False
             if kind is not None:
                 yield line.start(), line.start() + len(body.rstrip()), kind
+                first = False
             continue
+        end = line.start() + len(body.rstrip())
+        if para_start is not None and _title_line(text, lines, line.start(), end, first):
+            # a headline without a full stop is a statement of its own, not the start of the
+            # sentence on the next line
+            yield para_start, para_end, BlockKind.PARAGRAPH
+            para_start, lines, first = None, [], False
+        if para_start is None and first:
+            dateline = _INLINE_DATELINE.search(text, line.start(), end) or _run_in(
+                text, line.start(), end
+            )
+            if dateline is not None and not _ENDS_STATEMENT.search(
+                text, line.start(), dateline.start()
+            ):
+                # "Over 300 Kosovars joined ISIS, 70 killed Pristina, March 3 - Around 300 …",
+                # "Kosovo brings home 11 citizens from Syria The government said …": a headline
+                # run into its story is a paragraph of its own
+                yield line.start(), dateline.start(), BlockKind.PARAGRAPH
+                para_start, first = dateline.end(), False
+                para_end = end
+                lines.append((dateline.end(), end))
+                continue
         if para_start is None:
             para_start = line.start()
-        para_end = line.start() + len(body.rstrip())
+        para_end = end
+        lines.append((line.start(), end))
     if para_start is not None:
         yield para_start, para_end, BlockKind.PARAGRAPH
+
+
+# A line that ends a sentence, a clause or a quotation: never a title.
+_ENDS_STATEMENT = re.compile(r"[.!?:;,\"”’)\]…-]\s*$")
+# "ASTANA, Jan 7 (Reuters) - ", "PRISTINA — ", "Pristina, March 3 - ": a dateline opens a story
+_DATELINE = re.compile(
+    r"\s*(?:[A-Z]{3,}(?:[ -][A-Z]{3,}){0,2}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
+    r"(?:\s*,\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)"
+    r"(?:\s*,?\s*\d{4})?)?\s*(?:\([A-Za-z/ .]{2,30}\)\s*)?[-–—]{1,2}\s"
+)
+# A headline run into its story's dateline on one line: "Over 300 Kosovars joined ISIS, 70
+# killed Pristina, March 3 - Around 300 …" (a city in capitals, or a city and its date, then
+# the dash; an agency may stand in brackets)
+_INLINE_DATELINE = re.compile(
+    r"(?<=[\w)])\s+(?=(?:[A-Z]{3,}(?:[ -][A-Z]{3,}){0,2}(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\s*,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|"
+    r"Dec)[a-z]*\.?\s+\d{1,2}(?:\s*,?\s*\d{4})?)\s*(?:\([A-Za-z/ .]{2,30}\)\s*)?[-–—]{1,2}\s)"
+)
+# A headline run into the story's first sentence without a dateline: "Norway: 100 left, 20
+# returned, 30 killed The Police Security Service said …", "Austria repatriates three women
+# from Syria Three Austrian women …": a word that opens sentences, capitalised after a word
+# that does not introduce a name or a title ("told The Guardian", "the daily The Times")
+_RUN_IN = re.compile(
+    r"(?<!\bto)(?<!\btold)(?<!\bby)(?<!\bsaid)(?<!\bsays)(?<!\bof)(?<!\bfrom)"
+    r"(?<!\bwith)(?<!\bfor)(?<!\band)(?<!\bor)(?<!\bin)(?<!\bon)(?<!\bat)(?<!\bthe)"
+    r"(?<!\bnewspaper)(?<!\bdaily)(?<!\bweekly)(?<!\bmagazine)(?<!\bpaper)(?<!\bcalled)"
+    r"(?<!\bnamed)(?<!\btitled)(?<!\bentitled)(?<!\bdubbed)(?<!\bagency)(?<!\bchannel)"
+    r"(?:(?<=[\w)%])\s+(?=(?:The|A|An|Some|About|Around|More|Over|At|According|In|On|Last|This|"
+    r"He|She|They|It|We|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|"
+    r"Thirty|Forty|Fifty|Hundreds|Dozens|Nearly|Almost|Roughly|Only|Most)\s)"
+    # words that also stand inside names ("Kosovo Police", "the Danish Security Service") open
+    # a sentence only after a word in lower case or a number
+    r"|(?<=[a-z0-9)%])\s+(?=(?:Officials|Police|Authorities)\s))"
+)
+_TERMINAL_END = re.compile(r"[.!?][\"”’)]?\s*$")
+_ENDS_STATEMENT_INSIDE = re.compile(r"[.!?;]\s")
+
+
+def _run_in(text: str, start: int, end: int) -> re.Match[str] | None:
+    """Where the document's first line, a headline with a figure, runs into a sentence."""
+    if not _TERMINAL_END.search(text, start, end):
+        return None
+    for m in _RUN_IN.finditer(text, start, min(end, start + 160)):
+        head = text[start : m.start()]
+        if _ENDS_STATEMENT_INSIDE.search(head) or not states_number(head):
+            return None
+        if len(head.split()) >= 3 and len(text[m.end() : end].split()) >= 6:
+            return m
+    return None
+
+
+_CAPITAL_START = re.compile(r"\s*[\"“‘]?[A-Z0-9]")
+
+
+def _title_line(text: str, lines: list[tuple[int, int]], start: int, end: int, first: bool) -> bool:
+    """Whether the lines read so far end a title of their own before the line at
+    text[start:end]: the document's first line without a full stop (a headline), or lines
+    without one before a dateline ("ASTANA, Jan 7 (Reuters) - ")."""
+    s, e = lines[-1]
+    if _ENDS_STATEMENT.search(text, s, e) or not _CAPITAL_START.match(text, start, end):
+        return False
+    dateline = _DATELINE.match(text, start, end)
+    if dateline is not None and dateline.end() < end:
+        return True
+    return first and len(lines) == 1 and e - s <= 150  # the headline
 
 
 def _line_kind(line: str) -> BlockKind | None:
