@@ -1,0 +1,142 @@
+"""A guard on a regex's first characters changes no match (fighterflows/initials.py).
+
+The guard is a speed-up: the guarded scans must find what the plain ones find, match for match,
+with the same groups; these tests check the guard against `re` itself.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fighterflows.extract.mentions import sources
+from fighterflows.initials import FOLDS, first_characters, guarded
+
+
+def _plain(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern a guarded one was made from."""
+    text = pattern.pattern
+    assert text.startswith("(?=(?-i:["), text
+    return re.compile(text[text.index("]))(?:") + len("]))(?:") : -1], pattern.flags)
+
+
+def _found(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], str | None, dict]]:
+    return [(m.span(), m.lastgroup, m.groupdict()) for m in pattern.finditer(text)]
+
+
+def test_the_folds_are_every_non_ascii_character_an_ascii_letter_matches() -> None:
+    # all of Unicode at once: one scan by `re` itself
+    everything = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
+    found: dict[str, str] = {}
+    for m in re.finditer("[a-z]", everything, re.IGNORECASE):
+        for letter in string.ascii_lowercase:
+            if re.fullmatch(letter, m.group(), re.IGNORECASE):
+                found[letter] = found.get(letter, "") + m.group()
+    assert {k: "".join(sorted(v)) for k, v in found.items()} == {
+        k: "".join(sorted(v)) for k, v in FOLDS.items()
+    }
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "first"),
+    [
+        ("said|told", 0, "st"),
+        ("said|told", re.IGNORECASE, "STst" + FOLDS["s"]),
+        ("kill", re.IGNORECASE, "Kk" + FOLDS["k"]),
+        (r"(?<![\w-])(?:killed|died)\b", 0, "dk"),
+        (r"\bper\s+[A-Z]|\d+", 0, r"\dp"),
+        (r"(?i:no)\s+one", 0, "Nn"),
+        (r"(?-i:[Nn])o", re.IGNORECASE, "Nn"),
+        (r"a?b", 0, "ab"),
+        (r"[0-3]?\d", 0, r"0123\d"),
+        (r"\*{0,2}[A-Z]", 0, string.ascii_uppercase + r"\*"),
+        (r"-", 0, r"\-"),
+    ],
+)
+def test_first_characters(pattern: str, flags: int, first: str) -> None:
+    found = first_characters(re.compile(pattern, flags))
+    assert found is not None
+    assert _members(found) == _members(first)
+
+
+# the characters a class body is checked on: the first planes, where the folds are
+_PROBE = [chr(c) for c in range(0x3000)]
+
+
+def _members(body: str) -> set[str]:
+    """The characters the class with this body matches (case-sensitively)."""
+    one = re.compile(f"[{body}]")
+    return {c for c in _PROBE if one.fullmatch(c)}
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"a?",  # may match nothing: anywhere
+        r".x",  # any character
+        r"[^a]b",  # all but one
+        r"(?:é)",  # a cased letter whose partners the guard does not list
+    ],
+)
+def test_no_guard_where_the_first_characters_are_unknown(pattern: str) -> None:
+    compiled = re.compile(pattern, re.IGNORECASE)
+    assert guarded(compiled) is compiled
+
+
+_WORDS = st.sampled_from(
+    [
+        "said",
+        "SAID",
+        "ſaid",
+        "the",
+        "The",
+        "İnterior",
+        "Ministry",
+        "according to",
+        "officials",
+        "estimated",
+        "in",
+        "May",
+        "2015",
+        "3",
+        "on",
+        "last",
+        "year",
+        "per",
+        "UN",
+        "by",
+        "Europol's",
+        "report",
+        "-",
+        ",",
+        ".",
+        "(",
+        ")",
+        "*",
+        "’s",
+        "\u212a",
+    ]
+)
+_TEXT = st.lists(_WORDS, max_size=30).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_the_guarded_scans_find_what_the_plain_ones_find(text: str) -> None:
+    for pattern in (sources._ATTRIBUTION, sources._GUARD, sources._SPEAKER):
+        assert _found(pattern, text) == _found(_plain(pattern), text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["k", "K", "\u212a", "s", "ſ", "i", "İ", "ı", "x", " ", "-"])).map(
+        "".join
+    )
+)
+def test_a_guard_under_ignorecase_keeps_the_unicode_case_partners(text: str) -> None:
+    plain = re.compile(r"(?<![\w-])(?:ki|sk|is|x)", re.IGNORECASE)
+    assert _found(guarded(plain), text) == _found(plain, text)
