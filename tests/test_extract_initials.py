@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fighterflows.extract.mentions import dates, sources
+from fighterflows.extract.mentions import dates, lexicon, sources
 from fighterflows.initials import FOLDS, first_characters, guarded
 
 
@@ -119,6 +119,14 @@ _WORDS = st.sampled_from(
         "*",
         "’s",
         "\u212a",
+        "returned",
+        "have",
+        "not",
+        "didn't",
+        "could",
+        "travelled",
+        "killed",
+        "flown back",
     ]
 )
 _TEXT = st.lists(_WORDS, max_size=30).map(" ".join)
@@ -127,7 +135,14 @@ _TEXT = st.lists(_WORDS, max_size=30).map(" ".join)
 @settings(max_examples=300, deadline=None)
 @given(_TEXT)
 def test_the_guarded_scans_find_what_the_plain_ones_find(text: str) -> None:
-    for pattern in (sources._ATTRIBUTION, sources._GUARD, sources._SPEAKER, dates._DATE):
+    for pattern in (
+        sources._ATTRIBUTION,
+        sources._GUARD,
+        sources._SPEAKER,
+        dates._DATE,
+        lexicon.flow_regex(),
+        lexicon.negation_regex(),
+    ):
         assert _found(pattern, text) == _found(_plain(pattern), text)
 
 

@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from fighterflows.initials import guarded
 from fighterflows.model import Flow, Population
 from fighterflows.trie import trie_pattern
 from fighterflows.yamldata import parse
@@ -89,9 +90,11 @@ WORD_START, WORD_END = r"(?<![\w-])", r"(?![\w-])"
 
 def whole_words(body: str, start: bool = True, extra: str = "") -> re.Pattern[str]:
     """`body` matched as whole words (case-insensitive); `start=False` leaves the start open
-    for patterns matched at a given position; `extra` adds an alternative."""
+    for patterns matched at a given position; `extra` adds an alternative. Behind a lookahead
+    for the characters its matches start with (initials.py): the scans of every sentence for
+    flow cues, negations and modals skip the other positions at once."""
     lead = WORD_START if start else ""
-    return re.compile(lead + "(?:" + body + ")" + WORD_END + extra, re.IGNORECASE)
+    return guarded(re.compile(lead + "(?:" + body + ")" + WORD_END + extra, re.IGNORECASE))
 
 
 @cache
