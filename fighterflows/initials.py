@@ -5,12 +5,16 @@ attributions, the dates) tries each of them there before it fails. A lookahead f
 characters a match can start with fails at once at the other positions. The characters are
 read from the pattern's own parse, so the guard follows every edit of the pattern; where they
 cannot be known (a pattern that may match nothing, `.`, a negated class) there is no guard.
+
+A regex of many named word lists (the flow cues) goes further: `scan_by_initial` tries, at each
+word, only the alternatives that can start with its first character.
 """
 
 from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Callable, Iterator
 from typing import Any
 
 try:  # the standard library's own parser of regexes (re._parser since Python 3.11)
@@ -116,3 +120,60 @@ def _class(items: Any, ignorecase: bool) -> set[str]:
         else:
             raise _Unknown(name)
     return out
+
+
+Scan = Callable[[str], Iterator[re.Match[str]]]
+_ASCII = [chr(code) for code in range(128)]
+
+
+def scan_by_initial(
+    groups: list[tuple[str, list[str]]], lead: str, tail: str, flags: int
+) -> tuple[re.Pattern[str], Scan]:
+    """The regex `lead(?:(?P<name>alt|…)|…)tail` and a scan that finds the matches of its
+    `finditer`, trying at each position only the alternatives that can start with the character
+    there (a regex of many named word lists otherwise tries every word of every list at every
+    word of the text). The plain `finditer` where some alternative's first characters cannot
+    be known."""
+    whole = re.compile(lead + "(?:" + _named(groups, None) + ")" + tail, flags)
+    alternatives = {a for _, alts in groups for a in alts}
+    starting: dict[str, set[str]] = {}  # alternative -> the ASCII characters it may start with
+    for a in alternatives:
+        try:
+            body = first_characters(re.compile(a, flags))
+        except re.error:  # a part of the whole that is no regex alone
+            body = None
+        if body is None:
+            return whole, whole.finditer
+        one = re.compile(f"[{body}]")
+        starting[a] = {c for c in _ASCII if one.fullmatch(c)}
+    by_char: dict[str, re.Pattern[str]] = {}
+    for c in _ASCII:
+        body = _named(groups, {a for a in alternatives if c in starting[a]})
+        if body:
+            by_char[c] = re.compile(lead + "(?:" + body + ")" + tail, flags)
+    initials = "".join(re.escape(c) for c in by_char)
+    starts = re.compile(lead + f"(?:[{initials}]|[^\\x00-\\x7f])", flags & ~re.IGNORECASE)
+
+    def scan(text: str) -> Iterator[re.Match[str]]:
+        pos = 0
+        for start in starts.finditer(text):
+            at = start.start()
+            if at < pos:
+                continue  # inside the last match
+            char = text[at]
+            m = (by_char[char] if char.isascii() else whole).match(text, at)
+            if m is not None:
+                yield m
+                pos = m.end()  # never empty: every alternative has a first character
+
+    return whole, scan
+
+
+def _named(groups: list[tuple[str, list[str]]], keep: set[str] | None) -> str:
+    """The named groups of the alternatives in `keep` (all for None; an emptied group is left
+    out)."""
+    return "|".join(
+        f"(?P<{name}>{'|'.join(kept)})"
+        for name, alts in groups
+        if (kept := [a for a in alts if keep is None or a in keep])
+    )

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fighterflows.extract.mentions import dates, lexicon, sources
-from fighterflows.initials import FOLDS, first_characters, guarded
+from fighterflows.initials import FOLDS, first_characters, guarded, scan_by_initial
 
 
 def _plain(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -155,3 +155,39 @@ def test_the_guarded_scans_find_what_the_plain_ones_find(text: str) -> None:
 def test_a_guard_under_ignorecase_keeps_the_unicode_case_partners(text: str) -> None:
     plain = re.compile(r"(?<![\w-])(?:ki|sk|is|x)", re.IGNORECASE)
     assert _found(guarded(plain), text) == _found(plain, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_the_flow_scan_finds_what_the_flow_regex_finds(text: str) -> None:
+    scan = lexicon.flow_scan()
+    found = [(m.span(), m.lastgroup, m.group()) for m in scan(text)]
+    assert found == [
+        (m.span(), m.lastgroup, m.group()) for m in lexicon.flow_regex().finditer(text)
+    ]
+
+
+_GROUPS = [
+    ("went", ["travell?ed", "left(?! behind)", "(?:flew|went) to"]),
+    ("back", ["returned", "(?<!the )remain(?:s|ed)?", "flew back"]),
+    ("kelvin", ["kin"]),
+]
+
+
+_FLOW_WORDS = [
+    *("travelled", "traveled", "left", "behind", "flew", "to", "back", "went", "the"),
+    *("remained", "REMAINS", "returned", "kin", "\u212ain", "-", " ", "é"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FLOW_WORDS)).map(" ".join))
+def test_a_scan_by_initial_finds_what_its_whole_regex_finds(text: str) -> None:
+    whole, scan = scan_by_initial(_GROUPS, r"(?<![\w-])", r"(?![\w-])", re.IGNORECASE)
+    found = [(m.span(), m.lastgroup) for m in scan(text)]
+    assert found == [(m.span(), m.lastgroup) for m in whole.finditer(text)]
+
+
+def test_a_scan_by_initial_is_the_plain_scan_where_a_first_character_is_unknown() -> None:
+    whole, scan = scan_by_initial([("any", ["kin", ".x"])], "", "", 0)
+    assert scan == whole.finditer
