@@ -50,6 +50,68 @@ def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(f"(?=(?-i:[{first}]))(?:{pattern.pattern})", pattern.flags)
 
 
+def guarded_branches(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`guarded(pattern)`, with each of its top-level alternatives behind a lookahead of its own
+    too: at a position, the alternatives that cannot start there fail at once. `guarded` alone
+    where its alternatives cannot be told apart."""
+    branches = _top_level_branches(pattern.pattern)
+    if len(branches) < 2 or _branch_count(pattern) != len(branches):
+        return guarded(pattern)  # (the cut is checked against the regex's own parse)
+    parts = []
+    for branch in branches:
+        try:
+            first = first_characters(re.compile(branch, pattern.flags))
+        except re.error:  # a backreference to another branch: not a regex alone
+            return guarded(pattern)
+        parts.append(branch if first is None else f"(?=(?-i:[{first}])){branch}")
+    return guarded(re.compile("|".join(parts), pattern.flags))
+
+
+def _branch_count(pattern: re.Pattern[str]) -> int:
+    """How many alternatives the parse of `pattern` has at its top level (0: not one BRANCH)."""
+    if _PARSER is None:
+        return 0
+    data = _PARSER.parse(pattern.pattern, pattern.flags).data
+    if len(data) != 1 or str(data[0][0]) != "BRANCH":
+        return 0
+    return len(data[0][1][1])
+
+
+def _top_level_branches(text: str) -> list[str]:
+    """`text` cut at each "|" outside brackets, classes and escapes."""
+    out: list[str] = []
+    depth, start, i = 0, 0, 0
+    while i < len(text):
+        char = text[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = _class_end(text, i)
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            out.append(text[start:i])
+            start = i + 1
+        i += 1
+    return [*out, text[start:]]
+
+
+def _class_end(text: str, i: int) -> int:
+    """The index after the character class opening at `i` ("]" first in it is a member)."""
+    i += 1
+    if text[i : i + 1] == "^":
+        i += 1
+    if text[i : i + 1] == "]":
+        i += 1
+    while i < len(text) and text[i] != "]":
+        i += 2 if text[i] == "\\" else 1
+    return i + 1
+
+
 def first_characters(pattern: re.Pattern[str]) -> str | None:
     """The body of a character class holding every character a match of `pattern` can start
     with; None when they cannot be known or a match may be empty."""

@@ -13,15 +13,25 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fighterflows import initials
 from fighterflows.extract.mentions import dates, lexicon, sources
 from fighterflows.initials import FOLDS, first_characters, guarded, scan_by_initial
 
+_GUARD = "(?=(?-i:["
+
 
 def _plain(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The pattern a guarded one was made from."""
+    """The pattern a guarded one was made from: every guard taken out."""
     text = pattern.pattern
-    assert text.startswith("(?=(?-i:["), text
-    return re.compile(text[text.index("]))(?:") + len("]))(?:") : -1], pattern.flags)
+    assert text.startswith(_GUARD), text
+    text = text[text.index("]))(?:") + len("]))(?:") : -1]
+    while (at := text.find(_GUARD)) >= 0:
+        end = at + len(_GUARD)
+        while text[end] != "]":
+            end += 2 if text[end] == "\\" else 1
+        assert text[end : end + 3] == "]))", text[at:end]
+        text = text[:at] + text[end + 3 :]
+    return re.compile(text, pattern.flags)
 
 
 def _found(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], str | None, dict]]:
@@ -191,3 +201,26 @@ def test_a_scan_by_initial_finds_what_its_whole_regex_finds(text: str) -> None:
 def test_a_scan_by_initial_is_the_plain_scan_where_a_first_character_is_unknown() -> None:
     whole, scan = scan_by_initial([("any", ["kin", ".x"])], "", "", 0)
     assert scan == whole.finditer
+
+
+def test_each_kind_of_attribution_has_a_guard_of_its_own() -> None:
+    # one guard for the whole regex, one for each of its named alternatives
+    kinds = len(re.findall(r"\|\(\?P<", _plain(sources._ATTRIBUTION).pattern)) + 1
+    assert sources._ATTRIBUTION.pattern.count(_GUARD) == kinds + 1
+
+
+@pytest.mark.parametrize(
+    ("pattern", "branches"),
+    [
+        (r"a|b", ["a", "b"]),
+        (r"(?:a|b)|c", ["(?:a|b)", "c"]),
+        (r"[|]x|y", ["[|]x", "y"]),
+        (r"[]|]x|y", ["[]|]x", "y"]),
+        (r"\|x|y", [r"\|x", "y"]),
+        (r"[\]|]x|y", [r"[\]|]x", "y"]),
+    ],
+)
+def test_the_top_level_alternatives_are_cut_outside_groups_classes_and_escapes(
+    pattern: str, branches: list[str]
+) -> None:
+    assert initials._top_level_branches(pattern) == branches
