@@ -99,6 +99,7 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
     sentences = split(text)
     facts = [_facts(s, published) for s in sentences]
     named = _named(sentences, facts)
+    conflict: dict[int, bool] = {}  # whether sentence j names the conflict, once asked
     drafts: list[Draft] = []
     owners: list[int] = []  # sentence index of each draft
     heading: PlaceMention | None = None
@@ -146,7 +147,7 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
             carried_as_of=_carried_as_of(sentences, drafts, owners, i, day_before or report_before),
             day_before=day_before,
             narrative_month=narrative_month(before),
-            zone_nearby=_zone_nearby(sentences, i),
+            zone_nearby=_zone_nearby(sentences, i, conflict),
             country_before=_country_before(sentences, facts, i),
             flow_before=_last_flow(cues_before),
             stock_before=any(c.stock for c in cues_before),
@@ -408,14 +409,19 @@ def _fighters_before(sentences: list[Sentence], i: int) -> bool:
     return bool(FIGHTER_HEAD.search(text) or TOPIC_WORDS.search(text))
 
 
-def _zone_nearby(sentences: list[Sentence], i: int) -> bool:
-    """The few sentences before this one (within its section) name the conflict."""
+def _zone_nearby(sentences: list[Sentence], i: int, conflict: dict[int, bool]) -> bool:
+    """The few sentences before this one (within its section) name the conflict. `conflict`
+    keeps the answer for each sentence read: the figures of the next sentences ask again."""
     for j in range(i - 1, max(-1, i - 6), -1):
         prev = sentences[j]
         if prev.kind is BlockKind.HEADING:
             break
-        text = prev.text
-        if find_zone(text) is not None or find_groups(text) or TOPIC_WORDS.search(text):
+        if j not in conflict:
+            text = prev.text
+            conflict[j] = bool(
+                find_zone(text) is not None or find_groups(text) or TOPIC_WORDS.search(text)
+            )
+        if conflict[j]:
             return True
     return False
 
