@@ -50,31 +50,46 @@ def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(f"(?=(?-i:[{first}]))(?:{pattern.pattern})", pattern.flags)
 
 
+def compile_guarded(text: str, flags: int = 0) -> re.Pattern[str]:
+    """`guarded(re.compile(text, flags))`, compiled once."""
+    first = _first_characters(text, flags)
+    return re.compile(text if first is None else f"(?=(?-i:[{first}]))(?:{text})", flags)
+
+
 def guarded_branches(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """`guarded(pattern)`, with each of its top-level alternatives behind a lookahead of its own
     too: at a position, the alternatives that cannot start there fail at once. `guarded` alone
     where its alternatives cannot be told apart."""
     branches = _top_level_branches(pattern.pattern)
-    if len(branches) < 2 or _branch_count(pattern) != len(branches):
+    items = _top_level_items(pattern)
+    if len(branches) < 2 or len(items) != len(branches):
         return guarded(pattern)  # (the cut is checked against the regex's own parse)
-    parts = []
-    for branch in branches:
+    ignorecase = bool(pattern.flags & re.IGNORECASE)
+    parts, union = [], set()
+    for branch, item in zip(branches, items, strict=True):
         try:
-            first = first_characters(re.compile(branch, pattern.flags))
-        except re.error:  # a backreference to another branch: not a regex alone
-            return guarded(pattern)
-        parts.append(branch if first is None else f"(?=(?-i:[{first}])){branch}")
-    return guarded(re.compile("|".join(parts), pattern.flags))
+            found, empty = _first(item.data, ignorecase)
+        except _Unknown:
+            found, empty = set(), True
+        if empty:
+            return guarded(pattern)  # a branch that may start anywhere: no guard fits them all
+        union |= found
+        parts.append(f"(?=(?-i:[{''.join(sorted(found))}])){branch}")
+    whole = "".join(sorted(union))
+    return re.compile(f"(?=(?-i:[{whole}]))(?:{'|'.join(parts)})", pattern.flags)
 
 
-def _branch_count(pattern: re.Pattern[str]) -> int:
-    """How many alternatives the parse of `pattern` has at its top level (0: not one BRANCH)."""
+def _top_level_items(pattern: re.Pattern[str]) -> list[Any]:
+    """The alternatives of the parse of `pattern` at its top level (none: not one BRANCH)."""
     if _PARSER is None:
-        return 0
-    data = _PARSER.parse(pattern.pattern, pattern.flags).data
+        return []
+    try:
+        data = _PARSER.parse(pattern.pattern, pattern.flags).data
+    except (re.error, AttributeError, TypeError, ValueError):
+        return []
     if len(data) != 1 or str(data[0][0]) != "BRANCH":
-        return 0
-    return len(data[0][1][1])
+        return []
+    return list(data[0][1][1])
 
 
 def _top_level_branches(text: str) -> list[str]:
@@ -115,11 +130,16 @@ def _class_end(text: str, i: int) -> int:
 def first_characters(pattern: re.Pattern[str]) -> str | None:
     """The body of a character class holding every character a match of `pattern` can start
     with; None when they cannot be known or a match may be empty."""
+    return _first_characters(pattern.pattern, pattern.flags)
+
+
+def _first_characters(text: str, flags: int) -> str | None:
+    """`first_characters` of the regex `text` under `flags`, from its parse alone (no compile)."""
     if _PARSER is None:
         return None
     try:
-        parsed = _PARSER.parse(pattern.pattern, pattern.flags)
-        found, empty = _first(parsed.data, bool(pattern.flags & re.IGNORECASE))
+        parsed = _PARSER.parse(text, flags)
+        found, empty = _first(parsed.data, bool(flags & re.IGNORECASE))
     except (_Unknown, re.error, AttributeError, TypeError, ValueError):
         return None
     return None if empty else "".join(sorted(found))
@@ -200,10 +220,7 @@ def scan_by_initial(
     alternatives = {a for _, alts in groups for a in alts}
     starting: dict[str, set[str]] = {}  # alternative -> the ASCII characters it may start with
     for a in alternatives:
-        try:
-            body = first_characters(re.compile(a, flags))
-        except re.error:  # a part of the whole that is no regex alone
-            body = None
+        body = _first_characters(a, flags)  # None too for a part that is no regex alone
         if body is None:
             return whole, whole.finditer
         one = re.compile(f"[{body}]")

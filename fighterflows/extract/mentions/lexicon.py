@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from fighterflows.initials import Scan, guarded, scan_by_initial
+from fighterflows.initials import Scan, compile_guarded, scan_by_initial
 from fighterflows.model import Flow, Population
 from fighterflows.trie import trie_pattern
 from fighterflows.yamldata import parse
@@ -110,7 +110,7 @@ def whole_words(body: str, start: bool = True, extra: str = "") -> re.Pattern[st
     for the characters its matches start with (initials.py): the scans of every sentence for
     flow cues, negations and modals skip the other positions at once."""
     lead = WORD_START if start else ""
-    return guarded(re.compile(lead + "(?:" + body + ")" + WORD_END + extra, re.IGNORECASE))
+    return compile_guarded(lead + "(?:" + body + ")" + WORD_END + extra, re.IGNORECASE)
 
 
 @cache
