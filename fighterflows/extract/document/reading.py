@@ -99,6 +99,7 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
     sentences = split(text)
     facts = [_facts(s, published) for s in sentences]
     named = _named(sentences, facts)
+    conflict: dict[int, bool] = {}  # whether sentence j names the conflict, once asked
     drafts: list[Draft] = []
     owners: list[int] = []  # sentence index of each draft
     heading: PlaceMention | None = None
@@ -146,7 +147,7 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
             carried_as_of=_carried_as_of(sentences, drafts, owners, i, day_before or report_before),
             day_before=day_before,
             narrative_month=narrative_month(before),
-            zone_nearby=_zone_nearby(sentences, i),
+            zone_nearby=_zone_nearby(sentences, i, conflict),
             country_before=_country_before(sentences, facts, i),
             flow_before=_last_flow(cues_before),
             stock_before=any(c.stock for c in cues_before),
@@ -426,22 +427,33 @@ def _fighters_before(sentences: list[Sentence], i: int) -> bool:
     return bool(FIGHTER_HEAD.search(text) or TOPIC_WORDS.search(text))
 
 
-def _zone_nearby(sentences: list[Sentence], i: int) -> bool:
+def _zone_nearby(sentences: list[Sentence], i: int, conflict: dict[int, bool]) -> bool:
     """The few sentences before this one (within its section) name the conflict; for a
-    headline, the story's first sentences below it."""
-    if i == 0 and len(sentences) > 1 and _is_headline(sentences):
-        for below in sentences[1:3]:
-            text = below.text
-            if find_zone(text) is not None or find_groups(text) or TOPIC_WORDS.search(text):
-                return True
+    headline, the story's first sentences below it. `conflict` keeps the answer for each
+    sentence read: the figures of the next sentences ask again."""
+    below = range(1, min(3, len(sentences)))
+    if (
+        i == 0
+        and len(sentences) > 1
+        and _is_headline(sentences)
+        and any(_names_conflict(sentences, j, conflict) for j in below)
+    ):
+        return True
     for j in range(i - 1, max(-1, i - 6), -1):
-        prev = sentences[j]
-        if prev.kind is BlockKind.HEADING:
+        if sentences[j].kind is BlockKind.HEADING:
             break
-        text = prev.text
-        if find_zone(text) is not None or find_groups(text) or TOPIC_WORDS.search(text):
+        if _names_conflict(sentences, j, conflict):
             return True
     return False
+
+
+def _names_conflict(sentences: list[Sentence], j: int, conflict: dict[int, bool]) -> bool:
+    if j not in conflict:
+        text = sentences[j].text
+        conflict[j] = bool(
+            find_zone(text) is not None or find_groups(text) or TOPIC_WORDS.search(text)
+        )
+    return conflict[j]
 
 
 def _carried_as_of(

@@ -19,6 +19,7 @@ from functools import cache
 
 from fighterflows.extract.mentions.lexicon import alternation, load
 from fighterflows.extract.numbers import lexicon as lex
+from fighterflows.initials import guarded_branches
 
 # The month names and their abbreviations are the number grammar's (numbers.yaml, `months`):
 # the twelve names in order, then abbreviations, each the start of its month's name.
@@ -65,6 +66,10 @@ _DATE = re.compile(
     r"(?i:years?|months?|weeks?|days?)\s+(?i:ago)\b"
     r"|\b(?i:yesterday|now|today|currently|at present|nowadays)\b)",
 )
+# every sentence with a figure is scanned for dates: behind a lookahead for the characters a
+# date starts with, and each way of saying one behind its own (initials.py): the same matches,
+# ~2x faster
+_DATE = guarded_branches(_DATE)
 # "USA Today" is a newspaper: a capitalised "Today" or "Now" after a word is a name
 _NAME_BEFORE = re.compile(r"[\w,;] $")
 _SINCE = re.compile(

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from fighterflows.extract.mentions.lexicon import FLOWS, flow_regex, irrealis_regex, negation_regex
+from fighterflows.extract.mentions.lexicon import FLOWS, flow_scan, irrealis_regex, negation_regex
 from fighterflows.model import Flow
 
 # How far before a cue a negation or a modal still governs it: about three words.
@@ -59,7 +59,7 @@ def find_cues(text: str, states: Sequence[tuple[int, int]] = ()) -> list[Cue]:
     """Every flow cue in `text`, in order, offsets relative to `text`. `states` are the spans
     of the countries the sentence names: the subjects that make "evacuated" a return."""
     cues: list[Cue] = []
-    for m in flow_regex().finditer(text):
+    for m in flow_scan()(text):
         name = m.lastgroup or "stock"
         stock = name == "stock"
         unreal = name == "unreal" or (

@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from fighterflows.initials import Scan, compile_guarded, scan_by_initial
 from fighterflows.model import Flow, Population
 from fighterflows.trie import trie_pattern
 from fighterflows.yamldata import parse
@@ -53,6 +54,11 @@ def alternation(patterns: list[str]) -> str:
     regex engine then tries one branch per text position instead of every pattern, which
     makes the scans several times faster.
     """
+    return "|".join(alternatives(patterns))
+
+
+def alternatives(patterns: list[str]) -> list[str]:
+    """The alternatives of `alternation(patterns)`, in order."""
     expanded = [q for p in patterns for q in _expanded(p)]
     ordered = sorted((p.replace(" ", r"\s+") for p in expanded), key=len, reverse=True)
     groups: dict[str, list[str]] = {}
@@ -63,7 +69,7 @@ def alternation(patterns: list[str]) -> str:
         else:
             rest.append(p)
     parts = [f"{ch}(?:{'|'.join(tails)})" for ch, tails in sorted(groups.items())]
-    return "|".join(parts + rest)
+    return parts + rest
 
 
 def is_acronym(alias: str) -> bool:
@@ -74,14 +80,25 @@ def is_acronym(alias: str) -> bool:
 @cache
 def flow_regex() -> re.Pattern[str]:
     """Flow cues: one named group per flow, plus `stock` for cues that only imply departure."""
+    return whole_words("|".join(f"(?P<{name}>{'|'.join(alts)})" for name, alts in _flow_groups()))
+
+
+@cache
+def flow_scan() -> Scan:
+    """`flow_regex().finditer`, trying at each word only the cues that can start with its
+    letter: ~2x faster on prose."""
+    return scan_by_initial(_flow_groups(), WORD_START, WORD_END, re.IGNORECASE)[1]
+
+
+def _flow_groups() -> list[tuple[str, list[str]]]:
     data = load("flows")
     # At one position the first group that matches wins: a flow's word that is also the start
     # of an unreal phrase says so itself ("held(?! senior posts)").
-    parts = [f"(?P<{flow}>{alternation(pats)})" for flow, pats in data["cues"].items()]
-    parts.append(f"(?P<unreal>{alternation(data['unreal'])})")
-    parts.append(f"(?P<state_returned>{alternation(data['state_returned'])})")
-    parts.append(f"(?P<stock>{alternation(data['stock'])})")
-    return whole_words("|".join(parts))
+    groups = [(flow, alternatives(pats)) for flow, pats in data["cues"].items()]
+    groups.append(("unreal", alternatives(data["unreal"])))
+    groups.append(("state_returned", alternatives(data["state_returned"])))
+    groups.append(("stock", alternatives(data["stock"])))
+    return groups
 
 
 WORD_START, WORD_END = r"(?<![\w-])", r"(?![\w-])"
@@ -89,9 +106,11 @@ WORD_START, WORD_END = r"(?<![\w-])", r"(?![\w-])"
 
 def whole_words(body: str, start: bool = True, extra: str = "") -> re.Pattern[str]:
     """`body` matched as whole words (case-insensitive); `start=False` leaves the start open
-    for patterns matched at a given position; `extra` adds an alternative."""
+    for patterns matched at a given position; `extra` adds an alternative. Behind a lookahead
+    for the characters its matches start with (initials.py): the scans of every sentence for
+    flow cues, negations and modals skip the other positions at once."""
     lead = WORD_START if start else ""
-    return re.compile(lead + "(?:" + body + ")" + WORD_END + extra, re.IGNORECASE)
+    return compile_guarded(lead + "(?:" + body + ")" + WORD_END + extra, re.IGNORECASE)
 
 
 @cache

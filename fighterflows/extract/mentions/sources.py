@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from fighterflows.extract.mentions.lexicon import Gazetteer, alternation, gazetteer, load
+from fighterflows.initials import guarded, guarded_branches
 from fighterflows.places import find_places, is_region, place_adjective, place_name
 from fighterflows.trie import trie_pattern
 
@@ -238,6 +239,11 @@ _GUARD = re.compile(
     r"(?:'s|’s|its|their)\s+(?:own\s+)?count)"
     r"|\bper\s+(?:the\s+)?[A-Z]|\b(?:" + _VERBS + r"|" + _NOUN + r")\b"
 )
+# The scans every sentence with numbers goes through, behind a lookahead for the characters
+# their matches start with (initials.py): the same matches, found 20-40 % faster.
+_SPEAKER, _TEAM, _SPEAKER_GUARD, _GUARD = map(guarded, (_SPEAKER, _TEAM, _SPEAKER_GUARD, _GUARD))
+# and each kind of attribution behind one of its own: ~1.25x more
+_ATTRIBUTION = guarded_branches(_ATTRIBUTION)
 # words that make a capitalised name an organisation or a publication (sources.yaml)
 ORG_WORDS = re.compile(
     r"\b(?:" + trie_pattern([*_WORDS["organisation_words"], *_WORDS["publication_words"]]) + r")\b"

@@ -20,6 +20,7 @@ from syntok._segmentation_states import State
 
 from fighterflows.extract.numbers.lexicon import alternation, prefix_hedges
 from fighterflows.extract.text.prefilter import NUMBER
+from fighterflows.initials import guarded
 
 
 class BlockKind(StrEnum):
@@ -52,6 +53,10 @@ _IMAGE = re.compile(r"\s*!\[")  # a Markdown image line: a caption and a URL, no
 _FRONT_MATTER = re.compile(r"---[ \t]*\n.*?\n---[ \t]*(?:\n|$)", re.DOTALL)
 _WORD = re.compile(r"\w")
 _DIGIT = re.compile(r"\d")
+# NUMBER behind a lookahead for its first characters (initials.py): the same verdicts, the
+# scan of a piece without digits about twice as fast. (The prefilter's own NUMBER stays as it
+# is: a change to its code is a new prefilter for ingest, which then re-reads its sources.)
+_NUMBER = guarded(NUMBER)
 
 
 def states_number(text: str, start: int = 0, end: int | None = None) -> bool:
@@ -60,7 +65,7 @@ def states_number(text: str, start: int = 0, end: int | None = None) -> bool:
     once: a scan for a digit is many times faster than NUMBER's, which tries its number words
     at every position before the first digit."""
     end = len(text) if end is None else end
-    return bool(_DIGIT.search(text, start, end) or NUMBER.search(text, start, end))
+    return bool(_DIGIT.search(text, start, end) or _NUMBER.search(text, start, end))
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int, BlockKind]]:

@@ -1,0 +1,226 @@
+"""A guard on a regex's first characters changes no match (fighterflows/initials.py).
+
+The guard is a speed-up: the guarded scans must find what the plain ones find, match for match,
+with the same groups; these tests check the guard against `re` itself.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fighterflows import initials
+from fighterflows.extract.mentions import dates, lexicon, sources
+from fighterflows.initials import FOLDS, first_characters, guarded, scan_by_initial
+
+_GUARD = "(?=(?-i:["
+
+
+def _plain(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern a guarded one was made from: every guard taken out."""
+    text = pattern.pattern
+    assert text.startswith(_GUARD), text
+    text = text[text.index("]))(?:") + len("]))(?:") : -1]
+    while (at := text.find(_GUARD)) >= 0:
+        end = at + len(_GUARD)
+        while text[end] != "]":
+            end += 2 if text[end] == "\\" else 1
+        assert text[end : end + 3] == "]))", text[at:end]
+        text = text[:at] + text[end + 3 :]
+    return re.compile(text, pattern.flags)
+
+
+def _found(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], str | None, dict]]:
+    return [(m.span(), m.lastgroup, m.groupdict()) for m in pattern.finditer(text)]
+
+
+def test_the_folds_are_every_non_ascii_character_an_ascii_letter_matches() -> None:
+    # all of Unicode at once: one scan by `re` itself
+    everything = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
+    found: dict[str, str] = {}
+    for m in re.finditer("[a-z]", everything, re.IGNORECASE):
+        for letter in string.ascii_lowercase:
+            if re.fullmatch(letter, m.group(), re.IGNORECASE):
+                found[letter] = found.get(letter, "") + m.group()
+    assert {k: "".join(sorted(v)) for k, v in found.items()} == {
+        k: "".join(sorted(v)) for k, v in FOLDS.items()
+    }
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "first"),
+    [
+        ("said|told", 0, "st"),
+        ("said|told", re.IGNORECASE, "STst" + FOLDS["s"]),
+        ("kill", re.IGNORECASE, "Kk" + FOLDS["k"]),
+        (r"(?<![\w-])(?:killed|died)\b", 0, "dk"),
+        (r"\bper\s+[A-Z]|\d+", 0, r"\dp"),
+        (r"(?i:no)\s+one", 0, "Nn"),
+        (r"(?-i:[Nn])o", re.IGNORECASE, "Nn"),
+        (r"a?b", 0, "ab"),
+        (r"[0-3]?\d", 0, r"0123\d"),
+        (r"\*{0,2}[A-Z]", 0, string.ascii_uppercase + r"\*"),
+        (r"-", 0, r"\-"),
+    ],
+)
+def test_first_characters(pattern: str, flags: int, first: str) -> None:
+    found = first_characters(re.compile(pattern, flags))
+    assert found is not None
+    assert _members(found) == _members(first)
+
+
+# the characters a class body is checked on: the first planes, where the folds are
+_PROBE = [chr(c) for c in range(0x3000)]
+
+
+def _members(body: str) -> set[str]:
+    """The characters the class with this body matches (case-sensitively)."""
+    one = re.compile(f"[{body}]")
+    return {c for c in _PROBE if one.fullmatch(c)}
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"a?",  # may match nothing: anywhere
+        r".x",  # any character
+        r"[^a]b",  # all but one
+        r"(?:é)",  # a cased letter whose partners the guard does not list
+    ],
+)
+def test_no_guard_where_the_first_characters_are_unknown(pattern: str) -> None:
+    compiled = re.compile(pattern, re.IGNORECASE)
+    assert guarded(compiled) is compiled
+
+
+_WORDS = st.sampled_from(
+    [
+        "said",
+        "SAID",
+        "ſaid",
+        "the",
+        "The",
+        "İnterior",
+        "Ministry",
+        "according to",
+        "officials",
+        "estimated",
+        "in",
+        "May",
+        "2015",
+        "3",
+        "on",
+        "last",
+        "year",
+        "per",
+        "UN",
+        "by",
+        "Europol's",
+        "report",
+        "-",
+        ",",
+        ".",
+        "(",
+        ")",
+        "*",
+        "’s",
+        "\u212a",
+        "returned",
+        "have",
+        "not",
+        "didn't",
+        "could",
+        "travelled",
+        "killed",
+        "flown back",
+    ]
+)
+_TEXT = st.lists(_WORDS, max_size=30).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_the_guarded_scans_find_what_the_plain_ones_find(text: str) -> None:
+    for pattern in (
+        sources._ATTRIBUTION,
+        sources._GUARD,
+        sources._SPEAKER,
+        dates._DATE,
+        lexicon.flow_regex(),
+        lexicon.negation_regex(),
+    ):
+        assert _found(pattern, text) == _found(_plain(pattern), text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["k", "K", "\u212a", "s", "ſ", "i", "İ", "ı", "x", " ", "-"])).map(
+        "".join
+    )
+)
+def test_a_guard_under_ignorecase_keeps_the_unicode_case_partners(text: str) -> None:
+    plain = re.compile(r"(?<![\w-])(?:ki|sk|is|x)", re.IGNORECASE)
+    assert _found(guarded(plain), text) == _found(plain, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_the_flow_scan_finds_what_the_flow_regex_finds(text: str) -> None:
+    scan = lexicon.flow_scan()
+    found = [(m.span(), m.lastgroup, m.group()) for m in scan(text)]
+    assert found == [
+        (m.span(), m.lastgroup, m.group()) for m in lexicon.flow_regex().finditer(text)
+    ]
+
+
+_GROUPS = [
+    ("went", ["travell?ed", "left(?! behind)", "(?:flew|went) to"]),
+    ("back", ["returned", "(?<!the )remain(?:s|ed)?", "flew back"]),
+    ("kelvin", ["kin"]),
+]
+
+
+_FLOW_WORDS = [
+    *("travelled", "traveled", "left", "behind", "flew", "to", "back", "went", "the"),
+    *("remained", "REMAINS", "returned", "kin", "\u212ain", "-", " ", "é"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FLOW_WORDS)).map(" ".join))
+def test_a_scan_by_initial_finds_what_its_whole_regex_finds(text: str) -> None:
+    whole, scan = scan_by_initial(_GROUPS, r"(?<![\w-])", r"(?![\w-])", re.IGNORECASE)
+    found = [(m.span(), m.lastgroup) for m in scan(text)]
+    assert found == [(m.span(), m.lastgroup) for m in whole.finditer(text)]
+
+
+def test_a_scan_by_initial_is_the_plain_scan_where_a_first_character_is_unknown() -> None:
+    whole, scan = scan_by_initial([("any", ["kin", ".x"])], "", "", 0)
+    assert scan == whole.finditer
+
+
+def test_each_kind_of_attribution_has_a_guard_of_its_own() -> None:
+    # one guard for the whole regex, one for each of its named alternatives
+    kinds = len(re.findall(r"\|\(\?P<", _plain(sources._ATTRIBUTION).pattern)) + 1
+    assert sources._ATTRIBUTION.pattern.count(_GUARD) == kinds + 1
+
+
+@pytest.mark.parametrize(
+    ("pattern", "branches"),
+    [
+        (r"a|b", ["a", "b"]),
+        (r"(?:a|b)|c", ["(?:a|b)", "c"]),
+        (r"[|]x|y", ["[|]x", "y"]),
+        (r"[]|]x|y", ["[]|]x", "y"]),
+        (r"\|x|y", [r"\|x", "y"]),
+        (r"[\]|]x|y", [r"[\]|]x", "y"]),
+    ],
+)
+def test_the_top_level_alternatives_are_cut_outside_groups_classes_and_escapes(
+    pattern: str, branches: list[str]
+) -> None:
+    assert initials._top_level_branches(pattern) == branches
