@@ -165,11 +165,13 @@ def test_html_sniffed_without_extension(tmp_path: Path) -> None:
 
 def test_html_in_latin1_declared_charset(tmp_path: Path) -> None:
     path = tmp_path / "latin.html"
-    html = ARTICLE.format(head='<meta charset="iso-8859-1">').replace("non-profit", "caf\u00e9")
+    head = '<meta charset="iso-8859-1"><meta property="og:site_name" content="Le Caf\u00e9">'
+    html = ARTICLE.format(head=head).replace("non-profit", "caf\u00e9")
     path.write_bytes(html.encode("latin-1"))
     (doc,) = read_all(path)
     assert isinstance(doc, Document)
     assert "caf\u00e9" in doc.text
+    assert doc.outlet == "Le Caf\u00e9"  # the meta tags in the page's charset too
 
 
 @pytest.mark.parametrize("tag", ["div", "span", "section", "font"])
