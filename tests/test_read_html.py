@@ -63,8 +63,33 @@ def test_html_article(tmp_path: Path) -> None:
             '<meta name="date" content="2019-01-01">'
             '<meta property="article:published_time" content="2019-02-02">',
             '<time datetime="2019-03-03">x</time>',
-            "2019-02-02",
+            "2019-01-01",
         ),
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle",'
+            ' "datePublished": "March 4, 2019"}</script>',
+            "",
+            "2019-03-04",
+        ),
+        ('<meta name="publish_date" content="2019-03-11">', "", "2019-03-11"),
+        ('<meta property="article:post_date" content="2019-03-12">', "", "2019-03-12"),
+        ('<meta name="date" content="12.03.2019">', "", "2019-03-12"),
+        ("", '<abbr class="published" title="2019-03-13">13 March</abbr>', "2019-03-13"),
+        (
+            "",
+            '<time datetime="2019-03-14">today</time><time datetime="2017-01-01">older</time>',
+            "2019-03-14",
+        ),
+        ('<meta name="date" content="2015-04">', "", "2015-04"),
+        ('<meta name="date" content="2021">', "", "2021"),
+        ('<meta name="date" content="2015/04">', "", None),
+        ('<meta property="article:modified_time" content="2020-05-06">', "", None),
+        ('<script type="application/ld+json">{"dateModified": "2020-05-06"}</script>', "", None),
+        ('<meta itemprop="copyrightYear" content="2020">', "", None),
+        ('<link rel="canonical" href="https://news.example/2019/03/04/story">', "", None),
+        ('<meta name="description" content="Published: 4 March 2019, 10:00:00">', "", None),
+        ("<title>Report of 4 March 2019</title>", '<img src="/2019/03/04/a.jpg">', None),
+        ("", '<span class="date">4 March 2019</span><time>4 March 2019</time>', None),
         ('<script type="application/ld+json">{broken</script>', "", None),
         ('<meta name="date" content="soon">', "Published 4 March 2019.", None),
         ("", "Published 4 March 2019.", None),
@@ -77,7 +102,23 @@ def test_html_article(tmp_path: Path) -> None:
         "dc-date-issued",
         "itemprop",
         "time-element",
-        "article-outranks-others",
+        "first-declared-in-page-order-then-time",
+        "json-ld-written-date",
+        "meta-publish-date",
+        "article-post-date",
+        "dotted-day-month-year",
+        "abbr-published-microformat",
+        "first-time-element-only",
+        "month-stays-a-month",
+        "year-stays-a-year",
+        "month-in-a-form-not-read-is-not-given-a-day",
+        "modified-date-is-no-publication-date",
+        "json-ld-modified-date-neither",
+        "copyright-year-is-no-date",
+        "address-is-not-read-for-a-date",
+        "description-is-prose",
+        "headline-and-image-names-are-not-read",
+        "element-text-is-not-read",
         "broken-json-ld",
         "unparseable-meta",
         "date-only-in-prose-is-not-taken",
@@ -124,11 +165,13 @@ def test_html_sniffed_without_extension(tmp_path: Path) -> None:
 
 def test_html_in_latin1_declared_charset(tmp_path: Path) -> None:
     path = tmp_path / "latin.html"
-    html = ARTICLE.format(head='<meta charset="iso-8859-1">').replace("non-profit", "caf\u00e9")
+    head = '<meta charset="iso-8859-1"><meta property="og:site_name" content="Le Caf\u00e9">'
+    html = ARTICLE.format(head=head).replace("non-profit", "caf\u00e9")
     path.write_bytes(html.encode("latin-1"))
     (doc,) = read_all(path)
     assert isinstance(doc, Document)
     assert "caf\u00e9" in doc.text
+    assert doc.outlet == "Le Caf\u00e9"  # the meta tags in the page's charset too
 
 
 @pytest.mark.parametrize("tag", ["div", "span", "section", "font"])

@@ -1,17 +1,23 @@
-"""HTML pages: the main text via trafilatura; the date and what cites the page (headline,
-outlet, author, canonical address) as its markup declares them."""
+"""HTML pages: the main text via trafilatura; the date (via htmldate) and what cites the page
+(headline, outlet, author, canonical address) as its markup declares them. The page is parsed
+once, and that tree serves all three."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from fighterflows.model import Document
+from fighterflows.read.citing import Cited
 from fighterflows.read.errors import ReadFailure
 from fighterflows.read.html_flat import flatten
-from fighterflows.read.html_meta import page_meta
+from fighterflows.read.html_meta import PageMeta, page_meta, parse_page
 from fighterflows.read.options import ReadOptions
 from fighterflows.read.source import ReadResult, Source
 from fighterflows.read.textio import looks_binary, normalise_newlines, read_limited
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 
 def html_byte_limit(options: ReadOptions) -> int:
@@ -25,12 +31,11 @@ def html_document(data: bytes, *, name: str, uri: str | None, options: ReadOptio
         raise ReadFailure("file is empty")
     if looks_binary(data[:4096]):
         raise ReadFailure("binary file, not HTML")
-    text, title = _main_text(data, uri)
+    text, title, meta = _read_page(data, uri)
     if not text:
         raise ReadFailure("HTML has no main text")
     if len(text) > options.max_chars:
         raise ReadFailure(f"longer than {options.max_chars:,} characters")
-    meta = page_meta(data.decode("utf-8", errors="replace"), base=uri)
     cited = meta.cited
     document = Document(
         id=name,
@@ -42,16 +47,23 @@ def html_document(data: bytes, *, name: str, uri: str | None, options: ReadOptio
     return cited.fill(document)
 
 
-def _main_text(data: bytes, uri: str | None) -> tuple[str, str | None]:
-    """The main text and trafilatura's title. Markup nested deeper than the parser goes is
-    flattened first: else everything below that depth is lost, the article with it."""
+def _read_page(data: bytes, uri: str | None) -> tuple[str, str | None, PageMeta]:
+    """The main text, trafilatura's title and what the markup declares, from one parse of
+    the page. Markup nested deeper than the parser goes is flattened for the main text (else
+    everything below that depth is lost, the article with it); the declarations, in the head,
+    are read from the page as it was."""
+    tree = parse_page(_as_page(data))
+    meta = page_meta(tree, base=uri) if tree is not None else PageMeta(None, Cited())
     if too_deep(data):
         from trafilatura.utils import decode_file
 
         flat = flatten(decode_file(data))
         if flat is not None:
-            data = flat.encode("utf-8")
-    return _extract(_as_page(data), uri)
+            tree = parse_page(_as_page(flat.encode("utf-8")))
+    if tree is None:
+        return "", None, meta
+    text, title = _extract(tree, uri)
+    return text, title, meta
 
 
 def too_deep(data: bytes) -> bool:
@@ -67,11 +79,11 @@ def too_deep(data: bytes) -> bool:
     return any("Excessive depth" in e.message for e in parser.error_log)
 
 
-def _extract(page: bytes, uri: str | None) -> tuple[str, str | None]:
+def _extract(tree: HtmlElement, uri: str | None) -> tuple[str, str | None]:
     import trafilatura  # slow to import; only pay for it when there is HTML to read
 
     found = trafilatura.bare_extraction(
-        page, url=uri, with_metadata=True, include_comments=False, include_tables=True
+        tree, url=uri, with_metadata=True, include_comments=False, include_tables=True
     )
     return _paragraphs(getattr(found, "text", None) or ""), getattr(found, "title", None)
 
