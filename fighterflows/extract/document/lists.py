@@ -44,11 +44,23 @@ def lead_place(
     j = lead_index(sentences, i)
     if j is None:
         return None
+    figure, places = places_said(sentences, facts, drafts, owners, j)
+    return figure or (places[-1] if places else None)
+
+
+def places_said(
+    sentences: Sequence[Sentence],
+    facts: Sequence[Facts | None],
+    drafts: Sequence[Draft],
+    owners: Sequence[int],
+    j: int,
+) -> tuple[PlaceMention | None, list[PlaceMention]]:
+    """Sentence `j`'s place as its last figure gives it, else None and the places it names
+    outside the conflict zone (a list's lead and the sentence before a figure are read alike)."""
     mine = [d for d, o in zip(drafts, owners, strict=True) if o == j]
     if mine:
         d = mine[-1]
-        return PlaceMention(d.start, d.end, d.place_text, d.place, PlaceForm.NAME)
-    lead = facts[j]
-    named = lead.places if lead is not None else tuple(find_places(sentences[j].text))
-    places = [p for p in named if p.code not in ZONE_CODES]
-    return places[-1] if places else None
+        return PlaceMention(d.start, d.end, d.place_text, d.place, PlaceForm.NAME), []
+    said = facts[j]
+    named = said.places if said is not None else tuple(find_places(sentences[j].text))
+    return None, [p for p in named if p.code not in ZONE_CODES]

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from fighterflows.extract.assembly.around import FIGHTER_HEAD
 from fighterflows.extract.assembly.drafts import Context, Draft, estimate_of
 from fighterflows.extract.assembly.estimates import assemble
-from fighterflows.extract.assembly.placing import ZONE_CODES
 from fighterflows.extract.assembly.references import (
     last_country,
     mentioned_place,
@@ -30,7 +29,7 @@ from fighterflows.extract.document.introductions import (
     introduction_of,
     introduction_words,
 )
-from fighterflows.extract.document.lists import lead_place
+from fighterflows.extract.document.lists import lead_place, places_said
 from fighterflows.extract.document.tables import table_drafts
 from fighterflows.extract.mentions.dates import (
     MONTH_NAMES,
@@ -70,7 +69,6 @@ from fighterflows.extract.text.prefilter import TOPIC_WORDS
 from fighterflows.extract.text.sentences import BlockKind, Sentence, split, states_number
 from fighterflows.model import Estimate, Flow, Kind, Qualifier
 from fighterflows.places import (
-    PlaceForm,
     PlaceMention,
     find_places,
     is_region,
@@ -375,13 +373,8 @@ def _carried_place(
     j = _previous_index(sentences, i, across=i > 0 and (i - 1) in owners)
     if j is None:
         return None
-    mine = [d for d, o in zip(drafts, owners, strict=True) if o == j]
-    if mine:
-        d = mine[-1]
-        return PlaceMention(d.start, d.end, d.place_text, d.place, PlaceForm.NAME)
-    prev = facts[j]
-    named = prev.places if prev is not None else tuple(find_places(sentences[j].text))
-    return mentioned_place([p for p in named if p.code not in ZONE_CODES], sentences[j].text)
+    figure, places = places_said(sentences, facts, drafts, owners, j)
+    return figure or mentioned_place(places, sentences[j].text)
 
 
 def _cues_before(
