@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from fighterflows.extract.sentences import Sentence
 
 # Bump when the output for some text changes; the ledger stores it with each estimate.
-VERSION = "2026.12.205"
+VERSION = "2026.12.206"
 
 _log = logging.getLogger(__name__)
 
