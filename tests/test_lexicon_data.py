@@ -668,3 +668,33 @@ def test_group_strength_words(words: str, strength: bool) -> None:
 def test_group_strength_nouns_are_fighters() -> None:
     _, fighters = group_strength_regexes()
     assert fighters.search("about 30,000 fighters") and not fighters.search("30,000 civilians")
+
+
+@pytest.mark.parametrize("key", ["attacks", "tolls"])
+def test_attack_and_toll_words_are_patterns_of_one_word_each(key: str) -> None:
+    """flows.yaml's attacks and tolls are regular expressions, each a noun with an optional
+    plural; the two lists share none."""
+    data = load("flows")
+    assert set(data["attacks"]).isdisjoint(data["tolls"])
+    for pattern in data[key]:
+        word = re.sub(r"\\s\?|s\?$|\?", "", pattern)
+        assert re.fullmatch(rf"(?:{pattern})", word, re.I), pattern
+        assert not re.fullmatch(rf"(?:{pattern})", word + " fighters", re.I), pattern
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("Among the 39 people killed in the Istanbul nightclub shooting were 27 foreigners.", True),
+        ("Among the 39 people killed in the Istanbul nightclub were 27 foreigners.", False),
+        ("Twelve Britons were among the 130 people killed in the Paris bombings.", True),
+        ("About 40 Britons were killed fighting for the group in Syria.", False),
+    ],
+)
+def test_an_attack_s_dead_are_no_fighters(text: str, victims: bool) -> None:
+    from fighterflows.extract import stated_only
+    from fighterflows.extract.document.reading import extract_text
+
+    claimed = "The Islamic State claimed the attack. "  # the passage is about the conflict
+    found = stated_only(extract_text(claimed + text, "2020-01-01", "case").estimates)
+    assert (not found) is victims

@@ -67,8 +67,7 @@ def _subject(text: str, pos: int) -> tuple[re.Match[str], re.Match[str] | None] 
 # a measure of an attack's victims: "the number of Belgians killed in the Brussels attacks
 # stands at 32", "the death toll of the Paris attacks has risen to 130"
 _ATTACK = re.compile(
-    r"\b(?:attacks?|bombings?|shootings?|blasts?|explosions?|air\s?strikes?|massacres?|"
-    r"assaults?|stampede|crash)\b",
+    r"\b(?:" + "|".join(load("flows")["attacks"] + load("flows")["tolls"]) + r")\b",
     re.I,
 )
 

@@ -15,6 +15,7 @@ from fighterflows.extract.mentions.facts import Facts
 from fighterflows.extract.mentions.lexicon import (
     excluded_regex,
     group_strength_regexes,
+    load,
     membership_regexes,
     other_war_regex,
     proceedings_regex,
@@ -308,11 +309,12 @@ def from_a_town(
     )
 
 
+_ATTACKS = "|".join(load("flows")["attacks"])
 _ATTACK = re.compile(
     # one attack, named with its article ("in the Paris attacks", "in a suicide bombing");
     # not fighters "participating in suicide attacks"
     r"\b(?:in|during)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}"
-    r"(?:attacks?|bombings?|shootings?|massacres?|blasts?|explosions?|suicide\s+bombings?)\b",
+    rf"(?:{_ATTACKS})\b",
     re.I,
 )
 
@@ -321,7 +323,7 @@ _ATTACK = re.compile(
 # nightclub attack were 27 foreigners", "the victims of the Sousse attack included 30 Britons"
 _VICTIMS_BEFORE = re.compile(
     r"\b(?:killed|dead|died|victims|casualties)\s+(?:of\s+|in\s+)?(?:the|an?)\s+(?:[\w-]+\s+){0,3}"
-    r"(?:attacks?|bombings?|shootings?|massacres?|blasts?|explosions?)\b[^.;]*$",
+    rf"(?:{_ATTACKS})\b[^.;]*$",
     re.I,
 )
 
@@ -330,8 +332,7 @@ _VICTIMS_BEFORE = re.compile(
 # killed in the Paris attacks", "were among the victims of the Sousse attack"
 _VICTIMS_AFTER = re.compile(
     r"[^.;]{0,60}?\b(?:killed|dead|died|victims|casualties)\s+(?:of|in|during|by)\s+"
-    r"(?:the|an?)\s+(?:[\w-]+\s+){0,4}(?:attacks?|bombings?|shootings?|massacres?|blasts?|"
-    r"explosions?)\b",
+    rf"(?:the|an?)\s+(?:[\w-]+\s+){{0,4}}(?:{_ATTACKS})\b",
     re.I,
 )
 
