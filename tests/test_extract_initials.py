@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from fighterflows import initials
 from fighterflows.extract.mentions import dates, lexicon, sources
+from fighterflows.extract.numbers import scan as number_scan
 from fighterflows.initials import FOLDS, first_characters, guarded, scan_by_initial
 
 _GUARD = "(?=(?-i:["
@@ -137,6 +138,14 @@ _WORDS = st.sampled_from(
         "travelled",
         "killed",
         "flown back",
+        "twelve",
+        "Dozens",
+        "half",
+        "½",
+        ".5",
+        "[3]",
+        "www.x.org",
+        "January",
     ]
 )
 _TEXT = st.lists(_WORDS, max_size=30).map(" ".join)
@@ -152,6 +161,7 @@ def test_the_guarded_scans_find_what_the_plain_ones_find(text: str) -> None:
         dates._DATE,
         lexicon.flow_regex(),
         lexicon.negation_regex(),
+        number_scan.candidates(),
     ):
         assert _found(pattern, text) == _found(_plain(pattern), text)
 
