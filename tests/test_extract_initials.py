@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 
 from fighterflows import initials
 from fighterflows.extract.mentions import dates, lexicon, sources
+from fighterflows.extract.numbers import scan as number_scan
+from fighterflows.extract.text import sentences
 from fighterflows.initials import FOLDS, first_characters, guarded, scan_by_initial
 
 _GUARD = "(?=(?-i:["
@@ -137,6 +139,18 @@ _WORDS = st.sampled_from(
         "travelled",
         "killed",
         "flown back",
+        "twelve",
+        "Dozens",
+        "half",
+        "½",
+        ".5",
+        "[3]",
+        "www.x.org",
+        "January",
+        "PRISTINA",
+        "Officials",
+        "told",
+        "killed\n",
     ]
 )
 _TEXT = st.lists(_WORDS, max_size=30).map(" ".join)
@@ -152,6 +166,9 @@ def test_the_guarded_scans_find_what_the_plain_ones_find(text: str) -> None:
         dates._DATE,
         lexicon.flow_regex(),
         lexicon.negation_regex(),
+        number_scan.candidates(),
+        sentences._RUN_IN,
+        sentences._INLINE_DATELINE,
     ):
         assert _found(pattern, text) == _found(_plain(pattern), text)
 

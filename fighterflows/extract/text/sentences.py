@@ -153,6 +153,10 @@ _RUN_IN = re.compile(
     # a sentence only after a word in lower case or a number
     r"|(?<=[a-z0-9)%])\s+(?=(?:Officials|Police|Authorities)\s))"
 )
+# Both behind a lookahead for the white space their matches start with (initials.py): the same
+# matches, without trying the two dozen lookbehinds at every character first (the headline's
+# run-in scan ~5x faster).
+_RUN_IN, _INLINE_DATELINE = guarded(_RUN_IN), guarded(_INLINE_DATELINE)
 _TERMINAL_END = re.compile(r"[.!?][\"”’)]?\s*$")
 _ENDS_STATEMENT_INSIDE = re.compile(r"[.!?;]\s")
 
