@@ -138,6 +138,9 @@ def test_cue_flows(text: str, flow: Flow) -> None:
         "were wounded",
         "crossed into Turkey",
         "fled to Turkey",
+        "keeps delaying the repatriation of",
+        "has put off bringing home",
+        "stalled the return of",
     ],
 )
 def test_blocked_cues(text: str) -> None:
