@@ -68,9 +68,30 @@ def find_cues(text: str, states: Sequence[tuple[int, int]] = ()) -> list[Cue]:
         flow = Flow.DEPARTED if stock or unreal else FLOWS.get(name, Flow.RETURNED)
         if _background(text, m.start(), flow, cues):
             continue
-        blocked = unreal or _blocked(text, m.start())
+        blocked = unreal or _blocked(text, m.start()) or _put_off(text, m.end(), flow, m.group())
         cues.append(Cue(m.start(), m.end(), m.group(), flow, stock, blocked))
     return cues
+
+
+# a return's noun, then its own predicate saying it did not happen: "the repatriation of 300
+# Kazakhs has been delayed", "the return of 84 children was postponed again" (rule
+# `return-put-off`)
+_RETURN_NOUN = re.compile(r"\b(?:repatriations?|returns?|transfers?)\b(?:\s+of)?$", re.IGNORECASE)
+_PUT_OFF_AFTER = re.compile(
+    r"[^;:.!?]{1,80}?\b(?:has|have|had|was|were|is|are)\s+(?:again\s+|once\s+more\s+|now\s+)?"
+    r"(?:been\s+|being\s+)?(?:delayed|postponed|put\s+off|stalled|blocked|held\s+up|suspended|"
+    r"halted|shelved|on\s+hold)\b",
+    re.IGNORECASE,
+)
+
+
+def _put_off(text: str, end: int, flow: Flow, said: str) -> bool:
+    """A return said as a noun whose predicate puts it off is none."""
+    return (
+        flow is Flow.RETURNED
+        and _RETURN_NOUN.search(said) is not None
+        and _PUT_OFF_AFTER.match(text, end) is not None
+    )
 
 
 # "accused of joining": an allegation, never the people's flow (the verb that holds or tries
