@@ -18,6 +18,7 @@ from fighterflows.extract.mentions.lexicon import (
     DATA,
     alternation,
     group_strength_regexes,
+    held_in_zone_regexes,
     load,
     sends_others_away_regex,
     supplies_its_people_regex,
@@ -137,6 +138,9 @@ def test_cue_flows(text: str, flow: Flow) -> None:
         "were wounded",
         "crossed into Turkey",
         "fled to Turkey",
+        "keeps delaying the repatriation of",
+        "has put off bringing home",
+        "stalled the return of",
     ],
 )
 def test_blocked_cues(text: str) -> None:
@@ -698,3 +702,36 @@ def test_an_attack_s_dead_are_no_fighters(text: str, victims: bool) -> None:
     claimed = "The Islamic State claimed the attack. "  # the passage is about the conflict
     found = stated_only(extract_text(claimed + text, "2020-01-01", "case").estimates)
     assert (not found) is victims
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("Baghdad holds about 600 foreign women", True),
+        ("the Syrian Democratic Forces have custody of 2,000 men", True),
+        ("some 90 are in Iraqi prisons", True),
+        ("women kept at al-Hawl", True),
+        ("children in camps in north-east Syria", True),
+        # near misses: custody at home, a handover, an event held in Iraq
+        ("Turkish police have custody of 40 suspects", False),
+        ("Belgium took custody of ten children", False),
+        ("Iraq held elections", False),
+    ],
+)
+def test_held_in_the_zone(text: str, held: bool) -> None:
+    assert bool(held_in_zone_regexes()[0].search(text)) is held
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("accused of joining the Islamic State", True),
+        ("suspected of having joined ISIS", True),
+        ("accused of belonging to the group", True),
+        ("suspected of fighting for ISIS", True),
+        ("accused of financing terrorism", False),
+        ("suspected of planning an attack", False),
+    ],
+)
+def test_accused_of_joining(text: str, joined: bool) -> None:
+    assert bool(held_in_zone_regexes()[1].match(text)) is joined

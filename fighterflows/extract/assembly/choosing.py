@@ -37,6 +37,11 @@ _COORDINATION = re.compile(
     r"(?:and|or|as well as)?\s*(?:(?<=\s)their\s+)?",  # "20 women and their 50 children"
     re.I,
 )
+# places labelled with their figures between brackets, then one verb for all ("Sweden (300)
+# and Denmark (145) have both seen citizens leave"): rule `bracketed-coordination`
+_BRACKETED_AND = re.compile(
+    r"\s*\)\s*(?:,\s*|,?\s+(?:and|or|as\s+well\s+as)\s+)(?:the\s+)?(?:-?[A-Z][\w'’.-]*\s+){1,3}\(\s*"
+)
 # Between a head and its verb only auxiliaries and adverbs: "returnees have since been convicted"
 _VERB_NEAR = re.compile(
     r"(?:\s+from\s+(?:the\s+)?[A-Z][\w-]*(?:\s+and\s+[A-Z][\w-]*)?)?"
@@ -580,7 +585,8 @@ def coordinated_cue(
         return None
     head = figures[i].head
     end = head.end if head is not None else figures[i].number.end
-    if not _COORDINATION.fullmatch(facts.sentence.text[end : figures[i + 1].number.start]):
+    between = text[end : figures[i + 1].number.start]
+    if not _COORDINATION.fullmatch(between) and not _BRACKETED_AND.fullmatch(between):
         return None
     return choose_cue(facts, figures, i + 1, used)
 

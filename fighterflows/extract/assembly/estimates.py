@@ -82,7 +82,12 @@ from fighterflows.extract.text.prefilter import TOPIC_WORDS
 from fighterflows.model import Flow, Kind, Population, Qualifier, Scope
 from fighterflows.places import PlaceForm
 
-_PARTITIVE = re.compile(r"\s*(?:,\s*)?(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|an?\s+)?", re.I)
+# (a whole its country owns: "400 of its 3,400", "760 of Saudi Arabia's 3,200")
+_PARTITIVE = re.compile(
+    r"\s*(?:,\s*)?(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|an?\s+|its\s+|their\s+|"
+    r"(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){0,2}['’]s\s+)?",
+    re.I,
+)
 _COUNT_ANAPHOR = re.compile(
     r"\b(?:put|puts|putting|estimated?|estimates|places?|placing)\s+(?:it|(?:the|this|that|its|their)"
     r"\s+(?:figure|number|total|count|tally))\s+at\s+$"

@@ -15,6 +15,7 @@ from fighterflows.extract.mentions.facts import Facts
 from fighterflows.extract.mentions.lexicon import (
     excluded_regex,
     group_strength_regexes,
+    held_in_zone_regexes,
     load,
     membership_regexes,
     other_war_regex,
@@ -53,6 +54,15 @@ SUSPECTS = re.compile(
     r"(?:join|travel|go|leave|fight|reach)",
     re.I,
 )
+
+
+def accused_in_the_zone(text: str, at: int) -> bool:
+    """ "Iraq is holding 1,400 foreign women accused of joining ISIS": the accusation at `at`
+    is of having joined the group, made against people the zone's states, forces or camps hold
+    (rule `accused-held-in-the-zone`); suspects arrested at home stay none."""
+    held, accused = held_in_zone_regexes()
+    start = len(text) - len(text[at:].lstrip())
+    return accused.match(text, start) is not None and bool(held.search(text))
 
 
 _AT_HOME = re.compile(r"\s+(?:living\s+|based\s+|residing\s+)?in\s+", re.I)
@@ -207,7 +217,7 @@ def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         return True  # "174 SDF fighters", "7,798 Syrian rebels": locals, not foreign fighters
     if _NAMED_PEOPLE.match(text, head.end):
         return True  # "two men, 30-year-old ... and ...": named individuals
-    if _ACCUSED.match(text, head.end):
+    if _ACCUSED.match(text, head.end) and not accused_in_the_zone(text, head.end):
         return True  # "eight men linked to recruiting": suspects, not a count of fighters
     # Syrians in Syria are not foreign fighters.
     return head.place is not None and head.place.code == "SYR"
@@ -400,7 +410,11 @@ def no_country_figure(
     # fighters, unless their own words say they went or came back ("100 returnees from Syria
     # were arrested over links to ISIS")
     suspects = SUSPECTS.search(text, n.end, clause[1]) if flow is Flow.DETAINED else None
-    if suspects is not None and not _moved_themselves(facts, n, head, suspects.start()):
+    if (
+        suspects is not None
+        and not _moved_themselves(facts, n, head, suspects.start())
+        and not accused_in_the_zone(text, suspects.start())
+    ):
         return True
     return _held_for_helping(facts, n, head, clause, flow)
 

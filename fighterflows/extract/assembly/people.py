@@ -25,6 +25,9 @@ _BARE_NEXT = re.compile(
     # "around 300 to France" (a gapped list)
     # "raising to 90 the total number of Azerbaijanis killed"
     r"\s*(?:the\s+(?:total\s+)?(?:number|toll|tally|count)\s+of\b|"
+    # "470 held Belgian passports", "90 with French nationality": a nationality held
+    r"(?:held|hold|holds|had|have|has|with|carr(?:y|ies|ied)|possess(?:es|ed)?)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:passports?|citizenship|nationality|papers)\b|"
     r"(?:out\s+)?of\s+(?:whom|them|these|those|the\s+\d[\d,.]*)\b|(?:from|to)\s+(?:the\s+)?[A-Z]|(?:more\s+)?"
     # "67 later returned home": an adverb before the verb
     r"(?:(?:later|since|subsequently|eventually|then|also|reportedly|already|now)\s+)?"

@@ -128,6 +128,7 @@ def place_of(
             ("returning-state", lambda: _returning_state(text, n, facts)),
             ("supplying-state", lambda: _supplying_state(text, n, facts)),
             ("foreign-people", lambda: _foreign_head(head)),
+            ("foreign-predicate", lambda: _foreign_predicate(text, after)),
         ]
     )
     if first is not None:
@@ -314,6 +315,23 @@ def _nearest(
         p for p in usable if p.end <= n.start
     ]
     return min(own, key=lambda p: abs(p.start - n.start)) if own else None
+
+
+# what the people are said to be: "Over 40,000 of the detainees in the Syrian camps are foreign
+# citizens" (the camps' adjective names no people)
+_FOREIGN_PREDICATE = re.compile(
+    r"(?:\s+(?:in|at|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:camps?|prisons?|jails?|al[- ]?hol|al[- ]?hawl|roj))?"
+    r"\s+(?:are|were|is|was)\s+(?:all\s+|mostly\s+|now\s+)?"
+    r"(?P<words>foreigners|foreign\s+(?:citizens|nationals|women|men|children|fighters))\b",
+    re.I,
+)
+
+
+def _foreign_predicate(text: str, after: int) -> tuple[str, str] | None:
+    """The people said to be foreigners right after their figure (rule `foreign-predicate`)."""
+    m = _FOREIGN_PREDICATE.match(text, after)
+    return ("world", m.group("words")) if m else None
 
 
 def _foreign_in(text: str, clause: tuple[int, int]) -> tuple[str, str] | None:

@@ -66,9 +66,67 @@ def find_cues(text: str, states: Sequence[tuple[int, int]] = ()) -> list[Cue]:
             name == "state_returned" and not _state_subject(text, m.start(), states)
         )
         flow = Flow.DEPARTED if stock or unreal else FLOWS.get(name, Flow.RETURNED)
-        blocked = unreal or _blocked(text, m.start())
+        if _background(text, m.start(), flow, cues):
+            continue
+        blocked = unreal or _blocked(text, m.start()) or _put_off(text, m.end(), flow, m.group())
         cues.append(Cue(m.start(), m.end(), m.group(), flow, stock, blocked))
     return cues
+
+
+# a return's noun, then its own predicate saying it did not happen: "the repatriation of 300
+# Kazakhs has been delayed", "the return of 84 children was postponed again" (rule
+# `return-put-off`)
+_RETURN_NOUN = re.compile(r"\b(?:repatriations?|returns?|transfers?)\b(?:\s+of)?$", re.IGNORECASE)
+_PUT_OFF_AFTER = re.compile(
+    r"[^;:.!?]{1,80}?\b(?:has|have|had|was|were|is|are)\s+(?:again\s+|once\s+more\s+|now\s+)?"
+    r"(?:been\s+|being\s+)?(?:delayed|postponed|put\s+off|stalled|blocked|held\s+up|suspended|"
+    r"halted|shelved|on\s+hold)\b",
+    re.IGNORECASE,
+)
+
+
+def _put_off(text: str, end: int, flow: Flow, said: str) -> bool:
+    """A return said as a noun whose predicate puts it off is none."""
+    return (
+        flow is Flow.RETURNED
+        and _RETURN_NOUN.search(said) is not None
+        and _PUT_OFF_AFTER.match(text, end) is not None
+    )
+
+
+# "accused of joining": an allegation, never the people's flow (the verb that holds or tries
+# them gives it)
+_ACCUSED_OF = re.compile(r"\b(?:accused|suspected)\s+of\s+(?:having\s+)?$", re.IGNORECASE)
+# "repatriated 100 … from camps where they have been held for years", "who had been held",
+# "where they had lived": the custody before a return, in a relative clause (rule
+# `custody-before-the-return`)
+_PAST_CUSTODY = re.compile(
+    r"\b(?:where|who|which|that)\s+(?:they\s+|she\s+|he\s+|the\s+[\w-]+\s+)?"
+    r"(?:(?:have|has|had)\s+)?(?:(?:been|were|was|lived|stayed)\s+)?"
+    r"(?:(?:being|living|kept|staying)\s+){0,2}(?:for\s+(?:[\w-]+\s+){1,2}?)?$",
+    re.IGNORECASE,
+)
+
+
+def _background(text: str, start: int, flow: Flow, before: Sequence[Cue]) -> bool:
+    """The cue at `start` tells what is no flow of the figure's people: an accusation of
+    joining, or the custody a return ended (a relative clause after a return's verb)."""
+    lo = max(0, start - 48)
+    if flow is Flow.DEPARTED and _ACCUSED_OF.search(text, lo, start):
+        return True
+    return (
+        flow is Flow.DETAINED
+        and _PAST_CUSTODY.search(text, lo, start) is not None
+        and any(
+            c.flow is Flow.RETURNED and not c.blocked and not _NEW_CLAUSE.search(text, c.end, start)
+            for c in before
+        )
+    )
+
+
+# a clause of other people between the return and the custody ("brought back three, while 30
+# who have been held … remain"): that custody is theirs
+_NEW_CLAUSE = re.compile(r"[;:]|\b(?:while|whereas|but|although|though|yet)\b", re.IGNORECASE)
 
 
 def _state_subject(text: str, start: int, states: Sequence[tuple[int, int]]) -> bool:

@@ -238,6 +238,16 @@ def proceedings_regex() -> re.Pattern[str]:
 
 
 @cache
+def held_in_zone_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(held by the zone's states, forces, camps or prisons; accused of having joined the
+    group) from flows.yaml (held_in_the_zone, accused_of_joining): an accusation of joining
+    made against people held there is no sign of suspects at home."""
+    data = load("flows")
+    held = whole_words(alternation(data["held_in_the_zone"]))
+    return held, whole_words(alternation(data["accused_of_joining"]))
+
+
+@cache
 def other_war_regex() -> re.Pattern[str]:
     """A return "from Lebanon", "out of Gaza": another war's evacuees (flows.yaml, other_wars)."""
     places = alternation(load("flows")["other_wars"])
