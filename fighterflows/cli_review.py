@@ -23,6 +23,7 @@ from fighterflows.cli_options import (
 from fighterflows.ledger import AmbiguousId, Ledger
 from fighterflows.report.tables import Format, render
 from fighterflows.review.actions import Outcome, who
+from fighterflows.review.fields import FIELDS, option
 from fighterflows.review.model import ReviewError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -51,18 +52,6 @@ REVIEW_COLUMNS = (
     "at",
     "why",
 )
-FIELDS = (
-    "place",
-    "flow",
-    "population",
-    "scope",
-    "source",
-    "as_of",
-    "value",
-    "low",
-    "high",
-    "qualifier",
-)
 
 
 def by_option(f: F) -> F:
@@ -89,7 +78,7 @@ def figure_options(f: F) -> F:
     metavars = {"value": "N", "low": "N", "high": "N", "as_of": "DATE", "source": "TEXT"}
     for name in reversed(FIELDS):
         f = click.option(
-            "--" + name.replace("_", "-"),
+            option(name),
             name,
             default=None,
             metavar=metavars.get(name, name.upper()[:1]),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import StrEnum
 from typing import TypeVar
 
@@ -50,6 +50,11 @@ class Changes:
     @property
     def empty(self) -> bool:
         return self == Changes()
+
+
+# The fields an analyst may set, in the order the CLI's options and the dashboard's form give
+# them: the CLI and the dashboard both read this one list.
+FIELDS = tuple(f.name for f in fields(Changes))
 
 
 def parse_amount(text: str, what: str) -> Amount:

@@ -14,7 +14,7 @@ from fighterflows.ledger import AmbiguousId, Ledger
 from fighterflows.report.serialize import estimate_json
 from fighterflows.review import actions
 from fighterflows.review.book import review_book
-from fighterflows.review.fields import parse_changes
+from fighterflows.review.fields import FIELDS, parse_changes
 from fighterflows.review.model import ReviewError
 from fighterflows.review.targets import find_target, resolve_id
 from fighterflows.web import views
@@ -32,18 +32,6 @@ router = APIRouter(prefix="/review", include_in_schema=False, default_response_c
 Editor = Annotated[EditSettings, Depends(require_editor)]
 St = Annotated[LedgerState, Depends(state)]
 Ident = Annotated[str, Path(max_length=64, pattern=NO_NUL)]
-FIELDS = (
-    "place",
-    "flow",
-    "population",
-    "scope",
-    "source",
-    "as_of",
-    "value",
-    "low",
-    "high",
-    "qualifier",
-)
 
 
 def label(name: str) -> str:
