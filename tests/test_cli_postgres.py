@@ -10,22 +10,9 @@ from click.testing import CliRunner
 from fighterflows.cli import main
 from fighterflows.ledger import Ledger
 from tests.conftest import PostgresServer
+from tests.test_import_table import ICSR_ARGS as ICSR
 
 CORPUS = Path(__file__).parent / "corpora" / "conflicts"
-ICSR = [
-    "--source",
-    "ICSR",
-    "--as-of-column",
-    "icsr.date",
-    "--code-column",
-    "countrycode",
-    "--low-column",
-    "icsr.low",
-    "--high-column",
-    "icsr.high",
-    "--value-column",
-    "icsr.mean",
-]
 
 
 def outputs(db: str, shared: Path) -> dict[str, object]:
