@@ -19,16 +19,18 @@ from fighterflows.read import ReadOptions, read_sources
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SAMPLE = ROOT / "fighterflows" / "data" / "sample"
+PASSAGES = ROOT / "tests" / "cases" / "blind" / "passages"
 
 
-def _documents(folder: Path) -> list[Document]:
-    return [d for d in read_sources([str(folder)], ReadOptions()) if isinstance(d, Document)]
+def _documents(*paths: Path) -> list[Document]:
+    return [d for d in read_sources(map(str, paths), ReadOptions()) if isinstance(d, Document)]
 
 
 def _params() -> list[Any]:
-    """Every document of the bundled sample, and of ../shared when it is there (one
-    placeholder that is reported as not run when it is not)."""
-    params = [pytest.param(d, id=d.id) for d in _documents(SAMPLE)]
+    """Every document of the bundled sample and of the blind passages, and of ../shared when
+    it is there (one placeholder that is reported as not run when it is not)."""
+    ours = _documents(SAMPLE, *sorted(PASSAGES.glob("[0-9]*.md")))
+    params = [pytest.param(d, id=d.id) for d in ours]
     if not SHARED.is_dir():
         return [*params, pytest.param(None, id="../shared", marks=pytest.mark.needs_shared)]
     shared = [d for folder in (SHARED / "seeds", SHARED / "corpus") for d in _documents(folder)]
