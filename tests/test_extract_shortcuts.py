@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from syntok import segmenter
+from syntok.tokenizer import Tokenizer
 
+from fighterflows.extract.text import tokens
 from fighterflows.extract.text.prefilter import NUMBER
 from fighterflows.extract.text.sentences import (
     _number_starts,
@@ -119,3 +122,69 @@ def test_what_splitting_knows_of_numbers_is_what_a_scan_finds(text: str) -> None
     for sentence in split(text):
         if sentence.has_number is not None:
             assert sentence.has_number == states_number(sentence.text)
+
+
+# words at the edges of tokens.py's plain words: capitals after lower case ("McDonald"),
+# marks after a word ("Syria,", "end..."), marks before one, digits with separators, hyphens,
+# apostrophes, letters outside ASCII, underscores
+_WORDS = st.sampled_from(
+    [
+        "McDonald",
+        "ISIS",
+        "iPhone",
+        "Syria,",
+        "2014.",
+        "end...",
+        "end....",
+        "so...)",
+        "(PET),",
+        '"We',
+        "[object",
+        "2,000",
+        "3.5",
+        "U.S.",
+        "al-Nusra",
+        "pro-government",
+        "don't",
+        "isn't",
+        "Turkey's",
+        "it’s",
+        "Erdoğan",
+        "snake_case",
+        "_",
+        "a_",
+        "x-",
+        "-",
+        "—",
+        "####",
+        "|",
+        "e.g.",
+        "10km",
+        "end.The",
+    ]
+)
+_SPACES = st.sampled_from([" ", "  ", "\n", "\n\n", "\t", "\xa0", "\u200b", "\r\n", ""])
+
+
+def _tokens(tokens: object) -> list[tuple[str, str, int]]:
+    return [(t.spacing, t.value, t.offset) for t in tokens]  # type: ignore[attr-defined]
+
+
+@settings(deadline=None, max_examples=400)
+@given(
+    st.lists(st.tuples(_SPACES, st.one_of(_WORDS, _PROSE)), max_size=16).map(
+        lambda pairs: "".join(a + b for a, b in pairs)
+    ),
+    st.integers(0, 5),
+)
+def test_the_fast_tokens_are_syntoks(text: str, offset: int) -> None:
+    syntok = Tokenizer(replace_not_contraction=False)
+    assert _tokens(tokens.tokenize(text, offset)) == _tokens(syntok.tokenize(text, offset))
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.lists(st.tuples(_SPACES, st.one_of(_WORDS, _PROSE)), max_size=24))
+def test_the_fast_analysis_is_syntoks(pairs: list[tuple[str, str]]) -> None:
+    text = "".join(a + b for a, b in pairs)
+    ours = [[_tokens(s) for s in p] for p in tokens.analyze(text)]
+    assert ours == [[_tokens(s) for s in p] for p in segmenter.analyze(text)]

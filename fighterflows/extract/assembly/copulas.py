@@ -8,6 +8,7 @@ words or, for "the total", "the tally", "their number" alone, from the sentence 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from fighterflows.extract.mentions.lexicon import load, total_predicate_regex
 
@@ -42,6 +43,8 @@ _QUANTITY = re.compile(
 )
 
 
+# asked for each figure of a sentence, by several rules: the last few answers are kept
+@lru_cache(maxsize=64)
 def _subject(text: str, pos: int) -> tuple[re.Match[str], re.Match[str] | None] | None:
     """The predicate ending at `pos` and the last measure or quantity noun before it in its
     clause."""

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
 from fighterflows.extract.mentions.lexicon import alternation, load
 from fighterflows.extract.numbers import lexicon as lex
@@ -110,6 +110,13 @@ def _month(name: str) -> int:
 
 def find_dates(text: str, published: str | None = None) -> list[DateMention]:
     """Dates stated in `text` (one sentence), with their role."""
+    return list(_find_dates(text, published))
+
+
+# A sentence's dates are asked for again by the sentences after it (the date it carries, the day
+# it gives an event): the last few sentences' dates are kept (a small cache, not a corpus's).
+@lru_cache(maxsize=16)
+def _find_dates(text: str, published: str | None) -> tuple[DateMention, ...]:
     out: list[DateMention] = []
     for m in _DATE.finditer(text):
         kind = _KINDS.get(m.lastgroup or "", "year")
@@ -118,7 +125,7 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
         elif m.group("which10"):
             kind = "month-of-this-or-last-year"
         out.extend(_with_aside(text, replace(d, kind=kind)) for d in _mentions(text, m, published))
-    return out
+    return tuple(out)
 
 
 # the names of the ways a date is said, as `--explain` shows them

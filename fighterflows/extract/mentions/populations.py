@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fighterflows.extract.mentions.groups import groups_gazetteer
 from fighterflows.extract.mentions.lexicon import (
@@ -186,13 +187,21 @@ class PeopleWord:
 
 def people_words(text: str) -> list[PeopleWord]:
     """Every people noun in `text` (for numbers that stand alone: "at least five are dead")."""
+    return list(_people_words(text))
+
+
+# The rules ask for a sentence's people words once for each of its figures, and again from the
+# figures of the sentences after it: the last few sentences' words are kept (a document reads
+# a few sentences at a time; a small cache holds them, not a corpus).
+@lru_cache(maxsize=16)
+def _people_words(text: str) -> tuple[PeopleWord, ...]:
     out: list[PeopleWord] = []
     for found in people_regex(search=True).finditer(text):
         pop = POPULATIONS[found.lastgroup or "total"]
         out.append(PeopleWord(found.start(), found.end(), found.group(), pop))
     for found in excluded_people_regex().finditer(text):
         out.append(PeopleWord(found.start(), found.end(), found.group(), None, excluded=True))
-    return sorted(out, key=lambda w: w.start)
+    return tuple(sorted(out, key=lambda w: w.start))
 
 
 _PREDICATE = re.compile(

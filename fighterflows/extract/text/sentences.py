@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
-from syntok import segmenter
 from syntok._segmentation_states import State
 
 from fighterflows.extract.numbers.lexicon import alternation, prefix_hedges
 from fighterflows.extract.text.prefilter import NUMBER
+from fighterflows.extract.text.tokens import analyze
 from fighterflows.initials import guarded
 
 
@@ -271,7 +271,7 @@ def _syntok_may_cut(text: str, start: int, end: int) -> bool:
 def _syntok_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Sentence spans inside text[start:end] by syntok; offsets shifted to the document."""
     chunk = text[start:end]
-    for paragraph in segmenter.analyze(chunk):
+    for paragraph in analyze(chunk):  # syntok's segmenter.analyze, its tokens made faster
         for sentence in paragraph:
             if not sentence:
                 continue
