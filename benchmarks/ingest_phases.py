@@ -11,7 +11,9 @@ counted once they have exited (`RUSAGE_CHILDREN`). On a shared machine the wall 
 little; the main process's CPU seconds and the serial tail (after the last unit is stored) are
 what to compare between two versions of the code.
 
-`make_corpus` writes the corpus of `benchmarks/ingest.py` (`--write N --every K`).
+`--write N --every K` writes the corpus of `benchmarks/ingest.py` (one in K relevant) instead.
+The package measured is this checkout's, or the one under `--code` (another version's source,
+for an A/B: `git archive main | tar -x -C /tmp/main-src`).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from typing import Any
 
 START = time.perf_counter()
 CPU0 = time.process_time()
+ROOT = Path(__file__).resolve().parents[1]
 
 
 class Timeline:
@@ -114,7 +117,10 @@ def main() -> None:
     parser.add_argument("--engine", choices=["local", "dask"], default="local")
     parser.add_argument("--write", type=int, default=0, help="first write a corpus of N")
     parser.add_argument("--every", type=int, default=100, help="one relevant in K documents")
+    parser.add_argument("--code", type=Path, default=ROOT, help="the package's checkout")
     args = parser.parse_args()
+    # before the venv's editable install (the main clone); spawned Dask workers inherit it
+    sys.path.insert(0, str(args.code.resolve()))
     if args.write:
         sys.path.insert(0, str(Path(__file__).parent))
         from ingest import write_corpus
@@ -127,6 +133,7 @@ def main() -> None:
         from fighterflows import pipeline, scale
         from fighterflows.engines import Pool
         from fighterflows.ledger import Ledger
+    print(f"  package: {Path(pipeline.__file__).parent}")
     origin = time.time() - (time.perf_counter() - START)
     tasks = tempfile.mktemp(prefix="fftasks-")
     if args.engine == "local":
