@@ -24,6 +24,7 @@ import os
 import resource
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -84,8 +85,27 @@ def log_tasks(path: str) -> None:
     engines.extract_spilled = logged("extract", engines.extract_spilled)  # type: ignore[assignment]
 
 
-def show_tasks(path: str, origin: float) -> None:
-    """For each worker: its busy seconds, and its idle seconds from the first task it ran."""
+class Sampler:
+    """The main process's CPU seconds, sampled every 0.1 s: what it spent after a moment the
+    workers mark (their last task's end) is the serial tail."""
+
+    def __init__(self) -> None:
+        self.samples: list[tuple[float, float]] = []
+        threading.Thread(target=self._run, daemon=True).start()
+
+    def _run(self) -> None:
+        while True:
+            self.samples.append((time.time(), time.process_time() - CPU0))
+            time.sleep(0.1)
+
+    def cpu_at(self, moment: float) -> float:
+        before = [cpu for at, cpu in self.samples if at <= moment]
+        return before[-1] if before else 0.0
+
+
+def show_tasks(path: str, origin: float, sampler: Sampler) -> None:
+    """For each worker: its busy seconds, and its idle seconds from the first task it ran;
+    then the wall and main-process CPU seconds after the last task ended (the serial tail)."""
     spans: dict[str, list[tuple[float, float, str]]] = {}
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         pid, kind, start, end = line.split()
@@ -103,6 +123,11 @@ def show_tasks(path: str, origin: float) -> None:
             + ", ".join(f"{k} {v:.2f}" for k, v in sorted(by_kind.items()))
             + f"), idle between tasks {idle:.2f} s"
         )
+    last = max(row[1] for rows in spans.values() for row in rows)
+    print(
+        f"  after the last task: {time.time() - last:.2f} s wall, main CPU "
+        f"{time.process_time() - CPU0 - sampler.cpu_at(last):.2f} s"
+    )
 
 
 def children_cpu() -> float:
@@ -129,6 +154,7 @@ def main() -> None:
         return
 
     t = Timeline()
+    sampler = Sampler()
     with t.phase("imports"):
         from fighterflows import pipeline, scale
         from fighterflows.engines import Pool
@@ -136,8 +162,18 @@ def main() -> None:
     print(f"  package: {Path(pipeline.__file__).parent}")
     origin = time.time() - (time.perf_counter() - START)
     tasks = tempfile.mktemp(prefix="fftasks-")
+    done: list[float] = []  # when the client learnt a Dask task was done
     if args.engine == "local":
         log_tasks(tasks)
+    else:
+        extract = scale.DaskEngine.extract
+
+        def noted(self: Any, *args: Any) -> Any:
+            future = extract(self, *args)
+            future.add_done_callback(lambda _: done.append(time.time()))
+            return future
+
+        scale.DaskEngine.extract = noted  # type: ignore[method-assign]
 
     stored = [0]
 
@@ -160,8 +196,15 @@ def main() -> None:
                 report = pipeline.ingest(ledger, [str(args.corpus)], options, progress)
     t.show()
     if os.path.exists(tasks):
-        show_tasks(tasks, origin)
+        show_tasks(tasks, origin, sampler)
         os.remove(tasks)
+    elif done:
+        last = max(done)
+        print(
+            f"  the last task's result known at {last - origin:.2f} s; after it: "
+            f"{time.time() - last:.2f} s wall, main CPU "
+            f"{time.process_time() - CPU0 - sampler.cpu_at(last):.2f} s"
+        )
     s = report.stats
     wall = time.perf_counter() - START
     main_cpu = time.process_time() - CPU0
