@@ -6,10 +6,10 @@ a few files) and judges each document with the prefilter; only the documents tha
 through a spill file, to be extracted, and only those that pass are stored, with their text. A
 document the prefilter rejects is counted in the run and leaves nothing else in the ledger.
 
-Memory stays flat: a bounded window of units is in flight, stored in the order of the sources,
-a batch of documents in one transaction, so a document and its estimates are never stored
-apart: an interrupted ingest leaves whole documents behind and a rerun picks up where it
-stopped (documents are keyed by the hash of their text).
+Memory stays flat: a bounded window of units is in flight, stored in the order of the sources:
+the batches of the oldest unit as they come back, those back together in one transaction, so a
+document and its estimates are never stored apart: an interrupted ingest leaves whole documents
+behind and a rerun picks up where it stopped (documents are keyed by the hash of their text).
 
 Copies and claims are settled at the end, one ingest at a time and from everything stored by
 then, so that two ingests at once end as one after the other would, in either order.
@@ -142,12 +142,26 @@ class _Flow:
             self._store_first(steps)
 
     def _store_first(self, steps: deque[_Step]) -> None:
-        """Store the oldest unit once it is all back; meanwhile, keep the workers fed."""
+        """Store the oldest unit, its batches as they come back; meanwhile, keep the workers
+        fed. A unit of thousands of relevant documents stored only once all of it was back
+        left storing it to after the last worker finished (a serial tail of seconds)."""
         first = steps[0]
         while (pending := _pending(first)) is not None:
             self._dispatch_ready(steps)
+            self._store_back(first)
             _wait(pending, WAIT)
         self._store(steps.popleft())
+
+    def _store_back(self, step: _Step) -> None:
+        """Store the batches of `step` that are back, up to the first still out, in one
+        transaction: the order of the sources is kept."""
+        if not step.batches:
+            return
+        back: list[Pending] = []
+        while step.batches and step.batches[0].done():
+            back.append(step.batches.popleft())
+        if back:
+            self._add([x for batch in back for x in self.engine.collect(batch.result())])
 
     def _dispatch_ready(self, steps: deque[_Step]) -> None:
         for step in steps:
@@ -218,7 +232,7 @@ class _Flow:
         self.report.repeated += step.repeated
         self.report.bytes_read += _size(step.unit)
         self._judge_file(step.unit, scanned)
-        # the unit's documents in one transaction: fewer commits, each a write of the log
+        # what is left of the unit in one transaction: fewer commits, each a write of the log
         self._add([x for batch in step.batches for x in self.engine.collect(batch.result())])
         with contextlib.suppress(FileNotFoundError):
             os.remove(step.spill)

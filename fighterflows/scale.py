@@ -10,72 +10,20 @@ ledger.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
-from fighterflows.engines import Extracted, Pending, extract_spilled
+from fighterflows.batches import extract_to_parquet, load_parquet
+from fighterflows.engines import Extracted, Pending
 from fighterflows.ledger import Ledger
-from fighterflows.model import Document, Estimate
 from fighterflows.pipeline import IngestOptions, IngestReport, Progress, ingest
 from fighterflows.prefilters import DASK
 from fighterflows.read import ReadOptions
 from fighterflows.scan import scan
 from fighterflows.units import Unit
-
-DOCUMENT_FIELDS = (
-    "id",
-    "text",
-    "uri",
-    "title",
-    "published",
-    "pages",
-    "outlet",
-    "author",
-    "url",
-    "accessed",
-)
-
-
-def extract_to_parquet(spill: str, offsets: list[int], path: str) -> str:
-    """On a worker: extract documents of a spill and write them as one Parquet file."""
-    rows = []
-    for result in extract_spilled(spill, offsets):
-        d = result.document
-        rows.append(
-            {
-                **{f: getattr(d, f) for f in DOCUMENT_FIELDS if f != "pages"},
-                "pages": json.dumps(list(d.pages)),
-                "minhash": result.minhash,
-                "estimates": json.dumps([e.to_json() for e in result.estimates]),
-            }
-        )
-    pq.write_table(pa.Table.from_pylist(rows, schema=_schema()), path)
-    return path
-
-
-def _schema() -> pa.Schema:
-    strings = [(f, pa.string()) for f in DOCUMENT_FIELDS]
-    extra = [("minhash", pa.binary()), ("estimates", pa.string())]
-    return pa.schema(strings + extra)
-
-
-def load_parquet(path: str) -> list[Extracted]:
-    loaded = []
-    for row in pq.read_table(path).to_pylist():
-        doc = Document(
-            **{f: row[f] for f in DOCUMENT_FIELDS if f != "pages"},
-            pages=tuple(json.loads(row["pages"])),
-        )
-        found = tuple(Estimate.from_json(e) for e in json.loads(row["estimates"]))
-        loaded.append(Extracted(doc, found, row["minhash"]))
-    return loaded
 
 
 class DaskEngine:

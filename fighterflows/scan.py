@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from fighterflows.extract import might_contain_estimates
-from fighterflows.ledger.records import DocumentRank, document_rank
 from fighterflows.model import Document, ReadError
+from fighterflows.ranks import DocumentRank, document_rank
 from fighterflows.read import ReadOptions, read_sources
 from fighterflows.read.corpus import jsonl_results
 from fighterflows.read.detect import format_by_name

@@ -5,6 +5,9 @@ app do not import each other in a cycle."""
 from __future__ import annotations
 
 import ast
+import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -180,3 +183,27 @@ def test_each_stage_imports_only_the_stages_before_it(stage: str) -> None:
         if (other := stage_of(target) or stage_of(module)) is not None and other not in earlier
     }
     assert later == set()
+
+
+# What a Dask worker's tasks name (scale.py): a worker imports their modules, so they stay
+# clear of the ledger's database layers and of the pipeline (a second of every worker's start).
+WORKER_MODULES = ["fighterflows.scan", "fighterflows.batches"]
+NOT_ON_WORKERS = ("fighterflows.ledger", "fighterflows.pipeline", "sqlalchemy", "alembic")
+
+
+def test_a_dask_workers_tasks_import_nothing_of_the_ledger() -> None:
+    code = (
+        "import json, sys\n"
+        + "".join(f"import {m}\n" for m in WORKER_MODULES)
+        + "print(json.dumps(sorted(sys.modules)))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=PACKAGE.parent,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    loaded = json.loads(out)
+    assert "fighterflows.extract" in loaded  # the tasks' own work is there
+    assert [m for m in loaded if m.startswith(NOT_ON_WORKERS)] == []

@@ -4,7 +4,6 @@ from fighterflows.ledger.connect import LedgerProblem
 from fighterflows.ledger.records import (
     Citation,
     DocumentInfo,
-    DocumentRank,
     DocumentRecord,
     Filters,
     IngestError,
@@ -18,6 +17,7 @@ from fighterflows.ledger.store import (
     RunStats,
     SignatureRow,
 )
+from fighterflows.ranks import DocumentRank
 
 __all__ = [
     "AmbiguousId",

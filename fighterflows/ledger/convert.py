@@ -4,8 +4,9 @@ claim onto the claims table."""
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
-from typing import Any, Protocol
+from collections.abc import Callable, Mapping, Sequence
+from enum import StrEnum
+from typing import Any, Protocol, TypeVar
 
 from fighterflows.ledger.records import Citation, DocumentInfo, StoredEstimate, estimate_id
 from fighterflows.model import Estimate, Flow, Kind, Population, Qualifier, Scope
@@ -101,6 +102,26 @@ def claim_row(c: ClaimFields) -> dict[str, Any]:
     }
 
 
+Member = TypeVar("Member", bound=StrEnum)
+
+
+def _members(kind: type[Member]) -> Callable[[str], Member]:
+    """`kind(value)` through a dictionary: the enum's own call is the larger part of turning a
+    row into a record, and settling an ingest turns every stored estimate (tens of thousands).
+    A value the enum lacks still fails as the enum's call does."""
+    members = {m.value: m for m in kind}
+
+    def member(value: str) -> Member:
+        found = members.get(value)
+        return kind(value) if found is None else found
+
+    return member
+
+
+_flow, _population, _kind = _members(Flow), _members(Population), _members(Kind)
+_qualifier, _scope = _members(Qualifier), _members(Scope)
+
+
 def stored_estimate(row: Mapping[str, Any]) -> StoredEstimate:
     e = Estimate(
         doc=row["name"],
@@ -110,14 +131,14 @@ def stored_estimate(row: Mapping[str, Any]) -> StoredEstimate:
         sentence=row["sentence"],
         place=row["place"],
         place_text=row["place_text"] or "",
-        flow=Flow(row["flow"]),
-        population=Population(row["population"]),
+        flow=_flow(row["flow"]),
+        population=_population(row["population"]),
         population_text=row["population_text"],
-        kind=Kind(row["kind"]),
+        kind=_kind(row["kind"]),
         value=row["value"],
         low=row["low"],
         high=row["high"],
-        qualifier=Qualifier(row["qualifier"]),
+        qualifier=_qualifier(row["qualifier"]),
         base=row["base"],
         source=row["source"],
         source_text=row["source_text"],
@@ -125,7 +146,7 @@ def stored_estimate(row: Mapping[str, Any]) -> StoredEstimate:
         group=row["armed_group"],
         as_of=row["as_of"],
         since=row["since"],
-        scope=Scope(row["scope"] or Scope.CUMULATIVE),
+        scope=_scope(row["scope"] or Scope.CUMULATIVE),
         derived=bool(row["derived"]),
     )
     return StoredEstimate(

@@ -116,18 +116,6 @@ class IngestError:
     at: str
 
 
-DocumentRank = tuple[bool, str, str, str, str]
-
-
-def document_rank(
-    published: str | None, name: str, uri: str | None, title: str | None
-) -> DocumentRank:
-    """Of several records of one text, the ledger keeps the one that ranks first: published
-    first (dated before undated), then by name, URI and title. A rule of the records alone,
-    so the ledger does not depend on the order they come in."""
-    return (published is None, published or "", name, uri or "", title or "")
-
-
 def estimate_id(document_id: str, e: Estimate) -> str:
     """A stable id: the same figure at the same place of the same text keeps its id."""
     key = "|".join(

@@ -33,14 +33,13 @@ from fighterflows.ledger.convert import (
 from fighterflows.ledger.records import (
     Citation,
     DocumentInfo,
-    DocumentRank,
     DocumentRecord,
     Filters,
     IngestError,
     StoredEstimate,
-    document_rank,
 )
 from fighterflows.model import Document, Estimate
+from fighterflows.ranks import DocumentRank, document_rank
 
 D, E = schema.documents, schema.estimates
 _SETTLE_LOCK = 0x66667773  # "ffws": one ingest at a time settles copies and claims
