@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from fighterflows.extract import extract
 from fighterflows.extract.assembly.copulas import measure_before, measure_of_no_people
 from fighterflows.extract.mentions.dates import find_dates
 from fighterflows.extract.mentions.flows import find_cues
@@ -497,6 +498,7 @@ PLAIN_WORD_LISTS = [
     ("populations", "phrase_ends"),
     ("populations", "place_participles"),
     ("populations", "place_bound"),
+    ("populations", "receiving_parties"),
     ("dates", "weekdays"),
     ("dates", "reporting"),
     ("flows", "measure_nouns"),
@@ -735,3 +737,16 @@ def test_held_in_the_zone(text: str, held: bool) -> None:
 )
 def test_accused_of_joining(text: str, joined: bool) -> None:
     assert bool(held_in_zone_regexes()[1].match(text)) is joined
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("The SDF handed 20 women from Syria to a delegation from Tajikistan.", "TJK"),
+        ("From Syria, the Kurds returned six orphans to the Danish authorities.", "DNK"),
+        ("In Syria, Kurdish forces handed over 14 children to envoys of Kazakhstan.", "KAZ"),
+        ("In Syria, Kurdish forces handed over 14 children to the Kazakh embassy.", "KAZ"),
+    ],
+)
+def test_receiving_parties_name_the_state_people_are_handed_to(text: str, state: str) -> None:
+    assert [e.place for e in extract(text, "2020-01-01", "case")] == [state]

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from fighterflows.extract.assembly.choosing import within_brackets
+from fighterflows.extract.assembly.recipients import recipient_state
 from fighterflows.extract.assembly.rules import Choice, choose
 from fighterflows.extract.mentions.facts import Facts
 from fighterflows.extract.mentions.flows import STATE_GAP
@@ -105,6 +106,7 @@ def place_of(
             ("people's-own-words", lambda: _own_words(head)),
             ("national-militia", lambda: _militia(text, head, after)),
             ("of-its-people", lambda: _owner(n, facts) if _of_its(head) else None),
+            ("handed-to-state", lambda: _widened(recipient_state(text, n, head, facts), facts)),
             (
                 "contingent-owner",
                 lambda: None if head else _widened(_contingent_owner(text, n, facts), facts),
@@ -115,6 +117,7 @@ def place_of(
                 lambda: _widened(_compared_place(text, n, facts, head is not None), facts),
             ),
             ("relative-subject", lambda: _widened(_relative_subject(text, n, facts), facts)),
+            ("country-and-its-region", lambda: _with_its_region(text, n, after, facts)),
             ("from-or-of-place", lambda: _widened(_lead_place(text, n, after, facts), facts)),
             (
                 "place-before-parenthesis",
@@ -505,6 +508,31 @@ def _lead_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMen
                 continue  # "repatriated from Libya and Syria": where they were, not whose
             return p
     return None
+
+
+_AND_ITS_REGION = re.compile(
+    r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as)\s+(?:the\s+)?"
+    r"(?:wider\s+|rest\s+of\s+(?:the\s+)?|other\s+)?$",
+    re.I,
+)
+
+
+def _with_its_region(text: str, n: NumberMention, pos: int, facts: Facts) -> tuple[str, str] | None:
+    """ "5,000 fighters from Russia and the former Soviet Union", "from Tunisia and the wider
+    Maghreb": a country named with a region that holds it is counted in the region's figure."""
+    country = _lead_place(text, n, pos, facts)
+    if country is None or is_region(country.code):
+        return None
+    region = next((p for p in facts.places if p.start >= country.end), None)
+    if (
+        region is None
+        or not is_region(region.code)
+        or region.code == "world"
+        or _AND_ITS_REGION.fullmatch(text[country.end : region.start] + " ") is None
+        or country.code not in region_members(region.code)
+    ):
+        return None
+    return region.code, text[country.start : region.end]
 
 
 # the whole of a partitive ("1,500 of the 5,000 fighters …") and a verb after it: what

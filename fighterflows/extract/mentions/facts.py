@@ -23,7 +23,7 @@ from fighterflows.extract.mentions.sources import (
 )
 from fighterflows.extract.numbers import NumberKind, NumberMention, find_numbers
 from fighterflows.extract.text.sentences import Sentence
-from fighterflows.places import PlaceForm, PlaceMention, find_places, is_region
+from fighterflows.places import PlaceForm, PlaceMention, find_places, is_region, region_members
 
 _NAMED_AFTER = re.compile(r"\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?s\b")
 FIGURE_KINDS = frozenset({NumberKind.COUNT, NumberKind.SHARE})
@@ -57,16 +57,34 @@ _ONE_OF_ITS_COUNTRIES = re.compile(
 _THE_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
+# "the former Soviet republics of Central Asia", "the countries of the EU in the Balkans": a
+# region narrowed by a smaller one it holds is the smaller one
+_NARROWED_BY = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def sentence_places(text: str) -> tuple[PlaceMention, ...]:
-    """The places a sentence names, without a region's adjective used for one country."""
+    """The places a sentence names, without a region's adjective used for one country, nor a
+    region a smaller region right after it narrows."""
+    found = find_places(text)
     return tuple(
         p
-        for p in find_places(text)
+        for k, p in enumerate(found)
         if not (
             is_region(p.code)
             and _ONE_OF_ITS_COUNTRIES.match(text, p.end)
             and _THE_BEFORE.search(text, max(0, p.start - 40), p.start)
         )
+        and not (k + 1 < len(found) and _narrowed(text, p, found[k + 1]))
+    )
+
+
+def _narrowed(text: str, wide: PlaceMention, narrow: PlaceMention) -> bool:
+    return (
+        is_region(wide.code)
+        and is_region(narrow.code)
+        and narrow.start - wide.end <= 8
+        and _NARROWED_BY.fullmatch(text[wide.end : narrow.start] + " ") is not None
+        and region_members(narrow.code) < region_members(wide.code)
     )
 
 
