@@ -487,17 +487,24 @@ _ACTS_ON = re.compile(
 _WHO_DID = re.compile(r"\s*,?\s*(?:who|that)\s+(?:had\s+|have\s+|has\s+)?(?:all\s+)?", re.I)
 _AUX_BEFORE = re.compile(r"\b(?:have|has|had|were|was|are|is)(?:\s+(?:not\s+)?been)?\s+$", re.I)
 _AUX_ADVERB_BEFORE = re.compile(
-    r"\b(?:have|has|had|were|was|are|is)(?:\s+(?:not\s+)?been)?\s+(?:\w+ly\s+)?$", re.I
+    r"\b(?:have|has|had|were|was|are|is)(?:\s+(?:not\s+)?been)?\s+"
+    r"(?:(?:\w+ly|now|since|all|also|already)\s+)?$",
+    re.I,
 )
 _AUX_START = re.compile(r"(?:have|has|had|were|was|are|is)\b", re.I)
 # (also "the fighters back from Syria were charged")
-_PARTICIPLE = re.compile(r"\w+ed\b|held\b|kept\b|\w+ing\b|back\s+from\b", re.I)
+_PARTICIPLE = re.compile(r"\w+ed\b|held\b|kept\b|stuck\b|\w+ing\b|back\s+from\b", re.I)
+# between the people and their participle: nothing, or "left" / "still" / "now" that only
+# says they stay where the participle puts them ("the children left stranded in camps")
+_LEFT_IN_PLACE = re.compile(r"\s*(?:(?:left|still|now)\s+)?", re.I)
 
 
 def _reduced_relative(text: str, head: Head | None, explicit: list[Cue]) -> Cue | None:
     """A participle right after the people ("the women held in camps") describes them; the
     clause's verb after it ("had been brought home") says what they did."""
-    if head is None or len(explicit) < 2 or text[head.end : explicit[0].start].strip():
+    if head is None or len(explicit) < 2:
+        return None
+    if not _LEFT_IN_PLACE.fullmatch(text, head.end, explicit[0].start):
         return None
     first = explicit[0]
     if not _PARTICIPLE.match(first.text) or _AUX_BEFORE.search(text, 0, first.start):
