@@ -404,7 +404,7 @@ def _no_explicit_cue(
 
 _DONE_TO = frozenset({Flow.KILLED, Flow.DETAINED, Flow.PROSECUTED})
 _BE_BEFORE = re.compile(
-    r"\b(?:are|is|remain|remains)\s+(?:(?:still|now|currently|believed\s+to\s+be|thought\s+to\s+be)"
+    r"\b(?:are|is|were|was|remain|remains)\s+(?:(?:still|now|currently|believed\s+to\s+be|thought\s+to\s+be)"
     r"\s+)?$",
     re.I,
 )
