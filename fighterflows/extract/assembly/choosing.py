@@ -7,6 +7,7 @@ takes the next cue that says something else than its whole's.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from fighterflows.extract.mentions.facts import Facts
@@ -60,6 +61,22 @@ _ADJUNCT = re.compile(r"\b(?:for|after|before|upon|while|on)\s+$", re.I)
 # "handed back 188 children whose mothers were convicted": a clause about other people
 _WHOSE = re.compile(r"\bwhose\b", re.I)
 _BEFORE = re.compile(r"\bbefore\s+(?:(?:later|eventually|finally|being)\s+)*$", re.I)
+# the verbs a "whose" clause chains to its own ("whose mothers were convicted and jailed")
+_CHAINED = re.compile(r"\s*(?:(?:[\w-]+\s+){0,3}?(?:,\s*)?(?:and|or)\s+(?:[\w-]+\s+){0,3})?$", re.I)
+
+
+def _in_whose_clause(text: str, start: int, cues: Sequence[Cue], c: Cue) -> bool:
+    """The cue is the verb of a "whose" clause about other people between the figure and it:
+    the clause's own verb and the verbs chained to it ("188 children whose mothers were
+    convicted"), not the main verb after it ("30 children whose parents joined ISIS arrived
+    in Moscow")."""
+    whose = _WHOSE.search(text, start, c.start)
+    if whose is None:
+        return False
+    inside = [d for d in cues if whose.end() <= d.start < c.start]
+    if not inside:
+        return True
+    return _CHAINED.fullmatch(text, inside[-1].end, c.start) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +232,7 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
         for c in facts.cues
         if n.end <= c.start < end
         and not aside(text, c.start, n)
-        and not _WHOSE.search(text, n.end, c.start)
+        and not _in_whose_clause(text, n.end, facts.cues, c)
     ]
     verbs = [
         c
