@@ -7,6 +7,7 @@ takes the next cue that says something else than its whole's.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from fighterflows.extract.mentions.facts import Facts
@@ -60,6 +61,22 @@ _ADJUNCT = re.compile(r"\b(?:for|after|before|upon|while|on)\s+$", re.I)
 # "handed back 188 children whose mothers were convicted": a clause about other people
 _WHOSE = re.compile(r"\bwhose\b", re.I)
 _BEFORE = re.compile(r"\bbefore\s+(?:(?:later|eventually|finally|being)\s+)*$", re.I)
+# the verbs a "whose" clause chains to its own ("whose mothers were convicted and jailed")
+_CHAINED = re.compile(r"\s*(?:(?:[\w-]+\s+){0,3}?(?:,\s*)?(?:and|or)\s+(?:[\w-]+\s+){0,3})?$", re.I)
+
+
+def _in_whose_clause(text: str, start: int, cues: Sequence[Cue], c: Cue) -> bool:
+    """The cue is the verb of a "whose" clause about other people between the figure and it:
+    the clause's own verb and the verbs chained to it ("188 children whose mothers were
+    convicted"), not the main verb after it ("30 children whose parents joined ISIS arrived
+    in Moscow")."""
+    whose = _WHOSE.search(text, start, c.start)
+    if whose is None:
+        return False
+    inside = [d for d in cues if whose.end() <= d.start < c.start]
+    if not inside:
+        return True
+    return _CHAINED.fullmatch(text, inside[-1].end, c.start) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +232,7 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
         for c in facts.cues
         if n.end <= c.start < end
         and not aside(text, c.start, n)
-        and not _WHOSE.search(text, n.end, c.start)
+        and not _in_whose_clause(text, n.end, facts.cues, c)
     ]
     verbs = [
         c
@@ -404,7 +421,7 @@ def _no_explicit_cue(
 
 _DONE_TO = frozenset({Flow.KILLED, Flow.DETAINED, Flow.PROSECUTED})
 _BE_BEFORE = re.compile(
-    r"\b(?:are|is|remain|remains)\s+(?:(?:still|now|currently|believed\s+to\s+be|thought\s+to\s+be)"
+    r"\b(?:are|is|were|was|remain|remains)\s+(?:(?:still|now|currently|believed\s+to\s+be|thought\s+to\s+be)"
     r"\s+)?$",
     re.I,
 )
@@ -487,17 +504,24 @@ _ACTS_ON = re.compile(
 _WHO_DID = re.compile(r"\s*,?\s*(?:who|that)\s+(?:had\s+|have\s+|has\s+)?(?:all\s+)?", re.I)
 _AUX_BEFORE = re.compile(r"\b(?:have|has|had|were|was|are|is)(?:\s+(?:not\s+)?been)?\s+$", re.I)
 _AUX_ADVERB_BEFORE = re.compile(
-    r"\b(?:have|has|had|were|was|are|is)(?:\s+(?:not\s+)?been)?\s+(?:\w+ly\s+)?$", re.I
+    r"\b(?:have|has|had|were|was|are|is)(?:\s+(?:not\s+)?been)?\s+"
+    r"(?:(?:\w+ly|now|since|all|also|already)\s+)?$",
+    re.I,
 )
 _AUX_START = re.compile(r"(?:have|has|had|were|was|are|is)\b", re.I)
 # (also "the fighters back from Syria were charged")
-_PARTICIPLE = re.compile(r"\w+ed\b|held\b|kept\b|\w+ing\b|back\s+from\b", re.I)
+_PARTICIPLE = re.compile(r"\w+ed\b|held\b|kept\b|stuck\b|\w+ing\b|back\s+from\b", re.I)
+# between the people and their participle: nothing, or "left" / "still" / "now" that only
+# says they stay where the participle puts them ("the children left stranded in camps")
+_LEFT_IN_PLACE = re.compile(r"\s*(?:(?:left|still|now)\s+)?", re.I)
 
 
 def _reduced_relative(text: str, head: Head | None, explicit: list[Cue]) -> Cue | None:
     """A participle right after the people ("the women held in camps") describes them; the
     clause's verb after it ("had been brought home") says what they did."""
-    if head is None or len(explicit) < 2 or text[head.end : explicit[0].start].strip():
+    if head is None or len(explicit) < 2:
+        return None
+    if not _LEFT_IN_PLACE.fullmatch(text, head.end, explicit[0].start):
         return None
     first = explicit[0]
     if not _PARTICIPLE.match(first.text) or _AUX_BEFORE.search(text, 0, first.start):

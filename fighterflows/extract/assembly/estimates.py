@@ -435,7 +435,7 @@ def _draft(
 
 # a stock of where people are, said in the present: "are in Syria", "in Iraq", "are there"
 _THERE = re.compile(
-    r"in\s+(?:syria|iraq|the\s+(?:conflict|war|combat)\s+(?:zones?|areas?)|the\s+region)", re.I
+    r"in\s+(?:syria|iraq|(?:the\s+)?(?:conflict|war|combat)\s+(?:zones?|areas?)|the\s+region)", re.I
 )
 
 
@@ -720,6 +720,14 @@ def _cue(
         cue = _held_only_where(facts, figures, i, cue)
     if _zero_of_another_act(text, figures[i], cue):
         return False
+    if (cue is not None and cue.blocked and cue.end <= n.start) or _NUMBER_BLOCK.search(
+        text, 0, n.start
+    ):
+        held = _held_now(facts, own)
+        if held is not None:
+            # "plans to bring back 90 women and children held in camps": the plan is none,
+            # the people it names are held now
+            return held
     if (
         cue is not None and cue.blocked and not _zero_negates(text, n, cue)
     ) or _NUMBER_BLOCK.search(text, 0, n.start):
@@ -736,6 +744,33 @@ def _cue(
         # before takes its flow
         return None
     return cue
+
+
+# between the people a plan names and the words that say where they are now: "90 women held
+# in camps", "16,000 citizens still in al-Hol", "40 children who are still held in Roj"
+_HELD_NOW_GAP = re.compile(
+    r"(?:\s+and\s+(?:their\s+)?(?:children|women|men|minors|families|wives|orphans))?"
+    r"\s*,?\s*(?:(?:who|that)\s+(?:are|is|remain)\s+)?(?:(?:still|now|currently)\s+)?",
+    re.I,
+)
+
+
+def _held_now(facts: Facts, head: Head | None) -> Cue | None:
+    """The custody or stay in the zone said right after the people (rule
+    `held-now-despite-a-plan`), when a plan before the figure is no movement."""
+    if head is None:
+        return None
+    text = facts.sentence.text
+    for c in facts.cues:
+        if c.start < head.end or c.stock:
+            continue
+        if c.flow in (Flow.DETAINED, Flow.REMAINING) and _HELD_NOW_GAP.fullmatch(
+            text, head.end, c.start
+        ):
+            # (a modal of the plan before may reach it: "will bring back 12 women held in Roj")
+            return dataclasses.replace(c, blocked=False)
+        break
+    return None
 
 
 # "400 of the 3,400 from Russia have returned, as have 760 of the 3,200 from Saudi Arabia": the

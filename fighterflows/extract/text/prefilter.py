@@ -32,7 +32,7 @@ _TOPIC = (
 # Words that say a sentence is about the conflict's foreign fighters when it names neither the
 # zone nor a group ("the returnees", "the caliphate"): read around a figure, not as a prefilter.
 TOPIC_WORDS = re.compile(
-    r"\bforeign[ -]fighters?\b|\bjihadists?\b|\breturnees\b|\bconflict\s+zone\b|\bwar\s+zone\b"
+    r"\bforeign[ -]fighters?\b|\bjihadists?\b|\breturnees\b|\bconflict\s+zones?\b|\bwar\s+zones?\b"
     r"|\bthe\s+conflict\b|\bcaliphate\b",
     re.I,
 )
