@@ -440,7 +440,6 @@ NATIONAL_BODY = re.compile(
     r"^(?:State|National|Federal|General|Central)\b.*\b(?:Service|Committee|Agency|Directorate|"
     r"Bureau|Council|Office|Police|Authority)(?:\s+(?:for|of|on)(?:\s+[A-Z][\w-]*)+)?$"
 )
-_INTERNATIONAL = re.compile(r"\b(?:International|United|European|Global|World|Islamic)\b")
 
 
 def national_named(code: str, source: str) -> str | None:
@@ -458,11 +457,10 @@ def national_named(code: str, source: str) -> str | None:
         # "the State Security Service" of Azerbaijanis: the country's intelligence service
         return _office_name(names[office.lastgroup], code)
     unknown = source not in source_countries() and source not in _known_names()
-    if unknown and (
-        BARE_OFFICE.fullmatch(source)
-        or (NATIONAL_BODY.search(source) and not _INTERNATIONAL.search(source))
-    ):
-        return f"{adjective} {source}"  # "the State Security Service" of Azerbaijanis
+    if unknown and BARE_OFFICE.fullmatch(source):
+        return f"{adjective} {source}"  # "the Department of Justice" of Irish people
+    # a body with a name of its own ("the National Investigation Agency", "the Central Bureau
+    # of Judicial Investigations") keeps it, at the level the text names it
     return None
 
 
