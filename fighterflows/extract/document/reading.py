@@ -740,8 +740,8 @@ def _continued(
 ) -> tuple[str | None, str | None] | None:
     """The source of the statement the sentence goes on with, and its words: the last
     figure's of the sentence before, else the source that sentence attributes ("As an ICCT
-    report shows, …")."""
-    j = _previous_index(sentences, i)
+    report shows, …"); a back-reference ("Of the returnees, …") goes on across a paragraph."""
+    j = _previous_index(sentences, i, across=True)
     if j is None:
         return None
     mine = [x for x, o in zip(drafts, owners, strict=True) if o == j]
@@ -1012,7 +1012,8 @@ def _stated_source(
             # "human rights group Reprieve", "the charity Save the Children": the name after
             # the kind is the source, not an earlier body of that kind
             return apposed.group("name")
-        resolved = _resolve_generic(a.generic, named, i, {x.source for x in drafts})
+        last = next((x.source for x in reversed(drafts) if x.source), None)
+        resolved = _resolve_generic(a.generic, named, i, {x.source for x in drafts}, last)
         if resolved is None and a.generic in _OFFICIAL_NOUNS and _is_country(d.place):
             return government_name(d.place, place_name(d.place))  # "the ministry said"
         return resolved
@@ -1121,7 +1122,11 @@ def _national_body(noun: str, place: str, named: list[Named], i: int) -> str | N
 
 
 def _resolve_generic(
-    kind: str, named: list[Named], i: int, figures: AbstractSet[str | None] = frozenset()
+    kind: str,
+    named: list[Named],
+    i: int,
+    figures: AbstractSet[str | None] = frozenset(),
+    last: str | None = None,
 ) -> str | None:
     """The source a generic noun ("the report", "the center", "the authors") stands for:
     one named in the same sentence; else one whose name has the noun ("the center" → The
@@ -1153,6 +1158,10 @@ def _resolve_generic(
     attributed = [n for n in before if n.attributed or (n.source in figures and not n.cited)]
     if attributed:
         return attributed[-1].source
+    if last is not None:
+        # "the State Security Service said in its annual report …. According to the report,
+        # …": the last figure's source, a body the data knows under another name
+        return last
     # a source a later sentence attributes figures to, over one merely named before (a
     # news agency's dateline)
     attributed_after = [n for n in after if n.attributed]
