@@ -327,7 +327,7 @@ OFFICE_CASES = [
     ("the Danish government", "Danish government"),
     ("the Uzbek security service", "Uzbek intelligence"),
     ("the Belgian federal police", "Belgian police"),
-    ("the Kosovo prosecutor's office", "Kosovar prosecutor's office"),
+    ("the Kosovo prosecutor's office", "Kosovo prosecutor's office"),
     ("the Pakistani counter-terrorism agency", "Pakistani counter-terrorism agency"),
     ("Moroccan security services", "Moroccan security services"),
     ("Turkish security agencies", "Turkish security agencies"),
@@ -750,3 +750,15 @@ def test_accused_of_joining(text: str, joined: bool) -> None:
 )
 def test_receiving_parties_name_the_state_people_are_handed_to(text: str, state: str) -> None:
     assert [e.place for e in extract(text, "2020-01-01", "case")] == [state]
+
+
+def test_region_adjectives_are_of_listed_regions() -> None:
+    regions = set(load("sources")["regions"])
+    for region, adjective in load("sources")["region_adjectives"].items():
+        assert region in regions and adjective[:1].isupper() and adjective != region, region
+
+
+def test_spellings_are_one_word_two_ways_in_lower_case() -> None:
+    for pair in load("sources")["spellings"]:
+        assert len(pair) == 2 and pair[0] != pair[1], pair
+        assert all(word == word.lower() and " " not in word for word in pair), pair

@@ -181,9 +181,14 @@ _BACK_NOUN = re.compile(
     r"\b(?:the|these|those|this|that|its|their)\s+(?:\w+\s+)?"
     r"(?:figures?|numbers?|data|statistics|estimates?|tally|count|totals?)\b"
     # a label after the figures: "Source: Home Office", "(Source: Europol)"
-    r"|^\W*sources?\s*:",
+    r"|^\W*sources?\s*:"
+    # "That is according to the security service.", "This was according to police data."
+    r"|^\W*(?:that|this|it)\s+(?:is|was)\s+(?:all\s+)?according\s+to\b",
     re.I,
 )
+# a citation in brackets after the sentence: "(Interior Ministry, 2016)", "[UN report]" (its
+# year is no figure)
+_CITATION_ALONE = re.compile(r"\s*[(\[][A-Z][^()\[\]]{1,70}[)\]]\W*")
 
 
 def _attributed_next(
@@ -200,7 +205,8 @@ def _attributed_next(
         if here.kind is BlockKind.HEADING or here.paragraph - prev.paragraph > 1:
             return None
         f = facts[j]
-        if f is not None and f.numbers:
+        cited = _CITATION_ALONE.fullmatch(here.text) is not None
+        if f is not None and f.numbers and not cited:
             # the run goes on within a paragraph or from one item of a list to the next
             items = here.kind is BlockKind.ITEM and prev.kind is BlockKind.ITEM
             if here.paragraph != prev.paragraph and not items:
@@ -209,7 +215,7 @@ def _attributed_next(
                 return None  # figures of their own, with their own source
             prev = here
             continue
-        if not _BACK_NOUN.search(here.text):
+        if not cited and not _BACK_NOUN.search(here.text):
             return None
         said = f.attributions if f is not None else find_attributions(here.text)
         found = [a for a in said if a.source or a.generic or a.official]
@@ -734,8 +740,8 @@ def _continued(
 ) -> tuple[str | None, str | None] | None:
     """The source of the statement the sentence goes on with, and its words: the last
     figure's of the sentence before, else the source that sentence attributes ("As an ICCT
-    report shows, …")."""
-    j = _previous_index(sentences, i)
+    report shows, …"); a back-reference ("Of the returnees, …") goes on across a paragraph."""
+    j = _previous_index(sentences, i, across=True)
     if j is None:
         return None
     mine = [x for x, o in zip(drafts, owners, strict=True) if o == j]
@@ -804,6 +810,9 @@ def _announced_before(
 _DIGITS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d.,])\d+(?![\d,])")
 # "Interior ministry: 1,700 French jihadists went to Syria": the speaker before a headline's colon
 _HEADLINE_SPEAKER = re.compile(r"^[#\s]*(?P<who>[A-Za-z][^:]{1,50}?):\s")
+# "300 Kazakhs fought for IS in Syria – ministry", "… - security service": the speaker after a
+# headline's closing dash
+_HEADLINE_DASH_SPEAKER = re.compile(r"\s[–—-]\s+(?P<who>[A-Za-z][^–—:\d]{1,50}?)[\s.]*$")
 
 
 def _headline_source(
@@ -820,10 +829,12 @@ def _headline_source(
     if d.number.value not in values:
         return None
     found = [a for a in find_attributions(text) if a.source or a.generic or a.official]
-    if not found and (colon := _HEADLINE_SPEAKER.match(text)) is not None:
-        said = find_attributions(colon["who"] + " said")
+    speaker = _HEADLINE_SPEAKER.match(text) or _HEADLINE_DASH_SPEAKER.search(text)
+    if not found and speaker is not None:
+        who = speaker["who"]
+        said = find_attributions(f"{'' if who[0].isupper() else 'the '}{who} said")
         found = [
-            dataclasses.replace(a, text=text[colon.start("who") : colon.end("who")])
+            dataclasses.replace(a, text=text[speaker.start("who") : speaker.end("who")])
             for a in said
             if a.source or a.generic or a.official
         ]
@@ -930,8 +941,22 @@ def _person(sentences: list[Sentence], i: int, name: str = "") -> Attribution | 
         speakers = named_so if j == i and words else named_so or speakers
         if speakers:
             return max(speakers, key=lambda a: a.start)
+        if not words and j != i and (by_name := _speaker_by_name(text)) is not None:
+            # "According to Rahimzadeh, …. '…,' he added": the one named there, by the post
+            # they were named with before
+            return _person(sentences, j, by_name)
         j = _previous_index(sentences, j, across=True)
     return _unnamed_post_before(sentences, i) if words else None
+
+
+def _speaker_by_name(text: str) -> str | None:
+    """The last speaker of a sentence named only by a person's name ("According to Ayob")."""
+    names = [
+        a.who
+        for a in find_attributions(text)
+        if not (a.source or a.official or a.generic) and _NAME.fullmatch(a.who.strip())
+    ]
+    return names[-1] if names else None
 
 
 def _unnamed_post_before(sentences: list[Sentence], i: int) -> Attribution | None:
@@ -987,7 +1012,8 @@ def _stated_source(
             # "human rights group Reprieve", "the charity Save the Children": the name after
             # the kind is the source, not an earlier body of that kind
             return apposed.group("name")
-        resolved = _resolve_generic(a.generic, named, i, {x.source for x in drafts})
+        last = next((x.source for x in reversed(drafts) if x.source), None)
+        resolved = _resolve_generic(a.generic, named, i, {x.source for x in drafts}, last)
         if resolved is None and a.generic in _OFFICIAL_NOUNS and _is_country(d.place):
             return government_name(d.place, place_name(d.place))  # "the ministry said"
         return resolved
@@ -1045,7 +1071,11 @@ def _official(
     noun: str, who: str, d: Draft, named: list[Named], i: int, drafts: list[Draft]
 ) -> str | None:
     """ "the ministry said": an office named before (a figure's source or a named source with
-    the noun), else the office of the figure's country; never a news agency's dateline."""
+    the noun), else the office of the figure's country; never a news agency's dateline. A
+    ministry said with its portfolio ("the interior ministry says") is that ministry of the
+    figure's country, never another ministry named before (the foreign ministry)."""
+    if noun == "ministry" and _PORTFOLIO.search(who) and _is_country(d.place):
+        return office_of(who, d.place)
     for x in reversed(drafts):
         if x.source and re.search(rf"\b{noun}\b", _spelled(x.source)):
             return x.source
@@ -1074,6 +1104,12 @@ def _official(
     return office_of(who, d.place) if _is_country(d.place) else None
 
 
+# a ministry's portfolio before its noun ("the interior ministry", "the Foreign Ministry")
+_PORTFOLIO = re.compile(
+    r"\b(?:interior|foreign|justice|defen[cs]e|home|internal\s+affairs|security)\s+ministry\b", re.I
+)
+
+
 def _national_body(noun: str, place: str, named: list[Named], i: int) -> str | None:
     """ "The agency previously estimated …", "…, the service said": the national body of the
     figure's country named in this sentence or the two before ("The Danish Security and
@@ -1086,7 +1122,11 @@ def _national_body(noun: str, place: str, named: list[Named], i: int) -> str | N
 
 
 def _resolve_generic(
-    kind: str, named: list[Named], i: int, figures: AbstractSet[str | None] = frozenset()
+    kind: str,
+    named: list[Named],
+    i: int,
+    figures: AbstractSet[str | None] = frozenset(),
+    last: str | None = None,
 ) -> str | None:
     """The source a generic noun ("the report", "the center", "the authors") stands for:
     one named in the same sentence; else one whose name has the noun ("the center" → The
@@ -1118,6 +1158,10 @@ def _resolve_generic(
     attributed = [n for n in before if n.attributed or (n.source in figures and not n.cited)]
     if attributed:
         return attributed[-1].source
+    if last is not None:
+        # "the State Security Service said in its annual report …. According to the report,
+        # …": the last figure's source, a body the data knows under another name
+        return last
     # a source a later sentence attributes figures to, over one merely named before (a
     # news agency's dateline)
     attributed_after = [n for n in after if n.attributed]

@@ -163,6 +163,8 @@ def _mentions(text: str, m: re.Match[str], published: str | None) -> list[DateMe
     role = Role.SINCE if _since(before, text, m.end()) else Role.AS_OF
     if role is Role.AS_OF and _other_event(text, m, before):
         return []
+    if m.group("y") and _cited(text, m):
+        return []
     marked = bool(_AS_OF.search(before))
     g = m.group
     if g("dmy"):
@@ -275,6 +277,19 @@ def _other_event_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 # the words a year stands after as the adjective of a noun ("the 2015 law")
+# "(Ministry of Security, 2019)", "(Europol 2018)" closing a sentence: a citation's year dates the
+# work cited, not the figure (extract/mentions/sources.py reads the body cited as the source)
+_CITATION_BEFORE = re.compile(r"[(\[][A-Z][^()\[\]\d;:]{1,60}?,?\s+$")
+_CITATION_AFTER = re.compile(r"[a-z]?[)\]]\W*$")
+
+
+def _cited(text: str, m: re.Match[str]) -> bool:
+    return bool(
+        _CITATION_AFTER.match(text, m.end())
+        and _CITATION_BEFORE.search(text, max(0, m.start() - 64), m.start())
+    )
+
+
 _DETERMINER = re.compile(r"\b(?:the|its|their|his|her|a|an|this|that|whose)\s+$|['’]s\s+$", re.I)
 
 

@@ -13,8 +13,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
-from fighterflows.extract.mentions.lexicon import Gazetteer, alternation, gazetteer, load
+from fighterflows.extract.mentions import lexicon
+from fighterflows.extract.mentions.lexicon import Gazetteer, alternation, fold, gazetteer, load
 from fighterflows.initials import guarded, guarded_branches
 from fighterflows.places import find_places, is_region, place_adjective, place_name
 from fighterflows.trie import trie_pattern
@@ -62,8 +64,12 @@ _ATTRIBUTION = re.compile(
     # "Source: Home Office", "(source: Europol)": a label naming where the figures come from
     r"|(?P<label>\b(?i:sources?)\s*:\s*(?P<label_x>(?:the\s+)?[A-Za-z][^.;:()\n]{1,80}?))"
     r"(?=\s*(?:[.;)]|$))"
+    # a citation in brackets that closes the sentence: "(Ministry of Security, 2019)", "(Europol
+    # 2018)", "[UN report]": the body cited (its year dates the citation, not the figure)
+    r"|(?P<cite>[(\[](?P<cite_x>(?:the\s+)?[A-Z][^()\[\]\d;:]{1,60}?)"
+    r"(?:,?\s+(?:19|20)\d\d[a-z]?\)|(?<=[^\s(])\]))(?=\W*$)"
     r"|(?P<acc>(?:\b(?i:according)\s+to|\bper(?=\s+(?:the\s+)?[A-Z]))\s+"
-    r"(?P<acc_x>(?:[^,.;:()]|(?<=\b[A-Z])\.){2,90}?))"
+    r"(?P<acc_x>(?:[^,.;:()]|(?<=\b[A-Z])\.){2,130}?))"
     r"(?=\s*(?:[,;:()]|(?<!\b[A-Z])\.|\bthat\b|$))"
     # "has learned from security sources", "was told by officials": the ones who told
     r"|(?P<cit>\b(?i:citing|cites|cited|quoting|quotes\s+an\s+estimate\s+by|learn(?:ed|t)\s+from|"
@@ -83,7 +89,10 @@ _ATTRIBUTION = re.compile(
     r"(?:count|estimate|figures|tally)\b)"
     # "..., it said": the organisation the text has just named
     # "'We estimate that …,' he said": a quotation's "we" is its speaker
-    r"|(?P<pron>(?P<pron_x>\b(?:it|they|he|she|[Ww]e))\s+(?:also\s+)?(?:said|says|reported|reports|"
+    # "he further went on saying that": the pronoun speaks on
+    r"|(?P<pron>(?P<pron_x>\b(?:it|they|he|she|[Ww]e|(?:He|She|They)(?=\s+(?:further\s+)?went\s+on)))"
+    r"\s+(?:also\s+|further\s+)?"
+    r"(?:went\s+on\s+(?:saying|to\s+say)|said|says|reported|reports|"
     r"estimated|estimates|added|noted|found|counted|counts|wrote|told)\b)"
     r"|(?P<inv>\b(?:said|says|say|added|reported|estimated|reveals|revealed|confirmed)\s+(?P<inv_x>(?:the\s+|an?\s+)?"
     r"(?:[A-Z][\w'’.&-]*|minister|ministry|government|officials?|spokes(?:man|woman|person)|"
@@ -97,7 +106,7 @@ _ATTRIBUTION = re.compile(
     # "the Dutch counter-terrorism coordinator said"
     # "the country's interior minister said", "the Attorney-General told"
     r"|\b[Tt]he\s+(?:country(?:'s|’s)\s+)?(?:[A-Z][\w.-]*\s+)?(?:[a-z-]+\s+){0,2}"
-    r"(?i:coordinator|commissioner|(?:prosecutor|procurator|attorney)[- ]general|prosecutor|"
+    r"(?i:co-?ordinator|commissioner|(?:prosecutor|procurator|attorney)[- ]general|prosecutor|"
     r"minister|secretary|director|head|chief|chancellor|premier|spokes(?:man|woman|person))"
     r"(?:(?:'s|’s)\s+office)?"
     r")\s+(?:also\s+)?"
@@ -113,7 +122,8 @@ _ATTRIBUTION = re.compile(
     r"|(?P<offin>(?P<offin_x>\b(?:[Tt]he\s+)?(?:(?:deputy|first|acting|interior|justice|"
     r"foreign|defen[cs]e|home|security)\s+){0,2}(?i:officials|authorities|police|government|"
     r"ministry|minister|(?:prosecutor|procurator|attorney)[- ]general|president)\s+(?:in|of)\s+"
-    r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
+    # "the government of Trinidad and Tobago said": a country's name may have an "and"
+    r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,2})"
     r"\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
     r"|(?P<role>(?P<role_x>(?:\b[Tt]he\s+)?(?:[A-Z][\w'’.&-]*\s+){0,5}[A-Z][\w'’.&-]*)(?:'s|’s)\s+"
     r"(?:(?!(?:" + _VERBS + r")\b)[a-z-]+\s+){0,3}(?!(?:" + _VERBS + r")\b)[a-z-]+"
@@ -238,6 +248,7 @@ _GUARD = re.compile(
     r"(?i:according|citing|cites|cited|quotes|tally|sources?\s*:|learn(?:ed|t)\s+from|told\s+by|"
     r"(?:'s|’s|its|their)\s+(?:own\s+)?count)"
     r"|\bper\s+(?:the\s+)?[A-Z]|\b(?:" + _VERBS + r"|" + _NOUN + r")\b"
+    r"|[(\[][A-Z][^()\[\]]{1,70}[)\]]\W*$"
 )
 # The scans every sentence with numbers goes through, behind a lookahead for the characters
 # their matches start with (initials.py): the same matches, found 20-40 % faster.
@@ -270,12 +281,25 @@ class Attribution:
 
 
 # the attributions that say where the figures come from (see `Attribution.grounds`)
-_GROUNDS = frozenset({"acc", "cit", "bycount", "by", "named", "label"})
+_GROUNDS = frozenset({"acc", "cit", "bycount", "by", "named", "label", "cite"})
 
 
 @cache
 def _sources() -> Gazetteer:
-    return gazetteer(load("sources")["sources"])
+    return gazetteer([_spelled_both_ways(e) for e in load("sources")["sources"]])
+
+
+def _spelled_both_ways(entry: dict[str, Any]) -> dict[str, Any]:
+    """A body of the data with its names also in the other spelling of their words ("Centre"
+    and "Center", "Defence" and "Defense"; sources.yaml, `spellings`)."""
+    names = {
+        fold(a) for a in [entry["name"], *entry.get("aliases", [])] if not lexicon.is_acronym(a)
+    }
+    for one, other in load("sources")["spellings"]:
+        for a in list(names):
+            names.add(re.sub(rf"(?<![\w-]){re.escape(one)}(?![\w-])", other, a))
+            names.add(re.sub(rf"(?<![\w-]){re.escape(other)}(?![\w-])", one, a))
+    return {**entry, "aliases": [*entry.get("aliases", []), *sorted(names)]}
 
 
 @cache
@@ -416,7 +440,6 @@ NATIONAL_BODY = re.compile(
     r"^(?:State|National|Federal|General|Central)\b.*\b(?:Service|Committee|Agency|Directorate|"
     r"Bureau|Council|Office|Police|Authority)(?:\s+(?:for|of|on)(?:\s+[A-Z][\w-]*)+)?$"
 )
-_INTERNATIONAL = re.compile(r"\b(?:International|United|European|Global|World|Islamic)\b")
 
 
 def national_named(code: str, source: str) -> str | None:
@@ -434,11 +457,10 @@ def national_named(code: str, source: str) -> str | None:
         # "the State Security Service" of Azerbaijanis: the country's intelligence service
         return _office_name(names[office.lastgroup], code)
     unknown = source not in source_countries() and source not in _known_names()
-    if unknown and (
-        BARE_OFFICE.fullmatch(source)
-        or (NATIONAL_BODY.search(source) and not _INTERNATIONAL.search(source))
-    ):
-        return f"{adjective} {source}"  # "the State Security Service" of Azerbaijanis
+    if unknown and BARE_OFFICE.fullmatch(source):
+        return f"{adjective} {source}"  # "the Department of Justice" of Irish people
+    # a body with a name of its own ("the National Investigation Agency", "the Central Bureau
+    # of Judicial Investigations") keeps it, at the level the text names it
     return None
 
 
@@ -530,7 +552,14 @@ def find_attributions(text: str) -> list[Attribution]:
                 who = said  # "Morocco's interior minister said": the minister's office
 
         if kind in _SUBJECTS and _a_place_after_preposition(text, m.start(), who or ""):
-            continue  # "fighting in Syria estimates show": a place is no speaker
+            # "fighting in Syria estimates show": a place is no speaker; but "… in Iraq and
+            # Syria, including the ISIS, says the Kosovar Centre …": the speaker after the verb
+            verb = _TRAILING_VERB.search(m.group())
+            if verb is not None:
+                again = _ATTRIBUTION.match(text, m.start() + verb.start() + 1)
+                if again is not None and again.lastgroup == "inv":
+                    matches.append(again)
+            continue
         found = _attribution(m.start(), m.end(), m.group(), who or "")
         if kind in _SUBJECTS or kind == "off":
             found = _first_of_joint(text, found)
@@ -605,9 +634,18 @@ def _first_of_joint(text: str, found: Attribution) -> Attribution:
 def _a_place_after_preposition(text: str, start: int, who: str) -> bool:
     """ "… to fight in Syria estimates show": the words a verb follows are a place after a
     preposition, no one who speaks."""
-    if not _PLACE_AFTER_PREPOSITION.search(text, 0, start):
+    lead = _PREPOSITION_LEAD.match(who)
+    if lead is None and not _PLACE_AFTER_PREPOSITION.search(text, 0, start):
         return False
-    return any(p.start == 0 for p in find_places(who))
+    at = lead.end() if lead is not None else 0
+    return any(p.start == at for p in find_places(who))
+
+
+# "… have left for Iraq and Syria, including women, says X": the words a verb follows open
+# with a preposition of place
+_PREPOSITION_LEAD = re.compile(
+    r"(?:in|into|to|for|from|across|inside|throughout|towards?|near)\s+(?:the\s+)?", re.IGNORECASE
+)
 
 
 # "the chief of the Kyrgyz police": the body whose post it is
@@ -734,8 +772,40 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=[A-Z])")
 _THE_COUNTRY = re.compile(r"\s*(?:the\s+)?country\s*", re.IGNORECASE)
 
 
+# "the Foreign Ministry in a statement said", "police on their website": where the words
+# appeared is no part of the speaker's name
+_MEDIUM_AFTER = re.compile(
+    r"\s+(?:in|on|via|through)\s+(?:(?:a|an|its|their|the)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|press\s+release|release|communiqu[ée]|tweet|post|letter|briefing|website|"
+    r"Twitter|Facebook|Telegram)$",
+    re.IGNORECASE,
+)
+
+
+# "according to identification procedures by the Foreign Ministry": the agent of the words
+# that carry the figures, whatever their noun
+_AGENT_OF_WORDS = re.compile(
+    r"^\s*(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){1,3}(?:by|from)\s+(?=(?:the\s+)?[A-Z])"
+)
+# "the Foreign Ministry and the Law Ministry's directorate": two bodies, each with its article
+_AND_THE = re.compile(r"\s+and\s+the\s+(?=[A-Z])")
+_OFFICE_WORD = re.compile(rf"\b(?:{OFFICE_NOUNS})\b", re.IGNORECASE)
+
+
+def _first_body(who: str) -> str:
+    """The first of two bodies named together, each a body ("the Foreign Ministry and the Law
+    and Human Rights Ministry" → "the Foreign Ministry"), as with "according to X and Y"."""
+    joined = _AND_THE.search(who)
+    if joined is None:
+        return who
+    first, second = who[: joined.start()], who[joined.end() :]
+    both = all(ORG_WORDS.search(x) or _OFFICE_WORD.search(x) for x in (first, second))
+    return first if both else who
+
+
 def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
     who = _POSSESSIVE_END.sub("", _LEADING_PREPOSITION.sub("", _AGENT.sub("", who)))
+    who = _first_body(_MEDIUM_AFTER.sub("", _AGENT_OF_WORDS.sub("", who)))
     who = _DATA_AFTER.sub("", who)  # "according to police data": the police
     post = _POST_IN_WHO.search(who)
     if post is not None and (data := _sources().finditer(who, post.start())):
@@ -768,6 +838,10 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
         return Attribution(start, end, text, None, "its", False, who)  # "by its count"
     if re.fullmatch(r"he|she|him|her|we", who, re.IGNORECASE):
         return Attribution(start, end, text, None, "person", False, who)  # "…, he said"
+    # "the head of Chechnya": the region's government, before its post is taken off
+    regional = _regional(who)
+    if regional is not None:
+        return Attribution(start, end, text, regional, None, False, who)
     # "the deputy head of the State Security Service": the body whose post it is
     who = _TITLE_OF.sub("", who)
     regional = _regional(who)
@@ -830,9 +904,11 @@ _STATE_MEDIA = re.compile(r"[A-Z][a-z]+\s+state\s+(?:media|television|TV|radio|n
 @cache
 def _regional_regex() -> re.Pattern[str]:
     regions = alternation(load("sources")["regions"])
+    offices = r"(?i:police|government|authorities|officials?|leader|head|president|governor)"
     return re.compile(
-        rf"(?:the\s+)?(?P<region>{regions})(?:'s|’s)?(?:\s+state)?\s+"
-        r"(?P<office>(?i:police|government|authorities|officials?|leader|head|president|governor))",
+        rf"(?:the\s+)?(?P<region>{regions})(?:'s|’s)?(?:\s+state)?\s+(?P<office>{offices})"
+        # "the head of Chechnya", "the governor of Aceh"
+        rf"|(?:the\s+)?(?P<office_of>{offices})\s+of\s+(?:the\s+)?(?P<region_of>{regions})",
         re.IGNORECASE,
     )
 
@@ -843,11 +919,14 @@ def _regional(who: str) -> str | None:
     m = _regional_regex().fullmatch(who.strip())
     if m is None:
         return None
-    office = m["office"].lower()
+    office = (m["office"] or m["office_of"]).lower()
     name = office if office in ("police", "government") else "authorities"
     if office in ("leader", "head", "president", "governor"):
         name = "government"  # the head of a region's government speaks for it
-    return f"{m['region']} {name}"
+    region = m["region"] or m["region_of"]
+    # "Chechnya's leader", "the head of Chechnya": the Chechen government (`region_adjectives`)
+    adjectives: dict[str, str] = load("sources")["region_adjectives"]
+    return f"{adjectives.get(region.title(), region)} {name}"
 
 
 _BARE_POLICE = re.compile(
