@@ -28,7 +28,7 @@ from fighterflows.extract.mentions.lexicon import (
 from fighterflows.extract.mentions.populations import Head
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.model import Flow, Qualifier
-from fighterflows.places import is_region
+from fighterflows.places import PlaceForm, is_region
 
 FOREIGN_WORD = re.compile(r"\bforeign", re.I)
 _TOWN = re.compile(
@@ -197,6 +197,8 @@ def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         return True  # "the average age of the 300 Dutch fighters who went was 23"
     if n.qualifier is Qualifier.VAGUE and _ONE_OF_MANY.search(text, max(0, n.start - 16), n.start):
         return True  # "he was one of hundreds of Britons who went": one person
+    if n.value == 1 and n.kind is NumberKind.COUNT and _OF_A_NUMBER.match(text, n.end):
+        return True  # "one of 40 Belgians convicted this year": the one is a person
     if cohort_trait(text, n, head) or passports_withdrawn(text, n, head):
         return True  # "a third were converts", "the passports of 73 Australians were cancelled"
     if _NOT_MOVING.search(text, max(0, n.start - 30), n.start):
@@ -255,6 +257,13 @@ _AVERAGE_AGE = re.compile(
 # "one of hundreds of Britons", "one of the thousands who went": one person among a vague many
 # (`one-of-many`); "one of the 850 Britons who went" still states its figure
 _ONE_OF_MANY = re.compile(r"\bone\s+of\s+(?:the\s+)?$", re.I)
+# "one of 40 Belgians", "one of the 12 women": the one among a stated number
+_OF_A_NUMBER = re.compile(
+    r"\s+of\s+(?:the\s+|these\s+|those\s+)?(?:(?:some|about|around|nearly|more\s+than|over|"
+    r"at\s+least)\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)\b)",
+    re.I,
+)
 
 
 def cohort_trait(text: str, n: NumberMention, head: Head | None) -> bool:
@@ -469,7 +478,9 @@ def no_country_figure(
         return True
     if head is None and number_in_a_name(facts, n):
         return True
-    if group_strength(facts, n, head):
+    if group_strength(facts, n, head) or group_measure(facts, n, head):
+        return True
+    if head is None and strength_restated(facts, figures, i):
         return True
     if (
         joint(text, head, facts)
@@ -501,6 +512,8 @@ def no_country_figure(
         # trying to cross into Syria": they never got there
         return True
     if _suspects_at_home(facts, n, head, clause, flow) or _other_war(text, n, clause, flow):
+        return True
+    if flow is Flow.RETURNED and deported_from_elsewhere(facts, clause):
         return True
     # people arrested at home for helping others go, or over links to a group, are not
     # fighters, unless their own words say they went or came back ("100 returnees from Syria
@@ -561,6 +574,71 @@ _LOCATED = re.compile(
     r"stationed|concentrated|entrenched|holed\s+up|hiding)\s+)*(?:in|on|across|throughout|inside)"
     r"\s+(?!(?:the|its|their)\s+ranks)",
     re.I,
+)
+
+
+# "the number of IS-K fighters in Afghanistan", "the strength of al-Shabaab": a measure of a
+# group's own men, its name right after the measure's noun (no nationality, no "foreign")
+_MEASURE_OF = re.compile(
+    r"\b(?:number|numbers|strength|size|count|total)\s+of\s+(?:the\s+)?(?:estimated\s+)?$", re.I
+)
+
+
+def group_measure(facts: Facts, n: NumberMention, head: Head | None) -> bool:
+    """ "The number of ISIS fighters in Libya has fallen to about 1,000", "the number of IS-K
+    fighters in Afghanistan … is now around 2,500 fighters": the value of a measure of an
+    armed group's own men (`group-strength-measure`); "the number of Tunisian ISIS fighters"
+    or "of foreign ISIS fighters" counts people who went."""
+    if head is not None and (head.place is not None or FOREIGN_WORD.search(head.text)):
+        return False
+    _, fighters = group_strength_regexes()
+    if head is not None and not fighters.fullmatch(head.text.strip()):
+        return False  # "about 40 Tunisians": people of their own
+    text = facts.sentence.text
+    return any(
+        g.end <= n.start
+        and _MEASURE_OF.search(text, max(0, g.start - 30), g.start) is not None
+        and _fighters_after(text, g.end)
+        for g in facts.groups
+    )
+
+
+def _fighters_after(text: str, at: int) -> bool:
+    """A fighters' noun right after a group's name at `at` ("IS fighters", "Islamic State (IS)
+    militants")."""
+    _, fighters = group_strength_regexes()
+    abbreviation = _ABBREVIATION.match(text, at)
+    noun = fighters.match(text, abbreviation.end() if abbreviation else at)
+    # "the number of al-Shabaab recruits from Kenya": people of a country who went
+    return noun is not None and _FROM_AFTER.match(text, noun.end()) is None
+
+
+# what may stand between a group's name and its fighters' noun: "Islamic State (IS) fighters"
+_ABBREVIATION = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?")
+
+
+def strength_restated(facts: Facts, figures: Sequence[Figure], i: int) -> bool:
+    """ "over 1,200 IS fighters currently fighting in the Philippines, a number that far
+    outstrips the government's own estimate of 250 to 400": a figure without people of its own
+    set against a group's strength before it in the sentence is another estimate of that
+    strength (`strength-restated`); "…, 40 of them from Indonesia" and "40 Indonesians" are
+    people of their own."""
+    text, n = facts.sentence.text, figures[i].number
+    if _OF_THEM_OR_FROM.match(text, n.end):
+        return False
+    return any(
+        figures[j].head is not None
+        and group_strength(facts, figures[j].number, figures[j].head)
+        and not any(
+            figures[j].number.end <= p.start < n.start and p.form is not PlaceForm.NAME
+            for p in facts.places
+        )
+        for j in range(i)
+    )
+
+
+_OF_THEM_OR_FROM = re.compile(
+    r"\s+(?:of\s+(?:them|whom|these)|from|were\s+from|are\s+from)\b", re.I
 )
 
 
@@ -639,6 +717,39 @@ def _suspects_at_home(
         c for c in facts.cues if lo <= c.start < clause[1] and c.flow in _MOVED and not c.stock
     ]
     return not moved and flow in (Flow.DETAINED, Flow.PROSECUTED, Flow.DEPARTED)
+
+
+_DEPORTED = re.compile(
+    r"\b(?:deport(?:ed|s|ing)|expel(?:led|s|ling)|extradit(?:ed|es|ing)|sent\s+back)\b", re.I
+)
+_FROM_THERE = re.compile(r"\s+(?:[\w-]+\s+){0,6}?from\s+(?:the\s+)?$", re.I)
+# words that say the people were in the war: "who had fought in Syria", "ISIS fighters"
+_WERE_AT_WAR = re.compile(
+    r"\b(?:fought|fighting|fighters?|combatants?|joined|returnees?|militants?|jihadists?)\b", re.I
+)
+
+
+def deported_from_elsewhere(facts: Facts, clause: tuple[int, int]) -> bool:
+    """ "Eight Indonesians were deported from Malaysia after being arrested", "Turkey has
+    deported 149 Indonesians this year": people a country outside the zone sent home, whom
+    nothing in their sentence places in the war and whose sentence names no zone
+    (`deported-from-elsewhere`); "40 Germans who had fought in Syria were deported from
+    Turkey" came back."""
+    text = facts.sentence.text
+    verb = _DEPORTED.search(text, clause[0], clause[1])
+    if verb is None or _WERE_AT_WAR.search(text):
+        return False  # "… sent back from Libya, where they had joined the jihadists"
+    if any(p.code in ZONE_CODES for p in facts.places):
+        return False  # "200 were in Syria, while 90 others had been deported from Turkey"
+    return any(
+        p.code not in ZONE_CODES
+        and not is_region(p.code)
+        and (
+            (p.start > verb.end() and _FROM_THERE.fullmatch(text, verb.end(), p.start))
+            or (0 <= verb.start() - p.end <= 12 and p.form is PlaceForm.NAME)
+        )
+        for p in facts.places
+    )
 
 
 def _other_war(text: str, n: NumberMention, clause: tuple[int, int], flow: Flow) -> bool:
