@@ -18,9 +18,11 @@ from fighterflows.extract.mentions.groups import find_groups, find_zone
 from fighterflows.extract.mentions.lexicon import (
     DATA,
     alternation,
+    cohort_trait_regex,
     group_strength_regexes,
     held_in_zone_regexes,
     load,
+    passports_withdrawn_regexes,
     sends_others_away_regex,
     supplies_its_people_regex,
     total_predicate_regex,
@@ -669,6 +671,50 @@ def test_group_strength_words(words: str, strength: bool) -> None:
     group_strength)."""
     having, _ = group_strength_regexes()
     assert (having.fullmatch(words) is not None) is strength
+
+
+@pytest.mark.parametrize(
+    ("after", "trait"),
+    [
+        (" were converts", True),
+        (" of them had a criminal record", True),
+        (" have previous terrorism convictions", True),
+        (" were gainfully employed before leaving", True),
+        (" hold dual nationality", True),
+        (" were known to the police", True),
+        (" of them were married", True),
+        (" from Kenya were unemployed", True),
+        (" were women", False),
+        (" were children", False),
+        (" have returned", False),
+        (" had been killed", False),
+        (" of them were arrested", False),
+        (" held Belgian passports", False),
+    ],
+)
+def test_cohort_traits_are_what_people_were_or_had(after: str, trait: bool) -> None:
+    """The predicate of a trait of a cohort's people, right after a figure (flows.yaml,
+    cohort_traits); a population word or a flow is no trait."""
+    assert (cohort_trait_regex().match(after) is not None) is trait
+
+
+@pytest.mark.parametrize(
+    ("after", "of_form", "withdrawn"),
+    [
+        (" Australians have been cancelled", True, True),
+        (" Danes were revoked by the ministry", True, True),
+        (" Belgians were found in Raqqa", True, False),
+        (" Britons have had their passports seized", False, True),
+        (" Germans had their passports confiscated", False, True),
+        (" Dutch fighters held Dutch passports", False, False),
+    ],
+)
+def test_passports_withdrawn(after: str, of_form: bool, withdrawn: bool) -> None:
+    """The verbs of withdrawing passports (flows.yaml, passports_withdrawn), after "the
+    passports of N …" or in "N … had their passports …"."""
+    of, their = passports_withdrawn_regexes()
+    pattern = of if of_form else their
+    assert (pattern.match(after) is not None) is withdrawn
 
 
 def test_group_strength_nouns_are_fighters() -> None:

@@ -13,20 +13,22 @@ from fighterflows.extract.assembly.placing import ZONE_CODES, several_origins
 from fighterflows.extract.assembly.wholes import OF_THEM, OF_WHOM
 from fighterflows.extract.mentions.facts import Facts
 from fighterflows.extract.mentions.lexicon import (
+    cohort_trait_regex,
     excluded_regex,
     group_strength_regexes,
     held_in_zone_regexes,
     load,
     membership_regexes,
     other_war_regex,
+    passports_withdrawn_regexes,
     proceedings_regex,
     relations_regex,
     stopped_regex,
 )
 from fighterflows.extract.mentions.populations import Head
 from fighterflows.extract.numbers import NumberKind, NumberMention
-from fighterflows.model import Flow
-from fighterflows.places import is_region
+from fighterflows.model import Flow, Qualifier
+from fighterflows.places import PlaceForm, is_region
 
 FOREIGN_WORD = re.compile(r"\bforeign", re.I)
 _TOWN = re.compile(
@@ -47,7 +49,8 @@ SUSPECTS = re.compile(
     r"cell|plot|recruitment)|\bfor\s+(?:[\w-]+[-\s])?related\s+(?:connections|links|activities|"
     r"offences|offenses)"
     # "arrested 360 people over links to the Islamic State": suspects at home
-    r"|\b(?:over|for|with|on|due\s+to)\s+(?:alleged\s+|suspected\s+|possible\s+)?(?:links|ties|"
+    r"|\b(?:over|for|with|on|due\s+to)\s+(?:their\s+|his\s+|her\s+)?(?:alleged\s+|suspected\s+|"
+    r"possible\s+)?(?:links|ties|"
     r"connections|affiliation)\s+(?:to|with)\b"
     # "arrested for trying to join ISIS": they never went
     r"|\bfor\s+(?:trying|attempting|planning|seeking|wanting|intending|preparing)\s+to\s+"
@@ -186,8 +189,18 @@ def one_family(text: str, n: NumberMention) -> bool:
 
 def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
     """Numbers that are not counts of foreign fighters, whatever the rest of the sentence says."""
-    if n.kind is NumberKind.SHARE and n.value is not None and n.value > 1:
-        return True  # "a 300% increase"
+    if n.kind is NumberKind.SHARE and (
+        (n.value is not None and n.value > 1) or _CHANGE.search(text, max(0, n.start - 40), n.start)
+    ):
+        return True  # "a 300% increase", "down one third from a peak of 93": a change
+    if _AVERAGE_AGE.search(text, max(0, n.start - 120), n.start):
+        return True  # "the average age of the 300 Dutch fighters who went was 23"
+    if n.qualifier is Qualifier.VAGUE and _ONE_OF_MANY.search(text, max(0, n.start - 16), n.start):
+        return True  # "he was one of hundreds of Britons who went": one person
+    if n.value == 1 and n.kind is NumberKind.COUNT and _OF_A_NUMBER.match(text, n.end):
+        return True  # "one of 40 Belgians convicted this year": the one is a person
+    if cohort_trait(text, n, head) or passports_withdrawn(text, n, head):
+        return True  # "a third were converts", "the passports of 73 Australians were cancelled"
     if _NOT_MOVING.search(text, max(0, n.start - 30), n.start):
         return True  # "the displacement of over 300,000 people"
     if _AGE.search(text, max(0, n.start - 20), n.start) or _EXTREME_AGE.search(
@@ -221,6 +234,59 @@ def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         return True  # "eight men linked to recruiting": suspects, not a count of fighters
     # Syrians in Syria are not foreign fighters.
     return head.place is not None and head.place.code == "SYR"
+
+
+# a share said of a change, not of people: "down one third from a peak", "fell by half", "a
+# rise of 20 percent" (`change-of-a-measure`)
+_CHANGE = re.compile(
+    r"\b(?:(?:is|was|are|were|been)\s+(?:up|down)|(?:fell|dropped|declined|decreased|shrank|"
+    r"plunged|plummeted|rose|increased|grew|jumped|climbed|surged|soared|went\s+(?:up|down)|"
+    r"(?:has|have|had)\s+(?:fallen|dropped|declined|decreased|shrunk|risen|increased|grown|"
+    r"jumped|climbed|surged))(?:\s+by)?|(?:a|an|the)\s+(?:drop|fall|decline|decrease|reduction|"
+    r"cut|rise|increase|growth|jump|surge)\s+(?:of|by))\s+(?:about\s+|around\s+|nearly\s+|"
+    r"almost\s+|roughly\s+|some\s+|more\s+than\s+|over\s+)?$",
+    re.I,
+)
+# the value of an average age however far its people's words take it from its noun
+# (`average-age`): "the average age of the 300 Dutch fighters who went was 23"
+_AVERAGE_AGE = re.compile(
+    r"\b(?:average|median|mean)\s+age\b[^.;]{0,100}?\b(?:is|was|were|are|stood\s+at|"
+    r"stands\s+at|of)\s+(?:about\s+|around\s+|just\s+|only\s+|roughly\s+|some\s+)?$",
+    re.I,
+)
+# "one of hundreds of Britons", "one of the thousands who went": one person among a vague many
+# (`one-of-many`); "one of the 850 Britons who went" still states its figure
+_ONE_OF_MANY = re.compile(r"\bone\s+of\s+(?:the\s+)?$", re.I)
+# "one of 40 Belgians", "one of the 12 women": the one among a stated number
+_OF_A_NUMBER = re.compile(
+    r"\s+of\s+(?:the\s+|these\s+|those\s+)?(?:(?:some|about|around|nearly|more\s+than|over|"
+    r"at\s+least)\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)\b)",
+    re.I,
+)
+
+
+def cohort_trait(text: str, n: NumberMention, head: Head | None) -> bool:
+    """ "a third were married", "225 of them have previous convictions", "58 percent of the
+    returnees were employed": a trait of a cohort's people right after the figure, what they
+    were or had rather than a movement (`cohort-trait`, flows.yaml cohort_traits)."""
+    return cohort_trait_regex().match(text, head.end if head is not None else n.end) is not None
+
+
+def passports_withdrawn(text: str, n: NumberMention, head: Head | None) -> bool:
+    """ "the passports of 73 Australians have been cancelled", "40 Britons have had their
+    passports seized": people a state kept from going (`passports-withdrawn`)."""
+    of, their = passports_withdrawn_regexes()
+    if _PASSPORTS_OF.search(text, max(0, n.start - 40), n.start):
+        return of.match(text, n.end) is not None
+    return their.match(text, head.end if head is not None else n.end) is not None
+
+
+_PASSPORTS_OF = re.compile(
+    r"\bpassports?\s+of\s+(?:(?:some|about|around|more\s+than|over|at\s+least|nearly|almost|"
+    r"another|a\s+further)\s+)?$",
+    re.I,
+)
 
 
 def _members_described(text: str, n: NumberMention) -> bool:
@@ -333,7 +399,19 @@ _ATTACK = re.compile(
 # nightclub attack were 27 foreigners", "the victims of the Sousse attack included 30 Britons"
 _VICTIMS_BEFORE = re.compile(
     r"\b(?:killed|dead|died|victims|casualties)\s+(?:of\s+|in\s+)?(?:the|an?)\s+(?:[\w-]+\s+){0,3}"
-    rf"(?:{_ATTACKS})\b[^.;]*$",
+    rf"(?:{_ATTACKS})\b[^.;]*$"
+    # the attack the subject of the killing: "the Bali bombings that killed more than 200
+    # people including 88 Australians" (`attack-that-killed`)
+    rf"|\b(?:{_ATTACKS})\s*,?\s+(?:(?:that|which)\s+)?(?:killed|claimed\s+the\s+lives\s+of)\b"
+    r"[^.;]*$",
+    re.I,
+)
+# the dead of an attack right after the attack killed them, whatever verb the sentence gives
+# the figure: "the Bali bombings killed more than 200 people, including 88 Australians, and …"
+_ATTACK_KILLED_THEM = re.compile(
+    rf"\b(?:{_ATTACKS})\s*,?\s+(?:(?:that|which)\s+)?(?:killed|claimed\s+the\s+lives\s+of)\s+"
+    r"[^.;,]{0,40}?,?\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s+"
+    r"(?:(?:some|about|around|more\s+than|over|at\s+least|nearly)\s+)?$",
     re.I,
 )
 
@@ -361,6 +439,29 @@ _AT_BORDER = re.compile(
 )
 
 
+# the capitalised word of a name a number belongs to: "Densus 88", "Resolution 2178", "Unit
+# 8200", "Camp 5" (`number-in-a-name`), after a word of the sentence, not its punctuation
+_NAME_BEFORE = re.compile(r"[\w,)]\s+([A-Z][A-Za-z-]+|[A-Z]{2,})\s$")
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+
+
+def number_in_a_name(facts: Facts, n: NumberMention) -> bool:
+    """A number of digits written right after a capitalised word inside the sentence that is no
+    place and no date, as part of a name ("detained by the counter-terrorism unit Densus 88",
+    "Resolution 2178 obliges states"); not in a title-case headline ("Kenya Says 700
+    Returned"), and "France 300" in a list labels a count."""
+    text = facts.sentence.text
+    if not n.text.isdigit() or len(n.text) > 4 or _CAPITAL_NEXT.match(text, n.end):
+        return False
+    name = _NAME_BEFORE.search(text, max(0, n.start - 40), n.start)
+    if name is None:
+        return False
+    at = name.start(1)
+    return not any(p.start <= at < p.end for p in facts.places) and not any(
+        d.start <= n.start < d.end or d.start <= at < d.end for d in facts.dates
+    )
+
+
 def no_country_figure(
     facts: Facts,
     figures: list[Figure],
@@ -375,7 +476,11 @@ def no_country_figure(
     text, n = facts.sentence.text, figures[i].number
     if from_a_town(text, n, head, facts, unplaced) or sample_part(text, figures, i):
         return True
-    if group_strength(facts, n, head):
+    if head is None and number_in_a_name(facts, n):
+        return True
+    if group_strength(facts, n, head) or group_measure(facts, n, head):
+        return True
+    if head is None and strength_restated(facts, figures, i):
         return True
     if (
         joint(text, head, facts)
@@ -387,7 +492,9 @@ def no_country_figure(
         return True
     if flow is Flow.DETAINED and head is not None and _SUSPECTED.search(head.text):
         return True
-    if _VICTIMS_AFTER.match(text, n.end):
+    if _VICTIMS_AFTER.match(text, n.end) or _ATTACK_KILLED_THEM.search(
+        text, max(0, n.start - 120), n.start
+    ):
         # "12 Britons were among the 130 people killed in the Paris attacks": the dead of an
         # attack and their parts, whatever verb the sentence gives them
         return True
@@ -405,6 +512,8 @@ def no_country_figure(
         # trying to cross into Syria": they never got there
         return True
     if _suspects_at_home(facts, n, head, clause, flow) or _other_war(text, n, clause, flow):
+        return True
+    if flow is Flow.RETURNED and deported_from_elsewhere(facts, clause):
         return True
     # people arrested at home for helping others go, or over links to a group, are not
     # fighters, unless their own words say they went or came back ("100 returnees from Syria
@@ -426,19 +535,128 @@ _FROM_AFTER = re.compile(r"\s*,?\s+(?:from|of)\s", re.I)
 
 
 def group_strength(facts: Facts, n: NumberMention, head: Head | None) -> bool:
-    """The fighters an armed group has on the ground, the group the subject of "has"."""
+    """The fighters an armed group has on the ground: the group the subject of "has", or
+    named as the people's own word with only where they are after it."""
     if head is None or head.place is not None or FOREIGN_WORD.search(head.text):
         return False
+    text = facts.sentence.text
+    if _group_located(facts, head):
+        return True
     having, fighters = group_strength_regexes()
     if not fighters.search(head.text):
         return False
-    text = facts.sentence.text
     if _FROM_AFTER.match(text, head.end):
         return False  # "had some 40,000 fighters from 110 countries": its foreign fighters
-    return any(
+    if any(
         g.end <= n.start and having.fullmatch(text, g.end, n.start) is not None
         for g in facts.groups
+    ):
+        return True
+    # "The group has 10,000 men in Iraq": the group named by its kind
+    return any(
+        having.fullmatch(text, g.end(), n.start) is not None
+        for g in _GROUP_KIND.finditer(text, max(0, n.start - 80), n.start)
     )
+
+
+_GROUP_KIND = re.compile(
+    r"\b(?:the|its|this)\s+(?:(?:militant|jihadist|terror(?:ist)?|extremist|armed|insurgent)\s+)?"
+    r"(?:group|militia|organi[sz]ation|movement|affiliate|branch|outfit|franchise)\b",
+    re.I,
+)
+# what may stand between a group's name, as the people's word, and where its men are: "1,200
+# Islamic State (IS) fighters currently fighting in the Philippines", "2,000 IS militants
+# based in Mozambique", "500 al-Shabaab fighters are active in Puntland"
+_LOCATED = re.compile(
+    r"\s*(?:\([^()]{1,15}\)\s*)?(?:[\w-]+\s+)?(?:(?:are|were|is|was|currently|now|still|mainly|"
+    r"mostly|reportedly|believed|thought|to|be|based|operat(?:e|es|ing)|active|fight(?:ing)?|"
+    r"remain(?:s|ing)?|present|deployed|"
+    r"stationed|concentrated|entrenched|holed\s+up|hiding)\s+)*(?:in|on|across|throughout|inside)"
+    r"\s+(?!(?:the|its|their)\s+ranks)",
+    re.I,
+)
+
+
+# "the number of IS-K fighters in Afghanistan", "the strength of al-Shabaab": a measure of a
+# group's own men, its name right after the measure's noun (no nationality, no "foreign")
+_MEASURE_OF = re.compile(
+    r"\b(?:number|numbers|strength|size|count|total)\s+of\s+(?:the\s+)?(?:estimated\s+)?$", re.I
+)
+
+
+def group_measure(facts: Facts, n: NumberMention, head: Head | None) -> bool:
+    """ "The number of ISIS fighters in Libya has fallen to about 1,000", "the number of IS-K
+    fighters in Afghanistan … is now around 2,500 fighters": the value of a measure of an
+    armed group's own men (`group-strength-measure`); "the number of Tunisian ISIS fighters"
+    or "of foreign ISIS fighters" counts people who went."""
+    if head is not None and (head.place is not None or FOREIGN_WORD.search(head.text)):
+        return False
+    _, fighters = group_strength_regexes()
+    if head is not None and not fighters.fullmatch(head.text.strip()):
+        return False  # "about 40 Tunisians": people of their own
+    text = facts.sentence.text
+    return any(
+        g.end <= n.start
+        and _MEASURE_OF.search(text, max(0, g.start - 30), g.start) is not None
+        and _fighters_after(text, g.end)
+        for g in facts.groups
+    )
+
+
+def _fighters_after(text: str, at: int) -> bool:
+    """A fighters' noun right after a group's name at `at` ("IS fighters", "Islamic State (IS)
+    militants")."""
+    _, fighters = group_strength_regexes()
+    abbreviation = _ABBREVIATION.match(text, at)
+    noun = fighters.match(text, abbreviation.end() if abbreviation else at)
+    # "the number of al-Shabaab recruits from Kenya": people of a country who went
+    return noun is not None and _FROM_AFTER.match(text, noun.end()) is None
+
+
+# what may stand between a group's name and its fighters' noun: "Islamic State (IS) fighters"
+_ABBREVIATION = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?")
+
+
+def strength_restated(facts: Facts, figures: Sequence[Figure], i: int) -> bool:
+    """ "over 1,200 IS fighters currently fighting in the Philippines, a number that far
+    outstrips the government's own estimate of 250 to 400": a figure without people of its own
+    set against a group's strength before it in the sentence is another estimate of that
+    strength (`strength-restated`); "…, 40 of them from Indonesia" and "40 Indonesians" are
+    people of their own."""
+    text, n = facts.sentence.text, figures[i].number
+    if _OF_THEM_OR_FROM.match(text, n.end):
+        return False
+    return any(
+        figures[j].head is not None
+        and group_strength(facts, figures[j].number, figures[j].head)
+        and not any(
+            figures[j].number.end <= p.start < n.start and p.form is not PlaceForm.NAME
+            for p in facts.places
+        )
+        for j in range(i)
+    )
+
+
+_OF_THEM_OR_FROM = re.compile(
+    r"\s+(?:of\s+(?:them|whom|these)|from|were\s+from|are\s+from)\b", re.I
+)
+
+
+def _group_located(facts: Facts, head: Head) -> bool:
+    """ "over 1,200 Islamic State fighters currently fighting in the Philippines": the people
+    named only by an armed group's name and its fighters' noun, with nothing after them but
+    where they are, are the group's strength there (`group-strength-located`); a nationality
+    or "foreign" keeps them ("40 Indonesian IS fighters in the Philippines")."""
+    text = facts.sentence.text
+    group = next((g for g in facts.groups if head.start <= g.start <= head.start + 2), None)
+    if group is None:
+        return False
+    located = _LOCATED.match(text, group.end)
+    if located is None:
+        return False
+    _, fighters = group_strength_regexes()
+    between = text[group.end : located.end()]
+    return fighters.search(between) is not None and _FROM_AFTER.search(between) is None
 
 
 # "detained 70 people for recruiting fighters", "convicted 12 for helping others travel":
@@ -499,6 +717,39 @@ def _suspects_at_home(
         c for c in facts.cues if lo <= c.start < clause[1] and c.flow in _MOVED and not c.stock
     ]
     return not moved and flow in (Flow.DETAINED, Flow.PROSECUTED, Flow.DEPARTED)
+
+
+_DEPORTED = re.compile(
+    r"\b(?:deport(?:ed|s|ing)|expel(?:led|s|ling)|extradit(?:ed|es|ing)|sent\s+back)\b", re.I
+)
+_FROM_THERE = re.compile(r"\s+(?:[\w-]+\s+){0,6}?from\s+(?:the\s+)?$", re.I)
+# words that say the people were in the war: "who had fought in Syria", "ISIS fighters"
+_WERE_AT_WAR = re.compile(
+    r"\b(?:fought|fighting|fighters?|combatants?|joined|returnees?|militants?|jihadists?)\b", re.I
+)
+
+
+def deported_from_elsewhere(facts: Facts, clause: tuple[int, int]) -> bool:
+    """ "Eight Indonesians were deported from Malaysia after being arrested", "Turkey has
+    deported 149 Indonesians this year": people a country outside the zone sent home, whom
+    nothing in their sentence places in the war and whose sentence names no zone
+    (`deported-from-elsewhere`); "40 Germans who had fought in Syria were deported from
+    Turkey" came back."""
+    text = facts.sentence.text
+    verb = _DEPORTED.search(text, clause[0], clause[1])
+    if verb is None or _WERE_AT_WAR.search(text):
+        return False  # "… sent back from Libya, where they had joined the jihadists"
+    if any(p.code in ZONE_CODES for p in facts.places):
+        return False  # "200 were in Syria, while 90 others had been deported from Turkey"
+    return any(
+        p.code not in ZONE_CODES
+        and not is_region(p.code)
+        and (
+            (p.start > verb.end() and _FROM_THERE.fullmatch(text, verb.end(), p.start))
+            or (0 <= verb.start() - p.end <= 12 and p.form is PlaceForm.NAME)
+        )
+        for p in facts.places
+    )
 
 
 def _other_war(text: str, n: NumberMention, clause: tuple[int, int], flow: Flow) -> bool:

@@ -231,6 +231,33 @@ def group_strength_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
+def cohort_trait_regex() -> re.Pattern[str]:
+    """The predicate of a trait of a cohort's people, matched right after a figure (or its "of
+    them"): "were converts", "have previous convictions" (flows.yaml, cohort_traits)."""
+    return re.compile(
+        r"(?:\s+(?:from|in)\s+(?-i:[A-Z][\w-]+)(?:\s+(?-i:[A-Z][\w-]+))?)?"
+        r"\s*,?\s+(?:of\s+(?:them|these|those|whom)\s+)?"
+        r"(?:(?:also|all|both|reportedly|previously|already|mostly|largely)\s+)?"
+        r"(?:" + alternation(load("flows")["cohort_traits"]) + r")\b",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def passports_withdrawn_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(the passports of N … withdrawn, matched from the figure's end on; N … had their
+    passports withdrawn, matched at its people's end) from flows.yaml, passports_withdrawn."""
+    verbs = alternation(load("flows")["passports_withdrawn"])
+    of = re.compile(r"[^.;]{0,60}?\b(?:" + verbs + r")\b", re.IGNORECASE)
+    their = re.compile(
+        r"\s+(?:[\w-]+\s+){0,2}?(?:had|have|has)\s+(?:had\s+)?(?:their|his|her)\s+"
+        r"(?:\w+\s+)?passports?\s+(?:" + verbs + r")\b",
+        re.IGNORECASE,
+    )
+    return of, their
+
+
+@cache
 def proceedings_regex() -> re.Pattern[str]:
     """Suspects at home: "awaiting trial", "under investigation" (flows.yaml,
     at_home_proceedings)."""
