@@ -468,7 +468,11 @@ def test_the_conflicts_page_links_its_next_page(client: TestClient) -> None:
     assert "1–2 of 5" in page
 
 
-def test_the_ledger_is_rechecked_at_most_once_a_second(tmp_path: Path) -> None:
+def test_the_ledger_is_rechecked_at_most_once_a_second(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The interval is stretched so that a slow machine cannot let it pass during the write.
+    monkeypatch.setattr("fighterflows.web.state.RECHECK_SECONDS", 3600.0)
     path = tmp_path / "steady.db"
     fill_ledger(path)
     with TestClient(create_app(str(path))) as c:
@@ -477,7 +481,7 @@ def test_the_ledger_is_rechecked_at_most_once_a_second(tmp_path: Path) -> None:
         fig = Fig("320", "AUT", Flow.DEPARTED, 320, "Austrian government", "2019-06")
         ledger.add_document(make_document("later", "2019-06-01", ["Austria: 320."], [fig]))
         ledger.close()
-        assert c.get("/api/table").json() == before  # within the second: the cached table
+        assert c.get("/api/table").json() == before  # within the interval: the cached table
 
 
 @pytest.mark.parametrize(
