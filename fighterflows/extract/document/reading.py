@@ -1076,7 +1076,12 @@ def _official(
     figure's country, never another ministry named before (the foreign ministry)."""
     if noun == "ministry" and _PORTFOLIO.search(who) and _is_country(d.place):
         return office_of(who, d.place)
+    countries = source_countries()
     for x in reversed(drafts):
+        if noun in ("agency", "service") and x.source and countries.get(x.source) == d.place:
+            # "the BfV said …. The agency believes that 450 remain": the national body of the
+            # figure's country that the figures before were attributed to
+            return x.source
         if x.source and re.search(rf"\b{noun}\b", _spelled(x.source)):
             return x.source
     typed = [n for n in named if n.sentence <= i and re.search(rf"\b{noun}\b", _spelled(n.source))]
@@ -1088,7 +1093,6 @@ def _official(
     # a news lead: "the agency said" before the next paragraph names it ("The BfV said"): a
     # body of that kind, never another kind ("the foreign ministry said" is no agency named
     # later)
-    countries = source_countries()
     later = [
         n
         for n in named

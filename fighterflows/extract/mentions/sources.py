@@ -109,7 +109,8 @@ _ATTRIBUTION = re.compile(
     r"(?i:co-?ordinator|commissioner|(?:prosecutor|procurator|attorney)[- ]general|prosecutor|"
     r"minister|secretary|director|head|chief|chancellor|premier|spokes(?:man|woman|person))"
     r"(?:(?:'s|’s)\s+office)?"
-    r")\s+(?:also\s+)?"
+    # "the authorities have put the number at"
+    r")\s+(?:also\s+)?(?:(?:has|have|had)\s+)?"
     r"(?:" + _VERBS + r")\b)"
     r"|(?P<auth>(?P<auth_x>\b[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+(?:authorities|officials|police|"
     r"government|intelligence(?:\s+services?)?|security\s+services?|agenc(?:y|ies)|"
@@ -559,6 +560,12 @@ def find_attributions(text: str) -> list[Attribution]:
                 again = _ATTRIBUTION.match(text, m.start() + verb.start() + 1)
                 if again is not None and again.lastgroup == "inv":
                     matches.append(again)
+                # "In Azerbaijan the authorities say": the speaker after the place
+                rest = _AFTER_PLACE.match(who or "")
+                if rest is not None and rest.end() < len(who or ""):
+                    again = _ATTRIBUTION.match(text, m.start() + rest.end())
+                    if again is not None and again.lastgroup in ("off", "nat", "subj"):
+                        matches.append(again)
             continue
         found = _attribution(m.start(), m.end(), m.group(), who or "")
         if kind in _SUBJECTS or kind == "off":
@@ -641,6 +648,8 @@ def _a_place_after_preposition(text: str, start: int, who: str) -> bool:
     return any(p.start == at for p in find_places(who))
 
 
+# "In Azerbaijan the authorities say": a place after a preposition, then its speaker
+_AFTER_PLACE = re.compile(r"(?:In|in)\s+(?:[A-Z][\w'’-]*\s+){1,3}?(?=(?:the|its|[A-Z])\w*\s)")
 # "… have left for Iraq and Syria, including women, says X": the words a verb follows open
 # with a preposition of place
 _PREPOSITION_LEAD = re.compile(
