@@ -540,6 +540,8 @@ def no_country_figure(
         return True
     if head is None and strength_restated(facts, figures, i):
         return True
+    if part_of_suspects(text, figures, i):
+        return True
     if (
         joint(text, head, facts)
         or joint_origin(text, n, head, facts)
@@ -548,8 +550,11 @@ def no_country_figure(
         # "1,000 Kosovars and Albanians", "3,700 produced by just four countries": one
         # figure for a few countries is none of theirs
         return True
-    if flow is Flow.DETAINED and head is not None and _SUSPECTED.search(head.text):
-        return True
+    if flow is Flow.DETAINED and (
+        (head is not None and _SUSPECTED.search(head.text))
+        or (_SUSPECTS_NP.match(text, n.end) and not held_in_zone_regexes()[0].search(text))
+    ):
+        return True  # "detained 40 ISIS suspects", "arrested 3,000 suspected foreign fighters"
     if _VICTIMS_AFTER.match(text, n.end) or _ATTACK_KILLED_THEM.search(
         text, max(0, n.start - 120), n.start
     ):
@@ -704,6 +709,29 @@ def _fighters_after(text: str, at: int) -> bool:
 
 # what may stand between a group's name and its fighters' noun: "Islamic State (IS) fighters"
 _ABBREVIATION = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?")
+
+
+# the noun phrase of a count of suspects, from the number's end: "76 suspects", "40 ISIS
+# suspects", "30 suspected jihadists"
+_SUSPECTS_NP = re.compile(r"(?:\s+[\w-]+){0,2}?\s+suspect(?:s|ed)(?:\s+[\w-]+)?\b", re.I)
+_INCLUDING = re.compile(
+    r"[^.;()]{0,50}?,\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s+"
+    r"(?:(?:some|about|around|nearly|more\s+than|over|at\s+least)\s+)?$",
+    re.I,
+)
+
+
+def part_of_suspects(text: str, figures: Sequence[Figure], i: int) -> bool:
+    """ "76 suspects had been arrested since Sunday, including nine foreign nationals": a part
+    of a count of suspects is a suspect too (`part-of-suspects`); "40 returnees were arrested,
+    including nine women" stays."""
+    if i == 0 or held_in_zone_regexes()[0].search(text):
+        return False  # "a prison in north-east Syria holds 5,000 ISIS suspects, among them …"
+    whole = _SUSPECTS_NP.match(text, figures[i - 1].number.end)
+    return (
+        whole is not None
+        and _INCLUDING.fullmatch(text, whole.end(), figures[i].number.start) is not None
+    )
 
 
 def strength_restated(facts: Facts, figures: Sequence[Figure], i: int) -> bool:
