@@ -12,6 +12,7 @@ from fighterflows.extract.assembly.choosing import Figure
 from fighterflows.extract.assembly.placing import ZONE_CODES, several_origins
 from fighterflows.extract.assembly.wholes import OF_THEM, OF_WHOM
 from fighterflows.extract.mentions.facts import Facts
+from fighterflows.extract.mentions.groups import group_countries
 from fighterflows.extract.mentions.lexicon import (
     cohort_trait_regex,
     excluded_regex,
@@ -49,6 +50,9 @@ SUSPECTS = re.compile(
     r"cell|plot|recruitment)|\bfor\s+(?:[\w-]+[-\s])?related\s+(?:connections|links|activities|"
     r"offences|offenses)"
     # "arrested 360 people over links to the Islamic State": suspects at home
+    # "charged with crimes related to the group", "over plots inside Australia": at home
+    r"|\bwith\s+(?:[\w-]+\s+){0,2}(?:crimes|offences|offenses|charges)\s+(?:related|linked)\s+to\b"
+    r"|\b(?:over|for)\s+(?:(?:terror|terrorist|attack|bomb|alleged|foiled)\s+)?(?:plots?|plotting)\b"
     r"|\b(?:over|for|with|on|due\s+to)\s+(?:their\s+|his\s+|her\s+)?(?:alleged\s+|suspected\s+|"
     r"possible\s+)?(?:links|ties|"
     r"connections|affiliation)\s+(?:to|with)\b"
@@ -56,6 +60,20 @@ SUSPECTS = re.compile(
     r"|\bfor\s+(?:trying|attempting|planning|seeking|wanting|intending|preparing)\s+to\s+"
     r"(?:join|travel|go|leave|fight|reach)",
     re.I,
+)
+
+
+# a holding verb right before a figure: "PDRM has arrested 512 people", "charged more than 100"
+_HELD_BEFORE = re.compile(
+    r"\b(?:arrested|detained|held|charged|jailed|convicted|apprehended|prosecuted|indicted)\s+"
+    r"(?:(?:some|about|around|nearly|almost|more\s+than|over|at\s+least|another)\s+)?$",
+    re.I,
+)
+# a sentence that opens with its cohort: "Of the 130 Danes who went, 27 have been charged"
+_OPENS_A_COHORT = re.compile(r"\s*(?:of|among)\s", re.I)
+# a part of a cohort: "of them", "of whom", "of these" (its own whole said what it did)
+_A_PART = re.compile(
+    r"\bof\s+(?:them|whom|these|those)\b|\s+of\s+(?:them|whom|these|those)\b", re.I
 )
 
 
@@ -193,12 +211,18 @@ def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         (n.value is not None and n.value > 1) or _CHANGE.search(text, max(0, n.start - 40), n.start)
     ):
         return True  # "a 300% increase", "down one third from a peak of 93": a change
+    if _age_predicate(text, n, head):
+        return True  # "most were over 30", "were all under 10": an age said of people
     if _AVERAGE_AGE.search(text, max(0, n.start - 120), n.start):
         return True  # "the average age of the 300 Dutch fighters who went was 23"
     if n.qualifier is Qualifier.VAGUE and _ONE_OF_MANY.search(text, max(0, n.start - 16), n.start):
         return True  # "he was one of hundreds of Britons who went": one person
     if n.value == 1 and n.kind is NumberKind.COUNT and _OF_A_NUMBER.match(text, n.end):
         return True  # "one of 40 Belgians convicted this year": the one is a person
+    if n.value == 1 and (
+        _ONE_BY_ONE.match(text, n.end) or _ONE_BY_BEFORE.search(text, max(0, n.start - 12), n.start)
+    ):
+        return True  # "the courts will hear the men's cases one by one"
     if cohort_trait(text, n, head) or passports_withdrawn(text, n, head):
         return True  # "a third were converts", "the passports of 73 Australians were cancelled"
     if _NOT_MOVING.search(text, max(0, n.start - 30), n.start):
@@ -254,6 +278,29 @@ _AVERAGE_AGE = re.compile(
     r"stands\s+at|of)\s+(?:about\s+|around\s+|just\s+|only\s+|roughly\s+|some\s+)?$",
     re.I,
 )
+# an age said as the predicate of people (`age-predicate`): "45 of them are under 18", "most
+# were over 30"; "under 300 are still in Syria" is a count with its own verb after it
+_AGE_PREDICATE = re.compile(r"(?:under|over|below|above)\s", re.I)
+_COPULA_BEFORE = re.compile(r"\b(?:are|were|is|was|being)\s+(?:(?:all|both|mostly)\s+)?$", re.I)
+
+
+# "one by one", "one after another", "one at a time": no count
+_ONE_BY_ONE = re.compile(r"\s+(?:by\s+one|after\s+(?:another|the\s+other)|at\s+a\s+time)\b", re.I)
+
+
+_ONE_BY_BEFORE = re.compile(r"\bone\s+by\s+$", re.I)
+
+
+def _age_predicate(text: str, n: NumberMention, head: Head | None) -> bool:
+    return (
+        head is None
+        and n.value is not None
+        and n.value < 100
+        and _AGE_PREDICATE.match(n.text) is not None
+        and _COPULA_BEFORE.search(text, max(0, n.start - 20), n.start) is not None
+    )
+
+
 # "one of hundreds of Britons", "one of the thousands who went": one person among a vague many
 # (`one-of-many`); "one of the 850 Britons who went" still states its figure
 _ONE_OF_MANY = re.compile(r"\bone\s+of\s+(?:the\s+)?$", re.I)
@@ -270,7 +317,18 @@ def cohort_trait(text: str, n: NumberMention, head: Head | None) -> bool:
     """ "a third were married", "225 of them have previous convictions", "58 percent of the
     returnees were employed": a trait of a cohort's people right after the figure, what they
     were or had rather than a movement (`cohort-trait`, flows.yaml cohort_traits)."""
+    if _A_WHOLE.search(text, max(0, n.start - 40), n.start):
+        return False  # "most of the roughly 100 returnees were aged 18-30": the trait is a part's
     return cohort_trait_regex().match(text, head.end if head is not None else n.end) is not None
+
+
+# a figure that is the whole or base of a part said before it: "most of the roughly 100",
+# "20 percent of the 300"
+_A_WHOLE = re.compile(
+    r"\bof\s+(?:the|these|those|its|their)\s+(?:(?:roughly|about|some|around|nearly|almost|"
+    r"estimated|more\s+than|over)\s+)?$",
+    re.I,
+)
 
 
 def passports_withdrawn(text: str, n: NumberMention, head: Head | None) -> bool:
@@ -402,8 +460,8 @@ _VICTIMS_BEFORE = re.compile(
     rf"(?:{_ATTACKS})\b[^.;]*$"
     # the attack the subject of the killing: "the Bali bombings that killed more than 200
     # people including 88 Australians" (`attack-that-killed`)
-    rf"|\b(?:{_ATTACKS})\s*,?\s+(?:(?:that|which)\s+)?(?:killed|claimed\s+the\s+lives\s+of)\b"
-    r"[^.;]*$",
+    rf"|\b(?:{_ATTACKS})\b[^.;,]{{0,70}}?\s*,?\s+(?:(?:that|which)\s+)?(?:killed|claimed\s+the\s+"
+    r"lives\s+of)\b[^.;]*$",
     re.I,
 )
 # the dead of an attack right after the attack killed them, whatever verb the sentence gives
@@ -482,6 +540,8 @@ def no_country_figure(
         return True
     if head is None and strength_restated(facts, figures, i):
         return True
+    if part_of_suspects(text, figures, i):
+        return True
     if (
         joint(text, head, facts)
         or joint_origin(text, n, head, facts)
@@ -490,8 +550,11 @@ def no_country_figure(
         # "1,000 Kosovars and Albanians", "3,700 produced by just four countries": one
         # figure for a few countries is none of theirs
         return True
-    if flow is Flow.DETAINED and head is not None and _SUSPECTED.search(head.text):
-        return True
+    if flow is Flow.DETAINED and (
+        (head is not None and _SUSPECTED.search(head.text))
+        or (_SUSPECTS_NP.match(text, n.end) and not held_in_zone_regexes()[0].search(text))
+    ):
+        return True  # "detained 40 ISIS suspects", "arrested 3,000 suspected foreign fighters"
     if _VICTIMS_AFTER.match(text, n.end) or _ATTACK_KILLED_THEM.search(
         text, max(0, n.start - 120), n.start
     ):
@@ -518,7 +581,23 @@ def no_country_figure(
     # people arrested at home for helping others go, or over links to a group, are not
     # fighters, unless their own words say they went or came back ("100 returnees from Syria
     # were arrested over links to ISIS")
-    suspects = SUSPECTS.search(text, n.end, clause[1]) if flow is Flow.DETAINED else None
+    held = (
+        flow is Flow.DETAINED
+        or (
+            flow is Flow.PROSECUTED
+            and not _A_PART.search(text, max(0, n.start - 12), n.start)
+            and not _A_PART.match(text, n.end)
+            and not _OPENS_A_COHORT.match(text)
+        )
+        or (
+            # "police have charged more than 100 people since 2014, most of them over plots":
+            # the verb of holding right before the figure, whatever the clause says after
+            _HELD_BEFORE.search(text, max(clause[0], n.start - 40), n.start) is not None
+            and not _A_PART.search(text, max(0, n.start - 12), n.start)
+            and not _A_PART.match(text, n.end)
+        )
+    )
+    suspects = SUSPECTS.search(text, n.end, clause[1]) if held else None
     if (
         suspects is not None
         and not _moved_themselves(facts, n, head, suspects.start())
@@ -542,21 +621,36 @@ def group_strength(facts: Facts, n: NumberMention, head: Head | None) -> bool:
     text = facts.sentence.text
     if _group_located(facts, head):
         return True
-    having, fighters = group_strength_regexes()
+    _, fighters = group_strength_regexes()
     if not fighters.search(head.text):
         return False
     if _FROM_AFTER.match(text, head.end):
         return False  # "had some 40,000 fighters from 110 countries": its foreign fighters
+    # a national militia's strength counts its country's people ("the Zeinabiyoun Brigade, which
+    # has up to 1,000 fighters in Syria": Pakistanis)
+    militias = group_countries()
     if any(
-        g.end <= n.start and having.fullmatch(text, g.end, n.start) is not None
+        g.end <= n.start and g.name not in militias and _has(text, g.end, n.start)
         for g in facts.groups
     ):
         return True
     # "The group has 10,000 men in Iraq": the group named by its kind
     return any(
-        having.fullmatch(text, g.end(), n.start) is not None
+        _has(text, g.end(), n.start)
         for g in _GROUP_KIND.finditer(text, max(0, n.start - 80), n.start)
     )
+
+
+# "the group, which is thought to have 7,000 fighters": the group's relative clause
+_RELATIVE = re.compile(r"\s*,\s*(?:which|that)(?=\s)", re.I)
+
+
+def _has(text: str, end: int, at: int) -> bool:
+    """The words from a group's name ending at `end` to its number at `at` say it has them
+    ("… has", "…'s affiliate in Libya has", "…, which is thought to have")."""
+    having, _ = group_strength_regexes()
+    relative = _RELATIVE.match(text, end, at)
+    return having.fullmatch(text, relative.end() if relative else end, at) is not None
 
 
 _GROUP_KIND = re.compile(
@@ -615,6 +709,29 @@ def _fighters_after(text: str, at: int) -> bool:
 
 # what may stand between a group's name and its fighters' noun: "Islamic State (IS) fighters"
 _ABBREVIATION = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?")
+
+
+# the noun phrase of a count of suspects, from the number's end: "76 suspects", "40 ISIS
+# suspects", "30 suspected jihadists"
+_SUSPECTS_NP = re.compile(r"(?:\s+[\w-]+){0,2}?\s+suspect(?:s|ed)(?:\s+[\w-]+)?\b", re.I)
+_INCLUDING = re.compile(
+    r"[^.;()]{0,50}?,\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s+"
+    r"(?:(?:some|about|around|nearly|more\s+than|over|at\s+least)\s+)?$",
+    re.I,
+)
+
+
+def part_of_suspects(text: str, figures: Sequence[Figure], i: int) -> bool:
+    """ "76 suspects had been arrested since Sunday, including nine foreign nationals": a part
+    of a count of suspects is a suspect too (`part-of-suspects`); "40 returnees were arrested,
+    including nine women" stays."""
+    if i == 0 or held_in_zone_regexes()[0].search(text):
+        return False  # "a prison in north-east Syria holds 5,000 ISIS suspects, among them …"
+    whole = _SUSPECTS_NP.match(text, figures[i - 1].number.end)
+    return (
+        whole is not None
+        and _INCLUDING.fullmatch(text, whole.end(), figures[i].number.start) is not None
+    )
 
 
 def strength_restated(facts: Facts, figures: Sequence[Figure], i: int) -> bool:
