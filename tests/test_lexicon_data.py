@@ -18,6 +18,7 @@ from fighterflows.extract.mentions.groups import find_groups, find_zone
 from fighterflows.extract.mentions.lexicon import (
     DATA,
     alternation,
+    destination_regex,
     group_strength_regexes,
     held_in_zone_regexes,
     load,
@@ -750,3 +751,22 @@ def test_accused_of_joining(text: str, joined: bool) -> None:
 )
 def test_receiving_parties_name_the_state_people_are_handed_to(text: str, state: str) -> None:
     assert [e.place for e in extract(text, "2020-01-01", "case")] == [state]
+
+
+@pytest.mark.parametrize(
+    ("before", "destination"),
+    [
+        ("the number drawn to ", True),
+        ("others were lured to ", True),
+        ("a few travelled on to ", True),
+        ("some fled into ", True),
+        ("21 made their way to Nangarhar province in ", True),
+        ("others found their way to ", True),
+        ("they went to fight in ", True),
+        ("those who went back to ", False),
+        ("fighters who went home to ", False),
+        ("the government of ", False),
+    ],
+)
+def test_verbs_that_make_a_country_a_destination(before: str, destination: bool) -> None:
+    assert bool(destination_regex().search(before)) is destination
