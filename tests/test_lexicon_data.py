@@ -500,6 +500,7 @@ PLAIN_WORD_LISTS = [
     ("populations", "place_participles"),
     ("populations", "place_bound"),
     ("populations", "receiving_parties"),
+    ("populations", "residence_participles"),
     ("dates", "weekdays"),
     ("dates", "reporting"),
     ("flows", "measure_nouns"),
@@ -770,3 +771,10 @@ def test_receiving_parties_name_the_state_people_are_handed_to(text: str, state:
 )
 def test_verbs_that_make_a_country_a_destination(before: str, destination: bool) -> None:
     assert bool(destination_regex().search(before)) is destination
+
+
+def test_a_residence_participle_is_also_a_place_participle() -> None:
+    """ "America-based" binds the place word as the other participles do; only whose people
+    they are changes."""
+    data = load("populations")
+    assert set(data["residence_participles"]) <= set(data["place_participles"]) | {"resident"}
