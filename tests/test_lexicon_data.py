@@ -19,6 +19,7 @@ from fighterflows.extract.mentions.lexicon import (
     DATA,
     alternation,
     cohort_trait_regex,
+    destination_regex,
     group_strength_regexes,
     held_in_zone_regexes,
     load,
@@ -501,6 +502,7 @@ PLAIN_WORD_LISTS = [
     ("populations", "place_participles"),
     ("populations", "place_bound"),
     ("populations", "receiving_parties"),
+    ("populations", "residence_participles"),
     ("dates", "weekdays"),
     ("dates", "reporting"),
     ("flows", "measure_nouns"),
@@ -808,3 +810,29 @@ def test_spellings_are_one_word_two_ways_in_lower_case() -> None:
     for pair in load("sources")["spellings"]:
         assert len(pair) == 2 and pair[0] != pair[1], pair
         assert all(word == word.lower() and " " not in word for word in pair), pair
+
+
+@pytest.mark.parametrize(
+    ("before", "destination"),
+    [
+        ("the number drawn to ", True),
+        ("others were lured to ", True),
+        ("a few travelled on to ", True),
+        ("some fled into ", True),
+        ("21 made their way to Nangarhar province in ", True),
+        ("others found their way to ", True),
+        ("they went to fight in ", True),
+        ("those who went back to ", False),
+        ("fighters who went home to ", False),
+        ("the government of ", False),
+    ],
+)
+def test_verbs_that_make_a_country_a_destination(before: str, destination: bool) -> None:
+    assert bool(destination_regex().search(before)) is destination
+
+
+def test_a_residence_participle_is_also_a_place_participle() -> None:
+    """ "America-based" binds the place word as the other participles do; only whose people
+    they are changes."""
+    data = load("populations")
+    assert set(data["residence_participles"]) <= set(data["place_participles"]) | {"resident"}

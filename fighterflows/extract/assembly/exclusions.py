@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from fighterflows.extract.assembly.choosing import Figure
 from fighterflows.extract.assembly.placing import ZONE_CODES, several_origins
+from fighterflows.extract.assembly.recipients import joint_recipients
 from fighterflows.extract.assembly.wholes import OF_THEM, OF_WHOM
 from fighterflows.extract.mentions.facts import Facts
 from fighterflows.extract.mentions.groups import group_countries
@@ -545,6 +546,7 @@ def no_country_figure(
     if (
         joint(text, head, facts)
         or joint_origin(text, n, head, facts)
+        or joint_recipients(text, n, head, facts)
         or FEW_COUNTRIES.search(text, n.end, clause[1])
     ):
         # "1,000 Kosovars and Albanians", "3,700 produced by just four countries": one

@@ -21,6 +21,7 @@ from fighterflows.extract.mentions.facts import Facts
 from fighterflows.extract.mentions.flows import STATE_GAP
 from fighterflows.extract.mentions.groups import group_countries, groups_gazetteer
 from fighterflows.extract.mentions.lexicon import (
+    destination_regex,
     helper_country_regex,
     load,
     region_route_regex,
@@ -42,6 +43,9 @@ _COUNTRIES = re.compile(
     rf"(?:{_NUMBER_WORD}\s+(?:other\s+|different\s+|such\s+)?|(?:their\s+)?home\s+)"
     r"(?:countries|nations)"
     r"|(?:to|from)\s+(?:their\s+)?countries\s+of\s+origin"
+    # "handed over 300 women and children to their countries", "repatriated by their
+    # respective countries": the people of many countries
+    r"|(?:to|by)\s+their\s+(?:own\s+|respective\s+)?(?:countries|nations)\b(?!['’])"
     # "volunteers from around the world", "from all over the world", "from across the globe"
     r"|from\s+(?:all\s+over|around|across|all\s+corners\s+of)\s+the\s+(?:world|globe)",
     re.I,
@@ -181,7 +185,11 @@ def _n_countries(
     return "world", _LEAD_WORD.sub("", countries.group())
 
 
-_HOME_COUNTRIES = re.compile(r"\bhome\s+(?:countries|nations)|\bcountries\s+of\s+origin", re.I)
+_HOME_COUNTRIES = re.compile(
+    r"\bhome\s+(?:countries|nations)|\bcountries\s+of\s+origin"
+    r"|\btheir\s+(?:own\s+|respective\s+)?(?:countries|nations)\b",
+    re.I,
+)
 
 
 def home_countries(text: str, clause: tuple[int, int]) -> tuple[str, str] | None:
@@ -408,6 +416,7 @@ def _usable(text: str, facts: Facts, heads: Sequence[Head], n: NumberMention) ->
         for p in facts.places
         if p.code not in ZONE_CODES
         and not _TRANSIT.search(text, max(0, p.start - 30), p.start)
+        and not destination_regex().search(text, max(0, p.start - 50), p.start)
         and not _MOVED_FROM.search(text, max(0, p.start - 40), p.start)
         and not _PARTICIPLE.match(text, p.end)
         and not _STATE_AFTER.match(text, p.end)

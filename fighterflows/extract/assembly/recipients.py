@@ -14,7 +14,8 @@ import re
 from functools import cache
 
 from fighterflows.extract.mentions.facts import Facts
-from fighterflows.extract.mentions.lexicon import load
+from fighterflows.extract.mentions.flows import STATE_GAP, Cue
+from fighterflows.extract.mentions.lexicon import helper_country_regex, load
 from fighterflows.extract.mentions.populations import Head
 from fighterflows.extract.numbers import NumberMention
 from fighterflows.model import Flow
@@ -92,3 +93,82 @@ def _state_at(text: str, at: int, facts: Facts) -> PlaceMention | None:
         return place
     adjective = place.form is PlaceForm.ADJECTIVE and party is None
     return place if adjective and _party_after().match(text, place.end) else None
+
+
+# two states named together: "France and the Netherlands", "French and Dutch"
+_PAIR_GAP = re.compile(r"\s*,?\s+and\s+(?:the\s+)?")
+# "… to Denmark and Norway, respectively": each its own figure
+_SPLIT = re.compile(r"\b(?:respectively|each|apiece)\b", re.IGNORECASE)
+_COMMA_THEN = re.compile(r"\s*,")
+
+
+def joint_recipients(text: str, n: NumberMention, head: Head | None, facts: Facts) -> bool:
+    """ "Germany and Finland have repatriated five women", "the 14 children were handed over to
+    French and Dutch delegations": one figure of a return two states share is neither's."""
+    if head is not None and head.place is not None:
+        return False  # "12 French and two Dutch children": each its own
+    cue = _return_cue(n, facts)
+    if cue is None or _SPLIT.search(text, n.end):
+        return False
+    if cue.end <= n.start:
+        between = [p for p in facts.places if cue.end <= p.start < n.start]
+        if any(p.code not in ZONE_CODES for p in between):
+            return False  # "… repatriated 18: Germany 12 and Finland 6"
+        return _pair_before(text, cue.start, facts)
+    return _pair_after(text, cue.end, facts)
+
+
+def _return_cue(n: NumberMention, facts: Facts) -> Cue | None:
+    """The verb of return of the figure: the last verb before it, else one right after its
+    people ("the 14 children were handed over")."""
+    before = [c for c in facts.cues if c.end <= n.start and not c.stock]
+    if before:
+        return before[-1] if before[-1].flow is Flow.RETURNED else None
+    after = [c for c in facts.cues if n.end <= c.start <= n.end + 60 and not c.stock]
+    return after[0] if after and after[0].flow is Flow.RETURNED else None
+
+
+def _states(facts: Facts) -> list[PlaceMention]:
+    return [
+        p
+        for p in facts.places
+        if p.code not in ZONE_CODES
+        and not is_region(p.code)
+        and p.form in (PlaceForm.NAME, PlaceForm.ADJECTIVE)
+    ]
+
+
+def _pair_before(text: str, verb: int, facts: Facts) -> bool:
+    """Two states as the subject of the verb: "Germany and Finland have repatriated"."""
+    states = [
+        p
+        for p in _states(facts)
+        if p.end <= verb and not helper_country_regex().search(text, max(0, p.start - 50), p.start)
+    ]
+    if len(states) < 2:
+        return False
+    first, second = states[-2], states[-1]
+    gap = text[second.end : verb]
+    if _COMMA_THEN.match(gap):
+        gap = gap[gap.index(",") + 1 :]
+    return (
+        first.code != second.code
+        and _PAIR_GAP.fullmatch(text, first.end, second.start) is not None
+        and STATE_GAP.fullmatch(" " + gap.lstrip()) is not None
+    )
+
+
+def _pair_after(text: str, verb: int, facts: Facts) -> bool:
+    """Two states the people are handed to: "handed over to French and Dutch delegations"."""
+    to = _TO.search(text, verb, min(len(text), verb + 20))
+    if to is None or _PHRASE_BREAK.search(text, verb, to.start()):
+        return False
+    article = _ARTICLE.match(text, to.end())
+    at = article.end() if article is not None else to.end()
+    states = [p for p in _states(facts) if p.start >= to.end()]
+    if len(states) < 2 or states[0].start not in (to.end(), at):
+        return False
+    first, second = states[0], states[1]
+    return (
+        first.code != second.code and _PAIR_GAP.fullmatch(text, first.end, second.start) is not None
+    )

@@ -202,6 +202,14 @@ def helper_country_regex() -> re.Pattern[str]:
 
 
 @cache
+def destination_regex() -> re.Pattern[str]:
+    """A verb of going and its preposition just before a country (flows.yaml,
+    country_is_a_destination): the country is where people went, not theirs."""
+    words = alternation(load("flows")["country_is_a_destination"])
+    return re.compile(r"(?<![\w-])(?:" + words + r")\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@cache
 def sends_others_away_regex() -> re.Pattern[str]:
     """A verb of return by which a state moves others' people (flows.yaml, sends_others_away)."""
     return re.compile(r"\b(?:" + alternation(load("flows")["sends_others_away"]) + r")\b", re.I)

@@ -23,7 +23,7 @@ from fighterflows.extract.mentions.lexicon import (
     people_regex,
 )
 from fighterflows.model import Population
-from fighterflows.places import PlaceForm, PlaceMention
+from fighterflows.places import ZONE_CODES, PlaceForm, PlaceMention
 
 _WORD = re.compile(r"[\w'’.-]*\w|[^\w\s]")
 # Words that end a noun phrase before its head is found: the number stands alone.
@@ -41,6 +41,11 @@ _OF_DET = re.compile(r"\s+(?:its|their|the|these|those|his|her|our)\s+(?!\d)", r
 # "French-trained", "Belgian-born": a place word bound to what follows, not people of it.
 PARTICIPLES = "|".join(load("populations")["place_participles"])
 _PARTICIPLE = re.compile(rf"[\s-]+(?:{PARTICIPLES})\b", re.I)
+# "64 America-based suspects", "30 UK-based jihadists": people living in a country are its
+# people (not the zone's: "Syria-based fighters" are no Syrians)
+_RESIDENT = re.compile(
+    rf"[\s-]+(?:{'|'.join(load('populations')['residence_participles'])})\b", re.I
+)
 _ALONE_AFTER = re.compile(
     r"\s*(?:[,;.)]|(?:had|have|has|were|was|are|returned|died|and|who|in|from)\b)", re.I
 )
@@ -82,6 +87,12 @@ def head_after(
             continue
         place = by_start.get(i)
         if place is not None:
+            resident = _RESIDENT.match(text, place.end)
+            if resident is not None and place.code not in ZONE_CODES:
+                adjective = adjective or place
+                words += 1
+                inside = resident.end()
+                continue
             if _PARTICIPLE.match(text, place.end) and not (
                 _names_people(place) and text[place.end : place.end + 1].isspace()
             ):
