@@ -163,7 +163,9 @@ _ENDS_STATEMENT_INSIDE = re.compile(r"[.!?;]\s")
 
 def _run_in(text: str, start: int, end: int) -> re.Match[str] | None:
     """Where the document's first line, a headline with a figure, runs into a sentence."""
-    if not _TERMINAL_END.search(text, start, end):
+    if not _TERMINAL_END.search(text, start, end) or _DATELINE.match(text, start, end):
+        # a line that opens with its dateline ("KUALA LUMPUR, 22 October 2019 – ") is the
+        # story itself: the dateline's date is no headline's figure
         return None
     for m in _RUN_IN.finditer(text, start, min(end, start + 160)):
         head = text[start : m.start()]
