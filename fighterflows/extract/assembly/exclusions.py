@@ -552,9 +552,13 @@ def no_country_figure(
         # "1,000 Kosovars and Albanians", "3,700 produced by just four countries": one
         # figure for a few countries is none of theirs
         return True
-    if flow is Flow.DETAINED and (
-        (head is not None and _SUSPECTED.search(head.text))
-        or (_SUSPECTS_NP.match(text, n.end) and not held_in_zone_regexes()[0].search(text))
+    if (
+        flow is Flow.DETAINED
+        and (
+            (head is not None and _SUSPECTED.search(head.text))
+            or _SUSPECTS_NP.match(text, n.end)
+        )
+        and not held_in_zone_regexes()[0].search(text)
     ):
         return True  # "detained 40 ISIS suspects", "arrested 3,000 suspected foreign fighters"
     if _VICTIMS_AFTER.match(text, n.end) or _ATTACK_KILLED_THEM.search(
