@@ -14,6 +14,7 @@ from fighterflows.extract.assembly.around import (
     FIGHTER_HEAD,
     TRAVEL,
     place_around,
+    restated,
     shared_by_a_list,
 )
 from fighterflows.extract.assembly.breakdowns import destination_part, next_part
@@ -35,6 +36,7 @@ from fighterflows.extract.assembly.drafts import Context, Draft
 from fighterflows.extract.assembly.exclusions import (
     FOREIGN_WORD,
     at_home,
+    kin_possessor,
     no_country_figure,
     reference_mark,
     skipped,
@@ -103,6 +105,13 @@ _COUNT_ANAPHOR = re.compile(
     # "Of that number, 32 have died": a part of the figure before
     r"|\b(?:of|out\s+of|among)\s+(?:that|this|the)\s+(?:number|figure|total|group|count)\s*,?\s*"
     r"(?:(?:some|about|around|roughly|nearly|at\s+least|more\s+than|over)\s+)?$",
+    re.I,
+)
+# "Among them are seven men, six women and 12 children": the parts of the figure before, in
+# its paragraph
+_AMONG_THEM = re.compile(
+    r"^\W*(?:among|amongst)\s+(?:them|these|those)\s*,?\s*(?:(?:are|were)\s+)?"
+    r"(?:(?:some|about|around|roughly|nearly|at\s+least|more\s+than|over|an\s+estimated)\s+)?$",
     re.I,
 )
 _ANAPHOR = re.compile(
@@ -281,7 +290,7 @@ def _last_count(drafts: list[Draft], context: Context) -> Draft | None:
 
 def _figures(facts: Facts) -> list[Figure]:
     text = facts.sentence.text
-    numbers = facts.numbers
+    numbers = [n for n in facts.numbers if not kin_possessor(text, n)]
     out: list[Figure] = []
     for i, n in enumerate(numbers):
         base_of = None
@@ -374,6 +383,7 @@ def _draft(
     anaphor = bool(context.previous) and bool(
         _ANAPHOR.search(text, 0, n.start)
         or _COUNT_ANAPHOR.search(text, 0, n.start)
+        or _AMONG_THEM.search(text, 0, n.start)
         or OF_THEM.match(text, n.end)  # "Roughly 60 of those people were killed"
     )
     clause = (segment_start(text, figures, i), segment_end(text, figures, i))
@@ -416,7 +426,12 @@ def _draft(
     draft.scope, draft.why["scope"] = scope_of(
         text, reach, (n.start, n.end), flow, cue or whole_cue, facts.dates
     )
-    if draft.why["scope"] == "default" and not facts.dates and context.day_before:
+    if draft.why["scope"] == "default" and why.get("place") == "restates-a-figure":
+        # "… after the 17 landed": the people of the figure it restates, measured as it was
+        earlier = restated(context, text, n)
+        if earlier is not None:
+            draft.scope, draft.why["scope"] = earlier.scope, "scope-of-the-figure-restated"
+    elif draft.why["scope"] == "default" and not facts.dates and context.day_before:
         # "On July 19, Kazakhstan brought back 47 ... . The group included 18 orphans": the
         # day the sentence before gives is this figure's, one event
         draft.scope, draft.why["scope"] = Scope.EVENT, "day-of-the-sentence-before"
@@ -1006,6 +1021,10 @@ def _default_flow(
         or _COUNT_ANAPHOR.search(text, 0, n.start)
         or (head is None and _THIS_WAS.search(text, max(0, n.start - 40), n.start))
         or _GROUP_INCLUDED.search(text, max(0, n.start - 60), n.start)
+        or (
+            _AMONG_THEM.search(text, 0, n.start)
+            and context.previous[-1].paragraph == facts.sentence.paragraph
+        )
         or (head is not None and _OF_DEFINITE.match(head.text))
         or (
             _ANAPHOR.search(text, 0, n.start)
