@@ -117,6 +117,8 @@ _AMONG_THEM = re.compile(
 _ANAPHOR = re.compile(
     r"\b(?:the|that|this)\s+(?:number|figure|share|proportion|percentage|rate)\b", re.I
 )
+# what becomes of returnees at home: held or tried there
+_HELD_AT_HOME = (Flow.DETAINED, Flow.PROSECUTED)
 _WITH_N = re.compile(r"\bwith\s+$", re.I)
 # "The group included 80 children": the parts of the figure before
 _GROUP_INCLUDED = re.compile(
@@ -675,7 +677,11 @@ def _placed(
         if whole is not None:
             # "… including 150 in Syria, 20 in Iraq and 10 in Turkey": where they are held
             stated = Choice((whole.place, whole.place_text or ""), "part-of-its-whole")
-    if no_country_figure(facts, figures, i, head, clause, flow, stated is None):
+    earlier = restated(context, text, n)
+    came_back = earlier is not None and earlier.flow is Flow.RETURNED and flow in _HELD_AT_HOME
+    if not came_back and no_country_figure(facts, figures, i, head, clause, flow, stated is None):
+        # (but "The seven men are being held in custody in Sarajevo", said of seven who just
+        # came back, are returnees held, not suspects arrested at home)
         return None
     if stated is not None and stated.rule == "foreign-people" and deported_foreigners(text, n):
         return None  # "Turkey, which has deported 5,000 suspected foreign fighters"
@@ -684,7 +690,8 @@ def _placed(
     # "Of the 30 Irish citizens who went, about 40 percent have died": a part of the cohort the
     # sentence opens with is about what that cohort was about
     cohort = any(j < i for j in made) and _OPENS_WITH_OF.match(text) is not None
-    if not (referred or anaphor or cohort) and not _relevant(
+    # (a restatement, "The seven men are held in Sarajevo", is about what its figure was)
+    if not (referred or anaphor or cohort or earlier is not None) and not _relevant(
         text, head, facts, context, cue, bool(stated)
     ):
         return None
