@@ -28,7 +28,7 @@ from fighterflows.extract.mentions.sources import (
     source_countries,
 )
 from fighterflows.extract.numbers import NumberMention
-from fighterflows.model import Flow
+from fighterflows.model import Flow, Kind
 from fighterflows.places import is_region
 
 FIGHTER_HEAD = re.compile(r"fighter|jihadi|militia|militant|mujahideen|volunteer|recruit", re.I)
@@ -99,6 +99,7 @@ def place_around(
             ("of-them", lambda: part_of_earlier(text, n, made, i)),
             ("list-shares-place", lambda: _coordinated(facts, figures, i)),
             ("speaker's-people", lambda: _speaker(facts, clause, n.start)),
+            ("restates-a-figure", lambda: _restates(context, text, n)),
             ("figure-referred-to", lambda: _referred(context) if referred else None),
             ("measure-of-the-people-before", lambda: _measured(context, text, n, head, flow)),
             ("carried", lambda: _carried(context, head, cue, facts, flow)),
@@ -123,6 +124,40 @@ def _topic(context: Context, flow: Flow, head: Head | None, text: str) -> tuple[
         return None
     p = context.topic()
     return (p.code, p.text) if p is not None else None
+
+
+# "the 17 landed in Sydney", "these 35 children": a definite number, the people already counted
+_DEFINITE = re.compile(r"\b(?:the|these|those|all)\s+$", re.I)
+# how many earlier figures a restatement is looked for in (a few paragraphs, never the document)
+_RESTATED_WITHIN = 12
+
+
+def restated(context: Context, text: str, n: NumberMention) -> Draft | None:
+    """ "Four women and 13 children were flown home … after the 17 landed": a definite number
+    equal to an earlier figure, or to the sum of one earlier sentence's counts, restates those
+    people; the (last) earlier figure it restates."""
+    if n.value is None or n.value < 2 or not _DEFINITE.search(text, max(0, n.start - 8), n.start):
+        return None
+    sums: dict[int, float] = {}
+    places: dict[int, set[str]] = {}
+    last: dict[int, Draft] = {}
+    for d in reversed(context.previous[-_RESTATED_WITHIN:]):
+        if d.kind is not Kind.COUNT or d.number.value is None:
+            continue
+        if d.number.value == n.value:
+            return d
+        sums[d.sentence_start] = sums.get(d.sentence_start, 0) + d.number.value
+        places.setdefault(d.sentence_start, set()).add(d.place)
+        last.setdefault(d.sentence_start, d)
+    for at, total in sums.items():
+        if total == n.value and len(places[at]) == 1:
+            return last[at]
+    return None
+
+
+def _restates(context: Context, text: str, n: NumberMention) -> tuple[str, str] | None:
+    d = restated(context, text, n)
+    return (d.place, d.place_text) if d is not None else None
 
 
 def _referred(context: Context) -> tuple[str, str] | None:

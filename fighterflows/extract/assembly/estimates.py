@@ -14,6 +14,7 @@ from fighterflows.extract.assembly.around import (
     FIGHTER_HEAD,
     TRAVEL,
     place_around,
+    restated,
     shared_by_a_list,
 )
 from fighterflows.extract.assembly.breakdowns import destination_part, next_part
@@ -35,6 +36,7 @@ from fighterflows.extract.assembly.drafts import Context, Draft
 from fighterflows.extract.assembly.exclusions import (
     FOREIGN_WORD,
     at_home,
+    kin_possessor,
     no_country_figure,
     reference_mark,
     skipped,
@@ -105,9 +107,18 @@ _COUNT_ANAPHOR = re.compile(
     r"(?:(?:some|about|around|roughly|nearly|at\s+least|more\s+than|over)\s+)?$",
     re.I,
 )
+# "Among them are seven men, six women and 12 children": the parts of the figure before, in
+# its paragraph
+_AMONG_THEM = re.compile(
+    r"^\W*(?:among|amongst)\s+(?:them|these|those)\s*,?\s*(?:(?:are|were)\s+)?"
+    r"(?:(?:some|about|around|roughly|nearly|at\s+least|more\s+than|over|an\s+estimated)\s+)?$",
+    re.I,
+)
 _ANAPHOR = re.compile(
     r"\b(?:the|that|this)\s+(?:number|figure|share|proportion|percentage|rate)\b", re.I
 )
+# what becomes of returnees at home: held or tried there
+_HELD_AT_HOME = (Flow.DETAINED, Flow.PROSECUTED)
 _WITH_N = re.compile(r"\bwith\s+$", re.I)
 # "The group included 80 children": the parts of the figure before
 _GROUP_INCLUDED = re.compile(
@@ -281,7 +292,7 @@ def _last_count(drafts: list[Draft], context: Context) -> Draft | None:
 
 def _figures(facts: Facts) -> list[Figure]:
     text = facts.sentence.text
-    numbers = facts.numbers
+    numbers = [n for n in facts.numbers if not kin_possessor(text, n)]
     out: list[Figure] = []
     for i, n in enumerate(numbers):
         base_of = None
@@ -374,6 +385,7 @@ def _draft(
     anaphor = bool(context.previous) and bool(
         _ANAPHOR.search(text, 0, n.start)
         or _COUNT_ANAPHOR.search(text, 0, n.start)
+        or _AMONG_THEM.search(text, 0, n.start)
         or OF_THEM.match(text, n.end)  # "Roughly 60 of those people were killed"
     )
     clause = (segment_start(text, figures, i), segment_end(text, figures, i))
@@ -416,7 +428,12 @@ def _draft(
     draft.scope, draft.why["scope"] = scope_of(
         text, reach, (n.start, n.end), flow, cue or whole_cue, facts.dates
     )
-    if draft.why["scope"] == "default" and not facts.dates and context.day_before:
+    if draft.why["scope"] == "default" and why.get("place") == "restates-a-figure":
+        # "… after the 17 landed": the people of the figure it restates, measured as it was
+        earlier = restated(context, text, n)
+        if earlier is not None:
+            draft.scope, draft.why["scope"] = earlier.scope, "scope-of-the-figure-restated"
+    elif draft.why["scope"] == "default" and not facts.dates and context.day_before:
         # "On July 19, Kazakhstan brought back 47 ... . The group included 18 orphans": the
         # day the sentence before gives is this figure's, one event
         draft.scope, draft.why["scope"] = Scope.EVENT, "day-of-the-sentence-before"
@@ -660,7 +677,11 @@ def _placed(
         if whole is not None:
             # "… including 150 in Syria, 20 in Iraq and 10 in Turkey": where they are held
             stated = Choice((whole.place, whole.place_text or ""), "part-of-its-whole")
-    if no_country_figure(facts, figures, i, head, clause, flow, stated is None):
+    earlier = restated(context, text, n)
+    came_back = earlier is not None and earlier.flow is Flow.RETURNED and flow in _HELD_AT_HOME
+    if not came_back and no_country_figure(facts, figures, i, head, clause, flow, stated is None):
+        # (but "The seven men are being held in custody in Sarajevo", said of seven who just
+        # came back, are returnees held, not suspects arrested at home)
         return None
     if stated is not None and stated.rule == "foreign-people" and deported_foreigners(text, n):
         return None  # "Turkey, which has deported 5,000 suspected foreign fighters"
@@ -669,7 +690,8 @@ def _placed(
     # "Of the 30 Irish citizens who went, about 40 percent have died": a part of the cohort the
     # sentence opens with is about what that cohort was about
     cohort = any(j < i for j in made) and _OPENS_WITH_OF.match(text) is not None
-    if not (referred or anaphor or cohort) and not _relevant(
+    # (a restatement, "The seven men are held in Sarajevo", is about what its figure was)
+    if not (referred or anaphor or cohort or earlier is not None) and not _relevant(
         text, head, facts, context, cue, bool(stated)
     ):
         return None
@@ -1006,6 +1028,10 @@ def _default_flow(
         or _COUNT_ANAPHOR.search(text, 0, n.start)
         or (head is None and _THIS_WAS.search(text, max(0, n.start - 40), n.start))
         or _GROUP_INCLUDED.search(text, max(0, n.start - 60), n.start)
+        or (
+            _AMONG_THEM.search(text, 0, n.start)
+            and context.previous[-1].paragraph == facts.sentence.paragraph
+        )
         or (head is not None and _OF_DEFINITE.match(head.text))
         or (
             _ANAPHOR.search(text, 0, n.start)

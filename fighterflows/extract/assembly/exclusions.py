@@ -206,6 +206,21 @@ def one_family(text: str, n: NumberMention) -> bool:
     )
 
 
+# a number that says whose kin the counted people are ("the orphans of two fighters", "the
+# wives of 20 French jihadists"): the kin are counted, never their fathers or husbands
+_KIN_OF = re.compile(
+    r"\b(?:orphans|children|sons|daughters|wives|widows|relatives|families|grandchildren|"
+    r"mothers|fathers|husbands|parents|offspring|kin)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def kin_possessor(text: str, n: NumberMention) -> bool:
+    """ "six children, the orphans of two Belgian fighters": a number that says whose kin the
+    counted people are is no figure, and takes no verb from them."""
+    return _KIN_OF.search(text, max(0, n.start - 40), n.start) is not None
+
+
 def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
     """Numbers that are not counts of foreign fighters, whatever the rest of the sentence says."""
     if n.kind is NumberKind.SHARE and (

@@ -57,6 +57,8 @@ def population_of(text: str, n: NumberMention, head: Head | None) -> Choice[Peop
         [
             # "Up to 4,761 of the foreigners were women": the predicate names the population.
             ("predicate", lambda: predicate_population(text, head.end if head else n.end)),
+            # "six of its nationals, all of whom are minors": an apposition says who they all are
+            ("all-of-them", lambda: _all_of_them(text, head.end if head else n.end)),
             ("share-composition", lambda: _composition(text, n)),
             ("head-noun", lambda: _head_population(head)),
             ("share-of-everyone", lambda: _share_of_all(n)),
@@ -64,6 +66,27 @@ def population_of(text: str, n: NumberMention, head: Head | None) -> Choice[Peop
             ("people-nearby", lambda: _bare_population(text, n)),
         ]
     )
+
+
+# ", all of whom are children", ", all of them women", "— all minors": what every one of the
+# counted people is, said after their noun phrase (its place or day may come between: "47
+# citizens from Syria on Monday, all of whom are children"); not past another figure or "and"
+_ALL_OF_THEM = re.compile(
+    r"(?:(?!\band\b)[^,;.:()\d—–]){0,60}?(?:,|—|–|\s-)\s*(?:all|every\s+one)\s+"
+    r"(?:of\s+(?:whom|them)\s+)?(?:(?:are|were|being)\s+)?"
+    r"(?:(?:young|small|underage|orphaned|adult)\s+)?",
+    re.I,
+)
+
+
+def _all_of_them(text: str, end: int) -> People | None:
+    m = _ALL_OF_THEM.match(text, end)
+    if m is None:
+        return None
+    for w in people_words(text):
+        if w.start == m.end() and not w.excluded and w.population not in (None, Population.TOTAL):
+            return w.population, w.text
+    return None
 
 
 def _composition(text: str, n: NumberMention) -> People | None:

@@ -1225,13 +1225,23 @@ def _spelled(source: str) -> str:
 
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
+    """One estimate per statement: a number read twice is one, while a figure stated again
+    ("brought back 110 …. The 110 returned on …") is a statement each time; only the base a
+    share of its own sentence refers back to ("More than half of the 180 have come back")
+    restates nothing new in its paragraph."""
+    bases = {
+        id(d.base_draft)
+        for d in drafts
+        if d.base_draft is not None and d.base_draft.sentence_start == d.sentence_start
+    }
     seen: set[tuple[object, ...]] = set()
     out: list[Draft] = []
     for d in drafts:
-        key = (d.paragraph, *_figure_key(d))
-        if key in seen:
+        figure = _figure_key(d)
+        stated = ("paragraph", d.paragraph, *figure)
+        if (d.start, *figure) in seen or (id(d) in bases and stated in seen):
             continue
-        seen.add(key)
+        seen.update({(d.start, *figure), stated})
         out.append(d)
     return out
 
