@@ -1078,7 +1078,12 @@ def nearest_attribution(
     before = [a for a in informative if a.start < start]
     if before:
         # "X's report quotes an estimate by Y that ..." : the innermost (last) one is Y.
-        return grounds[0] if grounds and _personal(before[-1]) else before[-1]
+        # a speaker who relays a body's figures ("The foreign ministry said 40 …, according
+        # to the prosecutor's office"): the body named as their ground, when the text names it
+        relays = grounds and (
+            _personal(before[-1]) or (_a_body(grounds[0]) and not before[-1].grounds)
+        )
+        return grounds[0] if relays else before[-1]
     # "Experts say around 400 …, police saying more than half …": a speaker of its own before
     # the figure governs it, not a body named after it
     speakers = [a for a in attributions if a.start < start and a not in informative]
@@ -1092,6 +1097,16 @@ def nearest_attribution(
     if after and grounds and _personal(after[0]):
         return grounds[0]  # "…, he said, citing police data"
     return after[0] if after else None
+
+
+def _a_body(a: Attribution) -> bool:
+    """The attribution names one body: a source, or a country's office by its kind ("the
+    prosecutor general's office"), not "official figures" nor "the authorities"."""
+    if a.source:
+        return True
+    pattern, names = _offices()
+    office = pattern.search(a.who)
+    return office is not None and names.get(office.lastgroup or "") not in (None, "authorities")
 
 
 # where the figure's clause ends: a semicolon, or a new sentence of a list
