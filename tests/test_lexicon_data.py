@@ -336,7 +336,7 @@ OFFICE_CASES = [
     ("Turkish security agencies", "Turkish security agencies"),
     ("German security authorities", "German authorities"),
     # a post names the body its holder speaks for (`title_words`, `offices`)
-    ("the Australian attorney-general", "Australian Ministry of Justice"),
+    ("the Australian attorney-general", "Australian Attorney-General's Department"),
     ("the British defence secretary", "British Ministry of Defence"),
     ("the Kazakh prosecutor-general", "Kazakh prosecutor's office"),
     ("Kyrgyzstan's procurator general", "Kyrgyz prosecutor's office"),

@@ -183,7 +183,11 @@ _BACK_NOUN = re.compile(
     # a label after the figures: "Source: Home Office", "(Source: Europol)"
     r"|^\W*sources?\s*:"
     # "That is according to the security service.", "This was according to police data."
-    r"|^\W*(?:that|this|it)\s+(?:is|was)\s+(?:all\s+)?according\s+to\b",
+    r"|^\W*(?:that|this|it)\s+(?:is|was)\s+(?:all\s+)?according\s+to\b"
+    # "This was declared by the Minister of …", "These were announced by the ministry": the
+    # statement just made, passive, with its agent
+    r"|^\W*(?:that|this|it|these|those)\s+(?:is|was|were|are|has\s+been|have\s+been)\s+"
+    r"(?:\w+\s+)?(?:declared|stated|announced|said|reported|confirmed|disclosed|revealed)\s+by\b",
     re.I,
 )
 # a citation in brackets after the sentence: "(Interior Ministry, 2016)", "[UN report]" (its

@@ -243,6 +243,14 @@ _FIGURES_FROM = re.compile(
 # from April 2016" dates the report)
 _PERIOD_GOES_ON = re.compile(r"\s*(?:to|until|till|through|onwards?|on|and)\b|\s*[-–]", re.I)
 
+# "<a body> from April 2016 shows", "…from 2016, which found": a report's date, not the count's
+_REPORT_FOLLOWS = re.compile(
+    r"\s*,?\s*(?:which\s+|that\s+)?(?:has\s+|have\s+)?(?:"
+    + "|".join(load("dates")["reporting"])
+    + r"|shows?|showed|found|finds)\b",
+    re.I,
+)
+
 _BEFORE_AND_AFTER = re.compile(r"\bbefore\s+and\s+after\b", re.I)
 
 
@@ -254,7 +262,9 @@ def _since(before: str, text: str, end: int) -> bool:
         return False
     words = found.group().lower()
     if words.startswith("from") and not _PERIOD_GOES_ON.match(text, end):
-        return False
+        # "left for Syria from 2012": the count opens; "the ICCT's study from April 2016
+        # shows": the date of what reports (a reporting word follows it)
+        return not _REPORT_FOLLOWS.match(text, end)
     if _BEFORE_AND_AFTER.search(before):
         return False  # "joined before and after the caliphate was declared in 2014"
     # "between 2012 and 2016": only the first date starts the count.

@@ -77,7 +77,7 @@ _ATTRIBUTION = re.compile(
     # "citing the Interior Ministry", and without capitals "citing a senior security official",
     # "citing figures from the interior ministry"
     r"(?:[A-Z]|(?:an?\s+)?(?:[a-z'’-]+\s+){0,3}?(?:security|government|"
-    r"intelligence|interior|foreign|justice|defen[cs]e|home|police|officials?|ministry|"
+    r"intelligence|counter-?terrorism|interior|foreign|justice|defen[cs]e|home|police|officials?|ministry|"
     r"prosecutors?|figures|data|statistics|estimates|agency|service)\b)[^,.;:()]{0,80}?))"
     r"(?=\s*[,.;:()]|\s+(?:that|who|which)\b|$)"
     r"|(?P<gen>(?P<gen_x>\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[A-Za-z-]+(?:'s|’s)?\s+){0,4}"
@@ -94,7 +94,8 @@ _ATTRIBUTION = re.compile(
     r"\s+(?:also\s+|further\s+)?"
     r"(?:went\s+on\s+(?:saying|to\s+say)|said|says|reported|reports|"
     r"estimated|estimates|added|noted|found|counted|counts|wrote|told)\b)"
-    r"|(?P<inv>\b(?:said|says|say|added|reported|estimated|reveals|revealed|confirmed)\s+(?P<inv_x>(?:the\s+|an?\s+)?"
+    r"|(?P<inv>\b(?:said|says|say|added|reported|estimated|reveals|revealed|confirmed|"
+    r"stated|states|noted|declared|announced|explained)\s+(?P<inv_x>(?:the\s+|an?\s+)?"
     r"(?:[A-Z][\w'’.&-]*|minister|ministry|government|officials?|spokes(?:man|woman|person)|"
     r"head|chief|director|leader|commander|"
     r"police|authorities|agency|report|study|researchers|authors)(?:\s+[\w'’&-]+){0,10}?))"
@@ -140,6 +141,10 @@ _ATTRIBUTION = re.compile(
     r"(?:of|for|the|and|de|on)\s+){0,9}?" + _NAME_WORD + r"(?:'s|’s)?"
     r"(?:\s+(?:new\s+)?(?:report|study|estimate|survey|analysis))?(?:,[^,]{3,90},)?)\*{0,2}"
     r"(?:\s+\([A-Z][A-Za-z.]{1,9}\))?"
+    # "the Program on Extremism at George Washington University says": the body, not its host
+    # or the host's city
+    r"(?:\s+at\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+|(?:of|for)\s+){0,4}[A-Z][\w'’.-]*"
+    r"(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)?)?"
     r"(?:,\s*(?:which|who))?(?:\s+(?:in|on)\s+(?:\w+\s+){0,2}\d{4})?"
     r"\s+(?:(?:also|has|have|had|now|still|recently|previously|currently|later|earlier)\s+){0,2}"
     r"(?:" + _VERBS + r")\b)"
@@ -1073,7 +1078,12 @@ def nearest_attribution(
     before = [a for a in informative if a.start < start]
     if before:
         # "X's report quotes an estimate by Y that ..." : the innermost (last) one is Y.
-        return grounds[0] if grounds and _personal(before[-1]) else before[-1]
+        # a speaker who relays a body's figures ("The foreign ministry said 40 …, according
+        # to the prosecutor's office"): the body named as their ground, when the text names it
+        relays = grounds and (
+            _personal(before[-1]) or (_a_body(grounds[0]) and not before[-1].grounds)
+        )
+        return grounds[0] if relays else before[-1]
     # "Experts say around 400 …, police saying more than half …": a speaker of its own before
     # the figure governs it, not a body named after it
     speakers = [a for a in attributions if a.start < start and a not in informative]
@@ -1087,6 +1097,16 @@ def nearest_attribution(
     if after and grounds and _personal(after[0]):
         return grounds[0]  # "…, he said, citing police data"
     return after[0] if after else None
+
+
+def _a_body(a: Attribution) -> bool:
+    """The attribution names one body: a source, or a country's office by its kind ("the
+    prosecutor general's office"), not "official figures" nor "the authorities"."""
+    if a.source:
+        return True
+    pattern, names = _offices()
+    office = pattern.search(a.who)
+    return office is not None and names.get(office.lastgroup or "") not in (None, "authorities")
 
 
 # where the figure's clause ends: a semicolon, or a new sentence of a list

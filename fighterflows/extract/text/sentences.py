@@ -17,7 +17,7 @@ from functools import cache
 
 from syntok._segmentation_states import State
 
-from fighterflows.extract.numbers.lexicon import alternation, prefix_hedges
+from fighterflows.extract.numbers.lexicon import alternation, data, prefix_hedges
 from fighterflows.extract.text.prefilter import NUMBER
 from fighterflows.extract.text.tokens import analyze
 from fighterflows.initials import guarded
@@ -310,6 +310,9 @@ _ABBREVIATIONS = frozenset(
         "vs",
         "incl",
         "excl",
+        # "announced on Nov. 4": a month's abbreviation (numbers.yaml, `months`, after the twelve
+        # names) does not end the sentence before its day
+        *data()["months"][12:],
     ]
 )
 
