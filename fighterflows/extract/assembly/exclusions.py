@@ -554,10 +554,7 @@ def no_country_figure(
         return True
     if (
         flow is Flow.DETAINED
-        and (
-            (head is not None and _SUSPECTED.search(head.text))
-            or _SUSPECTS_NP.match(text, n.end)
-        )
+        and ((head is not None and _SUSPECTED.search(head.text)) or _SUSPECTS_NP.match(text, n.end))
         and not held_in_zone_regexes()[0].search(text)
     ):
         return True  # "detained 40 ISIS suspects", "arrested 3,000 suspected foreign fighters"
