@@ -115,6 +115,8 @@ def _more_of_the_same(text: str, figure: tuple[int, int]) -> bool:
     number's own word."""
     if _MORE_AFTER.match(text, figure[1]):
         return True
+    if _MORE_AND.search(text, max(0, figure[0] - 60), figure[0]):
+        return True  # "12 more children and three mothers": the batch's other part
     lead = text[max(0, figure[0] - 40) : figure[0]]
     return any(
         _MORE_GAP.fullmatch(lead, m.end()) for m in _markers("more_of_the_same").finditer(lead)
@@ -122,6 +124,13 @@ def _more_of_the_same(text: str, figure: tuple[int, int]) -> bool:
 
 
 _MORE_AFTER = re.compile(r"\s+more\b(?!\s+than)", re.I)
+# the part coordinated after one more batch's number: "12 more children and three mothers",
+# "another 23 children and eight of their mothers" (the same batch)
+_MORE_AND = re.compile(
+    r"(?:\b(?:another|a\s+further|an\s+additional)\s+[\w,.-]+|[\w,.-]+\s+more(?!\s+than))"
+    r"\s+(?:[\w-]+\s+){1,3}?(?:and|,)\s+(?:their\s+)?$",
+    re.I,
+)
 
 
 def _event_subject(text: str, figure: tuple[int, int]) -> bool:
