@@ -447,6 +447,36 @@ def test_combat_event_markers(text: str, found: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "text", "found"),
+    [
+        ("several_operations", "were brought home in five operations", True),
+        ("several_operations", "over a series of repatriation flights", True),
+        ("several_operations", "in a single operation", False),
+        ("several_operations", "on one flight", False),
+        ("same_event", "At the same time, Denmark", True),
+        ("same_event", "on the same flight", True),
+        ("same_event", "in the same joint operation", True),
+        ("same_event", "at the time of the fall of Baghouz", False),
+        ("operation_verbs", "repatriated", True),
+        ("operation_verbs", "brought home", True),
+        ("operation_verbs", "returned", False),
+        ("operation_verbs", "went", False),
+        ("headline_passive", "repatriated", True),
+        ("headline_passive", "flown home", True),
+        ("headline_passive", "joined", False),
+        ("event", "in a complex operation", True),
+        ("event", "as part of the same joint mission", True),
+        ("event", "in five operations", False),
+        ("event", "in a series of operations", False),
+    ],
+)
+def test_operation_markers(name: str, text: str, found: bool) -> None:
+    """data/scopes.yaml: one operation's words name one operation, never several."""
+    pattern = whole_words(alternation(load("scopes")[name]))
+    assert bool(pattern.search(text)) is found
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The total is put at ",

@@ -234,7 +234,8 @@ def _returning_state(text: str, n: NumberMention, facts: Facts) -> tuple[str, st
         ),
         None,
     )
-    if cue is None or sends_others_away_regex().fullmatch(cue.text):
+    # (the verb's particle may follow its people: "sent 778 foreign fighters back")
+    if cue is None or sends_others_away_regex().match(text, cue.start):
         return None
     state = next(
         (
@@ -273,9 +274,22 @@ def deported_foreigners(text: str, n: NumberMention) -> bool:
     hedge = _HEDGE_BEFORE.search(text, max(0, n.start - 40), n.start)
     at = hedge.start() if hedge is not None else n.start
     return any(
-        m.end() == at or text[m.end() : at].strip().lower() in ("back", "home")
+        (m.end() == at or text[m.end() : at].strip().lower() in ("back", "home"))
+        and not _ZONE_SENDER.search(text, max(0, m.start() - 60), m.start())
         for m in sends_others_away_regex().finditer(text, max(0, at - 40), at)
     )
+
+
+# the zone's own captors send them back: "Iraq has sent 778 foreign fighters back to their
+# countries", "the SDF handed 40 foreigners back" (a return out of the zone, rule
+# `zone-sends-them-home`), unlike a transit state's deportations; the captor is the verb's
+# subject, no comma between ("crossed from Syria into Turkey, which has deported 5,000": Turkey's)
+_ZONE_SENDER = re.compile(
+    r"\b(?:iraq|syria|baghdad|damascus|sdf|kurds|syrian\s+democratic\s+forces|"
+    r"(?:iraqi|syrian|kurdish|kurdish-led)\s+(?:authorities|government|forces|officials|"
+    r"administration|courts?))\b[^.;,]{0,40}$",
+    re.I,
+)
 
 
 def _supplying_state(text: str, n: NumberMention, facts: Facts) -> tuple[str, str] | None:

@@ -96,6 +96,13 @@ def scope_of(
         return Scope.EVENT, "event-word"
     if _dated_period(text, figure, date):
         return Scope.EVENT, "in-period"
+    if flow is Flow.RETURNED:
+        if _dating_marker("same_event", text, figure):
+            return Scope.EVENT, "same-event"
+        if _one_operation(text, cue, figure):
+            return Scope.EVENT, "one-operation"
+        if _headline_operation(text, cue, figure):
+            return Scope.EVENT, "headline-operation"
     return Scope.CUMULATIVE, "default"
 
 
@@ -108,6 +115,8 @@ def _more_of_the_same(text: str, figure: tuple[int, int]) -> bool:
     number's own word."""
     if _MORE_AFTER.match(text, figure[1]):
         return True
+    if _MORE_AND.search(text, max(0, figure[0] - 60), figure[0]):
+        return True  # "12 more children and three mothers": the batch's other part
     lead = text[max(0, figure[0] - 40) : figure[0]]
     return any(
         _MORE_GAP.fullmatch(lead, m.end()) for m in _markers("more_of_the_same").finditer(lead)
@@ -115,6 +124,13 @@ def _more_of_the_same(text: str, figure: tuple[int, int]) -> bool:
 
 
 _MORE_AFTER = re.compile(r"\s+more\b(?!\s+than)", re.I)
+# the part coordinated after one more batch's number: "12 more children and three mothers",
+# "another 23 children and eight of their mothers" (the same batch)
+_MORE_AND = re.compile(
+    r"(?:\b(?:another|a\s+further|an\s+additional)\s+[\w,.-]+|[\w,.-]+\s+more(?!\s+than))"
+    r"\s+(?:[\w-]+\s+){1,3}?(?:and|,)\s+(?:their\s+)?$",
+    re.I,
+)
 
 
 def _event_subject(text: str, figure: tuple[int, int]) -> bool:
@@ -222,3 +238,46 @@ def _dated_period(text: str, figure: tuple[int, int], date: DateMention | None) 
     # the date of the report, not of the people's movement
     between = text[date.end : figure[0]] if date.end <= figure[0] else text[figure[1] : date.start]
     return not _REPORTED.search(between)
+
+
+# an auxiliary before the verb: a passive or a perfect, no state's act in the simple past
+_AUXILIARY_BEFORE = re.compile(
+    r"\b(?:were|was|been|being|be|is|are|have|has|had|who|which|that)\s+(?:\w+ly\s+)?$", re.I
+)
+# what may stand between the state's verb and its people: no clause break
+_TO_THE_PEOPLE = re.compile(r"[^.;:!?]{0,80}", re.I)
+
+
+def _one_operation(text: str, cue: Cue, figure: tuple[int, int]) -> bool:
+    """ "Germany repatriated eight mothers", "Denmark brought home 14 children", "Canada
+    repatriates 14 women and children": a state's act in the simple past (or the headline's
+    present), its people the object, is one operation, unless the sentence counts several."""
+    if not (cue.end <= figure[0] and _markers("operation_verbs").match(cue.text)):
+        return False
+    if not _TO_THE_PEOPLE.fullmatch(text, cue.end, figure[0]):
+        return False
+    if _AUXILIARY_BEFORE.search(text, max(0, cue.start - 30), cue.start):
+        return False
+    return not _several(text)
+
+
+# a headline has no full stop of its own
+_TERMINAL = re.compile(r"[.!?\"”’)]\s*$")
+
+
+def _headline_operation(text: str, cue: Cue, figure: tuple[int, int]) -> bool:
+    """ "3 Ukrainian women, 11 children repatriated from Syrian camp": a headline's reduced
+    passive (no auxiliary, no full stop) is the news of one operation."""
+    if _TERMINAL.search(text) or figure[1] > cue.start:
+        return False
+    if not _markers("headline_passive").match(cue.text):
+        return False
+    if _AUXILIARY_BEFORE.search(text, max(0, cue.start - 30), cue.start):
+        return False
+    return not _several(text)
+
+
+def _several(text: str) -> bool:
+    """Several operations or a running total anywhere in the sentence ("in five operations",
+    "since 2019": `_running_total` leaves a "since" before a year to the year)."""
+    return bool(_markers("several_operations").search(text) or _markers("cumulative").search(text))

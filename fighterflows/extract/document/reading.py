@@ -67,7 +67,7 @@ from fighterflows.extract.mentions.sources import (
 )
 from fighterflows.extract.text.prefilter import TOPIC_WORDS
 from fighterflows.extract.text.sentences import BlockKind, Sentence, split, states_number
-from fighterflows.model import Estimate, Flow, Kind, Qualifier
+from fighterflows.model import Estimate, Flow, Kind, Population, Qualifier, Scope
 from fighterflows.places import (
     PlaceMention,
     find_places,
@@ -173,6 +173,7 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
     _restated(drafts)
     if sentences and _is_headline(sentences):
         _headline_as_the_story(drafts, owners)
+    _one_group_restated(drafts, owners)
     return _finish(text, doc, published, _dedupe(drafts))
 
 
@@ -258,6 +259,50 @@ def _headline_as_the_story(drafts: list[Draft], owners: list[int]) -> None:
             d.scope, d.why["scope"] = later.scope, "headline-as-the-story"
             if later.as_of is not None:
                 d.as_of, d.why["as_of"] = later.as_of, "headline-as-the-story"
+
+
+# what makes a return's scope a default that a restatement may correct: a perfect or no word of
+# time ("have been repatriated"), never a running total's words ("so far", "since")
+_WEAK_SCOPE = frozenset({"perfect-tense", "default", "no-verb-of-its-own"})
+
+
+def _one_group_restated(drafts: list[Draft], owners: list[int]) -> None:
+    """One repatriated group told twice ("four women and their 13 children arrived on Saturday"
+    then "four women and 13 children have been repatriated, the minister announced") is one
+    event each time: a return stated as an event lends its scope and date to the story's other
+    statements of the same figure, and to the other parts of the group said beside them in one
+    sentence (rule `one-group-restated`)."""
+    events = {
+        _figure_key(d): d for d in drafts if d.flow is Flow.RETURNED and d.scope is Scope.EVENT
+    }
+    if not events:
+        return
+    changed: dict[int, Draft] = {}  # sentence → the restated event it holds
+    for d, i in zip(drafts, owners, strict=True):
+        event = events.get(_figure_key(d))
+        if event is not None and d.scope is Scope.CUMULATIVE and _weak_scope(d):
+            _take_event(d, event)
+            changed[i] = d
+    for d, i in zip(drafts, owners, strict=True):
+        restated = changed.get(i)
+        if (
+            restated is not None
+            and d.flow is Flow.RETURNED
+            and d.scope is Scope.CUMULATIVE
+            and d.population is not Population.TOTAL
+            and _weak_scope(d)
+        ):
+            _take_event(d, restated)
+
+
+def _weak_scope(d: Draft) -> bool:
+    return d.why.get("scope", "default") in _WEAK_SCOPE
+
+
+def _take_event(d: Draft, event: Draft) -> None:
+    d.scope, d.why["scope"] = Scope.EVENT, "one-group-restated"
+    if event.as_of is not None:
+        d.as_of, d.why["as_of"] = event.as_of, "one-group-restated"
 
 
 def _figure_key(d: Draft) -> tuple[object, ...]:
