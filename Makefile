@@ -28,8 +28,8 @@ system-packages:
 test: $(STAMP) system-packages lint typecheck pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check fighterflows tests benchmarks
-	$(BIN)/ruff format --check fighterflows tests benchmarks
+	$(BIN)/ruff check fighterflows tests benchmarks scripts
+	$(BIN)/ruff format --check fighterflows tests benchmarks scripts
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
