@@ -384,7 +384,7 @@ def _aggregates(drafts: list[Draft]) -> list[Draft]:
 
 def _facts(sentence: Sentence, published: str | None) -> Facts | None:
     if sentence.kind is BlockKind.HEADING and not _states_number(sentence):
-        return Facts(sentence, (), tuple(find_places(sentence.text)), (), False, (), (), None, ())
+        return Facts(sentence, (), tuple(find_places(sentence.text)), None, ())
     if sentence.kind is BlockKind.TABLE or not _states_number(sentence):
         return None  # table rows are read as tables (see tables.py)
     return gather(sentence, published)
