@@ -76,13 +76,47 @@ from fighterflows.places import (
 )
 
 
+class _Voices:
+    """A sentence's attributions, found when a source it names is first asked about them: a
+    sentence's attributions are costly, and most sources named are never asked (sentences
+    without a figure, generic words resolved before the list is read that far)."""
+
+    __slots__ = ("_facts", "_found", "_text")
+
+    def __init__(self, text: str, facts: Facts | None) -> None:
+        self._text, self._facts = text, facts
+        self._found: tuple[Attribution, ...] | list[Attribution] | None = None
+
+    def holding(self, offset: int) -> list[Attribution]:
+        """The attributions whose words hold the source named at `offset`."""
+        if self._found is None:
+            # facts (full or light) hold the sentence's attributions
+            known = self._facts
+            self._found = known.attributions if known is not None else find_attributions(self._text)
+        return [a for a in self._found if a.start <= offset < a.end]
+
+
 @dataclass(frozen=True, slots=True)
 class Named:
     sentence: int
     source: str
     kind: str | None
-    attributed: bool = False
-    cited: bool = False  # quoted by another source there ("citing the RAN, the authors write")
+    # the sentence's attributions (None: it names no source the data knows, so none holds
+    # this one), and where the source is named there
+    voices: _Voices | None = field(default=None, compare=False, repr=False)
+    offset: int = 0
+
+    @property
+    def attributed(self) -> bool:
+        """A figure is attributed to it there (not merely mentioned, nor quoted by another)."""
+        holders = self.voices.holding(self.offset) if self.voices is not None else []
+        return bool(holders) and not any(a.cited for a in holders)
+
+    @property
+    def cited(self) -> bool:
+        """Quoted by another source there ("citing the RAN, the authors write")."""
+        holders = self.voices.holding(self.offset) if self.voices is not None else []
+        return any(a.cited for a in holders)
 
 
 @dataclass(slots=True)
@@ -350,7 +384,7 @@ def _aggregates(drafts: list[Draft]) -> list[Draft]:
 
 def _facts(sentence: Sentence, published: str | None) -> Facts | None:
     if sentence.kind is BlockKind.HEADING and not _states_number(sentence):
-        return Facts(sentence, (), tuple(find_places(sentence.text)), (), False, (), (), None, ())
+        return Facts(sentence, (), tuple(find_places(sentence.text)), None, ())
     if sentence.kind is BlockKind.TABLE or not _states_number(sentence):
         return None  # table rows are read as tables (see tables.py)
     return gather(sentence, published)
@@ -363,8 +397,9 @@ def _states_number(sentence: Sentence) -> bool:
 
 
 def _named(sentences: list[Sentence], facts: list[Facts | None]) -> list[Named]:
-    """Every source the document names, in order, and whether a figure was attributed to it
-    there (not merely mentioned, and not quoted by another source)."""
+    """Every source the document names, in order, and (found when first asked: `Named.voices`)
+    whether a figure was attributed to it there (not merely mentioned, and not quoted by
+    another source)."""
     out: list[Named] = []
     for i, s in enumerate(sentences):
         if s.kind is BlockKind.HEADING:
@@ -376,16 +411,9 @@ def _named(sentences: list[Sentence], facts: list[Facts | None]) -> list[Named]:
         others = organisations(s.text, spans)
         if not spans and not others:
             continue
-        known = facts[i]
-        found: tuple[Attribution, ...] | list[Attribution] = ()
-        if spans:
-            # facts (full or light) hold the sentence's attributions
-            found = known.attributions if known is not None else find_attributions(s.text)
+        voices = _Voices(s.text, facts[i]) if spans else None
         for offset, source in sorted([*((a, n) for a, _, n in spans), *others]):
-            holders = [a for a in found if a.start <= offset < a.end]
-            cited = any(a.cited for a in holders)
-            attributed = bool(holders) and not cited
-            out.append(Named(i, source, report_kind(s.text, offset), attributed, cited))
+            out.append(Named(i, source, report_kind(s.text, offset), voices, offset))
     return out
 
 

@@ -31,15 +31,44 @@ FIGURE_KINDS = frozenset({NumberKind.COUNT, NumberKind.SHARE})
 
 @dataclass(frozen=True)
 class Facts:
+    """A sentence's numbers and places, and what else its recognisers find there. The rest
+    (cues, dates, groups, the zone, whether it is impersonal) is found when first asked: most
+    sentences with a count are never asked (their figures count no people, or name no
+    conflict), and a sentence without figures (light) has none of them."""
+
     sentence: Sentence
     numbers: tuple[NumberMention, ...]  # counts and shares only
     places: tuple[PlaceMention, ...]
-    cues: tuple[Cue, ...]
-    impersonal: bool
-    dates: tuple[DateMention, ...]
-    groups: tuple[GroupHit, ...]
-    zone: str | None
+    published: str | None = None  # the document's date, for the dates
     known_attributions: tuple[Attribution, ...] | None = None
+
+    @cached_property
+    def cues(self) -> tuple[Cue, ...]:
+        if not self.numbers:
+            return ()
+        text = self.sentence.text
+        return tuple(find_cues(text, _states(text, self.places)))
+
+    @cached_property
+    def impersonal(self) -> bool:
+        return bool(self.numbers) and impersonal(self.sentence.text)
+
+    @cached_property
+    def dates(self) -> tuple[DateMention, ...]:
+        if not self.numbers:
+            return ()
+        text, numbers, places = self.sentence.text, self.numbers, self.places
+        return tuple(
+            d for d in find_dates(text, self.published) if not _counts(text, d, numbers, places)
+        )
+
+    @cached_property
+    def groups(self) -> tuple[GroupHit, ...]:
+        return tuple(find_groups(self.sentence.text)) if self.numbers else ()
+
+    @cached_property
+    def zone(self) -> str | None:
+        return find_zone(self.sentence.text, list(self.groups)) if self.numbers else None
 
     @cached_property
     def attributions(self) -> tuple[Attribution, ...]:
@@ -95,19 +124,7 @@ def gather(sentence: Sentence, published: str | None) -> Facts:
     numbers = tuple(implicit_numbers(text, numbers, places))
     if not numbers:
         return light(sentence, places)
-    groups = tuple(find_groups(text))
-    return Facts(
-        sentence=sentence,
-        numbers=numbers,
-        places=places,
-        cues=tuple(find_cues(text, _states(text, places))),
-        impersonal=impersonal(text),
-        dates=tuple(
-            d for d in find_dates(text, published) if not _counts(text, d, numbers, places)
-        ),
-        groups=groups,
-        zone=find_zone(text, list(groups)),
-    )
+    return Facts(sentence, numbers, places, published)
 
 
 # an adjective that names a state acting ("the Kazakh government flew", "Uzbek authorities
@@ -159,10 +176,6 @@ def light(sentence: Sentence, places: tuple[PlaceMention, ...] | None = None) ->
         sentence,
         (),
         sentence_places(text) if places is None else places,
-        (),
-        False,
-        (),
-        (),
         None,
         None if named_sources(text) else (),
     )
