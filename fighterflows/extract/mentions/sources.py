@@ -26,6 +26,9 @@ _WORDS = load("sources")
 _VERBS = alternation(_WORDS["reporting_verbs"])
 # "a report by X", "interior ministry data": sources.yaml, `figure_nouns`
 _NOUN = r"(?i:" + alternation(_WORDS["figure_nouns"]) + r")s?"
+# the regions whose own offices speak for them ("Kerala police", "the Chechen leader"):
+# sources.yaml, `regions`
+_REGIONS = "(?i:" + alternation(_WORDS["regions"]) + ")"
 # the words of a post before or after a person's name ("Attorney-General X", "the Defence
 # Secretary"): sources.yaml, `title_words`
 _TITLES = alternation(_WORDS["title_words"])
@@ -193,6 +196,20 @@ _SPEAKER = re.compile(
     + r")\b)"
     # "EU counter-terrorism coordinator Gilles de Kerchove told the BBC": the office speaks
     # (at the start of the sentence or of a clause: the scan is slow where it may start anywhere)
+    # "Chechen leader Ramzan Kadyrov said", "Head of Chechnya Ramzan Kadyrov wrote", "the head of
+    # the Chechen Republic, Ramzan Kadyrov, told": a region's head named before their name
+    # speaks for the region's government (`regions`; a party's or a group's "leader" is no
+    # region's and stays a person)
+    r"|(?P<rhead>(?P<rhead_x>(?:\b[Tt]he\s+)?(?:[a-z-]+\s+){0,2}?(?:"
+    + _REGIONS
+    + r")(?:'s|’s)?\s+(?i:leader|head)"
+    r"|\b(?:[Tt]he\s+)?(?:[a-z-]+\s+){0,2}?(?i:leader|head)\s+of\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}?(?:"
+    + _REGIONS
+    + r")(?:\s+(?i:republic))?)"
+    r",?(?:\s+(?:[A-Z][\w'’-]+)){1,3},?\s+(?:also\s+|has\s+|had\s+)?(?:"
+    + _VERBS
+    + r")\b)"
     r"|(?:^|(?<=[,;:(“\"]\s)|(?<=[,;:(“\"]))"
     r"(?P<title>(?P<title_x>(?:\b[Tt]he\s+)?(?:(?:former|then|acting|outgoing)\s+)?"
     # "Bukit Aman Special Branch Counter Terrorism Division chief X": a long body's name
@@ -920,9 +937,13 @@ def _regional_regex() -> re.Pattern[str]:
     regions = alternation(load("sources")["regions"])
     offices = r"(?i:police|government|authorities|officials?|leader|head|president|governor)"
     return re.compile(
-        rf"(?:the\s+)?(?P<region>{regions})(?:'s|’s)?(?:\s+state)?\s+(?P<office>{offices})"
-        # "the head of Chechnya", "the governor of Aceh"
-        rf"|(?:the\s+)?(?P<office_of>{offices})\s+of\s+(?:the\s+)?(?P<region_of>{regions})",
+        # "the Kremlin-backed Chechen leader": a word or two describing the post
+        rf"(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?(?P<region>{regions})(?:'s|’s)?(?:\s+state)?"
+        rf"\s+(?P<office>{offices})"
+        # "the head of Chechnya", "the governor of Aceh", "the head of Russia's North Caucasian
+        # republic of Chechnya", "the head of the Chechen Republic"
+        rf"|(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?(?P<office_of>{offices})\s+of\s+(?:the\s+)?"
+        rf"(?:[\w'’-]+\s+){{0,4}}?(?P<region_of>{regions})(?:\s+republic)?",
         re.IGNORECASE,
     )
 
