@@ -204,12 +204,8 @@ _SPEAKER = re.compile(
     + _REGIONS
     + r")(?:'s|’s)?\s+(?i:leader|head)"
     r"|\b(?:[Tt]he\s+)?(?:[a-z-]+\s+){0,2}?(?i:leader|head)\s+of\s+(?:the\s+)?"
-    r"(?:[\w'’-]+\s+){0,4}?(?:"
-    + _REGIONS
-    + r")(?:\s+(?i:republic))?)"
-    r",?(?:\s+(?:[A-Z][\w'’-]+)){1,3},?\s+(?:also\s+|has\s+|had\s+)?(?:"
-    + _VERBS
-    + r")\b)"
+    r"(?:[\w'’-]+\s+){0,4}?(?:" + _REGIONS + r")(?:\s+(?i:republic))?)"
+    r",?(?:\s+(?:[A-Z][\w'’-]+)){1,3},?\s+(?:also\s+|has\s+|had\s+)?(?:" + _VERBS + r")\b)"
     r"|(?:^|(?<=[,;:(“\"]\s)|(?<=[,;:(“\"]))"
     r"(?P<title>(?P<title_x>(?:\b[Tt]he\s+)?(?:(?:former|then|acting|outgoing)\s+)?"
     # "Bukit Aman Special Branch Counter Terrorism Division chief X": a long body's name
