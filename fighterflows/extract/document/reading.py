@@ -44,7 +44,7 @@ from fighterflows.extract.mentions.facts import Facts, gather
 from fighterflows.extract.mentions.flows import Cue, find_cues
 from fighterflows.extract.mentions.groups import find_groups, find_zone
 from fighterflows.extract.mentions.lexicon import alternation, load
-from fighterflows.extract.mentions.organisations import organisations
+from fighterflows.extract.mentions.organisations import issuers, organisations
 from fighterflows.extract.mentions.sources import (
     OFFICE_NOUNS,
     PUBLICATION_WORDS,
@@ -83,6 +83,9 @@ class Named:
     kind: str | None
     attributed: bool = False
     cited: bool = False  # quoted by another source there ("citing the RAN, the authors write")
+    # said to have issued a statement or a report ("The Kyrgyz Foreign Ministry issued a
+    # statement"): it stands only for that noun ("according to the statement")
+    issued: bool = False
 
 
 @dataclass(slots=True)
@@ -375,6 +378,10 @@ def _named(sentences: list[Sentence], facts: list[Facts | None]) -> list[Named]:
         # for (a sentence's attributions are costly, and found only where a figure asks)
         others = organisations(s.text, spans)
         if not spans and not others:
+            # "The Kyrgyz Foreign Ministry issued a statement.": the office "the statement"
+            # stands for later on
+            for _, source, noun in issuers(s.text):
+                out.append(Named(i, source, noun, issued=True))
             continue
         known = facts[i]
         found: tuple[Attribution, ...] | list[Attribution] = ()
@@ -1186,6 +1193,8 @@ def _resolve_generic(
     Soufan Center); else the last source a figure was attributed to, or the next one (a news
     lead: "according to a new report" before the organisation is named); else the last
     named; else the next named."""
+    # an office that issued a statement stands only for "the statement"
+    named = [n for n in named if not n.issued or n.kind == kind]
     here = [n for n in named if n.sentence == i]
     # an armed group the sentence speaks of ("a report says the Pakistani Taliban sent …") is
     # no author of the report
