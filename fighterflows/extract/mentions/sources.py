@@ -757,6 +757,18 @@ _DATA_AFTER = re.compile(
     r"numbers|records|estimates|reports)$",
     re.IGNORECASE,
 )
+# "according to data the Interior Ministry has released", "Figures the ministry published show",
+# "a report that the police compiled": the body of the relative clause after the noun of the
+# figures (never the words "has released" nor the noun with it)
+_RELATIVE_AGENT = re.compile(
+    r"^\s*(?:(?:the|a|an|new|latest|recent|official|its|their)\s+){0,3}"
+    + _NOUN
+    + r"\s+(?:that\s+|which\s+)?(?P<agent>(?:the\s+)?[A-Za-z][^,;:]*?)"
+    r"(?:\s+(?:(?:has|have|had|recently|just|also|now|earlier)\s+){0,2}"
+    r"(?:released|published|compiled|presented|provided|gathered|collected|issued|shared|"
+    r"made\s+public|gave|given|put\s+out|keeps?|kept|holds?|held))?\s*$",
+    re.IGNORECASE,
+)
 # "the Department of Foreign Affairs's (figures)": the body, not its possessive
 _POSSESSIVE_END = re.compile(r"(?<=\w)(?:'s|’s)$")
 # "a spokesman for the Tunisian Ministry of Interior": the body
@@ -832,6 +844,11 @@ def _first_body(who: str) -> str:
 
 def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
     who = _POSSESSIVE_END.sub("", _LEADING_PREPOSITION.sub("", _AGENT.sub("", who)))
+    relative = _RELATIVE_AGENT.match(who)
+    if relative is not None and (
+        _speaker_named(relative["agent"]) or _OFFICE_WORD.search(relative["agent"])
+    ):
+        who = relative["agent"]  # "data the Interior Ministry has released": the ministry
     who = _first_body(_MEDIUM_AFTER.sub("", _AGENT_OF_WORDS.sub("", who)))
     who = _DATA_AFTER.sub("", who)  # "according to police data": the police
     post = _POST_IN_WHO.search(who)
