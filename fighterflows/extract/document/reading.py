@@ -571,6 +571,17 @@ def _source(
 ) -> tuple[str | None, str]:
     """The figure's source and the rule that found it."""
     a = d.attribution
+    if a is None or (
+        a.who.strip().lower() in ("we", "our") and not (a.source or a.generic or a.official)
+    ):
+        # "How many are still in Syria? We estimate that about 100 remain.": an interview's or
+        # a hearing's answer in the first person is its speaker's, named before the question
+        answered = _answer_speaker(sentences, i)
+        if answered is not None:
+            stated = _stated_source(answered, d, named, i, drafts)
+            if stated is not None:
+                d.source_text = answered.text
+                return canonical(stated), f"answer-speaks: '{answered.text}'"
     if a is not None and a.generic == "person":
         a = _person(sentences, i) or a  # "…, he said": the speaker named just before
     elif a is not None and not (a.source or a.generic or a.official):
@@ -1003,6 +1014,47 @@ def _person(sentences: list[Sentence], i: int, name: str = "") -> Attribution | 
             return _person(sentences, j, by_name)
         j = _previous_index(sentences, j, across=True)
     return _unnamed_post_before(sentences, i) if words else None
+
+
+# the first person of an answer ("We estimate", "we have brought back", "our data show"), and
+# the mark of an answer in a transcript ("A:", "Answer:")
+_FIRST_PERSON = re.compile(
+    r"\b[Ww]e\b|\b[Oo]ur\s+(?:data|figures|estimates?|information|records)\b"
+)
+_ANSWER_MARK = re.compile(r"\s*(?:A|Answer)\s*:")
+# how far back an interview's speaker may be named: its opening and a few questions
+_ANSWER_REACH = 8
+
+
+def _answer_speaker(sentences: list[Sentence], i: int) -> Attribution | None:
+    """The speaker of an answer in the first person, outside quotation marks: a sentence with
+    "we" that answers the question before it ("How many Bosnians are still in Syria? We
+    estimate that around 100 remain.") or is marked as an answer ("A: We have brought back
+    110"); the person the interview named by a post before it ("Bosnia's Security Minister X
+    spoke to our paper"). None where the sentence is quoted or answers nothing."""
+    text = sentences[i].text
+    if not _FIRST_PERSON.search(text) or _OPEN_QUOTE.search(text) or _CLOSE_QUOTE.search(text):
+        return None
+    j = _previous_index(sentences, i, across=True)
+    # an interviewer's question: a paragraph of its own, one sentence ending in "?" (not a
+    # rhetorical question inside an author's paragraph)
+    asked = (
+        j is not None
+        and sentences[j].text.rstrip().endswith("?")
+        and sentences[j].paragraph != sentences[i].paragraph
+        and (j == 0 or sentences[j - 1].paragraph != sentences[j].paragraph)
+    )
+    if not (asked or _ANSWER_MARK.match(text)):
+        return None
+    k: int | None = i
+    for _ in range(_ANSWER_REACH):
+        k = _previous_index(sentences, k, across=True) if k is not None else None
+        if k is None:
+            return None
+        speakers = [a for a in titled(sentences[k].text) if a.source or a.official]
+        if speakers:
+            return speakers[0]
+    return None
 
 
 def _speaker_by_name(text: str) -> str | None:
