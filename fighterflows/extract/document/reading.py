@@ -44,7 +44,7 @@ from fighterflows.extract.mentions.facts import Facts, gather
 from fighterflows.extract.mentions.flows import Cue, find_cues
 from fighterflows.extract.mentions.groups import find_groups, find_zone
 from fighterflows.extract.mentions.lexicon import alternation, load
-from fighterflows.extract.mentions.organisations import organisations
+from fighterflows.extract.mentions.organisations import issuers, organisations
 from fighterflows.extract.mentions.sources import (
     OFFICE_NOUNS,
     PUBLICATION_WORDS,
@@ -105,6 +105,9 @@ class Named:
     # this one), and where the source is named there
     voices: _Voices | None = field(default=None, compare=False, repr=False)
     offset: int = 0
+    # said to have issued a statement or a report ("The Kyrgyz Foreign Ministry issued a
+    # statement"): it stands only for that noun ("according to the statement")
+    issued: bool = False
 
     @property
     def attributed(self) -> bool:
@@ -410,6 +413,10 @@ def _named(sentences: list[Sentence], facts: list[Facts | None]) -> list[Named]:
         # for (a sentence's attributions are costly, and found only where a figure asks)
         others = organisations(s.text, spans)
         if not spans and not others:
+            # "The Kyrgyz Foreign Ministry issued a statement.": the office "the statement"
+            # stands for later on
+            for _, source, noun in issuers(s.text):
+                out.append(Named(i, source, noun, issued=True))
             continue
         voices = _Voices(s.text, facts[i]) if spans else None
         for offset, source in sorted([*((a, n) for a, _, n in spans), *others]):
@@ -592,6 +599,17 @@ def _source(
 ) -> tuple[str | None, str]:
     """The figure's source and the rule that found it."""
     a = d.attribution
+    if a is None or (
+        a.who.strip().lower() in ("we", "our") and not (a.source or a.generic or a.official)
+    ):
+        # "How many are still in Syria? We estimate that about 100 remain.": an interview's or
+        # a hearing's answer in the first person is its speaker's, named before the question
+        answered = _answer_speaker(sentences, i)
+        if answered is not None:
+            stated = _stated_source(answered, d, named, i, drafts)
+            if stated is not None:
+                d.source_text = answered.text
+                return canonical(stated), f"answer-speaks: '{answered.text}'"
     if a is not None and a.generic == "person":
         a = _person(sentences, i) or a  # "…, he said": the speaker named just before
     elif a is not None and not (a.source or a.generic or a.official):
@@ -1026,6 +1044,47 @@ def _person(sentences: list[Sentence], i: int, name: str = "") -> Attribution | 
     return _unnamed_post_before(sentences, i) if words else None
 
 
+# the first person of an answer ("We estimate", "we have brought back", "our data show"), and
+# the mark of an answer in a transcript ("A:", "Answer:")
+_FIRST_PERSON = re.compile(
+    r"\b[Ww]e\b|\b[Oo]ur\s+(?:data|figures|estimates?|information|records)\b"
+)
+_ANSWER_MARK = re.compile(r"\s*(?:A|Answer)\s*:")
+# how far back an interview's speaker may be named: its opening and a few questions
+_ANSWER_REACH = 8
+
+
+def _answer_speaker(sentences: list[Sentence], i: int) -> Attribution | None:
+    """The speaker of an answer in the first person, outside quotation marks: a sentence with
+    "we" that answers the question before it ("How many Bosnians are still in Syria? We
+    estimate that around 100 remain.") or is marked as an answer ("A: We have brought back
+    110"); the person the interview named by a post before it ("Bosnia's Security Minister X
+    spoke to our paper"). None where the sentence is quoted or answers nothing."""
+    text = sentences[i].text
+    if not _FIRST_PERSON.search(text) or _OPEN_QUOTE.search(text) or _CLOSE_QUOTE.search(text):
+        return None
+    j = _previous_index(sentences, i, across=True)
+    # an interviewer's question: a paragraph of its own, one sentence ending in "?" (not a
+    # rhetorical question inside an author's paragraph)
+    asked = (
+        j is not None
+        and sentences[j].text.rstrip().endswith("?")
+        and sentences[j].paragraph != sentences[i].paragraph
+        and (j == 0 or sentences[j - 1].paragraph != sentences[j].paragraph)
+    )
+    if not (asked or _ANSWER_MARK.match(text)):
+        return None
+    k: int | None = i
+    for _ in range(_ANSWER_REACH):
+        k = _previous_index(sentences, k, across=True) if k is not None else None
+        if k is None:
+            return None
+        speakers = [a for a in titled(sentences[k].text) if a.source or a.official]
+        if speakers:
+            return speakers[0]
+    return None
+
+
 def _speaker_by_name(text: str) -> str | None:
     """The last speaker of a sentence named only by a person's name ("According to Ayob")."""
     names = [
@@ -1214,6 +1273,8 @@ def _resolve_generic(
     Soufan Center); else the last source a figure was attributed to, or the next one (a news
     lead: "according to a new report" before the organisation is named); else the last
     named; else the next named."""
+    # an office that issued a statement stands only for "the statement"
+    named = [n for n in named if not n.issued or n.kind == kind]
     here = [n for n in named if n.sentence == i]
     # an armed group the sentence speaks of ("a report says the Pakistani Taliban sent …") is
     # no author of the report

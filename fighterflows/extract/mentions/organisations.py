@@ -69,3 +69,39 @@ def _parts(start: int, run: str) -> list[tuple[int, str]]:
         out.append((at, piece))
         at += len(piece)
     return out
+
+
+# "The Kyrgyz Foreign Ministry issued a statement on Monday", "Bosnia's security ministry put
+# out a press release": the office that issued the words a later "according to the statement"
+# or "the statement said" stands for, though a country's office is no name of its own
+_ISSUED = re.compile(
+    r"(?P<who>(?:\b[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:[a-z-]+\s+){0,2}?"
+    r"(?:ministry|office|department|committee|service|police|government|agency))\s+"
+    r"(?:(?:has|had|also|later|earlier)\s+){0,2}"
+    r"(?:issued|released|published|put\s+out|posted|distributed|circulated)\s+"
+    r"(?:(?:a|an|its|their)\s+)(?:[\w-]+\s+){0,2}?"
+    r"(?P<noun>statement|press\s+release|communiqu[eé]|announcement|report)\b",
+    re.IGNORECASE,
+)
+_ISSUED_GUARD = re.compile(r"statement|release|communiqu|announcement|report", re.IGNORECASE)
+
+
+def issuers(text: str) -> list[tuple[int, str, str]]:
+    """(offset, source, noun) of a country's office a sentence says issued a statement, a press
+    release or a report ("The Kyrgyz Foreign Ministry issued a statement"), named as the
+    country's office ("Kyrgyz Ministry of Foreign Affairs"), and what it issued ("statement",
+    "report"); none where the office names no
+    country ("The ministry issued a statement": the figure's country names it)."""
+    if not _ISSUED_GUARD.search(text):
+        return []
+    out: list[tuple[int, str, str]] = []
+    for m in _ISSUED.finditer(text):
+        who = m.group("who")
+        if not find_places(who):
+            continue
+        name = national_source(who)
+        if name is not None:
+            # "a press release", "a communiqué" are statements ("according to the statement")
+            noun = m.group("noun").lower()
+            out.append((m.start("who"), name, "report" if noun == "report" else "statement"))
+    return out

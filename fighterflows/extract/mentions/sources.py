@@ -26,6 +26,9 @@ _WORDS = load("sources")
 _VERBS = alternation(_WORDS["reporting_verbs"])
 # "a report by X", "interior ministry data": sources.yaml, `figure_nouns`
 _NOUN = r"(?i:" + alternation(_WORDS["figure_nouns"]) + r")s?"
+# the regions whose own offices speak for them ("Kerala police", "the Chechen leader"):
+# sources.yaml, `regions`
+_REGIONS = "(?i:" + alternation(_WORDS["regions"]) + ")"
 # the words of a post before or after a person's name ("Attorney-General X", "the Defence
 # Secretary"): sources.yaml, `title_words`
 _TITLES = alternation(_WORDS["title_words"])
@@ -193,6 +196,16 @@ _SPEAKER = re.compile(
     + r")\b)"
     # "EU counter-terrorism coordinator Gilles de Kerchove told the BBC": the office speaks
     # (at the start of the sentence or of a clause: the scan is slow where it may start anywhere)
+    # "Chechen leader Ramzan Kadyrov said", "Head of Chechnya Ramzan Kadyrov wrote", "the head of
+    # the Chechen Republic, Ramzan Kadyrov, told": a region's head named before their name
+    # speaks for the region's government (`regions`; a party's or a group's "leader" is no
+    # region's and stays a person)
+    r"|(?P<rhead>(?P<rhead_x>(?:\b[Tt]he\s+)?(?:[a-z-]+\s+){0,2}?(?:"
+    + _REGIONS
+    + r")(?:'s|’s)?\s+(?i:leader|head)"
+    r"|\b(?:[Tt]he\s+)?(?:[a-z-]+\s+){0,2}?(?i:leader|head)\s+of\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}?(?:" + _REGIONS + r")(?:\s+(?i:republic))?)"
+    r",?(?:\s+(?:[A-Z][\w'’-]+)){1,3},?\s+(?:also\s+|has\s+|had\s+)?(?:" + _VERBS + r")\b)"
     r"|(?:^|(?<=[,;:(“\"]\s)|(?<=[,;:(“\"]))"
     r"(?P<title>(?P<title_x>(?:\b[Tt]he\s+)?(?:(?:former|then|acting|outgoing)\s+)?"
     # "Bukit Aman Special Branch Counter Terrorism Division chief X": a long body's name
@@ -744,6 +757,18 @@ _DATA_AFTER = re.compile(
     r"numbers|records|estimates|reports)$",
     re.IGNORECASE,
 )
+# "according to data the Interior Ministry has released", "Figures the ministry published show",
+# "a report that the police compiled": the body of the relative clause after the noun of the
+# figures (never the words "has released" nor the noun with it)
+_RELATIVE_AGENT = re.compile(
+    r"^\s*(?:(?:the|a|an|new|latest|recent|official|its|their)\s+){0,3}"
+    + _NOUN
+    + r"\s+(?:that\s+|which\s+)?(?P<agent>(?:the\s+)?[A-Za-z][^,;:]*?)"
+    r"(?:\s+(?:(?:has|have|had|recently|just|also|now|earlier)\s+){0,2}"
+    r"(?:released|published|compiled|presented|provided|gathered|collected|issued|shared|"
+    r"made\s+public|gave|given|put\s+out|keeps?|kept|holds?|held))?\s*$",
+    re.IGNORECASE,
+)
 # "the Department of Foreign Affairs's (figures)": the body, not its possessive
 _POSSESSIVE_END = re.compile(r"(?<=\w)(?:'s|’s)$")
 # "a spokesman for the Tunisian Ministry of Interior": the body
@@ -819,6 +844,11 @@ def _first_body(who: str) -> str:
 
 def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
     who = _POSSESSIVE_END.sub("", _LEADING_PREPOSITION.sub("", _AGENT.sub("", who)))
+    relative = _RELATIVE_AGENT.match(who)
+    if relative is not None and (
+        _speaker_named(relative["agent"]) or _OFFICE_WORD.search(relative["agent"])
+    ):
+        who = relative["agent"]  # "data the Interior Ministry has released": the ministry
     who = _first_body(_MEDIUM_AFTER.sub("", _AGENT_OF_WORDS.sub("", who)))
     who = _DATA_AFTER.sub("", who)  # "according to police data": the police
     post = _POST_IN_WHO.search(who)
@@ -920,9 +950,13 @@ def _regional_regex() -> re.Pattern[str]:
     regions = alternation(load("sources")["regions"])
     offices = r"(?i:police|government|authorities|officials?|leader|head|president|governor)"
     return re.compile(
-        rf"(?:the\s+)?(?P<region>{regions})(?:'s|’s)?(?:\s+state)?\s+(?P<office>{offices})"
-        # "the head of Chechnya", "the governor of Aceh"
-        rf"|(?:the\s+)?(?P<office_of>{offices})\s+of\s+(?:the\s+)?(?P<region_of>{regions})",
+        # "the Kremlin-backed Chechen leader": a word or two describing the post
+        rf"(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?(?P<region>{regions})(?:'s|’s)?(?:\s+state)?"
+        rf"\s+(?P<office>{offices})"
+        # "the head of Chechnya", "the governor of Aceh", "the head of Russia's North Caucasian
+        # republic of Chechnya", "the head of the Chechen Republic"
+        rf"|(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?(?P<office_of>{offices})\s+of\s+(?:the\s+)?"
+        rf"(?:[\w'’-]+\s+){{0,4}}?(?P<region_of>{regions})(?:\s+republic)?",
         re.IGNORECASE,
     )
 
