@@ -99,6 +99,7 @@ def place_around(
             ("of-them", lambda: part_of_earlier(text, n, made, i)),
             ("list-shares-place", lambda: _coordinated(facts, figures, i)),
             ("speaker's-people", lambda: _speaker(facts, clause, n.start)),
+            ("list-takes-the-first-place", lambda: _first_of_the_list(facts, figures, i, made)),
             ("restates-a-figure", lambda: _restates(context, text, n)),
             ("figure-referred-to", lambda: _referred(context) if referred else None),
             ("measure-of-the-people-before", lambda: _measured(context, text, n, head, flow)),
@@ -193,6 +194,21 @@ def _coordinated(facts: Facts, figures: list[Figure], i: int) -> tuple[str, str]
     heads = [f.head for f in figures if f.head is not None]
     found = place_of(text, last.number, last.head, facts, clause, heads)
     return found.value if found is not None else None
+
+
+def _first_of_the_list(
+    facts: Facts, figures: list[Figure], i: int, made: dict[int, Draft]
+) -> tuple[str, str] | None:
+    """ "Danish officials evacuated three women and 14 children", "Finnish authorities
+    brought home two women and five children": the later items of a list that no place
+    follows are the people of the item before them, placed in its own clause."""
+    if i == 0 or (before := made.get(i - 1)) is None:
+        return None
+    text, prev = facts.sentence.text, figures[i - 1]
+    end = prev.head.end if prev.head is not None else prev.number.end
+    if not AND_NEXT.fullmatch(text, end, figures[i].number.start):
+        return None
+    return before.place, before.place_text
 
 
 def _speaker(facts: Facts, clause: tuple[int, int], start: int) -> tuple[str, str] | None:

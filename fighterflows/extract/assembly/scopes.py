@@ -103,6 +103,8 @@ def scope_of(
             return Scope.EVENT, "one-operation"
         if _headline_operation(text, cue, figure):
             return Scope.EVENT, "headline-operation"
+        if _headline_operation(text, cue, figure, "headline_arrival"):
+            return Scope.EVENT, "headline-arrival"
     return Scope.CUMULATIVE, "default"
 
 
@@ -265,12 +267,15 @@ def _one_operation(text: str, cue: Cue, figure: tuple[int, int]) -> bool:
 _TERMINAL = re.compile(r"[.!?\"”’)]\s*$")
 
 
-def _headline_operation(text: str, cue: Cue, figure: tuple[int, int]) -> bool:
+def _headline_operation(
+    text: str, cue: Cue, figure: tuple[int, int], words: str = "headline_passive"
+) -> bool:
     """ "3 Ukrainian women, 11 children repatriated from Syrian camp": a headline's reduced
-    passive (no auxiliary, no full stop) is the news of one operation."""
+    passive (no auxiliary, no full stop) is the news of one operation; so is its present
+    ("17 Australians return home", `words` "headline_arrival")."""
     if _TERMINAL.search(text) or figure[1] > cue.start:
         return False
-    if not _markers("headline_passive").match(cue.text):
+    if not _markers(words).match(cue.text):
         return False
     if _AUXILIARY_BEFORE.search(text, max(0, cue.start - 30), cue.start):
         return False

@@ -108,12 +108,30 @@ _PAST_CUSTODY = re.compile(
 )
 
 
+# "evacuated three women and 14 children from detention camps", "flew home 11 citizens from a
+# Syrian detention camp", "escaped from detention": the custody its people left (rule
+# `custody-a-return-left`)
+_FROM_CUSTODY = re.compile(
+    r"\bfrom\s+(?:(?!(?:are|is|were|was|be|been|being|remain\w*|have|has|had|and|or|but|who|"
+    r"which|that|where)\b)[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_CUSTODY_NOUN = re.compile(r"detention\b", re.IGNORECASE)
+
+
 def _background(text: str, start: int, flow: Flow, before: Sequence[Cue]) -> bool:
     """The cue at `start` tells what is no flow of the figure's people: an accusation of
-    joining, or the custody a return ended (a relative clause after a return's verb)."""
+    joining, the custody a return ended (a relative clause after a return's verb), or the
+    custody they were taken out of ("from detention camps")."""
     lo = max(0, start - 48)
     if flow is Flow.DEPARTED and _ACCUSED_OF.search(text, lo, start):
         return True
+    if (
+        flow is Flow.DETAINED
+        and _CUSTODY_NOUN.match(text, start) is not None
+        and _FROM_CUSTODY.search(text, lo, start) is not None
+    ):
+        return True  # whatever took them out of it, they are no longer held there
     return (
         flow is Flow.DETAINED
         and _PAST_CUSTODY.search(text, lo, start) is not None
