@@ -193,11 +193,21 @@ _ONE_FAMILY_AFTER = re.compile(
 )
 
 
+# "a woman and her two children", "one mother and her three sons": the kin of an unnamed one
+# of a group's members are that group's parts, counted (`a-family-counts`)
+_UNNAMED_PARENT = re.compile(
+    r"\b(?:an?|one)\s+(?:[\w-]+\s+)?(?:woman|mother|widow|man|father)\s+and\s+(?:his|her)\s+$",
+    re.I,
+)
+
+
 def one_family(text: str, n: NumberMention) -> bool:
     """The kin of one person ("his two brothers", "three sisters"): individuals, never an
-    estimate."""
+    estimate; not the children of an unnamed parent of a group ("a woman and her two
+    children were repatriated")."""
+    before = text[max(0, n.start - 40) : n.start]
     return bool(
-        _ONE_FAMILY_BEFORE.search(text, max(0, n.start - 40), n.start)
+        (_ONE_FAMILY_BEFORE.search(before) and not _UNNAMED_PARENT.search(before))
         or _ONE_FAMILY_AFTER.match(text, n.end)
     )
 
