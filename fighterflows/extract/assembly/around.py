@@ -16,6 +16,7 @@ from fighterflows.extract.assembly.placing import (
     listed_places,
     place_of,
     region_of,
+    share_origins,
 )
 from fighterflows.extract.assembly.rules import Choice, choose
 from fighterflows.extract.assembly.wholes import base_place, continued, part_of_earlier, whole
@@ -29,7 +30,7 @@ from fighterflows.extract.mentions.sources import (
 )
 from fighterflows.extract.numbers import NumberMention
 from fighterflows.model import Flow, Kind
-from fighterflows.places import is_region
+from fighterflows.places import is_region, region_members
 
 FIGHTER_HEAD = re.compile(r"fighter|jihadi|militia|militant|mujahideen|volunteer|recruit", re.I)
 TRAVEL = frozenset({Flow.DEPARTED, Flow.RETURNED, Flow.REMAINING})
@@ -57,7 +58,7 @@ def shared_by_a_list(facts: Facts, drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         listed = listed_places(facts, d.number)
         if listed is None:
-            out.append(d)
+            out.extend(_each_ones_share(facts, d))
             continue
         how, members = listed
         if how == "each":
@@ -73,6 +74,26 @@ def shared_by_a_list(facts: Facts, drafts: list[Draft]) -> list[Draft]:
             d.why["place"] = "a-list-together"
             out.append(d)
     return out
+
+
+def _each_ones_share(facts: Facts, d: Draft) -> list[Draft]:
+    """ "About a quarter of the fighters from Austria and Switzerland have returned": a share
+    said of several countries' people is each one's share (`share-of-each-listed`)."""
+    if d.kind is not Kind.SHARE:
+        return [d]
+    members = share_origins(facts, d.number, d.number.end)
+    codes = {m.code for m in members}
+    # (only where the share was placed by that list: one of its countries or the region
+    # they make up, not a place its sentence names elsewhere)
+    within = d.place in codes or (is_region(d.place) and codes <= region_members(d.place))
+    if not members or not within:
+        return [d]
+    copies = []
+    for m in members:
+        copy = dataclasses.replace(d, place=m.code, place_text=m.text, why=dict(d.why))
+        copy.why["place"] = "share-of-each-listed"
+        copies.append(copy)
+    return copies
 
 
 def place_around(
@@ -133,11 +154,14 @@ _DEFINITE = re.compile(r"\b(?:the|these|those|all)\s+$", re.I)
 _RESTATED_WITHIN = 12
 
 
-def restated(context: Context, text: str, n: NumberMention) -> Draft | None:
+def restated(context: Context, text: str, n: NumberMention, definite: bool = True) -> Draft | None:
     """ "Four women and 13 children were flown home … after the 17 landed": a definite number
     equal to an earlier figure, or to the sum of one earlier sentence's counts, restates those
-    people; the (last) earlier figure it restates."""
-    if n.value is None or n.value < 2 or not _DEFINITE.search(text, max(0, n.start - 8), n.start):
+    people; the (last) earlier figure it restates. (`definite=False`: any number, for one
+    whose own noun of people points back: "But 5,600 people can do a lot of damage".)"""
+    if n.value is None or n.value < 2:
+        return None
+    if definite and not _DEFINITE.search(text, max(0, n.start - 8), n.start):
         return None
     sums: dict[int, float] = {}
     places: dict[int, set[str]] = {}

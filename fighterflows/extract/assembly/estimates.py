@@ -378,6 +378,12 @@ def _draft(
         flow = _default_flow(text, n, head, facts, context)
         flow_rule = "no verb: the stock or the figure referred to"
         referred = flow is not None and _refers_back(text, n, head)
+    again = _restating(text, n, head, population, context) if cue is None else None
+    if flow is None and again is not None:
+        # "Belgium repatriated 12 children. The 12 children were taken to hospital": the same
+        # people, read as the earlier figure was
+        flow, flow_rule, referred = again.flow, "restates-a-figure", True
+        population, population_text = again.population, population_text or again.population_text
     if flow is None:
         return None
     # a figure that refers back ("This number includes 70 men who were killed") is about the
@@ -402,6 +408,8 @@ def _draft(
             used[i] = cue
         return None
     (code, place_text), why = placed
+    if again is not None and flow is again.flow and why.get("place") != "people's-own-words":
+        (code, place_text), why = (again.place, again.place_text), {"place": "restates-a-figure"}
     if why.get("place") == "compared-item" and (i - 1) not in made:
         return None  # compared with a figure that is none: "arrested 40 …, compared with 25 in"
     zone = _zone_without(text, head, facts)
@@ -428,7 +436,11 @@ def _draft(
     draft.scope, draft.why["scope"] = scope_of(
         text, reach, (n.start, n.end), flow, cue or whole_cue, facts.dates
     )
-    if draft.why["scope"] == "default" and why.get("place") == "restates-a-figure":
+    if again is not None and flow_rule == "restates-a-figure":
+        # (the people of the figure it restates, measured and dated as that one was)
+        draft.scope, draft.why["scope"] = again.scope, "scope-of-the-figure-restated"
+        draft.as_of, draft.why["as_of"] = again.as_of, "as-of-the-figure-restated"
+    elif draft.why["scope"] == "default" and why.get("place") == "restates-a-figure":
         # "… after the 17 landed": the people of the figure it restates, measured as it was
         earlier = restated(context, text, n)
         if earlier is not None:
@@ -454,6 +466,38 @@ def _draft(
 _THERE = re.compile(
     r"in\s+(?:syria|iraq|(?:the\s+)?(?:conflict|war|combat)\s+(?:zones?|areas?)|the\s+region)", re.I
 )
+
+
+def _restating(
+    text: str, n: NumberMention, head: Head | None, population: Population, context: Context
+) -> Draft | None:
+    """A later mention of an earlier figure's number that says no act of its own, pointed back
+    by a determiner ("These 35 children", "The 300 are watched closely") or by its own noun of
+    people ("But 5,600 people can do a lot of damage"), restates those people (rule
+    `restates-a-figure`): the earlier figure, unless its own noun names other people than that
+    one counted."""
+    earlier = restated(context, text, n) or (
+        restated(context, text, n, definite=False)
+        if head is not None
+        and head.population is not None
+        and not head.excluded
+        and (n.value or 0) >= _RESTATED_AT_LEAST
+        else None
+    )
+    if earlier is None or earlier.flow is None:
+        return None
+    if population is not Population.TOTAL and population is not earlier.population:
+        return None  # "… 12 children. The 12 women …": other people
+    if _OF_BEFORE.search(text, max(0, n.start - 14), n.start):
+        return None  # "Of those 5,000, about 1,500 returned": a base, not a restatement
+    return earlier
+
+
+# a number without a determiner restates an earlier one only when large enough not to be a
+# chance match ("with two Britons near Aleppo" restates no earlier "two")
+_RESTATED_AT_LEAST = 10
+# "of the 850", "out of these 40": the figure named as the whole of a part
+_OF_BEFORE = re.compile(r"\b(?:out\s+)?of\s+(?:the|these|those|all)\s+$", re.I)
 
 
 def _set_against_who_went(

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from fighterflows.extract.assembly.choosing import Figure
-from fighterflows.extract.assembly.placing import ZONE_CODES, several_origins
+from fighterflows.extract.assembly.placing import ZONE_CODES, several_origins, share_origins
 from fighterflows.extract.assembly.recipients import joint_recipients
 from fighterflows.extract.assembly.wholes import OF_THEM, OF_WHOM
 from fighterflows.extract.mentions.facts import Facts
@@ -182,26 +182,32 @@ _POPULATION_OF = re.compile(
 )
 
 
-# One family's members are individuals, not an aggregate figure: "a family of 12 flew to
-# Turkey", "six members of the same family", "his three brothers"
-_ONE_FAMILY_BEFORE = re.compile(
-    r"\b(?:an?|one|the\s+same|the\s+whole|whole)\s+(?:[\w-]+\s+){0,2}?famil(?:y|ies)\s+of\s+$"
-    r"|\b(?:his|her)\s+(?:own\s+)?$",
+# The kin of one person are individuals, not an aggregate figure: "his three brothers", "two
+# sisters". (A family's size is a count of the people who moved: "a family of 10 was flown
+# home", "six members of one family went", rule `a-family-counts`: the contract excludes only
+# figures about one named person.)
+_ONE_FAMILY_BEFORE = re.compile(r"\b(?:his|her)\s+(?:own\s+)?$", re.I)
+_ONE_FAMILY_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:siblings|brothers|sisters|cousins)\b(?!\s+(?:and|in)\s+arms)",
     re.I,
 )
-_ONE_FAMILY_AFTER = re.compile(
-    r"\s+(?:(?:members|relatives)\s+of\s+(?:an?|one|the\s+same|his|her|their)\s+"
-    r"(?:[\w-]+\s+){0,2}?family\b"
-    r"|(?:[\w-]+\s+)?(?:siblings|brothers|sisters|cousins)\b(?!\s+(?:and|in)\s+arms))",
+
+
+# "a woman and her two children", "one mother and her three sons": the kin of an unnamed one
+# of a group's members are that group's parts, counted (`a-family-counts`)
+_UNNAMED_PARENT = re.compile(
+    r"\b(?:an?|one)\s+(?:[\w-]+\s+)?(?:woman|mother|widow|man|father)\s+and\s+(?:his|her)\s+$",
     re.I,
 )
 
 
 def one_family(text: str, n: NumberMention) -> bool:
-    """The members of one family ("a family of five", "eight members of one family", "three
-    brothers"): individuals, never an estimate."""
+    """The kin of one person ("his two brothers", "three sisters"): individuals, never an
+    estimate; not the children of an unnamed parent of a group ("a woman and her two
+    children were repatriated")."""
+    before = text[max(0, n.start - 40) : n.start]
     return bool(
-        _ONE_FAMILY_BEFORE.search(text, max(0, n.start - 40), n.start)
+        (_ONE_FAMILY_BEFORE.search(before) and not _UNNAMED_PARENT.search(before))
         or _ONE_FAMILY_AFTER.match(text, n.end)
     )
 
@@ -256,7 +262,7 @@ def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
     if _POPULATION_OF.search(text, max(0, n.start - 40), n.start):
         return True  # "a country of 11 million people": a population, nobody moving
     if one_family(text, n):
-        return True  # "a family of 12 flew to Turkey": individuals
+        return True  # "his three brothers": one person's kin
     if head is None:
         return _YEAR_LIKE.fullmatch(n.text) is not None  # "Throughout 2014," taken for a count
     if head.excluded or _RATE.match(text, head.end) or _UNCERTAIN.search(head.text):
@@ -413,6 +419,8 @@ def joint_origin(text: str, n: NumberMention, head: Head | None, facts: Facts) -
     ("… respectively", "… each" give each its own), nor is one for a list of several that no
     region holds ("30 fighters from Eritrea, Ghana, Kenya, Mali and Sudan")."""
     start = head.end if head is not None else n.end
+    if share_origins(facts, n, start):
+        return False  # a share of several countries' people is each one's (`around.py`)
     countries = [
         p
         for p in facts.places

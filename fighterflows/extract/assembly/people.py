@@ -31,7 +31,8 @@ _BARE_NEXT = re.compile(
     r"(?:out\s+)?of\s+(?:whom|them|these|those|the\s+\d[\d,.]*)\b|(?:from|to)\s+(?:the\s+)?[A-Z]|(?:more\s+)?"
     # "67 later returned home": an adverb before the verb
     r"(?:(?:later|since|subsequently|eventually|then|also|reportedly|already|now)\s+)?"
-    r"(?:are|were|is|was|have|has|had|died|returned|remain|left|went|travell?ed|fought|joined"
+    # "…, with about 200 having returned": the absolute construction's participle
+    r"(?:are|were|is|was|have|has|had|having|being|died|returned|remain|left|went|travell?ed|fought|joined"
     r"|come|came|back|out|who|that|said|believed|thought|reported|estimated|leave|return|die)\b"
     r"|\)"
     # "150 (50 percent) have returned": a share beside the count

@@ -29,7 +29,7 @@ from fighterflows.extract.mentions.lexicon import (
     supplies_its_people_regex,
 )
 from fighterflows.extract.mentions.populations import PARTICIPLES, Head, people_words
-from fighterflows.extract.numbers import NumberMention
+from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.model import Flow
 from fighterflows.places import ZONE_CODES as ZONE_CODES  # for the extractor's other modules
 from fighterflows.places import PlaceForm, PlaceMention, is_region, list_regions, region_members
@@ -874,6 +874,35 @@ def _each_after(text: str, last: PlaceMention, n: NumberMention) -> re.Match[str
     if re.search(r"[,.;:()]|\b(?:and|while|but|which|who|than)\b", between) or len(between) > 60:
         return None
     return _EACH_AFTER.match(text, n.end)
+
+
+# "a quarter of the fighters from Denmark, Norway and Sweden": how far after the share (or its
+# noun) the list of countries whose people it measures may begin
+_SHARE_LIST_REACH = 60
+_OF_FROM = re.compile(r"\b(?:from|of|left)\s+(?:the\s+)?$", re.I)
+
+
+def share_origins(facts: Facts, n: NumberMention, start: int) -> list[PlaceMention]:
+    """The countries a share is said of at once ("between 10 and 15 % of the fighters from
+    France, Belgium and Germany have returned"): a proportion of each one's people, so each
+    one's share (`share-of-each-listed`); [] when the share names no such list. (A count said
+    of several countries is a joint figure and stays theirs together: `joint_origin`.)"""
+    if n.kind is not NumberKind.SHARE:
+        return []
+    text = facts.sentence.text
+    countries = [
+        p
+        for p in facts.places
+        if start <= p.start <= start + _SHARE_LIST_REACH
+        and p.code not in ZONE_CODES
+        and p.form is not PlaceForm.REGION
+        and not is_region(p.code)
+    ]
+    if not countries or _OF_FROM.search(text, start, countries[0].start) is None:
+        return []
+    members = _list_around(countries[0], facts.places, text)
+    unique = list({m.code: m for m in members}.values())
+    return unique if len(unique) >= 2 else []
 
 
 def several_origins(p: PlaceMention, facts: Facts) -> bool:
