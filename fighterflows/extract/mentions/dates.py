@@ -42,7 +42,8 @@ _MONTH_AFTER = (
 _DATE = re.compile(
     rf"(?P<dmy>(?P<d1>[0-3]?\d)\s+(?P<m1>{_MONTH})\s+(?P<y1>{_YEAR}))"
     rf"|(?P<mdy>(?P<m2>{_MONTH})\s+(?P<d2>[0-3]?\d),?\s+(?P<y2>{_YEAR}))"
-    rf"|(?P<my>(?P<m3>{_MONTH}),?\s+(?P<y3>{_YEAR}))"
+    # "March 2019", "March, 2019", "March of 2019"
+    rf"|(?P<my>(?P<m3>{_MONTH}),?(?:\s+of)?\s+(?P<y3>{_YEAR}))"
     rf"|(?P<yy>(?P<y4>{_YEAR})\s*(?:[-–/]|\bto\b)\s*(?:(?P<m5>{_MONTH})\s+)?(?P<y5>{_YEAR}))"
     # "the 2010s" is a decade, no date
     rf"|(?P<y>(?<![\d,.])(?P<y6>{_YEAR})(?![\d%]|,\d|\.\d|'?s\b))"
@@ -53,7 +54,7 @@ _DATE = re.compile(
     # May"): the latest such month up to the story; "in May this year", "in April of last
     # year": that month of the story's year or the one before
     rf"|(?P<mo>{_MONTH_AFTER}(?P<m11>{_MONTH})"
-    r"(?:\s+(?:of\s+)?(?P<which10>(?i:this|last))\s+(?i:year)\b)?(?!\s+\d|\w))"
+    r"(?:\s+(?:of\s+)?(?P<which10>(?i:this|last))\s+(?i:year)\b)?(?!\s+\d|\w|,?\s+of\s+\d))"
     # "last month", "last April" (the latest April before the story; "this April": the story's
     # year), "yesterday", "on Monday"; "now says fewer than 3,000" after "6,000 in 2015": the
     # day of the report; "the past year", "over the last month": the period that ends with the
@@ -146,10 +147,38 @@ _RELATIVE_OPENS = re.compile(r",\s+(?:which|who|whose)\b[^,;:()]*$", re.I)
 _CLAUSE_CLOSES = re.compile(r"[,;:()]|\.(?:\s|$)")
 
 
+# where one clause of a sentence gives way to another that states its own figure: ";", ", but",
+# ", while", ", whereas", ", although", ", and" (not "and that": the same report goes on)
+_CLAUSE_TURNS = re.compile(
+    r";\s+|,\s+(?:but|while|whereas|although|though|yet|and(?!\s+that\b))\s+"
+    r"|\s+(?:although|whereas)\s+",
+    re.IGNORECASE,
+)
+# a date that opens the sentence frames all of it ("In April 2019, 110 came home, but …")
+_FRAME = re.compile(r"\W*(?:\S+\s+){0,5}")
+
+
+def _in_clause(text: str, d: DateMention) -> DateMention:
+    """A date in one clause of a sentence whose clauses turn (`_CLAUSE_TURNS`) dates only the
+    figures of its clause: "Kosovo brought back 110 in April 2019, while some 400 have gone
+    since 2012" (the 400 are no April 2019 figure, the 110 no count since 2012); not a date
+    that opens the sentence."""
+    turns = [m for m in _CLAUSE_TURNS.finditer(text) if m.end() <= d.start or m.start() >= d.end]
+    if not turns:
+        return d
+    before = [m for m in turns if m.end() <= d.start]
+    if not before and _FRAME.fullmatch(text[: d.start]) and text[d.end : d.end + 1] == ",":
+        return d
+    after = [m for m in turns if m.start() >= d.end]
+    start = before[-1].end() if before else 0
+    end = after[0].start() if after else len(text)
+    return replace(d, aside=(start, end))
+
+
 def _with_aside(text: str, d: DateMention) -> DateMention:
     opened = _RELATIVE_OPENS.search(text, max(0, d.start - 120), d.start)
     if opened is None:
-        return d
+        return _in_clause(text, d)
     closed = _CLAUSE_CLOSES.search(text, d.end)
     if closed is None:
         return d  # the clause runs to the end: it holds the rest of the sentence
