@@ -68,6 +68,7 @@ from fighterflows.extract.mentions.flows import Cue, is_blocked
 from fighterflows.extract.mentions.groups import find_zone, nearest_group
 from fighterflows.extract.mentions.lexicon import (
     continuation_regex,
+    held_in_zone_regexes,
     ranking_regex,
     share_base_regex,
 )
@@ -976,6 +977,10 @@ _ZONE_CUSTODY = re.compile(
 )
 
 
+# a custody cue that is only a place ("in Syrian camps"), no verb of holding
+_WHERE_ONLY = re.compile(r"(?:in|at|inside)\b", re.I)
+
+
 def _relevant(
     text: str, head: Head | None, facts: Facts, context: Context, cue: Cue | None, placed: bool
 ) -> bool:
@@ -987,6 +992,17 @@ def _relevant(
         return True
     if _ZONE_CUSTODY.search(text):
         return True  # "Iraqi prisons currently hold 37 Azerbaijani women": held in the zone
+    if (
+        cue is not None
+        and cue.flow is Flow.DETAINED
+        and not _WHERE_ONLY.match(cue.text)
+        and held_in_zone_regexes()[0].search(text)
+    ):
+        # "Around 150 Bosnians are still held in Syrian camps", "in Iraqi prisons": the
+        # custody is the zone's (rule `held-in-the-zone-is-about-the-war`); not people only
+        # placed there by another predicate ("200 citizens in Syrian camps have been cleared
+        # for repatriation")
+        return True
     words = head.text if head is not None else text
     if FIGHTER_HEAD.search(words) or FOREIGN_WORD.search(words):
         return True
