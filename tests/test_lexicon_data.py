@@ -20,6 +20,9 @@ from fighterflows.extract.mentions.lexicon import (
     alternation,
     cohort_trait_regex,
     destination_regex,
+    excluded_regex,
+    gathering_regex,
+    group_size_regex,
     group_strength_regexes,
     held_in_zone_regexes,
     load,
@@ -696,6 +699,10 @@ def test_office_names_are_what_the_country_s_office_is_called() -> None:
         (" once had, at its peak, ", True),
         (" recruited ", False),
         (" has sent ", False),
+        (" could muster ", True),
+        (" may have ", True),
+        (" forces in Iraq and Syria now have ", True),
+        (" could send ", False),
     ],
 )
 def test_group_strength_words(words: str, strength: bool) -> None:
@@ -747,6 +754,54 @@ def test_passports_withdrawn(after: str, of_form: bool, withdrawn: bool) -> None
     of, their = passports_withdrawn_regexes()
     pattern = of if of_form else their
     assert (pattern.match(after) is not None) is withdrawn
+
+
+@pytest.mark.parametrize(
+    ("before", "size"),
+    [
+        ("put its total membership as high as ", True),
+        ("the group's manpower is estimated at about ", True),
+        ("its fighting strength stands at ", True),
+        ("the number of Tunisians is ", False),
+        ("the group has recruited ", False),
+    ],
+)
+def test_group_size_nouns(before: str, size: bool) -> None:
+    """A noun of an armed group's size before its value (flows.yaml, group_strength.measures)."""
+    assert (group_size_regex().search(before) is not None) is size
+
+
+@pytest.mark.parametrize(
+    ("before", "gathering"),
+    [
+        ("told an audience of ", True),
+        ("a crowd of some ", True),
+        ("addressed a conference of ", True),
+        ("a group of ", False),
+        ("a total of ", False),
+    ],
+)
+def test_gathering_words(before: str, gathering: bool) -> None:
+    """The size of a gathering before its number (populations.yaml, gatherings); a group or a
+    total of people is no gathering."""
+    assert (gathering_regex().search(before) is not None) is gathering
+
+
+@pytest.mark.parametrize(
+    ("noun", "event"),
+    [
+        ("repatriations", True),
+        ("operations", True),
+        ("waves", True),
+        ("aspects", True),
+        ("returnees", False),
+        ("people", False),
+        ("women", False),
+    ],
+)
+def test_event_nouns_are_excluded_heads(noun: str, event: bool) -> None:
+    """Counts of events (populations.yaml, excluded) are no counts of people."""
+    assert (excluded_regex().match(noun) is not None) is event
 
 
 def test_group_strength_nouns_are_fighters() -> None:
