@@ -28,6 +28,7 @@ from fighterflows.extract.mentions.lexicon import (
     load,
     passports_withdrawn_regexes,
     sends_others_away_regex,
+    state_forces_regex,
     supplies_its_people_regex,
     total_predicate_regex,
     whole_words,
@@ -380,6 +381,15 @@ def test_intelligence_services_are_named_bodies_of_their_country() -> None:
 def test_source_adjectives_are_for_countries() -> None:
     for code, adjective in load("sources")["source_adjectives"].items():
         assert place_name(code) and adjective[:1].isupper(), code
+
+
+def test_bodies_that_count_the_world_are_national() -> None:
+    """A body flagged `counts_the_world` (sources.yaml) is one country's office that speaks of
+    the war's fighters as a whole: it has a country, and the flag is true or absent."""
+    flagged = [e for e in load("sources")["sources"] if "counts_the_world" in e]
+    assert flagged
+    for entry in flagged:
+        assert entry["counts_the_world"] is True and entry.get("country"), entry["name"]
 
 
 def test_no_source_of_the_data_is_a_bare_level() -> None:
@@ -769,6 +779,25 @@ def test_passports_withdrawn(after: str, of_form: bool, withdrawn: bool) -> None
 def test_group_size_nouns(before: str, size: bool) -> None:
     """A noun of an armed group's size before its value (flows.yaml, group_strength.measures)."""
     assert (group_size_regex().search(before) is not None) is size
+
+
+@pytest.mark.parametrize(
+    ("after", "state"),
+    [
+        (" fought for the Syrian army", "Syrian"),
+        (" have joined Ukraine's armed forces", "Ukraine"),
+        (" in the Georgian Legion, a volunteer unit of the Ukrainian army", "Ukrainian"),
+        (" fought for the Free Syrian Army", None),
+        (" are fighting the Russian army", None),
+        (" fighting alongside Kurdish forces", None),
+    ],
+)
+def test_state_forces_words(after: str, state: str | None) -> None:
+    """A state's forces as what people joined or serve in (flows.yaml, state_forces); the word
+    before the forces is checked for a country by the rule; "the Free Syrian Army" is none."""
+    found = state_forces_regex().search(after)
+    word = (found.group("state") or found.group("unit_of")) if found else None
+    assert word == state
 
 
 @pytest.mark.parametrize(

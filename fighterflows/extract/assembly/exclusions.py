@@ -27,6 +27,7 @@ from fighterflows.extract.mentions.lexicon import (
     passports_withdrawn_regexes,
     proceedings_regex,
     relations_regex,
+    state_forces_regex,
     stopped_regex,
 )
 from fighterflows.extract.mentions.populations import Head
@@ -659,6 +660,8 @@ def no_country_figure(
         return True
     if _held_for_a_plan(facts, n, head, clause, flow):
         return True
+    if state_forces(text, n, head):
+        return True
     if flow is Flow.RETURNED and deported_from_elsewhere(facts, clause):
         return True
     # people arrested at home for helping others go, or over links to a group, are not
@@ -908,6 +911,20 @@ def _held_for_helping(
 
 
 _MOVED = frozenset({Flow.DEPARTED, Flow.RETURNED})
+
+
+def state_forces(text: str, n: NumberMention, head: Head | None) -> bool:
+    """ "Around 1,000 Georgians fight in the Georgian Legion, a volunteer unit of the Ukrainian
+    army", "2,000 Russian volunteers fought for the Syrian army": people who joined or serve in a
+    state's armed forces, named after them in their sentence, are no foreign fighters
+    (`state-forces`); "fought for the Free Syrian Army" and "alongside Kurdish forces" name no
+    state."""
+    start = head.end if head is not None else n.end
+    found = state_forces_regex().search(text, start, min(len(text), start + 160))
+    if found is None:
+        return False
+    code = lookup_place(found.group("state") or found.group("unit_of"))
+    return code is not None and not is_region(code)
 
 
 def _held_for_a_plan(

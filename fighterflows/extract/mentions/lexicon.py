@@ -250,6 +250,30 @@ def group_size_regex() -> re.Pattern[str]:
 
 
 @cache
+def state_forces_regex() -> re.Pattern[str]:
+    """A state's armed forces as what people joined, fight in or serve in, or a unit of them in
+    an apposition (flows.yaml, state_forces); group `state` is the country's word."""
+    data = load("flows")["state_forces"]
+    forces = alternation(data["forces"])
+    units = alternation(data["units"])
+    forces_after = r"(?:['’]s)?\s+(?:" + forces + r")\b"
+    return re.compile(
+        # (joining needs no preposition: "have joined Ukraine's armed forces"; fighting does,
+        # "fighting the Russian army" is the other side)
+        r"\b(?:(?:join(?:ed|ing|s)?|enlist(?:ed|ing|s)?)\s+(?:(?:in|into|with)\s+)?"
+        r"|(?:fight(?:s|ing)?|fought|serv(?:e|es|ing|ed)|volunteer(?:ed|ing|s)?)"
+        r"\s+(?:to\s+fight\s+)?(?:in|for|with|into)\s+)(?:the\s+)?"
+        r"(?:ranks\s+of\s+(?:the\s+)?)?(?P<state>(?-i:[A-Z])[\w-]+?)"
+        + forces_after
+        + r"|,\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:"
+        + units
+        + r")\s+(?:of|in)\s+"
+        r"(?:the\s+)?(?P<unit_of>(?-i:[A-Z])[\w-]+?)" + forces_after,
+        re.IGNORECASE,
+    )
+
+
+@cache
 def cohort_trait_regex() -> re.Pattern[str]:
     """The predicate of a trait of a cohort's people, matched right after a figure (or its "of
     them"): "were converts", "have previous convictions" (flows.yaml, cohort_traits)."""
