@@ -20,11 +20,15 @@ from fighterflows.extract.mentions.lexicon import (
     alternation,
     cohort_trait_regex,
     destination_regex,
+    excluded_regex,
+    gathering_regex,
+    group_size_regex,
     group_strength_regexes,
     held_in_zone_regexes,
     load,
     passports_withdrawn_regexes,
     sends_others_away_regex,
+    state_forces_regex,
     supplies_its_people_regex,
     total_predicate_regex,
     whole_words,
@@ -379,6 +383,15 @@ def test_source_adjectives_are_for_countries() -> None:
         assert place_name(code) and adjective[:1].isupper(), code
 
 
+def test_bodies_that_count_the_world_are_national() -> None:
+    """A body flagged `counts_the_world` (sources.yaml) is one country's office that speaks of
+    the war's fighters as a whole: it has a country, and the flag is true or absent."""
+    flagged = [e for e in load("sources")["sources"] if "counts_the_world" in e]
+    assert flagged
+    for entry in flagged:
+        assert entry["counts_the_world"] is True and entry.get("country"), entry["name"]
+
+
 def test_no_source_of_the_data_is_a_bare_level() -> None:
     """A body of the data is named, never raised to a level ("authorities", "government")
     unless the level is the body the gold names ("Kurdish authorities")."""
@@ -696,6 +709,10 @@ def test_office_names_are_what_the_country_s_office_is_called() -> None:
         (" once had, at its peak, ", True),
         (" recruited ", False),
         (" has sent ", False),
+        (" could muster ", True),
+        (" may have ", True),
+        (" forces in Iraq and Syria now have ", True),
+        (" could send ", False),
     ],
 )
 def test_group_strength_words(words: str, strength: bool) -> None:
@@ -747,6 +764,73 @@ def test_passports_withdrawn(after: str, of_form: bool, withdrawn: bool) -> None
     of, their = passports_withdrawn_regexes()
     pattern = of if of_form else their
     assert (pattern.match(after) is not None) is withdrawn
+
+
+@pytest.mark.parametrize(
+    ("before", "size"),
+    [
+        ("put its total membership as high as ", True),
+        ("the group's manpower is estimated at about ", True),
+        ("its fighting strength stands at ", True),
+        ("the number of Tunisians is ", False),
+        ("the group has recruited ", False),
+    ],
+)
+def test_group_size_nouns(before: str, size: bool) -> None:
+    """A noun of an armed group's size before its value (flows.yaml, group_strength.measures)."""
+    assert (group_size_regex().search(before) is not None) is size
+
+
+@pytest.mark.parametrize(
+    ("after", "state"),
+    [
+        (" fought for the Syrian army", "Syrian"),
+        (" have joined Ukraine's armed forces", "Ukraine"),
+        (" in the Georgian Legion, a volunteer unit of the Ukrainian army", "Ukrainian"),
+        (" fought for the Free Syrian Army", None),
+        (" are fighting the Russian army", None),
+        (" fighting alongside Kurdish forces", None),
+    ],
+)
+def test_state_forces_words(after: str, state: str | None) -> None:
+    """A state's forces as what people joined or serve in (flows.yaml, state_forces); the word
+    before the forces is checked for a country by the rule; "the Free Syrian Army" is none."""
+    found = state_forces_regex().search(after)
+    word = (found.group("state") or found.group("unit_of")) if found else None
+    assert word == state
+
+
+@pytest.mark.parametrize(
+    ("before", "gathering"),
+    [
+        ("told an audience of ", True),
+        ("a crowd of some ", True),
+        ("addressed a conference of ", True),
+        ("a group of ", False),
+        ("a total of ", False),
+    ],
+)
+def test_gathering_words(before: str, gathering: bool) -> None:
+    """The size of a gathering before its number (populations.yaml, gatherings); a group or a
+    total of people is no gathering."""
+    assert (gathering_regex().search(before) is not None) is gathering
+
+
+@pytest.mark.parametrize(
+    ("noun", "event"),
+    [
+        ("repatriations", True),
+        ("operations", True),
+        ("waves", True),
+        ("aspects", True),
+        ("returnees", False),
+        ("people", False),
+        ("women", False),
+    ],
+)
+def test_event_nouns_are_excluded_heads(noun: str, event: bool) -> None:
+    """Counts of events (populations.yaml, excluded) are no counts of people."""
+    assert (excluded_regex().match(noun) is not None) is event
 
 
 def test_group_strength_nouns_are_fighters() -> None:

@@ -27,6 +27,7 @@ from fighterflows.extract.mentions.sources import (
     OFFICE_NOUNS,
     nearest_attribution,
     source_countries,
+    world_counters,
 )
 from fighterflows.extract.numbers import NumberMention
 from fighterflows.model import Flow, Kind
@@ -119,7 +120,7 @@ def place_around(
             ("same-people-later", lambda: continued(text, n, made, i)),
             ("of-them", lambda: part_of_earlier(text, n, made, i)),
             ("list-shares-place", lambda: _coordinated(facts, figures, i)),
-            ("speaker's-people", lambda: _speaker(facts, clause, n.start)),
+            ("speaker's-people", lambda: _speaker(facts, clause, n.start, head)),
             ("list-takes-the-first-place", lambda: _first_of_the_list(facts, figures, i, made)),
             ("restates-a-figure", lambda: _restates(context, text, n)),
             ("figure-referred-to", lambda: _referred(context) if referred else None),
@@ -235,10 +236,14 @@ def _first_of_the_list(
     return before.place, before.place_text
 
 
-def _speaker(facts: Facts, clause: tuple[int, int], start: int) -> tuple[str, str] | None:
+def _speaker(
+    facts: Facts, clause: tuple[int, int], start: int, head: Head | None = None
+) -> tuple[str, str] | None:
     """ "Britain says that of around 900 people ...", "Finnish authorities count some 80
     departures", "..., Austrian officials said", "the BfV says": a country, its officials or a
-    national body speaking of their own people, when the figure's words name no one else."""
+    national body speaking of their own people, when the figure's words name no one else;
+    never a body that counts the war's fighters as a whole speaking of fighters ("the CIA says
+    15,000 fighters have gone": everyone's, `data/sources.yaml: counts_the_world`)."""
     if TRANSIT_ITS.search(facts.sentence.text, start):
         return None  # "Georgia says 300 militants crossed its territory": a route, not its people
     for a in facts.attributions:
@@ -250,6 +255,14 @@ def _speaker(facts: Facts, clause: tuple[int, int], start: int) -> tuple[str, st
     text = facts.sentence.text
     speaking = nearest_attribution(facts.attributions, start)
     body = source_countries().get(speaking.source or "") if speaking is not None else None
+    if (
+        body is not None
+        and speaking is not None
+        and speaking.source in world_counters()
+        and head is not None
+        and FIGHTER_HEAD.search(head.text)
+    ):
+        return None  # "a State Department official said 30,000 fighters had travelled"
     if body is not None:
         return body, speaking.who.strip() if speaking is not None else body  # "the BfV says"
     offices = [

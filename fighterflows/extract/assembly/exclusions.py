@@ -17,6 +17,8 @@ from fighterflows.extract.mentions.groups import group_countries
 from fighterflows.extract.mentions.lexicon import (
     cohort_trait_regex,
     excluded_regex,
+    gathering_regex,
+    group_size_regex,
     group_strength_regexes,
     held_in_zone_regexes,
     load,
@@ -25,12 +27,13 @@ from fighterflows.extract.mentions.lexicon import (
     passports_withdrawn_regexes,
     proceedings_regex,
     relations_regex,
+    state_forces_regex,
     stopped_regex,
 )
 from fighterflows.extract.mentions.populations import Head
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.model import Flow, Qualifier
-from fighterflows.places import PlaceForm, is_region
+from fighterflows.places import PlaceForm, is_region, lookup_place
 
 FOREIGN_WORD = re.compile(r"\bforeign", re.I)
 _TOWN = re.compile(
@@ -175,6 +178,57 @@ _SUSPECTED = re.compile(r"\b(?:suspected|alleged)\b", re.I)
 _NAMED_PEOPLE = re.compile(r"[^.;]{0,12}\b\d{1,2}-year-old\b")
 
 
+# an age set off by commas after a person's name or noun (`age-after-name`): "Karim Aliyev, 34,
+# was among them", "the two men, 24 and 19, had bought tickets"; "Belgium, 40, and France,
+# 100" labels counts with places
+_AGE_APPOSED = re.compile(
+    r"(?:\b(?P<name>[A-Z][\w'’-]+)|\b(?:man|men|woman|women|boys?|girls?|teenagers?|suspects?|"
+    r"pair|couple|brothers|sisters|wife|husband|mother|father|sons?|daughters?|cousins))"
+    r"\s*,\s*(?:\d{1,2}\s*(?:,\s*|and\s+|&\s+|or\s+))?$"
+)
+_AGE_APPOSED_END = re.compile(r"\s*(?:,|;|\)|and\s+\d{1,2}\s*,|&\s*\d{1,2}\s*,)")
+# the second of two ages: "aged 24 and 19", "ages 30 and 41"
+_SECOND_AGE = re.compile(r"\b(?:aged|ages)\s+\d{1,2}\s*(?:,\s*|and\s+|&\s+|or\s+)$", re.I)
+
+
+# an attacker's verb right before its objects (`victims-of-a-verb`): "shot four people at the
+# museum", "stabbed three passers-by", "murdered 12 at the offices"
+_ATTACKED = re.compile(
+    r"\b(?:shot|shooting|gunned\s+down|stabbed|stabbing|murdered|murdering|massacred|"
+    r"massacring|slaughtered|slaughtering|beheaded|beheading|executed|executing|killed|killing|"
+    r"wounded|wounding|injured|injuring|kidnapped|kidnapping|abducted|abducting)\s+(?:dead\s+)?"
+    r"(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|over|up\s+to|another)\s+)?$",
+    re.I,
+)
+
+
+def victims_of_a_verb(text: str, n: NumberMention, head: Head | None) -> bool:
+    """The objects of a verb of killing, shooting or abducting that are no one's fighters: the
+    victims, never an estimate (`victims-of-a-verb`); "airstrikes killed 300 militants" and
+    "killed 30 Tunisians fighting for ISIS" are the war's dead, and still count."""
+    if _ATTACKED.search(text, max(0, n.start - 40), n.start) is None:
+        return False
+    if head is None:
+        # "Of these, airstrikes have killed some 300", "killed 300 of them": a part of fighters
+        return not _OPENS_A_COHORT.match(text) and not _A_PART.match(text, n.end)
+    _, fighters = group_strength_regexes()
+    return head.place is None and not fighters.search(head.text)
+
+
+def age_after_name(text: str, n: NumberMention) -> bool:
+    """A number under 100 in digits set off by commas right after a name or a person's noun,
+    or after another age: an age, never a count (`age-after-name`)."""
+    if not n.text.isdigit() or n.value is None or n.value >= 100:
+        return False
+    if _SECOND_AGE.search(text, max(0, n.start - 20), n.start):
+        return True
+    apposed = _AGE_APPOSED.search(text, max(0, n.start - 40), n.start)
+    if apposed is None or not _AGE_APPOSED_END.match(text, n.end):
+        return False
+    name = apposed.group("name")
+    return name is None or lookup_place(name) is None
+
+
 _POPULATION_OF = re.compile(
     r"\b(?:country|nation|state|population|city|town|region|republic|province)\s+of\s+"
     r"(?:(?:about|some|around|roughly|nearly|almost|over|more\s+than|just|only)\s+)?$",
@@ -261,8 +315,14 @@ def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         return True  # "the 2,000 Danes polled": respondents of a survey
     if _POPULATION_OF.search(text, max(0, n.start - 40), n.start):
         return True  # "a country of 11 million people": a population, nobody moving
+    if gathering_regex().search(text, max(0, n.start - 40), n.start):
+        return True  # "told an audience of 300 students": a gathering's size
     if one_family(text, n):
         return True  # "his three brothers": one person's kin
+    if head is None and age_after_name(text, n):
+        return True  # "Karim Aliyev, 34, returned in 2019": an age
+    if victims_of_a_verb(text, n, head):
+        return True  # "a returnee who shot four people at a museum": victims
     if head is None:
         return _YEAR_LIKE.fullmatch(n.text) is not None  # "Throughout 2014," taken for a count
     if head.excluded or _RATE.match(text, head.end) or _UNCERTAIN.search(head.text):
@@ -560,7 +620,11 @@ def no_country_figure(
         return True
     if head is None and number_in_a_name(facts, n):
         return True
-    if group_strength(facts, n, head) or group_measure(facts, n, head):
+    if (
+        group_strength(facts, n, head)
+        or group_measure(facts, n, head)
+        or strength_measured(facts, n, head)
+    ):
         return True
     if head is None and strength_restated(facts, figures, i):
         return True
@@ -601,6 +665,10 @@ def no_country_figure(
         # trying to cross into Syria": they never got there
         return True
     if _suspects_at_home(facts, n, head, clause, flow) or _other_war(text, n, clause, flow):
+        return True
+    if _held_for_a_plan(facts, n, head, clause, flow):
+        return True
+    if state_forces(text, n, head):
         return True
     if flow is Flow.RETURNED and deported_from_elsewhere(facts, clause):
         return True
@@ -723,6 +791,22 @@ def group_measure(facts: Facts, n: NumberMention, head: Head | None) -> bool:
     )
 
 
+def strength_measured(facts: Facts, n: NumberMention, head: Head | None) -> bool:
+    """ "CIA figures put the group's total membership as high as 31,000", "its manpower is put
+    at 25,000": the value of a noun of a group's size said before it (`group-strength-size`);
+    a place or "foreign" between the noun and the value, or in the people's own words, keeps
+    the figure ("the strength of the Belgian contingent is 500")."""
+    if head is not None:
+        _, fighters = group_strength_regexes()
+        if head.place is not None or not fighters.fullmatch(head.text.strip()):
+            return False
+    text = facts.sentence.text
+    size = group_size_regex().search(text, max(0, n.start - 60), n.start)
+    if size is None or FOREIGN_WORD.search(size.group("gap")):
+        return False
+    return not any(size.start() <= p.start < n.start for p in facts.places)
+
+
 def _fighters_after(text: str, at: int) -> bool:
     """A fighters' noun right after a group's name at `at` ("IS fighters", "Islamic State (IS)
     militants")."""
@@ -835,6 +919,41 @@ def _held_for_helping(
 
 
 _MOVED = frozenset({Flow.DEPARTED, Flow.RETURNED})
+
+
+def state_forces(text: str, n: NumberMention, head: Head | None) -> bool:
+    """ "Around 1,000 Georgians fight in the Georgian Legion, a volunteer unit of the Ukrainian
+    army", "2,000 Russian volunteers fought for the Syrian army": people who joined or serve in a
+    state's armed forces, named after them in their sentence, are no foreign fighters
+    (`state-forces`); "fought for the Free Syrian Army" and "alongside Kurdish forces" name no
+    state."""
+    start = head.end if head is not None else n.end
+    found = state_forces_regex().search(text, start, min(len(text), start + 160))
+    if found is None:
+        return False
+    code = lookup_place(found.group("state") or found.group("unit_of"))
+    return code is not None and not is_region(code)
+
+
+def _held_for_a_plan(
+    facts: Facts, n: NumberMention, head: Head | None, clause: tuple[int, int], flow: Flow
+) -> bool:
+    """ "Police arrested five men who planned to sail to Indonesia", "detained four who had
+    intended to fly to Turkey": people held whose own words after them say only that they meant
+    to go (a blocked departure), never that they went or came back (`held-for-a-plan`); people
+    the zone's states or camps hold stay ("Iraq holds 1,400 foreign women …")."""
+    if flow not in (Flow.DETAINED, Flow.PROSECUTED):
+        return False
+    text = facts.sentence.text
+    lo = head.end if head is not None else n.end
+    planned = [
+        c
+        for c in facts.cues
+        if lo <= c.start < clause[1] and c.flow is Flow.DEPARTED and c.blocked and not c.stock
+    ]
+    if not planned or held_in_zone_regexes()[0].search(text):
+        return False
+    return not _moved_themselves(facts, n, head, clause[1])
 
 
 def _moved_themselves(facts: Facts, n: NumberMention, head: Head | None, until: int) -> bool:

@@ -370,6 +370,14 @@ _STATE_AFTER = re.compile(
     r"officials?|authorities|media|president|minister|airstrikes?|drones?|jets?)\b",
     re.I,
 )
+# a state named as the actor of a military action (`actor-of-an-offensive`): "during Turkey's
+# offensive in Syria", "after the Turkish incursion", "Russia's air campaign": the state that
+# fought, not whose people were caught or killed in it
+_ACTOR_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:offensives?|incursions?|invasion|intervention|"
+    r"assaults?|bombardments?|shelling|air\s+campaign|military\s+(?:operations?|campaign))\b",
+    re.I,
+)
 _OF_ITS = re.compile(r"\s*of\s+(?:its|their)\s", re.I)
 _OF_GROUP = re.compile(r"\s+(?:of|from|in|with)\s+(?:the\s+)?", re.I)
 
@@ -434,6 +442,7 @@ def _usable(text: str, facts: Facts, heads: Sequence[Head], n: NumberMention) ->
         and not _MOVED_FROM.search(text, max(0, p.start - 40), p.start)
         and not _PARTICIPLE.match(text, p.end)
         and not _STATE_AFTER.match(text, p.end)
+        and not _ACTOR_AFTER.match(text, p.end)
         and not _RANKED_AGAINST.search(text, max(0, p.start - 60), p.start)
         and not any(s <= p.start < e for s, e in spans)
         and not TRANSIT_ITS.search(text, p.end, p.end + 120)

@@ -229,13 +229,48 @@ def group_strength_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     fighters): flows.yaml, group_strength."""
     data = load("flows")["group_strength"]
     having = re.compile(
-        r"(?:['’]s)?(?:\s+(?:affiliate|branch|wing|franchise|offshoot|province|faction)"
-        r"(?:\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?)?"
+        # (also its men somewhere: "Islamic State forces in Iraq and Syria now have")
+        r"(?:['’]s)?(?:\s+(?:affiliate|branch|wing|franchise|offshoot|province|faction|forces|"
+        r"fighters|militants)"
+        r"(?:\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?"
+        r"(?:\s+and\s+[A-Z][\w-]+)?)?)?"
         r"(?:\s+(?:" + alternation(data["between"]) + r"))*"
         r"\s+(?:" + alternation(data["having"]) + r")\s*,?\s*(?:at\s+its\s+peak\s*,?\s*)?$",
         re.IGNORECASE,
     )
     return having, whole_words(alternation(data["fighters"]))
+
+
+@cache
+def group_size_regex() -> re.Pattern[str]:
+    """A noun of an armed group's size and the words up to its value, matched backwards from
+    the number (flows.yaml, group_strength.measures): "its total membership as high as"."""
+    nouns = alternation(load("flows")["group_strength"]["measures"])
+    return re.compile(r"\b(?:" + nouns + r")\b(?P<gap>[^.;:,()]{0,40})$", re.IGNORECASE)
+
+
+@cache
+def state_forces_regex() -> re.Pattern[str]:
+    """A state's armed forces as what people joined, fight in or serve in, or a unit of them in
+    an apposition (flows.yaml, state_forces); group `state` is the country's word."""
+    data = load("flows")["state_forces"]
+    forces = alternation(data["forces"])
+    units = alternation(data["units"])
+    forces_after = r"(?:['’]s)?\s+(?:" + forces + r")\b"
+    return re.compile(
+        # (joining needs no preposition: "have joined Ukraine's armed forces"; fighting does,
+        # "fighting the Russian army" is the other side)
+        r"\b(?:(?:join(?:ed|ing|s)?|enlist(?:ed|ing|s)?)\s+(?:(?:in|into|with)\s+)?"
+        r"|(?:fight(?:s|ing)?|fought|serv(?:e|es|ing|ed)|volunteer(?:ed|ing|s)?)"
+        r"\s+(?:to\s+fight\s+)?(?:in|for|with|into)\s+)(?:the\s+)?"
+        r"(?:ranks\s+of\s+(?:the\s+)?)?(?P<state>(?-i:[A-Z])[\w-]+?)"
+        + forces_after
+        + r"|,\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:"
+        + units
+        + r")\s+(?:of|in)\s+"
+        r"(?:the\s+)?(?P<unit_of>(?-i:[A-Z])[\w-]+?)" + forces_after,
+        re.IGNORECASE,
+    )
 
 
 @cache
@@ -296,6 +331,18 @@ def share_base_regex() -> re.Pattern[str]:
     words = alternation(load("populations")["share_bases"])
     return re.compile(
         r"\s*of\s+(?:all\s+)?(?:[\w-]+\s+){0,2}?(?:" + words + r")(?![\w-])", re.IGNORECASE
+    )
+
+
+@cache
+def gathering_regex() -> re.Pattern[str]:
+    """The size of a gathering right before its number: "an audience of", "a crowd of some"
+    (populations.yaml, gatherings)."""
+    nouns = alternation(load("populations")["gatherings"])
+    return re.compile(
+        r"\b(?:" + nouns + r")\s+of\s+(?:(?:about|some|around|roughly|nearly|almost|over|"
+        r"more\s+than|at\s+least|up\s+to)\s+)?$",
+        re.IGNORECASE,
     )
 
 

@@ -327,6 +327,13 @@ def _known_names() -> frozenset[str]:
 
 
 @cache
+def world_counters() -> frozenset[str]:
+    """The bodies whose figures of fighters named by no country count everyone who went
+    (sources.yaml, `counts_the_world`): "the CIA says 15,000 fighters have gone"."""
+    return frozenset(e["name"] for e in load("sources")["sources"] if e.get("counts_the_world"))
+
+
+@cache
 def source_countries() -> dict[str, str]:
     """The country of each national body among the sources ("Home Office" → GBR)."""
     return {e["name"]: e["country"] for e in load("sources")["sources"] if e.get("country")}
