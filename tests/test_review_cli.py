@@ -15,7 +15,7 @@ from review_helpers import BENELUX, MISREPORTED, SOUFAN, Cli, corpus
 from sqlalchemy import delete, insert
 
 from fighterflows.ledger import Ledger, schema
-from fighterflows.ledger.convert import estimate_row
+from fighterflows.rows import ESTIMATE_COLUMNS, estimate_row
 from fighterflows.web.app import create_app
 
 with warnings.catch_warnings():
@@ -168,7 +168,8 @@ def reextract(ledger_url: str, document: str, change: dict[str, Any]) -> None:
         if s.estimate.quote in change.get("drop", ()):
             continue
         e = s.estimate.replace(**change.get(s.estimate.quote, {}))
-        rows.append(estimate_row(record.info.id, seq, e, "2099.1"))
+        row = estimate_row(record.info.id, seq, e, "2099.1")
+        rows.append(dict(zip(ESTIMATE_COLUMNS, row, strict=True)))
     with ledger.engine.begin() as c:
         c.execute(delete(schema.estimates).where(schema.estimates.c.document_id == record.info.id))
         c.execute(insert(schema.estimates), rows)

@@ -1,5 +1,5 @@
-"""Rows ↔ records: the one place that knows how an Estimate maps onto the estimates table, and a
-claim onto the claims table."""
+"""Rows ↔ records: how a stored estimate is read back, and a claim maps onto the claims table
+(an Estimate becomes a row in `fighterflows/rows.py`, where a worker can make it)."""
 
 from __future__ import annotations
 
@@ -8,43 +8,8 @@ from collections.abc import Callable, Mapping, Sequence
 from enum import StrEnum
 from typing import Any, Protocol, TypeVar
 
-from fighterflows.ledger.records import Citation, DocumentInfo, StoredEstimate, estimate_id
+from fighterflows.ledger.records import Citation, DocumentInfo, StoredEstimate
 from fighterflows.model import Estimate, Flow, Kind, Population, Qualifier, Scope
-
-
-def estimate_row(
-    document_id: str, seq: int, e: Estimate, extractor: str, provenance: str | None = None
-) -> dict[str, Any]:
-    return {
-        "id": estimate_id(document_id, e),
-        "document_id": document_id,
-        "seq": seq,
-        "extractor": extractor,
-        "provenance": provenance,
-        "start": e.start,
-        "end": e.end,
-        "quote": e.quote,
-        "sentence": e.sentence,
-        "place": e.place,
-        "place_text": e.place_text,
-        "flow": e.flow.value,
-        "population": e.population.value,
-        "population_text": e.population_text,
-        "kind": e.kind.value,
-        "value": e.value,
-        "low": e.low,
-        "high": e.high,
-        "qualifier": e.qualifier.value,
-        "base": e.base,
-        "source": e.source,
-        "source_text": e.source_text,
-        "zone": e.zone,
-        "armed_group": e.group,
-        "as_of": e.as_of,
-        "since": e.since,
-        "scope": e.scope.value,
-        "derived": e.derived,
-    }
 
 
 class ClaimFields(Protocol):

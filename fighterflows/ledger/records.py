@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
 from fighterflows.model import Estimate
+from fighterflows.rows import estimate_id as estimate_id  # its home; reviews import it here
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,12 +114,3 @@ class IngestError:
     location: str
     reason: str
     at: str
-
-
-def estimate_id(document_id: str, e: Estimate) -> str:
-    """A stable id: the same figure at the same place of the same text keeps its id."""
-    key = "|".join(
-        str(x)
-        for x in (document_id, e.start, e.end, e.place, e.flow, e.population, e.kind, e.derived)
-    )
-    return hashlib.sha1(key.encode()).hexdigest()[:16]

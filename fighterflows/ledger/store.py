@@ -27,7 +27,6 @@ from fighterflows.ledger.convert import (
     citation,
     claim_row,
     document_info,
-    estimate_row,
     stored_estimate,
 )
 from fighterflows.ledger.records import (
@@ -40,6 +39,7 @@ from fighterflows.ledger.records import (
 )
 from fighterflows.model import Document, Estimate
 from fighterflows.ranks import DocumentRank, document_rank
+from fighterflows.rows import EstimateRow, estimate_rows
 
 D, E = schema.documents, schema.estimates
 _SETTLE_LOCK = 0x66667773  # "ffws": one ingest at a time settles copies and claims
@@ -67,6 +67,9 @@ class NewDocument:
     copy_of: str | None = None
     minhash: bytes | None = None
     provenance: Sequence[str | None] | None = None  # one per estimate, for imported tables
+    # the estimates as rows, made by the worker that extracted them (`estimates` is then
+    # empty: no objects cross processes); None: made from `estimates` when stored
+    rows: Sequence[EstimateRow] | None = None
 
 
 @dataclass(slots=True)
@@ -204,7 +207,9 @@ class Ledger:
             if replaced:
                 _replace(c, replaced, run_id)
             doc_rows = [
-                _document_row(n, run_id) for n in writes if n.document.content_hash not in held
+                _tuple(_document_row(n, run_id))
+                for n in writes
+                if n.document.content_hash not in held
             ]
             est_rows = [row for n in writes for row in _estimate_rows(n)]
             for table, rows in ((D, doc_rows), (E, est_rows)):
@@ -213,7 +218,8 @@ class Ledger:
                 elif rows and self.dialect == "sqlite":
                     _insert_many(c, table, rows)
                 elif rows:
-                    c.execute(insert(table), rows)
+                    names = [col.name for col in table.columns]
+                    c.execute(insert(table), [dict(zip(names, r, strict=True)) for r in rows])
         return written
 
     def add_error(self, location: str, reason: str, run_id: int | None = None) -> None:
@@ -415,14 +421,18 @@ def _document_row(new: NewDocument, run_id: int | None) -> dict[str, Any]:
     }
 
 
-def _estimate_rows(new: NewDocument) -> list[dict[str, Any]]:
-    doc_id = new.document.content_hash
-    provenance = list(new.provenance or [None] * len(new.estimates))
-    rows: dict[str, dict[str, Any]] = {}
-    for seq, (e, prov) in enumerate(zip(new.estimates, provenance, strict=True)):
-        row = estimate_row(doc_id, seq, e, new.extractor, prov)
-        rows.setdefault(row["id"], row)  # the same figure twice at one spot is one estimate
-    return list(rows.values())
+def _tuple(row: dict[str, Any]) -> tuple[Any, ...]:
+    """A document row in the table's column order."""
+    return tuple(row.get(name) for name in _DOCUMENT_COLUMNS)
+
+
+_DOCUMENT_COLUMNS = tuple(col.name for col in D.columns)
+
+
+def _estimate_rows(new: NewDocument) -> Sequence[EstimateRow]:
+    if new.rows is not None:
+        return new.rows
+    return estimate_rows(new.document.content_hash, new.estimates, new.extractor, new.provenance)
 
 
 def estimate_conditions(f: Filters) -> list[ColumnElement[bool]]:
@@ -491,18 +501,18 @@ def document_matches(search: str) -> ColumnElement[bool]:
     )
 
 
-def _insert_many(connection: Any, table: Any, rows: Sequence[dict[str, Any]]) -> None:
-    """SQLite's executemany with the rows as they are: our values are the driver's own types
-    (text, numbers, bytes, booleans), and SQLAlchemy's processing of each parameter set was
-    a third of the ingest process's time on a bulk load."""
+def _insert_many(connection: Any, table: Any, rows: Sequence[tuple[Any, ...]]) -> None:
+    """SQLite's executemany with the rows as they are (values in the table's column order):
+    our values are the driver's own types (text, numbers, bytes, booleans), and SQLAlchemy's
+    processing of each parameter set was a third of the ingest process's time on a bulk load."""
     columns = [col.name for col in table.columns]
     names = ", ".join(f'"{n}"' for n in columns)
     marks = ", ".join("?" for _ in columns)
     statement = f"INSERT INTO {table.name} ({names}) VALUES ({marks})"
-    connection.exec_driver_sql(statement, [tuple(row.get(n) for n in columns) for row in rows])
+    connection.exec_driver_sql(statement, list(rows))  # a list: many rows, not one
 
 
-def _copy(connection: Any, table: Any, rows: Sequence[dict[str, Any]]) -> None:
+def _copy(connection: Any, table: Any, rows: Sequence[tuple[Any, ...]]) -> None:
     """PostgreSQL's COPY, inside the caller's transaction: the fast path for bulk loads."""
     columns = [col.name for col in table.columns]
     names = ", ".join(f'"{n}"' for n in columns)
@@ -511,7 +521,7 @@ def _copy(connection: Any, table: Any, rows: Sequence[dict[str, Any]]) -> None:
     try:
         with raw.cursor() as cursor, cursor.copy(statement) as copy:
             for row in rows:
-                copy.write_row([row.get(n) for n in columns])
+                copy.write_row(row)
     except psycopg.Error as error:
         # Callers handle database errors as SQLAlchemy's, whichever path wrote the rows.
         raise DBAPIError(statement, None, error) from error
