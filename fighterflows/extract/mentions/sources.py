@@ -492,9 +492,15 @@ def national_named(code: str, source: str) -> str | None:
     return None
 
 
+_NAME_POSSESSIVE = re.compile(r"(?<=\w)(?:'s|’s)$|(?<=s)['’]$")
+
+
 def canonical(source: str) -> str:
     """A source under the data's one name for it: "Russian defence ministry" (an office read
     from its words) is the "Russian Ministry of Defence"."""
+    # "the Armed Forces' figures", "the Network’s data": a trailing possessive is no part of the
+    # name (`possessive-end`)
+    source = _NAME_POSSESSIVE.sub("", source)
     hits = _sources().finditer(source)
     whole = len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(source)
     return hits[0].name if whole else _usual_names().get(source, source)
