@@ -950,3 +950,12 @@ def test_a_residence_participle_is_also_a_place_participle() -> None:
     they are changes."""
     data = load("populations")
     assert set(data["residence_participles"]) <= set(data["place_participles"]) | {"resident"}
+
+
+def test_words_before_a_maker_s_name_and_before_of_are_lower_case_words() -> None:
+    """`named_noun_openers` ("the latest X figures") and `words_of` ("the reply of X") are read
+    before a capitalised name: a capital in them would take the name's first word."""
+    words = load("sources")
+    for key in ("named_noun_openers", "named_noun_extra", "words_of"):
+        for word in words[key]:
+            assert word == word.lower() and " " not in word, (key, word)

@@ -11,6 +11,7 @@ from fighterflows.extract.mentions.sources import (
     BARE_OFFICE,
     NATIONAL_BODY,
     ORG_WORDS,
+    continued_post,
     national_possessive,
     national_source,
 )
@@ -37,6 +38,9 @@ def organisations(text: str, known: list[tuple[int, int, str]]) -> list[tuple[in
     out: list[tuple[int, str]] = []
     for m in _NAME_RUN.finditer(text):
         if any(s < m.end() and m.start() < e for s, e, _ in known):
+            continue
+        if continued_post(text, m.start()) is not None:
+            # "Minister for Politics, Law and Security X": a post's tail and a name (`cut-post`)
             continue
         # (not the full stop after a name: "the Egmont Institute. Its …")
         run = re.sub(r"(?<=[a-z]{2})\.$", "", m.group())

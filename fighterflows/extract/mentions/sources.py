@@ -44,6 +44,9 @@ _PARTICIPLE = (
 # between the figures and their body
 _BE = r"(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+)"
 _COME = r"(?:(?:come|comes|came|are|is|were|was)\s+(?:(?:all|directly|originally)\s+)?(?=from\b))"
+# "stated in the reply of X", "given in a statement of X": a body's words, then "of" (the
+# nouns of sources.yaml `words_of`, before "of")
+_WORDS_OF = "(?:" + "".join(rf"(?<=\b{w}\s)" for w in _WORDS["words_of"]).replace(")(", ")|(") + ")"
 # where the name after "by" ends: a verb of the report, or punctuation
 _BY_END = r"(?=\s+(?:" + alternation(_WORDS["by_name_ends"]) + r")\b|\s*[,.;(]|$)"
 # an office spoken of without capitals: "the federal department of defence", "the interior
@@ -62,7 +65,9 @@ _OFFICE = rf"(?i:{OFFICE_NOUNS})(?:\s+of\s+(?:the\s+)?[a-z]+(?:\s+affairs)?)?"
 # a country's body said without capitals after its adjective ("Danish police figures")
 _LOWER_BODY = r"(?:" + alternation(_WORDS["lower_bodies"]) + r")"
 _ATTRIBUTION = re.compile(
-    rf"(?P<by>(?:{_ARTICLE}?\b{_NOUN}\s+(?:{_BE}?{_PARTICIPLE}|{_COME})?|{_PARTICIPLE})(?:by|from)\s+"
+    rf"(?P<by>(?:{_ARTICLE}?\b{_NOUN}\s+(?:{_BE}?{_PARTICIPLE}|{_COME})?|{_PARTICIPLE})"
+    # "stated in the reply of the Ministry of …": the body whose words they are (`reply-of`)
+    rf"(?:by|from|{_WORDS_OF}of)\s+"
     rf"(?P<by_x>(?:the\s+)?(?:[A-Z]|{_LOWER_OFFICE})[^,.;:()]{{1,80}}?)){_BY_END}"
     # "Source: Home Office", "(source: Europol)": a label naming where the figures come from
     r"|(?P<label>\b(?i:sources?)\s*:\s*(?P<label_x>(?:the\s+)?[A-Za-z][^.;:()\n]{1,80}?))"
@@ -97,8 +102,11 @@ _ATTRIBUTION = re.compile(
     r"\s+(?:also\s+|further\s+)?"
     r"(?:went\s+on\s+(?:saying|to\s+say)|said|says|reported|reports|"
     r"estimated|estimates|added|noted|found|counted|counts|wrote|told)\b)"
-    r"|(?P<inv>\b(?:said|says|say|added|reported|estimated|reveals|revealed|confirmed|"
-    r"stated|states|noted|declared|announced|explained)\s+(?P<inv_x>(?:the\s+|an?\s+)?"
+    r"|(?P<inv>\b(?:said|says|say|added|reported|reports|estimated|estimates|reveals|revealed|"
+    r"confirmed|stated|states|noted|declared|announced|explained)\s+(?P<inv_x>(?:the\s+|an?\s+)?"
+    # "reports the international organization The International Crisis Group": a body after
+    # the kind it is (`inv-kind`)
+    r"(?:(?:[a-z-]+\s+){0,2}?" + _GENERIC + r"\s+(?=[A-Z]))?"
     r"(?:[A-Z][\w'’.&-]*|minister|ministry|government|officials?|spokes(?:man|woman|person)|"
     r"head|chief|director|leader|commander|"
     r"police|authorities|agency|report|study|researchers|authors)(?:\s+[\w'’&-]+){0,10}?))"
@@ -267,6 +275,7 @@ _GUARD = re.compile(
     r"(?i:according|citing|cites|cited|quotes|tally|sources?\s*:|learn(?:ed|t)\s+from|told\s+by|"
     r"(?:'s|’s|its|their)\s+(?:own\s+)?count)"
     r"|\bper\s+(?:the\s+)?[A-Z]|\b(?:" + _VERBS + r"|" + _NOUN + r")\b"
+    r"|\b(?:" + alternation(_WORDS["words_of"]) + r")\s+of\b"
     r"|[(\[][A-Z][^()\[\]]{1,70}[)\]]\W*$"
 )
 # The scans every sentence with numbers goes through, behind a lookahead for the characters
@@ -490,9 +499,15 @@ def national_named(code: str, source: str) -> str | None:
     return None
 
 
+_NAME_POSSESSIVE = re.compile(r"(?<=\w)(?:'s|’s)$|(?<=s)['’]$")
+
+
 def canonical(source: str) -> str:
     """A source under the data's one name for it: "Russian defence ministry" (an office read
     from its words) is the "Russian Ministry of Defence"."""
+    # "the Armed Forces' figures", "the Network’s data": a trailing possessive is no part of the
+    # name (`possessive-end`)
+    source = _NAME_POSSESSIVE.sub("", source)
     hits = _sources().finditer(source)
     whole = len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(source)
     return hits[0].name if whole else _usual_names().get(source, source)
@@ -535,6 +550,9 @@ def find_attributions(text: str) -> list[Attribution]:
     """The attributions stated in one sentence, in order."""
     if not _GUARD.search(text):
         return []  # most sentences attribute nothing: one cheap scan says so
+    # a name runs on over a line break inside its paragraph ("the Armed Forces'\nPacific
+    # Command said"): read it as a space, which keeps every offset (`line-break-name`)
+    original, text = text, text.replace("\n", " ")
     out: list[Attribution] = []
     matches = list(_ATTRIBUTION.finditer(text))
     speakers = list(_SPEAKER.finditer(text)) if _SPEAKER_GUARD.search(text) else []
@@ -593,6 +611,8 @@ def find_attributions(text: str) -> list[Attribution]:
                         matches.append(again)
             continue
         found = _attribution(m.start(), m.end(), m.group(), who or "")
+        if kind in _SUBJECTS and (post := _cut_post(text, m)) is not None:
+            found = post
         if kind in _SUBJECTS or kind == "off":
             found = _first_of_joint(text, found)
         if found.generic == "person" and found.who.lower() == "we" and not _QUOTED.search(text):
@@ -610,7 +630,38 @@ def find_attributions(text: str) -> list[Attribution]:
             found = dataclasses.replace(found, relay=True)
         if found.source or found.generic or found.official or _speaker_named(found.who):
             out.append(found)
+    if original != text:
+        # the words as the text has them, its line break kept
+        out = [dataclasses.replace(a, text=original[a.start : a.end]) for a in out]
     return out
+
+
+# A post's title whose words run on over commas to the speaker's name ("Coordinating Minister
+# for Legal, Political and Security Affairs X said"): the subject the scan found after the
+# last comma is the post's tail and a person's name, never a body (`cut-post`)
+_POST_BEFORE = re.compile(
+    r"\b(?i:" + _TITLES + r")\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w'’-]*"
+    r"(?:\s+(?:[A-Z][\w'’-]*|for|of|the|and))*"
+    r"(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,\s+(?:and\s+)?$"
+)
+
+
+def _cut_post(text: str, m: re.Match[str]) -> Attribution | None:
+    """The post a subject continues (`_POST_BEFORE`): the office of the figure's country, as
+    its title says ("Minister for Legal, Political and Security Affairs" → the government)."""
+    inner = (m.lastgroup or "") + "_x"
+    at = m.start(inner) if inner in m.re.groupindex else m.start()
+    post = continued_post(text, at)
+    if post is None:
+        return None
+    return Attribution(m.start(), m.end(), m.group(), None, None, True, text[post:at])
+
+
+def continued_post(text: str, at: int) -> int | None:
+    """Where the post starts whose title's words run on to offset `at` ("Coordinating Minister
+    for Legal, " before "Political and Security Affairs X"), if they do (`cut-post`)."""
+    post = _POST_BEFORE.search(text, max(0, at - 120), at)
+    return None if post is None else post.start()
 
 
 # a quotation mark: a "we" inside a quotation is its speaker's
@@ -857,6 +908,13 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
     ):
         who = relative["agent"]  # "data the Interior Ministry has released": the ministry
     who = _first_body(_MEDIUM_AFTER.sub("", _AGENT_OF_WORDS.sub("", who)))
+    named_noun = _named_noun(who)
+    if named_noun is not None:
+        # "according to a Bernama report", "the latest Khovar figures": the name before the
+        # noun of the words is their maker, known to the data or not (`named-noun`)
+        known = _sources().finditer(named_noun)
+        name = known[0].name if known else named_noun
+        return Attribution(start, end, text, name, None, False, who)
     who = _DATA_AFTER.sub("", who)  # "according to police data": the police
     post = _POST_IN_WHO.search(who)
     if post is not None and (data := _sources().finditer(who, post.start())):
@@ -946,6 +1004,34 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
             if found.source or found.official:
                 return dataclasses.replace(found, who=who)
     return Attribution(start, end, text, None, None, False, who)
+
+
+# "a Bernama report", "an Anadolu statement", "the latest Kyodo figures": a capitalised name
+# before the noun of the words (sources.yaml `figure_nouns`, `named_noun_extra`)
+_NAMED_NOUN = re.compile(
+    r"(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+)?"
+    r"(?:(?:" + alternation(_WORDS["named_noun_openers"]) + r")\s+)*"
+    r"(?P<name>(?!(?:The|A|An|This|That|These|Those|Its|Their|Our|His|Her|New)\b)"
+    r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})\s+"
+    r"(?:" + alternation([*_WORDS["figure_nouns"], *_WORDS["named_noun_extra"]]) + r")s?"
+)
+_CALENDAR = frozenset(w.lower() for w in [*load("numbers")["months"], *load("dates")["weekdays"]])
+
+
+def _named_noun(who: str) -> str | None:
+    """The maker a name before "report", "statement", "figures" names ("a Bernama report" →
+    "Bernama"); none for a place or its adjective ("a Syrian report"), a month or a day ("a
+    January report") or an office without its country ("an Interior Ministry statement")."""
+    m = _NAMED_NOUN.fullmatch(who.strip())
+    if m is None:
+        return None
+    name = m["name"]
+    if name.split()[0].lower() in _CALENDAR or ORG_WORDS.search(name) or _OFFICE_WORD.search(name):
+        return None
+    places = find_places(name)
+    if places and places[0].start == 0:
+        return None
+    return name
 
 
 _A_PLACE = re.compile(r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?")
@@ -1050,7 +1136,21 @@ def titled(text: str) -> list[Attribution]:
         return []
     posts = [*_TITLED.finditer(text), *_POST_OF.finditer(text), *_POSSESSED_POST.finditer(text)]
     found = [_attribution(m.start(), m.end(), m.group(), m.group()) for m in posts]
+    # "Coordinating Minister for Politics, Law and Security X": a post whose title runs on over
+    # commas to the name speaks for its country's office (`cut-post`)
+    found += [
+        Attribution(m.start(), m.end(), m.group(), None, None, True, m["post"])
+        for m in _LONG_TITLED.finditer(text)
+    ]
     return [a for a in found if a.source or a.official]
+
+
+_LONG_TITLED = re.compile(
+    r"(?P<post>\b(?i:" + _TITLES + r")\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w'’-]*"
+    r"(?:\s+(?:[A-Z][\w'’-]*|for|of|the|and))*"
+    r"(?:,\s+[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and))*)+)"
+    r"(?:\s+\([^()]{1,30}\))?"
+)
 
 
 def impersonal(text: str) -> bool:
