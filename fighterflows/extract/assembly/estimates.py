@@ -977,8 +977,9 @@ _ZONE_CUSTODY = re.compile(
 )
 
 
-# a custody cue that is only a place ("in Syrian camps"), no verb of holding
-_WHERE_ONLY = re.compile(r"(?:in|at|inside)\b", re.I)
+# a custody cue that is only a place ("in Syrian camps"), no verb of holding ("in the hands of
+# the SDF", "in the custody of Kurdish forces" name the holder: custody-of-the-zone)
+_WHERE_ONLY = re.compile(r"(?:in|at|inside)\b(?!\s+the\s+(?:hands|custody|care)\s+of\b)", re.I)
 
 
 def _relevant(

@@ -258,9 +258,17 @@ def _one_operation(text: str, cue: Cue, figure: tuple[int, int]) -> bool:
         return False
     if not _TO_THE_PEOPLE.fullmatch(text, cue.end, figure[0]):
         return False
-    if _AUXILIARY_BEFORE.search(text, max(0, cue.start - 30), cue.start):
+    if _AUXILIARY_BEFORE.search(text, max(0, cue.start - 30), cue.start) and not (
+        _NAMED_WHICH.search(text, max(0, cue.start - 60), cue.start)
+    ):
         return False
     return not _several(text)
+
+
+# the state named, then its act in a relative clause: "Finland, which repatriated 12 children
+# from al-Hol, said ..." is the same one operation (rule `one-operation`); not a class of
+# states ("the countries which repatriated 500") nor a perfect ("which has repatriated")
+_NAMED_WHICH = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,\s+which\s+$")
 
 
 # a headline has no full stop of its own
