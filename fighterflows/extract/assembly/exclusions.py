@@ -76,9 +76,12 @@ _HELD_BEFORE = re.compile(
 # a sentence that opens with its cohort: "Of the 130 Danes who went, 27 have been charged"
 _OPENS_A_COHORT = re.compile(r"\s*(?:of|among)\s", re.I)
 # a part of a cohort: "of them", "of whom", "of these" (its own whole said what it did)
-_A_PART = re.compile(
-    r"\bof\s+(?:them|whom|these|those)\b|\s+of\s+(?:them|whom|these|those)\b", re.I
-)
+_A_PART = re.compile(r"\s*\bof\s+(?:them|whom|these|those)\b", re.I)
+
+
+def _a_part(text: str, n: NumberMention) -> bool:
+    """ "27 of them", "of these, 12": the figure is a part of a cohort said before it."""
+    return bool(_A_PART.search(text, max(0, n.start - 12), n.start) or _A_PART.match(text, n.end))
 
 
 def accused_in_the_zone(text: str, at: int) -> bool:
@@ -677,18 +680,12 @@ def no_country_figure(
     # were arrested over links to ISIS")
     held = (
         flow is Flow.DETAINED
-        or (
-            flow is Flow.PROSECUTED
-            and not _A_PART.search(text, max(0, n.start - 12), n.start)
-            and not _A_PART.match(text, n.end)
-            and not _OPENS_A_COHORT.match(text)
-        )
+        or (flow is Flow.PROSECUTED and not _a_part(text, n) and not _OPENS_A_COHORT.match(text))
         or (
             # "police have charged more than 100 people since 2014, most of them over plots":
             # the verb of holding right before the figure, whatever the clause says after
             _HELD_BEFORE.search(text, max(clause[0], n.start - 40), n.start) is not None
-            and not _A_PART.search(text, max(0, n.start - 12), n.start)
-            and not _A_PART.match(text, n.end)
+            and not _a_part(text, n)
         )
     )
     suspects = SUSPECTS.search(text, n.end, clause[1]) if held else None

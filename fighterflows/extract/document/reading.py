@@ -222,17 +222,16 @@ _BACK_NOUN = re.compile(
     r"|^\W*sources?\s*:"
     # "That is according to the security service.", "This was according to police data."
     r"|^\W*(?:that|this|it)\s+(?:is|was)\s+(?:all\s+)?according\s+to\b"
-    # "This was declared by the Minister of …", "These were announced by the ministry": the
-    # statement just made, passive, with its agent
+    # the statement just made, passive: "This was declared by the Minister of …", "These were
+    # announced by the ministry" (its agent); "This is stated in the reply of the Ministry of
+    # …", "This was given in a letter from the prosecutor's office" (a body's reply, `reply-of`)
     r"|^\W*(?:that|this|it|these|those)\s+(?:is|was|were|are|has\s+been|have\s+been)\s+"
-    r"(?:\w+\s+)?(?:declared|stated|announced|said|reported|confirmed|disclosed|revealed)\s+by\b"
-    # "This is stated in the reply of the Ministry of …", "This was given in a letter from the
-    # prosecutor's office": the words just quoted, in a body's reply (`reply-of`)
-    r"|^\W*(?:that|this|it|these|those)\s+(?:is|was|were|are|has\s+been|have\s+been)\s+"
-    r"(?:\w+\s+)?(?:stated|given|set\s+out|contained|reported|published|said)\s+in\s+"
+    r"(?:\w+\s+)?(?:"
+    r"(?:declared|stated|announced|said|reported|confirmed|disclosed|revealed)\s+by\b"
+    r"|(?:stated|given|set\s+out|contained|reported|published|said)\s+in\s+"
     r"(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:"
     + alternation(load("sources")["words_of"])
-    + r")\s+(?:of|by|from)\b",
+    + r")\s+(?:of|by|from)\b)",
     re.I,
 )
 # a citation in brackets after the sentence: "(Interior Ministry, 2016)", "[UN report]" (its

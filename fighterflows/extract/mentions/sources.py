@@ -639,10 +639,13 @@ def find_attributions(text: str) -> list[Attribution]:
 # A post's title whose words run on over commas to the speaker's name ("Coordinating Minister
 # for Legal, Political and Security Affairs X said"): the subject the scan found after the
 # last comma is the post's tail and a person's name, never a body (`cut-post`)
-_POST_BEFORE = re.compile(
+# the title of such a post up to its first comma: "Coordinating Minister for Legal"
+_LONG_POST_HEAD = (
     r"\b(?i:" + _TITLES + r")\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w'’-]*"
     r"(?:\s+(?:[A-Z][\w'’-]*|for|of|the|and))*"
-    r"(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,\s+(?:and\s+)?$"
+)
+_POST_BEFORE = re.compile(
+    _LONG_POST_HEAD + r"(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,\s+(?:and\s+)?$"
 )
 
 
@@ -1146,9 +1149,7 @@ def titled(text: str) -> list[Attribution]:
 
 
 _LONG_TITLED = re.compile(
-    r"(?P<post>\b(?i:" + _TITLES + r")\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w'’-]*"
-    r"(?:\s+(?:[A-Z][\w'’-]*|for|of|the|and))*"
-    r"(?:,\s+[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and))*)+)"
+    r"(?P<post>" + _LONG_POST_HEAD + r"(?:,\s+[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and))*)+)"
     r"(?:\s+\([^()]{1,30}\))?"
 )
 
