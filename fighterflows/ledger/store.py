@@ -394,7 +394,10 @@ def _replace(connection: Any, news: Sequence[NewDocument], run_id: int | None) -
     document by its id); its estimates are written again by the caller."""
     ids = [n.document.content_hash for n in news]
     connection.execute(delete(E).where(E.c.document_id.in_(ids)))
-    for n in news:
+    # in the order of their ids, as settling marks copies (`mark_copies`): two ingests at
+    # once then lock the rows they both update in one order, and neither waits on the other
+    # in a circle (PostgreSQL aborted one as deadlocked)
+    for n in sorted(news, key=lambda n: n.document.content_hash):
         row = _document_row(n, run_id)
         connection.execute(update(D).where(D.c.id == row.pop("id")).values(**row))
 
