@@ -55,7 +55,6 @@ class DaskEngine:
 
 @contextmanager
 def dask_client(workers: int, scheduler: str | None) -> Iterator[Any]:
-    import dask
     from dask.distributed import Client, LocalCluster
 
     if scheduler:
@@ -64,10 +63,6 @@ def dask_client(workers: int, scheduler: str | None) -> Iterator[Any]:
         return
     with (
         tempfile.TemporaryDirectory(prefix="fighterflows-dask-") as scratch,
-        # Workers forked from this process inherit the extractor and pyarrow it has imported:
-        # spawned, each paid 2-3.5 CPU seconds of imports before its first task, and closing
-        # the cluster waited seconds for them. They never touch this process's ledger.
-        dask.config.set({"distributed.worker.multiprocessing-method": "fork"}),
         LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=workers,
             threads_per_worker=1,
