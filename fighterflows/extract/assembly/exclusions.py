@@ -161,7 +161,14 @@ _NOT_MOVING = re.compile(
 )
 
 
-_RATE = re.compile(r"\s*(?:a|per|each|every)\s+(?:day|week|month|year)\b", re.I)
+_RATE = re.compile(
+    r"\s*(?:a|per|each|every)\s+(?:day|week|month|year)\b"
+    # a rate per head of population: "27 fighters for every million people", "40 per million
+    # inhabitants", "12 per 100,000 Muslims" (`rate-per-population`)
+    r"|\s*(?:for\s+)?(?:per|each|every)\s+(?:capita\b|head\b|(?:one\s+)?(?:million|thousand)\b|"
+    r"100,?000\b)",
+    re.I,
+)
 
 
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")

@@ -141,7 +141,7 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
     tables = _tables(sentences)
     for i, f in enumerate(facts):
         if i in tables:
-            for d in table_drafts(tables[i]):
+            for d in table_drafts(tables[i], _flow_before_table(drafts, sentences[i])):
                 d.source = _table_source(sentences, i, named)
                 d.why["source"] = "named before the table"
                 if d.source is not None:
@@ -353,6 +353,18 @@ def _figure_key(d: Draft) -> tuple[object, ...]:
     n = d.number
     figure = n.value if n.value is not None else (n.low, n.high)
     return (d.place, d.flow, d.population, d.kind, figure)
+
+
+# how many paragraphs before a table its figures may stand to lend it their flow
+_TABLE_REACH = 3
+
+
+def _flow_before_table(drafts: list[Draft], first: Sentence) -> Flow | None:
+    """The flow of the figures a table follows ("… has sent 1,200 … The full list is below."
+    and a column headed "Estimate"): the last figure's, in the paragraphs just before."""
+    if drafts and first.paragraph - drafts[-1].paragraph <= _TABLE_REACH:
+        return drafts[-1].flow
+    return None
 
 
 def _tables(sentences: list[Sentence]) -> dict[int, list[Sentence]]:

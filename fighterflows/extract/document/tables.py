@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from fighterflows.extract.assembly.drafts import Draft
 from fighterflows.extract.mentions.flows import find_cues
+from fighterflows.extract.mentions.lexicon import load
 from fighterflows.extract.mentions.populations import people_words
 from fighterflows.extract.numbers import NumberKind, NumberMention, find_numbers
 from fighterflows.extract.text.sentences import Sentence
@@ -38,6 +39,12 @@ _HEADER_FLOWS = {
 }
 
 
+# A header that names a measure but no flow ("Estimate", "Number", "Total"): the column counts
+# what the figures before the table counted (`table-of-the-figures-before`)
+_MEASURE_HEADERS = frozenset(load("flows")["measure_nouns"])
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True, slots=True)
 class Cell:
     start: int  # offset in the document
@@ -50,6 +57,7 @@ class Column:
     flow: Flow | None
     population: Population
     population_text: str | None
+    measure: bool = False  # a measure's noun alone: the flow of the figures before
 
 
 def cells(row: Sentence) -> list[Cell]:
@@ -74,16 +82,26 @@ def _column(header: str) -> Column:
             flow = named
     words = [w for w in people_words(header) if w.population is not None]
     population = words[0].population if words and words[0].population else Population.TOTAL
-    return Column(flow, population, words[0].text if words else None)
+    measure = flow is None and lowered in _MEASURE_HEADERS
+    return Column(flow, population, words[0].text if words else None, measure)
 
 
-def table_drafts(rows: Sequence[Sentence]) -> list[Draft]:
-    """The drafts of one table (its consecutive row lines, header first)."""
-    if len(rows) < 3 or not _RULE.match(rows[1].text):
+def table_drafts(rows: Sequence[Sentence], flow_before: Flow | None = None) -> list[Draft]:
+    """The drafts of one table (its consecutive row lines, header first, then a rule, or
+    straight after it rows of places when the header has no digit); a column headed by a
+    measure alone ("Estimate") counts `flow_before`, the flow of the figures before it."""
+    if len(rows) >= 3 and _RULE.match(rows[1].text):
+        body = rows[2:]
+    elif len(rows) >= 2 and not _DIGIT.search(rows[0].text):
+        body = rows[1:]  # a page's table without its rule: "Country | Estimate |"
+    else:
         return []
-    columns = [_column(c.text) for c in cells(rows[0])]
+    columns = [
+        dataclasses.replace(c, flow=flow_before) if c.measure else c
+        for c in (_column(c.text) for c in cells(rows[0]))
+    ]
     out: list[Draft] = []
-    for row in rows[2:]:
+    for row in body:
         out.extend(_row_drafts(row, columns))
     return out
 
@@ -111,7 +129,10 @@ def _row_drafts(row: Sentence, columns: list[Column]) -> list[Draft]:
                 number_start=n.number_start + shift,
                 number_end=n.number_end + shift,
             )
-            out.append(cell_draft(row, in_row, place.code, place.text, column, column.flow))
+            d = cell_draft(row, in_row, place.code, place.text, column, column.flow)
+            if column.measure:
+                d.why["flow"] = "table-of-the-figures-before"
+            out.append(d)
     return out
 
 

@@ -49,6 +49,10 @@ _LINE = re.compile(r"[^\n]*(?:\n|$)")
 _HEADING = re.compile(r"\s{0,3}#{1,6}\s")
 _ITEM = re.compile(r"\s*(?:[-*•–+]|\d{1,2}[.)])\s+\S")
 _TABLE = re.compile(r"\s*\|")
+# A table row as a page's text gives it, without the leading bar ("Belgium | 440 | 40 |"):
+# two bars or more and no cell long enough to be prose (`bare-table-row`)
+_CELL_TEXT = re.compile(r"[^|]*")
+_LONGEST_CELL = 40
 _IMAGE = re.compile(r"\s*!\[")  # a Markdown image line: a caption and a URL, no prose
 _FRONT_MATTER = re.compile(r"---[ \t]*\n.*?\n---[ \t]*(?:\n|$)", re.DOTALL)
 _WORD = re.compile(r"\w")
@@ -197,11 +201,19 @@ def _line_kind(line: str) -> BlockKind | None:
         return None
     if _HEADING.match(line):
         return BlockKind.HEADING
-    if _TABLE.match(line):
+    if _TABLE.match(line) or _bare_row(line):
         return BlockKind.TABLE
     if _ITEM.match(line):
         return BlockKind.ITEM
     return BlockKind.PARAGRAPH
+
+
+def _bare_row(line: str) -> bool:
+    """A row of a table whose bars a page kept but not the first ("Denmark | 100-150 | 27 |"):
+    prose with a bar in it ("Published 2 May | Updated 3 May") has fewer or longer cells."""
+    if line.count("|") < 2:
+        return False
+    return all(len(m.group().strip()) <= _LONGEST_CELL for m in _CELL_TEXT.finditer(line))
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
