@@ -1058,9 +1058,24 @@ def _home_from_the_other_zone(text: str, code: str, facts: Facts, state: bool) -
         if p.code == code and p.form is not PlaceForm.NAME:
             blanked = blanked[: p.start] + " " * (p.end - p.start) + blanked[p.end :]
     held = any(_HOLDERS_IN.get(g.name) == _OTHER_ZONE[code] for g in facts.groups)
-    return find_zone(blanked, facts.groups) == _OTHER_ZONE[code] or (
-        held and find_zone(blanked, facts.groups) is None
-    )
+    zone = find_zone(blanked, facts.groups)
+    if zone == _OTHER_ZONE[code] or (held and zone is None):
+        return True
+    # "Iraq's adviser said 12,000 Iraqis were repatriated from al-Hol camp in Syria": the
+    # place they came back from is the other country, whoever speaks for their home
+    # (`home-from-the-other-zone`)
+    came_from = _FROM_PLACE.search(text)
+    if came_from is None:
+        return False
+    phrase = text[came_from.end() : came_from.end() + 60]
+    phrase = _PHRASE_END.split(phrase, maxsplit=1)[0]
+    return find_zone(phrase, ()) == _OTHER_ZONE[code]
+
+
+# "from the al-Hol camp in Syria", "from Syria's Roj camp": where people came back from, up to
+# the end of its phrase
+_FROM_PLACE = re.compile(r"\bfrom\s+(?=[^,;.]{0,60}?\b(?:Syria|Iraq)\b)")
+_PHRASE_END = re.compile(r"[,;]|\.\s|\bto\b")
 
 
 def _local(code: str, zone: str | None) -> bool:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from fighterflows.extract.assembly.choosing import Figure
+from fighterflows.extract.assembly.copulas import measure_before
 from fighterflows.extract.assembly.placing import ZONE_CODES, several_origins, share_origins
 from fighterflows.extract.assembly.recipients import joint_recipients
 from fighterflows.extract.assembly.wholes import OF_THEM, OF_WHOM
@@ -390,6 +391,9 @@ def _age_predicate(text: str, n: NumberMention, head: Head | None) -> bool:
         and n.value < 100
         and _AGE_PREDICATE.match(n.text) is not None
         and _COPULA_BEFORE.search(text, max(0, n.start - 20), n.start) is not None
+        # "the number of Frenchmen killed was over 70": the value of a measure of people
+        # (`measure-is-no-age`)
+        and measure_before(text, n.start) is None
     )
 
 
