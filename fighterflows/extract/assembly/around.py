@@ -119,6 +119,7 @@ def place_around(
             ("part-of-its-base", lambda: base_place(figures[i], made)),
             ("same-people-later", lambda: continued(text, n, made, i)),
             ("of-them", lambda: part_of_earlier(text, n, made, i)),
+            ("part-of-the-cohort", lambda: _cohort(text, head, made, i)),
             ("list-shares-place", lambda: _coordinated(facts, figures, i)),
             ("speaker's-people", lambda: _speaker(facts, clause, n.start, head)),
             ("list-takes-the-first-place", lambda: _first_of_the_list(facts, figures, i, made)),
@@ -219,6 +220,22 @@ def _coordinated(facts: Facts, figures: list[Figure], i: int) -> tuple[str, str]
     heads = [f.head for f in figures if f.head is not None]
     found = place_of(text, last.number, last.head, facts, clause, heads)
     return found.value if found is not None else None
+
+
+# a cohort the sentence opens with: "Of the 11,000 foreigners in al-Hol, …", "Among the 2,600 …"
+_COHORT_OPENING = re.compile(r"\s*(?:of|among|out\s+of)\s+(?:the|those|these)\s+$", re.I)
+
+
+def _cohort(text: str, head: Head | None, made: dict[int, Draft], i: int) -> tuple[str, str] | None:
+    """ "Of the 11,000 foreigners in al-Hol, some 7,000 are children and 3,000 are women": a
+    part with no people of its own is counted for the cohort the sentence opens with
+    (`part-of-the-cohort`)."""
+    first = made.get(0)
+    if i == 0 or first is None or (head is not None and head.place is not None):
+        return None
+    if not _COHORT_OPENING.fullmatch(text, 0, first.number.start):
+        return None
+    return first.place, first.place_text
 
 
 def _first_of_the_list(

@@ -234,12 +234,17 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
         and not aside(text, c.start, n)
         and not _in_whose_clause(text, n.end, facts.cues, c)
     ]
+    # (the dead named by their noun, "2,000 martyrs in Syria", stay dead wherever they are)
+    dead = head is not None and any(
+        c.flow is Flow.KILLED and head.start <= c.start < head.end and not c.stock for c in after
+    )
     verbs = [
         c
         for c in after
         if head is not None
         and c.start >= head.end
         and _VERB_NEAR.fullmatch(text[head.end : c.start])
+        and not (dead and c.stock)
     ]
     if head is not None and verbs:
         # "Twelve returnees have been convicted": the verb, not the noun, says what they did;
@@ -516,6 +521,9 @@ _PARTICIPLE = re.compile(r"\w+ed\b|held\b|kept\b|stuck\b|\w+ing\b|back\s+from\b"
 _LEFT_IN_PLACE = re.compile(r"\s*(?:(?:left|still|now)\s+)?", re.I)
 
 
+_WHERE_THEY_ARE = re.compile(r"(?:in|at|inside)\s", re.I)
+
+
 def _reduced_relative(text: str, head: Head | None, explicit: list[Cue]) -> Cue | None:
     """A participle right after the people ("the women held in camps") describes them; the
     clause's verb after it ("had been brought home") says what they did."""
@@ -524,7 +532,9 @@ def _reduced_relative(text: str, head: Head | None, explicit: list[Cue]) -> Cue 
     if not _LEFT_IN_PLACE.fullmatch(text, head.end, explicit[0].start):
         return None
     first = explicit[0]
-    if not _PARTICIPLE.match(first.text) or _AUX_BEFORE.search(text, 0, first.start):
+    # (or where they were, said right after them: "40 Dutch women in al-Hol were flown home")
+    where = _WHERE_THEY_ARE.match(first.text) is not None
+    if not (_PARTICIPLE.match(first.text) or where) or _AUX_BEFORE.search(text, 0, first.start):
         return None
     for main in explicit[1:]:
         gap = text[first.end : main.start]

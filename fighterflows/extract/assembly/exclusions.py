@@ -25,6 +25,7 @@ from fighterflows.extract.mentions.lexicon import (
     load,
     membership_regexes,
     other_war_regex,
+    parent_of_regex,
     passports_withdrawn_regexes,
     proceedings_regex,
     relations_regex,
@@ -133,6 +134,8 @@ _MEMBER_AGE = re.compile(
 # described, not a count ("of the 40, one was killed" still counts)
 _ONE_OF = re.compile(
     r"\s+of\s+(?:them|these|those|the\s+[\w-]+)\s+(?:was|is|had)\b"
+    # "19 women, one of them a grandmother of five,": one described in apposition
+    r"|\s+of\s+(?:them|these|those)\s+(?:a|an)\s+[\w-]+(?:\s+of\s+\w+)?\s*,"
     r"|\s+(?:was|is)\s+(?:a|an|just|only|barely|aged|\d+)\b",
     re.I,
 )
@@ -449,6 +452,8 @@ def _members_described(text: str, n: NumberMention) -> bool:
         return True  # "one of them was just 18"
     if n.value == 1 and _ONE_OF.match(text, n.end):
         return True  # "One of the women was 19"
+    if parent_of_regex().search(text, max(0, n.start - 24), n.start):
+        return True  # "a mother of four", "the father-of-three": one family's children
     related = _RELATED.match(text, n.end)
     return related is not None and relations_regex().match(text, related.end()) is not None
 

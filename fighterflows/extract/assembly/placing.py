@@ -109,6 +109,7 @@ def place_of(
         [
             ("people's-own-words", lambda: _own_words(head)),
             ("national-militia", lambda: _militia(text, head, after)),
+            ("militia-owner", lambda: _militia_owner(text, n, facts)),
             ("of-its-people", lambda: _owner(n, facts) if _of_its(head) else None),
             ("handed-to-state", lambda: _widened(recipient_state(text, n, head, facts), facts)),
             (
@@ -393,6 +394,41 @@ def _militia(text: str, head: Head | None, after: int) -> tuple[str, str] | None
         hit = groups_gazetteer().match(text, head.start + len(head.text) - len(head.text.lstrip()))
     code = group_countries().get(hit.name) if hit is not None else None
     return (code, hit.text) if code is not None and hit is not None else None
+
+
+# a national militia as the owner of its dead or its men, right before the figure's words
+# (`militia-owner`): "Hezbollah's death toll in Syria is about 1,200", "Liwa Fatemiyoun has lost
+# more than 2,000 fighters", "Hezbollah fatalities in Syria reached 1,250"
+_MILITIA_OWNS = re.compile(
+    r"(?:['’]s\b|\s+(?:has\s+|have\s+|had\s+)?(?:lost|buried|mourned|given|sacrificed|"
+    r"suffered|sent|deployed|dispatched)\b|\s+(?:fatalities|dead|deaths|death\s+tolls?|losses|martyrs|casualties)\b)",
+    re.I,
+)
+# …but not the people it acts on: "Hezbollah's fighters killed 30 rebels"
+_ACTS_ON = re.compile(
+    r"(?<!were\s)(?<!been\s)\b(?:killed|kill|kills|killing|shot|captured|executed|detained|"
+    r"arrested|took|taken)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def _militia_owner(text: str, n: NumberMention, facts: Facts) -> tuple[str, str] | None:
+    """The national militia that owns the figure's people, said before it in the clause."""
+    countries = group_countries()
+    for g in reversed(facts.groups):
+        if g.end > n.start or g.name not in countries:
+            continue
+        between = text[g.end : n.start]
+        if (
+            not _MILITIA_OWNS.match(text, g.end)
+            or len(between) > 90
+            or ";" in between
+            or _ACTS_ON.search(between)
+            or any(g.end <= p.start < n.start and p.code not in ZONE_CODES for p in facts.places)
+        ):
+            return None
+        return countries[g.name], g.text
+    return None
 
 
 # A place after one of these is a helper, a route or a host, not the subject whose people

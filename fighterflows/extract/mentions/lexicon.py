@@ -149,6 +149,14 @@ def relations_regex() -> re.Pattern[str]:
 
 
 @cache
+def parent_of_regex() -> re.Pattern[str]:
+    """ "a mother of four", "the father-of-three" before a number (populations.yaml, parents)."""
+    return re.compile(
+        rf"\b(?:{alternation(load('populations')['parents'])})(?:\s+|-)of(?:\s+|-)$", re.I
+    )
+
+
+@cache
 def excluded_people_regex() -> re.Pattern[str]:
     """The excluded heads that are people (soldiers, civilians), searched anywhere."""
     return whole_words(alternation(load("populations")["excluded_people"]))
