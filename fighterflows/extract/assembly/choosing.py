@@ -440,6 +440,13 @@ _HELD_DESCRIBES = re.compile(
     re.I,
 )
 _MOVED = frozenset({Flow.RETURNED, Flow.DEPARTED})
+# … or the camps they were taken from, whose own words say whom they hold ("repatriated 11 of
+# its citizens from camps in north-east Syria that house thousands of ISIS families", "brought
+# home 10 from two camps which hold 50,000 people"): the holding is the camp's, not the
+# figure's (rule `from-the-camps-that-hold`)
+_FROM_WHERE_HELD = re.compile(
+    r"(?:\s+of\s+(?:its|their)\s+[\w-]+)?\s*,?\s*from\s+(?:[\w'’-]+\s+){0,3}", re.I
+)
 
 
 def moved_from_where_held(
@@ -452,7 +459,10 @@ def moved_from_where_held(
         return None
     text = facts.sentence.text
     end = head.end if head is not None else n.end
-    if not _HELD_DESCRIBES.fullmatch(text, end, after.start):
+    if not (
+        _HELD_DESCRIBES.fullmatch(text, end, after.start)
+        or _FROM_WHERE_HELD.fullmatch(text, end, after.start)
+    ):
         return None
     before = [
         c
