@@ -280,6 +280,10 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
     return _no_explicit_cue(facts, figures, i, used, after, start)
 
 
+_IRREGULAR = re.compile(r"(?:brought|flown|taken|sent)\b", re.I)
+# the part's own predicate after a whole's participle ("… brought back were children")
+_PART_IS = re.compile(r"[^,;:.]{0,60}?\s(?:were|are|was|is)\s", re.I)
+
 # a whole's flow when its part's verb follows it: "120 of the 300 Danes have returned"
 _WHOLE_OF_A_RETURN = frozenset(
     {Flow.RETURNED, Flow.KILLED, Flow.REMAINING, Flow.DETAINED, Flow.PROSECUTED}
@@ -301,6 +305,15 @@ def _whole_of_its_part(facts: Facts, figures: list[Figure], i: int) -> Cue | Non
         return None
     if _RELATIVE.search(text, n.end, verbs[0].start) or "," in text[n.end : verbs[0].start]:
         return None
+    if (
+        head is not None
+        and verbs[0].start >= head.end
+        and _LEFT_IN_PLACE.fullmatch(text, head.end, verbs[0].start)
+        and (_PARTICIPLE.match(verbs[0].text) or _IRREGULAR.match(verbs[0].text))
+        and not _AUX_START.match(verbs[0].text)
+        and _PART_IS.match(text, verbs[0].end)
+    ):
+        return None  # "Five of the 11 citizens brought back were children": its own participle
     return Cue(n.start, n.end, "", Flow.DEPARTED, False, False)
 
 
@@ -445,6 +458,13 @@ _HELD_DESCRIBES = re.compile(
     re.I,
 )
 _MOVED = frozenset({Flow.RETURNED, Flow.DEPARTED})
+# … or the camps they were taken from, whose own words say whom they hold ("repatriated 11 of
+# its citizens from camps in north-east Syria that house thousands of ISIS families", "brought
+# home 10 from two camps which hold 50,000 people"): the holding is the camp's, not the
+# figure's (rule `from-the-camps-that-hold`)
+_FROM_WHERE_HELD = re.compile(
+    r"(?:\s+of\s+(?:its|their)\s+[\w-]+)?\s*,?\s*from\s+(?:[\w'’-]+\s+){0,3}", re.I
+)
 
 
 def moved_from_where_held(
@@ -457,7 +477,10 @@ def moved_from_where_held(
         return None
     text = facts.sentence.text
     end = head.end if head is not None else n.end
-    if not _HELD_DESCRIBES.fullmatch(text, end, after.start):
+    if not (
+        _HELD_DESCRIBES.fullmatch(text, end, after.start)
+        or _FROM_WHERE_HELD.fullmatch(text, end, after.start)
+    ):
         return None
     before = [
         c
@@ -569,6 +592,22 @@ def _share_of_those_cue(facts: Facts, n: NumberMention, composition: bool) -> Cu
     return min(outside, key=lambda c: abs(c.start - n.start), default=None)
 
 
+# "Five of the 11 citizens brought back were children", "Eight of the 20 Dutch nationals who
+# returned from Syria were women": a part of a whole whose noun phrase runs on (a participle,
+# a relative clause) before the part's own predicate names who the part is (rule
+# `predicate-after-its-whole`); not past a comma or another clause
+_OF_THE_WHOLE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+(?:[\w.-]+\s+){0,2}?\d", re.I)
+_WHOLE_RUNS_ON = re.compile(r"[^,;:.()—–]{1,90}?(?=\s(?:were|are|was|is)\s)", re.I)
+
+
+def predicate_after_whole(text: str, n: NumberMention) -> tuple[Population, str] | None:
+    whole = _OF_THE_WHOLE.match(text, n.end)
+    if whole is None:
+        return None
+    runs = _WHOLE_RUNS_ON.match(text, whole.end())
+    return predicate_population(text, runs.end()) if runs is not None else None
+
+
 def _part_cue(
     facts: Facts, figures: list[Figure], i: int, base_cue: Cue, composition: bool
 ) -> Cue | None:
@@ -588,6 +627,8 @@ def _part_cue(
     base = figures[fig.base_of].number if fig.base_of is not None else fig.number
     if AMONG.search(facts.sentence.text, fig.number.end, base.start):
         return base_cue
+    if predicate_after_whole(facts.sentence.text, fig.number) is not None:
+        return base_cue  # "Nine of the 25 Finns repatriated from al-Hol are children"
     later = [
         c
         for c in facts.cues

@@ -109,6 +109,15 @@ _SAMPLE = re.compile(
 
 
 # the respondents of a survey: "the 2,000 Danes polled"
+# the people a camp's own relative clause says it holds ("… from camps in north-east Syria
+# that house tens of thousands of ISIS families", "from al-Hol, which shelters some 50,000
+# people"): the camp's whole population, Syrians and Iraqis too, no one country's (rule
+# `camp-holds-its-whole`); "which holds 2,000 foreign women", "that hold 60 Finns" stay
+_CAMP_HOLDS = re.compile(
+    r"\b(?:camps?|al-Hol|al-Hawl|Al[- ]Hol|Roj|al-Roj)\b[^.;:]{0,60}?\b(?:that|which)\s+"
+    r"(?:now\s+|currently\s+|still\s+)?(?:house|hold|shelter|accommodate)s?\s+$",
+    re.I,
+)
 _POLLED = re.compile(r"\s+(?:polled|surveyed|interviewed|questioned|sampled)\b", re.I)
 # (also an average or median after the ages: "aged between 19 and 35 (average 24)")
 _AGE = re.compile(
@@ -325,6 +334,13 @@ def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         return True
     if _SAMPLE.search(text, max(0, n.start - 30), n.start):
         return True  # "a study of 20 fighters": a research sample, not a count of a flow
+    if (
+        head is not None
+        and head.place is None
+        and not FOREIGN_WORD.search(head.text)
+        and _CAMP_HOLDS.search(text, max(0, n.start - 120), n.start)
+    ):
+        return True  # "camps that house tens of thousands of ISIS families": the camp's whole
     if _POLLED.match(text, head.end if head is not None else n.end):
         return True  # "the 2,000 Danes polled": respondents of a survey
     if _POPULATION_OF.search(text, max(0, n.start - 40), n.start):

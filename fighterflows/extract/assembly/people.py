@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from fighterflows.extract.assembly.choosing import composition_population
+from fighterflows.extract.assembly.choosing import composition_population, predicate_after_whole
 from fighterflows.extract.assembly.copulas import measure_before, measure_of_no_people
 from fighterflows.extract.assembly.placing import compared_item, inside_parens
 from fighterflows.extract.assembly.rules import Choice, choose
@@ -60,6 +60,7 @@ def population_of(text: str, n: NumberMention, head: Head | None) -> Choice[Peop
             ("predicate", lambda: predicate_population(text, head.end if head else n.end)),
             # "six of its nationals, all of whom are minors": an apposition says who they all are
             ("all-of-them", lambda: _all_of_them(text, head.end if head else n.end)),
+            ("predicate-after-its-whole", lambda: predicate_after_whole(text, n)),
             ("share-composition", lambda: _composition(text, n)),
             ("head-noun", lambda: _head_population(head)),
             ("share-of-everyone", lambda: _share_of_all(n)),

@@ -114,7 +114,7 @@ def joint_recipients(text: str, n: NumberMention, head: Head | None, facts: Fact
         between = [p for p in facts.places if cue.end <= p.start < n.start]
         if any(p.code not in ZONE_CODES for p in between):
             return False  # "… repatriated 18: Germany 12 and Finland 6"
-        return _pair_before(text, cue.start, facts)
+        return _pair_before(text, cue.start, facts) or _list_after(text, n.end, facts)
     return _pair_after(text, cue.end, facts)
 
 
@@ -155,6 +155,26 @@ def _pair_before(text: str, verb: int, facts: Facts) -> bool:
         first.code != second.code
         and _PAIR_GAP.fullmatch(text, first.end, second.start) is not None
         and STATE_GAP.fullmatch(" " + gap.lstrip()) is not None
+    )
+
+
+# "the repatriation of 11 other camp residents, eight of them children, to Canada, the
+# Netherlands and Finland": the states the people went to, a list of two or more after the
+# figure's own words (rule `joint-recipients-listed`)
+_TO_AFTER = re.compile(r"[^;:.()\[\]]{0,60}?(?<![\w-])to\s+(?:the\s+)?", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*,\s*(?:the\s+)?|\s*,?\s+and\s+(?:the\s+)?")
+
+
+def _list_after(text: str, end: int, facts: Facts) -> bool:
+    to = _TO_AFTER.match(text, end)
+    if to is None:
+        return False
+    states = [p for p in _states(facts) if p.start >= to.end()]
+    if len(states) < 2 or states[0].start != to.end():
+        return False
+    first, second = states[0], states[1]
+    return (
+        first.code != second.code and _LIST_GAP.fullmatch(text, first.end, second.start) is not None
     )
 
 
