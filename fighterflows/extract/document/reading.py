@@ -62,6 +62,7 @@ from fighterflows.extract.mentions.sources import (
     report_kind,
     source_countries,
     source_spans,
+    speaker_label,
     spelled_out,
     titled,
 )
@@ -628,6 +629,13 @@ def _source(
             if stated is not None:
                 d.source_text = answered.text
                 return canonical(stated), f"answer-speaks: '{answered.text}'"
+        # "The Leader of the House (X): … We think about half have returned": a transcript's
+        # turn is its labelled speaker's
+        labelled = _label_speaker(sentences, i)
+        stated = _stated_source(labelled, d, named, i, drafts) if labelled else None
+        if labelled is not None and stated is not None:
+            d.source_text = labelled.text
+            return canonical(stated), f"speaker-label: '{labelled.text}'"
     if a is not None and a.generic == "person":
         a = _person(sentences, i) or a  # "…, he said": the speaker named just before
     elif a is not None and not (a.source or a.generic or a.official):
@@ -1101,6 +1109,15 @@ def _answer_speaker(sentences: list[Sentence], i: int) -> Attribution | None:
         if speakers:
             return speakers[0]
     return None
+
+
+def _label_speaker(sentences: list[Sentence], i: int) -> Attribution | None:
+    """The post a speaker label names at the opening of the figure's paragraph ("The Leader of
+    the House (Jane Doe): …"): that speaker's turn runs to the paragraph's end."""
+    k = i
+    while k > 0 and sentences[k - 1].paragraph == sentences[i].paragraph:
+        k -= 1
+    return speaker_label(sentences[k].text)
 
 
 def _speaker_by_name(text: str) -> str | None:

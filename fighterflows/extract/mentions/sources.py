@@ -618,6 +618,8 @@ def find_attributions(text: str) -> list[Attribution]:
         if found.generic == "person" and found.who.lower() == "we" and not _QUOTED.search(text):
             # "we" outside a quotation: the text's own authors, no one named before
             found = dataclasses.replace(found, generic=None)
+        if not found.source and (body := possessor_body(text, m.start(), m.end())) is not None:
+            found = dataclasses.replace(found, source=body, generic=None, official=False)
         if not (found.source or found.generic or found.official):
             found = _apposed(text, found)
         if not (found.source or found.generic or found.official):
@@ -1285,3 +1287,61 @@ def report_kind(text: str, offset: int) -> str | None:
         return m.group(1).lower()
     by = re.search(r"\b(report|study|estimate|survey|analysis)\s+by\s+(?:the\s+)?$", text[:offset])
     return by.group(1).lower() if by else None
+
+
+# A transcript's speaker label opening a paragraph ("The Leader of the House (Jane Doe): …",
+# "Jane Doe (Minister for Security): …"): the post between or before the brackets speaks for
+# the whole turn (`speaker-label`)
+_LABEL = re.compile(r"\s*\[?(?P<a>[A-Z][^:()\[\]\n.?!]{2,90}?)\s*\((?P<b>[^()\n:]{2,90})\)\s*:\s")
+
+
+def speaker_label(text: str) -> Attribution | None:
+    """The post a paragraph's opening label names, as an attribution of its office; None where
+    the paragraph opens with no label or the label names no post (a name and a party)."""
+    m = _LABEL.match(text)
+    if m is None:
+        return None
+    for part in ("a", "b"):
+        words = m.group(part).strip()
+        if not is_post(words) and not _official_regex().search(words):
+            continue
+        found = _attribution(m.start(part), m.end(part), words, words)
+        if not (found.source or found.official) and _official_regex().search(words):
+            # "The Leader of the House": a post of no office of its own, the government's
+            found = Attribution(m.start(part), m.end(part), words, None, None, True, words)
+        if found.source or found.official:
+            return dataclasses.replace(found, text=m.group().rstrip(": "))
+    return None
+
+
+# "Save the Children's Syria response director X said", "UNICEF's regional chief said": a post
+# held in a body named by its possessive; the body speaks when its name is an organisation's (a
+# name with an organisation's word, initials, or words joined by "the", "of", "for", "without"),
+# never a place's ("Morocco's interior minister") nor a person's ("Smith's spokesman")
+_POSSESSOR_POST = re.compile(
+    r"\b(?P<body>[A-Z][\w&.'’-]*(?:\s+(?:the|of|for|and|without|[A-Z][\w&.'’-]*))"
+    r"{0,6}?)(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?i:" + _TITLES + r")\b"
+)
+_JOINED_NAME = re.compile(r"\s(?:the|of|for|without)\s+[A-Z]")
+_NAME_ONLY = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}")
+
+
+def possessor_body(text: str, start: int, end: int) -> str | None:
+    """The organisation whose possessive stands before the post of the speaker of the
+    attribution `text[start:end]` (`possessor-speaks`): the post inside the attribution's words
+    or right before its speaker's name ("X's Syria Response Director Jane Doe said")."""
+    m = None
+    for m in _POSSESSOR_POST.finditer(text, max(0, start - 100), end):
+        if m.end() >= start:
+            break
+    else:
+        return None
+    between = text[m.end() : start].strip(" ,")
+    if between and not _NAME_ONLY.fullmatch(between):
+        return None  # the post is someone else's, not the speaker's
+    body = m["body"]
+    initials = re.fullmatch(r"[A-Z][A-Z&]{1,7}", body)
+    if find_places(body) or not (ORG_WORDS.search(body) or initials or _JOINED_NAME.search(body)):
+        return None
+    known = _sources().finditer(body)
+    return known[0].name if known else body
