@@ -26,6 +26,20 @@ except ImportError:  # pragma: no cover - another Python: no guards, the same ma
 # The non-ASCII characters that an ASCII letter matches under re.IGNORECASE (the Kelvin sign is
 # a "k"); tests/test_initials.py checks the list against `re` itself.
 FOLDS = {"i": "İı", "k": "\u212a", "s": "ſ"}
+_FOLDED = {c: letter for letter, chars in FOLDS.items() for c in chars}
+_UNFOLD = str.maketrans(_FOLDED)
+
+
+def lowered(text: str) -> str:
+    """`text` in lower case, each character of FOLDS made its ASCII letter: a word of ASCII
+    letters that a regex under re.IGNORECASE matches in `text` is a substring of
+    `lowered(text)`, so `in` tests on it are a cheap guard before such a regex (never the same
+    length as `text` for sure: no offsets from it)."""
+    if not text.isascii() and any(c in text for c in _FOLDED):
+        text = text.translate(_UNFOLD)
+    return text.lower()
+
+
 # the classes a first character may be in, written as in a regex
 _CATEGORIES = {
     "CATEGORY_DIGIT": r"\d",

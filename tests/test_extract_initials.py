@@ -185,6 +185,34 @@ def test_a_guard_under_ignorecase_keeps_the_unicode_case_partners(text: str) -> 
 
 
 @settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["k", "K", "\u212a", "s", "S", "ſ", "i", "I", "İ", "ı", "x", "’", "é", " "])
+    ).map("".join)
+)
+def test_a_word_found_under_ignorecase_is_in_the_lowered_text(text: str) -> None:
+    low = initials.lowered(text)
+    for word in ("kiss", "is", "ski", "six", "sik", "xi"):
+        if re.search(word, text, re.IGNORECASE):
+            assert word in low
+
+
+def test_the_issuers_guards_keep_every_match() -> None:
+    # the words of each guard are in the regex they guard, and a match holds the guard's own
+    from fighterflows.extract.mentions import organisations
+
+    text = "The Kyrgyz Foreign Ministry has İSSUED a Statement; Uzbek police put out a report."
+    found = [m.group() for m in organisations._ISSUED.finditer(text)]
+    assert len(found) == 2
+    for m in found:
+        low = initials.lowered(m)
+        assert any(v in low for v in organisations._ISSUED_VERBS)
+        assert any(n in low for n in organisations._ISSUED_NOUNS)
+        assert organisations._ISSUED_GUARD.search(m)
+    assert [o[1] for o in organisations.issuers(text)] != []
+
+
+@settings(max_examples=300, deadline=None)
 @given(_TEXT)
 def test_the_flow_scan_finds_what_the_flow_regex_finds(text: str) -> None:
     scan = lexicon.flow_scan()

@@ -15,6 +15,7 @@ from fighterflows.extract.mentions.sources import (
     national_possessive,
     national_source,
 )
+from fighterflows.initials import lowered
 from fighterflows.places import find_places
 
 # A capitalised name of several words, with the small words names keep inside ("Centre for
@@ -87,7 +88,16 @@ _ISSUED = re.compile(
     r"(?P<noun>statement|press\s+release|communiqu[eé]|announcement|report)\b",
     re.IGNORECASE,
 )
-_ISSUED_GUARD = re.compile(r"statement|release|communiqu|announcement|report", re.IGNORECASE)
+# Every match has one of these verbs and nouns (the scan above is slow: it may start at any
+# word), and a noun of the office right before its verb: guards, cheapest first.
+_ISSUED_VERBS = ("issued", "released", "published", "put", "posted", "distributed", "circulated")
+_ISSUED_NOUNS = ("statement", "release", "communiqu", "announcement", "report")
+_ISSUED_GUARD = re.compile(
+    r"(?:ministry|office|department|committee|service|police|government|agency)\s+"
+    r"(?:(?:has|had|also|later|earlier)\s+){0,2}"
+    r"(?:issued|released|published|put\s+out|posted|distributed|circulated)\s",
+    re.IGNORECASE,
+)
 
 
 def issuers(text: str) -> list[tuple[int, str, str]]:
@@ -96,7 +106,12 @@ def issuers(text: str) -> list[tuple[int, str, str]]:
     country's office ("Kyrgyz Ministry of Foreign Affairs"), and what it issued ("statement",
     "report"); none where the office names no
     country ("The ministry issued a statement": the figure's country names it)."""
-    if not _ISSUED_GUARD.search(text):
+    low = lowered(text)
+    if not (
+        any(v in low for v in _ISSUED_VERBS)
+        and any(n in low for n in _ISSUED_NOUNS)
+        and _ISSUED_GUARD.search(text)
+    ):
         return []
     out: list[tuple[int, str, str]] = []
     for m in _ISSUED.finditer(text):
