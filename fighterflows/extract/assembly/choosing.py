@@ -275,6 +275,7 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
     return _no_explicit_cue(facts, figures, i, used, after, start)
 
 
+_AMONG_WORD = re.compile(r"\bamong(?:st)?\b", re.I)
 # a whole's flow when its part's verb follows it: "120 of the 300 Danes have returned"
 _WHOLE_OF_A_RETURN = frozenset(
     {Flow.RETURNED, Flow.KILLED, Flow.REMAINING, Flow.DETAINED, Flow.PROSECUTED}
@@ -286,7 +287,12 @@ def _whole_of_its_part(facts: Facts, figures: list[Figure], i: int) -> Cue | Non
     verb after the whole is its part's, and the whole, without a verb of its own ("who
     went"), counts the people who went."""
     text, n, head = facts.sentence.text, figures[i].number, figures[i].head
-    if not any(f.base_of == i for f in figures[:i]):
+    parts = [f for f in figures[:i] if f.base_of == i]
+    if not parts:
+        return None
+    if any(_AMONG_WORD.search(text, f.number.end, n.start) for f in parts):
+        # "Six women were among the 20 Belgians repatriated in June": the part's verb is "were
+        # among"; the words after the whole are the whole's own (`whole-among-keeps-its-verb`)
         return None
     end = segment_end(text, figures, i)
     verbs = [c for c in facts.cues if n.end <= c.start < end and not c.stock]
