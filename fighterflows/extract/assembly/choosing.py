@@ -18,7 +18,9 @@ from fighterflows.model import Flow, Population
 from fighterflows.places import PlaceForm
 
 # "5,000 Europeans are among the 40,000 who joined": a part that did what the whole did
-AMONG = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:are|were|is|was)\s+among\s+(?:the\s+)?", re.I)
+# "11 Americans were among 22 …", and in a headline without the copula ("11 U.S. citizens among
+# 22 repatriated")
+AMONG = re.compile(r"\s+(?:[\w.-]+\s+){0,2}(?:(?:are|were|is|was)\s+)?among\s+(?:the\s+)?", re.I)
 _TIGHT = re.compile(r"\s+(?:(?P<returned>back|home)|(?P<departed>out))\b", re.I)
 _RELATIVE = re.compile(r"(?<!of )\b(?:who|that|which|whom)\b", re.I)
 _CLAUSE_END = re.compile(
@@ -284,6 +286,7 @@ _IRREGULAR = re.compile(r"(?:brought|flown|taken|sent)\b", re.I)
 # the part's own predicate after a whole's participle ("… brought back were children")
 _PART_IS = re.compile(r"[^,;:.]{0,60}?\s(?:were|are|was|is)\s", re.I)
 
+_AMONG_WORD = re.compile(r"\bamong(?:st)?\b", re.I)
 # a whole's flow when its part's verb follows it: "120 of the 300 Danes have returned"
 _WHOLE_OF_A_RETURN = frozenset(
     {Flow.RETURNED, Flow.KILLED, Flow.REMAINING, Flow.DETAINED, Flow.PROSECUTED}
@@ -295,7 +298,12 @@ def _whole_of_its_part(facts: Facts, figures: list[Figure], i: int) -> Cue | Non
     verb after the whole is its part's, and the whole, without a verb of its own ("who
     went"), counts the people who went."""
     text, n, head = facts.sentence.text, figures[i].number, figures[i].head
-    if not any(f.base_of == i for f in figures[:i]):
+    parts = [f for f in figures[:i] if f.base_of == i]
+    if not parts:
+        return None
+    if any(_AMONG_WORD.search(text, f.number.end, n.start) for f in parts):
+        # "Six women were among the 20 Belgians repatriated in June": the part's verb is "were
+        # among"; the words after the whole are the whole's own (`whole-among-keeps-its-verb`)
         return None
     end = segment_end(text, figures, i)
     verbs = [c for c in facts.cues if n.end <= c.start < end and not c.stock]

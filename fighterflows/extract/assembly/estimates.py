@@ -735,6 +735,9 @@ def _placed(
     # "Of the 30 Irish citizens who went, about 40 percent have died": a part of the cohort the
     # sentence opens with is about what that cohort was about
     cohort = any(j < i for j in made) and _OPENS_WITH_OF.match(text) is not None
+    # "Nine Kazakhs were among 60 fighters killed": a part of a whole that is a figure of
+    # foreign fighters is one too (`part-of-a-figure-is-relevant`)
+    cohort = cohort or figures[i].base_of in made
     # (a restatement, "The seven men are held in Sarajevo", is about what its figure was)
     if not (referred or anaphor or cohort or earlier is not None) and not _relevant(
         text, head, facts, context, cue, bool(stated)

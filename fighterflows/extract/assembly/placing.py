@@ -110,6 +110,7 @@ def place_of(
             ("people's-own-words", lambda: _own_words(head)),
             ("national-militia", lambda: _militia(text, head, after)),
             ("militia-owner", lambda: _militia_owner(text, n, facts)),
+            ("whole-of-national-parts", lambda: _whole_of_national_part(text, n, head, facts)),
             ("of-its-people", lambda: _owner(n, facts) if _of_its(head) else None),
             ("handed-to-state", lambda: _widened(recipient_state(text, n, head, facts), facts)),
             (
@@ -153,6 +154,39 @@ def place_of(
             ("foreign-people-in-clause", lambda: _foreign_in(text, clause)),
         ]
     )
+
+
+# the whole a part is said to be among: "… were among 22 people", "among the 40 fighters"
+_AMONG_BEFORE = re.compile(r"\bamong(?:st)?\s+(?:the\s+)?$", re.I)
+_PART_REACH = 80  # how far before "among" the part's nationality may stand
+_CLAUSE_BREAK_IN = re.compile(r"[;:]|\.\s")
+
+
+def _whole_of_national_part(
+    text: str, n: NumberMention, head: Head | None, facts: Facts
+) -> tuple[str, str] | None:
+    """ "Eleven Americans, including five minors, were among 22 people repatriated": a whole
+    whose part is named by its nationality, and whose own words name none, counts people of
+    several countries (`world`), not the part's."""
+    among = _AMONG_BEFORE.search(text, max(0, n.start - 20), n.start)
+    if among is None:
+        return None
+    named = {w.start for w in people_words(text)}
+    national = any(
+        (
+            p.form in (PlaceForm.DEMONYM, PlaceForm.ADJECTIVE)
+            # a name said of the people after it: "U.S. citizens", "UK nationals"
+            or (p.form is PlaceForm.NAME and (p.end + 1) in named)
+        )
+        and p.code not in ZONE_CODES
+        and not is_region(p.code)
+        and among.start() - _PART_REACH <= p.start < among.start()
+        and not _CLAUSE_BREAK_IN.search(text, p.end, among.start())
+        for p in facts.places
+    )
+    if not national:
+        return None
+    return "world", (head.text if head is not None else n.text)
 
 
 def _own_words(head: Head | None) -> tuple[str, str] | None:
