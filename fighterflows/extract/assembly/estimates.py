@@ -359,6 +359,10 @@ def _draft(
     cue = chosen
     if (cue is None or cue.stock) and at_home(text, head, facts):
         return None  # "about 100 female jihadists in the Netherlands": at home, no flow
+    if cue is None:
+        unread = _verb_of_an_unread_whole(facts, figures, i, made, used)
+        if unread is not None:
+            used[unread[0]] = unread[1]  # (the whole's verb, said for its parts)
     # (a figure between brackets is an aside: "(35 have come back home)")
     outside = {j: c for j, c in used.items() if not aside(text, figures[j].number.start, n)}
     flow = cue.flow if cue is not None else inherited_flow(i, outside)
@@ -735,6 +739,9 @@ def _placed(
     # "Of the 30 Irish citizens who went, about 40 percent have died": a part of the cohort the
     # sentence opens with is about what that cohort was about
     cohort = any(j < i for j in made) and _OPENS_WITH_OF.match(text) is not None
+    # (and a part of a whole already read: "None of the 40 Australians held in camps has been
+    # charged" is about the 40 held in camps)
+    cohort = cohort or figures[i].base_of in made
     # (a restatement, "The seven men are held in Sarajevo", is about what its figure was)
     if not (referred or anaphor or cohort or earlier is not None) and not _relevant(
         text, head, facts, context, cue, bool(stated)
@@ -866,6 +873,29 @@ _PART_ITEM_GAP = re.compile(
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)",
     re.I,
 )
+
+
+def _verb_of_an_unread_whole(
+    facts: Facts, figures: list[Figure], i: int, made: dict[int, Draft], used: dict[int, Cue]
+) -> tuple[int, Cue] | None:
+    """ "An airstrike killed 30 ISIS fighters near Raqqa, among them 12 Chechens": a whole that is
+    no figure of foreign fighters (a group's own men) still says, by the verb right before it,
+    what its parts of one country did (`part-of-an-unread-whole`)."""
+    text = facts.sentence.text
+    if i == 0 or not _a_part(text, figures, i):
+        return None
+    j = i - 1
+    while j > 0 and _a_part(text, figures, j):
+        j -= 1
+    if j in made or j in used:
+        return None
+    whole = figures[j].number
+    verbs = [
+        c
+        for c in facts.cues
+        if c.end <= whole.start and whole.start - c.end <= 16 and not c.stock and not c.blocked
+    ]
+    return (j, verbs[-1]) if verbs else None
 
 
 def _a_part(text: str, figures: list[Figure], i: int) -> bool:
