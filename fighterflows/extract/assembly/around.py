@@ -128,6 +128,16 @@ def place_around(
             ("measure-of-the-people-before", lambda: _measured(context, text, n, head, flow)),
             ("carried", lambda: _carried(context, head, cue, facts, flow)),
             ("topic-country", lambda: _topic(context, flow, head, text)),
+            # "… Some were born in the camps. None face criminal charges.": a bare zero with no
+            # people of its own says it of the people the passage counts
+            (
+                "zero-of-the-topic",
+                lambda: (
+                    _topic(context, Flow.DEPARTED, head, text)
+                    if n.value == 0 and head is None and context.previous
+                    else None
+                ),
+            ),
         ]
     )
 
