@@ -1012,6 +1012,9 @@ _ZONE_CUSTODY = re.compile(
 _WHERE_ONLY = re.compile(r"(?:in|at|inside)\b(?!\s+the\s+(?:hands|custody|care)\s+of\b)", re.I)
 
 
+_CAMPS = re.compile(r"\bcamps?\b|\bal[- ]?h[oa]w?l\b|\broj\b", re.I)
+
+
 def _relevant(
     text: str, head: Head | None, facts: Facts, context: Context, cue: Cue | None, placed: bool
 ) -> bool:
@@ -1036,6 +1039,15 @@ def _relevant(
         return True
     words = head.text if head is not None else text
     if FIGHTER_HEAD.search(words) or FOREIGN_WORD.search(words):
+        return True
+    if (
+        cue is not None
+        and cue.flow is Flow.DETAINED
+        and context.zone_nearby
+        and _CAMPS.search(cue.text)
+    ):
+        # "… joined ISIS in Syria. 'We have around 60 nationals in the camps,' the minister
+        # said": the camps of the conflict named just before (`camps-of-the-zone-nearby`)
         return True
     if cue is None or cue.flow not in TRAVEL:
         # deaths and arrests: people named by where they are from, or standing for people
