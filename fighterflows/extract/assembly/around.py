@@ -128,6 +128,26 @@ def place_around(
             ("measure-of-the-people-before", lambda: _measured(context, text, n, head, flow)),
             ("carried", lambda: _carried(context, head, cue, facts, flow)),
             ("topic-country", lambda: _topic(context, flow, head, text)),
+            # "'We have around 60 nationals in the camps,' the minister said": a state speaking
+            # of its own people in the first person, the passage's country
+            (
+                "first-person-state",
+                lambda: (
+                    _topic(context, Flow.DEPARTED, head, text)
+                    if _WE.search(text, 0, n.start)
+                    else None
+                ),
+            ),
+            # "… Some were born in the camps. None face criminal charges.": a bare zero with no
+            # people of its own says it of the people the passage counts
+            (
+                "zero-of-the-topic",
+                lambda: (
+                    _topic(context, Flow.DEPARTED, head, text)
+                    if n.value == 0 and head is None and context.previous
+                    else None
+                ),
+            ),
         ]
     )
 
@@ -136,6 +156,9 @@ def place_around(
 # owner the sentence names, not the passage's country
 _OTHER_STATES = re.compile(r"\bother\s+(?:countries|governments|states|nations)\b", re.I)
 _OTHER_OWNER = re.compile(rf"\b(?:their|its)\b|{_OTHER_STATES.pattern}", re.I)
+
+
+_WE = re.compile(r"\b(?:we|our)\b", re.I)
 
 
 def _topic(context: Context, flow: Flow, head: Head | None, text: str) -> tuple[str, str] | None:

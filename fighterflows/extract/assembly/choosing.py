@@ -27,7 +27,11 @@ _CLAUSE_END = re.compile(
     r";|,\s*(?:while|whilst|but|whereas|although|though|as|when|where|because)\b|\.\s", re.I
 )
 # "a mission with two Britons": people accompanying the subject take no verb from before
-_WITH = re.compile(r"\b(?:with|alongside|besides)\s+$", re.I)
+# (and a figure compared to another, as "compared with" is: "lost 25 in 2018, compared to 313
+# in 2015", "versus 40 a year before")
+_WITH = re.compile(
+    r"\b(?:with|alongside|besides|compared\s+to|in\s+comparison\s+to|versus|vs\.?)\s+$", re.I
+)
 # "Out of these 632 people, 273 are abroad": a base that opens the sentence or a clause; not
 # the size of a group just named ("The largest group, of about 800, were from Indonesia")
 _OF_LEAD = re.compile(
@@ -309,6 +313,16 @@ def _whole_of_its_part(facts: Facts, figures: list[Figure], i: int) -> Cue | Non
     verbs = [c for c in facts.cues if n.end <= c.start < end and not c.stock]
     if head is not None and any(head.start <= c.start < head.end for c in verbs):
         return None  # "none of the 120 returnees has ...": its noun says what it did
+    if (
+        head is not None
+        and len(verbs) > 1
+        and _PARTICIPLE.match(verbs[0].text)
+        and _LEFT_IN_PLACE.fullmatch(text, head.end, verbs[0].start)
+        and not _AUX_BEFORE.search(text, 0, verbs[0].start)
+    ):
+        # "None of the 40 Australians held in Syrian camps has been charged": the whole's own
+        # participle says where it is; the clause's verb after it is the part's
+        return verbs[0]
     if not verbs or verbs[0].flow not in _WHOLE_OF_A_RETURN:
         return None
     if _RELATIVE.search(text, n.end, verbs[0].start) or "," in text[n.end : verbs[0].start]:

@@ -359,6 +359,10 @@ def _draft(
     cue = chosen
     if (cue is None or cue.stock) and at_home(text, head, facts):
         return None  # "about 100 female jihadists in the Netherlands": at home, no flow
+    if cue is None:
+        unread = _verb_of_an_unread_whole(facts, figures, i, made, used)
+        if unread is not None:
+            used[unread[0]] = unread[1]  # (the whole's verb, said for its parts)
     # (a figure between brackets is an aside: "(35 have come back home)")
     outside = {j: c for j, c in used.items() if not aside(text, figures[j].number.start, n)}
     flow = cue.flow if cue is not None else inherited_flow(i, outside)
@@ -737,6 +741,8 @@ def _placed(
     cohort = any(j < i for j in made) and _OPENS_WITH_OF.match(text) is not None
     # "Nine Kazakhs were among 60 fighters killed": a part of a whole that is a figure of
     # foreign fighters is one too (`part-of-a-figure-is-relevant`)
+    # (and a part of a whole already read: "None of the 40 Australians held in camps has been
+    # charged" is about the 40 held in camps)
     cohort = cohort or figures[i].base_of in made
     # (a restatement, "The seven men are held in Sarajevo", is about what its figure was)
     if not (referred or anaphor or cohort or earlier is not None) and not _relevant(
@@ -871,6 +877,29 @@ _PART_ITEM_GAP = re.compile(
 )
 
 
+def _verb_of_an_unread_whole(
+    facts: Facts, figures: list[Figure], i: int, made: dict[int, Draft], used: dict[int, Cue]
+) -> tuple[int, Cue] | None:
+    """ "An airstrike killed 30 ISIS fighters near Raqqa, among them 12 Chechens": a whole that is
+    no figure of foreign fighters (a group's own men) still says, by the verb right before it,
+    what its parts of one country did (`part-of-an-unread-whole`)."""
+    text = facts.sentence.text
+    if i == 0 or not _a_part(text, figures, i):
+        return None
+    j = i - 1
+    while j > 0 and _a_part(text, figures, j):
+        j -= 1
+    if j in made or j in used:
+        return None
+    whole = figures[j].number
+    verbs = [
+        c
+        for c in facts.cues
+        if c.end <= whole.start and whole.start - c.end <= 16 and not c.stock and not c.blocked
+    ]
+    return (j, verbs[-1]) if verbs else None
+
+
 def _a_part(text: str, figures: list[Figure], i: int) -> bool:
     """ "110 citizens, including 74 children", "… including 150 in Syria, 20 in Iraq and 10 in
     Turkey": a part of the figure before, or the next item of a list of such parts."""
@@ -985,6 +1014,9 @@ _ZONE_CUSTODY = re.compile(
 _WHERE_ONLY = re.compile(r"(?:in|at|inside)\b(?!\s+the\s+(?:hands|custody|care)\s+of\b)", re.I)
 
 
+_CAMPS = re.compile(r"\bcamps?\b|\bal[- ]?h[oa]w?l\b|\broj\b", re.I)
+
+
 def _relevant(
     text: str, head: Head | None, facts: Facts, context: Context, cue: Cue | None, placed: bool
 ) -> bool:
@@ -1009,6 +1041,15 @@ def _relevant(
         return True
     words = head.text if head is not None else text
     if FIGHTER_HEAD.search(words) or FOREIGN_WORD.search(words):
+        return True
+    if (
+        cue is not None
+        and cue.flow is Flow.DETAINED
+        and context.zone_nearby
+        and _CAMPS.search(cue.text)
+    ):
+        # "… joined ISIS in Syria. 'We have around 60 nationals in the camps,' the minister
+        # said": the camps of the conflict named just before (`camps-of-the-zone-nearby`)
         return True
     if cue is None or cue.flow not in TRAVEL:
         # deaths and arrests: people named by where they are from, or standing for people
