@@ -298,6 +298,13 @@ def _headline_as_the_story(drafts: list[Draft], owners: list[int]) -> None:
             story[_figure_key(d)] = d
     for d, i in zip(drafts, owners, strict=True):
         later = story.get(_figure_key(d)) if i == 0 else None
+        if (
+            later is not None
+            and d.flow is Flow.RETURNED
+            and d.scope is Scope.EVENT
+            and _weak_scope(later)
+        ):
+            continue  # "US repatriates 11 …" then "… has repatriated 11": the event's
         if later is not None and later.scope is not d.scope:
             d.scope, d.why["scope"] = later.scope, "headline-as-the-story"
             if later.as_of is not None:
@@ -306,7 +313,9 @@ def _headline_as_the_story(drafts: list[Draft], owners: list[int]) -> None:
 
 # what makes a return's scope a default that a restatement may correct: a perfect or no word of
 # time ("have been repatriated"), never a running total's words ("so far", "since")
-_WEAK_SCOPE = frozenset({"perfect-tense", "default", "no-verb-of-its-own"})
+_WEAK_SCOPE = frozenset(
+    {"perfect-tense", "default", "no-verb-of-its-own", "scope-of-the-figure-restated"}
+)
 
 
 def _one_group_restated(drafts: list[Draft], owners: list[int]) -> None:
