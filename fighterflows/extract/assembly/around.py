@@ -126,6 +126,7 @@ def place_around(
             ("restates-a-figure", lambda: _restates(context, text, n)),
             ("figure-referred-to", lambda: _referred(context) if referred else None),
             ("measure-of-the-people-before", lambda: _measured(context, text, n, head, flow)),
+            ("these-countries", lambda: _these_countries(context, text, clause)),
             ("carried", lambda: _carried(context, head, cue, facts, flow)),
             ("topic-country", lambda: _topic(context, flow, head, text)),
             # "'We have around 60 nationals in the camps,' the minister said": a state speaking
@@ -333,6 +334,19 @@ def _measured(
     if flow not in TRAVEL and not context.fighters_before:
         return None
     return previous.code, previous.text
+
+
+_THESE_STATES = re.compile(r"\b(?:these|those)\s+(?:countries|states|nations)\b", re.I)
+
+
+def _these_countries(
+    context: Context, text: str, clause: tuple[int, int]
+) -> tuple[str, str] | None:
+    """ "Bosnia, Albania and Kosovo sent the most. Some 900 went to Syria from these
+    states": the region the countries named before make up."""
+    if context.countries_before is None or not _THESE_STATES.search(text, *clause):
+        return None
+    return context.countries_before
 
 
 def _carried(

@@ -239,6 +239,7 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
         if n.end <= c.start < end
         and not aside(text, c.start, n)
         and not _in_whose_clause(text, n.end, facts.cues, c)
+        and not _outside_its_dashes(facts, n, c)
     ]
     # (the dead named by their noun, "2,000 martyrs in Syria", stay dead wherever they are)
     dead = head is not None and any(
@@ -401,6 +402,30 @@ def aside(text: str, pos: int, n: NumberMention) -> bool:
     if brackets is None or within_brackets(text, n.start) is not None:
         return False  # (brackets in parallel, "in 2015 (… were killed …), in 2016 (13,297 …)")
     return bool(_WORDS_IN_BRACKETS.search(text, brackets[0], brackets[1]))
+
+
+# a dash that opens or closes an aside: an em dash, or an en dash or hyphen set off by spaces
+_DASH = re.compile(r"—|\s[–-]\s")
+
+
+def _outside_its_dashes(facts: Facts, n: NumberMention, c: Cue) -> bool:
+    """ "… has picked up — neighbouring Iraq recently returned hundreds of its citizens — many
+    countries remain reluctant": a figure whose dashes hold a verb of its own is a clause of
+    its own, and the verbs outside them are not its (rule `dashed-clause`); "500 — 10 percent
+    — have come back" and "231 citizens — 16 men and 215 children — were flown home" hold no
+    verb and keep the verb after them."""
+    text = facts.sentence.text
+    if "—" not in text and " – " not in text and " - " not in text:
+        return False
+    dashes = [m.start() for m in _DASH.finditer(text)]
+    before = [d for d in dashes if d < n.start]
+    after = [d for d in dashes if d >= n.end]
+    if len(before) % 2 == 0 or not after:
+        return False
+    lo, hi = before[-1], after[0]
+    if lo <= c.start < hi:
+        return False
+    return any(lo < d.start and d.end <= hi and not d.stock for d in facts.cues)
 
 
 # a verb or noun between brackets, not a number with its hedge ("(about 20)", "(67)")

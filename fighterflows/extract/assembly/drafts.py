@@ -36,6 +36,9 @@ class Context:
     # the sentence before speaks of fighters or jihadists ("Bosnian fighters in Syria have
     # suffered heavy losses. The number of those killed is 80.")
     fighters_before: bool = False
+    # the region the countries named in the sentences before make up, for "from these
+    # states" ("Bosnia, Albania and Kosovo … . Some 900 went from these states"): slug, words
+    countries_before: tuple[str, str] | None = None
     # the one country the passage before is about, looked up only when a figure needs it
     topic: Callable[[], PlaceMention | None] | None = None
 

@@ -184,6 +184,15 @@ _TO_NEXT_NUMBER = re.compile(
 )
 
 
+# "… left stranded in Syrian camps since the fall of IS", "held in al-Hol since 2019": the
+# "since" of the people's custody, not of the count (rule `custody-since`)
+_CUSTODY_SINCE = re.compile(
+    r"\b(?:stranded|held|detained|kept|stuck|trapped|languishing|living|lived|housed|interned)"
+    r"\b[^.;,]{0,50}$",
+    re.I,
+)
+
+
 def _running_total(text: str, clause: tuple[int, int], figure: tuple[int, int]) -> bool:
     """Words of a running total in the figure's clause that are about this figure."""
     for m in _markers("cumulative").finditer(text, *clause):
@@ -193,6 +202,8 @@ def _running_total(text: str, clause: tuple[int, int], figure: tuple[int, int]) 
             continue  # "three died last month, bringing the toll to 300": the 300's
         if m.start() >= figure[1] and _REPORTED.search(text, figure[1], m.start()):
             continue  # "12 were repatriated, according to a ministry that has tracked … since"
+        if m.start() >= figure[1] and _CUSTODY_SINCE.search(text, figure[1], m.start()):
+            continue  # "17 citizens left stranded in camps since 2019 were repatriated"
         return True
     return False
 

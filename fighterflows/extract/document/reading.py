@@ -70,10 +70,13 @@ from fighterflows.extract.text.prefilter import TOPIC_WORDS
 from fighterflows.extract.text.sentences import BlockKind, Sentence, split, states_number
 from fighterflows.model import Estimate, Flow, Kind, Population, Qualifier, Scope
 from fighterflows.places import (
+    ZONE_CODES,
     PlaceMention,
     find_places,
     is_region,
+    list_regions,
     place_name,
+    region_members,
 )
 
 
@@ -185,6 +188,7 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
             narrative_month=narrative_month(before),
             zone_nearby=_zone_nearby(sentences, i, conflict),
             country_before=_country_before(sentences, facts, i),
+            countries_before=_countries_before(sentences, facts, i),
             flow_before=_last_flow(cues_before),
             stock_before=any(c.stock for c in cues_before),
             fighters_before=_fighters_before(sentences, i),
@@ -299,6 +303,13 @@ def _headline_as_the_story(drafts: list[Draft], owners: list[int]) -> None:
             story[_figure_key(d)] = d
     for d, i in zip(drafts, owners, strict=True):
         later = story.get(_figure_key(d)) if i == 0 else None
+        if (
+            later is not None
+            and d.flow is Flow.RETURNED
+            and d.scope is Scope.EVENT
+            and _weak_scope(later)
+        ):
+            continue  # "US repatriates 11 …" then "… has repatriated 11": the event's
         if later is not None and later.scope is not d.scope:
             d.scope, d.why["scope"] = later.scope, "headline-as-the-story"
             if later.as_of is not None:
@@ -307,7 +318,9 @@ def _headline_as_the_story(drafts: list[Draft], owners: list[int]) -> None:
 
 # what makes a return's scope a default that a restatement may correct: a perfect or no word of
 # time ("have been repatriated"), never a running total's words ("so far", "since")
-_WEAK_SCOPE = frozenset({"perfect-tense", "default", "no-verb-of-its-own"})
+_WEAK_SCOPE = frozenset(
+    {"perfect-tense", "default", "no-verb-of-its-own", "scope-of-the-figure-restated"}
+)
 
 
 def _one_group_restated(drafts: list[Draft], owners: list[int]) -> None:
@@ -518,6 +531,35 @@ def _country_before(
         if country is not None or sentences[j].kind is BlockKind.HEADING:
             return country
     return None
+
+
+# "… went to Syria from these states", "left those countries": the countries named before
+_THESE_STATES = re.compile(r"\b(?:these|those)\s+(?:countries|states|nations)\b", re.I)
+
+
+def _countries_before(
+    sentences: list[Sentence], facts: list[Facts | None], i: int
+) -> tuple[str, str] | None:
+    """The region the countries named in the two sentences before `i` (of its paragraph) make
+    up, three or more of them, for a figure said of "these states" (rule `these-countries`);
+    looked for only when the sentence has those words."""
+    if not _THESE_STATES.search(sentences[i].text):
+        return None
+    named: list[PlaceMention] = []
+    for j in range(i - 1, max(-1, i - 3), -1):
+        if sentences[j].paragraph != sentences[i].paragraph:
+            break
+        prev = facts[j]
+        found = prev.places if prev is not None else tuple(find_places(sentences[j].text))
+        named += [p for p in found if p.code not in ZONE_CODES and not is_region(p.code)]
+    codes = {p.code for p in named}
+    if len(codes) < 3:
+        return None
+    slug = next((r for r in list_regions() if codes <= region_members(r)), None)
+    if slug is None:
+        return None
+    words = sorted(named, key=lambda p: (p.start, p.end))
+    return slug, ", ".join(dict.fromkeys(p.text for p in words))
 
 
 def _fighters_before(sentences: list[Sentence], i: int) -> bool:
