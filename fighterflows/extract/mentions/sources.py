@@ -624,6 +624,8 @@ def find_attributions(text: str) -> list[Attribution]:
             found = _apposed(text, found)
         if not (found.source or found.generic or found.official):
             found = _described_outlet(text, found)
+        if not (found.source or found.generic or found.official):
+            found = _reporting_title(found)
         if kind in _GROUNDS:
             found = dataclasses.replace(found, grounds=True)
         if kind == "cit":
@@ -1190,6 +1192,20 @@ def _described_outlet(text: str, found: Attribution) -> Attribution:
     if before is None or not _CAPITALISED.fullmatch(who):
         return found
     return dataclasses.replace(found, source=who, relay=True)
+
+
+# "The Hill reported", "The Herald reports": a name with its article that reports is a
+# publication's title, never a person's name (`reporting-title`)
+_TITLE_REPORTS = re.compile(r"[Tt]he\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
+_REPORTED = re.compile(r"\breport(?:ed|s)\b")
+
+
+def _reporting_title(found: Attribution) -> Attribution:
+    """An outlet the data does not list, said with its article and "reported": a relay."""
+    title = _TITLE_REPORTS.fullmatch(found.who.strip())
+    if title is None or not _REPORTED.search(found.text) or find_places(title["name"]):
+        return found
+    return dataclasses.replace(found, source=title["name"], relay=True)
 
 
 def _relays(found: Attribution) -> bool:
