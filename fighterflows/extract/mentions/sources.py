@@ -626,6 +626,8 @@ def find_attributions(text: str) -> list[Attribution]:
             found = _described_outlet(text, found)
         if not (found.source or found.generic or found.official):
             found = _reporting_title(found)
+        if not (found.source or found.generic or found.official):
+            found = _post_before_initials(text, m.start(), found)
         if kind in _GROUNDS:
             found = dataclasses.replace(found, grounds=True)
         if kind == "cit":
@@ -1206,6 +1208,29 @@ def _reporting_title(found: Attribution) -> Attribution:
     if title is None or not _REPORTED.search(found.text) or find_places(title["name"]):
         return found
     return dataclasses.replace(found, source=title["name"], relay=True)
+
+
+# "Head of Morocco's Central Bureau of Judicial Investigation (BCIJ) X estimates": a post in a
+# body whose initials stand in brackets right before the speaker's name (`post-before-initials`)
+_POST_BEFORE_INITIALS = re.compile(
+    r"(?:^|[,;:]\s*)(?P<post>[^,;:()]{3,120}?)\s*\([A-Z][A-Za-z&]{1,7}\)\s*$"
+)
+
+
+def _post_before_initials(text: str, start: int, found: Attribution) -> Attribution:
+    """A speaker named by name alone after "<post of body> (<initials>)": the post's body."""
+    who = found.who.strip()
+    at = text.find(who, start)
+    if at < 0 or not _NAME_ONLY.fullmatch(who):
+        return found
+    before = _POST_BEFORE_INITIALS.search(text, 0, at)
+    if before is None or not is_post(before["post"]):
+        return found
+    post = before["post"]
+    body = _attribution(before.start("post"), before.end("post"), post, post)
+    if not (body.source or body.official):
+        return found
+    return dataclasses.replace(found, source=body.source, official=body.official, who=post)
 
 
 def _relays(found: Attribution) -> bool:
