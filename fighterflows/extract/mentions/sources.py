@@ -1367,10 +1367,24 @@ _JOINED_NAME = re.compile(r"\s(?:the|of|for|without)\s+[A-Z]")
 _NAME_ONLY = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}")
 
 
+# "The Saudi interior ministry's spokesman said", "the Kyrgyz police's press secretary": a
+# country's office named by its kind, with its possessive, before the post
+_OFFICE_POSSESSOR_POST = re.compile(
+    r"\b(?P<body>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}?)(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?i:" + _TITLES + r")\b"
+)
+
+
 def possessor_body(text: str, start: int, end: int) -> str | None:
     """The organisation whose possessive stands before the post of the speaker of the
     attribution `text[start:end]` (`possessor-speaks`): the post inside the attribution's words
-    or right before its speaker's name ("X's Syria Response Director Jane Doe said")."""
+    or right before its speaker's name ("X's Syria Response Director Jane Doe said"); or the
+    country's office so named ("the Saudi interior ministry's spokesman said")."""
+    for o in _OFFICE_POSSESSOR_POST.finditer(text, max(0, start - 100), end):
+        if o.end() >= start and not text[o.end() : start].strip(" ,"):
+            office = national_source(o["body"])
+            if office is not None:
+                return office
     m = None
     for m in _POSSESSOR_POST.finditer(text, max(0, start - 100), end):
         if m.end() >= start:
