@@ -624,6 +624,10 @@ def find_attributions(text: str) -> list[Attribution]:
             found = _apposed(text, found)
         if not (found.source or found.generic or found.official):
             found = _described_outlet(text, found)
+        if not (found.source or found.generic or found.official):
+            found = _reporting_title(found)
+        if not (found.source or found.generic or found.official):
+            found = _post_before_initials(text, m.start(), found)
         if kind in _GROUNDS:
             found = dataclasses.replace(found, grounds=True)
         if kind == "cit":
@@ -1192,6 +1196,43 @@ def _described_outlet(text: str, found: Attribution) -> Attribution:
     return dataclasses.replace(found, source=who, relay=True)
 
 
+# "The Hill reported", "The Herald reports": a name with its article that reports is a
+# publication's title, never a person's name (`reporting-title`)
+_TITLE_REPORTS = re.compile(r"[Tt]he\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
+_REPORTED = re.compile(r"\breport(?:ed|s)\b")
+
+
+def _reporting_title(found: Attribution) -> Attribution:
+    """An outlet the data does not list, said with its article and "reported": a relay."""
+    title = _TITLE_REPORTS.fullmatch(found.who.strip())
+    if title is None or not _REPORTED.search(found.text) or find_places(title["name"]):
+        return found
+    return dataclasses.replace(found, source=title["name"], relay=True)
+
+
+# "Head of Morocco's Central Bureau of Judicial Investigation (BCIJ) X estimates": a post in a
+# body whose initials stand in brackets right before the speaker's name (`post-before-initials`)
+_POST_BEFORE_INITIALS = re.compile(
+    r"(?:^|[,;:]\s*)(?P<post>[^,;:()]{3,120}?)\s*\([A-Z][A-Za-z&]{1,7}\)\s*$"
+)
+
+
+def _post_before_initials(text: str, start: int, found: Attribution) -> Attribution:
+    """A speaker named by name alone after "<post of body> (<initials>)": the post's body."""
+    who = found.who.strip()
+    at = text.find(who, start)
+    if at < 0 or not _NAME_ONLY.fullmatch(who):
+        return found
+    before = _POST_BEFORE_INITIALS.search(text, 0, at)
+    if before is None or not is_post(before["post"]):
+        return found
+    post = before["post"]
+    body = _attribution(before.start("post"), before.end("post"), post, post)
+    if not (body.source or body.official):
+        return found
+    return dataclasses.replace(found, source=body.source, official=body.official, who=post)
+
+
 def _relays(found: Attribution) -> bool:
     """A news outlet that reports what others said ("Interfax reported", "according to
     Reuters", "AFP said"), not one that counts for itself."""
@@ -1326,10 +1367,24 @@ _JOINED_NAME = re.compile(r"\s(?:the|of|for|without)\s+[A-Z]")
 _NAME_ONLY = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}")
 
 
+# "The Saudi interior ministry's spokesman said", "the Kyrgyz police's press secretary": a
+# country's office named by its kind, with its possessive, before the post
+_OFFICE_POSSESSOR_POST = re.compile(
+    r"\b(?P<body>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}?)(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?i:" + _TITLES + r")\b"
+)
+
+
 def possessor_body(text: str, start: int, end: int) -> str | None:
     """The organisation whose possessive stands before the post of the speaker of the
     attribution `text[start:end]` (`possessor-speaks`): the post inside the attribution's words
-    or right before its speaker's name ("X's Syria Response Director Jane Doe said")."""
+    or right before its speaker's name ("X's Syria Response Director Jane Doe said"); or the
+    country's office so named ("the Saudi interior ministry's spokesman said")."""
+    for o in _OFFICE_POSSESSOR_POST.finditer(text, max(0, start - 100), end):
+        if o.end() >= start and not text[o.end() : start].strip(" ,"):
+            office = national_source(o["body"])
+            if office is not None:
+                return office
     m = None
     for m in _POSSESSOR_POST.finditer(text, max(0, start - 100), end):
         if m.end() >= start:
