@@ -13,6 +13,7 @@ word, only the alternatives that can start with its first character.
 from __future__ import annotations
 
 import importlib
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -27,16 +28,23 @@ except ImportError:  # pragma: no cover - another Python: no guards, the same ma
 # a "k"); tests/test_initials.py checks the list against `re` itself.
 FOLDS = {"i": "İı", "k": "\u212a", "s": "ſ"}
 _FOLDED = {c: letter for letter, chars in FOLDS.items() for c in chars}
-_UNFOLD = str.maketrans(_FOLDED)
+# what `\s` matches (tests/test_extract_initials.py checks the list against `re` itself)
+SPACES = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
+    + "".join(chr(c) for c in range(0x2000, 0x200B))
+    + "\u2028\u2029\u202f\u205f\u3000"
+)
+_PLAIN = str.maketrans({**_FOLDED, **{c: " " for c in SPACES}})
+_UNUSUAL = re.compile("[" + re.escape("".join(_FOLDED) + SPACES.replace(" ", "")) + "]")
 
 
 def lowered(text: str) -> str:
-    """`text` in lower case, each character of FOLDS made its ASCII letter: a word of ASCII
-    letters that a regex under re.IGNORECASE matches in `text` is a substring of
-    `lowered(text)`, so `in` tests on it are a cheap guard before such a regex (never the same
-    length as `text` for sure: no offsets from it)."""
-    if not text.isascii() and any(c in text for c in _FOLDED):
-        text = text.translate(_UNFOLD)
+    """`text` in lower case, each character of FOLDS made its ASCII letter and each white space
+    a plain space (`SPACES`): what a regex under re.IGNORECASE matches in `text` as a word of
+    ASCII letters and spaces ("put out" for "put\\s+out") is at the same offsets in
+    `lowered(text)`, so `in` tests and look-ups on it are a cheap guard before such a regex."""
+    if _UNUSUAL.search(text) is not None:
+        text = text.translate(_PLAIN)  # (no "İ" is left to lower to two characters)
     return text.lower()
 
 
@@ -226,40 +234,96 @@ def scan_by_initial(
     groups: list[tuple[str, list[str]]], lead: str, tail: str, flags: int
 ) -> tuple[re.Pattern[str], Scan]:
     """The regex `lead(?:(?P<name>alt|…)|…)tail` and a scan that finds the matches of its
-    `finditer`, trying at each position only the alternatives that can start with the character
+    `finditer`, trying at each position only the alternatives that can start with the text
     there (a regex of many named word lists otherwise tries every word of every list at every
-    word of the text). The plain `finditer` where some alternative's first characters cannot
-    be known."""
+    word of the text): those whose first characters (up to `_HEAD` of them, read from their
+    parse) are the text's (`lowered`), as one regex in the order of the whole (compiled when
+    first met), so that the same one wins. An alternative "a(?:nswered…|rrived…)" is the
+    alternatives it holds ("answered…", "arrived…"), in the same order. The plain `finditer`
+    where some alternative's first character cannot be known."""
     whole = re.compile(lead + "(?:" + _named(groups, None) + ")" + tail, flags)
     alternatives = {a for _, alts in groups for a in alts}
-    starting: dict[str, set[str]] = {}  # alternative -> the ASCII characters it may start with
+    starting: set[str] = set()  # the ASCII characters some alternative may start with
     for a in alternatives:
         body = _first_characters(a, flags)  # None too for a part that is no regex alone
         if body is None:
             return whole, whole.finditer
         one = re.compile(f"[{body}]")
-        starting[a] = {c for c in _ASCII if one.fullmatch(c)}
-    by_char: dict[str, re.Pattern[str]] = {}
-    for c in _ASCII:
-        body = _named(groups, {a for a in alternatives if c in starting[a]})
-        if body:
-            by_char[c] = re.compile(lead + "(?:" + body + ")" + tail, flags)
-    initials = "".join(re.escape(c) for c in by_char)
+        starting |= {c for c in _ASCII if one.fullmatch(c)}
+    initials = "".join(re.escape(c) for c in sorted(starting))
     starts = re.compile(lead + f"(?:[{initials}]|[^\\x00-\\x7f])", flags & ~re.IGNORECASE)
+    # each alternative as the regex tries it at a position: with its group's name
+    fine = [(name, f) for name, alts in groups for a in alts for f in _held(a, flags)]
+    heads: dict[str, set[int]] = {}  # a start of the text (`lowered`) → its alternatives
+    always: set[int] = set()  # alternatives whose start is not known: tried everywhere
+    for k, (_, f) in enumerate(fine):
+        for head, _ in _starts(_PARSER.parse(f, flags).data, _HEAD):
+            if head:
+                heads.setdefault(head, set()).add(k)
+            else:
+                always.add(k)
+    # the alternatives to try where the text starts with a head of _HEAD characters (those of
+    # the shorter heads it starts with too), and where it starts with a shorter head only
+    whole_heads = {h: _with_shorter(h, heads, always) for h in heads if len(h) == _HEAD}
+    short = [
+        (n, {h: _with_shorter(h, heads, always) for h in heads if len(h) == n})
+        for n in range(_HEAD - 1, 0, -1)
+    ]
+    short = [(n, table) for n, table in short if table]
+    anywhere = tuple(sorted(always))
+    compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def regex(tried: tuple[int, ...]) -> re.Pattern[str]:
+        """The alternatives `tried` as one regex, in their order (compiled when first met)."""
+        found = compiled.get(tried)
+        if found is None:
+            named = itertools.groupby(tried, key=lambda k: fine[k][0])  # (a group's are in a run)
+            body = "|".join(f"(?P<{n}>{'|'.join(fine[k][1] for k in ks)})" for n, ks in named)
+            found = compiled[tried] = re.compile(f"{lead}(?:{body}){tail}", flags)
+        return found
 
     def scan(text: str) -> Iterator[re.Match[str]]:
         pos = 0
+        low = lowered(text)
         for start in starts.finditer(text):
             at = start.start()
             if at < pos:
                 continue  # inside the last match
-            char = text[at]
-            m = (by_char[char] if char.isascii() else whole).match(text, at)
-            if m is not None:
-                yield m
-                pos = m.end()  # never empty: every alternative has a first character
+            tried = whole_heads.get(low[at : at + _HEAD])
+            if tried is None:
+                for n, table in short:
+                    tried = table.get(low[at : at + n])
+                    if tried is not None:
+                        break
+                else:
+                    tried = anywhere
+            if tried:
+                m = regex(tried).match(text, at)
+                if m is not None:
+                    yield m
+                    pos = m.end()  # never empty: every alternative has a first character
 
     return whole, scan
+
+
+def _with_shorter(head: str, heads: dict[str, set[int]], always: set[int]) -> tuple[int, ...]:
+    """The alternatives that may match where the text starts with `head`: its own, those of
+    the shorter heads it starts with, and those tried everywhere, in order."""
+    found = always.union(*(heads.get(head[:n], ()) for n in range(1, len(head) + 1)))
+    return tuple(sorted(found))
+
+
+def _held(alternative: str, flags: int) -> list[str]:
+    """ "a(?:nswered|rrived)": ["answered", "arrived"], the same alternatives in the same order;
+    `[alternative]` for any other form."""
+    if not (alternative[:1].isalpha() and alternative[1:4] == "(?:" and alternative[-1:] == ")"):
+        return [alternative]
+    items = _top_level_items(re.compile(alternative[1:], flags))
+    data = _PARSER.parse(alternative, flags).data
+    branches = _top_level_branches(alternative[4:-1])
+    if len(data) != 2 or str(data[0][0]) != "LITERAL" or len(items) != len(branches):
+        return [alternative]
+    return [alternative[0] + b for b in branches]
 
 
 def _named(groups: list[tuple[str, list[str]]], keep: set[str] | None) -> str:
@@ -270,3 +334,67 @@ def _named(groups: list[tuple[str, list[str]]], keep: set[str] | None) -> str:
         for name, alts in groups
         if (kept := [a for a in alts if keep is None or a in keep])
     )
+
+
+# how many characters of the start of a match `_starts` reads (4: ~2x fewer regexes tried
+# than with the first letter alone, on prose)
+_HEAD = 4
+
+
+def _starts(items: Any, room: int) -> set[tuple[str, bool]]:
+    """(head, cut) for the sequence `items`: the lower-cased strings of at most `room`
+    characters a match can start with; `cut` where what follows is not told (`room` reached,
+    or a part not read), else `head` is a whole match of `items` and the next items go on."""
+    out = {("", False)}
+    for op, av in items:
+        more: set[tuple[str, bool]] = set()
+        for head, cut in out:
+            if cut or len(head) >= room:
+                more.add((head, True))
+                continue
+            more |= {(head + h, c) for h, c in _one(str(op), av, room - len(head))}
+        out = more
+    return out
+
+
+def _one(name: str, av: Any, room: int) -> set[tuple[str, bool]]:
+    """`_starts` of one item of a parse."""
+    if name == "LITERAL":
+        return {(chr(av).lower(), False)} if chr(av).isascii() else {("", True)}
+    if name == "IN":
+        chars: list[str] = []
+        for op, a in av:
+            if str(op) == "LITERAL" and chr(a).isascii():
+                chars.append(chr(a).lower())
+            elif str(op) == "CATEGORY" and str(a) == "CATEGORY_SPACE":
+                chars.append(" ")  # (`lowered` text has no other white space)
+            else:
+                return {("", True)}
+        return {(c, False) for c in chars}
+    if name == "CATEGORY" and str(av) == "CATEGORY_SPACE":
+        return {(" ", False)}
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):
+        return {("", False)}  # takes no character
+    if name == "SUBPATTERN":
+        return _starts(av[3].data, room)
+    if name == "BRANCH":
+        return {s for branch in av[1] for s in _starts(branch.data, room)}
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        return _repeat(av[0], av[1], av[2].data, room)
+    return {("", True)}
+
+
+def _repeat(least: int, most: int, sub: Any, room: int) -> set[tuple[str, bool]]:
+    """`_starts` of `sub` repeated `least` to `most` times."""
+    out = {("", False)} if least == 0 else set()
+    if most == 0:
+        return out
+    if room <= 0:
+        return {("", True)}
+    for head, cut in _starts(sub, room):
+        if cut or not head:
+            out.add((head, True))  # (an empty turn: what follows is not told)
+            continue
+        for more, c in _repeat(max(least - 1, 0), most - 1, sub, room - len(head)):
+            out.add((head + more, c))
+    return out

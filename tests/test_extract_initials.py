@@ -151,6 +151,9 @@ _WORDS = st.sampled_from(
         "Officials",
         "told",
         "killed\n",
+        "in\u00a0Syria",
+        "another\treturn of",
+        "the\u2003authorities\nhold",
     ]
 )
 _TEXT = st.lists(_WORDS, max_size=30).map(" ".join)
@@ -195,6 +198,29 @@ def test_a_word_found_under_ignorecase_is_in_the_lowered_text(text: str) -> None
     for word in ("kiss", "is", "ski", "six", "sik", "xi"):
         if re.search(word, text, re.IGNORECASE):
             assert word in low
+
+
+def test_the_spaces_are_every_character_backslash_s_matches() -> None:
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert sorted(re.findall(r"\s", everything)) == sorted(initials.SPACES)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "heads"),
+    [
+        ("kill(?:ed|s)", {"kill"}),
+        ("in\\s+(?:syria|iraq)", {"in s", "in i", "in  "}),
+        ("(?:the\\s+)?fo", {"the ", "fo"}),
+        ("a(?:\\s[\\w-]+)?\\s+x", {"a x", "a  x", "a   ", "a "}),
+        ("[Tt]he?", {"th", "the"}),
+        ("x[\\w]y", {"x"}),
+        ("é", {""}),
+        ("(?<=s\\s)in", {"in"}),
+    ],
+)
+def test_the_heads_a_match_starts_with(pattern: str, heads: set[str]) -> None:
+    found = initials._starts(initials._PARSER.parse(pattern, re.IGNORECASE).data, 4)
+    assert {h for h, _ in found} == heads
 
 
 def test_the_issuers_guards_keep_every_match() -> None:

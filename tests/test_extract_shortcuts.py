@@ -6,6 +6,8 @@ properties check each shortcut against the path it replaces on text built to rea
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from syntok import segmenter
@@ -49,9 +51,28 @@ _PIECES = st.sampled_from(
         "\n",
         "—",
         "٣",  # an Arabic-Indic digit: a digit to both scans
+        "ninth",
+        "ſix",  # a long s: an "s" to NUMBER's case-blind words
+        "NOT\ta\u00a0SINGLE",
+        "No\nBritons",
+        "a\u2003child",
+        "İ",
     ]
 )
 _TEXT = st.lists(_PIECES, max_size=12).map("".join)
+
+
+def test_each_number_word_holds_a_piece_the_scan_looks_for() -> None:
+    from fighterflows.extract.text.sentences import _NUMBER_PIECES
+    from fighterflows.initials import lowered
+
+    # every word of NUMBER (prefilter.py), its plural, and its other spellings of white space
+    words = re.findall(r"[a-z]+(?: [a-z]+)*", NUMBER.pattern.replace(r"\s+", " "))
+    teens = [f"{t}teen" for t in ("thir", "four", "fif", "six", "seven", "eigh", "nine")]
+    found = [w for w in [*words, *teens] if NUMBER.fullmatch(w) or NUMBER.fullmatch(w + "s")]
+    assert len(found) > 40
+    for word in [*found, "not\ta single", "No\u00a0X"]:
+        assert any(piece in lowered(word) for piece in _NUMBER_PIECES), word
 
 
 @settings(deadline=None)

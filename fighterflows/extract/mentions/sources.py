@@ -12,11 +12,11 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from fighterflows.extract.mentions import lexicon
-from fighterflows.extract.mentions.lexicon import Gazetteer, alternation, fold, gazetteer, load
+from fighterflows.extract.mentions.lexicon import Gazetteer, Hit, alternation, fold, gazetteer, load
 from fighterflows.initials import guarded, guarded_branches
 from fighterflows.places import find_places, is_region, place_adjective, place_name
 from fighterflows.trie import trie_pattern
@@ -538,12 +538,20 @@ def spelled_out(text: str, acronym: str) -> str | None:
 
 def named_sources(text: str) -> list[tuple[int, str]]:
     """(offset, source) of each source the text names, attributions or not."""
-    return [(hit.start, hit.name) for hit in _sources().finditer(text)]
+    return [(hit.start, hit.name) for hit in _named_in(text)]
 
 
 def source_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, source) of each source the data knows in the text."""
-    return [(hit.start, hit.end, hit.name) for hit in _sources().finditer(text)]
+    return [(hit.start, hit.end, hit.name) for hit in _named_in(text)]
+
+
+# A sentence without figures is scanned for its sources when its facts are gathered, and again
+# when the document's sources are listed (reading.py): a document's sentences' hits are kept
+# for the second scan (a bounded cache, not a corpus's)
+@lru_cache(maxsize=512)
+def _named_in(text: str) -> tuple[Hit, ...]:
+    return tuple(_sources().finditer(text))
 
 
 def find_attributions(text: str) -> list[Attribution]:

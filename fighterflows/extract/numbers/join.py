@@ -283,6 +283,8 @@ def _hedge(text: str, a: Atom, starts: frozenset[int]) -> Atom:
         else:
             end = a.end
     low, high = interval(a.value, qualifier)
+    if (start, end, qualifier, low, high) == (a.start, a.end, a.qualifier, a.low, a.high):
+        return a  # most numbers have no hedge: no copy (dataclasses.replace is slow)
     return replace(a, start=start, end=end, qualifier=qualifier, low=low, high=high)
 
 

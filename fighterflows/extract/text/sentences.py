@@ -20,7 +20,7 @@ from syntok._segmentation_states import State
 from fighterflows.extract.numbers.lexicon import alternation, data, prefix_hedges
 from fighterflows.extract.text.prefilter import NUMBER
 from fighterflows.extract.text.tokens import analyze
-from fighterflows.initials import guarded
+from fighterflows.initials import guarded, lowered
 
 
 class BlockKind(StrEnum):
@@ -67,9 +67,27 @@ def states_number(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether text[start:end] states a number: the prefilter's NUMBER finds one there (one
     definition of "states a number"). A digit, in most sentences with a number, says so at
     once: a scan for a digit is many times faster than NUMBER's, which tries its number words
-    at every position before the first digit."""
+    at every position before the first digit; and without a digit, NUMBER is tried only where
+    a piece of one of its words is (most pieces without a digit have none)."""
     end = len(text) if end is None else end
-    return bool(_DIGIT.search(text, start, end) or _NUMBER.search(text, start, end))
+    if _DIGIT.search(text, start, end):
+        return True
+    low = lowered(text[start:end])
+    for piece in _NUMBER_PIECES:
+        if piece in low:
+            return _NUMBER.search(text, start, end) is not None
+    return False
+
+
+# A piece of each of NUMBER's words but its digits: each match of NUMBER without a digit holds
+# one of them, lower-cased ("eigh" for "eight", "eighteen", "eighty" and "eighth"; a space for
+# "\\s+" and "no\\s+[A-Z]"); tests/test_extract_sentences.py checks them against NUMBER's words.
+_NUMBER_PIECES = (
+    *("one", "two", "thre", "four", "five", "six", "seven", "eigh", "nine", "nint", "ten"),
+    *("eleven", "twelve", "thir", "fif", "twenty", "forty", "hundred", "thousand", "million"),
+    *("dozen", "half", "quarter", "handful", "a woman", "a man", "a child", "percent"),
+    *("per cent", "single", "no "),
+)
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int, BlockKind]]:
