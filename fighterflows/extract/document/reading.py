@@ -1254,6 +1254,11 @@ def _stated_source(
         # "Interior Minister X said": that ministry; "police chief X": the police; "officials
         # said": the authorities; "President X": the government
         return office_of(a.who, d.place)
+    if a.official:
+        # "Eleven Americans were among 22 people repatriated, Secretary of State X announced":
+        # the post that spoke for the part's country speaks for the whole it was among
+        spoke = (x.source for x in reversed(drafts) if x.source and x.attribution == a)
+        return next(spoke, None)
     return None
 
 
