@@ -20,7 +20,7 @@ from fighterflows.places import PlaceForm
 # "5,000 Europeans are among the 40,000 who joined": a part that did what the whole did
 # "11 Americans were among 22 …", and in a headline without the copula ("11 U.S. citizens among
 # 22 repatriated")
-AMONG = re.compile(r"\s+(?:[\w.-]+\s+){0,2}(?:(?:are|were|is|was)\s+)?among\s+(?:the\s+)?", re.I)
+AMONG = re.compile(r"\s+(?:[\w.-]+\s+){0,3}(?:(?:are|were|is|was)\s+)?among\s+(?:the\s+)?", re.I)
 _TIGHT = re.compile(r"\s+(?:(?P<returned>back|home)|(?P<departed>out))\b", re.I)
 _RELATIVE = re.compile(r"(?<!of )\b(?:who|that|which|whom)\b", re.I)
 _CLAUSE_END = re.compile(

@@ -157,7 +157,8 @@ def place_of(
 
 
 # the whole a part is said to be among: "… were among 22 people", "among the 40 fighters"
-_AMONG_BEFORE = re.compile(r"\bamong(?:st)?\s+(?:the\s+)?$", re.I)
+# (not "among the 60 brought home": a definite whole is one told of before, placed as it was)
+_AMONG_BEFORE = re.compile(r"\bamong(?:st)?\s+$", re.I)
 _PART_REACH = 80  # how far before "among" the part's nationality may stand
 _CLAUSE_BREAK_IN = re.compile(r"[;:]|\.\s")
 
