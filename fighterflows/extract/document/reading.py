@@ -1084,12 +1084,15 @@ def _introduced(
 def _person(sentences: list[Sentence], i: int, name: str = "") -> Attribution | None:
     """ "…, he said": the person who speaks, named in this sentence or the one or two before
     (within the paragraph or from the one before) by a post ("Interior Minister X", "the head of
-    Y") or as a source's voice; with a `name` ("according to Ayob"), the one so named."""
+    Y") or as a source's voice; with a `name` ("according to Ayob"), the one so named, up to
+    `_NAME_REACH` sentences back."""
     words = set(_NAME.findall(name))
     if name and not words:
         return None
     j: int | None = i
-    for _ in range(3):
+    # a name is one person's for the whole story: it is looked for further back than a "he"
+    # (`name-said-again`)
+    for _ in range(_NAME_REACH if words else 3):
         if j is None:
             break
         text = sentences[j].text
@@ -1110,6 +1113,10 @@ def _person(sentences: list[Sentence], i: int, name: str = "") -> Attribution | 
             return _person(sentences, j, by_name)
         j = _previous_index(sentences, j, across=True)
     return _unnamed_post_before(sentences, i) if words else None
+
+
+# how far back a person named again by name alone may have been named with their post
+_NAME_REACH = 12
 
 
 # the first person of an answer ("We estimate", "we have brought back", "our data show"), and
