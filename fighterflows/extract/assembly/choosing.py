@@ -41,7 +41,8 @@ _OF_LEAD = re.compile(
 )
 _COORDINATION = re.compile(
     r"\s*(?:(?:of|from|in)\s+(?:(?!\bwho|\bwhom|\bwhich)[^,;.(]){1,40}?)?\s*(?:,\s*)?"
-    r"(?:and|or|as well as)?\s*(?:(?<=\s)their\s+)?",  # "20 women and their 50 children"
+    # "20 women and their 50 children", "20 women with their 50 children"
+    r"(?:and|or|as\s+well\s+as|(?:together|along)\s+with|with(?=\s+their\b))?\s*(?:(?<=\s)their\s+)?",
     re.I,
 )
 # places labelled with their figures between brackets, then one verb for all ("Sweden (300)

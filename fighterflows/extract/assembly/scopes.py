@@ -211,7 +211,10 @@ def _running_total(text: str, clause: tuple[int, int], figure: tuple[int, int]) 
 # where the verb's own clause ends: a semicolon, or the parts or another figure's clause
 # ("… have returned, including 25 who came back this year")
 _NEXT_CLAUSE = re.compile(
-    r";|,\s*(?:including|among\s+(?:them|whom)|of\s+(?:whom|which|them)|while|whereas|but|and\s+(?:another|a\s+further))\b",
+    r";|,\s*(?:including|among\s+(?:them|whom)|of\s+(?:whom|which|them)|while|whereas|but|and\s+(?:another|a\s+further))\b"
+    # (a figure compared with another's date: "74 have been killed, up from 58 last year")
+    r"|,\s*(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|up\s+from|down\s+from|"
+    r"against|versus)\b",
     re.I,
 )
 
