@@ -629,11 +629,24 @@ def _index_of(figures: list[Figure], d: Draft) -> int:
     return next(k for k, f in enumerate(figures) if f.number is d.number)
 
 
+_GAPPED_BATCH = re.compile(r"\band\s+(?:another|a\s+further|an\s+additional)\s+$", re.I)
+
+
 def _whole_population(
     text: str, figures: list[Figure], made: dict[int, Draft], i: int
 ) -> Choice[People] | None:
-    """A part without a noun of its own counts its whole's people."""
+    """A part without a noun of its own counts its whole's people; a gapped batch after the
+    figure before, its people ("six children in June and another 10 in October")."""
     whole = _whole_of(text, figures, made, i)
+    before = made.get(i - 1)
+    start = figures[i].number.start
+    if (
+        whole is None
+        and before is not None
+        and before.population is not Population.TOTAL
+        and _GAPPED_BATCH.search(text, max(0, start - 30), start)
+    ):
+        return Choice((before.population, before.population_text), "gapped-batch")
     if whole is None:
         return None
     return Choice((whole.population, whole.population_text), "part-of-its-whole")

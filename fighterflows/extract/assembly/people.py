@@ -46,6 +46,10 @@ _BARE_END = re.compile(
     r"(?:19|20)\d\d\b"
     # "there are still about 135 in the conflict zone", "some 40 abroad"
     r"|in\s+(?:the\s+)?(?:conflict\s+zone|war\s+zone|region|camps?|Syria|Iraq)\b|abroad\b|there\b"
+    # a gapped batch of a dated list: "brought back six children in June and another 10 in
+    # October", "47 in January and 231 in May" (rule `gapped-dated-batch`)
+    r"|in\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b"
     # "some 20,000 in all"
     r"|in\s+(?:all|total)\b|altogether\b)",
     re.I,

@@ -74,7 +74,7 @@ def scope_of(
         return Scope.EVENT, "bounded-period"
     if flow is Flow.KILLED and _clause_marker("combat_event", text, clause, figure):
         return Scope.EVENT, "one-battle"
-    if _more_of_the_same(text, figure):
+    if _more_of_the_same(text, figure) and not _COHORT_OPENS.match(text):
         return Scope.EVENT, "one-more-batch"
     if _perfect(text, cue):
         # "Belgium has repatriated six children on Thursday", "has brought home 98 on a
@@ -125,6 +125,10 @@ def _more_of_the_same(text: str, figure: tuple[int, int]) -> bool:
     )
 
 
+# a sentence opening with a cohort whose parts it lists ("Of the 400 who returned, 30 were
+# convicted and a further 65 await trial", "Among these, 70 died and another 120 came back"):
+# "a further", "another" name one more part of it, no batch in time (rule `part-of-the-cohort`)
+_COHORT_OPENS = re.compile(r"\s*(?:of|out\s+of|among)\s+(?:the|these|those|them|whom)\b", re.I)
 _MORE_AFTER = re.compile(r"\s+more\b(?!\s+than)", re.I)
 # the part coordinated after one more batch's number: "12 more children and three mothers",
 # "another 23 children and eight of their mothers" (the same batch)

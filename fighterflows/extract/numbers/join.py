@@ -22,12 +22,19 @@ UPPER = (Q.AT_MOST, Q.LESS_THAN)
 NOT_COUNTED = ("date", "time", "phone", "year")
 
 _RANGE_LINK = re.compile(
-    r"\s*(?:-|–|—|~|‐)\s*|\s+(?P<to>to|through|thru|until|till)\s+(?:the\s+)?"
-    r"(?P<open>(?:over|more\s+than|upwards\s+of|in\s+excess\s+of)\s+)?"
-    r"|\s+(?P<and>and)\s+(?:the\s+)?"
+    r"\s*(?:-|–|—|~|‐)\s*|\s+(?:(?P<to>(?:up\s+)?to|through|thru|until|till)|(?P<and>and)"
     # "1,000 or 2,000 fighters": a range said as two guesses
-    r"|\s+(?P<or>or)\s+",
+    r"|(?P<or>or))\s+(?:the\s+)?"
+    r"(?:(?P<open>(?:over|more\s+than|upwards\s+of|in\s+excess\s+of)\s+)"
+    # the top said with a hedge of its own: "between 100 and up to 150", "from 50 to as many as
+    # 100", "between 40 and almost 60" (a range's top, not a second figure)
+    r"|(?:up\s+to|as\s+many\s+as|as\s+much\s+as|almost|nearly|close\s+to|possibly|perhaps|"
+    r"probably|maybe|even|about|around|some|roughly)\s+)?",
     re.IGNORECASE,
+)
+# a hedge of the range's bottom between its lead and the number: "between about 1,000 and 1,500"
+_BOTTOM_HEDGE = re.compile(
+    r"(?:about|around|some|roughly|approximately|an\s+estimated|perhaps|maybe)\s+$", re.I
 )
 _RANGE_LEADS = ("between", "from", "between the", "from the")
 # "more than 10 and less than 20", "at least 58 and possibly up to 66"
@@ -210,6 +217,9 @@ def _range(text: str, a: Atom, b: Atom) -> Atom | None:
     if link is None:
         return None
     lead = lex.before(_RANGE_LEADS).find(text, a.start)
+    hedged = _BOTTOM_HEDGE.search(text, max(0, a.start - 16), a.start)
+    if lead is None and hedged is not None:
+        lead = lex.before(_RANGE_LEADS).find(text, hedged.start())
     if link.group("and") and not (lead and lead[1].startswith("between")):
         return None
     if link.group("or") and (
