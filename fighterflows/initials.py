@@ -7,7 +7,9 @@ read from the pattern's own parse, so the guard follows every edit of the patter
 cannot be known (a pattern that may match nothing, `.`, a negated class) there is no guard.
 
 A regex of many named word lists (the flow cues) goes further: `scan_by_initial` tries, at each
-word, only the alternatives that can start with its first character.
+word, only the alternatives that can start with its first four characters (read from their
+parse too). `lowered` gives the text those characters are looked up in, and makes cheap
+substring guards before a regex under re.IGNORECASE.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from fighterflows.extract.mentions.facts import Facts
 from fighterflows.extract.mentions.flows import Cue
 from fighterflows.extract.mentions.populations import Head, predicate_population
 from fighterflows.extract.numbers import NumberKind, NumberMention
+from fighterflows.initials import lowered
 from fighterflows.model import Flow, Population
 from fighterflows.places import PlaceForm
 
@@ -134,10 +135,12 @@ def segment_end(text: str, figures: list[Figure], i: int) -> int:
     clause = _CLAUSE_END.search(text, n.end)
     if clause:
         end = clause.start()
-    subset = _SUBSET.search(text, n.end, end)
+    # (the words each regex below needs, looked for first: most sentences have none of them)
+    low = lowered(text)
+    subset = _SUBSET.search(text, n.end, end) if "wh" in low[n.end : end] else None
     if subset and text[n.end : subset.start()].strip():
         end = subset.start()  # "4,294 fighters of whom 30 percent have returned"
-    if _OF_LEAD.search(text, 0, n.start) and not shares_the_noun(text, figures, i):
+    if _of_lead(text, low, n.start) and not shares_the_noun(text, figures, i):
         comma = text.find(",", n.end)
         end = min(end, comma) if comma >= 0 else end
     for j in range(i + 1, len(figures)):
@@ -150,6 +153,18 @@ def segment_end(text: str, figures: list[Figure], i: int) -> int:
             continue
         return min(end, other.number.start)
     return end
+
+
+def _of_lead(text: str, low: str, at: int) -> bool:
+    """`_OF_LEAD` ends at `at` ("Out of these 632 people"): tried only where the words before
+    `at` end with a word it ends with and white space (`low`: `lowered(text)`)."""
+    before = low[:at]
+    word = before.rstrip(" ")
+    return (
+        len(word) < len(before)
+        and word.endswith(("of", "among", "the", "these", "those"))
+        and _OF_LEAD.search(text, 0, at) is not None
+    )
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")

@@ -284,8 +284,14 @@ _SPEAKER, _TEAM, _SPEAKER_GUARD, _GUARD = map(guarded, (_SPEAKER, _TEAM, _SPEAKE
 # and each kind of attribution behind one of its own: ~1.25x more
 _ATTRIBUTION = guarded_branches(_ATTRIBUTION)
 # words that make a capitalised name an organisation or a publication (sources.yaml)
-ORG_WORDS = re.compile(
-    r"\b(?:" + trie_pattern([*_WORDS["organisation_words"], *_WORDS["publication_words"]]) + r")\b"
+# (behind a lookahead for its first characters, initials.py: every sentence of a document is
+# searched for one, ~2x faster)
+ORG_WORDS = guarded(
+    re.compile(
+        r"\b(?:"
+        + trie_pattern([*_WORDS["organisation_words"], *_WORDS["publication_words"]])
+        + r")\b"
+    )
 )
 PUBLICATION_WORDS = re.compile(r"\b(?:" + "|".join(_WORDS["publication_words"]) + r")\b")
 
