@@ -18,12 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-# The prefilter itself, not `fighterflows.extract.might_contain_estimates`, which delegates to
-# it through an import statement run at every call (kept there so that light uses of the package
-# do not load the engine): 0.6-1.4 CPU s per million rejected documents, 5-9 % of the prefilter's
-# own cost. The fingerprint of a run covers both (`prefilter_source`), and the tests of what an
-# ingest keeps judge by the public function.
-from fighterflows.extract.text.prefilter import might_contain_estimates
+from fighterflows.extract import might_contain_estimates
 from fighterflows.model import Document, ReadError
 from fighterflows.ranks import DocumentRank, document_rank
 from fighterflows.read import ReadOptions, read_sources
