@@ -170,7 +170,7 @@ def main() -> None:
 
         def noted(self: Any, *args: Any) -> Any:
             future = extract(self, *args)
-            future.add_done_callback(lambda _: done.append(time.time()))
+            future.future.add_done_callback(lambda _: done.append(time.time()))
             return future
 
         scale.DaskEngine.extract = noted  # type: ignore[method-assign]

@@ -46,10 +46,10 @@ class Back:
     twenty times a second whether the oldest unit is back: it waits here instead, and asks the
     future for its result, without a timeout, only once it is done."""
 
-    __slots__ = ("_back", "_future")
+    __slots__ = ("_back", "future")
 
     def __init__(self, future: Any) -> None:
-        self._future = future
+        self.future = future  # the Dask future itself
         self._back = threading.Event()
         future.add_done_callback(lambda _: self._back.set())
 
@@ -59,7 +59,7 @@ class Back:
     def result(self, timeout: float | None = None) -> Any:
         if timeout is not None and not self._back.wait(timeout):
             raise TimeoutError(f"not back after {timeout} s")
-        return self._future.result()
+        return self.future.result()
 
 
 class DaskEngine:
