@@ -170,7 +170,8 @@ def main() -> None:
 
         def noted(self: Any, *args: Any) -> Any:
             future = extract(self, *args)
-            future.add_done_callback(lambda _: done.append(time.time()))
+            # a Back (scale.py) holds the Dask future; older code returned the future itself
+            getattr(future, "future", future).add_done_callback(lambda _: done.append(time.time()))
             return future
 
         scale.DaskEngine.extract = noted  # type: ignore[method-assign]
