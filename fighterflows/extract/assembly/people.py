@@ -28,7 +28,7 @@ _BARE_NEXT = re.compile(
     # "470 held Belgian passports", "90 with French nationality": a nationality held
     r"(?:held|hold|holds|had|have|has|with|carr(?:y|ies|ied)|possess(?:es|ed)?)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:passports?|citizenship|nationality|papers)\b|"
-    r"(?:out\s+)?of\s+(?:whom|them|these|those|the\s+\d[\d,.]*)\b|(?:from|to)\s+(?:the\s+)?[A-Z]|(?:more\s+)?"
+    r"(?:out\s+)?of\s+(?:whom|them|these|those|the\s+\d[\d,.]*)\b|(?:(?:each|apiece)\s+)?(?:from|to)\s+(?:the\s+)?[A-Z]|(?:more\s+)?"
     # "67 later returned home": an adverb before the verb
     r"(?:(?:later|since|subsequently|eventually|then|also|reportedly|already|now)\s+)?"
     # "…, with about 200 having returned": the absolute construction's participle

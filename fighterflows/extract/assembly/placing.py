@@ -925,6 +925,14 @@ def listed_places(facts: Facts, n: NumberMention) -> tuple[str, list[PlaceMentio
     """The countries a figure is given for at once, and how: ("each", [FIN, NOR]) or
     ("together", [USA, CAN]); None when the figure is no such list's."""
     text = facts.sentence.text
+    each_from = _EACH_FROM.match(text, n.end)
+    if each_from is not None:
+        # "…, and 500 each from Kazakhstan and Kyrgyzstan": the list after the figure's "each"
+        first = next((p for p in facts.places if p.start == each_from.end()), None)
+        if first is not None and first.code not in ZONE_CODES:
+            members = _list_around(first, facts.places, text)
+            if len(members) >= 2:
+                return "each", members
     # (Iraq too, as one of the states of a list: "Jordan, Lebanon and Iraq have each
     # repatriated dozens")
     before = [
@@ -945,6 +953,13 @@ def listed_places(facts: Facts, n: NumberMention) -> tuple[str, list[PlaceMentio
         return None
     word = m.group("word").lower()
     return ("each" if word in ("each", "both", "apiece") else "together"), members
+
+
+# "500 each from Kazakhstan and Kyrgyzstan", "about 100 fighters apiece from Norway and Denmark"
+# (rule `each-from-a-list`)
+_EACH_FROM = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:each|apiece)\s+(?:from|of|in)\s+(?:the\s+)?", re.I
+)
 
 
 def _each_after(text: str, last: PlaceMention, n: NumberMention) -> re.Match[str] | None:

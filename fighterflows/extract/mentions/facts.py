@@ -87,8 +87,9 @@ _THE_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 # "the former Soviet republics of Central Asia", "the countries of the EU in the Balkans": a
-# region narrowed by a smaller one it holds is the smaller one
-_NARROWED_BY = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
+# region narrowed by a smaller one it holds is the smaller one; so is a region's adjective
+# right before it ("post-Soviet Central Asia", "ex-Soviet Central Asia")
+_NARROWED_BY = re.compile(r"\s+(?:(?:of|in)\s+(?:the\s+)?)?$", re.IGNORECASE)
 
 
 def sentence_places(text: str) -> tuple[PlaceMention, ...]:
