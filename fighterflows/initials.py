@@ -103,6 +103,17 @@ def guarded_branches(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(f"(?=(?-i:[{whole}]))(?:{'|'.join(parts)})", pattern.flags)
 
 
+def without_branch(pattern: re.Pattern[str], name: str) -> re.Pattern[str]:
+    """`pattern` without its top-level alternative that is the group `name`: the same matches
+    (but for that group's keys) in a text where that group matches nowhere (at each position
+    the others are tried in the same order)."""
+    branches = _top_level_branches(pattern.pattern)
+    kept = [b for b in branches if not b.startswith(f"(?P<{name}>")]
+    if len(kept) != len(branches) - 1 or len(_top_level_items(pattern)) != len(branches):
+        raise ValueError(f"no top-level alternative of its own holds {name}")
+    return re.compile("|".join(kept), pattern.flags)
+
+
 def _top_level_items(pattern: re.Pattern[str]) -> list[Any]:
     """The alternatives of the parse of `pattern` at its top level (none: not one BRANCH)."""
     if _PARSER is None:

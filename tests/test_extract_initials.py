@@ -109,6 +109,8 @@ _WORDS = st.sampled_from(
         "İnterior",
         "Ministry",
         "Institute",
+        "Chechen leader",
+        "head of Dagestan",
         "University",
         "according to",
         "officials",
@@ -168,6 +170,7 @@ def test_the_guarded_scans_find_what_the_plain_ones_find(text: str) -> None:
         sources._ATTRIBUTION,
         sources._GUARD,
         sources._SPEAKER,
+        sources._SPEAKER_NO_HEAD,
         sources.ORG_WORDS,
         dates._DATE,
         lexicon.flow_regex(),
@@ -298,3 +301,28 @@ def test_the_top_level_alternatives_are_cut_outside_groups_classes_and_escapes(
     pattern: str, branches: list[str]
 ) -> None:
     assert initials._top_level_branches(pattern) == branches
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_the_speakers_scan_without_a_regions_head_is_the_same_where_none_is_named(
+    text: str,
+) -> None:
+    low = initials.lowered(text)
+    if "leader" not in low and "head" not in low:
+        found = [(m.span(), m.lastgroup, m.group()) for m in sources._SPEAKER.finditer(text)]
+        assert found == [
+            (m.span(), m.lastgroup, m.group()) for m in sources._SPEAKER_NO_HEAD.finditer(text)
+        ]
+    assert all(
+        "leader" in m.group().lower() or "head" in m.group().lower()
+        for m in sources._SPEAKER.finditer(text)
+        if m.lastgroup == "rhead"
+    )
+
+
+def test_without_branch_drops_one_top_level_alternative() -> None:
+    pattern = re.compile(r"(?P<a>x(?:y|z))|(?P<b>w)|(?:^|,)(?P<c>v)")
+    assert initials.without_branch(pattern, "b").pattern == r"(?P<a>x(?:y|z))|(?:^|,)(?P<c>v)"
+    with pytest.raises(ValueError):
+        initials.without_branch(re.compile(r"(?:(?P<a>x)|y)|z"), "a")
