@@ -244,7 +244,7 @@ def _mentions(text: str, m: re.Match[str], published: str | None) -> list[DateMe
         rel = _relative(g("rel"), published)
         if rel is None:
             return []
-        iso = rel
+        iso = _so_far(text, m.start(), g("rel"), published) or rel
     return [DateMention(start, m.end(), text[start : m.end()], iso, role, marked)]
 
 
@@ -374,6 +374,24 @@ def _relative(phrase: str, published: str | None) -> str | None:
     # "on Tuesday" in a story published on a Tuesday is that day
     back = (day.weekday() - _DAY_NAMES.index(words[-1])) % 7
     return (day - dt.timedelta(days=back)).isoformat()
+
+
+# "earlier this year", "late this month": a point before the story inside the period
+_EARLIER = re.compile(r"\b(?:earlier|early|late|later)\s+(?:in\s+)?$", re.I)
+
+
+def _so_far(text: str, start: int, phrase: str, published: str | None) -> str | None:
+    """ "So far this year", "this year alone", "returned this month": a period the story's day
+    is still in counts up to that day, so it is dated by it (a period's end, the contract's
+    as_of); "earlier this month" is one day before the story inside the month, kept as the
+    month."""
+    words = phrase.lower().split()
+    if words[0] != "this" or words[-1] not in ("month", "year") or published is None:
+        return None
+    if _EARLIER.search(text, max(0, start - 20), start):
+        return None
+    day = _parse(published)
+    return day.isoformat() if day is not None else None
 
 
 def _ago(day: dt.date, words: list[str]) -> str:
