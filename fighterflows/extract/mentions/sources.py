@@ -282,9 +282,8 @@ _GUARD = re.compile(
 # their matches start with (initials.py): the same matches, found 20-40 % faster.
 # A region's head named as the speaker ("Chechen leader X said") is the slowest kind to look
 # for (~3/4 of the scan); each says "leader" or "head": the scan without it where neither is.
-_SPEAKER_NO_HEAD = without_branch(_SPEAKER, "rhead")
+_SPEAKER_NO_HEAD = guarded(without_branch(_SPEAKER, "rhead"))
 _SPEAKER, _TEAM, _SPEAKER_GUARD, _GUARD = map(guarded, (_SPEAKER, _TEAM, _SPEAKER_GUARD, _GUARD))
-_SPEAKER_NO_HEAD = guarded(_SPEAKER_NO_HEAD)
 # and each kind of attribution behind one of its own: ~1.25x more
 _ATTRIBUTION = guarded_branches(_ATTRIBUTION)
 # words that make a capitalised name an organisation or a publication (sources.yaml)
@@ -1381,9 +1380,12 @@ def speaker_label(text: str) -> Attribution | None:
 # held in a body named by its possessive; the body speaks when its name is an organisation's (a
 # name with an organisation's word, initials, or words joined by "the", "of", "for", "without"),
 # never a place's ("Morocco's interior minister") nor a person's ("Smith's spokesman")
+# the possessive and the post after a body's name, up to three words between ("'s Syria
+# response director")
+_POSSESSIVE_POST = r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?i:" + _TITLES + r")\b"
 _POSSESSOR_POST = re.compile(
-    r"\b(?P<body>[A-Z][\w&.'’-]*(?:\s+(?:the|of|for|and|without|[A-Z][\w&.'’-]*))"
-    r"{0,6}?)(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?i:" + _TITLES + r")\b"
+    r"\b(?P<body>[A-Z][\w&.'’-]*(?:\s+(?:the|of|for|and|without|[A-Z][\w&.'’-]*)){0,6}?)"
+    + _POSSESSIVE_POST
 )
 _JOINED_NAME = re.compile(r"\s(?:the|of|for|without)\s+[A-Z]")
 _NAME_ONLY = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}")
@@ -1392,8 +1394,7 @@ _NAME_ONLY = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}")
 # "The Saudi interior ministry's spokesman said", "the Kyrgyz police's press secretary": a
 # country's office named by its kind, with its possessive, before the post
 _OFFICE_POSSESSOR_POST = re.compile(
-    r"\b(?P<body>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}?)(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?i:" + _TITLES + r")\b"
+    r"\b(?P<body>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}?)" + _POSSESSIVE_POST
 )
 
 
