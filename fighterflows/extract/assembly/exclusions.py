@@ -14,8 +14,9 @@ from fighterflows.extract.assembly.placing import ZONE_CODES, several_origins, s
 from fighterflows.extract.assembly.recipients import joint_recipients
 from fighterflows.extract.assembly.wholes import OF_THEM, OF_WHOM
 from fighterflows.extract.mentions.facts import Facts
-from fighterflows.extract.mentions.groups import group_countries
+from fighterflows.extract.mentions.groups import find_groups, find_zone, group_countries
 from fighterflows.extract.mentions.lexicon import (
+    another_war_regexes,
     cohort_trait_regex,
     excluded_regex,
     gathering_regex,
@@ -701,6 +702,8 @@ def no_country_figure(
         return True
     if _suspects_at_home(facts, n, head, clause, flow) or _other_war(text, n, clause, flow):
         return True
+    if another_war(text, n, clause):
+        return True  # "the Afghan war of the 1980s, which drew up to 20,000 volunteers"
     if _held_for_a_plan(facts, n, head, clause, flow):
         return True
     if state_forces(text, n, head):
@@ -1074,3 +1077,41 @@ def reference_mark(text: str, n: NumberMention, labels: Sequence[tuple[int, int]
         return False
     before = text[:open_at].rstrip()
     return not any(end == len(before) for _, end in labels)
+
+
+# How far (in characters) another war may stand from a figure to be the figure's war
+_WAR_REACH = 120
+
+
+def another_war(text: str, n: NumberMention, clause: tuple[int, int]) -> bool:
+    """ "The Afghan war of the 1980s attracted up to 20,000 foreign volunteers", "more than the
+    10,000 estimated to have slipped into Afghanistan": a figure whose nearest war is another
+    (`another-war`, `data/flows.yaml: another_war`), with no Syria, Iraq nor armed group of
+    theirs named between them (nor in the figure's clause after it), counts that war's
+    volunteers; "200 veterans of the Chechen wars went to Syria" names the people's past, and
+    "…, whereas Syria drew 20,000 in three years" a figure of the zone's."""
+    gate, war, past = another_war_regexes()
+    if gate.search(text) is None:
+        return False
+    wars = [
+        w for w in war.finditer(text) if not past.search(text, max(0, w.start() - 40), w.start())
+    ]
+    if not wars:
+        return False
+
+    def gap(w: re.Match[str]) -> int:
+        return n.start - w.end() if w.end() <= n.start else max(0, w.start() - n.end)
+
+    nearest = min(wars, key=gap)
+    if gap(nearest) > _WAR_REACH:
+        return False
+    if nearest.end() <= n.start:
+        between, own = text[nearest.end() : n.start], text[n.end : clause[1]]
+    else:
+        # (the figure's own words back to its clause's start or the comma before it)
+        start = max(clause[0], text.rfind(",", clause[0], n.start) + 1)
+        # (and the rest of its clause: "200 who fought in the Chechen wars have gone to Syria")
+        between, own = text[n.end : max(clause[1], nearest.end())], text[start : n.start]
+    return not any(
+        ";" in part or find_zone(part) is not None or find_groups(part) for part in (between, own)
+    )

@@ -333,6 +333,27 @@ def other_war_regex() -> re.Pattern[str]:
 
 
 @cache
+def another_war_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Another war named in a sentence (flows.yaml, another_war): a cheap test for its places,
+    the war itself ("the Afghan war", "the war in Ukraine", "Soviet-occupied", "drawn to
+    Afghanistan"), and the people's past just before it ("veterans of")."""
+    data = load("flows")["another_war"]
+    places = alternation(data["places"])
+    gate = whole_words(places)
+    the = r"(?:the\s+)?(?:(?:19|20)\d\ds?\s+)?"
+    war = whole_words(
+        rf"(?:{places})(?:-[\w]+)?\s+(?:{alternation(data['nouns'])})"
+        rf"|(?:{alternation(data['before'])})\s+(?:in|of|against|on)?\s*{the}(?:{places})"
+        rf"|(?:{places})-(?:occupied|held|controlled)"
+        rf"|(?:{alternation(data['going'])})\s+(?:[\w-]+\s+){{0,2}}?(?:to|into)\s+{the}(?:{places})"
+    )
+    past = re.compile(
+        r"(?<![\w-])(?:" + alternation(data["past"]) + r")\s+(?:of\s+|in\s+)?(?:the\s+)?$", re.I
+    )
+    return gate, war, past
+
+
+@cache
 def share_base_regex() -> re.Pattern[str]:
     """ "of foreign fighters", "of all travellers from X": a share's people named without
     "the" (populations.yaml, share_bases); matched at the start of the share's head."""
