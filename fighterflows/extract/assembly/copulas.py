@@ -87,7 +87,20 @@ def measure_of_no_people(text: str, pos: int) -> bool:
         return False
     if not _MEASURE.fullmatch(noun.group()) or _NOT_PEOPLE.match(text, noun.end()) is not None:
         return True
-    return _ATTACK.search(text, noun.end(), predicate.start()) is not None
+    if _ATTACK.search(text, noun.end(), predicate.start()) is not None:
+        return True
+    if noun.group().lower() != "toll":
+        return False
+    battle = _BATTLE.search(text, noun.end(), predicate.start())
+    # (a toll said of foreign fighters stays: "the toll among the foreign fighters in the battle")
+    return battle is not None and _THEIRS.search(text, noun.end(), battle.start()) is None
+
+
+# a battle's or an operation's dead: "the death toll due to the army's operation has risen to
+# 38", "the toll of the clashes stands at 61"
+_BATTLE = re.compile(r"\b(?:" + "|".join(load("flows")["battle_tolls"]) + r")\b", re.I)
+# a toll's own words that name fighters who went, before the battle it names
+_THEIRS = re.compile(r"\b(?:among|foreign|jihadists?|volunteers?)\b", re.I)
 
 
 def measure_before(text: str, pos: int) -> re.Match[str] | None:
