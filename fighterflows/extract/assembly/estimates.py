@@ -91,6 +91,16 @@ _PARTITIVE = re.compile(
     r"(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){0,2}['’]s\s+)?",
     re.I,
 )
+# a part whose people are named before its whole: "Close to 2,000 Europeans (out of some 6,600
+# Western fighters who went) have come back", "About 300 Belgians, out of 600 who travelled,
+# are home", "120 Danes (of the 250 who left)" (`part-before-its-whole`)
+_PARTITIVE_AFTER_NOUN = re.compile(
+    r"\s+(?:(?!(?:have|has|had|are|were|is|was|who|that|which)\b|[\w-]+ed\b)[\w-]+\s+){0,2}"
+    r"(?!(?:have|has|had|are|were|is|was|who|that|which)\b|[\w-]+ed\b)[\w-]+"
+    r"\s*(?:[(,]\s*)?(?:out\s+of|(?<=\()\s*of)\s+"
+    r"(?:the\s+|these\s+|those\s+|an?\s+)?",
+    re.I,
+)
 _COUNT_ANAPHOR = re.compile(
     r"\b(?:put|puts|putting|estimated?|estimates|places?|placing)\s+(?:it|(?:the|this|that|its|their)"
     r"\s+(?:figure|number|total|count|tally))\s+at\s+$"
@@ -300,6 +310,7 @@ def _figures(facts: Facts) -> list[Figure]:
         between = text[n.end : numbers[i + 1].start] if i + 1 < len(numbers) else ""
         if between and (
             _PARTITIVE.fullmatch(between)
+            or _PARTITIVE_AFTER_NOUN.fullmatch(between)
             or AMONG.fullmatch(between)
             or _AMONG_THE.fullmatch(between)
         ):
