@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from fighterflows.extract import might_contain_estimates
+from fighterflows.extract import prefilter
 from fighterflows.model import Document, ReadError
 from fighterflows.ranks import DocumentRank, document_rank
 from fighterflows.read import ReadOptions, read_sources
@@ -43,9 +43,12 @@ class Scanned:
     # error, which only the ingest, seeing every part, can tell)
 
 
+_JUDGE = prefilter()  # bound once: the package's wrapper imports at every call
+
+
 def passes(text: str) -> bool:
     """The prefilter, on the text a Document would hold (NUL is made visible there too)."""
-    return might_contain_estimates(text.replace(NUL, REPLACEMENT) if NUL in text else text)
+    return _JUDGE(text.replace(NUL, REPLACEMENT) if NUL in text else text)
 
 
 def scan(unit: Unit, options: ReadOptions, spill: str) -> Scanned:

@@ -156,6 +156,7 @@ def test_public_names() -> None:
         "extract",
         "extract_document",
         "might_contain_estimates",
+        "prefilter",
         "prefilter_source",
         "split_sentences",
         "table_estimate",

@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import inspect
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from fighterflows.model import Document, Estimate, Flow, Population
@@ -40,6 +41,7 @@ __all__ = [
     "extract",
     "extract_document",
     "might_contain_estimates",
+    "prefilter",
     "prefilter_source",
     "split_sentences",
     "table_estimate",
@@ -53,6 +55,15 @@ def might_contain_estimates(text: str) -> bool:
     from fighterflows.extract.text.prefilter import might_contain_estimates as prefilter
 
     return prefilter(text)
+
+
+def prefilter() -> Callable[[str], bool]:
+    """The prefilter's own function, `might_contain_estimates` without the import statement the
+    wrapper above runs at every call: for a caller that judges a million texts (an ingest's
+    scans; about 1.5 µs a text). Same verdicts, same code: the fingerprint is unchanged."""
+    from fighterflows.extract.text.prefilter import might_contain_estimates as judge
+
+    return judge
 
 
 def prefilter_source() -> str:
