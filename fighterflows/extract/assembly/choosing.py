@@ -592,7 +592,13 @@ _ACTS_ON = re.compile(
 )
 
 
-_WHO_DID = re.compile(r"\s*,?\s*(?:who|that)\s+(?:had\s+|have\s+|has\s+)?(?:all\s+)?", re.I)
+# (an adverb may hedge the clause: "110 citizens who had allegedly fought with ISIS", "who
+# reportedly joined", "who had earlier travelled")
+_WHO_DID = re.compile(
+    r"\s*,?\s*(?:who|that)\s+(?:had\s+|have\s+|has\s+)?(?:all\s+)?"
+    r"(?:(?:\w+ly|once|earlier|also|themselves)\s+)?",
+    re.I,
+)
 _AUX_BEFORE = re.compile(r"\b(?:have|has|had|were|was|are|is)(?:\s+(?:not\s+)?been)?\s+$", re.I)
 _AUX_ADVERB_BEFORE = re.compile(
     r"\b(?:have|has|had|were|was|are|is)(?:\s+(?:not\s+)?been)?\s+"

@@ -235,6 +235,12 @@ _SENTENCE_SCOPES = frozenset(
         "in-period",
         "verb-dated-in-period",
         "day-of-the-sentence-before",
+        # one return operation read from the verb's own words ("Kosovo flew home 110
+        # citizens, including 74 children"): its parts are that event's too
+        "one-operation",
+        "same-event",
+        "headline-operation",
+        "headline-arrival",
     }
 )
 
