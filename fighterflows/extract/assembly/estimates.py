@@ -143,6 +143,10 @@ _SHARE_SUBJECT = re.compile(r"\s+(?:have|has|had|are|were|is|was)\b", re.I)
 # "..., a third of whom have returned": a share of a figure earlier in the same sentence
 _OF_WHOM_AFTER = re.compile(r"\s+of\s+(?:whom|which)\b", re.I)
 _OF_DEFINITE = re.compile(r"\s*of\s+(?:the|these|those)\s", re.I)
+# a share said as so many in so many ("one in ten", "three out of 20"), its people after it
+# (rule `one-in-n-of-its-people`)
+_ONE_IN_N = re.compile(r"\b(?:in|out\s+of)\s+[\w-]+$", re.I)
+_DONE_AFTER = re.compile(r"[^,;.:]{0,80}?\b(?:have|has|had|were|was)\b", re.I)
 _WHICH = re.compile(r"\bof\s+(?:which|whom)\s+$", re.I)
 _NUMBER_BLOCK = re.compile(
     r"\b(?:threaten(?:s|ed)?\s+to|plan(?:s|ned)?\s+to|want(?:s|ed)?\s+to|expected\s+to|will|"
@@ -272,6 +276,15 @@ def _has_base(text: str, fig: Figure, context: Context, earlier: list[Draft]) ->
         return True  # "a third of the Finnish travellers": a share of people the text counts
     if fig.head is not None and share_base_regex().match(fig.head.text):
         return True  # "around a third of foreign fighters have returned"
+    if (
+        fig.head is not None
+        and fig.head.population is not None
+        and _ONE_IN_N.search(text, fig.number.start, end)
+        and _DONE_AFTER.match(text, fig.head.end)
+    ):
+        # "one in ten British jihadis have been prosecuted": of the people it names (not a
+        # rate in the present, "one in nine Westerners who fight abroad end up ...")
+        return True
     if _SHARE_SUBJECT.match(text, end):
         return True  # "...; about a third have returned": a share of the figure before
     if earlier and _OF_WHOM_AFTER.match(text, end):
