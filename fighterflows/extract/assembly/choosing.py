@@ -292,8 +292,8 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
         if is_base and own and any(f.base_of == i for f in figures[:i]):
             return own[0]  # "None of the 30 said to be in Syria has come back": 30 are there
         if _RELATIVE.search(between) and len(explicit) > 1 and not is_base:
-            # (not a verb of an adverbial clause after the main one: "… who fought in Syria
-            # have faced prosecution after they returned", rule `main-verb-before-after-clause`)
+            # (not a verb of an adverbial clause after the main one: "… who went to Syria were
+            # convicted after they came home", rule `main-verb-before-after-clause`)
             main = [
                 c
                 for c in explicit[1:]

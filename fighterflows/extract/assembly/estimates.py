@@ -282,8 +282,8 @@ def _has_base(text: str, fig: Figure, context: Context, earlier: list[Draft]) ->
         and _ONE_IN_N.search(text, fig.number.start, end)
         and _DONE_AFTER.match(text, fig.head.end)
     ):
-        # "one in ten British jihadis have been prosecuted": of the people it names (not a
-        # rate in the present, "one in nine Westerners who fight abroad end up ...")
+        # "one in ten Dutch fighters back from Syria have been put on trial": of the people it
+        # names (not a rate in the present, "one in nine recruits who fight abroad later ...")
         return True
     if _SHARE_SUBJECT.match(text, end):
         return True  # "...; about a third have returned": a share of the figure before

@@ -118,9 +118,9 @@ def _labelled(text: str, n: NumberMention) -> People | None:
     return None
 
 
-# a bare part of a whole named just before it: "Of the 92 Tajik children stranded in Iraq, 75
-# were brought home", "of these women, 12 have been charged" (the whole fronted, a comma before
-# the part), "foreign-born children ..., of which 473 have been deported" (rule
+# a bare part of a whole named just before it: "Of the 60 Kyrgyz children stuck in Iraq, 41
+# were flown home", "of these women, 12 have been charged" (the whole fronted, a comma before
+# the part), "children born in the caliphate ..., of which 200 have been sent home" (rule
 # `people-of-its-whole`)
 _FRONTED_WHOLE = re.compile(r"\bof\s+(?:the|these|those|its|their|all\s+the)\b", re.I)
 _PART_AFTER_COMMA = re.compile(
