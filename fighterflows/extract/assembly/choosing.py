@@ -292,7 +292,14 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
         if is_base and own and any(f.base_of == i for f in figures[:i]):
             return own[0]  # "None of the 30 said to be in Syria has come back": 30 are there
         if _RELATIVE.search(between) and len(explicit) > 1 and not is_base:
-            return explicit[-1]
+            # (not a verb of an adverbial clause after the main one: "… who went to Syria were
+            # convicted after they came home", rule `main-verb-before-after-clause`)
+            main = [
+                c
+                for c in explicit[1:]
+                if not _SUBORDINATE_BEFORE.search(text, max(0, c.start - 30), c.start)
+            ]
+            return main[-1] if main else explicit[-1]
         adjuncts = [
             c
             for c in after
@@ -592,7 +599,18 @@ _ACTS_ON = re.compile(
 )
 
 
-_WHO_DID = re.compile(r"\s*,?\s*(?:who|that)\s+(?:had\s+|have\s+|has\s+)?(?:all\s+)?", re.I)
+# (an adverb may hedge the clause: "110 citizens who had allegedly fought with ISIS", "who
+# reportedly joined", "who had earlier travelled")
+_SUBORDINATE_BEFORE = re.compile(
+    r"\b(?:(?:after|upon|when|once|before)\s+(?:(?:they|he|she|their|his|her)\s+)?"
+    r"|since\s+(?:they|he|she|their|his|her)\s+)(?:(?:had|have|has)\s+)?$",
+    re.I,
+)
+_WHO_DID = re.compile(
+    r"\s*,?\s*(?:who|that)\s+(?:had\s+|have\s+|has\s+)?(?:all\s+)?"
+    r"(?:(?:\w+ly|once|earlier|also|themselves)\s+)?",
+    re.I,
+)
 _AUX_BEFORE = re.compile(r"\b(?:have|has|had|were|was|are|is)(?:\s+(?:not\s+)?been)?\s+$", re.I)
 _AUX_ADVERB_BEFORE = re.compile(
     r"\b(?:have|has|had|were|was|are|is)(?:\s+(?:not\s+)?been)?\s+"

@@ -153,6 +153,10 @@ _SHARE_SUBJECT = re.compile(r"\s+(?:have|has|had|are|were|is|was)\b", re.I)
 # "..., a third of whom have returned": a share of a figure earlier in the same sentence
 _OF_WHOM_AFTER = re.compile(r"\s+of\s+(?:whom|which)\b", re.I)
 _OF_DEFINITE = re.compile(r"\s*of\s+(?:the|these|those)\s", re.I)
+# a share said as so many in so many ("one in ten", "three out of 20"), its people after it
+# (rule `one-in-n-of-its-people`)
+_ONE_IN_N = re.compile(r"\b(?:in|out\s+of)\s+[\w-]+$", re.I)
+_DONE_AFTER = re.compile(r"[^,;.:]{0,80}?\b(?:have|has|had|were|was)\b", re.I)
 _WHICH = re.compile(r"\bof\s+(?:which|whom)\s+$", re.I)
 _NUMBER_BLOCK = re.compile(
     r"\b(?:threaten(?:s|ed)?\s+to|plan(?:s|ned)?\s+to|want(?:s|ed)?\s+to|expected\s+to|will|"
@@ -245,6 +249,12 @@ _SENTENCE_SCOPES = frozenset(
         "in-period",
         "verb-dated-in-period",
         "day-of-the-sentence-before",
+        # one return operation read from the verb's own words ("Kosovo flew home 110
+        # citizens, including 74 children"): its parts are that event's too
+        "one-operation",
+        "same-event",
+        "headline-operation",
+        "headline-arrival",
     }
 )
 
@@ -276,6 +286,15 @@ def _has_base(text: str, fig: Figure, context: Context, earlier: list[Draft]) ->
         return True  # "a third of the Finnish travellers": a share of people the text counts
     if fig.head is not None and share_base_regex().match(fig.head.text):
         return True  # "around a third of foreign fighters have returned"
+    if (
+        fig.head is not None
+        and fig.head.population is not None
+        and _ONE_IN_N.search(text, fig.number.start, end)
+        and _DONE_AFTER.match(text, fig.head.end)
+    ):
+        # "one in ten Dutch fighters back from Syria have been put on trial": of the people it
+        # names (not a rate in the present, "one in nine recruits who fight abroad later ...")
+        return True
     if _SHARE_SUBJECT.match(text, end):
         return True  # "...; about a third have returned": a share of the figure before
     if earlier and _OF_WHOM_AFTER.match(text, end):

@@ -69,6 +69,7 @@ def population_of(text: str, n: NumberMention, head: Head | None) -> Choice[Peop
             ("head-noun", lambda: _head_population(head)),
             ("share-of-everyone", lambda: _share_of_all(n)),
             ("labelled-people", lambda: _labelled(text, n)),
+            ("people-of-its-whole", lambda: _whole_people(text, n, head)),
             ("people-nearby", lambda: _bare_population(text, n)),
         ]
     )
@@ -115,6 +116,48 @@ def _labelled(text: str, n: NumberMention) -> People | None:
         if w.end == before and w.population is not None and not w.excluded:
             return w.population, w.text
     return None
+
+
+# a bare part of a whole named just before it: "Of the 60 Kyrgyz children stuck in Iraq, 41
+# were flown home", "of these women, 12 have been charged" (the whole fronted, a comma before
+# the part), "children born in the caliphate ..., of which 200 have been sent home" (rule
+# `people-of-its-whole`)
+_FRONTED_WHOLE = re.compile(r"\bof\s+(?:the|these|those|its|their|all\s+the)\b", re.I)
+_PART_AFTER_COMMA = re.compile(
+    r",\s*(?:(?:about|around|some|nearly|almost|only|just|roughly|approximately|over|"
+    r"more\s+than|at\s+least|up\s+to|an\s+estimated)\s+)*$",
+    re.I,
+)
+_OF_WHICH = re.compile(
+    r",?\s*(?:out\s+)?of\s+(?:which|whom)\s+(?:(?:about|around|some|nearly|almost|only|just|"
+    r"over|more\s+than|at\s+least|up\s+to)\s+)*$",
+    re.I,
+)
+_WHOLE_REACH = 120
+
+
+def _whole_people(text: str, n: NumberMention, head: Head | None) -> People | None:
+    """The women, men or children a bare part's whole names, fronted before it or before its
+    "of which"; a whole of everyone says nothing here (the rule after it does)."""
+    if head is not None or n.kind is NumberKind.SHARE:
+        return None
+    lo = max(0, n.start - _WHOLE_REACH)
+    if re.search(r"[;.:!?]", text[lo : n.start]):
+        lo = max(m.end() for m in re.finditer(r"[;.:!?]", text[lo : n.start])) + lo
+    words = [w for w in people_words(text) if lo <= w.start and w.end <= n.start]
+    of_which = _OF_WHICH.search(text, lo, n.start)
+    if of_which is not None and of_which.end() == n.start:
+        before = [w for w in words if w.end <= of_which.start()]
+        whole = before[-1] if before else None
+    else:
+        fronted = list(_FRONTED_WHOLE.finditer(text, lo, n.start))
+        if not fronted or not _PART_AFTER_COMMA.search(text, fronted[-1].end(), n.start):
+            return None
+        after = [w for w in words if w.start >= fronted[-1].end()]
+        whole = after[0] if after else None
+    if whole is None or whole.excluded or whole.population in (None, Population.TOTAL):
+        return None
+    return whole.population, whole.text
 
 
 def _share_of_all(n: NumberMention) -> People | None:
