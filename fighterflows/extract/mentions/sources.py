@@ -251,6 +251,19 @@ _IMPERSONAL = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+# "According to estimates", "some reports say", "estimates suggest": a paper's noun in the
+# plural with no article, possessive or name, at most a word of `indefinite_quantifiers`
+# before it, is no document of anyone's (`indefinite-papers`): the figure has no source, as
+# "is believed" gives none ("according to official estimates" and "estimates by X" name their
+# maker; "the estimates", "its reports" stand for one)
+_INDEFINITE_WHO = (
+    r"(?:(?i:" + alternation(_WORDS["indefinite_quantifiers"]) + r")\s+){0,2}"
+    r"(?i:" + alternation(_WORDS["indefinite_papers"]) + r")"
+)
+_INDEFINITE = re.compile(
+    r"(?:(?i:\baccording\s+to)\s+|(?:^|[,;:]\s*|\bthat\s+))" + _INDEFINITE_WHO + r"(?:\s*,|\s+"
+    r"(?i:suggest|suggested|show|showed|indicate|indicated|say|said|put|claim|claimed)\b)"
+)
 # "German security authorities said": a nation's authorities or government as the source.
 _NATIONAL = re.compile(
     # (not "Researchers and the police": two speakers, read one by one)
@@ -998,6 +1011,9 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
     if re.search(r"\b(?:government|governmental)\b", who, re.I) and _official_regex().search(who):
         # "according to the latest government estimates": the government's, not a report's
         return Attribution(start, end, text, None, None, True, who)
+    if re.fullmatch(_INDEFINITE_WHO, who.strip()):
+        # "according to estimates": no one's (`indefinite-papers`)
+        return Attribution(start, end, text, None, None, False, who)
     generic = _generic_regex().search(who)
     bare = generic is not None and _ARTICLE_ONLY.fullmatch(who[: generic.start()])
     if generic and ((bare and not who[generic.end() :].strip()) or not ORG_WORDS.search(who)):
@@ -1182,8 +1198,9 @@ _LONG_TITLED = re.compile(
 
 
 def impersonal(text: str) -> bool:
-    """True for "is believed", "was reported": the text states the figure has no named source."""
-    return bool(_IMPERSONAL.search(text))
+    """True for "is believed", "was reported", "according to estimates": the text states the
+    figure has no named source."""
+    return bool(_IMPERSONAL.search(text) or _INDEFINITE.search(text))
 
 
 @cache
