@@ -643,6 +643,15 @@ def find_attributions(text: str) -> list[Attribution]:
                     again = _ATTRIBUTION.match(text, m.start() + rest.end())
                     if again is not None and again.lastgroup in ("off", "nat", "subj"):
                         matches.append(again)
+            sitting = _BODY_BEFORE_PLACE.search(text, 0, m.start())
+            if sitting is None or not ORG_WORDS.search(sitting["name"]):
+                continue
+            # "the Atlantic Initiative from Sarajevo says": the body the place follows speaks
+            # (`capital-after-preposition`)
+            at = sitting.start("name")
+            found = _attribution(at, m.end(), text[at : m.end()], sitting["name"])
+            if found.source or found.generic or found.official:
+                out.append(found)
             continue
         found = _attribution(m.start(), m.end(), m.group(), who or "")
         if kind in _SUBJECTS and (post := _cut_post(text, m)) is not None:
@@ -666,6 +675,11 @@ def find_attributions(text: str) -> list[Attribution]:
             found = dataclasses.replace(found, grounds=True)
         if kind == "cit":
             found = dataclasses.replace(found, cited=True)
+        elif kind == "acc" and _SAID_BEFORE.search(text, 0, m.start()):
+            # "Mahmoud said according to French agency", "…, the spokesman told reporters,
+            # according to AP": the words after a verb of saying report the saying, never the
+            # figure's source; the one who said speaks (`said-according-to`)
+            continue
         elif _relays(found):
             found = dataclasses.replace(found, relay=True)
         if found.source or found.generic or found.official or _speaker_named(found.who):
@@ -764,9 +778,18 @@ def _a_place_after_preposition(text: str, start: int, who: str) -> bool:
     if lead is None and not _PLACE_AFTER_PREPOSITION.search(text, 0, start):
         return False
     at = lead.end() if lead is not None else 0
-    return any(p.start == at for p in find_places(who))
+    # a capital is a place too ("the Atlantic Initiative from Sarajevo says", "a think tank in
+    # Moscow estimates"): the city where the speaker sits, never its government
+    # (`capital-after-preposition`)
+    return any(p.start == at for p in find_places(who)) or who[at:].strip() in _capitals()
 
 
+# a body's name right before the preposition of a place ("the Centre for Security Studies in
+# Sarajevo estimates")
+_BODY_BEFORE_PLACE = re.compile(
+    r"(?P<name>[A-Z][\w'’.&-]*(?:\s+(?:(?:of|for|the|and|on|against)\s+){0,2}[A-Z][\w'’.&-]*){0,6})"
+    r"\s+(?:in|from|at|of|based\s+in)\s+$"
+)
 # "In Azerbaijan the authorities say": a place after a preposition, then its speaker
 _AFTER_PLACE = re.compile(r"(?:In|in)\s+(?:[A-Z][\w'’-]*\s+){1,3}?(?=(?:the|its|[A-Z])\w*\s)")
 # "… have left for Iraq and Syria, including women, says X": the words a verb follows open
@@ -1269,6 +1292,18 @@ def _post_before_initials(text: str, start: int, found: Attribution) -> Attribut
     if not (body.source or body.official):
         return found
     return dataclasses.replace(found, source=body.source, official=body.official, who=post)
+
+
+# a verb of saying right before "according to" ("he said, according to Reuters")
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,4}?\w+|added|stated|noted|confirmed|explained|"
+    r"announced|wrote|declared|claimed)\s*,?\s*$"
+)
+
+
+def is_outlet(name: str) -> bool:
+    """A news outlet's name ("Reuters", "the French news agency")."""
+    return bool(_outlets().search(name) or PUBLICATION_WORDS.search(name))
 
 
 def _relays(found: Attribution) -> bool:
