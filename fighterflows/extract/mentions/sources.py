@@ -1046,6 +1046,10 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
         # "according to data from (the) police": the police of the figure's country
         return Attribution(start, end, text, None, None, True, who)
     bare_who = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", who.strip())
+    if bare_who in _WORDS["member_titles"]:
+        # "an MP has told Sky News": one member of a legislature, a person, never a body
+        # (`member-title`)
+        return Attribution(start, end, text, None, None, False, who)
     if re.fullmatch(r"[A-Z][A-Z&]{1,7}", bare_who) and not find_places(bare_who):
         # "according to the BBC", "AFP reported": an organisation known by its initials
         return Attribution(start, end, text, bare_who, None, False, who)
