@@ -53,6 +53,7 @@ from fighterflows.extract.mentions.sources import (
     find_attributions,
     government_name,
     is_acronym,
+    is_outlet,
     is_post,
     joint_source,
     named_sources,
@@ -269,6 +270,11 @@ def _attributed_next(
             prev = here
             continue
         if not cited and not _BACK_NOUN.search(here.text):
+            return None
+        if _introducing(sentences, j) is not None:
+            # "The Soufan Group estimates that the numbers for these countries are:": an
+            # introduction speaks of what follows it, not of the figures before
+            # (`introduction-looks-ahead`)
             return None
         said = f.attributions if f is not None else find_attributions(here.text)
         found = [a for a in said if a.source or a.generic or a.official]
@@ -1254,7 +1260,8 @@ def _stated_source(
         return office_of(a.who, code) if a.official else government_name(code, place_name(code))
     if a.official and _BARE_POST.fullmatch(a.who.strip()):
         # "the spokesman said" after a sentence that names the body
-        there = [n.source for n in named if i - 1 <= n.sentence <= i]
+        # never an outlet that relays ("the spokesman said, according to Reuters")
+        there = [n.source for n in named if i - 1 <= n.sentence <= i and not is_outlet(n.source)]
         if there:
             return there[-1]
     if a.official and _is_country(d.place):

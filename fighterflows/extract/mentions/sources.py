@@ -251,6 +251,19 @@ _IMPERSONAL = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+# "According to estimates", "some reports say", "estimates suggest": a paper's noun in the
+# plural with no article, possessive or name, at most a word of `indefinite_quantifiers`
+# before it, is no document of anyone's (`indefinite-papers`): the figure has no source, as
+# "is believed" gives none ("according to official estimates" and "estimates by X" name their
+# maker; "the estimates", "its reports" stand for one)
+_INDEFINITE_WHO = (
+    r"(?:(?i:" + alternation(_WORDS["indefinite_quantifiers"]) + r")\s+){0,2}"
+    r"(?i:" + alternation(_WORDS["indefinite_papers"]) + r")"
+)
+_INDEFINITE = re.compile(
+    r"(?:(?i:\baccording\s+to)\s+|(?:^|[,;:]\s*|\bthat\s+))" + _INDEFINITE_WHO + r"(?:\s*,|\s+"
+    r"(?i:suggest|suggested|show|showed|indicate|indicated|say|said|put|claim|claimed)\b)"
+)
 # "German security authorities said": a nation's authorities or government as the source.
 _NATIONAL = re.compile(
     # (not "Researchers and the police": two speakers, read one by one)
@@ -630,6 +643,15 @@ def find_attributions(text: str) -> list[Attribution]:
                     again = _ATTRIBUTION.match(text, m.start() + rest.end())
                     if again is not None and again.lastgroup in ("off", "nat", "subj"):
                         matches.append(again)
+            sitting = _BODY_BEFORE_PLACE.search(text, 0, m.start())
+            if sitting is None or not ORG_WORDS.search(sitting["name"]):
+                continue
+            # "the Atlantic Initiative from Sarajevo says": the body the place follows speaks
+            # (`capital-after-preposition`)
+            at = sitting.start("name")
+            found = _attribution(at, m.end(), text[at : m.end()], sitting["name"])
+            if found.source or found.generic or found.official:
+                out.append(found)
             continue
         found = _attribution(m.start(), m.end(), m.group(), who or "")
         if kind in _SUBJECTS and (post := _cut_post(text, m)) is not None:
@@ -653,6 +675,11 @@ def find_attributions(text: str) -> list[Attribution]:
             found = dataclasses.replace(found, grounds=True)
         if kind == "cit":
             found = dataclasses.replace(found, cited=True)
+        elif kind == "acc" and _SAID_BEFORE.search(text, 0, m.start()):
+            # "Mahmoud said according to French agency", "…, the spokesman told reporters,
+            # according to AP": the words after a verb of saying report the saying, never the
+            # figure's source; the one who said speaks (`said-according-to`)
+            continue
         elif _relays(found):
             found = dataclasses.replace(found, relay=True)
         if found.source or found.generic or found.official or _speaker_named(found.who):
@@ -751,9 +778,18 @@ def _a_place_after_preposition(text: str, start: int, who: str) -> bool:
     if lead is None and not _PLACE_AFTER_PREPOSITION.search(text, 0, start):
         return False
     at = lead.end() if lead is not None else 0
-    return any(p.start == at for p in find_places(who))
+    # a capital is a place too ("the Atlantic Initiative from Sarajevo says", "a think tank in
+    # Moscow estimates"): the city where the speaker sits, never its government
+    # (`capital-after-preposition`)
+    return any(p.start == at for p in find_places(who)) or who[at:].strip() in _capitals()
 
 
+# a body's name right before the preposition of a place ("the Centre for Security Studies in
+# Sarajevo estimates")
+_BODY_BEFORE_PLACE = re.compile(
+    r"(?P<name>[A-Z][\w'’.&-]*(?:\s+(?:(?:of|for|the|and|on|against)\s+){0,2}[A-Z][\w'’.&-]*){0,6})"
+    r"\s+(?:in|from|at|of|based\s+in)\s+$"
+)
 # "In Azerbaijan the authorities say": a place after a preposition, then its speaker
 _AFTER_PLACE = re.compile(r"(?:In|in)\s+(?:[A-Z][\w'’-]*\s+){1,3}?(?=(?:the|its|[A-Z])\w*\s)")
 # "… have left for Iraq and Syria, including women, says X": the words a verb follows open
@@ -998,6 +1034,9 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
     if re.search(r"\b(?:government|governmental)\b", who, re.I) and _official_regex().search(who):
         # "according to the latest government estimates": the government's, not a report's
         return Attribution(start, end, text, None, None, True, who)
+    if re.fullmatch(_INDEFINITE_WHO, who.strip()):
+        # "according to estimates": no one's (`indefinite-papers`)
+        return Attribution(start, end, text, None, None, False, who)
     generic = _generic_regex().search(who)
     bare = generic is not None and _ARTICLE_ONLY.fullmatch(who[: generic.start()])
     if generic and ((bare and not who[generic.end() :].strip()) or not ORG_WORDS.search(who)):
@@ -1007,6 +1046,10 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
         # "according to data from (the) police": the police of the figure's country
         return Attribution(start, end, text, None, None, True, who)
     bare_who = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", who.strip())
+    if bare_who in _WORDS["member_titles"]:
+        # "an MP has told Sky News": one member of a legislature, a person, never a body
+        # (`member-title`)
+        return Attribution(start, end, text, None, None, False, who)
     if re.fullmatch(r"[A-Z][A-Z&]{1,7}", bare_who) and not find_places(bare_who):
         # "according to the BBC", "AFP reported": an organisation known by its initials
         return Attribution(start, end, text, bare_who, None, False, who)
@@ -1182,8 +1225,9 @@ _LONG_TITLED = re.compile(
 
 
 def impersonal(text: str) -> bool:
-    """True for "is believed", "was reported": the text states the figure has no named source."""
-    return bool(_IMPERSONAL.search(text))
+    """True for "is believed", "was reported", "according to estimates": the text states the
+    figure has no named source."""
+    return bool(_IMPERSONAL.search(text) or _INDEFINITE.search(text))
 
 
 @cache
@@ -1252,6 +1296,18 @@ def _post_before_initials(text: str, start: int, found: Attribution) -> Attribut
     if not (body.source or body.official):
         return found
     return dataclasses.replace(found, source=body.source, official=body.official, who=post)
+
+
+# a verb of saying right before "according to" ("he said, according to Reuters")
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,4}?\w+|added|stated|noted|confirmed|explained|"
+    r"announced|wrote|declared|claimed)\s*,?\s*$"
+)
+
+
+def is_outlet(name: str) -> bool:
+    """A news outlet's name ("Reuters", "the French news agency")."""
+    return bool(_outlets().search(name) or PUBLICATION_WORDS.search(name))
 
 
 def _relays(found: Attribution) -> bool:
