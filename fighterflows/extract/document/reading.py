@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -172,29 +173,8 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
             heading = _heading_place(f)
         if not f.numbers:
             continue
-        day_before = _day_before(sentences, owners, i, published)
-        before, report_before = _dated_before(sentences, owners, i, published)
-        cues_before = _cues_before(sentences, facts, owners, i)
-        carried = _carried_place(sentences, facts, drafts, owners, i)
-        lead = None if carried is not None else lead_place(sentences, facts, drafts, owners, i)
-        context = Context(
-            carried_place=carried or lead,
-            # a list's lead speaks for its items as a figure would
-            carried_is_figure=lead is not None or _previous_has_figures(sentences, owners, i),
-            heading_place=heading,
-            previous=drafts,
-            carried_as_of=_carried_as_of(sentences, drafts, owners, i, day_before or report_before),
-            day_before=day_before,
-            narrative_month=narrative_month(before),
-            zone_nearby=_zone_nearby(sentences, i, conflict),
-            country_before=_country_before(sentences, facts, i),
-            countries_before=_countries_before(sentences, facts, i),
-            flow_before=_last_flow(cues_before),
-            stock_before=any(c.stock for c in cues_before),
-            fighters_before=_fighters_before(sentences, i),
-            topic=functools.partial(topic_country, sentences, facts, i),
-        )
-        for d in _aggregates(assemble(f, context)):
+        before: Context = _Before(sentences, facts, drafts, owners, i, published, heading, conflict)
+        for d in _aggregates(assemble(f, before)):
             d.source, d.why["source"] = _source(d, f, named, i, drafts, owners, sentences)
             if d.why["source"].startswith("speaker-before") and d.as_of is None:
                 # "The minister told parliament on Tuesday that …. Of these, 120 have
@@ -217,6 +197,90 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
         _headline_as_the_story(drafts, owners)
     _one_group_restated(drafts, owners)
     return _finish(text, doc, published, _dedupe(drafts))
+
+
+@dataclass(frozen=True, eq=False)
+class _Before:
+    """The `Context` of sentence `i`: what the document says before it, each reading found
+    when a rule first asks for it (drafts and owners are not added to while the sentence is
+    assembled, so a reading found late is the one found at once)."""
+
+    sentences: list[Sentence]
+    facts: list[Facts | None]
+    previous: list[Draft]  # drafts of earlier sentences, document order
+    owners: list[int]  # sentence index of each draft
+    i: int
+    published: str | None
+    heading_place: PlaceMention | None
+    conflict: dict[int, bool]  # whether sentence j names the conflict, once asked
+
+    @functools.cached_property
+    def _carried(self) -> PlaceMention | None:
+        return _carried_place(self.sentences, self.facts, self.previous, self.owners, self.i)
+
+    @functools.cached_property
+    def _lead(self) -> PlaceMention | None:
+        if self._carried is not None:
+            return None
+        return lead_place(self.sentences, self.facts, self.previous, self.owners, self.i)
+
+    @functools.cached_property
+    def carried_place(self) -> PlaceMention | None:
+        return self._carried or self._lead
+
+    @functools.cached_property
+    def carried_is_figure(self) -> bool:
+        # a list's lead speaks for its items as a figure would
+        return self._lead is not None or _previous_has_figures(self.sentences, self.owners, self.i)
+
+    @functools.cached_property
+    def day_before(self) -> str | None:
+        return _day_before(self.sentences, self.owners, self.i, self.published)
+
+    @functools.cached_property
+    def _dated(self) -> tuple[list[DateMention], str | None]:
+        return _dated_before(self.sentences, self.owners, self.i, self.published)
+
+    @functools.cached_property
+    def carried_as_of(self) -> str | None:
+        day = self.day_before or self._dated[1]
+        return _carried_as_of(self.sentences, self.previous, self.owners, self.i, day)
+
+    @functools.cached_property
+    def narrative_month(self) -> str | None:
+        return narrative_month(self._dated[0])
+
+    @functools.cached_property
+    def zone_nearby(self) -> bool:
+        return _zone_nearby(self.sentences, self.i, self.conflict)
+
+    @functools.cached_property
+    def country_before(self) -> PlaceMention | None:
+        return _country_before(self.sentences, self.facts, self.i)
+
+    @functools.cached_property
+    def countries_before(self) -> tuple[str, str] | None:
+        return _countries_before(self.sentences, self.facts, self.i)
+
+    @functools.cached_property
+    def _cues(self) -> list[Cue]:
+        return _cues_before(self.sentences, self.facts, self.owners, self.i)
+
+    @functools.cached_property
+    def flow_before(self) -> Flow | None:
+        return _last_flow(self._cues)
+
+    @functools.cached_property
+    def stock_before(self) -> bool:
+        return any(c.stock for c in self._cues)
+
+    @functools.cached_property
+    def fighters_before(self) -> bool:
+        return _fighters_before(self.sentences, self.i)
+
+    @functools.cached_property
+    def topic(self) -> Callable[[], PlaceMention | None] | None:
+        return functools.partial(topic_country, self.sentences, self.facts, self.i)
 
 
 # "The figures were released by the Home Office": a sentence that attributes what came before
