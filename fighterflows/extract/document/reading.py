@@ -138,7 +138,9 @@ class Result:
 def extract_text(text: str, published: str | None, doc: str) -> Result:
     sentences = split(text)
     facts = [_facts(s, published) for s in sentences]
-    named = _named(sentences, facts)
+    # the sources the document names, found when a figure first asks whose it is (most short
+    # documents that pass the prefilter give no figure)
+    named = functools.cache(functools.partial(_named, sentences, facts))
     conflict: dict[int, bool] = {}  # whether sentence j names the conflict, once asked
     drafts: list[Draft] = []
     owners: list[int] = []  # sentence index of each draft
@@ -147,20 +149,20 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
     for i, f in enumerate(facts):
         if i in tables:
             for d in table_drafts(tables[i], _flow_before_table(drafts, sentences[i])):
-                d.source = _table_source(sentences, i, named)
+                d.source = _table_source(sentences, i, named())
                 d.why["source"] = "named before the table"
                 if d.source is not None:
                     d.source_text = _attribution_words(sentences[i - 1].text)
                 elif i > 0 and (j := _introducing(sentences, i - 1)) is not None:
                     # "The following estimates were given:" and a table
-                    introduced = _introduced(d, j, named, drafts, owners, sentences)
+                    introduced = _introduced(d, j, named(), drafts, owners, sentences)
                     if introduced is not None:
                         d.source, d.source_text = introduced
                         d.why["source"] = "introduced before the table"
                 last = i + len(tables[i]) - 1
                 if d.source is None and (later := _attributed_next(sentences, facts, last)):
                     # a table, then "Source: Europol"
-                    d.source = _stated_source(later[1], d, named, later[0], drafts)
+                    d.source = _stated_source(later[1], d, named(), later[0], drafts)
                     if d.source is not None:
                         d.source, d.source_text = canonical(d.source), later[1].text
                         d.why["source"] = f"attributed-after: '{later[1].text}'"
@@ -175,7 +177,7 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
             continue
         before: Context = _Before(sentences, facts, drafts, owners, i, published, heading, conflict)
         for d in _aggregates(assemble(f, before)):
-            d.source, d.why["source"] = _source(d, f, named, i, drafts, owners, sentences)
+            d.source, d.why["source"] = _source(d, f, named(), i, drafts, owners, sentences)
             if d.why["source"].startswith("speaker-before") and d.as_of is None:
                 # "The minister told parliament on Tuesday that …. Of these, 120 have
                 # returned": the day the speaker spoke, for a figure with no date of its own
@@ -184,7 +186,7 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
                     d.as_of, d.why["as_of"] = spoken, "the day its speaker spoke"
             if d.source is None and (later := _attributed_next(sentences, facts, i)):
                 j, a = later
-                d.source = _stated_source(a, d, named, j, drafts)
+                d.source = _stated_source(a, d, named(), j, drafts)
                 if d.source is not None:
                     d.source = canonical(d.source)
                     d.source_text = a.text
@@ -838,7 +840,7 @@ def _lead_speaks(
     facts: list[Facts | None],
     drafts: list[Draft],
     owners: list[int],
-    named: list[Named],
+    named: Callable[[], list[Named]],
     published: str | None,
 ) -> None:
     """`lead-speaks`: a document that one body opens and no other voice enters (a ministry's
@@ -868,8 +870,8 @@ def _lead_speaks(
     if any(sentences[o].paragraph == lead for o in owners) or any(x.source for x in drafts):
         return  # the opening states figures, or others are attributed: a story, not a release
     for d, _ in pending:
-        found = {_stated_source(a, d, named, j, drafts) for j, a in voices}
-        found |= {n.source for n in named}
+        found = {_stated_source(a, d, named(), j, drafts) for j, a in voices}
+        found |= {n.source for n in named()}
         if len(found) != 1 or None in found:
             return  # several voices, or one the text does not resolve
         source = canonical(found.pop() or "")
