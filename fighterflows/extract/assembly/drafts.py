@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from fighterflows.extract.mentions.sources import Attribution
 from fighterflows.extract.numbers import NumberMention
@@ -12,35 +13,73 @@ from fighterflows.model import Estimate, Flow, Kind, Population, Scope
 from fighterflows.places import PlaceMention
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What the document knows before this sentence (see document.py)."""
+class Context(Protocol):
+    """What the document knows before this sentence (document/reading.py). Each reading but
+    the drafts before is found when a rule first asks for it: most sentences with a number ask
+    for few of them, and many give no figure at all."""
 
-    carried_place: PlaceMention | None = None  # from the previous sentence of the paragraph
-    carried_is_figure: bool = False  # ... and a figure's place there, not a mere mention
-    heading_place: PlaceMention | None = None
-    previous: Sequence[Draft] = ()  # drafts of earlier sentences, document order
-    carried_as_of: str | None = None
-    # the day a previous sentence without figures says something happened ("On July 19, ...")
-    day_before: str | None = None
-    # the last month the sentence before states ("In March 2013, …"): the year of a month said
-    # without one ("In May, …")
-    narrative_month: str | None = None
-    zone_nearby: bool = False  # the previous sentence or the heading names the conflict
-    # the country named last in the sentences before (its section), for "nationals of the country"
-    country_before: PlaceMention | None = None
-    # the flow of the last verb of the sentence before, when that sentence has no figure ("Some
-    # were able to return to Egypt. They number 210.")
-    flow_before: Flow | None = None
-    stock_before: bool = False  # ... or it speaks of people in the ranks, fighting, in Syria
-    # the sentence before speaks of fighters or jihadists ("Bosnian fighters in Syria have
-    # suffered heavy losses. The number of those killed is 80.")
-    fighters_before: bool = False
-    # the region the countries named in the sentences before make up, for "from these
-    # states" ("Bosnia, Albania and Kosovo … . Some 900 went from these states"): slug, words
-    countries_before: tuple[str, str] | None = None
-    # the one country the passage before is about, looked up only when a figure needs it
-    topic: Callable[[], PlaceMention | None] | None = None
+    @property
+    def previous(self) -> Sequence[Draft]:
+        """The drafts of earlier sentences, in document order."""
+
+    @property
+    def carried_place(self) -> PlaceMention | None:
+        """The place of the previous sentence of the paragraph (or of a list's lead)."""
+
+    @property
+    def carried_is_figure(self) -> bool:
+        """... and a figure's place there, not a mere mention."""
+
+    @property
+    def heading_place(self) -> PlaceMention | None:
+        """The place the section's heading is."""
+
+    @property
+    def carried_as_of(self) -> str | None:
+        """The date the sentence before gives its figures (or the day it gives an event)."""
+
+    @property
+    def day_before(self) -> str | None:
+        """The day a previous sentence without figures says something happened ("On July
+        19, ...")."""
+
+    @property
+    def narrative_month(self) -> str | None:
+        """The last month the sentence before states ("In March 2013, …"): the year of a month
+        said without one ("In May, …")."""
+
+    @property
+    def zone_nearby(self) -> bool:
+        """The previous sentences or the heading name the conflict."""
+
+    @property
+    def country_before(self) -> PlaceMention | None:
+        """The country named last in the sentences before (its section), for "nationals of
+        the country"."""
+
+    @property
+    def flow_before(self) -> Flow | None:
+        """The flow of the last verb of the sentence before, when that sentence has no figure
+        ("Some were able to return to Egypt. They number 210.")."""
+
+    @property
+    def stock_before(self) -> bool:
+        """... or it speaks of people in the ranks, fighting, in Syria."""
+
+    @property
+    def fighters_before(self) -> bool:
+        """The sentence before speaks of fighters or jihadists ("Bosnian fighters in Syria
+        have suffered heavy losses. The number of those killed is 80.")."""
+
+    @property
+    def countries_before(self) -> tuple[str, str] | None:
+        """The region the countries named in the sentences before make up, for "from these
+        states" ("Bosnia, Albania and Kosovo … . Some 900 went from these states"): slug,
+        words."""
+
+    @property
+    def topic(self) -> Callable[[], PlaceMention | None] | None:
+        """The one country the passage before is about, looked up when a figure needs it."""
 
 
 @dataclass(slots=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -138,7 +139,9 @@ class Result:
 def extract_text(text: str, published: str | None, doc: str) -> Result:
     sentences = split(text)
     facts = [_facts(s, published) for s in sentences]
-    named = _named(sentences, facts)
+    # the sources the document names, found when a figure first asks whose it is (most short
+    # documents that pass the prefilter give no figure)
+    named = functools.cache(functools.partial(_named, sentences, facts))
     conflict: dict[int, bool] = {}  # whether sentence j names the conflict, once asked
     drafts: list[Draft] = []
     owners: list[int] = []  # sentence index of each draft
@@ -147,20 +150,20 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
     for i, f in enumerate(facts):
         if i in tables:
             for d in table_drafts(tables[i], _flow_before_table(drafts, sentences[i])):
-                d.source = _table_source(sentences, i, named)
+                d.source = _table_source(sentences, i, named())
                 d.why["source"] = "named before the table"
                 if d.source is not None:
                     d.source_text = _attribution_words(sentences[i - 1].text)
                 elif i > 0 and (j := _introducing(sentences, i - 1)) is not None:
                     # "The following estimates were given:" and a table
-                    introduced = _introduced(d, j, named, drafts, owners, sentences)
+                    introduced = _introduced(d, j, named(), drafts, owners, sentences)
                     if introduced is not None:
                         d.source, d.source_text = introduced
                         d.why["source"] = "introduced before the table"
                 last = i + len(tables[i]) - 1
                 if d.source is None and (later := _attributed_next(sentences, facts, last)):
                     # a table, then "Source: Europol"
-                    d.source = _stated_source(later[1], d, named, later[0], drafts)
+                    d.source = _stated_source(later[1], d, named(), later[0], drafts)
                     if d.source is not None:
                         d.source, d.source_text = canonical(d.source), later[1].text
                         d.why["source"] = f"attributed-after: '{later[1].text}'"
@@ -173,30 +176,9 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
             heading = _heading_place(f)
         if not f.numbers:
             continue
-        day_before = _day_before(sentences, owners, i, published)
-        before, report_before = _dated_before(sentences, owners, i, published)
-        cues_before = _cues_before(sentences, facts, owners, i)
-        carried = _carried_place(sentences, facts, drafts, owners, i)
-        lead = None if carried is not None else lead_place(sentences, facts, drafts, owners, i)
-        context = Context(
-            carried_place=carried or lead,
-            # a list's lead speaks for its items as a figure would
-            carried_is_figure=lead is not None or _previous_has_figures(sentences, owners, i),
-            heading_place=heading,
-            previous=drafts,
-            carried_as_of=_carried_as_of(sentences, drafts, owners, i, day_before or report_before),
-            day_before=day_before,
-            narrative_month=narrative_month(before),
-            zone_nearby=_zone_nearby(sentences, i, conflict),
-            country_before=_country_before(sentences, facts, i),
-            countries_before=_countries_before(sentences, facts, i),
-            flow_before=_last_flow(cues_before),
-            stock_before=any(c.stock for c in cues_before),
-            fighters_before=_fighters_before(sentences, i),
-            topic=functools.partial(topic_country, sentences, facts, i),
-        )
-        for d in _aggregates(assemble(f, context)):
-            d.source, d.why["source"] = _source(d, f, named, i, drafts, owners, sentences)
+        before: Context = _Before(sentences, facts, drafts, owners, i, published, heading, conflict)
+        for d in _aggregates(assemble(f, before)):
+            d.source, d.why["source"] = _source(d, f, named(), i, drafts, owners, sentences)
             if d.why["source"].startswith("speaker-before") and d.as_of is None:
                 # "The minister told parliament on Tuesday that …. Of these, 120 have
                 # returned": the day the speaker spoke, for a figure with no date of its own
@@ -205,7 +187,7 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
                     d.as_of, d.why["as_of"] = spoken, "the day its speaker spoke"
             if d.source is None and (later := _attributed_next(sentences, facts, i)):
                 j, a = later
-                d.source = _stated_source(a, d, named, j, drafts)
+                d.source = _stated_source(a, d, named(), j, drafts)
                 if d.source is not None:
                     d.source = canonical(d.source)
                     d.source_text = a.text
@@ -218,6 +200,90 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
         _headline_as_the_story(drafts, owners)
     _one_group_restated(drafts, owners)
     return _finish(text, doc, published, _dedupe(drafts))
+
+
+@dataclass(frozen=True, eq=False)
+class _Before:
+    """The `Context` of sentence `i`: what the document says before it, each reading found
+    when a rule first asks for it (drafts and owners are not added to while the sentence is
+    assembled, so a reading found late is the one found at once)."""
+
+    sentences: list[Sentence]
+    facts: list[Facts | None]
+    previous: list[Draft]  # drafts of earlier sentences, document order
+    owners: list[int]  # sentence index of each draft
+    i: int
+    published: str | None
+    heading_place: PlaceMention | None
+    conflict: dict[int, bool]  # whether sentence j names the conflict, once asked
+
+    @functools.cached_property
+    def _carried(self) -> PlaceMention | None:
+        return _carried_place(self.sentences, self.facts, self.previous, self.owners, self.i)
+
+    @functools.cached_property
+    def _lead(self) -> PlaceMention | None:
+        if self._carried is not None:
+            return None
+        return lead_place(self.sentences, self.facts, self.previous, self.owners, self.i)
+
+    @functools.cached_property
+    def carried_place(self) -> PlaceMention | None:
+        return self._carried or self._lead
+
+    @functools.cached_property
+    def carried_is_figure(self) -> bool:
+        # a list's lead speaks for its items as a figure would
+        return self._lead is not None or _previous_has_figures(self.sentences, self.owners, self.i)
+
+    @functools.cached_property
+    def day_before(self) -> str | None:
+        return _day_before(self.sentences, self.owners, self.i, self.published)
+
+    @functools.cached_property
+    def _dated(self) -> tuple[list[DateMention], str | None]:
+        return _dated_before(self.sentences, self.owners, self.i, self.published)
+
+    @functools.cached_property
+    def carried_as_of(self) -> str | None:
+        day = self.day_before or self._dated[1]
+        return _carried_as_of(self.sentences, self.previous, self.owners, self.i, day)
+
+    @functools.cached_property
+    def narrative_month(self) -> str | None:
+        return narrative_month(self._dated[0])
+
+    @functools.cached_property
+    def zone_nearby(self) -> bool:
+        return _zone_nearby(self.sentences, self.i, self.conflict)
+
+    @functools.cached_property
+    def country_before(self) -> PlaceMention | None:
+        return _country_before(self.sentences, self.facts, self.i)
+
+    @functools.cached_property
+    def countries_before(self) -> tuple[str, str] | None:
+        return _countries_before(self.sentences, self.facts, self.i)
+
+    @functools.cached_property
+    def _cues(self) -> list[Cue]:
+        return _cues_before(self.sentences, self.facts, self.owners, self.i)
+
+    @functools.cached_property
+    def flow_before(self) -> Flow | None:
+        return _last_flow(self._cues)
+
+    @functools.cached_property
+    def stock_before(self) -> bool:
+        return any(c.stock for c in self._cues)
+
+    @functools.cached_property
+    def fighters_before(self) -> bool:
+        return _fighters_before(self.sentences, self.i)
+
+    @functools.cached_property
+    def topic(self) -> Callable[[], PlaceMention | None] | None:
+        return functools.partial(topic_country, self.sentences, self.facts, self.i)
 
 
 # "The figures were released by the Home Office": a sentence that attributes what came before
@@ -780,7 +846,7 @@ def _lead_speaks(
     facts: list[Facts | None],
     drafts: list[Draft],
     owners: list[int],
-    named: list[Named],
+    named: Callable[[], list[Named]],
     published: str | None,
 ) -> None:
     """`lead-speaks`: a document that one body opens and no other voice enters (a ministry's
@@ -810,8 +876,8 @@ def _lead_speaks(
     if any(sentences[o].paragraph == lead for o in owners) or any(x.source for x in drafts):
         return  # the opening states figures, or others are attributed: a story, not a release
     for d, _ in pending:
-        found = {_stated_source(a, d, named, j, drafts) for j, a in voices}
-        found |= {n.source for n in named}
+        found = {_stated_source(a, d, named(), j, drafts) for j, a in voices}
+        found |= {n.source for n in named()}
         if len(found) != 1 or None in found:
             return  # several voices, or one the text does not resolve
         source = canonical(found.pop() or "")
