@@ -129,7 +129,11 @@ _AGE = re.compile(
 
 
 _EXTREME_AGE = re.compile(
-    r"\b(?:youngest|oldest)\b[^.;]{0,80}\b(?:was|were|is|are|being)\s+(?:just\s+|only\s+|aged\s+)?$",
+    r"\b(?:youngest|oldest)\b[^.;]{0,80}\b(?:was|were|is|are|being)\s+(?:just\s+|only\s+|aged\s+)?$"
+    # the other end said without its verb: "the youngest was two, the oldest 58", "… and the
+    # youngest just one" (`extreme-age-elided`)
+    r"|\b(?:youngest|oldest)\b[^.;]{0,80}\b(?:was|were|is|are|being)\b[^.;]{0,40}"
+    r"(?:,|\band)\s+(?:the\s+)?(?:youngest|oldest)\s+(?:just\s+|only\s+|aged\s+)?$",
     re.I,
 )
 
@@ -328,7 +332,7 @@ def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
     if _NOT_MOVING.search(text, max(0, n.start - 30), n.start):
         return True  # "the displacement of over 300,000 people"
     if _AGE.search(text, max(0, n.start - 20), n.start) or _EXTREME_AGE.search(
-        text, max(0, n.start - 90), n.start
+        text, max(0, n.start - 160), n.start
     ):
         return True  # "a Frenchman who had just turned 24", "the youngest ... was 15"
     if _members_described(text, n):
