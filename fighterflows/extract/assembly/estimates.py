@@ -675,8 +675,10 @@ def _shared_verb(text: str, figures: list[Figure], i: int, used: dict[int, Cue])
 
 
 # "100, among them 30 women, are …", "231 citizens — 16 men, 59 women and 156 children — were"
+# (the comma before "including" may be left out: "25,000 foreigners including 250 Americans
+# have flocked to Syria")
 _APPOSED_PARTS = re.compile(
-    r"\s*(?:[,(–—]\s*(?:among\s+(?:them|whom)|including|incl\.)\s+|[(–—]\s*)", re.I
+    r"\s*(?:(?:[,(–—]\s*)?(?:among\s+(?:them|whom)|including|incl\.)\s+|[(–—]\s*)", re.I
 )
 
 
