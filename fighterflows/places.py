@@ -281,8 +281,20 @@ def _build_lookup(rows: Iterable[AliasRow]) -> dict[str, tuple[str, PlaceForm] |
 def _trie_regex(keys: Iterable[str]) -> re.Pattern[str]:
     """One regex for all aliases (a trie: each text position costs one branch a character)."""
     # Not after "al-": "al-Iraqi", "al-Yemeni" are parts of Arabic names, not places; not before
-    # "$": "US$", "NZ$" are currencies.
-    return re.compile(r"(?<!\w)(?<!\b[aA]l-)" + trie_pattern(keys) + r"(?![\w$])")
+    # "$": "US$", "NZ$" are currencies; not before a hyphen and a word of acting on others
+    # ("the US-backed SDF", "Saudi-led coalition", "Turkish-trained rebels"): the country backs
+    # or leads them, it does not count them (also when an alias with an article, "the US",
+    # starts before the guarded phrase); "UK-based jihadists" are its residents and stay.
+    return re.compile(
+        r"(?<!\w)(?<!\b[aA]l-)" + trie_pattern(keys) + r"(?![\w$])(?![-‐‑–]" + _ACTING + r"\b)"
+    )
+
+
+# the second half of a compound in which a country acts on others: `_trie_regex`
+_ACTING = (
+    r"(?:backed|led|allied|aligned|run|funded|financed|sponsored|supported|controlled|trained|"
+    r"armed|brokered|dominated)"
+)
 
 
 @cache

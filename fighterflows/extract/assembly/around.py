@@ -277,6 +277,13 @@ def _first_of_the_list(
     return before.place, before.place_text
 
 
+# two speakers joined ("Germany and Austria", "Sweden and the Netherlands"), for "respectively"
+_SPEAKING_PAIR = re.compile(
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+and\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
 def _speaker(
     facts: Facts, clause: tuple[int, int], start: int, head: Head | None = None
 ) -> tuple[str, str] | None:
@@ -293,6 +300,18 @@ def _speaker(
             named = re.sub(r"^(?:the\s+)", "", p.text, flags=re.I)
             if a.start <= p.start < a.end and who == named and p.code not in ZONE_CODES:
                 return (p.code, p.text) if not is_region(p.code) else None
+        pair = _SPEAKING_PAIR.fullmatch(who)
+        if pair is not None and _RESPECTIVELY.search(facts.sentence.text):
+            # "Germany and Austria counted 1,050 and 320 departures, respectively": two states
+            # speaking of their own people, each its figure in order (`wholes.py: respectively`
+            # pairs them; the first stands for the pair until then)
+            own = [
+                p
+                for p in facts.places
+                if a.start <= p.start < a.end and p.code not in ZONE_CODES and not is_region(p.code)
+            ]
+            if len(own) == 2 and own[0].code != own[1].code:
+                return own[0].code, own[0].text
     text = facts.sentence.text
     speaking = nearest_attribution(facts.attributions, start)
     body = source_countries().get(speaking.source or "") if speaking is not None else None

@@ -24,6 +24,10 @@ from fighterflows.places import PlaceForm
 AMONG = re.compile(r"\s+(?:[\w.-]+\s+){0,3}(?:(?:are|were|is|was)\s+)?among\s+(?:the\s+)?", re.I)
 _TIGHT = re.compile(r"\s+(?:(?P<returned>back|home)|(?P<departed>out))\b", re.I)
 _RELATIVE = re.compile(r"(?<!of )\b(?:who|that|which|whom)\b", re.I)
+# a relative clause of another noun inside the figure's own ("33 children who are trapped in a
+# camp, the sons of parents who joined ISIS"): its verb is those people's, not the figure's
+# (`nested-relative`); "who went and who returned" chains the figure's own
+_NESTED_RELATIVE = re.compile(r"(?<!\band )(?<!\bor )(?<!of )\b(?:who|which)\b", re.I)
 _CLAUSE_END = re.compile(
     r";|,\s*(?:while|whilst|but|whereas|although|though|as|when|where|because)\b|\.\s", re.I
 )
@@ -291,7 +295,12 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
         own = [c for c in after if c.stock and c.start < explicit[0].start]
         if is_base and own and any(f.base_of == i for f in figures[:i]):
             return own[0]  # "None of the 30 said to be in Syria has come back": 30 are there
-        if _RELATIVE.search(between) and len(explicit) > 1 and not is_base:
+        if (
+            _RELATIVE.search(between)
+            and len(explicit) > 1
+            and not is_base
+            and not _NESTED_RELATIVE.search(text, explicit[0].end, explicit[-1].start)
+        ):
             # (not a verb of an adverbial clause after the main one: "… who went to Syria were
             # convicted after they came home", rule `main-verb-before-after-clause`)
             main = [

@@ -471,7 +471,9 @@ def _draft(
     draft.scope, draft.why["scope"] = scope_of(
         text, reach, (n.start, n.end), flow, cue or whole_cue, facts.dates
     )
-    if again is not None and flow_rule == "restates-a-figure":
+    if cue is not None and cue.flow is Flow.DETAINED and _WAITING_IN_CUSTODY.fullmatch(cue.text):
+        draft.scope, draft.why["scope"] = Scope.CURRENT, "waiting-in-custody"
+    elif again is not None and flow_rule == "restates-a-figure":
         # (the people of the figure it restates, measured and dated as that one was)
         draft.scope, draft.why["scope"] = again.scope, "scope-of-the-figure-restated"
         draft.as_of, draft.why["as_of"] = again.as_of, "as-of-the-figure-restated"
@@ -705,8 +707,10 @@ def _shared_verb(text: str, figures: list[Figure], i: int, used: dict[int, Cue])
 
 
 # "100, among them 30 women, are …", "231 citizens — 16 men, 59 women and 156 children — were"
+# (the comma before "including" may be left out: "25,000 foreigners including 250 Americans
+# have flocked to Syria")
 _APPOSED_PARTS = re.compile(
-    r"\s*(?:[,(–—]\s*(?:among\s+(?:them|whom)|including|incl\.)\s+|[(–—]\s*)", re.I
+    r"\s*(?:(?:[,(–—]\s*)?(?:among\s+(?:them|whom)|including|incl\.)\s+|[(–—]\s*)", re.I
 )
 
 
@@ -847,6 +851,12 @@ def _cue(
             # "plans to bring back 90 women and children held in camps": the plan is none,
             # the people it names are held now
             return held
+    if cue is not None and cue.blocked and cue.start >= n.end:
+        waiting = _WAITING_IN_CUSTODY.match(text, cue.start)
+        if waiting is not None and _WISH.search(text, n.end, waiting.end()):
+            # "About 70 Moroccan women want to come back from the camps in Syria": the wish is
+            # no movement, the camps they would leave hold them now (`waiting-in-custody`)
+            return Cue(waiting.start(), waiting.end(), waiting.group(), Flow.DETAINED, False, False)
     if (
         cue is not None and cue.blocked and not _zero_negates(text, n, cue)
     ) or _NUMBER_BLOCK.search(text, 0, n.start):
@@ -870,6 +880,22 @@ def _cue(
 _HELD_NOW_GAP = re.compile(
     r"(?:\s+and\s+(?:their\s+)?(?:children|women|men|minors|families|wives|orphans))?"
     r"\s*,?\s*(?:(?:who|that)\s+(?:are|is|remain)\s+)?(?:(?:still|now|currently)\s+)?",
+    re.I,
+)
+
+
+# the words of a wish or a request to leave, not a way out taken ("are en route home from the
+# camps", "escaped from detention camps" are none)
+_WISH = re.compile(
+    r"\b(?:wants?|wanted|wish(?:es|ed)?|hop(?:e|es|ed|ing)|longs?|longed|yearns?|yearned|"
+    r"ask(?:s|ed|ing)?|plead(?:s|ed|ing)?|beg(?:s|ged|ging)?|(?:a)?waiting|seek(?:s|ing)?)\b",
+    re.I,
+)
+# a wish or plan to leave custody, said after the people: "want to come back from the camps",
+# "are asking to be repatriated from Roj", "hope to return home from prisons in Syria"
+_WAITING_IN_CUSTODY = re.compile(
+    r"[^.;,]{0,50}?\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:camps?|prisons?|jails?|detention|custody|al[- ]?hol|al[- ]?hawl|al[- ]?roj|roj)\b",
     re.I,
 )
 

@@ -379,12 +379,17 @@ def _nearest(
 
 
 # what the people are said to be: "Over 40,000 of the detainees in the Syrian camps are foreign
-# citizens" (the camps' adjective names no people)
+# citizens" (the camps' adjective names no people); also a part of people told of before that
+# is foreign ("2,500 of them are foreign", "some 900 of whom were non-Syrian", "8,000 of these
+# were from abroad"): people of many countries, not the country of the sentence before
 _FOREIGN_PREDICATE = re.compile(
+    r"(?:\s+of\s+(?:them|whom|these|those)\b)?"
     r"(?:\s+(?:in|at|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:camps?|prisons?|jails?|al[- ]?hol|al[- ]?hawl|roj))?"
-    r"\s+(?:are|were|is|was)\s+(?:all\s+|mostly\s+|now\s+)?"
-    r"(?P<words>foreigners|foreign\s+(?:citizens|nationals|women|men|children|fighters))\b",
+    r"\s+(?:are|were|is|was)\s+(?:all\s+|mostly\s+|now\s+|said\s+to\s+be\s+)?"
+    r"(?P<words>foreigners|foreign\s+(?:citizens|nationals|women|men|children|fighters)"
+    r"|foreign(?![-‐‑])(?!\s+(?!(?:and|or|but|while)\b)[a-z])|non-(?:syrians?|iraqis?)(?:\s+(?:or|and)\s+non-(?:syrians?|iraqis?))?"
+    r"|from\s+abroad|of\s+foreign\s+(?:origin|nationality|nationalities))\b",
     re.I,
 )
 

@@ -238,7 +238,7 @@ def group_strength_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = load("flows")["group_strength"]
     having = re.compile(
         # (also its men somewhere: "Islamic State forces in Iraq and Syria now have")
-        r"(?:['’]s)?(?:\s+(?:affiliate|branch|wing|franchise|offshoot|province|faction|forces|"
+        r"(?:['’]s)?(?:\s+(?:affiliate|branch|wing|franchise|offshoot|province|faction|forces|force|army|"
         r"fighters|militants)"
         r"(?:\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?"
         r"(?:\s+and\s+[A-Z][\w-]+)?)?)?"
