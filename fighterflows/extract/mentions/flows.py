@@ -94,9 +94,13 @@ def _put_off(text: str, end: int, flow: Flow, said: str) -> bool:
     )
 
 
-# "accused of joining": an allegation, never the people's flow (the verb that holds or tries
-# them gives it)
-_ACCUSED_OF = re.compile(r"\b(?:accused|suspected)\s+of\s+(?:having\s+)?$", re.IGNORECASE)
+# "accused of joining", "who face charges of joining": an allegation, never the people's flow
+# (the verb that holds, tries or brings them back gives it)
+_ACCUSED_OF = re.compile(
+    r"\b(?:(?:accused|suspected)\s+of|(?:face|faces|faced|facing)\s+(?:terrorism\s+)?charges?\s+of)"
+    r"\s+(?:having\s+)?$",
+    re.IGNORECASE,
+)
 # "repatriated 100 … from camps where they have been held for years", "who had been held",
 # "where they had lived": the custody before a return, in a relative clause (rule
 # `custody-before-the-return`)
