@@ -106,7 +106,9 @@ _COUNT_ANAPHOR = re.compile(
     r"\s+(?:figure|number|total|count|tally))\s+at\s+$"
     # "The number includes about 40 children", "They include 21 women": a part of the figure
     # before
-    r"|\b(?:(?:the|this|that)\s+(?:figure|number|total|count|tally)|they|these|those)\s+(?:also\s+)?"
+    # ("This included 110 from Kosovo, 27 from …": the pronoun alone, as "They include")
+    r"|\b(?:(?:the|this|that)\s+(?:figure|number|total|count|tally)|they|these|those|this|it)"
+    r"\s+(?:also\s+)?"
     r"(?:includes?|included|comprises?|comprised)\s+(?:an\s+estimated\s+|some\s+|about\s+)?$"
     # "… are held by Kurdish forces. The detainees include about 21 women": the people just
     # counted, named again by what they are
