@@ -47,6 +47,11 @@ def age_before(text: str, pos: int) -> bool:
     return _before("age_before").find(text, pos) is not None
 
 
+def change_before(text: str, pos: int) -> bool:
+    """A verb of change ends right before pos ("rose from"): its "from … to …" is two values."""
+    return _before("change_before").find(text, pos) is not None
+
+
 def year_before(text: str, pos: int) -> bool:
     return _before("year_before", "months", extra=_ABBREVIATED_MONTHS).find(text, pos) is not None
 

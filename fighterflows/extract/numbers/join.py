@@ -222,6 +222,8 @@ def _range(text: str, a: Atom, b: Atom) -> Atom | None:
         lead = lex.before(_RANGE_LEADS).find(text, hedged.start())
     if link.group("and") and not (lead and lead[1].startswith("between")):
         return None
+    if lead is not None and lead[1].startswith("from") and ctx.change_before(text, lead[0]):
+        return None  # "rose from 200 to 300": the measure before and after, not a range
     if link.group("or") and (
         a.digits != b.digits or re.search(r"\beither\s+$", text[: a.start], re.I)
     ):
