@@ -419,6 +419,15 @@ _ACTOR_AFTER = re.compile(
     r"assaults?|bombardments?|shelling|air\s+campaign|military\s+(?:operations?|campaign))\b",
     re.I,
 )
+# a state named as the holder of a prison, a court or a deportation centre (`holding-state`) in
+# a sentence about foreign people: "1,200 foreign fighters were in Turkish prisons and 287
+# members were recaptured", "foreigners held in Turkey's deportation centres": the state that
+# holds or tries them, not whose people they are ("250 returnees are in Belgian prisons",
+# with no foreigners said, keeps Belgium's)
+_HOLDER_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:" + "|".join(load("flows")["holding_institutions"]) + r")\b",
+    re.I,
+)
 _OF_ITS = re.compile(r"\s*of\s+(?:its|their)\s", re.I)
 _OF_GROUP = re.compile(r"\s+(?:of|from|in|with)\s+(?:the\s+)?", re.I)
 
@@ -519,11 +528,30 @@ def _usable(text: str, facts: Facts, heads: Sequence[Head], n: NumberMention) ->
         and not _PARTICIPLE.match(text, p.end)
         and not _STATE_AFTER.match(text, p.end)
         and not _ACTOR_AFTER.match(text, p.end)
+        and not _holds_foreigners(text, p)
         and not _RANKED_AGAINST.search(text, max(0, p.start - 60), p.start)
         and not any(s <= p.start < e for s, e in spans)
         and not TRANSIT_ITS.search(text, p.end, p.end + 120)
         and not _sends_others_away(text, p)
     ]
+
+
+def _holds_foreigners(text: str, p: PlaceMention) -> bool:
+    """ "1,200 foreign fighters were in Turkish prisons and 287 members were recaptured": the
+    state that runs the prisons holds foreigners (`holding-state`); not when the people came
+    back to it ("Of the foreign fighters in Moroccan custody, 36 were held after coming back")."""
+    return (
+        _HOLDER_AFTER.match(text, p.end) is not None
+        and _FOREIGN_PEOPLE.search(text) is not None
+        and _CAME_BACK.search(text) is None
+    )
+
+
+_CAME_BACK = re.compile(
+    r"\b(?:returned|returning|returnees?|returns?|(?:came|come|coming|comes)\s+back|"
+    r"back\s+home|repatriat\w*)\b",
+    re.I,
+)
 
 
 def _sends_others_away(text: str, p: PlaceMention) -> bool:
