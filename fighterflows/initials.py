@@ -284,6 +284,29 @@ def scan_by_initial(
     ]
     short = [(n, table) for n, table in short if table]
     anywhere = tuple(sorted(always))
+    # The same scan without the alternatives tried everywhere, for a text where none of them
+    # can match: at each word they would be tried and fail, so leaving them out changes no
+    # match. What tells: a word each of their matches holds (`_needed`) missing from the text,
+    # else one search of them alone; and then only the words some head starts with are tried.
+    live = re.compile(lead + "(?:" + "|".join(fine[k][1] for k in anywhere) + ")" + tail, flags)
+    needed = [_needed(_PARSER.parse(fine[k][1], flags).data) for k in anywhere]
+    words = None if None in needed else {w for n in needed for w in n or ()}
+    bare = (
+        {h: tuple(k for k in t if k not in always) for h, t in whole_heads.items()},
+        [
+            (n, {h: tuple(k for k in t if k not in always) for h, t in table.items()})
+            for n, table in short
+        ],
+        (),
+        re.compile(
+            lead
+            + "(?:["
+            + "".join(re.escape(c) for c in _ASCII if lowered(c) in {h[0] for h in heads})
+            + "]|[^\\x00-\\x7f])",
+            flags & ~re.IGNORECASE,
+        ),
+    )
+    full = (whole_heads, short, anywhere, starts)
     compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
 
     def regex(tried: tuple[int, ...]) -> re.Pattern[str]:
@@ -298,18 +321,24 @@ def scan_by_initial(
     def scan(text: str) -> Iterator[re.Match[str]]:
         pos = 0
         low = lowered(text)
-        for start in starts.finditer(text):
+        if not anywhere or (
+            (words is None or any(w in low for w in words)) and live.search(text) is not None
+        ):
+            heads_, short_, anywhere_, starts_ = full
+        else:
+            heads_, short_, anywhere_, starts_ = bare
+        for start in starts_.finditer(text):
             at = start.start()
             if at < pos:
                 continue  # inside the last match
-            tried = whole_heads.get(low[at : at + _HEAD])
+            tried = heads_.get(low[at : at + _HEAD])
             if tried is None:
-                for n, table in short:
+                for n, table in short_:
                     tried = table.get(low[at : at + n])
                     if tried is not None:
                         break
                 else:
-                    tried = anywhere
+                    tried = anywhere_
             if tried:
                 m = regex(tried).match(text, at)
                 if m is not None:
@@ -317,6 +346,35 @@ def scan_by_initial(
                     pos = m.end()  # never empty: every alternative has a first character
 
     return whole, scan
+
+
+def _needed(items: Any) -> set[str] | None:
+    """Words, lower-cased, one of which every match of the sequence `items` holds (its longest
+    run of plain ASCII characters, or of one of its parts: any branch's); None where none is
+    known."""
+    found: list[set[str]] = []
+    run = ""
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL" and chr(av).isascii():
+            run += chr(av).lower()
+            continue
+        if run:
+            found.append({run})
+            run = ""
+        part: set[str] | None = None
+        if name == "SUBPATTERN":
+            part = _needed(av[3].data)
+        elif name == "BRANCH":
+            each = [_needed(branch.data) for branch in av[1]]
+            part = None if any(e is None for e in each) else {w for e in each for w in e or ()}
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            part = _needed(av[2].data)
+        if part:
+            found.append(part)
+    if run:
+        found.append({run})
+    return max(found, key=lambda words: min(len(w) for w in words), default=None)
 
 
 def _with_shorter(head: str, heads: dict[str, set[int]], always: set[int]) -> tuple[int, ...]:

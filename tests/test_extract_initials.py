@@ -275,6 +275,41 @@ def test_a_scan_by_initial_finds_what_its_whole_regex_finds(text: str) -> None:
     assert found == [(m.span(), m.lastgroup) for m in whole.finditer(text)]
 
 
+# an alternative that may start with any word ("Saudi-led guards hold") is tried everywhere,
+# but only in a text where it can match at all (initials._needed: "hold" is in it)
+_ANYWHERE = [
+    *_GROUPS[:2],
+    ("held", [r"[\w.]+-(?:led|backed)\s+(?:\w+\s+)?guards\s+(?:hold|holds)", "kept"]),
+]
+_HOLDER_WORDS = [*_FLOW_WORDS, "US-backed", "u.s.-led", "Saudi-led", "guards", "hold", "HOLDS"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_HOLDER_WORDS)).map(" ".join))
+def test_a_scan_by_initial_with_an_alternative_tried_anywhere_finds_what_its_whole_finds(
+    text: str,
+) -> None:
+    whole, scan = scan_by_initial(_ANYWHERE, r"(?<![\w-])", r"(?![\w-])", re.IGNORECASE)
+    found = [(m.span(), m.lastgroup) for m in scan(text)]
+    assert found == [(m.span(), m.lastgroup) for m in whole.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (r"[\w.]+-led\s+(?:guards|army)\s+(?:hold|is\s+holding)", {"-led"}),
+        (r"x+(?:ab|cd)?yz", {"yz"}),
+        (r"(?:ab|c)d", {"ab", "c"}),
+        (r"\w+", None),
+        (r"(?:ab|)\w", None),
+    ],
+)
+def test_the_words_a_match_needs_are_read_from_the_parse(
+    pattern: str, words: set[str] | None
+) -> None:
+    assert initials._needed(initials._PARSER.parse(pattern, re.IGNORECASE).data) == words
+
+
 def test_a_scan_by_initial_is_the_plain_scan_where_a_first_character_is_unknown() -> None:
     whole, scan = scan_by_initial([("any", ["kin", ".x"])], "", "", 0)
     assert scan == whole.finditer

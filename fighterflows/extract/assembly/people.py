@@ -142,18 +142,19 @@ def _whole_people(text: str, n: NumberMention, head: Head | None) -> People | No
     if head is not None or n.kind is NumberKind.SHARE:
         return None
     lo = max(0, n.start - _WHOLE_REACH)
-    if re.search(r"[;.:!?]", text[lo : n.start]):
-        lo = max(m.end() for m in re.finditer(r"[;.:!?]", text[lo : n.start])) + lo
-    words = [w for w in people_words(text) if lo <= w.start and w.end <= n.start]
+    lo = max(lo, *(text.rfind(mark, lo, n.start) + 1 for mark in ";.:!?"))
+    if "of" not in text[lo : n.start].lower():
+        return None  # (both wholes are said with "of")
     of_which = _OF_WHICH.search(text, lo, n.start)
     if of_which is not None and of_which.end() == n.start:
-        before = [w for w in words if w.end <= of_which.start()]
+        before = [w for w in people_words(text) if lo <= w.start and w.end <= of_which.start()]
         whole = before[-1] if before else None
     else:
         fronted = list(_FRONTED_WHOLE.finditer(text, lo, n.start))
         if not fronted or not _PART_AFTER_COMMA.search(text, fronted[-1].end(), n.start):
-            return None
-        after = [w for w in words if w.start >= fronted[-1].end()]
+            return None  # (the people words are read only where a whole was found)
+        start = max(lo, fronted[-1].end())
+        after = [w for w in people_words(text) if start <= w.start and w.end <= n.start]
         whole = after[0] if after else None
     if whole is None or whole.excluded or whole.population in (None, Population.TOTAL):
         return None

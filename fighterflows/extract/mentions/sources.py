@@ -17,7 +17,13 @@ from typing import Any
 
 from fighterflows.extract.mentions import lexicon
 from fighterflows.extract.mentions.lexicon import Gazetteer, Hit, alternation, fold, gazetteer, load
-from fighterflows.initials import guarded, guarded_branches, lowered, without_branch
+from fighterflows.initials import (
+    compile_guarded,
+    guarded,
+    guarded_branches,
+    lowered,
+    without_branch,
+)
 from fighterflows.places import find_places, is_region, place_adjective, place_name
 from fighterflows.trie import trie_pattern
 
@@ -245,7 +251,7 @@ _SPEAKER_GUARD = re.compile(
 )
 # a capitalised name, then a team's or a paper's noun
 _TEAM_GUARD = re.compile(r"\b[A-Z][\w.&'’-]*\s+(?:[\w-]+\s+){0,2}(?:" + _TEAM_NOUNS + r")\b")
-_IMPERSONAL = re.compile(
+_IMPERSONAL = compile_guarded(
     r"\b(?:is|are|was|were|been|it is|it was)\s+(?:\w+\s+)?(?:"
     + alternation(_WORDS["impersonal_participles"])
     + r")\b",
@@ -260,10 +266,14 @@ _INDEFINITE_WHO = (
     r"(?:(?i:" + alternation(_WORDS["indefinite_quantifiers"]) + r")\s+){0,2}"
     r"(?i:" + alternation(_WORDS["indefinite_papers"]) + r")"
 )
-_INDEFINITE = re.compile(
-    r"(?:(?i:\baccording\s+to)\s+|(?:^|[,;:]\s*|\bthat\s+))" + _INDEFINITE_WHO + r"(?:\s*,|\s+"
+_INDEFINITE_SAID = (
+    _INDEFINITE_WHO + r"(?:\s*,|\s+"
     r"(?i:suggest|suggested|show|showed|indicate|indicated|say|said|put|claim|claimed)\b)"
 )
+# (searched after "according to", a comma or "that", behind a guard on their first characters;
+# matched at the text's start: one regex with "^" among them had no guard to skip by)
+_INDEFINITE = compile_guarded(r"(?:(?i:\baccording\s+to)\s+|[,;:]\s*|\bthat\s+)" + _INDEFINITE_SAID)
+_INDEFINITE_FIRST = re.compile(_INDEFINITE_SAID)
 # "German security authorities said": a nation's authorities or government as the source.
 _NATIONAL = re.compile(
     # (not "Researchers and the police": two speakers, read one by one)
@@ -1227,7 +1237,9 @@ _LONG_TITLED = re.compile(
 def impersonal(text: str) -> bool:
     """True for "is believed", "was reported", "according to estimates": the text states the
     figure has no named source."""
-    return bool(_IMPERSONAL.search(text) or _INDEFINITE.search(text))
+    return bool(
+        _IMPERSONAL.search(text) or _INDEFINITE.search(text) or _INDEFINITE_FIRST.match(text)
+    )
 
 
 @cache
