@@ -764,11 +764,25 @@ def group_strength(facts: Facts, n: NumberMention, head: Head | None) -> bool:
         for g in facts.groups
     ):
         return True
-    # "The group has 10,000 men in Iraq": the group named by its kind
+    # "The group has 10,000 men in Iraq": the group named by its kind; but a bare "group" said
+    # to be made of its people, with no armed group named before it, is any group of people
+    # ("The group was made up of six men, 11 women and 30 children": a flight's parts)
     return any(
         _has(text, g.end(), n.start)
+        and not (
+            _BARE_GROUP.fullmatch(g.group())
+            and _MADE_OF.match(text, g.end(), n.start)
+            and not any(a.end <= g.start() for a in facts.groups)
+        )
         for g in _GROUP_KIND.finditer(text, max(0, n.start - 80), n.start)
     )
+
+
+_BARE_GROUP = re.compile(r"(?:the|its|this)\s+group", re.I)
+_MADE_OF = re.compile(
+    r"\s+(?:(?:is|are|was|were|still)\s+)*(?:consists?|consisted|comprises?|comprised|made\s+up)\b",
+    re.I,
+)
 
 
 # "the group, which is thought to have 7,000 fighters": the group's relative clause
