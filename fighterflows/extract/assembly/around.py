@@ -19,7 +19,13 @@ from fighterflows.extract.assembly.placing import (
     share_origins,
 )
 from fighterflows.extract.assembly.rules import Choice, choose
-from fighterflows.extract.assembly.wholes import base_place, continued, part_of_earlier, whole
+from fighterflows.extract.assembly.wholes import (
+    RESPECTIVELY,
+    base_place,
+    continued,
+    part_of_earlier,
+    whole,
+)
 from fighterflows.extract.mentions.facts import Facts
 from fighterflows.extract.mentions.flows import Cue
 from fighterflows.extract.mentions.populations import Head
@@ -281,7 +287,6 @@ def _first_of_the_list(
 _SPEAKING_PAIR = re.compile(
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+and\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
 )
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 
 def _speaker(
@@ -301,7 +306,7 @@ def _speaker(
             if a.start <= p.start < a.end and who == named and p.code not in ZONE_CODES:
                 return (p.code, p.text) if not is_region(p.code) else None
         pair = _SPEAKING_PAIR.fullmatch(who)
-        if pair is not None and _RESPECTIVELY.search(facts.sentence.text):
+        if pair is not None and RESPECTIVELY.search(facts.sentence.text):
             # "Germany and Austria counted 1,050 and 320 departures, respectively": two states
             # speaking of their own people, each its figure in order (`wholes.py: respectively`
             # pairs them; the first stands for the pair until then)

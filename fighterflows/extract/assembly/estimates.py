@@ -67,8 +67,10 @@ from fighterflows.extract.mentions.facts import Facts
 from fighterflows.extract.mentions.flows import Cue, is_blocked
 from fighterflows.extract.mentions.groups import find_zone, nearest_group
 from fighterflows.extract.mentions.lexicon import (
+    alternation,
     continuation_regex,
     held_in_zone_regexes,
+    load,
     ranking_regex,
     share_base_regex,
 )
@@ -886,13 +888,9 @@ _HELD_NOW_GAP = re.compile(
 )
 
 
-# the words of a wish or a request to leave, not a way out taken ("are en route home from the
-# camps", "escaped from detention camps" are none)
-_WISH = re.compile(
-    r"\b(?:wants?|wanted|wish(?:es|ed)?|hop(?:e|es|ed|ing)|longs?|longed|yearns?|yearned|"
-    r"ask(?:s|ed|ing)?|plead(?:s|ed|ing)?|beg(?:s|ged|ging)?|(?:a)?waiting|seek(?:s|ing)?)\b",
-    re.I,
-)
+# the words of a wish or a request to leave (data/flows.yaml: wishes), not a way out taken
+# ("are en route home from the camps", "escaped from detention camps" are none)
+_WISH = re.compile(r"\b(?:" + alternation(load("flows")["wishes"]) + r")\b", re.I)
 # a wish or plan to leave custody, said after the people: "want to come back from the camps",
 # "are asking to be repatriated from Roj", "hope to return home from prisons in Syria"
 _WAITING_IN_CUSTODY = re.compile(

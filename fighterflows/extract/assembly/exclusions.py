@@ -129,11 +129,11 @@ _AGE = re.compile(
 
 
 _EXTREME_AGE = re.compile(
-    r"\b(?:youngest|oldest)\b[^.;]{0,80}\b(?:was|were|is|are|being)\s+(?:just\s+|only\s+|aged\s+)?$"
-    # the other end said without its verb: "the youngest was two, the oldest 58", "… and the
-    # youngest just one" (`extreme-age-elided`)
-    r"|\b(?:youngest|oldest)\b[^.;]{0,80}\b(?:was|were|is|are|being)\b[^.;]{0,40}"
-    r"(?:,|\band)\s+(?:the\s+)?(?:youngest|oldest)\s+(?:just\s+|only\s+|aged\s+)?$",
+    r"\b(?:youngest|oldest)\b[^.;]{0,80}\b(?:was|were|is|are|being)\b"
+    # (or the other end said without its verb: "the youngest was two, the oldest 58", "… and
+    # the youngest just one", `extreme-age-elided`)
+    r"(?:[^.;]{0,40}(?:,|\band)\s+(?:the\s+)?(?:youngest|oldest))?"
+    r"\s+(?:just\s+|only\s+|aged\s+)?$",
     re.I,
 )
 

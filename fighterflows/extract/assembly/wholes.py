@@ -60,7 +60,7 @@ _BY_GROUP = re.compile(
 )
 
 
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 
 def by_group(facts: Facts, fig: Figure, draft: Draft) -> None:
@@ -76,7 +76,7 @@ def by_group(facts: Facts, fig: Figure, draft: Draft) -> None:
 def respectively(facts: Facts, drafts: list[Draft]) -> None:
     """ "200 and 150 fighters came back to Denmark and Norway, respectively": the figures
     take the places listed after them, in order."""
-    word = _RESPECTIVELY.search(facts.sentence.text)
+    word = RESPECTIVELY.search(facts.sentence.text)
     if word is None or len(drafts) < 2:
         return
     shift = facts.sentence.start

@@ -1328,7 +1328,7 @@ def _relays(found: Attribution) -> bool:
     name = f"{found.source or ''} {found.who}"
     if not name.strip() or _ESTIMATING.search(found.text):
         return False
-    return bool(_outlets().search(name) or PUBLICATION_WORDS.search(name))
+    return is_outlet(name)
 
 
 def nearest_attribution(
