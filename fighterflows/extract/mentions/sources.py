@@ -94,9 +94,12 @@ _ATTRIBUTION = re.compile(
     r"intelligence|counter-?terrorism|interior|foreign|justice|defen[cs]e|home|police|officials?|ministry|"
     r"prosecutors?|figures|data|statistics|estimates|agency|service)\b)[^,.;:()]{0,80}?))"
     r"(?=\s*[,.;:()]|\s+(?:that|who|which)\b|$)"
-    r"|(?P<gen>(?P<gen_x>\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[A-Za-z-]+(?:'s|’s)?\s+){0,4}"
+    # "a US-based security analysis group has said": a body described before the text names it
+    # (`described-then-named`); "The report, titled “…”, finds": the paper's title between
+    r"|(?P<gen>(?P<gen_x>\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?)\s+(?:[A-Za-z-]+(?:'s|’s)?\s+){0,4}"
     + _GENERIC
     + r")(?:'s|’s)?"
+    r"(?:,\s+(?:titled|entitled|called)\s+[\"“][^\"“”]{1,150}[\"”],?)?"
     r"\s+(?:(?:also|has|have|had|previously|earlier|recently|now)\s+){0,2}(?:" + _VERBS + r")\b)"
     r"|(?P<bycount>\b(?:[Bb]y|[Ii]n)\s+(?P<bycount_x>(?:the\s+)?(?:(?:[A-Z][\w.-]*\s+){0,5}"
     r"\w+(?:'s|’s)|its|their))\s+(?:own\s+|latest\s+|new\s+|most\s+recent\s+)?"
