@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from fighterflows.extract.mentions import lexicon
+from fighterflows.extract.mentions.groups import find_groups
 from fighterflows.extract.mentions.lexicon import Gazetteer, Hit, alternation, fold, gazetteer, load
 from fighterflows.initials import (
     compile_guarded,
@@ -667,6 +668,10 @@ def find_attributions(text: str) -> list[Attribution]:
                 out.append(found)
             continue
         found = _attribution(m.start(), m.end(), m.group(), who or "")
+        if found.generic in _BODY_KINDS and find_groups(text[: m.start()]):
+            # "… joined ISIL before the group declared its caliphate", "…, the group said in a
+            # video": the armed group the sentence names, no source (`armed-group-speaks-not`)
+            continue
         if kind in _SUBJECTS and (post := _cut_post(text, m)) is not None:
             found = post
         if kind in _SUBJECTS or kind == "off":
@@ -701,6 +706,10 @@ def find_attributions(text: str) -> list[Attribution]:
         # the words as the text has them, its line break kept
         out = [dataclasses.replace(a, text=original[a.start : a.end]) for a in out]
     return out
+
+
+# the kinds of body an armed group is too ("the group", "the organisation")
+_BODY_KINDS = frozenset({"group", "organisation", "organization"})
 
 
 # A post's title whose words run on over commas to the speaker's name ("Coordinating Minister
