@@ -780,6 +780,11 @@ def _source(
         if relayed is not None:
             d.source_text = words_of(relayed)
             return relayed.source, f"relayed by '{a.text}': continues the statement before"
+    parent = _unit_parent(sentences, i, a.who) if a is not None else None
+    if parent is not None:
+        # "The Department of Foreign Relations in the Autonomous Administration … received a
+        # delegation. The Department of Foreign Relations stated …": the body the unit is part of
+        return parent, f"unit-of-its-body: '{a.text}'"  # type: ignore[union-attr]
     stated = _stated_source(a, d, named, i, drafts) if a is not None else None
     stated = canonical(stated) if stated is not None else None
     if stated is not None and is_acronym(stated):
@@ -1503,6 +1508,46 @@ def _resolve_generic(
     if before:
         return before[-1].source
     return after[0].source if after else None
+
+
+# a unit's name: capitalised words with the noun of a unit ("the Counter-Terrorism Division",
+# "the Department of Foreign Relations", "the Centre for Terror Analysis")
+_UNIT = re.compile(
+    r"(?:[Tt]he\s+)?(?P<unit>(?:[A-Z][\w'’-]*\s+)*(?:Department|Directorate|Division|Unit|Centre|"
+    r"Center|Bureau|Section|Branch|Office)(?:\s+(?:of|for)\s+(?:[A-Z][\w'’-]*\s*)+)?)\s*"
+)
+# how many sentences before a unit's statement the text may name the body it is part of
+_UNIT_WITHIN = 3
+
+
+def _unit_parent(sentences: list[Sentence], i: int, who: str) -> str | None:
+    """The body a unit that speaks is part of, as a sentence up to three before (or its own)
+    names it: "The Department of Foreign Relations in the Autonomous Administration of North and
+    East Syria …", "the Centre for Terror Analysis at the Danish Security and Intelligence
+    Service" (`unit-of-its-body`); a unit named on its own keeps its reading."""
+    m = _UNIT.fullmatch(who.strip())
+    if m is None or named_sources(who):
+        return None
+    part = re.compile(
+        re.escape(m["unit"].strip()) + r"\s+(?:in|of|at|within|under)\s+(?:the\s+)?(?=[A-Z])"
+    )
+    for j in range(i, max(-1, i - 1 - _UNIT_WITHIN), -1):
+        text = sentences[j].text
+        for found in part.finditer(text):
+            bodies = [n for at, _, n in source_spans(text) if at == found.end()]
+            if not bodies and (name := _CAPITALISED.match(text, found.end())) is not None:
+                # a body the data does not list by name ("the Kosovo Police"): read as if it spoke
+                said = find_attributions(f"The {name.group().strip()} said")
+                bodies = [a.source for a in said if a.source]
+            if bodies and not _ACADEMIC.search(bodies[0]):
+                return canonical(bodies[0])
+    return None
+
+
+# a university that hosts a centre is no body the centre speaks for ("the Centre for Security
+# Studies at the University of Pristina found": the centre, `housed-at`)
+_ACADEMIC = re.compile(r"\b(?:University|College|School|Academy)\b")
+_CAPITALISED = re.compile(r"(?:[A-Z][\w'’-]*\s*)+")
 
 
 # "a new report", "an American think tank": a body described, not yet named

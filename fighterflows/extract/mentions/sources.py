@@ -158,8 +158,12 @@ _ATTRIBUTION = re.compile(
     + r"),\s+(?:also\s+)?(?:"
     + _VERBS
     + r")\b)"
+    # "The Ministry of National Security (MNS) of Azerbaijan said": its initials in brackets
+    # inside a name (`initials-inside-name`)
     r"|(?P<subj>\*{0,2}(?P<subj_x>(?:\b[Tt]he\s+|\b[Aa]n?\s+)?(?:" + _NAME_WORD + r"\s+|"
-    r"(?:of|for|the|and|de|on)\s+){0,9}?" + _NAME_WORD + r"(?:'s|’s)?"
+    r"(?:of|for|the|and|de|on)\s+|\([A-Z][A-Za-z.]{1,9}\)\s+(?=of\s)){0,9}?"
+    + _NAME_WORD
+    + r"(?:'s|’s)?"
     r"(?:\s+(?:new\s+)?(?:report|study|estimate|survey|analysis))?(?:,[^,]{3,90},)?)\*{0,2}"
     r"(?:\s+\([A-Z][A-Za-z.]{1,9}\))?"
     # "the Program on Extremism at George Washington University says": the body, not its host
@@ -708,6 +712,8 @@ def find_attributions(text: str) -> list[Attribution]:
     return out
 
 
+# a name's initials in brackets before the rest of the name (`initials-inside-name`)
+_INITIALS_INSIDE = re.compile(r"\s+\([A-Z][A-Za-z.]{1,9}\)(?=\s+of\s)")
 # the kinds of body an armed group is too ("the group", "the organisation")
 _BODY_KINDS = frozenset({"group", "organisation", "organization"})
 
@@ -989,6 +995,7 @@ def _first_body(who: str) -> str:
 
 
 def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
+    who = _INITIALS_INSIDE.sub("", who)  # "the Ministry of National Security (MNS) of Azerbaijan"
     who = _POSSESSIVE_END.sub("", _LEADING_PREPOSITION.sub("", _AGENT.sub("", who)))
     relative = _RELATIVE_AGENT.match(who)
     if relative is not None and (
