@@ -1184,11 +1184,30 @@ def national_possessive(name: str) -> str:
     National Security": a national body named as its country's, in the adjective form."""
     m = re.match(r"(?:the\s+)?(.+?)(?:'s|’s)\s+(?=[A-Z])", name)
     if m is None:
-        return name
+        return _ministry_of_country(name)
     places = [p for p in find_places(m.group(1)) if p.text == m.group(1) and not is_region(p.code)]
     if not places:
         return name
     return f"{source_adjective(places[0].code)} {name[m.end() :]}"
+
+
+# "Ministry of National Security of Azerbaijan": a ministry the data does not list, named with
+# its country after it (`ministry-of-country`)
+_MINISTRY_OF = re.compile(
+    r"(?:the\s+)?(?P<office>Ministry\s+(?:of|for)\s+.+?)\s+of\s+(?:the\s+)?(?P<country>.+)"
+)
+
+
+def _ministry_of_country(name: str) -> str:
+    """ "Ministry of National Security of Azerbaijan" → "Azerbaijani Ministry of National
+    Security", as the contract names a country's offices."""
+    m = _MINISTRY_OF.fullmatch(name)
+    if m is None:
+        return name
+    places = find_places(m["country"])
+    if not any(p.text == m["country"] and not is_region(p.code) for p in places):
+        return name
+    return f"{source_adjective(places[0].code)} {m['office']}"
 
 
 # A person named by their post, whatever they do in the sentence: "Dutch Justice Minister Ferd
