@@ -524,8 +524,27 @@ def _named(sentences: list[Sentence], facts: list[Facts | None]) -> list[Named]:
             continue
         voices = _Voices(s.text, facts[i]) if spans else None
         for offset, source in sorted([*((a, n) for a, _, n in spans), *others]):
+            if _PLACE_BEFORE.search(s.text, 0, offset) and _all_place(source):
+                # "people from countries in the European Union": a place there, no one who
+                # speaks, never what "the report" stands for (`body-as-place`)
+                continue
             out.append(Named(i, source, report_kind(s.text, offset), voices, offset))
     return out
+
+
+# the words before a body's name that make it a place ("countries in the European Union", "from
+# the EU"); the name itself must be a place too (`places.py`)
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|from|across|throughout|outside|within|into)"
+    r"|\b(?:countries|states|nations|members?)\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _all_place(name: str) -> bool:
+    """The whole name is a place's ("the European Union"), not a country's body's ("the
+    Syrian government")."""
+    return any(p.start == 0 and p.end == len(name) for p in find_places(name))
 
 
 def _heading_place(f: Facts) -> PlaceMention | None:
@@ -761,6 +780,11 @@ def _source(
         if relayed is not None:
             d.source_text = words_of(relayed)
             return relayed.source, f"relayed by '{a.text}': continues the statement before"
+    parent = _unit_parent(sentences, i, a.who) if a is not None else None
+    if parent is not None:
+        # "The Department of Foreign Relations in the Autonomous Administration … received a
+        # delegation. The Department of Foreign Relations stated …": the body the unit is part of
+        return parent, f"unit-of-its-body: '{a.text}'"  # type: ignore[union-attr]
     stated = _stated_source(a, d, named, i, drafts) if a is not None else None
     stated = canonical(stated) if stated is not None else None
     if stated is not None and is_acronym(stated):
@@ -1305,7 +1329,10 @@ def _stated_source(
             # the kind is the source, not an earlier body of that kind
             return apposed.group("name")
         last = next((x.source for x in reversed(drafts) if x.source), None)
-        resolved = _resolve_generic(a.generic, named, i, {x.source for x in drafts}, last)
+        indefinite = _INDEFINITE_ARTICLE.match(a.who) is not None
+        resolved = _resolve_generic(
+            a.generic, named, i, {x.source for x in drafts}, last, indefinite
+        )
         if resolved is None and a.generic in _OFFICIAL_NOUNS and _is_country(d.place):
             return government_name(d.place, place_name(d.place))  # "the ministry said"
         return resolved
@@ -1429,12 +1456,15 @@ def _resolve_generic(
     i: int,
     figures: AbstractSet[str | None] = frozenset(),
     last: str | None = None,
+    indefinite: bool = False,
 ) -> str | None:
     """The source a generic noun ("the report", "the center", "the authors") stands for:
-    one named in the same sentence; else one whose name has the noun ("the center" → The
-    Soufan Center); else the last source a figure was attributed to, or the next one (a news
-    lead: "according to a new report" before the organisation is named); else the last
-    named; else the next named."""
+    one named in the same sentence; else, for a body the text describes before it names it
+    ("a new report has found", "a US-based think tank said"), the body the next sentences name
+    (`described-then-named`); else one whose name has the noun ("the center" → The Soufan
+    Center); else the last source a figure was attributed to, or the next one (a news lead:
+    "according to a new report" before the organisation is named); else the last named; else
+    the next named."""
     # an office that issued a statement stands only for "the statement"
     named = [n for n in named if not n.issued or n.kind == kind]
     here = [n for n in named if n.sentence == i]
@@ -1443,6 +1473,10 @@ def _resolve_generic(
     same = [n for n in here if n.attributed] or [n for n in here if not find_groups(n.source)]
     if same:
         return same[0].source
+    if indefinite:
+        described = _described_then_named(named, i)
+        if described is not None:
+            return described
     before = [n for n in named if n.sentence < i]
     after = [n for n in named if n.sentence > i]
     noun = {"centre": "center", "organisation": "organization"}.get(kind, kind)
@@ -1474,6 +1508,68 @@ def _resolve_generic(
     if before:
         return before[-1].source
     return after[0].source if after else None
+
+
+# a unit's name: capitalised words with the noun of a unit ("the Counter-Terrorism Division",
+# "the Department of Foreign Relations", "the Centre for Terror Analysis")
+_UNIT = re.compile(
+    r"(?:[Tt]he\s+)?(?P<unit>(?:[A-Z][\w'’-]*\s+)*(?:Department|Directorate|Division|Unit|Centre|"
+    r"Center|Bureau|Section|Branch|Office)(?:\s+(?:of|for)\s+(?:[A-Z][\w'’-]*\s*)+)?)\s*"
+)
+# how many sentences before a unit's statement the text may name the body it is part of
+_UNIT_WITHIN = 3
+
+
+def _unit_parent(sentences: list[Sentence], i: int, who: str) -> str | None:
+    """The body a unit that speaks is part of, as a sentence up to three before (or its own)
+    names it: "The Department of Foreign Relations in the Autonomous Administration of North and
+    East Syria …", "the Centre for Terror Analysis at the Danish Security and Intelligence
+    Service" (`unit-of-its-body`); a unit named on its own keeps its reading."""
+    m = _UNIT.fullmatch(who.strip())
+    if m is None or named_sources(who):
+        return None
+    part = re.compile(
+        re.escape(m["unit"].strip()) + r"\s+(?:in|of|at|within|under)\s+(?:the\s+)?(?=[A-Z])"
+    )
+    for j in range(i, max(-1, i - 1 - _UNIT_WITHIN), -1):
+        text = sentences[j].text
+        for found in part.finditer(text):
+            bodies = [n for at, _, n in source_spans(text) if at == found.end()]
+            if not bodies and (name := _CAPITALISED.match(text, found.end())) is not None:
+                # a body the data does not list by name ("the Kosovo Police"): read as if it spoke
+                said = find_attributions(f"The {name.group().strip()} said")
+                bodies = [a.source for a in said if a.source]
+            if bodies and not _ACADEMIC.search(bodies[0]):
+                return canonical(bodies[0])
+    return None
+
+
+# a university that hosts a centre is no body the centre speaks for ("the Centre for Security
+# Studies at the University of Pristina found": the centre, `housed-at`)
+_ACADEMIC = re.compile(r"\b(?:University|College|School|Academy)\b")
+_CAPITALISED = re.compile(r"(?:[A-Z][\w'’-]*\s*)+")
+
+
+# "a new report", "an American think tank": a body described, not yet named
+_INDEFINITE_ARTICLE = re.compile(r"\s*(?:[Aa]n?)\s")
+# how many sentences after a described body its name may come ("…, a new report has found.
+# According to research by the Soufan Center, …")
+_NAMED_WITHIN = 3
+
+
+def _described_then_named(named: list[Named], i: int) -> str | None:
+    """The body the sentences right after `i` name (`described-then-named`): one a figure is
+    attributed to there, else the first named; never a news outlet, nor an armed group."""
+    near = [
+        n
+        for n in named
+        if i < n.sentence <= i + _NAMED_WITHIN
+        and not is_outlet(n.source)
+        and not find_groups(n.source)
+    ]
+    attributed = [n for n in near if n.attributed]
+    chosen = attributed or near
+    return chosen[0].source if chosen else None
 
 
 # a kind of body followed by its name: "rights group Reprieve", "think tank Egmont"

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from fighterflows.extract.mentions import lexicon
+from fighterflows.extract.mentions.groups import find_groups
 from fighterflows.extract.mentions.lexicon import Gazetteer, Hit, alternation, fold, gazetteer, load
 from fighterflows.initials import (
     compile_guarded,
@@ -94,9 +95,12 @@ _ATTRIBUTION = re.compile(
     r"intelligence|counter-?terrorism|interior|foreign|justice|defen[cs]e|home|police|officials?|ministry|"
     r"prosecutors?|figures|data|statistics|estimates|agency|service)\b)[^,.;:()]{0,80}?))"
     r"(?=\s*[,.;:()]|\s+(?:that|who|which)\b|$)"
-    r"|(?P<gen>(?P<gen_x>\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[A-Za-z-]+(?:'s|’s)?\s+){0,4}"
+    # "a US-based security analysis group has said": a body described before the text names it
+    # (`described-then-named`); "The report, titled “…”, finds": the paper's title between
+    r"|(?P<gen>(?P<gen_x>\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?)\s+(?:[A-Za-z-]+(?:'s|’s)?\s+){0,4}"
     + _GENERIC
     + r")(?:'s|’s)?"
+    r"(?:,\s+(?:titled|entitled|called)\s+[\"“][^\"“”]{1,150}[\"”],?)?"
     r"\s+(?:(?:also|has|have|had|previously|earlier|recently|now)\s+){0,2}(?:" + _VERBS + r")\b)"
     r"|(?P<bycount>\b(?:[Bb]y|[Ii]n)\s+(?P<bycount_x>(?:the\s+)?(?:(?:[A-Z][\w.-]*\s+){0,5}"
     r"\w+(?:'s|’s)|its|their))\s+(?:own\s+|latest\s+|new\s+|most\s+recent\s+)?"
@@ -154,8 +158,12 @@ _ATTRIBUTION = re.compile(
     + r"),\s+(?:also\s+)?(?:"
     + _VERBS
     + r")\b)"
+    # "The Ministry of National Security (MNS) of Azerbaijan said": its initials in brackets
+    # inside a name (`initials-inside-name`)
     r"|(?P<subj>\*{0,2}(?P<subj_x>(?:\b[Tt]he\s+|\b[Aa]n?\s+)?(?:" + _NAME_WORD + r"\s+|"
-    r"(?:of|for|the|and|de|on)\s+){0,9}?" + _NAME_WORD + r"(?:'s|’s)?"
+    r"(?:of|for|the|and|de|on)\s+|\([A-Z][A-Za-z.]{1,9}\)\s+(?=of\s)){0,9}?"
+    + _NAME_WORD
+    + r"(?:'s|’s)?"
     r"(?:\s+(?:new\s+)?(?:report|study|estimate|survey|analysis))?(?:,[^,]{3,90},)?)\*{0,2}"
     r"(?:\s+\([A-Z][A-Za-z.]{1,9}\))?"
     # "the Program on Extremism at George Washington University says": the body, not its host
@@ -664,6 +672,10 @@ def find_attributions(text: str) -> list[Attribution]:
                 out.append(found)
             continue
         found = _attribution(m.start(), m.end(), m.group(), who or "")
+        if found.generic in _BODY_KINDS and find_groups(text[: m.start()]):
+            # "… joined ISIL before the group declared its caliphate", "…, the group said in a
+            # video": the armed group the sentence names, no source (`armed-group-speaks-not`)
+            continue
         if kind in _SUBJECTS and (post := _cut_post(text, m)) is not None:
             found = post
         if kind in _SUBJECTS or kind == "off":
@@ -698,6 +710,12 @@ def find_attributions(text: str) -> list[Attribution]:
         # the words as the text has them, its line break kept
         out = [dataclasses.replace(a, text=original[a.start : a.end]) for a in out]
     return out
+
+
+# a name's initials in brackets before the rest of the name (`initials-inside-name`)
+_INITIALS_INSIDE = re.compile(r"\s+\([A-Z][A-Za-z.]{1,9}\)(?=\s+of\s)")
+# the kinds of body an armed group is too ("the group", "the organisation")
+_BODY_KINDS = frozenset({"group", "organisation", "organization"})
 
 
 # A post's title whose words run on over commas to the speaker's name ("Coordinating Minister
@@ -977,6 +995,7 @@ def _first_body(who: str) -> str:
 
 
 def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
+    who = _INITIALS_INSIDE.sub("", who)  # "the Ministry of National Security (MNS) of Azerbaijan"
     who = _POSSESSIVE_END.sub("", _LEADING_PREPOSITION.sub("", _AGENT.sub("", who)))
     relative = _RELATIVE_AGENT.match(who)
     if relative is not None and (
@@ -1165,11 +1184,30 @@ def national_possessive(name: str) -> str:
     National Security": a national body named as its country's, in the adjective form."""
     m = re.match(r"(?:the\s+)?(.+?)(?:'s|’s)\s+(?=[A-Z])", name)
     if m is None:
-        return name
+        return _ministry_of_country(name)
     places = [p for p in find_places(m.group(1)) if p.text == m.group(1) and not is_region(p.code)]
     if not places:
         return name
     return f"{source_adjective(places[0].code)} {name[m.end() :]}"
+
+
+# "Ministry of National Security of Azerbaijan": a ministry the data does not list, named with
+# its country after it (`ministry-of-country`)
+_MINISTRY_OF = re.compile(
+    r"(?:the\s+)?(?P<office>Ministry\s+(?:of|for)\s+.+?)\s+of\s+(?:the\s+)?(?P<country>.+)"
+)
+
+
+def _ministry_of_country(name: str) -> str:
+    """ "Ministry of National Security of Azerbaijan" → "Azerbaijani Ministry of National
+    Security", as the contract names a country's offices."""
+    m = _MINISTRY_OF.fullmatch(name)
+    if m is None:
+        return name
+    places = find_places(m["country"])
+    if not any(p.text == m["country"] and not is_region(p.code) for p in places):
+        return name
+    return f"{source_adjective(places[0].code)} {m['office']}"
 
 
 # A person named by their post, whatever they do in the sentence: "Dutch Justice Minister Ferd
