@@ -1,0 +1,92 @@
+"""The two levels of a change said of one measure: "fell from 300 to 120", "rose from 200 in
+2014 to more than 500 in 2016", "more than 250, up from about 100 a year earlier", "is down to
+150 from 400". Each level is an estimate of the same people; the earlier one is read as the
+later one is (place, flow, population, scope) and dated by the words said of it alone
+(`earlier-level-of-a-change`). The difference ("700 more than") is no level and no estimate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+
+from fighterflows.extract.numbers import NumberKind, NumberMention
+from fighterflows.extract.numbers import lexicon as lex
+from fighterflows.extract.numbers.context import change_before
+
+# between the earlier level and the later one of "from X to Y": at most a date said of X
+# ("from about 700 in 2017 to some 400", "from 20 in May 2013 to 40"); never "a month" (a rate)
+_FROM_TO = re.compile(
+    r"(?:\s+(?:in|by|at\s+the\s+end\s+of|as\s+of|during|in\s+(?:early|mid|late))\s+"
+    r"[\w.-]+(?:\s+[\w.-]+){0,2}?,?)?(?P<to>\s+(?:(?:up|down)\s+)?to\s+)",
+    re.I,
+)
+_FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.I)
+_FROM_ONLY = re.compile(r"\s+from\s+", re.I)
+# the later level's clause, up to "up from": no other sentence part ("; ", ": ") between
+_CLAUSE = re.compile(r"[^.;:!?]{0,90}")
+# how far after the earlier level its own date may be ("…, up from 120 in May"): up to the
+# next comma or stop
+_DATE_REACH = re.compile(r"[^,;.!?]{0,40}")
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    earlier: NumberMention
+    later: NumberMention
+    window: tuple[int, int]  # where a date said of the earlier level alone stands
+    said: tuple[int, int]  # the words that state the earlier level ("from 300", "up from 100")
+
+
+@cache
+def _said_after() -> lex.Before:
+    """ "…, up from", "…, down from", "…, a rise from" (numbers.yaml: change_after_level)."""
+    return lex.before(tuple(lex.data()["change_after_level"]))
+
+
+@cache
+def _to_then_from() -> lex.Before:
+    """ "is down to 150 from 400", "dropped to 120 from 150": a change verb (or up, down)
+    and "to" before the later level."""
+    words = [*lex.data()["change_before"], "up", "down"]
+    return lex.before(tuple(f"{w} to" for w in words))
+
+
+def changes(text: str, numbers: tuple[NumberMention, ...]) -> list[Change]:
+    """The changes said in a sentence, each an earlier and a later level of one measure."""
+    if "from" not in text and "From" not in text:
+        return []
+    counts = [n for n in numbers if n.kind is NumberKind.COUNT]
+    found: list[Change] = []
+    for a, b in pairwise(counts):
+        between = text[a.end : b.start]
+        from_at = _FROM_BEFORE.search(text, max(0, a.start - 8), a.start)
+        if (
+            from_at is not None
+            and change_before(text, from_at.start())
+            and (m := _FROM_TO.fullmatch(between)) is not None
+        ):
+            to = a.end + m.start("to")  # "fell from 300 to 120"
+            found.append(Change(a, b, (a.end, to), (from_at.start(), to)))
+            continue
+        reach = _DATE_REACH.match(text, b.end)
+        end = reach.end() if reach is not None else b.end
+        said = _said_after().find(text, b.start)
+        if said is not None and _CLAUSE.fullmatch(text, a.end, said[0]):
+            # "250, up from about 100 a year earlier"
+            found.append(Change(b, a, (b.end, end), (said[0], end)))
+        elif _FROM_ONLY.fullmatch(between) and _to_then_from().find(text, a.start) is not None:
+            found.append(Change(b, a, (b.end, end), (a.end, end)))  # "down to 150 from 400"
+    return found
+
+
+def unsaid(text: str, found: list[Change]) -> str:
+    """The sentence as if the earlier levels were not said (blanked, offsets kept): the later
+    level is read as "fell to 120", "250 have travelled"."""
+    chars = list(text)
+    for c in found:
+        a, b = c.said
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
