@@ -24,6 +24,12 @@ _FROM_TO = re.compile(
     re.I,
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.I)
+# "rose by 50 to 650", "grew by a third to 200": the difference between the levels
+_BY_BEFORE = re.compile(
+    r"\bby\s+(?:(?:about|around|some|nearly|almost|roughly|more\s+than|over|at\s+least)\s+)?\Z",
+    re.I,
+)
+_BY_TO = re.compile(r"\s+to\s+")
 _FROM_ONLY = re.compile(r"\s+from\s+", re.I)
 # the later level's clause, up to "up from": no other sentence part ("; ", ": ") between
 _CLAUSE = re.compile(r"[^.;:!?]{0,90}")
@@ -34,10 +40,11 @@ _DATE_REACH = re.compile(r"[^,;.!?]{0,40}")
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    earlier: NumberMention
+    earlier: NumberMention  # or the difference ("rose by 50 to 650"): no level, no estimate
     later: NumberMention
     window: tuple[int, int]  # where a date said of the earlier level alone stands
     said: tuple[int, int]  # the words that state the earlier level ("from 300", "up from 100")
+    difference: bool = False
 
 
 @cache
@@ -56,12 +63,21 @@ def _to_then_from() -> lex.Before:
 
 def changes(text: str, numbers: tuple[NumberMention, ...]) -> list[Change]:
     """The changes said in a sentence, each an earlier and a later level of one measure."""
-    if "from" not in text and "From" not in text:
+    if "from" not in text and "From" not in text and " by " not in text:
         return []
-    counts = [n for n in numbers if n.kind is NumberKind.COUNT]
+    counts = [n for n in numbers if n.kind in (NumberKind.COUNT, NumberKind.SHARE)]
     found: list[Change] = []
     for a, b in pairwise(counts):
         between = text[a.end : b.start]
+        if b.kind is not NumberKind.COUNT:
+            continue
+        by_at = _BY_BEFORE.search(text, max(0, a.start - 20), a.start)
+        if by_at is not None and change_before(text, by_at.start()) and _BY_TO.fullmatch(between):
+            # "rose by 50 to 650": no earlier level said, only the difference
+            found.append(Change(a, b, (a.end, a.end), (by_at.start(), a.end), True))
+            continue
+        if a.kind is not NumberKind.COUNT:
+            continue
         from_at = _FROM_BEFORE.search(text, max(0, a.start - 8), a.start)
         if (
             from_at is not None

@@ -272,7 +272,7 @@ def _with_earlier_levels(
     out = list(drafts)
     for c in levels:
         later = next((d for d in drafts if d.number == c.later), None)
-        if later is None or later.kind is not Kind.COUNT:
+        if c.difference or later is None or later.kind is not Kind.COUNT:
             continue
         a, b = c.window
         own = dated(
