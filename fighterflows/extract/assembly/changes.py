@@ -98,6 +98,35 @@ def changes(text: str, numbers: tuple[NumberMention, ...]) -> list[Change]:
     return found
 
 
+# the earlier level dated back from the later one: "down from 80 the year before", "up from
+# about 100 a year earlier", "from 40 the previous month"
+_BEFORE_THE_LATER = re.compile(
+    r"\b(?:(?P<n>a|an|one|two|three|four|five|\d{1,2})\s+(?P<unit>year|month)s?\s+"
+    r"(?:earlier|before|previously)|the\s+(?:previous|preceding|prior)\s+(?P<unit2>year|month)"
+    r"|the\s+(?P<unit3>year|month)\s+before)\b",
+    re.I,
+)
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def dated_back(text: str, c: Change, later: str | None) -> str | None:
+    """The date of the earlier level said back from the later one's (`later`, an ISO date),
+    or None when its words say no such thing."""
+    m = _BEFORE_THE_LATER.search(text, c.window[0], c.window[1])
+    if m is None or not later or not later[:4].isdigit():
+        return None
+    n = m.group("n")
+    back = 1 if n is None else (int(n) if n.isdigit() else _SMALL[n.lower()])
+    unit = (m.group("unit") or m.group("unit2") or m.group("unit3")).lower()
+    year = int(later[:4])
+    if unit == "year":
+        return str(year - back)
+    if len(later) < 7:
+        return None  # a month before a year: no month to count from
+    months = year * 12 + int(later[5:7]) - 1 - back
+    return f"{months // 12}-{months % 12 + 1:02d}"
+
+
 def unsaid(text: str, found: list[Change]) -> str:
     """The sentence as if the earlier levels were not said (blanked, offsets kept): the later
     level is read as "fell to 120", "250 have travelled"."""

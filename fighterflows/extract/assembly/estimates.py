@@ -18,7 +18,7 @@ from fighterflows.extract.assembly.around import (
     shared_by_a_list,
 )
 from fighterflows.extract.assembly.breakdowns import destination_part, next_part
-from fighterflows.extract.assembly.changes import Change, changes, unsaid
+from fighterflows.extract.assembly.changes import Change, changes, dated_back, unsaid
 from fighterflows.extract.assembly.choosing import (
     AMONG,
     OF_THOSE_WHO,
@@ -174,6 +174,7 @@ def assemble(facts: Facts, context: Context) -> list[Draft]:
     """The drafts of one sentence, in order."""
     levels = changes(facts.sentence.text, facts.numbers)
     all_dates = facts.dates if levels else ()
+    said_text = facts.sentence.text
     if levels:
         # the later level of a change is read as if the earlier one were not said, and a date
         # said of the earlier one alone is not the later one's
@@ -250,7 +251,9 @@ def assemble(facts: Facts, context: Context) -> list[Draft]:
     if levels:
         # (after the rules that compare a sentence's figures: an earlier level is no larger
         # number who went, "110 are fighting in Syria, down from 120")
-        drafts = _with_earlier_levels(drafts, levels, all_dates, context)
+        drafts = _with_earlier_levels(
+            drafts, levels, all_dates, context, (said_text, facts.published)
+        )
     return drafts
 
 
@@ -265,10 +268,15 @@ def _without_earlier_levels(facts: Facts, levels: list[Change]) -> Facts:
 
 
 def _with_earlier_levels(
-    drafts: list[Draft], levels: list[Change], dates: tuple[DateMention, ...], context: Context
+    drafts: list[Draft],
+    levels: list[Change],
+    dates: tuple[DateMention, ...],
+    context: Context,
+    said: tuple[str, str | None],
 ) -> list[Draft]:
     """The earlier level of each change whose later level is an estimate, read as that one is
     (`earlier-level-of-a-change`), dated only by a date said of it alone."""
+    text, published = said
     out = list(drafts)
     for c in levels:
         later = next((d for d in drafts if d.number == c.later), None)
@@ -281,6 +289,8 @@ def _with_earlier_levels(
             c.earlier.end,
             context.narrative_month,
         )
+        if own is None and (back := dated_back(text, c, later.as_of or published)) is not None:
+            own = back, f"dated-back-from-the-later-level: '{later.as_of or published}'"
         shift = later.sentence_start
         out.append(
             dataclasses.replace(
