@@ -476,3 +476,36 @@ def test_figures_from_a_date_hold_for_that_date(
 ) -> None:
     (e,) = extract(text, published)
     assert (e.as_of, e.since) == (as_of, since)
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        # each level of a change is dated by its own words (`earlier-level-of-a-change`)
+        (
+            "The count of Kazakhs still in the conflict zone rose from 200 in 2014 to more than "
+            "500 in 2016.",
+            [("200", "2014"), ("more than 500", "2016")],
+        ),
+        (
+            "During 2016, only 11 people travelled from Belgium to the conflict zone, down from "
+            "80 the year before.",
+            [("11", "2016"), ("80", "2015")],
+        ),
+        (
+            "More than 250 Americans have travelled to Syria, up from about 100 a year earlier.",
+            [("More than 250", "2020-01-15"), ("about 100", "2019")],
+        ),
+        (
+            "Some 60 Finns remain in the conflict zone, down from 75 in May, the police said.",
+            [("Some 60", "2020-01-15"), ("75", "2019-05")],
+        ),
+        (
+            "The number of Belgians in Syria fell from 300 to 120 over three years.",
+            [("300", "2020-01-15"), ("120", "2020-01-15")],
+        ),
+    ],
+)
+def test_each_level_of_a_change_has_its_own_date(text: str, dated: list[tuple[str, str]]) -> None:
+    found = extract(text, "2020-01-15", "case")
+    assert [(e.quote, e.as_of) for e in found] == dated

@@ -265,18 +265,25 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
     dead = head is not None and any(
         c.flow is Flow.KILLED and head.start <= c.start < head.end and not c.stock for c in after
     )
+    # a noun cue that begins inside the head runs on to the people's noun: "Dutch jihadist
+    # travellers are still in the region", "extremist travellers are currently abroad"
+    head_end = (
+        max([head.end] + [c.end for c in after if head.start <= c.start < head.end], default=0)
+        if head is not None
+        else 0
+    )
     verbs = [
         c
         for c in after
         if head is not None
-        and c.start >= head.end
-        and _VERB_NEAR.fullmatch(text[head.end : c.start])
+        and c.start >= head_end
+        and _VERB_NEAR.fullmatch(text[head_end : c.start])
         and not (dead and c.stock)
     ]
     if head is not None and verbs:
         # "Twelve returnees have been convicted": the verb, not the noun, says what they did;
         # but "20 known deaths and more in detention" keeps its noun.
-        after = [c for c in after if c.start >= head.end]
+        after = [c for c in after if c.start >= head_end]
     explicit = [
         c
         for c in after

@@ -19,6 +19,7 @@ from fighterflows.extract.assembly.around import (
     shared_by_a_list,
 )
 from fighterflows.extract.assembly.breakdowns import destination_part, next_part
+from fighterflows.extract.assembly.changes import Change, changes, dated_back, unsaid
 from fighterflows.extract.assembly.choosing import (
     AMONG,
     OF_THOSE_WHO,
@@ -63,7 +64,7 @@ from fighterflows.extract.assembly.wholes import (
     remaining_against_departures,
     respectively,
 )
-from fighterflows.extract.mentions.dates import dated, since_for
+from fighterflows.extract.mentions.dates import DateMention, dated, since_for
 from fighterflows.extract.mentions.facts import Facts
 from fighterflows.extract.mentions.flows import Cue, is_blocked
 from fighterflows.extract.mentions.groups import find_zone, nearest_group
@@ -172,6 +173,13 @@ _NUMBER_BLOCK = re.compile(
 
 def assemble(facts: Facts, context: Context) -> list[Draft]:
     """The drafts of one sentence, in order."""
+    levels = changes(facts.sentence.text, facts.numbers)
+    all_dates = facts.dates if levels else ()
+    said_text = facts.sentence.text
+    if levels:
+        # the later level of a change is read as if the earlier one were not said, and a date
+        # said of the earlier one alone is not the later one's
+        facts = _without_earlier_levels(facts, levels)
     figures = _figures(facts)
     used: dict[int, Cue] = {}
     made: dict[int, Draft] = {}
@@ -240,7 +248,68 @@ def assemble(facts: Facts, context: Context) -> list[Draft]:
     remaining_against_departures(drafts)
     respectively(facts, drafts)
     _parts_share_scope(drafts)
-    return shared_by_a_list(facts, drafts)
+    drafts = shared_by_a_list(facts, drafts)
+    if levels:
+        # (after the rules that compare a sentence's figures: an earlier level is no larger
+        # number who went, "110 are fighting in Syria, down from 120")
+        drafts = _with_earlier_levels(
+            drafts, levels, all_dates, context, (said_text, facts.published)
+        )
+    return drafts
+
+
+def _without_earlier_levels(facts: Facts, levels: list[Change]) -> Facts:
+    earlier = {c.earlier for c in levels}
+    text = unsaid(facts.sentence.text, levels)
+    return dataclasses.replace(
+        facts,
+        sentence=dataclasses.replace(facts.sentence, text=text),
+        numbers=tuple(n for n in facts.numbers if n not in earlier),
+    )
+
+
+def _with_earlier_levels(
+    drafts: list[Draft],
+    levels: list[Change],
+    dates: tuple[DateMention, ...],
+    context: Context,
+    said: tuple[str, str | None],
+) -> list[Draft]:
+    """The earlier level of each change whose later level is an estimate, read as that one is
+    (`earlier-level-of-a-change`), dated only by a date said of it alone."""
+    text, published = said
+    out = list(drafts)
+    for c in levels:
+        later = next((d for d in drafts if d.number == c.later), None)
+        if c.difference or later is None or later.kind is not Kind.COUNT:
+            continue
+        a, b = c.window
+        own = dated(
+            [d for d in dates if a <= d.start < b],
+            c.earlier.start,
+            c.earlier.end,
+            context.narrative_month,
+        )
+        if own is None and (back := dated_back(text, c, later.as_of or published)) is not None:
+            own = back, f"dated-back-from-the-later-level: '{later.as_of or published}'"
+        shift = later.sentence_start
+        out.append(
+            dataclasses.replace(
+                later,
+                start=shift + c.earlier.start,
+                end=shift + c.earlier.end,
+                number=c.earlier,
+                as_of=own[0] if own else None,
+                base_draft=None,
+                continues=False,
+                why={
+                    **later.why,
+                    "flow": f"earlier-level-of-a-change (read as '{later.number.text}')",
+                    "as_of": own[1] if own else "document's date",
+                },
+            )
+        )
+    return sorted(out, key=lambda d: d.start)
 
 
 # Scope rules that read the sentence's words rather than the figure's own verb

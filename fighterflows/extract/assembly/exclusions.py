@@ -188,6 +188,15 @@ _RATE = re.compile(
     re.I,
 )
 
+# a rate said of the clause's verb, not of its noun: "Five Belgians leave for Syria each week",
+# "some 20 Kyrgyz travel to Syria every month", "were arriving in Syria each month", "Each
+# month, about 100 cross"; never a span ("will spend a month") nor a year's count ("each year
+# dozens return") (`rate-of-the-verb`)
+_RATE_OF_THE_VERB = re.compile(
+    r"[^,;:.!?()]{0,80}?\b(?:each|every|per)\s+(?:single\s+)?(?:day|week|fortnight|month)\b", re.I
+)
+_RATE_BEFORE = re.compile(r"\b(?:each|every)\s+(?:day|week|fortnight|month)\s*,?\s*$", re.I)
+
 
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 
@@ -358,6 +367,10 @@ def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         return True  # "Karim Aliyev, 34, returned in 2019": an age
     if victims_of_a_verb(text, n, head):
         return True  # "a returnee who shot four people at a museum": victims
+    if _RATE_OF_THE_VERB.match(
+        text, head.end if head is not None else n.end
+    ) or _RATE_BEFORE.search(text, max(0, n.start - 30), n.start):
+        return True  # "five leave each week", "Each month, about 100 arrive": a rate
     if head is None:
         return _YEAR_LIKE.fullmatch(n.text) is not None  # "Throughout 2014," taken for a count
     if head.excluded or _RATE.match(text, head.end) or _UNCERTAIN.search(head.text):

@@ -52,6 +52,33 @@ def change_before(text: str, pos: int) -> bool:
     return _before("change_before").find(text, pos) is not None
 
 
+_BY_HEDGES = (
+    "",
+    "about ",
+    "around ",
+    "some ",
+    "nearly ",
+    "almost ",
+    "roughly ",
+    "more than ",
+    "over ",
+    "at least ",
+)
+
+
+@cache
+def _change_by() -> lex.Before:
+    return lex.before(
+        tuple(f"{w} by {h}".strip() for w in lex.data()["change_before"] for h in _BY_HEDGES)
+    )
+
+
+def change_by(text: str, pos: int) -> bool:
+    """A verb of change and "by" end right before pos ("rose by 50 to 650"): the difference,
+    then the new level, not a range."""
+    return _change_by().find(text, pos) is not None
+
+
 def year_before(text: str, pos: int) -> bool:
     return _before("year_before", "months", extra=_ABBREVIATED_MONTHS).find(text, pos) is not None
 

@@ -224,6 +224,8 @@ def _range(text: str, a: Atom, b: Atom) -> Atom | None:
         return None
     if lead is not None and lead[1].startswith("from") and ctx.change_before(text, lead[0]):
         return None  # "rose from 200 to 300": the measure before and after, not a range
+    if ctx.change_by(text, a.start):
+        return None  # "rose by 50 to 650": the difference, then the measure after
     if link.group("or") and (
         a.digits != b.digits or re.search(r"\beither\s+$", text[: a.start], re.I)
     ):
