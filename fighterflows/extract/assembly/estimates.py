@@ -9,7 +9,6 @@ import dataclasses
 import re
 from typing import Literal
 
-from fighterflows.extract.assembly import learned
 from fighterflows.extract.assembly.around import (
     AND_NEXT,
     FIGHTER_HEAD,
@@ -457,7 +456,6 @@ def _draft(
     population, population_text = people.value if people is not None else (None, None)
     if people is None or population is None:
         return None
-    learned.note(text, n, population.value, reached=False)
     chosen = _cue(facts, figures, i, used)
     if chosen is False:
         return None
@@ -495,13 +493,7 @@ def _draft(
         flow, flow_rule, referred = again.flow, "restates-a-figure", True
         population, population_text = again.population, population_text or again.population_text
     if flow is None:
-        # no rule gave the figure a flow: the learned reader may propose one (rule
-        # `learned-flow`; switched off while its data file says so)
-        learned.note(text, n, population.value, reached=True)
-        guess = learned.propose(text, n.start, n.end, population.value, n.qualifier.value)
-        if guess is None:
-            return None
-        flow, flow_rule = guess[0], f"learned-flow (p={guess[1]:.2f})"
+        return None
     # a figure that refers back ("This number includes 70 men who were killed") is about the
     # people already counted: no need to name the conflict again
     anaphor = bool(context.previous) and bool(
