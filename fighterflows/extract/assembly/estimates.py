@@ -1241,7 +1241,9 @@ def _home_from_the_other_zone(text: str, code: str, facts: Facts, state: bool) -
             blanked = blanked[: p.start] + " " * (p.end - p.start) + blanked[p.end :]
     held = any(_HOLDERS_IN.get(g.name) == _OTHER_ZONE[code] for g in facts.groups)
     zone = find_zone(blanked, facts.groups)
-    if zone == _OTHER_ZONE[code] or (held and zone is None):
+    # (their home named again as a speaker does not take them back: "the SDF handed over 280
+    # Iraqi fighters to Iraq so far, Iraq's military said")
+    if zone == _OTHER_ZONE[code] or (held and zone in (None, code)):
         return True
     # "Iraq's adviser said 12,000 Iraqis were repatriated from al-Hol camp in Syria": the
     # place they came back from is the other country, whoever speaks for their home
@@ -1299,6 +1301,15 @@ def _default_flow(
         # "Up to 4,761 of the foreigners were women", "the group put the figure at 470",
         # "by 2018 the figure had risen to 310"
         return context.previous[-1].flow
+    if (
+        not context.previous
+        and context.flow_before is not None
+        and _GROUP_INCLUDED.search(text, max(0, n.start - 60), n.start)
+    ):
+        # "Kazakhstan brought back a group of its citizens from Syria. The group consists of
+        # four men, one woman and seven children": the parts of a group told of without a
+        # figure take the verb of the sentence before (`group-of-the-sentence-before`)
+        return context.flow_before
     if context.previous and context.carried_is_figure and head is None and inside_parens(text, n):
         # "… hold about 2,000 foreign ISIS fighters; Russians (300), Turks (250) and Tunisians
         # (200) make up the biggest groups": a labelled breakdown of the figure before

@@ -267,6 +267,8 @@ def age_after_name(text: str, n: NumberMention) -> bool:
 
 
 _POPULATION_OF = re.compile(
+    # (not where a return went: "the return to the country of 35 minors")
+    r"(?<!\bto\sthe\s)(?<!\bto\stheir\s)"
     r"\b(?:country|nation|state|population|city|town|region|republic|province)\s+of\s+"
     r"(?:(?:about|some|around|roughly|nearly|almost|over|more\s+than|just|only)\s+)?$",
     re.I,

@@ -627,6 +627,7 @@ def _lead_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMen
             or region_route(text, p)
             or helper_place(text, p)
             or _MOVED_FROM.search(text, max(pos, p.start - 40), p.start)
+            or _brought_from(text, n, p, facts)
         ):
             continue
         if re.search(r"[,;(]", text[pos : p.start]) or (
@@ -685,6 +686,20 @@ _MOVED_FROM = re.compile(
     r"evacuated|fled|escaped)\s+(?:back\s+|home\s+)?from\s+(?:the\s+)?$",
     re.I,
 )
+
+
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+
+
+def _brought_from(text: str, n: NumberMention, p: PlaceMention, facts: Facts) -> bool:
+    """ "Tunisia repatriates six orphans of IS parents from Libya", "received six children from
+    the Libyan authorities": after a verb of return before the figure, the country after "from"
+    is where the people were or who handed them over, not whose people they are (rule
+    `brought-from-where-they-were`)."""
+    if not _FROM.search(text, max(0, p.start - 10), p.start):
+        return False
+    before = [c for c in facts.cues if c.end <= n.start and not c.stock]
+    return bool(before) and before[-1].flow is Flow.RETURNED and not before[-1].blocked
 
 
 def helper_place(text: str, p: PlaceMention) -> bool:

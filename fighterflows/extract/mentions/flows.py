@@ -40,7 +40,8 @@ STATE_GAP = re.compile(
     re.IGNORECASE,
 )
 _STATE_WORD = re.compile(
-    r"\b(?:government|authorities|officials|ministry|administration)"
+    r"\b(?:government|authorities|officials|ministry|administration|delegations?|embassy|"
+    r"diplomats|envoys?)"
     r"(?:\s+(?:has|have|had|also|quietly|successfully|finally|now|recently|already|so\s+far|"
     r"helped(?:\s+to)?))*"
     r"\s+$",
