@@ -6,7 +6,8 @@ without its bars ("Country Estimate Per capita" then "Austria 100-150 17", "Belg
 first number counts (`labelled-row`); what they did the lead says: the lines before the rows
 in their own block (a header), else the sentence before the run, by a verb of its own, else,
 when it names a measure alone ("Estimate", "Number") or nothing, the figures just before
-(`row-of-the-lead`, `row-of-the-figures-before`). A run needs two such lines at least; the
+(`row-of-the-lead`, `row-of-the-figures-before`: only a lead that names a measure or people,
+never attacks or arrests). A run needs two such lines at least; the
 numbers after the first on a line (a rate per head, a share) are other columns and count no
 one here.
 """
@@ -21,6 +22,7 @@ from fighterflows.extract.assembly.drafts import Draft
 from fighterflows.extract.assembly.placing import ZONE_CODES
 from fighterflows.extract.document.tables import Column, cell_draft, header_column
 from fighterflows.extract.mentions.flows import find_cues
+from fighterflows.extract.mentions.lexicon import load
 from fighterflows.extract.mentions.populations import people_words
 from fighterflows.extract.numbers import NumberKind, find_numbers
 from fighterflows.extract.text.sentences import BlockKind, Sentence
@@ -88,6 +90,18 @@ def _lead_flow(words: str) -> Flow | None:
     return header_column(words).flow if len(words) <= _SHORT_LEAD else None
 
 
+# a lead that lends the rows the figures' flow names a measure or people, never what is no
+# movement of people ("Attacks claimed by the group, by country:")
+_MEASURE = re.compile(r"\b(?:" + "|".join(load("flows")["measure_nouns"]) + r")\b", re.I)
+_NO_PEOPLE = re.compile(r"\b(?:" + "|".join(load("flows")["measures_of_no_people"]) + r")\b", re.I)
+
+
+def _counts_people(lead: str) -> bool:
+    if _NO_PEOPLE.search(lead):
+        return False
+    return bool(_MEASURE.search(lead)) or any(not w.excluded for w in people_words(lead))
+
+
 def _lead_population(words: str) -> tuple[Population, str | None]:
     for w in people_words(words):
         if w.population is not None and not w.excluded and w.population is not Population.TOTAL:
@@ -105,7 +119,7 @@ def row_drafts(
         return []
     flow = _lead_flow(lead)
     rule = "row-of-the-lead"
-    if flow is None:
+    if flow is None and _counts_people(lead):
         flow, rule = flow_before, "row-of-the-figures-before"
     if flow is None:
         return []
