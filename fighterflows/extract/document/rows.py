@@ -37,11 +37,14 @@ _ROW = re.compile(
 )
 _LEAST_ROWS = 2
 _SHORT_LEAD = 80  # characters
+_LONGEST_ROW = 80
 
 
 def _row(line: str) -> tuple[PlaceMention, int] | None:
     """The place a line is labelled with and the offset of its figure, when the line is a
     place and numbers only."""
+    if len(line) > _LONGEST_ROW or not line.lstrip(" \t-*•–+")[:1].isupper():
+        return None
     m = _ROW.fullmatch(line)
     if m is None:
         return None
