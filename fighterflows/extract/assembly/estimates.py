@@ -136,6 +136,13 @@ _ANAPHOR = re.compile(
 # what becomes of returnees at home: held or tried there
 _HELD_AT_HOME = (Flow.DETAINED, Flow.PROSECUTED)
 _WITH_N = re.compile(r"\bwith\s+$", re.I)
+# "… come from four states. These are France with 1,800, the UK with 760 …": the people of
+# the sentence before, named by a pronoun and listed place by place (`listed-after-a-pronoun`)
+_THESE_ARE = re.compile(
+    r"^\W*(?:(?:these|they|those)\s+(?:are|were|include|included|comprise)|"
+    r"(?:among|amongst)\s+(?:them|these|those))\b",
+    re.I,
+)
 # "The group included 80 children": the parts of the figure before
 _GROUP_INCLUDED = re.compile(
     r"\b(?:the|this|that)\s+(?:group|contingent|flight|batch|cohort|party|convoy)\s+(?:also\s+)?"
@@ -1135,6 +1142,7 @@ def _refers_back(text: str, n: NumberMention, head: Head | None) -> bool:
         or _COUNT_ANAPHOR.search(text, 0, n.start)
         or OF_THEM.match(text, n.end)
         or (head is not None and _OF_DEFINITE.match(head.text))
+        or (head is None and _WITH_N.search(text, 0, n.start) and _THESE_ARE.search(text))
     )
 
 
@@ -1293,6 +1301,7 @@ def _default_flow(
             and context.previous[-1].paragraph == facts.sentence.paragraph
         )
         or (head is not None and _OF_DEFINITE.match(head.text))
+        or (head is None and _WITH_N.search(text, 0, n.start) and _THESE_ARE.search(text))
         or (
             _ANAPHOR.search(text, 0, n.start)
             and CHANGE_TO.search(text, max(0, n.start - 30), n.start)

@@ -42,7 +42,8 @@ _BARE_NEXT = re.compile(
 
 
 _BARE_END = re.compile(
-    r"\s*(?:[;,.):—–]|\s-\s|$|and\b|while\b|but\b|(?:in|by|as\s+of|since|until|from)\s+(?:\w+\s+)?"
+    # ("760 each, and": a figure a list of places shares, `each-of-a-list`)
+    r"\s*(?:(?:each|apiece)\b\s*)?(?:[;,.):—–]|\s-\s|$|and\b|while\b|but\b|(?:in|by|as\s+of|since|until|from)\s+(?:\w+\s+)?"
     r"(?:19|20)\d\d\b"
     # "there are still about 135 in the conflict zone", "some 40 abroad"
     r"|in\s+(?:the\s+)?(?:conflict\s+zone|war\s+zone|region|camps?|Syria|Iraq)\b|abroad\b|there\b"

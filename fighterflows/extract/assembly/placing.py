@@ -981,6 +981,22 @@ def listed_places(facts: Facts, n: NumberMention) -> tuple[str, list[PlaceMentio
             members = _list_around(first, facts.places, text)
             if len(members) >= 2:
                 return "each", members
+    from_list = _FROM_A_LIST.match(text, n.end)
+    if from_list is not None:
+        # "600 fighters from the United Kingdom and Germany each": "each" closes the list
+        at = from_list.end()
+        first = next(
+            (
+                p
+                for p in facts.places
+                if p.start >= at and text[at : p.start].lower() in ("", "the ")
+            ),
+            None,
+        )
+        if first is not None and first.code not in ZONE_CODES:
+            members = _list_around(first, facts.places, text)
+            if len(members) >= 2 and _EACH_CLOSES.match(text, members[-1].end):
+                return "each", members
     # (Iraq too, as one of the states of a list: "Jordan, Lebanon and Iraq have each
     # repatriated dozens")
     before = [
@@ -1008,6 +1024,11 @@ def listed_places(facts: Facts, n: NumberMention) -> tuple[str, list[PlaceMentio
 _EACH_FROM = re.compile(
     r"(?:\s+[\w-]+){0,2}?\s+(?:each|apiece)\s+(?:from|of|in)\s+(?:the\s+)?", re.I
 )
+
+
+# "600 fighters came from the United Kingdom and Germany each" (rule `each-of-a-list`)
+_FROM_A_LIST = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:from|of)\s+", re.I)
+_EACH_CLOSES = re.compile(r"\s+(?:each|apiece)\b", re.I)
 
 
 def _each_after(text: str, last: PlaceMention, n: NumberMention) -> re.Match[str] | None:

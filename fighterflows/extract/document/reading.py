@@ -31,6 +31,7 @@ from fighterflows.extract.document.introductions import (
     introduction_words,
 )
 from fighterflows.extract.document.lists import lead_place, places_said
+from fighterflows.extract.document.rows import item_run, row_drafts, row_lines
 from fighterflows.extract.document.tables import table_drafts
 from fighterflows.extract.mentions.dates import (
     MONTH_NAMES,
@@ -147,6 +148,7 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
     owners: list[int] = []  # sentence index of each draft
     heading: PlaceMention | None = None
     tables = _tables(sentences)
+    listed: dict[int, list[Draft]] = {}  # the drafts of a run's list items, by item
     for i, f in enumerate(facts):
         if i in tables:
             for d in table_drafts(tables[i], _flow_before_table(drafts, sentences[i])):
@@ -170,12 +172,15 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
                 drafts.append(d)
                 owners.append(i)
             continue
+        if (run := item_run(sentences, i)) is not None:
+            listed = _listed_rows(sentences, run, drafts)
         if f is None:
             continue
         if f.sentence.kind is BlockKind.HEADING:
             heading = _heading_place(f)
         if not f.numbers:
             continue
+        made = len(drafts)
         before: Context = _Before(sentences, facts, drafts, owners, i, published, heading, conflict)
         for d in _aggregates(assemble(f, before)):
             d.source, d.why["source"] = _source(d, f, named(), i, drafts, owners, sentences)
@@ -194,6 +199,15 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
                     d.why["source"] = f"attributed-after: '{a.text}'"
             drafts.append(d)
             owners.append(i)
+        if len(drafts) == made:
+            # a place and its figure to a line, under a lead that says what they did
+            if "\n" in f.sentence.text:
+                header, rows = row_lines(f.sentence)
+                found = row_drafts(rows, header, _flow_before_table(drafts, f.sentence))
+            else:
+                found = listed.pop(i, [])
+            drafts.extend(found)
+            owners.extend(i for _ in found)
     _lead_speaks(sentences, facts, drafts, owners, named, published)
     _restated(drafts)
     if sentences and _is_headline(sentences):
@@ -451,6 +465,29 @@ def _flow_before_table(drafts: list[Draft], first: Sentence) -> Flow | None:
     if drafts and first.paragraph - drafts[-1].paragraph <= _TABLE_REACH:
         return drafts[-1].flow
     return None
+
+
+def _listed_rows(
+    sentences: list[Sentence], run: tuple[int, int], drafts: list[Draft]
+) -> dict[int, list[Draft]]:
+    """The drafts of the list items of a run that are a place and its figure ("- France
+    250"), by item, under the sentence before the run."""
+    first, last = run
+    rows = []
+    where: list[int] = []
+    for k in range(first, last + 1):
+        header, found = row_lines(sentences[k])
+        if not header and len(found) == 1:
+            rows.append(found[0])
+            where.append(k)
+    if len(rows) < 2 or first == 0:
+        return {}
+    lead = sentences[first - 1]
+    out: dict[int, list[Draft]] = {}
+    for d in row_drafts(rows, lead.text, _flow_before_table(drafts, lead)):
+        k = next(k for k in where if sentences[k].start <= d.start < sentences[k].end)
+        out.setdefault(k, []).append(d)
+    return out
 
 
 def _tables(sentences: list[Sentence]) -> dict[int, list[Sentence]]:

@@ -73,6 +73,11 @@ def cells(row: Sentence) -> list[Cell]:
     return out
 
 
+def header_column(header: str) -> Column:
+    """What a header names: a flow (a verb, or a word such as "Returnees"), people, a measure."""
+    return _column(header)
+
+
 def _column(header: str) -> Column:
     cues = [c for c in find_cues(header) if not c.blocked]
     lowered = header.lower().strip()
