@@ -1550,8 +1550,9 @@ def _resolve_generic(
 # a unit's name: capitalised words with the noun of a unit ("the Counter-Terrorism Division",
 # "the Department of Foreign Relations", "the Centre for Terror Analysis")
 _UNIT = re.compile(
-    r"(?:[Tt]he\s+)?(?P<unit>(?:[A-Z][\w'’-]*\s+)*(?:Department|Directorate|Division|Unit|Centre|"
-    r"Center|Bureau|Section|Branch|Office)(?:\s+(?:of|for)\s+(?:[A-Z][\w'’-]*\s*)+)?)\s*"
+    r"(?:[Tt]he\s+)?(?P<unit>(?:[A-Z][\w'’-]*\s+)*(?:"
+    + "|".join(map(re.escape, load("sources")["unit_names"]))  # capitals kept: a name
+    + r")(?:\s+(?:of|for)\s+(?:[A-Z][\w'’-]*\s*)+)?)\s*"
 )
 # how many sentences before a unit's statement the text may name the body it is part of
 _UNIT_WITHIN = 3
@@ -1583,7 +1584,9 @@ def _unit_parent(sentences: list[Sentence], i: int, who: str) -> str | None:
 
 # a university that hosts a centre is no body the centre speaks for ("the Centre for Security
 # Studies at the University of Pristina found": the centre, `housed-at`)
-_ACADEMIC = re.compile(r"\b(?:University|College|School|Academy)\b")
+_ACADEMIC = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, load("sources")["academic_words"])) + r")\b"
+)
 _CAPITALISED = re.compile(r"(?:[A-Z][\w'’-]*\s*)+")
 
 
