@@ -26,7 +26,9 @@ _FROM_TO = re.compile(
 _FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.I)
 # "rose by 50 to 650", "grew by a third to 200": the difference between the levels
 _BY_BEFORE = re.compile(
-    r"\bby\s+(?:(?:about|around|some|nearly|almost|roughly|more\s+than|over|at\s+least)\s+)?\Z",
+    r"\bby\s+(?:(?:"
+    + "|".join(lex.phrase(h) for h in lex.data()["change_by_hedges"])
+    + r")\s+)?\Z",
     re.I,
 )
 _BY_TO = re.compile(r"\s+to\s+")

@@ -1134,6 +1134,16 @@ def _carried_date(facts: Facts, context: Context) -> str | None:
     return carried
 
 
+def _listed_after_a_pronoun(text: str, n: NumberMention, head: Head | None) -> bool:
+    """ "These are France with 1,800, the UK with 760": a bare figure of a list that a pronoun
+    opens, the people of the sentence before (`listed-after-a-pronoun`)."""
+    return (
+        head is None
+        and _WITH_N.search(text, 0, n.start) is not None
+        and _THESE_ARE.search(text) is not None
+    )
+
+
 def _refers_back(text: str, n: NumberMention, head: Head | None) -> bool:
     return bool(
         _ANAPHOR.search(text, 0, n.start)
@@ -1142,7 +1152,7 @@ def _refers_back(text: str, n: NumberMention, head: Head | None) -> bool:
         or _COUNT_ANAPHOR.search(text, 0, n.start)
         or OF_THEM.match(text, n.end)
         or (head is not None and _OF_DEFINITE.match(head.text))
-        or (head is None and _WITH_N.search(text, 0, n.start) and _THESE_ARE.search(text))
+        or _listed_after_a_pronoun(text, n, head)
     )
 
 
@@ -1301,7 +1311,7 @@ def _default_flow(
             and context.previous[-1].paragraph == facts.sentence.paragraph
         )
         or (head is not None and _OF_DEFINITE.match(head.text))
-        or (head is None and _WITH_N.search(text, 0, n.start) and _THESE_ARE.search(text))
+        or _listed_after_a_pronoun(text, n, head)
         or (
             _ANAPHOR.search(text, 0, n.start)
             and CHANGE_TO.search(text, max(0, n.start - 30), n.start)

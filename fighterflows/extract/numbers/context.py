@@ -52,24 +52,11 @@ def change_before(text: str, pos: int) -> bool:
     return _before("change_before").find(text, pos) is not None
 
 
-_BY_HEDGES = (
-    "",
-    "about ",
-    "around ",
-    "some ",
-    "nearly ",
-    "almost ",
-    "roughly ",
-    "more than ",
-    "over ",
-    "at least ",
-)
-
-
 @cache
 def _change_by() -> lex.Before:
+    hedges = ["", *lex.data()["change_by_hedges"]]
     return lex.before(
-        tuple(f"{w} by {h}".strip() for w in lex.data()["change_before"] for h in _BY_HEDGES)
+        tuple(f"{w} by {h}".strip() for w in lex.data()["change_before"] for h in hedges)
     )
 
 
