@@ -168,6 +168,22 @@ def test_markdown_errors(tmp_path: Path, raw: str, reason: str) -> None:
     assert item.reason.startswith(reason)
 
 
+@pytest.mark.parametrize(
+    ("stated", "published"),
+    [("2020-21-01", None), ("2019-02-30", None), ("2019-02-28", "2019-02-28")],
+    ids=["month-21", "february-30", "a-real-date"],
+)
+def test_markdown_date_that_is_no_calendar_date(
+    tmp_path: Path, stated: str, published: str | None
+) -> None:
+    """A front matter date YAML takes for a timestamp but no calendar holds is judged as any
+    other date text (the document is read, undated), not an error that loses the document."""
+    path = tmp_path / "dated.md"
+    path.write_text(f"---\ntitle: T\ndate: {stated}\n---\nBody text.\n", encoding="utf-8")
+    doc = only_document(path)
+    assert (doc.title, doc.published, doc.text.strip()) == ("T", published, "Body text.")
+
+
 @pytest.mark.needs_shared
 def test_wikipedia_markdown_reads() -> None:
     path = SHARED / "corpus" / "wikipedia" / "foreign-fighters-in-the-syrian-civil-war.md"

@@ -24,6 +24,22 @@ _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 DATE_KEYS = ("date", "pubDate", "published", "datePublished", "publishDate", "pubdate")
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader, except that a value shaped like a timestamp that is no calendar date
+    ("date: 2020-21-01") stays its text, as a meta tag's or a corpus field's would:
+    `normalise_date` then judges it, instead of PyYAML's ValueError losing the document."""
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     """The front matter as a mapping (empty if none) and the body after it."""
     opening = _OPEN.match(text)
@@ -34,7 +50,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         return {}, text
     raw = text[opening.end() : closing.start()]
     try:
-        meta = yaml.safe_load(raw)
+        meta = yaml.load(raw, Loader=_FrontMatterLoader)  # a SafeLoader: no arbitrary objects
     except yaml.YAMLError as error:
         raise ReadFailure(f"front matter is not valid YAML ({_yaml_problem(error)})") from None
     if meta is None:
