@@ -1,6 +1,7 @@
 """Counts the number grammar cannot see alone, because they need the words around them:
 "a woman" as a member of a list of counts ("eight men, a woman and two children": 1) and
-"No" before people named by their country ("No Icelanders have gone": an exact zero).
+"No" before people named by their country ("No Icelanders have gone") or by a noun of people
+("no foreign fighters have returned"): an exact zero.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from fighterflows.extract.mentions.populations import head_after
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.model import Qualifier
 from fighterflows.places import PlaceForm, PlaceMention
@@ -21,6 +23,9 @@ _LIST_BEFORE = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _LIST_AFTER = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+)")
 _NO = re.compile(r"(?<![\w-])(?:[Nn]o|[Nn]ot\s+(?:a\s+single|one))\s+(?=\S)")
 _PEOPLE_FORMS = frozenset({PlaceForm.DEMONYM, PlaceForm.ADJECTIVE, PlaceForm.ETHNIC})
+# "no foreign fighters", "no Maltese citizens", "no women": at most one word before the noun of
+# people, so that "no longer" or "no evidence that the fighters" stay words
+_NOUN_GAP = re.compile(r"(?:[\w-]+\s+)?\w+")
 
 
 def implicit_numbers(
@@ -60,7 +65,18 @@ def _singles(text: str, numbers: Sequence[NumberMention]) -> list[NumberMention]
 def _zeros(text: str, places: Sequence[PlaceMention]) -> list[NumberMention]:
     out = []
     for m in _NO.finditer(text):
-        if any(p.start == m.end() and p.form in _PEOPLE_FORMS for p in places):
+        if any(p.start == m.end() and p.form in _PEOPLE_FORMS for p in places) or _people_next(
+            text, m.end(), places
+        ):
             end = len(m.group().rstrip()) + m.start()
             out.append(_mention(m.start(), end, text[m.start() : end], 0.0))
     return out
+
+
+def _people_next(text: str, pos: int, places: Sequence[PlaceMention]) -> bool:
+    """A noun of people within two words after "no" ("no foreign fighters", "no women")."""
+    head = head_after(text, pos, places)
+    if head is None or head.population is None or head.excluded:
+        return False
+    near = _NOUN_GAP.match(text, pos)
+    return near is not None and head.end <= near.end()

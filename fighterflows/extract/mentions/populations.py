@@ -144,7 +144,7 @@ def _adjective_alone(text: str, pos: int, adjective: PlaceMention | None) -> Hea
     """ "two Kyrgyz returned", "2,000 Afghan had been killed": the adjective names the people."""
     if adjective is None or adjective.form is not PlaceForm.ADJECTIVE:
         return None
-    between = re.sub(r"^\s*of\s+", "", text[pos : adjective.start])
+    between = re.sub(r"^\s*of\s+(?:the\s+)?", "", text[pos : adjective.start])
     if between.strip(" ") or not (
         _ALONE_AFTER.match(text, adjective.end) or verb_follows(text, adjective.end)
     ):

@@ -40,9 +40,12 @@ NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|"
     r"seven|eigh|nine)teen|twenty|"
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|dozens|"
-    r"half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth|handful|none|no one|a woman|"
-    r"a man|a child|"
-    r"percent|per cent)s?\b|\bnot\s+a\s+single\b|(?-i:\b[Nn]o\s+[A-Z])",
+    r"half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth|handful|none|no[ -]one|nobody|"
+    r"a woman|a man|a child|"
+    r"percent|per cent)s?\b|\bnot\s+a\s+single\b|(?-i:\b[Nn]o\s+[A-Z])"
+    # an exact zero said by "no" before the people ("no foreign fighters have returned")
+    r"|\bno\s+(?:[a-z]+\s+)?(?:fighters?|citizens?|nationals?|women|children|minors|returnees"
+    r"|jihadists|militants|residents|people)\b",
     re.IGNORECASE,
 )
 

@@ -86,7 +86,7 @@ _NUMBER_PIECES = (
     *("one", "two", "thre", "four", "five", "six", "seven", "eigh", "nine", "nint", "ten"),
     *("eleven", "twelve", "thir", "fif", "twenty", "forty", "hundred", "thousand", "million"),
     *("dozen", "half", "quarter", "handful", "a woman", "a man", "a child", "percent"),
-    *("per cent", "single", "no "),
+    *("per cent", "single", "no ", "nobody"),
 )
 
 
