@@ -176,6 +176,13 @@ _NUMBER_BLOCK = re.compile(
     re.I,
 )
 
+# the figure is a list's size: "a watchlist of 30 to 40 people", "a wanted list with 200 names"
+_LIST_OF = re.compile(
+    r"\b(?:" + alternation(load("flows")["lists_of_people"]) + r")\s+"
+    r"(?:of|with|containing|naming)\s+$",
+    re.I,
+)
+
 
 def assemble(facts: Facts, context: Context) -> list[Draft]:
     """The drafts of one sentence, in order."""
@@ -940,6 +947,8 @@ def _cue(
     if (
         cue is not None and cue.blocked and not _zero_negates(text, n, cue)
     ) or _NUMBER_BLOCK.search(text, 0, n.start):
+        return False
+    if _LIST_OF.search(text, max(0, n.start - 60), n.start):
         return False
     if cue is None and _WHICH.search(text, max(0, n.start - 12), n.start):
         # "41 supporters ..., of which 5 had key positions": a part, no flow of its own

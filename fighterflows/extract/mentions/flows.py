@@ -11,7 +11,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from fighterflows.extract.mentions.lexicon import FLOWS, flow_scan, irrealis_regex, negation_regex
+from fighterflows.extract.mentions.lexicon import (
+    FLOWS,
+    flow_scan,
+    irrealis_regex,
+    negated_hedge_regex,
+    negation_regex,
+)
 from fighterflows.model import Flow
 
 # How far before a cue a negation or a modal still governs it: about three words.
@@ -176,7 +182,9 @@ def _blocked(text: str, start: int) -> bool:
     barriers = list(_BARRIER.finditer(window))
     if barriers:
         window = window[barriers[-1].end() :]
-    if negation_regex().search(window):
+    if negation_regex().search(window) and negation_regex().search(
+        negated_hedge_regex().sub(lambda m: " " * len(m.group()), window)
+    ):
         return True
     modals = list(irrealis_regex().finditer(window))
     if not modals:

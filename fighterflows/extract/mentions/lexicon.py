@@ -119,6 +119,17 @@ def negation_regex() -> re.Pattern[str]:
 
 
 @cache
+def negated_hedge_regex() -> re.Pattern[str]:
+    """The number grammar's hedges that open with a negation ("no fewer than", "not more than",
+    "does not exceed"): a bound on the figure, not a denial of its verb."""
+    from fighterflows.extract.numbers.lexicon import prefix_hedges
+
+    negations = set(load("flows")["negation"])
+    phrases = [p for p in prefix_hedges() if set(p.split()) & negations or "n't" in p]
+    return whole_words(alternation(phrases))
+
+
+@cache
 def stopped_regex() -> re.Pattern[str]:
     """People detained before they reached the zone (flows.yaml, stopped_on_the_way)."""
     return whole_words(alternation(load("flows")["stopped_on_the_way"]))

@@ -50,6 +50,8 @@ _ALONE_AFTER = re.compile(
     r"\s*(?:[,;.)]|(?:had|have|has|were|was|are|returned|died|and|who|in|from)\b)", re.I
 )
 _MAX_WORDS = 5
+# marks a writer puts around the people's words: "foreign terrorist fighters", [fighters]
+_QUOTES = frozenset("\"“”'‘’[]")
 _POSSESSIVE_S = re.compile(r"['’]s\b")
 _COUNTRIES_NAME = re.compile(r"\b(?:countries|nations|states)$", re.I)
 
@@ -85,6 +87,11 @@ def head_after(
         i = m.start()
         if i < inside:
             continue
+        if text[i] in _QUOTES:
+            # the writer's quotation marks or brackets: 150 "foreign terrorist fighters"
+            if m.end() - i == 1:
+                continue
+            i += 1
         place = by_start.get(i)
         if place is not None:
             resident = _RESIDENT.match(text, place.end)
@@ -111,7 +118,7 @@ def head_after(
         found = _classify(text, pos, i, adjective)
         if found is not None:
             return found
-        word = m.group().lower()
+        word = text[i : m.end()].lower()
         if word[0].isdigit():
             return None  # another number: "7 out of the 129 fighters" has no head of its own
         if took_of and word in ("these", "those") and text[pos:i].rstrip().endswith("of"):
