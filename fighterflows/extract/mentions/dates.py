@@ -45,6 +45,8 @@ _DATE = re.compile(
     # "March 2019", "March, 2019", "March of 2019"
     rf"|(?P<my>(?P<m3>{_MONTH}),?(?:\s+of)?\s+(?P<y3>{_YEAR}))"
     rf"|(?P<yy>(?P<y4>{_YEAR})\s*(?:[-–/]|\bto\b)\s*(?:(?P<m5>{_MONTH})\s+)?(?P<y5>{_YEAR}))"
+    # "2014-16", "2015–17": the end's century is the start's
+    rf"|(?P<ys>(?P<y7>{_YEAR})[-–/](?P<y8>\d\d)(?![\d%]|,\d|\.\d))"
     # "the 2010s" is a decade, no date
     rf"|(?P<y>(?<![\d,.])(?P<y6>{_YEAR})(?![\d%]|,\d|\.\d|'?s\b))"
     # a day without its year ("on July 5", "on 30 May"): the year of the document's date
@@ -209,6 +211,13 @@ def _mentions(text: str, m: re.Match[str], published: str | None) -> list[DateMe
             DateMention(m.start(), m.start() + 4, g("y4"), g("y4"), Role.SINCE, False),
             DateMention(m.start(), m.end(), m.group(), end, Role.AS_OF, marked),
         ]
+    elif g("ys") and g("y7")[:2] + g("y8") > g("y7"):
+        return [
+            DateMention(m.start(), m.start() + 4, g("y7"), g("y7"), Role.SINCE, False),
+            DateMention(m.start(), m.end(), m.group(), g("y7")[:2] + g("y8"), Role.AS_OF, marked),
+        ]
+    elif g("ys"):
+        iso = g("y7")  # "2016-12": a year and its month's number, no span
     elif g("y"):
         iso = g("y6")
     elif g("which10"):
