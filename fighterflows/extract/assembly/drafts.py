@@ -44,6 +44,11 @@ class Context(Protocol):
         19, ...")."""
 
     @property
+    def period_before(self) -> str | None:
+        """The last date, of any precision, the sentence before states for what happened in
+        it ("The flow peaked in 2015."): what "that year" names."""
+
+    @property
     def narrative_month(self) -> str | None:
         """The last month the sentence before states ("In March 2013, …"): the year of a month
         said without one ("In May, …")."""

@@ -160,7 +160,11 @@ _THIS_WAS = re.compile(
 _OPENS_WITH_OF = re.compile(r"\s*(?:out\s+)?of\s+(?:the|these|those|some|an\s+estimated)\b", re.I)
 # "seven returnees among the 129 Americans": a part of the figure after it
 _AMONG_THE = re.compile(r"\s+(?:[\w-]+\s+){1,2}among\s+(?:the|these|those)\s+", re.I)
-_THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b", re.I)
+# "that year", "the following year", "that month" (data/dates.yaml: period_anaphors)
+_PERIOD_ANAPHORS = [
+    (kind, re.compile(r"\b(?:" + alternation(patterns) + r")\b", re.I))
+    for kind, patterns in load("dates")["period_anaphors"].items()
+]
 _SHARE_SUBJECT = re.compile(r"\s+(?:have|has|had|are|were|is|was)\b", re.I)
 # "..., a third of whom have returned": a share of a figure earlier in the same sentence
 _OF_WHOM_AFTER = re.compile(r"\s+of\s+(?:whom|which)\b", re.I)
@@ -1136,11 +1140,22 @@ def _date_of(facts: Facts, n: NumberMention, context: Context) -> tuple[str | No
 
 
 def _carried_date(facts: Facts, context: Context) -> str | None:
-    """The previous sentence's date; "that year" keeps only its year."""
+    """The previous sentence's date; "that year" keeps only its year, "the following year" is
+    the one after, and both may name the year the sentence before states for what happened."""
     carried = context.carried_as_of
-    if carried and _THAT_YEAR.search(facts.sentence.text):
-        return carried[:4]
+    text = facts.sentence.text
+    for kind, pattern in _PERIOD_ANAPHORS:
+        if pattern.search(text):
+            base = carried or context.period_before
+            return _period_after(base, kind) if base else carried
     return carried
+
+
+def _period_after(base: str, kind: str) -> str | None:
+    if kind == "same_month":
+        return base[:7] if len(base) >= 7 else None
+    year = base[:4]
+    return str(int(year) + 1) if kind == "next_year" else year
 
 
 def _listed_after_a_pronoun(text: str, n: NumberMention, head: Head | None) -> bool:

@@ -264,6 +264,11 @@ class _Before:
         return _carried_as_of(self.sentences, self.previous, self.owners, self.i, day)
 
     @functools.cached_property
+    def period_before(self) -> str | None:
+        told = [d.iso for d in self._dated[0] if d.role is Role.AS_OF and d.aside is None]
+        return told[-1] if told else None
+
+    @functools.cached_property
     def narrative_month(self) -> str | None:
         return narrative_month(self._dated[0])
 
