@@ -160,6 +160,7 @@ _THIS_WAS = re.compile(
 _OPENS_WITH_OF = re.compile(r"\s*(?:out\s+)?of\s+(?:the|these|those|some|an\s+estimated)\b", re.I)
 # "seven returnees among the 129 Americans": a part of the figure after it
 _AMONG_THE = re.compile(r"\s+(?:[\w-]+\s+){1,2}among\s+(?:the|these|those)\s+", re.I)
+_SINCE_ANAPHOR = re.compile(r"\b(?:" + alternation(load("dates")["since_anaphors"]) + r")\b", re.I)
 # "that year", "the following year", "that month" (data/dates.yaml: period_anaphors)
 _PERIOD_ANAPHORS = [
     (kind, re.compile(r"\b(?:" + alternation(patterns) + r")\b", re.I))
@@ -1119,7 +1120,8 @@ def _make(
         flow=flow,
         attribution=nearest_attribution(facts.attributions, n.start, facts.sentence.text),
         as_of=as_of,
-        since=since_for(facts.dates, facts.sentence.text, (n.start, n.end)),
+        since=since_for(facts.dates, facts.sentence.text, (n.start, n.end))
+        or _since_before(facts.sentence.text, context),
         zone=facts.zone,
         group=nearest_group(list(facts.groups), n.start),
         paragraph=facts.sentence.paragraph,
@@ -1149,6 +1151,11 @@ def _carried_date(facts: Facts, context: Context) -> str | None:
             base = carried or context.period_before
             return _period_after(base, kind) if base else carried
     return carried
+
+
+def _since_before(text: str, context: Context) -> str | None:
+    """ "Since then, 60 have returned": the date the sentence before states starts the count."""
+    return context.period_before if _SINCE_ANAPHOR.search(text) else None
 
 
 def _period_after(base: str, kind: str) -> str | None:
