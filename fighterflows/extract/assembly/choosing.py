@@ -498,7 +498,13 @@ def _no_explicit_cue(
     ]
     if carrying:
         return carrying[0]  # "the plane landed in Tashkent with 25 women … on board"
-    if _WITH.search(text, max(0, n.start - 12), n.start) and not _place_with(facts, n):
+    with_ = _WITH.search(text, max(0, n.start - 12), n.start)
+    if with_ is not None and i - 1 in used and _OF_THEM_HEAD.match(text, n.end):
+        # "holding 1,200 militants in Syria, with several hundred of them from Europe": a part
+        # of the figure before, not people alongside it, does what its whole does
+        # (`with-part-of-them`)
+        return used[i - 1]
+    if with_ is not None and not _place_with(facts, n):
         stock_after = [c for c in after if c.stock]
         return stock_after[0] if stock_after else None
     # A cue may end inside the number's hedge: "handed over four children".

@@ -89,8 +89,10 @@ from fighterflows.model import Flow, Kind, Population, Qualifier, Scope
 from fighterflows.places import PlaceForm
 
 # (a whole its country owns: "400 of its 3,400", "760 of Saudi Arabia's 3,200")
+# (and a part set off by a dash: "approximately 1,700—of the 6,800 who joined—have returned",
+# "some 300 – out of 1,100 who went – died": `dashed-part`)
 _PARTITIVE = re.compile(
-    r"\s*(?:,\s*)?(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|an?\s+|its\s+|their\s+|"
+    r"\s*(?:,\s*|[—–]\s*|\s-\s+)?(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|an?\s+|its\s+|their\s+|"
     r"(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){0,2}['’]s\s+)?",
     re.I,
 )
@@ -944,6 +946,11 @@ def _cue(
             # the people it names are held now
             return held
     if cue is not None and cue.blocked and cue.start >= n.end:
+        held = _held_now(facts, own, _HELD_BEFORE_A_PLAN_GAP)
+        if held is not None and held.end <= cue.start:
+            # "Two Germans who had been captured in Syria will be deported": the plan is none,
+            # the people it names are held now (`held-before-a-plan`)
+            return held
         waiting = _WAITING_IN_CUSTODY.match(text, cue.start)
         if waiting is not None and _WISH.search(text, n.end, waiting.end()):
             # "About 70 Moroccan women want to come back from the camps in Syria": the wish is
@@ -976,6 +983,14 @@ _HELD_NOW_GAP = re.compile(
     r"\s*,?\s*(?:(?:who|that)\s+(?:are|is|remain)\s+)?(?:(?:still|now|currently)\s+)?",
     re.I,
 )
+# … or in a relative clause before a plan about them: "two Germans who had been captured in
+# Syria will be deported", "the 800 fighters that we captured are to be sent home"
+_HELD_BEFORE_A_PLAN_GAP = re.compile(
+    r"\s*,?\s*(?:(?:who|that|which)\s+(?:(?:have|had|has)\s+been|were|was|are|is|remain)\s+|"
+    r"(?:who|that|whom)\s+(?:we|they|the\s+\w+|\w+\s+forces)\s+(?:have\s+|had\s+)?)?"
+    r"(?:(?:still|now|currently|recently|since)\s+)?",
+    re.I,
+)
 
 
 # the words of a wish or a request to leave (data/flows.yaml: wishes), not a way out taken
@@ -990,7 +1005,7 @@ _WAITING_IN_CUSTODY = re.compile(
 )
 
 
-def _held_now(facts: Facts, head: Head | None) -> Cue | None:
+def _held_now(facts: Facts, head: Head | None, gap: re.Pattern[str] = _HELD_NOW_GAP) -> Cue | None:
     """The custody or stay in the zone said right after the people (rule
     `held-now-despite-a-plan`), when a plan before the figure is no movement."""
     if head is None:
@@ -999,9 +1014,7 @@ def _held_now(facts: Facts, head: Head | None) -> Cue | None:
     for c in facts.cues:
         if c.start < head.end or c.stock:
             continue
-        if c.flow in (Flow.DETAINED, Flow.REMAINING) and _HELD_NOW_GAP.fullmatch(
-            text, head.end, c.start
-        ):
+        if c.flow in (Flow.DETAINED, Flow.REMAINING) and gap.fullmatch(text, head.end, c.start):
             # (a modal of the plan before may reach it: "will bring back 12 women held in Roj")
             return dataclasses.replace(c, blocked=False)
         break

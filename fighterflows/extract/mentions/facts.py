@@ -6,6 +6,7 @@ document.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -23,7 +24,50 @@ from fighterflows.extract.mentions.sources import (
 )
 from fighterflows.extract.numbers import NumberKind, NumberMention, find_numbers
 from fighterflows.extract.text.sentences import Sentence
-from fighterflows.places import PlaceForm, PlaceMention, find_places, is_region, region_members
+from fighterflows.model import Flow
+from fighterflows.places import (
+    ZONE_CODES,
+    PlaceForm,
+    PlaceMention,
+    find_places,
+    is_region,
+    region_members,
+)
+
+# the words between a verb of going and the country it names as where they went
+_TO_THE = re.compile(r"\s+(?:(?:back|home)\s+)?(?:(?:to|into)\s+)?(?:the\s+)?", re.I)
+_ENDS_IN_TO = re.compile(r"\b(?:to|into)$", re.I)
+_PEOPLE_FORMS = (PlaceForm.ADJECTIVE, PlaceForm.DEMONYM)
+
+
+def _home_destinations(text: str, cues: list[Cue], places: tuple[PlaceMention, ...]) -> list[Cue]:
+    """A verb of going whose destination is the country the sentence's people are from says
+    they came home ("425 of the 850 British jihadists have travelled to the UK", "40
+    Norwegians who fought in Syria have made their way to Norway": `home-is-the-destination`)."""
+    out = []
+    for c in cues:
+        if c.flow is Flow.DEPARTED and not c.stock and not c.blocked:
+            dest = next((p for p in places if p.start >= c.end), None)
+            gap = (
+                _TO_THE.fullmatch(text, c.end, dest.start)
+                # (never the zone: "since the start of the Syrian conflict, 6,600 have
+                # travelled to Syria" went there)
+                if dest is not None and dest.form is PlaceForm.NAME and dest.code not in ZONE_CODES
+                else None
+            )
+            if (
+                dest is not None
+                and gap is not None
+                and ("to" in gap.group().lower().split() or _ENDS_IN_TO.search(c.text))
+                and any(
+                    p.end <= c.start and p.code == dest.code and p.form in _PEOPLE_FORMS
+                    for p in places
+                )
+            ):
+                c = dataclasses.replace(c, flow=Flow.RETURNED)
+        out.append(c)
+    return out
+
 
 _NAMED_AFTER = re.compile(r"\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?s\b")
 FIGURE_KINDS = frozenset({NumberKind.COUNT, NumberKind.SHARE})
@@ -47,7 +91,9 @@ class Facts:
         if not self.numbers:
             return ()
         text = self.sentence.text
-        return tuple(find_cues(text, _states(text, self.places)))
+        return tuple(
+            _home_destinations(text, find_cues(text, _states(text, self.places)), self.places)
+        )
 
     @cached_property
     def impersonal(self) -> bool:
