@@ -287,6 +287,12 @@ _AUXILIARY_BEFORE = re.compile(
 )
 # what may stand between the state's verb and its people: no clause break
 _TO_THE_PEOPLE = re.compile(r"[^.;:!?]{0,80}", re.I)
+# the state's own "return" takes its people at once ("Uzbekistan returned 156 citizens",
+# "returned home some 40 children"): a hedge or "home" between, nothing else
+_NEAR_OBJECT = re.compile(
+    r"\s+(?:(?:home|back|some|about|around|nearly|almost|roughly|at\s+least|more\s+than|over)\s+)*",
+    re.I,
+)
 
 
 def _one_operation(text: str, cue: Cue, figure: tuple[int, int]) -> bool:
@@ -297,6 +303,10 @@ def _one_operation(text: str, cue: Cue, figure: tuple[int, int]) -> bool:
         return False
     if not _TO_THE_PEOPLE.fullmatch(text, cue.end, figure[0]):
         return False
+    if cue.text.lower().startswith("return") and not _NEAR_OBJECT.fullmatch(
+        text, cue.end, figure[0]
+    ):
+        return False  # "many returned home, and police now track 400": not the state's act
     if _AUXILIARY_BEFORE.search(text, max(0, cue.start - 30), cue.start) and not (
         _NAMED_WHICH.search(text, max(0, cue.start - 60), cue.start)
     ):
