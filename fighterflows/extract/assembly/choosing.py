@@ -247,6 +247,8 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
     whole = _whole_of_its_part(facts, figures, i)
     if whole is not None:
         return whole
+    if not share and (inside := _dashed_part_of(facts, figures, i)) is not None and inside in used:
+        return used[inside]
     tight = _TIGHT.match(text, n.end)
     if tight and tight.lastgroup:
         return Cue(tight.start(), tight.end(), tight.group(), Flow(tight.lastgroup), False, False)
@@ -452,6 +454,35 @@ def aside(text: str, pos: int, n: NumberMention) -> bool:
 
 # a dash that opens or closes an aside: an em dash, or an en dash or hyphen set off by spaces
 _DASH = re.compile(r"—|\s[–-]\s")
+# between the whole's number and the dash that opens its parts: its people's words, no verb
+_TO_THE_ASIDE = re.compile(r"[^\d,;:()—–]{1,60}")
+
+
+def _dashed_part_of(facts: Facts, figures: list[Figure], i: int) -> int | None:
+    """ "repatriated 14 Canadians – four women and 10 children – from detention camps where
+    …", "a plane carrying 14 citizens – 3 women and 11 children – has arrived": the counts of
+    a verbless aside right after a whole are its parts and move as it does (rule
+    `dashed-parts`); the index of that whole."""
+    text, n = facts.sentence.text, figures[i].number
+    if "—" not in text and " – " not in text and " - " not in text:
+        return None
+    dashes = list(_DASH.finditer(text))
+    before = [m for m in dashes if m.end() <= n.start]
+    after = [m for m in dashes if m.start() >= n.end]
+    if len(before) % 2 == 0 or not after:
+        return None
+    lo, hi = before[-1], after[0]
+    if any(lo.end() <= c.start < hi.start() for c in facts.cues):
+        return None  # the aside has a verb of its own: a clause, not a list of parts
+    for j in range(i - 1, -1, -1):
+        whole = figures[j].number
+        if whole.end <= lo.start():
+            if whole.kind is NumberKind.SHARE or not _TO_THE_ASIDE.fullmatch(
+                text, whole.end, lo.start()
+            ):
+                return None
+            return j
+    return None
 
 
 def _outside_its_dashes(facts: Facts, n: NumberMention, c: Cue) -> bool:

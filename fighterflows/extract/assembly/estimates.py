@@ -349,6 +349,8 @@ _SENTENCE_SCOPES = frozenset(
         "same-event",
         "headline-operation",
         "headline-arrival",
+        # "the repatriation of six Canadians, four Dutch and one Finn": one act's list
+        "one-operation-noun",
     }
 )
 

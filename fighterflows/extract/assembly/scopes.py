@@ -76,6 +76,8 @@ def scope_of(
         return Scope.EVENT, "one-battle"
     if _more_of_the_same(text, figure) and not _COHORT_OPENS.match(text):
         return Scope.EVENT, "one-more-batch"
+    if flow in _ONE_ACT_FLOWS and _operation_noun(text, figure) and not _several(text):
+        return Scope.EVENT, "one-operation-noun"
     if _perfect(text, cue):
         # "Belgium has repatriated six children on Thursday", "has brought home 98 on a
         # special flight": the perfect of news leads, dated by one event's words
@@ -137,6 +139,25 @@ _MORE_AND = re.compile(
     r"\s+(?:[\w-]+\s+){1,3}?(?:and|,)\s+(?:their\s+)?$",
     re.I,
 )
+
+
+# the flows one act of a state moves people in: brought home, or handed into custody
+_ONE_ACT_FLOWS = frozenset({Flow.RETURNED, Flow.DETAINED})
+# what may stand between "the repatriation of" and its number: a hedge
+_NOUN_GAP = re.compile(
+    r"\s+(?:(?:some|about|around|nearly|almost|roughly|at\s+least|more\s+than|over|up\s+to)\s+)?",
+    re.I,
+)
+
+
+def _operation_noun(text: str, figure: tuple[int, int]) -> bool:
+    """ "announced the repatriation of eight Moroccans", "Kyrgyzstan's recent repatriation of
+    59 women and children": one operation named as a noun whose object is the figure."""
+    lead = max(0, figure[0] - 90)
+    return any(
+        _NOUN_GAP.fullmatch(text, m.end(), figure[0])
+        for m in _markers("operation_nouns").finditer(text, lead, figure[0])
+    )
 
 
 def _event_subject(text: str, figure: tuple[int, int]) -> bool:
@@ -266,6 +287,12 @@ _AUXILIARY_BEFORE = re.compile(
 )
 # what may stand between the state's verb and its people: no clause break
 _TO_THE_PEOPLE = re.compile(r"[^.;:!?]{0,80}", re.I)
+# the state's own "return" takes its people at once ("Uzbekistan returned 156 citizens",
+# "returned home some 40 children"): a hedge or "home" between, nothing else
+_NEAR_OBJECT = re.compile(
+    r"\s+(?:(?:home|back|some|about|around|nearly|almost|roughly|at\s+least|more\s+than|over)\s+)*",
+    re.I,
+)
 
 
 def _one_operation(text: str, cue: Cue, figure: tuple[int, int]) -> bool:
@@ -276,6 +303,10 @@ def _one_operation(text: str, cue: Cue, figure: tuple[int, int]) -> bool:
         return False
     if not _TO_THE_PEOPLE.fullmatch(text, cue.end, figure[0]):
         return False
+    if cue.text.lower().startswith("return") and not _NEAR_OBJECT.fullmatch(
+        text, cue.end, figure[0]
+    ):
+        return False  # "many returned home, and police now track 400": not the state's act
     if _AUXILIARY_BEFORE.search(text, max(0, cue.start - 30), cue.start) and not (
         _NAMED_WHICH.search(text, max(0, cue.start - 60), cue.start)
     ):
@@ -306,6 +337,18 @@ def _headline_operation(
     if _AUXILIARY_BEFORE.search(text, max(0, cue.start - 30), cue.start):
         return False
     return not _several(text)
+
+
+def told_as_one_operation(text: str, following: str) -> bool:
+    """A state's act of repatriation ("Denmark has repatriated three women and 14 children")
+    whose next sentence opens by naming one operation ("The operation was carried out with US
+    help", "The controversial repatriation, which …"): one event (`operation-told-after`)."""
+    return (
+        _markers("operation_after").match(following.lstrip(" \"“'‘")) is not None
+        and _markers("operation_verbs").search(text) is not None
+        and not _several(text)
+        and not _markers("cumulative").search(following)
+    )
 
 
 def _several(text: str) -> bool:

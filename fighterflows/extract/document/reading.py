@@ -24,6 +24,7 @@ from fighterflows.extract.assembly.references import (
     reference_regex,
     topic_country,
 )
+from fighterflows.extract.assembly.scopes import told_as_one_operation
 from fighterflows.extract.document.anchor import holds
 from fighterflows.extract.document.introductions import (
     colon_of,
@@ -212,6 +213,7 @@ def extract_text(text: str, published: str | None, doc: str) -> Result:
     _restated(drafts)
     if sentences and _is_headline(sentences):
         _headline_as_the_story(drafts, owners)
+    _operation_told_after(drafts, owners, sentences)
     _one_group_restated(drafts, owners)
     return _finish(text, doc, published, _dedupe(drafts))
 
@@ -412,6 +414,25 @@ def _headline_as_the_story(drafts: list[Draft], owners: list[int]) -> None:
 _WEAK_SCOPE = frozenset(
     {"perfect-tense", "default", "no-verb-of-its-own", "scope-of-the-figure-restated"}
 )
+
+
+def _operation_told_after(
+    drafts: list[Draft], owners: list[int], sentences: list[Sentence]
+) -> None:
+    """A state's act of repatriation said in the perfect or with no word of time, whose next
+    sentence opens by naming one operation ("Denmark has repatriated three women and 14
+    children, the minister said. The operation was carried out with US help"), is that event
+    (rule `operation-told-after`)."""
+    for d, i in zip(drafts, owners, strict=True):
+        if (
+            d.flow is Flow.RETURNED
+            and d.scope is Scope.CUMULATIVE
+            and d.why.get("scope") in ("perfect-tense", "default")
+            and i + 1 < len(sentences)
+            and sentences[i + 1].kind is not BlockKind.HEADING
+            and told_as_one_operation(sentences[i].text, sentences[i + 1].text)
+        ):
+            d.scope, d.why["scope"] = Scope.EVENT, "operation-told-after"
 
 
 def _one_group_restated(drafts: list[Draft], owners: list[int]) -> None:
