@@ -847,6 +847,13 @@ def _source(
         if introduced is not None:
             d.source_text = introduced[1]
             return introduced[0], f"introduced: '{sentences[j].text[:60]}'"
+    again = _figure_named(
+        f.sentence.text, [x for x in drafts if x.sentence_end <= d.sentence_start]
+    )
+    if again is not None:
+        # "Of the 300, around 40 were killed": the statement of the figure it names again
+        d.source_text = words_of(again)
+        return again.source, f"figure-named-again: '{again.number.text}'"
     if _CONTINUES.search(f.sentence.text):
         # "Of these, …", "The estimated number is …": the same statement goes on
         carried = _continued(sentences, i, drafts, owners, named)
@@ -859,12 +866,24 @@ def _source(
         # figures the sentence before announced
         d.source_text = announced[1]
         return announced[0], f"announced-before: '{announced[1]}'"
+    run = _announced_run(sentences, i, drafts, owners)
+    if run is not None and not f.impersonal and not _SPEAKER_AFTER.search(f.sentence.text):
+        # "Police presented figures:" and a list, "The ministry released new data. In 2013, 66
+        # went. In 2014, 37 went.": the breakdown goes on with the announced statement
+        d.source_text = run[1]
+        return run[0], f"announced-run: '{run[1]}'"
     headline = _headline_source(d, named, i, drafts, sentences)
     if headline is not None:
         # "Police count 90 Norwegians who joined IS" over "Around 90 Norwegians have gone to
         # Syria": the headline attributes the figure the body repeats
         d.source_text = headline[1]
         return headline[0], f"headline-attributes: '{headline[1]}'"
+    series = _dated_series(sentences, i, drafts, owners) if f.dates and not f.impersonal else None
+    if series is not None:
+        # "According to the ministry, 66 left in 2013. In 2014, 37 left.": a breakdown by year
+        # goes on with the statement of its first year
+        d.source_text = series[1]
+        return series[0], f"dated-series: '{series[1]}'"
     if f.impersonal or f.dates:
         # "is believed to be": the text gives the figure no source; a sentence with a date
         # of its own starts a new statement rather than continuing the last one
@@ -895,6 +914,51 @@ def _source(
             d.source_text = spoken[1]
             return spoken[0], f"speaker-before: '{spoken[1]}'"
     return None, "none stated"
+
+
+# the rules whose figures open a statement that the next sentences or list items go on with
+_RUN_OPENERS = ("announced-before", "announced-run", "introduced")
+
+
+def _announced_run(
+    sentences: list[Sentence], i: int, drafts: list[Draft], owners: list[int]
+) -> tuple[str, str | None] | None:
+    """`announced-run`: the source of the figures of the sentence right before (in the
+    paragraph, or the list item before a list item) when an announcement or an introduction
+    gave them theirs, and its words; a sentence without figures ends the run."""
+    j = _previous_index(sentences, i, across=sentences[i].kind is BlockKind.ITEM)
+    if j is None or j not in owners:
+        return None
+    last = [x for x, o in zip(drafts, owners, strict=True) if o == j][-1]
+    if last.source is None or not last.why.get("source", "").startswith(_RUN_OPENERS):
+        return None
+    return last.source, last.source_text or words_of(last)
+
+
+# a sentence that opens with the year (or the month and year) it gives its figures for: "In
+# 2014, …", "By March 2016, …", "During 2015 …"
+_OPENS_WITH_YEAR = re.compile(
+    r"^\W*(?i:in|by|during|for|throughout|over)\s+(?i:(?:early|late|mid-?|the\s+whole\s+of)\s*)?"
+    r"(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b"
+)
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _dated_series(
+    sentences: list[Sentence], i: int, drafts: list[Draft], owners: list[int]
+) -> tuple[str, str | None] | None:
+    """`dated-series`: a sentence that opens with its year right after a sentence of the
+    paragraph whose figures are given for a year too ("In 2013, 66 left, the ministry said. In
+    2014, 37 left."): the source of that sentence's last figure, and its words."""
+    if not _OPENS_WITH_YEAR.match(sentences[i].text):
+        return None
+    j = _previous_index(sentences, i)
+    if j is None or j not in owners or not _A_YEAR.search(sentences[j].text):
+        return None
+    last = [x for x, o in zip(drafts, owners, strict=True) if o == j][-1]
+    if last.source is None:
+        return None
+    return last.source, last.source_text or words_of(last)
 
 
 # the reasons a figure may take the voice of a release's lead: nothing attributes it, or only
@@ -1050,6 +1114,23 @@ def _continued(
     if not attributed:
         return None
     return attributed[-1].source, _attribution_words(sentences[j].text)
+
+
+# "Of the 300, …", "Out of the 850 who went, …": a back-reference that names the figure
+_OF_THE_FIGURE = re.compile(
+    r"^\W*(?i:of|out\s+of|among)\s+(?i:the|those|these)\s+(?P<n>\d[\d,]*)\b"
+)
+
+
+def _figure_named(text: str, drafts: list[Draft]) -> Draft | None:
+    """`figure-named-again`: the latest figure of the sentences before (`drafts`) with the
+    number that the opening back-reference names ("Of the 300, …"), wherever it was stated."""
+    m = _OF_THE_FIGURE.match(text)
+    if m is None:
+        return None
+    n = float(m["n"].replace(",", ""))
+    same = [x for x in drafts if n in (x.number.value, x.number.low)]
+    return same[-1] if same else None
 
 
 # a sentence that announces the figures of the next one: sources.yaml, `announcements`
