@@ -840,6 +840,15 @@ def _source(
     if a is not None:
         # "A Kurdish commander said": a speaker of its own, never the last figure's source
         return None, "a speaker of its own, not resolved"
+    pointing = _POINTED_BACK.search(f.sentence.text)
+    if pointing is not None:
+        # "The ministry released its statistics on Monday. The statistics show that 300 …":
+        # the figures pointed back at are those of the statement before, never a body named
+        # later (`figures-pointed-back`)
+        back = _pointed_back(d, named, i, drafts, owners, sentences)
+        if back is not None:
+            d.source_text = pointing.group(0)
+            return back, f"figures-pointed-back: '{pointing.group(0)}'"
     j = introduction_of(sentences, i, d.start - f.sentence.start)
     if j is not None:
         # "The following estimates were given:" and a list: the introduction's source
@@ -959,6 +968,43 @@ def _dated_series(
     if last.source is None:
         return None
     return last.source, last.source_text or words_of(last)
+
+
+# a body's figures that a sentence points back at, with no name of their own: "The statistics
+# show", "according to the same data", "its figures indicate" (`figures-pointed-back`)
+_FIGURES_NOUN = (
+    r"\b(?i:the|these|those|its|their)\s+(?i:(?:same|latest|new|updated|official|available)\s+)?"
+    r"(?i:statistics|figures|data|numbers)"
+)
+_POINTED_BACK = re.compile(
+    _FIGURES_NOUN + r"\s+(?i:show|shows|showed|indicate|indicates|indicated|reveal|reveals|"
+    r"revealed|suggest|suggests|suggested)\b"
+    r"|\b(?i:according\s+to)\s+" + _FIGURES_NOUN + r"(?=\s*[,.;]|\s+(?i:of\s+the\s+ministry|for)\b)"
+)
+
+
+def _pointed_back(
+    d: Draft,
+    named: list[Named],
+    i: int,
+    drafts: list[Draft],
+    owners: list[int],
+    sentences: list[Sentence],
+) -> str | None:
+    """The source of the figures that "the statistics" or "its data" point back at: the last
+    figure with a source in this paragraph or the one before, or the body that a sentence there
+    says announced figures."""
+    paragraph = sentences[i].paragraph
+    k = _previous_index(sentences, i, across=True)
+    while k is not None and sentences[k].paragraph >= paragraph - 1:
+        mine = [x.source for x, o in zip(drafts, owners, strict=True) if o == k and x.source]
+        if mine:
+            return mine[-1]
+        announced = _announcer(d, named, k, drafts, sentences)
+        if announced is not None:
+            return announced[0]
+        k = _previous_index(sentences, k, across=True)
+    return None
 
 
 # the reasons a figure may take the voice of a release's lead: nothing attributes it, or only
@@ -1163,6 +1209,14 @@ def _announced_before(
     j = _previous_index(sentences, i, across=True)
     if j is None or j in owners or _SPEAKER_AFTER.search(sentences[i].text):
         return None
+    return _announcer(d, named, j, drafts, sentences)
+
+
+def _announcer(
+    d: Draft, named: list[Named], j: int, drafts: list[Draft], sentences: list[Sentence]
+) -> tuple[str, str] | None:
+    """The body that the sentence `j` says announces figures ("The interior ministry published
+    new figures on Tuesday."), and the words that say so."""
     text = sentences[j].text
     announces = _ANNOUNCES.search(text)
     if announces is None:
