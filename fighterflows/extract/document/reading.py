@@ -1373,6 +1373,12 @@ def _person(sentences: list[Sentence], i: int, name: str = "") -> Attribution | 
         # in the speaker's own sentence only the one so named ("Experts say …, police saying":
         # the experts are not the police)
         speakers = named_so if j == i and words else named_so or speakers
+        # "said Bukit Aman Special Branch (E8) deputy director general X": the post is the
+        # body's, and the body speaks (`post-of-the-body-before`)
+        sourced = [b for b in speakers if b.source]
+        speakers = [
+            a for a in speakers if a.source or not any(_post_of(text, b, a) for b in sourced)
+        ]
         if speakers:
             return max(speakers, key=lambda a: a.start)
         if not words and j != i and (by_name := _speaker_by_name(text)) is not None:
@@ -1385,6 +1391,18 @@ def _person(sentences: list[Sentence], i: int, name: str = "") -> Attribution | 
 
 # how far back a person named again by name alone may have been named with their post
 _NAME_REACH = 12
+# between a body and the post of one of its people: nothing, or the body's initials or code
+_BODY_TO_POST = re.compile(r"\s*(?:\([A-Z0-9-]{1,10}\)\s*)?")
+
+
+def _post_of(text: str, body: Attribution, post: Attribution) -> bool:
+    """True when the post is said inside the body's words or right after them ("Special Branch
+    Counter-Terrorism (E8) deputy director general X")."""
+    if body.start <= post.start and post.end <= body.end:
+        return True
+    return (
+        body.end <= post.start and _BODY_TO_POST.fullmatch(text[body.end : post.start]) is not None
+    )
 
 
 # the first person of an answer ("We estimate", "we have brought back", "our data show"), and
