@@ -866,6 +866,15 @@ def _source(
     if a is not None:
         # "A Kurdish commander said": a speaker of its own, never the last figure's source
         return None, "a speaker of its own, not resolved"
+    pointing = _POINTED_BACK.search(f.sentence.text)
+    if pointing is not None:
+        # "The ministry released its statistics on Monday. The statistics show that 300 …":
+        # the figures pointed back at are those of the statement before, never a body named
+        # later (`figures-pointed-back`)
+        back = _pointed_back(d, named, i, drafts, owners, sentences)
+        if back is not None:
+            d.source_text = pointing.group(0)
+            return back, f"figures-pointed-back: '{pointing.group(0)}'"
     j = introduction_of(sentences, i, d.start - f.sentence.start)
     if j is not None:
         # "The following estimates were given:" and a list: the introduction's source
@@ -873,6 +882,13 @@ def _source(
         if introduced is not None:
             d.source_text = introduced[1]
             return introduced[0], f"introduced: '{sentences[j].text[:60]}'"
+    again = _figure_named(
+        f.sentence.text, [x for x in drafts if x.sentence_end <= d.sentence_start]
+    )
+    if again is not None:
+        # "Of the 300, around 40 were killed": the statement of the figure it names again
+        d.source_text = words_of(again)
+        return again.source, f"figure-named-again: '{again.number.text}'"
     if _CONTINUES.search(f.sentence.text):
         # "Of these, …", "The estimated number is …": the same statement goes on
         carried = _continued(sentences, i, drafts, owners, named)
@@ -885,12 +901,24 @@ def _source(
         # figures the sentence before announced
         d.source_text = announced[1]
         return announced[0], f"announced-before: '{announced[1]}'"
+    run = _announced_run(sentences, i, drafts, owners)
+    if run is not None and not f.impersonal and not _SPEAKER_AFTER.search(f.sentence.text):
+        # "Police presented figures:" and a list, "The ministry released new data. In 2013, 66
+        # went. In 2014, 37 went.": the breakdown goes on with the announced statement
+        d.source_text = run[1]
+        return run[0], f"announced-run: '{run[1]}'"
     headline = _headline_source(d, named, i, drafts, sentences)
     if headline is not None:
         # "Police count 90 Norwegians who joined IS" over "Around 90 Norwegians have gone to
         # Syria": the headline attributes the figure the body repeats
         d.source_text = headline[1]
         return headline[0], f"headline-attributes: '{headline[1]}'"
+    series = _dated_series(sentences, i, drafts, owners) if f.dates and not f.impersonal else None
+    if series is not None:
+        # "According to the ministry, 66 left in 2013. In 2014, 37 left.": a breakdown by year
+        # goes on with the statement of its first year
+        d.source_text = series[1]
+        return series[0], f"dated-series: '{series[1]}'"
     if f.impersonal or f.dates:
         # "is believed to be": the text gives the figure no source; a sentence with a date
         # of its own starts a new statement rather than continuing the last one
@@ -921,6 +949,88 @@ def _source(
             d.source_text = spoken[1]
             return spoken[0], f"speaker-before: '{spoken[1]}'"
     return None, "none stated"
+
+
+# the rules whose figures open a statement that the next sentences or list items go on with
+_RUN_OPENERS = ("announced-before", "announced-run", "introduced")
+
+
+def _announced_run(
+    sentences: list[Sentence], i: int, drafts: list[Draft], owners: list[int]
+) -> tuple[str, str | None] | None:
+    """`announced-run`: the source of the figures of the sentence right before (in the
+    paragraph, or the list item before a list item) when an announcement or an introduction
+    gave them theirs, and its words; a sentence without figures ends the run."""
+    j = _previous_index(sentences, i, across=sentences[i].kind is BlockKind.ITEM)
+    if j is None or j not in owners:
+        return None
+    last = [x for x, o in zip(drafts, owners, strict=True) if o == j][-1]
+    if last.source is None or not last.why.get("source", "").startswith(_RUN_OPENERS):
+        return None
+    return last.source, last.source_text or words_of(last)
+
+
+# a sentence that opens with the year (or the month and year) it gives its figures for: "In
+# 2014, …", "By March 2016, …", "During 2015 …"
+_OPENS_WITH_YEAR = re.compile(
+    r"^\W*(?i:in|by|during|for|throughout|over)\s+(?i:(?:early|late|mid-?|the\s+whole\s+of)\s*)?"
+    r"(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b"
+)
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _dated_series(
+    sentences: list[Sentence], i: int, drafts: list[Draft], owners: list[int]
+) -> tuple[str, str | None] | None:
+    """`dated-series`: a sentence that opens with its year right after a sentence of the
+    paragraph whose figures are given for a year too ("In 2013, 66 left, the ministry said. In
+    2014, 37 left."): the source of that sentence's last figure, and its words."""
+    if not _OPENS_WITH_YEAR.match(sentences[i].text):
+        return None
+    j = _previous_index(sentences, i)
+    if j is None or j not in owners or not _A_YEAR.search(sentences[j].text):
+        return None
+    last = [x for x, o in zip(drafts, owners, strict=True) if o == j][-1]
+    if last.source is None:
+        return None
+    return last.source, last.source_text or words_of(last)
+
+
+# a body's figures that a sentence points back at, with no name of their own: "The statistics
+# show", "according to the same data", "its figures indicate" (`figures-pointed-back`)
+_FIGURES_NOUN = (
+    r"\b(?i:the|these|those|its|their)\s+(?i:(?:same|latest|new|updated|official|available)\s+)?"
+    r"(?i:statistics|figures|data|numbers)"
+)
+_POINTED_BACK = re.compile(
+    _FIGURES_NOUN + r"\s+(?i:show|shows|showed|indicate|indicates|indicated|reveal|reveals|"
+    r"revealed|suggest|suggests|suggested)\b"
+    r"|\b(?i:according\s+to)\s+" + _FIGURES_NOUN + r"(?=\s*[,.;]|\s+(?i:of\s+the\s+ministry|for)\b)"
+)
+
+
+def _pointed_back(
+    d: Draft,
+    named: list[Named],
+    i: int,
+    drafts: list[Draft],
+    owners: list[int],
+    sentences: list[Sentence],
+) -> str | None:
+    """The source of the figures that "the statistics" or "its data" point back at: the last
+    figure with a source in this paragraph or the one before, or the body that a sentence there
+    says announced figures."""
+    paragraph = sentences[i].paragraph
+    k = _previous_index(sentences, i, across=True)
+    while k is not None and sentences[k].paragraph >= paragraph - 1:
+        mine = [x.source for x, o in zip(drafts, owners, strict=True) if o == k and x.source]
+        if mine:
+            return mine[-1]
+        announced = _announcer(d, named, k, drafts, sentences)
+        if announced is not None:
+            return announced[0]
+        k = _previous_index(sentences, k, across=True)
+    return None
 
 
 # the reasons a figure may take the voice of a release's lead: nothing attributes it, or only
@@ -1078,6 +1188,23 @@ def _continued(
     return attributed[-1].source, _attribution_words(sentences[j].text)
 
 
+# "Of the 300, …", "Out of the 850 who went, …": a back-reference that names the figure
+_OF_THE_FIGURE = re.compile(
+    r"^\W*(?i:of|out\s+of|among)\s+(?i:the|those|these)\s+(?P<n>\d[\d,]*)\b"
+)
+
+
+def _figure_named(text: str, drafts: list[Draft]) -> Draft | None:
+    """`figure-named-again`: the latest figure of the sentences before (`drafts`) with the
+    number that the opening back-reference names ("Of the 300, …"), wherever it was stated."""
+    m = _OF_THE_FIGURE.match(text)
+    if m is None:
+        return None
+    n = float(m["n"].replace(",", ""))
+    same = [x for x in drafts if n in (x.number.value, x.number.low)]
+    return same[-1] if same else None
+
+
 # a sentence that announces the figures of the next one: sources.yaml, `announcements`
 _ANNOUNCES = re.compile(
     r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in load("sources")["announcements"]) + r")\b",
@@ -1108,6 +1235,14 @@ def _announced_before(
     j = _previous_index(sentences, i, across=True)
     if j is None or j in owners or _SPEAKER_AFTER.search(sentences[i].text):
         return None
+    return _announcer(d, named, j, drafts, sentences)
+
+
+def _announcer(
+    d: Draft, named: list[Named], j: int, drafts: list[Draft], sentences: list[Sentence]
+) -> tuple[str, str] | None:
+    """The body that the sentence `j` says announces figures ("The interior ministry published
+    new figures on Tuesday."), and the words that say so."""
     text = sentences[j].text
     announces = _ANNOUNCES.search(text)
     if announces is None:
@@ -1264,6 +1399,12 @@ def _person(sentences: list[Sentence], i: int, name: str = "") -> Attribution | 
         # in the speaker's own sentence only the one so named ("Experts say …, police saying":
         # the experts are not the police)
         speakers = named_so if j == i and words else named_so or speakers
+        # "said Bukit Aman Special Branch (E8) deputy director general X": the post is the
+        # body's, and the body speaks (`post-of-the-body-before`)
+        sourced = [b for b in speakers if b.source]
+        speakers = [
+            a for a in speakers if a.source or not any(_post_of(text, b, a) for b in sourced)
+        ]
         if speakers:
             return max(speakers, key=lambda a: a.start)
         if not words and j != i and (by_name := _speaker_by_name(text)) is not None:
@@ -1276,6 +1417,18 @@ def _person(sentences: list[Sentence], i: int, name: str = "") -> Attribution | 
 
 # how far back a person named again by name alone may have been named with their post
 _NAME_REACH = 12
+# between a body and the post of one of its people: nothing, or the body's initials or code
+_BODY_TO_POST = re.compile(r"\s*(?:\([A-Z0-9-]{1,10}\)\s*)?")
+
+
+def _post_of(text: str, body: Attribution, post: Attribution) -> bool:
+    """True when the post is said inside the body's words or right after them ("Special Branch
+    Counter-Terrorism (E8) deputy director general X")."""
+    if body.start <= post.start and post.end <= body.end:
+        return True
+    return (
+        body.end <= post.start and _BODY_TO_POST.fullmatch(text[body.end : post.start]) is not None
+    )
 
 
 # the first person of an answer ("We estimate", "we have brought back", "our data show"), and

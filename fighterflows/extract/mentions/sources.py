@@ -129,7 +129,8 @@ _ATTRIBUTION = re.compile(
     # "the country's interior minister said", "the Attorney-General told"
     r"|\b[Tt]he\s+(?:country(?:'s|’s)\s+)?(?:[A-Z][\w.-]*\s+)?(?:[a-z-]+\s+){0,2}"
     r"(?i:co-?ordinator|commissioner|(?:prosecutor|procurator|attorney)[- ]general|prosecutor|"
-    r"minister|secretary|director|head|chief|chancellor|premier|spokes(?:man|woman|person))"
+    r"minister|secretary|director|head|chief|chancellor|premier|spokes(?:man|woman|person)|"
+    r"ambassador|envoy)"
     r"(?:(?:'s|’s)\s+office)?"
     # "the authorities have put the number at"
     r")\s+(?:also\s+)?(?:(?:has|have|had)\s+)?"
@@ -147,7 +148,8 @@ _ATTRIBUTION = re.compile(
     r"ministry|minister|(?:prosecutor|procurator|attorney)[- ]general|president)\s+(?:in|of)\s+"
     # "the government of Trinidad and Tobago said": a country's name may have an "and"
     r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,2})"
-    r"\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
+    # "The government of Trinidad and Tobago has confirmed that …"
+    r"\s+(?:also\s+)?(?:(?:has|have|had)\s+)?(?:" + _VERBS + r")\b)"
     r"|(?P<role>(?P<role_x>(?:\b[Tt]he\s+)?(?:[A-Z][\w'’.&-]*\s+){0,5}[A-Z][\w'’.&-]*)(?:'s|’s)\s+"
     r"(?:(?!(?:" + _VERBS + r")\b)[a-z-]+\s+){0,3}(?!(?:" + _VERBS + r")\b)[a-z-]+"
     r"(?:,[^,]{3,60},)?\s+(?:also\s+)?(?:" + _VERBS + r")\b)"
@@ -994,6 +996,16 @@ def _first_body(who: str) -> str:
     return first if both else who
 
 
+# a body's name (ending in a word of a body), then two or three capitalised words of its
+# holder's name: "the State Security Service Madat Guliyev", "the regional police department
+# Ashim Tagayev"
+_HOLDER_AFTER_BODY = re.compile(
+    rf"(?P<body>.*\b(?:{OFFICE_NOUNS}|(?i:service|committee|agency|department|police|bureau|"
+    r"directorate|council|centre|center|office|unit|division|branch)))"
+    r"\s+(?P<name>(?:[A-Z][a-z'’-]+\s+){1,2}[A-Z][a-z'’-]+)$"
+)
+
+
 def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
     who = _INITIALS_INSIDE.sub("", who)  # "the Ministry of National Security (MNS) of Azerbaijan"
     who = _POSSESSIVE_END.sub("", _LEADING_PREPOSITION.sub("", _AGENT.sub("", who)))
@@ -1003,6 +1015,11 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
     ):
         who = relative["agent"]  # "data the Interior Ministry has released": the ministry
     who = _first_body(_MEDIUM_AFTER.sub("", _AGENT_OF_WORDS.sub("", who)))
+    # "the head of the State Security Service Madat Guliyev": the body, not its holder's name
+    # (`holder-after-body`)
+    holder = _HOLDER_AFTER_BODY.match(who)
+    if holder is not None and not ORG_WORDS.search(holder["name"]):
+        who = holder["body"]
     named_noun = _named_noun(who)
     if named_noun is not None:
         # "according to a Bernama report", "the latest Khovar figures": the name before the
