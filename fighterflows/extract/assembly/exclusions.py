@@ -18,6 +18,7 @@ from fighterflows.extract.mentions.groups import find_groups, find_zone, group_c
 from fighterflows.extract.mentions.lexicon import (
     another_war_regexes,
     cohort_trait_regex,
+    contractors_regex,
     excluded_regex,
     gathering_regex,
     group_size_regex,
@@ -683,7 +684,7 @@ def no_country_figure(
         return True
     if head is None and strength_restated(facts, figures, i):
         return True
-    if part_of_suspects(text, figures, i):
+    if part_of_suspects(text, figures, i) or _part_held_at_home(facts, figures, i, flow):
         return True
     if (
         joint(text, head, facts)
@@ -725,7 +726,7 @@ def no_country_figure(
         return True  # "the Afghan war of the 1980s, which drew up to 20,000 volunteers"
     if _held_for_a_plan(facts, n, head, clause, flow):
         return True
-    if state_forces(text, n, head):
+    if state_forces(text, n, head, clause):
         return True
     if flow is Flow.RETURNED and deported_from_elsewhere(facts, clause):
         return True
@@ -909,6 +910,34 @@ def part_of_suspects(text: str, figures: Sequence[Figure], i: int) -> bool:
     )
 
 
+# a part set right after its whole: "Seven IS militants – four of them foreigners – were
+# detained", "Nine suspects, three of them foreigners, were arrested", "12 members, including
+# five Malaysians, were held"
+_PART_OPENS = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s*(?:[,(—–]|\s-)\s*(?:(?:including|among\s+(?:them|whom))\s+)?"
+    r"(?:(?:some|about|around|nearly|more\s+than|over|at\s+least)\s+)?",
+    re.I,
+)
+
+
+def _part_held_at_home(facts: Facts, figures: Sequence[Figure], i: int, flow: Flow) -> bool:
+    """ "Seven Islamic State militants – four of them foreigners – have been detained in a
+    four-state swoop": a part set right after its whole takes the whole's proceedings at home
+    (a sweep, raids, an investigation after the whole), and is no more a figure of people who
+    went than the whole (`part-held-at-home`); words of going or coming back from the whole
+    on keep it ("Nine returnees, three of them women, were arrested in raids")."""
+    if i == 0 or flow not in (Flow.DETAINED, Flow.PROSECUTED):
+        return False
+    text, whole, n = facts.sentence.text, figures[i - 1], figures[i].number
+    end = whole.head.end if whole.head is not None else whole.number.end
+    if _PART_OPENS.fullmatch(text, end, n.start) is None:
+        return False
+    proceedings = proceedings_regex().search(text, n.end)
+    if proceedings is None or held_in_zone_regexes()[0].search(text):
+        return False
+    return not _moved_themselves(facts, whole.number, whole.head, proceedings.start())
+
+
 def strength_restated(facts: Facts, figures: Sequence[Figure], i: int) -> bool:
     """ "over 1,200 IS fighters currently fighting in the Philippines, a number that far
     outstrips the government's own estimate of 250 to 400": a figure without people of its own
@@ -986,12 +1015,20 @@ def _held_for_helping(
 _MOVED = frozenset({Flow.DEPARTED, Flow.RETURNED})
 
 
-def state_forces(text: str, n: NumberMention, head: Head | None) -> bool:
+def state_forces(
+    text: str, n: NumberMention, head: Head | None, clause: tuple[int, int] | None = None
+) -> bool:
     """ "Around 1,000 Georgians fight in the Georgian Legion, a volunteer unit of the Ukrainian
     army", "2,000 Russian volunteers fought for the Syrian army": people who joined or serve in a
     state's armed forces, named after them in their sentence, are no foreign fighters
     (`state-forces`); "fought for the Free Syrian Army" and "alongside Kurdish forces" name no
-    state."""
+    state. So are a state's private military contractors, named in the people's own words or
+    in their clause ("thousands of Russians are fighting in Syria as private contractors",
+    "3,000 Russians under contract to the Wagner group", `state-contractors`)."""
+    if clause is not None:
+        lo = head.start if head is not None else n.end
+        if contractors_regex().search(text, lo, clause[1]) is not None:
+            return True
     start = head.end if head is not None else n.end
     found = state_forces_regex().search(text, start, min(len(text), start + 160))
     if found is None:
