@@ -25,6 +25,7 @@ from fighterflows.extract.mentions.lexicon import (
     group_strength_regexes,
     held_in_zone_regexes,
     load,
+    members_at_home_regex,
     membership_regexes,
     other_war_regex,
     parent_of_regex,
@@ -210,7 +211,11 @@ _UNCERTAIN = re.compile(
 
 # "arrested 3,000 suspected foreign fighters": people held on a suspicion, not counted fighters;
 # "eight alleged militants were killed in Syria" still counts
-_SUSPECTED = re.compile(r"\b(?:suspected|alleged)\b", re.I)
+# (also people named by their link to a group: "four Islamic State-linked militants", "12
+# ISIS-inspired suspects", `linked-suspects`)
+_SUSPECTED = re.compile(
+    r"\b(?:suspected|alleged)\b|[\w)]-(?:linked|inspired|affiliated|connected)\b", re.I
+)
 
 
 _NAMED_PEOPLE = re.compile(r"[^.;]{0,12}\b\d{1,2}-year-old\b")
@@ -720,6 +725,8 @@ def no_country_figure(
         # "25 Belgians were arrested on the way to Syria", "deported 150 … on suspicion of
         # trying to cross into Syria": they never got there
         return True
+    if _members_at_home(facts, n, head, clause, flow):
+        return True
     if _suspects_at_home(facts, n, head, clause, flow) or _other_war(text, n, clause, flow):
         return True
     if another_war(text, n, clause):
@@ -1091,6 +1098,47 @@ _FROM_THERE = re.compile(r"\s+(?:[\w-]+\s+){0,6}?from\s+(?:the\s+)?$", re.I)
 _WERE_AT_WAR = re.compile(
     r"\b(?:fought|fighting|fighters?|combatants?|joined|returnees?|militants?|jihadists?)\b", re.I
 )
+
+
+# what may stand between a group's name ending the people's words and their noun
+_BEFORE_NOUN = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?")
+# the sides that hold people in the zone, named in the sentence: their captives are the zone's
+_ZONE_SIDES = re.compile(
+    r"\b(?:kurdish(?:-led)?|syrian|iraqi|sdf|ypg)\s+(?:[\w-]+\s+)?(?:authorities|forces|"
+    r"government|officials|army|administration|militias?|fighters)\b|\b(?:sdf|ypg)\b|"
+    r"syrian\s+democratic\s+forces",
+    re.I,
+)
+
+
+def _members_at_home(
+    facts: Facts, n: NumberMention, head: Head | None, clause: tuple[int, int], flow: Flow
+) -> bool:
+    """ "Police in Selangor detained 12 Islamic State members", "rounded up 23 IS supporters":
+    people named only by the noun of their membership, held, in a sentence that names neither
+    the zone nor its custody, and whose words say nothing of going or coming back, are
+    suspects at home (`members-held-at-home`); members said to be foreign up to their noun, or
+    "held in Iraqi prisons", stay."""
+    text = facts.sentence.text
+    if flow is not Flow.DETAINED or head is None or FOREIGN_WORD.search(text, 0, head.end):
+        return False  # ("Foreign jihadists fill Lebanese prisons: 95 members … were detained")
+    # the noun ends the people's words, or stands right after a group's name that ends them
+    # ("12 Islamic State members", "23 IS (Daesh) supporters")
+    noun = members_at_home_regex().search(text, head.start, min(len(text), head.end + 25))
+    if noun is None:
+        return False
+    last = noun.end() <= head.end and not text[noun.end() : head.end].strip()
+    after = noun.start() >= head.end and _BEFORE_NOUN.fullmatch(text, head.end, noun.start())
+    if not (last or after):
+        return False
+    blanked = text
+    for g in facts.groups:
+        blanked = blanked[: g.start] + " " * (g.end - g.start) + blanked[g.end :]
+    if find_zone(blanked) is not None or held_in_zone_regexes()[0].search(text):
+        return False
+    if _ZONE_SIDES.search(text):
+        return False  # "Kurdish authorities reported they had captured 41 IS supporters"
+    return not _moved_themselves(facts, n, head, clause[1])
 
 
 def deported_from_elsewhere(facts: Facts, clause: tuple[int, int]) -> bool:
