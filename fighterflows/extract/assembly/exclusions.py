@@ -942,7 +942,17 @@ def _part_held_at_home(facts: Facts, figures: Sequence[Figure], i: int, flow: Fl
     proceedings = proceedings_regex().search(text, n.end)
     if proceedings is None or held_in_zone_regexes()[0].search(text):
         return False
+    if _WHOLE_MOVED.search(text, whole.number.start, n.start):
+        return False  # "Nine Kosovars who came back from Syria, three of them women, …"
     return not _moved_themselves(facts, whole.number, whole.head, proceedings.start())
+
+
+# the whole's own words of going or coming back, before its part
+_WHOLE_MOVED = re.compile(
+    r"\b(?:returnees?|returned|returning|came\s+back|come\s+back|back\s+from|fought|went|"
+    r"travell?ed|left\s+for|joined|deported\s+from|repatriated)\b",
+    re.I,
+)
 
 
 def strength_restated(facts: Facts, figures: Sequence[Figure], i: int) -> bool:
@@ -1083,6 +1093,8 @@ def _suspects_at_home(
     text = facts.sentence.text
     if proceedings_regex().search(text, n.end, clause[1]) is None:
         return False
+    if _a_part(text, n) and _WHOLE_MOVED.search(text, 0, n.start):
+        return False  # "Nine returnees, three of them women, were arrested in raids"
     lo = head.start if head is not None else n.end
     moved = [
         c for c in facts.cues if lo <= c.start < clause[1] and c.flow in _MOVED and not c.stock
