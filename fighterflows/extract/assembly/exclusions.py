@@ -18,12 +18,14 @@ from fighterflows.extract.mentions.groups import find_groups, find_zone, group_c
 from fighterflows.extract.mentions.lexicon import (
     another_war_regexes,
     cohort_trait_regex,
+    contractors_regex,
     excluded_regex,
     gathering_regex,
     group_size_regex,
     group_strength_regexes,
     held_in_zone_regexes,
     load,
+    members_at_home_regex,
     membership_regexes,
     other_war_regex,
     parent_of_regex,
@@ -209,7 +211,11 @@ _UNCERTAIN = re.compile(
 
 # "arrested 3,000 suspected foreign fighters": people held on a suspicion, not counted fighters;
 # "eight alleged militants were killed in Syria" still counts
-_SUSPECTED = re.compile(r"\b(?:suspected|alleged)\b", re.I)
+# (also people named by their link to a group: "four Islamic State-linked militants", "12
+# ISIS-inspired suspects", `linked-suspects`)
+_SUSPECTED = re.compile(
+    r"\b(?:suspected|alleged)\b|[\w)]-(?:linked|inspired|affiliated|connected)\b", re.I
+)
 
 
 _NAMED_PEOPLE = re.compile(r"[^.;]{0,12}\b\d{1,2}-year-old\b")
@@ -683,7 +689,7 @@ def no_country_figure(
         return True
     if head is None and strength_restated(facts, figures, i):
         return True
-    if part_of_suspects(text, figures, i):
+    if part_of_suspects(text, figures, i) or _part_held_at_home(facts, figures, i, flow):
         return True
     if (
         joint(text, head, facts)
@@ -719,13 +725,15 @@ def no_country_figure(
         # "25 Belgians were arrested on the way to Syria", "deported 150 … on suspicion of
         # trying to cross into Syria": they never got there
         return True
+    if _members_at_home(facts, n, head, clause, flow):
+        return True
     if _suspects_at_home(facts, n, head, clause, flow) or _other_war(text, n, clause, flow):
         return True
     if another_war(text, n, clause):
         return True  # "the Afghan war of the 1980s, which drew up to 20,000 volunteers"
     if _held_for_a_plan(facts, n, head, clause, flow):
         return True
-    if state_forces(text, n, head):
+    if state_forces(text, n, head, clause):
         return True
     if flow is Flow.RETURNED and deported_from_elsewhere(facts, clause):
         return True
@@ -909,6 +917,44 @@ def part_of_suspects(text: str, figures: Sequence[Figure], i: int) -> bool:
     )
 
 
+# a part set right after its whole: "Seven IS militants – four of them foreigners – were
+# detained", "Nine suspects, three of them foreigners, were arrested", "12 members, including
+# five Malaysians, were held"
+_PART_OPENS = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s*(?:[,(—–]|\s-)\s*(?:(?:including|among\s+(?:them|whom))\s+)?"
+    r"(?:(?:some|about|around|nearly|more\s+than|over|at\s+least)\s+)?",
+    re.I,
+)
+
+
+def _part_held_at_home(facts: Facts, figures: Sequence[Figure], i: int, flow: Flow) -> bool:
+    """ "Seven Islamic State militants – four of them foreigners – have been detained in a
+    four-state swoop": a part set right after its whole takes the whole's proceedings at home
+    (a sweep, raids, an investigation after the whole), and is no more a figure of people who
+    went than the whole (`part-held-at-home`); words of going or coming back from the whole
+    on keep it ("Nine returnees, three of them women, were arrested in raids")."""
+    if i == 0 or flow not in (Flow.DETAINED, Flow.PROSECUTED):
+        return False
+    text, whole, n = facts.sentence.text, figures[i - 1], figures[i].number
+    end = whole.head.end if whole.head is not None else whole.number.end
+    if _PART_OPENS.fullmatch(text, end, n.start) is None:
+        return False
+    proceedings = proceedings_regex().search(text, n.end)
+    if proceedings is None or held_in_zone_regexes()[0].search(text):
+        return False
+    if _WHOLE_MOVED.search(text, whole.number.start, n.start):
+        return False  # "Nine Kosovars who came back from Syria, three of them women, …"
+    return not _moved_themselves(facts, whole.number, whole.head, proceedings.start())
+
+
+# the whole's own words of going or coming back, before its part
+_WHOLE_MOVED = re.compile(
+    r"\b(?:returnees?|returned|returning|came\s+back|come\s+back|back\s+from|fought|went|"
+    r"travell?ed|left\s+for|joined|deported\s+from|repatriated)\b",
+    re.I,
+)
+
+
 def strength_restated(facts: Facts, figures: Sequence[Figure], i: int) -> bool:
     """ "over 1,200 IS fighters currently fighting in the Philippines, a number that far
     outstrips the government's own estimate of 250 to 400": a figure without people of its own
@@ -986,12 +1032,20 @@ def _held_for_helping(
 _MOVED = frozenset({Flow.DEPARTED, Flow.RETURNED})
 
 
-def state_forces(text: str, n: NumberMention, head: Head | None) -> bool:
+def state_forces(
+    text: str, n: NumberMention, head: Head | None, clause: tuple[int, int] | None = None
+) -> bool:
     """ "Around 1,000 Georgians fight in the Georgian Legion, a volunteer unit of the Ukrainian
     army", "2,000 Russian volunteers fought for the Syrian army": people who joined or serve in a
     state's armed forces, named after them in their sentence, are no foreign fighters
     (`state-forces`); "fought for the Free Syrian Army" and "alongside Kurdish forces" name no
-    state."""
+    state. So are a state's private military contractors, named in the people's own words or
+    in their clause ("thousands of Russians are fighting in Syria as private contractors",
+    "3,000 Russians under contract to the Wagner group", `state-contractors`)."""
+    if clause is not None:
+        lo = head.start if head is not None else n.end
+        if contractors_regex().search(text, lo, clause[1]) is not None:
+            return True
     start = head.end if head is not None else n.end
     found = state_forces_regex().search(text, start, min(len(text), start + 160))
     if found is None:
@@ -1039,6 +1093,8 @@ def _suspects_at_home(
     text = facts.sentence.text
     if proceedings_regex().search(text, n.end, clause[1]) is None:
         return False
+    if _a_part(text, n) and _WHOLE_MOVED.search(text, 0, n.start):
+        return False  # "Nine returnees, three of them women, were arrested in raids"
     lo = head.start if head is not None else n.end
     moved = [
         c for c in facts.cues if lo <= c.start < clause[1] and c.flow in _MOVED and not c.stock
@@ -1054,6 +1110,47 @@ _FROM_THERE = re.compile(r"\s+(?:[\w-]+\s+){0,6}?from\s+(?:the\s+)?$", re.I)
 _WERE_AT_WAR = re.compile(
     r"\b(?:fought|fighting|fighters?|combatants?|joined|returnees?|militants?|jihadists?)\b", re.I
 )
+
+
+# what may stand between a group's name ending the people's words and their noun
+_BEFORE_NOUN = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?")
+# the sides that hold people in the zone, named in the sentence: their captives are the zone's
+_ZONE_SIDES = re.compile(
+    r"\b(?:kurdish(?:-led)?|syrian|iraqi|sdf|ypg)\s+(?:[\w-]+\s+)?(?:authorities|forces|"
+    r"government|officials|army|administration|militias?|fighters)\b|\b(?:sdf|ypg)\b|"
+    r"syrian\s+democratic\s+forces",
+    re.I,
+)
+
+
+def _members_at_home(
+    facts: Facts, n: NumberMention, head: Head | None, clause: tuple[int, int], flow: Flow
+) -> bool:
+    """ "Police in Selangor detained 12 Islamic State members", "rounded up 23 IS supporters":
+    people named only by the noun of their membership, held, in a sentence that names neither
+    the zone nor its custody, and whose words say nothing of going or coming back, are
+    suspects at home (`members-held-at-home`); members said to be foreign up to their noun, or
+    "held in Iraqi prisons", stay."""
+    text = facts.sentence.text
+    if flow is not Flow.DETAINED or head is None or FOREIGN_WORD.search(text, 0, head.end):
+        return False  # ("Foreign jihadists fill Lebanese prisons: 95 members … were detained")
+    # the noun ends the people's words, or stands right after a group's name that ends them
+    # ("12 Islamic State members", "23 IS (Daesh) supporters")
+    noun = members_at_home_regex().search(text, head.start, min(len(text), head.end + 25))
+    if noun is None:
+        return False
+    last = noun.end() <= head.end and not text[noun.end() : head.end].strip()
+    after = noun.start() >= head.end and _BEFORE_NOUN.fullmatch(text, head.end, noun.start())
+    if not (last or after):
+        return False
+    blanked = text
+    for g in facts.groups:
+        blanked = blanked[: g.start] + " " * (g.end - g.start) + blanked[g.end :]
+    if find_zone(blanked) is not None or held_in_zone_regexes()[0].search(text):
+        return False
+    if _ZONE_SIDES.search(text):
+        return False  # "Kurdish authorities reported they had captured 41 IS supporters"
+    return not _moved_themselves(facts, n, head, clause[1])
 
 
 def deported_from_elsewhere(facts: Facts, clause: tuple[int, int]) -> bool:

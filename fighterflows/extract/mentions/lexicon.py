@@ -293,6 +293,19 @@ def state_forces_regex() -> re.Pattern[str]:
 
 
 @cache
+def contractors_regex() -> re.Pattern[str]:
+    """Private military contractors a state sends, as the people's noun or what they serve as
+    (flows.yaml, state_forces.contractors)."""
+    return whole_words(alternation(load("flows")["state_forces"]["contractors"]))
+
+
+@cache
+def members_at_home_regex() -> re.Pattern[str]:
+    """The noun of a group's membership (flows.yaml, members_at_home)."""
+    return re.compile(r"\b(?:" + alternation(load("flows")["members_at_home"]) + r")\b", re.I)
+
+
+@cache
 def cohort_trait_regex() -> re.Pattern[str]:
     """The predicate of a trait of a cohort's people, matched right after a figure (or its "of
     them"): "were converts", "have previous convictions" (flows.yaml, cohort_traits)."""
