@@ -163,6 +163,13 @@ _OPENS_WITH_OF = re.compile(r"\s*(?:out\s+)?of\s+(?:the|these|those|some|an\s+es
 # "seven returnees among the 129 Americans": a part of the figure after it
 _AMONG_THE = re.compile(r"\s+(?:[\w-]+\s+){1,2}among\s+(?:the|these|those)\s+", re.I)
 _SINCE_ANAPHOR = re.compile(r"\b(?:" + alternation(load("dates")["since_anaphors"]) + r")\b", re.I)
+# a sentence that opens with the parts of the figure before ("Among them were", "They
+# included", "Of them,", "The group comprised")
+_PARTS_OPEN = re.compile(
+    r"\W*(?:(?:among|amongst|of)\s+(?:them|these|those)\b|(?:they|these|those|the\s+group)\s+"
+    r"(?:also\s+)?(?:include|included|comprise|comprised)\b)",
+    re.I,
+)
 # "that year", "the following year", "that month" (data/dates.yaml: period_anaphors)
 _PERIOD_ANAPHORS = [
     (kind, re.compile(r"\b(?:" + alternation(patterns) + r")\b", re.I))
@@ -1165,6 +1172,12 @@ def _carried_date(facts: Facts, context: Context) -> str | None:
         if pattern.search(text):
             base = carried or context.period_before
             return _period_after(base, kind) if base else carried
+    if carried is None and _PARTS_OPEN.match(text) and context.previous:
+        last = context.previous[-1]
+        if facts.sentence.paragraph - last.paragraph == 1:
+            # "… brought home 110 on Saturday.¶ Among them were 32 women …": news gives a
+            # sentence a paragraph; the parts of the figure before are of its date
+            return last.as_of
     return carried
 
 
@@ -1353,8 +1366,16 @@ def _default_flow(
         or (head is None and _THIS_WAS.search(text, max(0, n.start - 40), n.start))
         or _GROUP_INCLUDED.search(text, max(0, n.start - 60), n.start)
         or (
+            # in its paragraph, or in the one before when no one new speaks (news gives a
+            # sentence a paragraph; "…, a researcher wrote" opens another story)
             _AMONG_THEM.search(text, 0, n.start)
-            and context.previous[-1].paragraph == facts.sentence.paragraph
+            and (
+                context.previous[-1].paragraph == facts.sentence.paragraph
+                or (
+                    facts.sentence.paragraph - context.previous[-1].paragraph == 1
+                    and not facts.attributions
+                )
+            )
         )
         or (head is not None and _OF_DEFINITE.match(head.text))
         or _listed_after_a_pronoun(text, n, head)

@@ -63,7 +63,7 @@ _DATE = re.compile(
     # story, dated by it
     rf"|(?P<rel>\b(?P<the>(?i:the)\s+)?(?P<which>(?i:last|this|past))\s+(?:(?i:month|year|week)\b"
     rf"|(?P<m9>{_MONTH})(?!\s*,?\s*\d))"
-    rf"|\b(?i:on|last)\s+(?:{_WEEKDAYS})\b"
+    rf"|\b(?i:on|last|this)\s+(?:{_WEEKDAYS})\b"
     # "two years ago", "a month ago", "six weeks ago"
     r"|\b(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
     r"(?i:years?|months?|weeks?|days?)\s+(?i:ago)\b"

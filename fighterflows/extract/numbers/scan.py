@@ -55,6 +55,7 @@ _DIGITS = r"""
   (?:\d{1,3}(?:,\d{3})+(?:\.\d+)?
    | \d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?
    | \d{1,3}(?:[\u00a0\u202f\u2009\ ]\d{3})+(?![\d,])(?:\.\d+)?
+   | \d{1,3}(?:['’]\d{3})+(?![\d'’])(?:\.\d+)?
    | (?<!\d,)\d{1,3},\d{1,2}(?!\d|,\d)
    | \d+(?:\.\d+)?
    | \.\d+)
@@ -154,7 +155,7 @@ def _digit_value(m: re.Match[str]) -> float | None:
         body = body[: body.index("^")]
     if m.group("exp"):
         body = body[: len(body) - len(m.group("exp"))]
-    body = re.sub(r"[\u00a0\u202f\u2009 ]", "", body)
+    body = re.sub(r"[\u00a0\u202f\u2009 '’]", "", body)  # "30 000", Swiss "60'000"
     if re.fullmatch(r"\d{1,3},\d{1,2}", body):
         body = body.replace(",", ".")  # a decimal comma ("5,00", "1,3")
     elif _EURO_THOUSANDS.fullmatch(body) and _thousands_dot(m.string, m.start(), m.end()):
