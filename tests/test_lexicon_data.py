@@ -962,3 +962,15 @@ def test_words_before_a_maker_s_name_and_before_of_are_lower_case_words() -> Non
     for key in ("named_noun_openers", "named_noun_extra", "words_of"):
         for word in words[key]:
             assert word == word.lower() and " " not in word, (key, word)
+
+
+def test_gap_hedges_are_hedges_of_the_number_grammar() -> None:
+    """The hedges rules read across ("brought back some 50") are hedges the number grammar
+    itself reads before a figure, so the two never disagree on what a hedge is."""
+    from fighterflows.extract.numbers.lexicon import data, gap_hedges, prefix_hedges
+
+    listed = data()["gap_hedges"]
+    assert listed and all(h in prefix_hedges() for h in listed)
+    pattern = re.compile(rf"(?:{gap_hedges()})", re.I)
+    assert all(pattern.fullmatch(h) for h in listed)
+    assert pattern.fullmatch("at  least") and not pattern.fullmatch("another")

@@ -14,9 +14,13 @@ from fighterflows.extract.mentions.facts import Facts
 from fighterflows.extract.mentions.flows import Cue
 from fighterflows.extract.mentions.populations import Head, predicate_population
 from fighterflows.extract.numbers import NumberKind, NumberMention
+from fighterflows.extract.numbers.lexicon import gap_hedges
 from fighterflows.initials import lowered
 from fighterflows.model import Flow, Population
 from fighterflows.places import PlaceForm
+
+# the hedges a rule reads across between a word and its figure (data/numbers.yaml)
+_HEDGES = gap_hedges()
 
 # "5,000 Europeans are among the 40,000 who joined": a part that did what the whole did
 # "11 Americans were among 22 …", and in a headline without the copula ("11 U.S. citizens among
@@ -585,7 +589,7 @@ _JOINED = re.compile(r"\s*,?\s*(?:and|while|whereas|but)\s+", re.I)
 # Between the people a verb moved and the words saying where they had been held: other
 # figures of the same list ("eight women and 23 children"), then "who were", "being", ...
 _HELD_DESCRIBES = re.compile(
-    r"(?:\s*(?:,|\band\b)\s*(?:(?:some|about|around|nearly|at\s+least)\s+)?"
+    rf"(?:\s*(?:,|\band\b)\s*(?:(?:{_HEDGES})\s+)?"
     r"(?:[\d,]+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?)"
     r"(?:\s+[\w-]+){1,2})*\s*,?\s*"
@@ -669,8 +673,7 @@ def _acted_on(
 # between a verb that brings people back and the figure it acts on: "repatriated 110",
 # "flew home another 90", "brought back some 50" (not "40 returnees among the 300")
 _ACTS_ON = re.compile(
-    r"\s+(?:(?:another|a\s+further|further|some|about|around|nearly|almost|over|more\s+than|"
-    r"at\s+least|an\s+estimated|up\s+to|roughly|approximately|all|the|its|their|back|home)\s+)*",
+    rf"\s+(?:(?:another|a\s+further|further|{_HEDGES}|all|the|its|their|back|home)\s+)*",
     re.I,
 )
 

@@ -84,9 +84,13 @@ from fighterflows.extract.mentions.populations import (
 )
 from fighterflows.extract.mentions.sources import nearest_attribution
 from fighterflows.extract.numbers import NumberKind, NumberMention
+from fighterflows.extract.numbers.lexicon import gap_hedges
 from fighterflows.extract.text.prefilter import TOPIC_WORDS
 from fighterflows.model import Flow, Kind, Population, Qualifier, Scope
 from fighterflows.places import PlaceForm
+
+# the hedges a rule reads across between a word and its figure (data/numbers.yaml)
+_HEDGES = gap_hedges()
 
 # (a whole its country owns: "400 of its 3,400", "760 of Saudi Arabia's 3,200")
 # (and a part set off by a dash: "approximately 1,700—of the 6,800 who joined—have returned",
@@ -122,14 +126,14 @@ _COUNT_ANAPHOR = re.compile(
     r"(?:an\s+estimated\s+|some\s+|about\s+|around\s+|at\s+least\s+)?$"
     # "Of that number, 32 have died": a part of the figure before
     r"|\b(?:of|out\s+of|among)\s+(?:that|this|the)\s+(?:number|figure|total|group|count)\s*,?\s*"
-    r"(?:(?:some|about|around|roughly|nearly|at\s+least|more\s+than|over)\s+)?$",
+    rf"(?:(?:{_HEDGES})\s+)?$",
     re.I,
 )
 # "Among them are seven men, six women and 12 children": the parts of the figure before, in
 # its paragraph
 _AMONG_THEM = re.compile(
     r"^\W*(?:among|amongst)\s+(?:them|these|those)\s*,?\s*(?:(?:are|were)\s+)?"
-    r"(?:(?:some|about|around|roughly|nearly|at\s+least|more\s+than|over|an\s+estimated)\s+)?$",
+    rf"(?:(?:{_HEDGES})\s+)?$",
     re.I,
 )
 _ANAPHOR = re.compile(
@@ -1034,7 +1038,7 @@ def _held_now(facts: Facts, head: Head | None, gap: re.Pattern[str] = _HELD_NOW_
 # verb said once for a second subject
 _AS_HAVE = re.compile(
     r",\s*(?:as|so)\s+(?:have|has|had|did|do|does|were|was|are|is)\s+"
-    r"(?:(?:some|about|around|nearly|roughly|another|at\s+least|more\s+than|an\s+estimated)\s+)?$",
+    rf"(?:(?:{_HEDGES}|another)\s+)?$",
     re.I,
 )
 

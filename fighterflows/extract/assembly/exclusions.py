@@ -37,8 +37,12 @@ from fighterflows.extract.mentions.lexicon import (
 )
 from fighterflows.extract.mentions.populations import Head
 from fighterflows.extract.numbers import NumberKind, NumberMention
+from fighterflows.extract.numbers.lexicon import gap_hedges
 from fighterflows.model import Flow, Qualifier
 from fighterflows.places import PlaceForm, is_region, lookup_place
+
+# the hedges a rule reads across between a word and its figure (data/numbers.yaml)
+_HEDGES = gap_hedges()
 
 FOREIGN_WORD = re.compile(r"\bforeign", re.I)
 _TOWN = re.compile(
@@ -75,7 +79,7 @@ SUSPECTS = re.compile(
 # a holding verb right before a figure: "PDRM has arrested 512 people", "charged more than 100"
 _HELD_BEFORE = re.compile(
     r"\b(?:arrested|detained|held|charged|jailed|convicted|apprehended|prosecuted|indicted)\s+"
-    r"(?:(?:some|about|around|nearly|almost|more\s+than|over|at\s+least|another)\s+)?$",
+    rf"(?:(?:{_HEDGES}|another)\s+)?$",
     re.I,
 )
 # a sentence that opens with its cohort: "Of the 130 Danes who went, 27 have been charged"
@@ -447,8 +451,7 @@ def _age_predicate(text: str, n: NumberMention, head: Head | None) -> bool:
 _ONE_OF_MANY = re.compile(r"\bone\s+of\s+(?:the\s+)?$", re.I)
 # "one of 40 Belgians", "one of the 12 women": the one among a stated number
 _OF_A_NUMBER = re.compile(
-    r"\s+of\s+(?:the\s+|these\s+|those\s+)?(?:(?:some|about|around|nearly|more\s+than|over|"
-    r"at\s+least)\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    rf"\s+of\s+(?:the\s+|these\s+|those\s+)?(?:(?:{_HEDGES})\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)\b)",
     re.I,
 )
@@ -482,8 +485,7 @@ def passports_withdrawn(text: str, n: NumberMention, head: Head | None) -> bool:
 
 
 _PASSPORTS_OF = re.compile(
-    r"\bpassports?\s+of\s+(?:(?:some|about|around|more\s+than|over|at\s+least|nearly|almost|"
-    r"another|a\s+further)\s+)?$",
+    rf"\bpassports?\s+of\s+(?:(?:{_HEDGES}|another|a\s+further)\s+)?$",
     re.I,
 )
 
@@ -614,7 +616,7 @@ _VICTIMS_BEFORE = re.compile(
 _ATTACK_KILLED_THEM = re.compile(
     rf"\b(?:{_ATTACKS})\s*,?\s+(?:(?:that|which)\s+)?(?:killed|claimed\s+the\s+lives\s+of)\s+"
     r"[^.;,]{0,40}?,?\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s+"
-    r"(?:(?:some|about|around|more\s+than|over|at\s+least|nearly)\s+)?$",
+    rf"(?:(?:{_HEDGES})\s+)?$",
     re.I,
 )
 
@@ -632,7 +634,7 @@ _VICTIMS_AFTER = re.compile(
 # border" (the words after the figure are read with `stopped_on_the_way`)
 _STOPPED_BEFORE = re.compile(
     r"\b(?:intercepted|caught|stopped|apprehended|turned\s+back|turned\s+away)\s+"
-    r"(?:(?:some|about|around|nearly|more\s+than|over|at\s+least|another)\s+)?$",
+    rf"(?:(?:{_HEDGES}|another)\s+)?$",
     re.I,
 )
 _AT_BORDER = re.compile(
@@ -899,7 +901,7 @@ _ABBREVIATION = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?")
 _SUSPECTS_NP = re.compile(r"(?:\s+[\w-]+){0,2}?\s+suspect(?:s|ed)(?:\s+[\w-]+)?\b", re.I)
 _INCLUDING = re.compile(
     r"[^.;()]{0,50}?,\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s+"
-    r"(?:(?:some|about|around|nearly|more\s+than|over|at\s+least)\s+)?$",
+    rf"(?:(?:{_HEDGES})\s+)?$",
     re.I,
 )
 
@@ -922,7 +924,7 @@ def part_of_suspects(text: str, figures: Sequence[Figure], i: int) -> bool:
 # five Malaysians, were held"
 _PART_OPENS = re.compile(
     r"(?:\s+[\w-]+){0,2}?\s*(?:[,(—–]|\s-)\s*(?:(?:including|among\s+(?:them|whom))\s+)?"
-    r"(?:(?:some|about|around|nearly|more\s+than|over|at\s+least)\s+)?",
+    rf"(?:(?:{_HEDGES})\s+)?",
     re.I,
 )
 

@@ -30,16 +30,20 @@ from fighterflows.extract.mentions.lexicon import (
 )
 from fighterflows.extract.mentions.populations import PARTICIPLES, Head, people_words
 from fighterflows.extract.numbers import NumberKind, NumberMention
+from fighterflows.extract.numbers.lexicon import gap_hedges
 from fighterflows.model import Flow
 from fighterflows.places import ZONE_CODES as ZONE_CODES  # for the extractor's other modules
 from fighterflows.places import PlaceForm, PlaceMention, is_region, list_regions, region_members
+
+# the hedges a rule reads across between a word and its figure (data/numbers.yaml)
+_HEDGES = gap_hedges()
 
 _NUMBER_WORD = (
     r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of"
     r"|several|many|various|some)"
 )
 _COUNTRIES = re.compile(
-    r"(?:from|to|in)\s+(?:(?:more\s+than|over|at\s+least|some|about|around|nearly|almost)\s+)?"
+    rf"(?:from|to|in)\s+(?:(?:{_HEDGES})\s+)?"
     rf"(?:{_NUMBER_WORD}\s+(?:other\s+|different\s+|such\s+)?|(?:their\s+)?home\s+)"
     r"(?:countries|nations)"
     r"|(?:to|from)\s+(?:their\s+)?countries\s+of\s+origin"
@@ -245,8 +249,7 @@ _COUNTRIES_IN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?", re.I)
 # what may stand between the verb of return and the figure: "brought home 231", "repatriated
 # another 30", "flew back some 90"
 _VERB_TO_FIGURE = re.compile(
-    r"(?:\s+(?:back|home|another|a\s+further|over|some|about|around|"
-    r"nearly|more\s+than|at\s+least|an\s+estimated))*\s+$",
+    rf"(?:\s+(?:back|home|another|a\s+further|{_HEDGES}))*\s+$",
     re.I,
 )
 _SENT_TO = re.compile(r"\b(?:back\s+|home\s+)?to\s+(?:the\s+)?$", re.I)
@@ -298,8 +301,7 @@ def _returning_state(text: str, n: NumberMention, facts: Facts) -> tuple[str, st
 
 # the hedge between the verb and the figure: "produced some 6,000", "sent an estimated 500"
 _HEDGE_BEFORE = re.compile(
-    r"(?:\s+(?:some|about|around|nearly|roughly|approximately|more\s+than|over|at\s+least|"
-    r"an\s+estimated|up\s+to|as\s+many\s+as|almost|close\s+to))*\s*$",
+    rf"(?:\s+(?:{_HEDGES}))*\s*$",
     re.I,
 )
 

@@ -19,7 +19,11 @@ from fighterflows.extract.mentions.dates import REPORTED as _REPORTED
 from fighterflows.extract.mentions.dates import DateMention, governing_date
 from fighterflows.extract.mentions.flows import Cue
 from fighterflows.extract.mentions.lexicon import alternation, load, whole_words
+from fighterflows.extract.numbers.lexicon import gap_hedges
 from fighterflows.model import Flow, Scope
+
+# the hedges a rule reads across between a word and its figure (data/numbers.yaml)
+_HEDGES = gap_hedges()
 
 # A verb in the perfect ("have returned", "had gone") counts up to a time: a total.
 _PERFECT = re.compile(r"\b(?:have|has|had|'ve)\s+(?:\w+\s+){0,2}$", re.I)
@@ -111,7 +115,7 @@ def scope_of(
 
 
 # the words between "another" and its number: a hedge ("another some 14", "a further 20 or so")
-_MORE_GAP = re.compile(r"\s+(?:(?:some|about|around|nearly|almost|roughly|at\s+least)\s+)?$", re.I)
+_MORE_GAP = re.compile(rf"\s+(?:(?:{_HEDGES})\s+)?$", re.I)
 
 
 def _more_of_the_same(text: str, figure: tuple[int, int]) -> bool:
@@ -145,7 +149,7 @@ _MORE_AND = re.compile(
 _ONE_ACT_FLOWS = frozenset({Flow.RETURNED, Flow.DETAINED})
 # what may stand between "the repatriation of" and its number: a hedge
 _NOUN_GAP = re.compile(
-    r"\s+(?:(?:some|about|around|nearly|almost|roughly|at\s+least|more\s+than|over|up\s+to)\s+)?",
+    rf"\s+(?:(?:{_HEDGES})\s+)?",
     re.I,
 )
 
@@ -290,7 +294,7 @@ _TO_THE_PEOPLE = re.compile(r"[^.;:!?]{0,80}", re.I)
 # the state's own "return" takes its people at once ("Uzbekistan returned 156 citizens",
 # "returned home some 40 children"): a hedge or "home" between, nothing else
 _NEAR_OBJECT = re.compile(
-    r"\s+(?:(?:home|back|some|about|around|nearly|almost|roughly|at\s+least|more\s+than|over)\s+)*",
+    rf"\s+(?:(?:home|back|{_HEDGES})\s+)*",
     re.I,
 )
 

@@ -13,7 +13,11 @@ from fighterflows.extract.assembly.placing import ZONE_CODES
 from fighterflows.extract.mentions.facts import Facts
 from fighterflows.extract.mentions.populations import Head
 from fighterflows.extract.numbers import NumberMention
+from fighterflows.extract.numbers.lexicon import gap_hedges
 from fighterflows.model import Flow, Kind
+
+# the hedges a rule reads across between a word and its figure (data/numbers.yaml)
+_HEDGES = gap_hedges()
 
 OF_THEM = re.compile(
     r"\s+of\s+(?:them|these|those|the\s+total|that\s+total|(?:those|these)\s+(?:people|individuals)"
@@ -47,8 +51,7 @@ _SIBLING = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\
 INCLUDING = re.compile(
     r"\b(?:including|incl\.|among\s+them|among\s+whom|of\s+whom|of\s+which|comprising|"
     r"consisting\s+of|made\s+up\s+of|(?:consisted|consists|consist)\s+of|"
-    r"(?:included|includes|include))\s+(?:(?:some|about|around|roughly|nearly|almost|"
-    r"approximately|at\s+least|more\s+than|over|up\s+to)\s+)?$",
+    rf"(?:included|includes|include))\s+(?:(?:{_HEDGES})\s+)?$",
     re.I,
 )
 

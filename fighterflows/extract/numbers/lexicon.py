@@ -124,6 +124,13 @@ def list_pattern(key: str) -> str:
     return alternation(data()[key])
 
 
+@cache
+def gap_hedges() -> str:
+    """The hedges a rule reads across between a word and its figure (numbers.yaml:
+    gap_hedges), as one regex alternative."""
+    return list_pattern("gap_hedges")
+
+
 @dataclass(frozen=True, slots=True)
 class Before:
     """Phrases that end right before a position ("at least ", "$", "aged ").
