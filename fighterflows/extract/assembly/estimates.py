@@ -1175,7 +1175,7 @@ def _carried_date(facts: Facts, context: Context) -> str | None:
     for kind, pattern in _PERIOD_ANAPHORS:
         if pattern.search(text):
             base = carried or context.period_before
-            return _period_after(base, kind) if base else carried
+            return _period_after(base, kind) if base else None
     if carried is None and _PARTS_OPEN.match(text) and context.previous:
         last = context.previous[-1]
         if facts.sentence.paragraph - last.paragraph == 1:

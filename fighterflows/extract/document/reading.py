@@ -632,6 +632,11 @@ def _previous_index(sentences: list[Sentence], i: int, across: bool = False) -> 
     return i - 1
 
 
+def _drafts_of(drafts: list[Draft], owners: list[int], j: int | None) -> list[Draft]:
+    """The drafts of sentence `j`, in order (`owners` holds each draft's sentence)."""
+    return [x for x, o in zip(drafts, owners, strict=True) if o == j]
+
+
 def _previous_has_figures(sentences: list[Sentence], owners: list[int], i: int) -> bool:
     j = _previous_index(sentences, i, across=True)
     return j is not None and j in owners
@@ -763,7 +768,7 @@ def _carried_as_of(
     if j is None:
         return None
     if j in owners:
-        stated = [d.as_of for d, o in zip(drafts, owners, strict=True) if o == j and d.as_of]
+        stated = [d.as_of for d in _drafts_of(drafts, owners, j) if d.as_of]
         return stated[-1] if stated else None
     return day
 
@@ -882,9 +887,7 @@ def _source(
         if introduced is not None:
             d.source_text = introduced[1]
             return introduced[0], f"introduced: '{sentences[j].text[:60]}'"
-    again = _figure_named(
-        f.sentence.text, [x for x in drafts if x.sentence_end <= d.sentence_start]
-    )
+    again = _figure_named(f.sentence.text, d, drafts)
     if again is not None:
         # "Of the 300, around 40 were killed": the statement of the figure it names again
         d.source_text = words_of(again)
@@ -928,7 +931,7 @@ def _source(
     j = _previous_index(sentences, i)
     while j is not None and j not in owners and not _attributes(sentences[j]):
         j = _previous_index(sentences, j)
-    inherited = [x for x, o in zip(drafts, owners, strict=True) if o == j]
+    inherited = _drafts_of(drafts, owners, j)
     if inherited:
         d.source_text = words_of(inherited[-1])
         return inherited[-1].source, "continues the paragraph's last figure"
@@ -964,10 +967,10 @@ def _announced_run(
     j = _previous_index(sentences, i, across=sentences[i].kind is BlockKind.ITEM)
     if j is None or j not in owners:
         return None
-    last = [x for x, o in zip(drafts, owners, strict=True) if o == j][-1]
-    if last.source is None or not last.why.get("source", "").startswith(_RUN_OPENERS):
+    last = _drafts_of(drafts, owners, j)[-1]
+    if not last.why.get("source", "").startswith(_RUN_OPENERS):
         return None
-    return last.source, last.source_text or words_of(last)
+    return _statement_of(last)
 
 
 # a sentence that opens with the year (or the month and year) it gives its figures for: "In
@@ -990,7 +993,11 @@ def _dated_series(
     j = _previous_index(sentences, i)
     if j is None or j not in owners or not _A_YEAR.search(sentences[j].text):
         return None
-    last = [x for x, o in zip(drafts, owners, strict=True) if o == j][-1]
+    return _statement_of(_drafts_of(drafts, owners, j)[-1])
+
+
+def _statement_of(last: Draft) -> tuple[str, str | None] | None:
+    """The source of a figure a breakdown goes on with, and the words that gave it."""
     if last.source is None:
         return None
     return last.source, last.source_text or words_of(last)
@@ -1023,7 +1030,7 @@ def _pointed_back(
     paragraph = sentences[i].paragraph
     k = _previous_index(sentences, i, across=True)
     while k is not None and sentences[k].paragraph >= paragraph - 1:
-        mine = [x.source for x, o in zip(drafts, owners, strict=True) if o == k and x.source]
+        mine = [x.source for x in _drafts_of(drafts, owners, k) if x.source]
         if mine:
             return mine[-1]
         announced = _announcer(d, named, k, drafts, sentences)
@@ -1095,7 +1102,7 @@ def _last_source_before(
 ) -> str | None:
     """The source of the last attributed figure of the sentence before, in the paragraph."""
     j = _previous_index(sentences, i)
-    mine = [x.source for x, o in zip(drafts, owners, strict=True) if o == j and x.source]
+    mine = [x.source for x in _drafts_of(drafts, owners, j) if x.source]
     return mine[-1] if mine else None
 
 
@@ -1176,7 +1183,7 @@ def _continued(
     j = _previous_index(sentences, i, across=True)
     if j is None:
         return None
-    mine = [x for x, o in zip(drafts, owners, strict=True) if o == j]
+    mine = _drafts_of(drafts, owners, j)
     if mine:
         return mine[-1].source, words_of(mine[-1])
     # a source that sentence attributes something to, else one it names ("As an ICCT report
@@ -1194,14 +1201,18 @@ _OF_THE_FIGURE = re.compile(
 )
 
 
-def _figure_named(text: str, drafts: list[Draft]) -> Draft | None:
-    """`figure-named-again`: the latest figure of the sentences before (`drafts`) with the
-    number that the opening back-reference names ("Of the 300, …"), wherever it was stated."""
+def _figure_named(text: str, d: Draft, drafts: list[Draft]) -> Draft | None:
+    """`figure-named-again`: the latest figure of the sentences before `d`'s with the number
+    that the opening back-reference names ("Of the 300, …"), wherever it was stated."""
     m = _OF_THE_FIGURE.match(text)
     if m is None:
         return None
     n = float(m["n"].replace(",", ""))
-    same = [x for x in drafts if n in (x.number.value, x.number.low)]
+    same = [
+        x
+        for x in drafts
+        if x.sentence_end <= d.sentence_start and n in (x.number.value, x.number.low)
+    ]
     return same[-1] if same else None
 
 
@@ -1320,7 +1331,7 @@ def _relayed_body(
     if any((x.source or x.official or x.generic) and not x.relay for x in f.attributions):
         return None  # a body of its own speaks in the sentence
     j = _previous_index(sentences, i)
-    mine = [x for x, o in zip(drafts, owners, strict=True) if o == j and x.source]
+    mine = [x for x in _drafts_of(drafts, owners, j) if x.source]
     if not mine or (mine[-1].attribution is not None and mine[-1].attribution.relay):
         return None
     return mine[-1]
@@ -1366,7 +1377,7 @@ def _introduced(
         reported = [n for n in here if n.attributed or n.kind]
         if reported:
             return reported[-1].source, words
-        stated = [x.source for x, o in zip(drafts, owners, strict=True) if o == k and x.source]
+        stated = [x.source for x in _drafts_of(drafts, owners, k) if x.source]
         if stated:
             return stated[-1], words
         if here:
