@@ -13,6 +13,7 @@ from typing import Any, BinaryIO
 
 from fighterflows.model import ReadError
 from fighterflows.read.errors import ReadFailure
+from fighterflows.read.jsonline import parse_line
 from fighterflows.read.lines import Line, bounded_lines, record_line_limit
 from fighterflows.read.options import ReadOptions
 from fighterflows.read.records import Fields, record_document, record_text
@@ -63,7 +64,7 @@ def _jsonl_record(
     if line.problem is not None:
         return ReadError(where, line.problem)
     try:
-        record = json.loads(line.text)
+        record = parse_line(line.text)
     except json.JSONDecodeError as error:
         return ReadError(
             where, f"line {line.number} is not JSON: {error.msg} (column {error.colno})"

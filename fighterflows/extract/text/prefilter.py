@@ -1,13 +1,15 @@
 """The cheap checks that let extraction skip what has nothing to find.
 
 A document can hold an estimate only if it names the conflict or its fighters and states a
-number; a sentence can hold one only if it states a number. Both checks are plain substring
-and single-regex scans, so irrelevant text costs almost nothing.
+number; a sentence can hold one only if it states a number. Both checks are one scan of the text
+each (all the topic stems at once; one regex), so irrelevant text costs almost nothing.
 """
 
 from __future__ import annotations
 
 import re
+
+from ahocorasick_rs import BytesAhoCorasick
 
 # Lower-case stems: a text that states a figure of foreign fighters names at least one of
 # them. Few on purpose: each costs one scan of the text ("fight" covers "fighters").
@@ -50,10 +52,16 @@ NUMBER = re.compile(
 )
 
 
+# One pass over the text for all the stems, where fifteen scans of `in` took 12 µs a news
+# article (half of what an ingest spends on a record it rejects). The text is lowered as `str`
+# lowers it and searched as UTF-8, whose bytes below 128 are only ever those characters: a stem
+# is in the bytes exactly when it is in the lowered text (lone surrogates pass through).
+_TOPIC_SEARCH = BytesAhoCorasick([stem.encode() for stem in _TOPIC])
+
+
 def might_contain_estimates(text: str) -> bool:
     """False only when `text` certainly holds no estimate (no topic word or no number)."""
-    lowered = text.lower()
-    if not any(stem in lowered for stem in _TOPIC):
+    if not _TOPIC_SEARCH.find_matches_as_indexes(text.lower().encode("utf-8", "surrogatepass")):
         return False
     return NUMBER.search(text) is not None
 
