@@ -30,10 +30,11 @@ def parse_line(text: str) -> Any:
 
 def _holds_float(value: Any) -> bool:
     kind = type(value)
-    if kind is float:
-        return True
     if kind is dict:
-        return any(_holds_float(v) for v in value.values())
-    if kind is list:
-        return any(_holds_float(v) for v in value)
-    return False
+        values = value.values()
+    elif kind is list:
+        values = value
+    else:
+        return kind is float
+    # a record's values are mostly strings: only the others are looked into
+    return any(type(v) is not str and _holds_float(v) for v in values)
