@@ -132,7 +132,9 @@ _COUNT_ANAPHOR = re.compile(
 # "Among them are seven men, six women and 12 children": the parts of the figure before, in
 # its paragraph
 _AMONG_THEM = re.compile(
-    r"^\W*(?:among|amongst)\s+(?:them|these|those)\s*,?\s*(?:(?:are|were)\s+)?"
+    # ("Of these, 250 …" takes its comma: "Of those 5,000, …" restates the whole)
+    r"^\W*(?:(?:among|amongst)\s+(?:them|these|those)\s*,?|(?:out\s+)?of\s+(?:them|these|those)\s*,)"
+    r"\s*(?:(?:are|were)\s+)?"
     rf"(?:(?:{_HEDGES})\s+)?$",
     re.I,
 )
@@ -362,6 +364,8 @@ _SENTENCE_SCOPES = frozenset(
         "headline-arrival",
         # "the repatriation of six Canadians, four Dutch and one Finn": one act's list
         "one-operation-noun",
+        # "killed in the battle for Baghuz; 300 of them were from Chechnya": one battle's dead
+        "one-battle",
     }
 )
 
@@ -494,6 +498,9 @@ def _draft(
     if chosen is False:
         return None
     cue = chosen
+    origin = cue is not None and _origin_of_a_part(text, n, cue, bool(context.previous or made))
+    if origin:
+        cue = None  # "…; 250 of them are from Russia": the whole's verb says what they did
     if (cue is None or cue.stock) and at_home(text, head, facts):
         return None  # "about 100 female jihadists in the Netherlands": at home, no flow
     if cue is None:
@@ -567,6 +574,8 @@ def _draft(
     used[i] = cue if cue is not None else Cue(n.start, n.end, "", flow, True, False)
     draft = _make(facts, n, population, population_text, code, place_text, flow, context)
     draft.why.update(why, population=people.rule, flow=flow_rule)
+    if origin:
+        draft.why["flow"] = f"origin-of-a-part: {flow_rule}"
     draft.stock = cue is None or cue.stock
     draft.continues = CHANGE_TO.search(text, max(0, n.start - 30), n.start) is not None
     # (a part of a whole of no one country measures what its whole's cue says: "The prison
@@ -817,8 +826,12 @@ def _shared_verb(text: str, figures: list[Figure], i: int, used: dict[int, Cue])
 # (the comma before "including" may be left out: "25,000 foreigners including 250 Americans
 # have flocked to Syria")
 _APPOSED_PARTS = re.compile(
-    r"\s*(?:(?:[,(–—]\s*)?(?:among\s+(?:them|whom)|including|incl\.)\s+|[(–—]\s*)", re.I
+    r"\s*(?:(?:[,(–—]\s*)?(?:among\s+(?:them|whom)|of\s+(?:whom|which)|including|incl\.)\s+"
+    r"|[(–—]\s*)",
+    re.I,
 )
+# the mark that closes an aside its opening mark began
+_ASIDE_CLOSES = {"(": ")", ",": ",", "–": "–", "—": "—"}
 
 
 def _held_only_where(facts: Facts, figures: list[Figure], i: int, cue: Cue) -> Cue:
@@ -837,7 +850,12 @@ def _verb_after_parts(facts: Facts, figures: list[Figure], i: int) -> Cue | None
     end = whole.head.end if whole.head is not None else whole.number.end
     if not _APPOSED_PARTS.fullmatch(text, end, part.start):
         return None
-    after = [c for c in facts.cues if part.end < c.start <= part.end + 80 and not c.stock]
+    # "About 300 Indonesians (of whom 120 returned) went to Syria": a verb inside the aside
+    # is the part's own; the whole's stands after the aside's closing mark
+    opener = text[end : part.start].lstrip()[:1]
+    close = text.find(_ASIDE_CLOSES.get(opener, "\0"), part.end, part.end + 80)
+    after_aside = close + 1 if close >= 0 else part.end
+    after = [c for c in facts.cues if after_aside <= c.start <= part.end + 80 and not c.stock]
     return after[0] if after else None
 
 
@@ -1083,6 +1101,26 @@ def _verb_of_an_unread_whole(
         if c.end <= whole.start and whole.start - c.end <= 16 and not c.stock and not c.blocked
     ]
     return (j, verbs[-1]) if verbs else None
+
+
+# a stock that names only where people are from: "are from Russia", "come from Tunisia"
+_ORIGIN = re.compile(r"\bfrom$", re.I)
+
+
+def _origin_of_a_part(text: str, n: NumberMention, cue: Cue, whole_before: bool) -> bool:
+    """ "About 1,200 are in Kurdish custody; 250 of them are from Russia", "Of these, 40 come
+    from Tunisia": a part said by its origin measures what its whole does; the origin's words
+    are no flow of their own (rule `origin-of-a-part`)."""
+    return (
+        whole_before
+        and cue.stock
+        and cue.start >= n.end
+        and _ORIGIN.search(cue.text) is not None
+        and (
+            OF_THEM.match(text, n.end) is not None
+            or _AMONG_THEM.search(text, 0, n.start) is not None
+        )
+    )
 
 
 def _a_part(text: str, figures: list[Figure], i: int) -> bool:
