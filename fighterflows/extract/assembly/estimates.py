@@ -822,6 +822,21 @@ def _shared_verb(text: str, figures: list[Figure], i: int, used: dict[int, Cue])
     return before if AND_NEXT.fullmatch(text, end, figures[i].number.start) else None
 
 
+def _joined_to_a_plan(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]) -> bool:
+    """ "Canada is preparing to repatriate nearly 20 women and 40 children from camps in
+    Syria": a figure joined by "and" to one a plan governs is in the plan too, whatever
+    words follow it (rule `joined-to-a-plan`; the figure before was no estimate, so no verb
+    of it was kept to share)."""
+    if i == 0 or (i - 1) in used:
+        return False
+    text, prev = facts.sentence.text, figures[i - 1]
+    end = prev.head.end if prev.head is not None else prev.number.end
+    if not AND_NEXT.fullmatch(text, end, figures[i].number.start):
+        return False
+    cue = choose_cue(facts, figures, i - 1, dict(used))
+    return cue is not None and cue.blocked and cue.end <= prev.number.start
+
+
 # "100, among them 30 women, are …", "231 citizens — 16 men, 59 women and 156 children — were"
 # (the comma before "including" may be left out: "25,000 foreigners including 250 Americans
 # have flocked to Syria")
@@ -960,6 +975,8 @@ def _cue(
     shared = _shared_verb(text, figures, i, used)
     if shared is not None:
         return _held_only_where(facts, figures, i, shared)
+    if _joined_to_a_plan(facts, figures, i, used):
+        return False
     said_again = _as_have(facts, n)
     if said_again is not None:
         return said_again
