@@ -103,6 +103,26 @@ def guarded_branches(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(f"(?=(?-i:[{whole}]))(?:{'|'.join(parts)})", pattern.flags)
 
 
+def with_dead_branches(pattern: re.Pattern[str], dead: frozenset[str]) -> re.Pattern[str]:
+    """`guarded_branches(pattern)` for a text where the top-level alternatives that are the
+    groups `dead` match nowhere: the same matches, with the same named groups (`re` tries the
+    others at each position in the same order). The dead ones stand last behind a lookahead
+    that always fails, so that their groups are still the pattern's (each None), and out of the
+    guards."""
+    branches = _top_level_branches(pattern.pattern)
+    if len(branches) < 2 or len(_top_level_items(pattern)) != len(branches):
+        raise ValueError("no top-level alternatives")
+    gone = [b for b in branches if any(b.startswith(f"(?P<{name}>") for name in dead)]
+    live = [b for b in branches if b not in gone]
+    if len(gone) != len(dead) or not live:
+        raise ValueError(f"not each of {sorted(dead)} is a top-level alternative of its own")
+    alive = guarded_branches(re.compile("|".join(live), pattern.flags)).pattern
+    never = f"(?!)(?:{'|'.join(gone)})"
+    if alive.startswith("(?=(?-i:["):  # "(?=guard)(?:…)": inside the guard's group
+        return re.compile(f"{alive[:-1]}|{never})", pattern.flags)
+    return re.compile(f"(?:{alive}|{never})", pattern.flags)  # pragma: no cover - unguarded
+
+
 def without_branch(pattern: re.Pattern[str], name: str) -> re.Pattern[str]:
     """`pattern` without its top-level alternative that is the group `name`: the same matches
     (but for that group's keys) in a text where that group matches nowhere (at each position
