@@ -253,10 +253,13 @@ def _own_clause_end(text: str, cue: Cue) -> int:
     return m.start() if m else len(text)
 
 
+_PERFECT_VERB = re.compile(r"(?:have|has|had)\b", re.I)
+_GAP_BREAK = re.compile(r"[,;()]")
+
+
 def _perfect(text: str, cue: Cue) -> bool:
     return bool(
-        re.match(r"(?:have|has|had)\b", cue.text, re.I)
-        or _PERFECT.search(text, max(0, cue.start - 24), cue.start)
+        _PERFECT_VERB.match(cue.text) or _PERFECT.search(text, max(0, cue.start - 24), cue.start)
     )
 
 
@@ -268,7 +271,7 @@ def _dated_verb(text: str, cue: Cue, date: DateMention) -> bool:
         and len(date.iso) <= 7
         and date.kind != "end-of-range"
         and _IN_PERIOD.search(gap) is not None
-        and not re.search(r"[,;()]", gap)
+        and not _GAP_BREAK.search(gap)
     )
 
 
