@@ -18,6 +18,7 @@ import importlib
 import itertools
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 
 try:  # the standard library's own parser of regexes (re._parser since Python 3.11)
@@ -40,6 +41,8 @@ _PLAIN = str.maketrans({**_FOLDED, **{c: " " for c in SPACES}})
 _UNUSUAL = re.compile("[" + re.escape("".join(_FOLDED) + SPACES.replace(" ", "")) + "]")
 
 
+# (a sentence's is asked for by several rules and for each of its figures: the last few are kept)
+@lru_cache(maxsize=64)
 def lowered(text: str) -> str:
     """`text` in lower case, each character of FOLDS made its ASCII letter and each white space
     a plain space (`SPACES`): what a regex under re.IGNORECASE matches in `text` as a word of

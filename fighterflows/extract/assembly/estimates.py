@@ -950,9 +950,9 @@ def _cue(
         cue = _held_only_where(facts, figures, i, cue)
     if _zero_of_another_act(text, figures[i], cue):
         return False
-    if (cue is not None and cue.blocked and cue.end <= n.start) or _NUMBER_BLOCK.search(
-        text, 0, n.start
-    ):
+    # a plan or a condition before the figure ("plans to bring back 90"), asked twice below
+    planned = _NUMBER_BLOCK.search(text, 0, n.start) is not None
+    if (cue is not None and cue.blocked and cue.end <= n.start) or planned:
         held = _held_now(facts, own)
         if held is not None:
             # "plans to bring back 90 women and children held in camps": the plan is none,
@@ -969,9 +969,7 @@ def _cue(
             # "About 70 Moroccan women want to come back from the camps in Syria": the wish is
             # no movement, the camps they would leave hold them now (`waiting-in-custody`)
             return Cue(waiting.start(), waiting.end(), waiting.group(), Flow.DETAINED, False, False)
-    if (
-        cue is not None and cue.blocked and not _zero_negates(text, n, cue)
-    ) or _NUMBER_BLOCK.search(text, 0, n.start):
+    if (cue is not None and cue.blocked and not _zero_negates(text, n, cue)) or planned:
         return False
     if _LIST_OF.search(text, max(0, n.start - 60), n.start):
         return False

@@ -13,7 +13,7 @@ event ("has repatriated six children on Thursday"); the verb's own date ("killed
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from fighterflows.extract.mentions.dates import REPORTED as _REPORTED
 from fighterflows.extract.mentions.dates import DateMention, governing_date
@@ -173,11 +173,17 @@ def _event_subject(text: str, figure: tuple[int, int]) -> bool:
     return False
 
 
+# a sentence's markers of one kind, read for each of its figures: the last few sentences' kept
+@lru_cache(maxsize=32)
+def _marked(name: str, text: str) -> tuple[re.Match[str], ...]:
+    return tuple(_markers(name).finditer(text))
+
+
 def _dating_marker(name: str, text: str, figure: tuple[int, int]) -> bool:
     """An event's or a period's words anywhere in the sentence ("brought home five women and
     14 children on Saturday") that date the figure, not the report ("said on Monday", "a report
     released last month")."""
-    for m in _markers(name).finditer(text):
+    for m in _marked(name, text):
         if _UP_TO.search(text, max(0, m.start() - 26), m.start()):
             continue  # "by last month ... had brought home 360": a running total's date
         if _TODAY.fullmatch(m.group()) and _THERE_NOW.search(

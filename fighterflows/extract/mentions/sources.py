@@ -544,6 +544,8 @@ def national_named(code: str, source: str) -> str | None:
 _NAME_POSSESSIVE = re.compile(r"(?<=\w)(?:'s|’s)$|(?<=s)['’]$")
 
 
+# (asked for each figure of a source, most of them named again and again: the last few kept)
+@lru_cache(maxsize=256)
 def canonical(source: str) -> str:
     """A source under the data's one name for it: "Russian defence ministry" (an office read
     from its words) is the "Russian Ministry of Defence"."""
