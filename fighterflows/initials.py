@@ -48,6 +48,11 @@ def lowered(text: str) -> str:
     a plain space (`SPACES`): what a regex under re.IGNORECASE matches in `text` as a word of
     ASCII letters and spaces ("put out" for "put\\s+out") is at the same offsets in
     `lowered(text)`, so `in` tests and look-ups on it are a cheap guard before such a regex."""
+    return lower_word(text)
+
+
+def lower_word(text: str) -> str:
+    """`lowered(text)` without its cache (for a word: sentences stay in the cache)."""
     if _UNUSUAL.search(text) is not None:
         text = text.translate(_PLAIN)  # (no "İ" is left to lower to two characters)
     return text.lower()

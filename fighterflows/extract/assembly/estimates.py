@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 from typing import Literal
 
 from fighterflows.extract.assembly.around import (
@@ -1165,15 +1166,25 @@ def _date_of(facts: Facts, n: NumberMention, context: Context) -> tuple[str | No
     return None, "document's date"
 
 
+# (read for each figure of a sentence whose date is carried: the last few sentences' kept)
+@lru_cache(maxsize=32)
+def _period_anaphor(text: str) -> str | None:
+    """The kind of the first of `_PERIOD_ANAPHORS` the sentence says ("that year"), if any."""
+    for kind, pattern in _PERIOD_ANAPHORS:
+        if pattern.search(text):
+            return str(kind)
+    return None
+
+
 def _carried_date(facts: Facts, context: Context) -> str | None:
     """The previous sentence's date; "that year" keeps only its year, "the following year" is
     the one after, and both may name the year the sentence before states for what happened."""
     carried = context.carried_as_of
     text = facts.sentence.text
-    for kind, pattern in _PERIOD_ANAPHORS:
-        if pattern.search(text):
-            base = carried or context.period_before
-            return _period_after(base, kind) if base else None
+    kind = _period_anaphor(text)
+    if kind is not None:
+        base = carried or context.period_before
+        return _period_after(base, kind) if base else None
     if carried is None and _PARTS_OPEN.match(text) and context.previous:
         last = context.previous[-1]
         if facts.sentence.paragraph - last.paragraph == 1:

@@ -38,6 +38,7 @@ from fighterflows.extract.mentions.lexicon import (
 from fighterflows.extract.mentions.populations import Head
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.numbers.lexicon import gap_hedges
+from fighterflows.initials import lower_word
 from fighterflows.model import Flow, Qualifier
 from fighterflows.places import PlaceForm, is_region, lookup_place
 
@@ -315,6 +316,24 @@ def one_family(text: str, n: NumberMention) -> bool:
     )
 
 
+def _last_word(text: str, start: int, end: int) -> str:
+    r"""The last word of `text[start:end]` as `lowered` has it, where white space follows it
+    there; else "". A regex that ends in one of a few words and white space (`\s+$`) can match
+    before `end` only where this is one of them: a cheap test first."""
+    lead = text[start:end]
+    bare = lead.rstrip()
+    words = bare.rsplit(None, 1) if len(bare) < len(lead) else []
+    return lower_word(words[-1]) if words else ""
+
+
+# the words `_POPULATION_OF` may end with before its white space
+_POPULATION_OF_ENDS = frozenset(
+    {"of", "about", "some", "around", "roughly", "nearly", "almost", "over", "than", "just", "only"}
+)
+# and those `gathering_regex` may end with
+_GATHERING_ENDS = frozenset(
+    {"of", "about", "some", "around", "roughly", "nearly", "almost", "over", "than", "least", "to"}
+)
 # a number that says whose kin the counted people are ("the orphans of two fighters", "the
 # wives of 20 French jihadists"): the kin are counted, never their fathers or husbands
 _KIN_OF = re.compile(
@@ -327,7 +346,10 @@ _KIN_OF = re.compile(
 def kin_possessor(text: str, n: NumberMention) -> bool:
     """ "six children, the orphans of two Belgian fighters": a number that says whose kin the
     counted people are is no figure, and takes no verb from them."""
-    return _KIN_OF.search(text, max(0, n.start - 40), n.start) is not None
+    return (
+        _last_word(text, max(0, n.start - 40), n.start) in ("of", "the")
+        and _KIN_OF.search(text, max(0, n.start - 40), n.start) is not None
+    )
 
 
 def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
@@ -369,9 +391,10 @@ def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         return True  # "camps that house tens of thousands of ISIS families": the camp's whole
     if _POLLED.match(text, head.end if head is not None else n.end):
         return True  # "the 2,000 Danes polled": respondents of a survey
-    if _POPULATION_OF.search(text, max(0, n.start - 40), n.start):
+    last = _last_word(text, max(0, n.start - 40), n.start)
+    if last in _POPULATION_OF_ENDS and _POPULATION_OF.search(text, max(0, n.start - 40), n.start):
         return True  # "a country of 11 million people": a population, nobody moving
-    if gathering_regex().search(text, max(0, n.start - 40), n.start):
+    if last in _GATHERING_ENDS and gathering_regex().search(text, max(0, n.start - 40), n.start):
         return True  # "told an audience of 300 students": a gathering's size
     if one_family(text, n):
         return True  # "his three brothers": one person's kin
