@@ -316,24 +316,38 @@ def one_family(text: str, n: NumberMention) -> bool:
     )
 
 
-def _last_word(text: str, start: int, end: int) -> str:
-    r"""The last word of `text[start:end]` as `lowered` has it, where white space follows it
-    there; else "". A regex that ends in one of a few words and white space (`\s+$`) can match
-    before `end` only where this is one of them: a cheap test first."""
-    lead = text[start:end]
+_WORD_RUN_END = re.compile(r"\w+\Z")
+
+
+def _last_word(text: str, end: int) -> str:
+    r"""The word (its run of `\w`) that ends the text before `end` where only white space
+    follows it, as `lower_word` has it; else "". A regex whose matches end in one of a few
+    whole words (`\b` or white space before each) and white space (`\s+$`), searched in a
+    window that ends at `end`, can match only where this is one of them: a cheap test first."""
+    lead = text[:end]
     bare = lead.rstrip()
-    words = bare.rsplit(None, 1) if len(bare) < len(lead) else []
-    return lower_word(words[-1]) if words else ""
+    if len(bare) == len(lead) or not bare:
+        return ""
+    word = _WORD_RUN_END.search(bare.rsplit(None, 1)[-1])
+    return lower_word(word.group()) if word is not None else ""
 
 
-# the words `_POPULATION_OF` may end with before its white space
-_POPULATION_OF_ENDS = frozenset(
-    {"of", "about", "some", "around", "roughly", "nearly", "almost", "over", "than", "just", "only"}
+# the words each of these regexes may end with before its white space (`_last_word`)
+_HEDGE_ENDS = ("about", "around", "some", "roughly", "nearly", "almost", "over", "than")
+_POPULATION_OF_ENDS = frozenset({"of", "just", "only", *_HEDGE_ENDS})
+_GATHERING_ENDS = frozenset({"of", "least", "to", *_HEDGE_ENDS})
+_AVERAGE_AGE_ENDS = frozenset(
+    {"is", "was", "were", "are", "at", "of", "just", "only", *_HEDGE_ENDS}
 )
-# and those `gathering_regex` may end with
-_GATHERING_ENDS = frozenset(
-    {"of", "about", "some", "around", "roughly", "nearly", "almost", "over", "than", "least", "to"}
+_NOT_MOVING_ENDS = frozenset(
+    {"displacement", "evacuation", "displaced", "wounded", "injured", "of", "against", "into"}
+    | set(_HEDGE_ENDS)
 )
+_AGE_ENDS = frozenset({"turned", "aged", "of", "between", "average", "median", "mean", "age"})
+_EXTREME_AGE_ENDS = frozenset(
+    {"was", "were", "is", "are", "being", "youngest", "oldest", "just", "only", "aged"}
+)
+_SAMPLE_ENDS = frozenset({"of", "with", "among"})
 # a number that says whose kin the counted people are ("the orphans of two fighters", "the
 # wives of 20 French jihadists"): the kin are counted, never their fathers or husbands
 _KIN_OF = re.compile(
@@ -347,7 +361,7 @@ def kin_possessor(text: str, n: NumberMention) -> bool:
     """ "six children, the orphans of two Belgian fighters": a number that says whose kin the
     counted people are is no figure, and takes no verb from them."""
     return (
-        _last_word(text, max(0, n.start - 40), n.start) in ("of", "the")
+        _last_word(text, n.start) in ("of", "the")
         and _KIN_OF.search(text, max(0, n.start - 40), n.start) is not None
     )
 
@@ -360,7 +374,8 @@ def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         return True  # "a 300% increase", "down one third from a peak of 93": a change
     if _age_predicate(text, n, head):
         return True  # "most were over 30", "were all under 10": an age said of people
-    if _AVERAGE_AGE.search(text, max(0, n.start - 120), n.start):
+    last = _last_word(text, n.start)  # (the regexes of ages, samples and sizes below end in one)
+    if last in _AVERAGE_AGE_ENDS and _AVERAGE_AGE.search(text, max(0, n.start - 120), n.start):
         return True  # "the average age of the 300 Dutch fighters who went was 23"
     if n.qualifier is Qualifier.VAGUE and _ONE_OF_MANY.search(text, max(0, n.start - 16), n.start):
         return True  # "he was one of hundreds of Britons who went": one person
@@ -372,15 +387,15 @@ def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         return True  # "the courts will hear the men's cases one by one"
     if cohort_trait(text, n, head) or passports_withdrawn(text, n, head):
         return True  # "a third were converts", "the passports of 73 Australians were cancelled"
-    if _NOT_MOVING.search(text, max(0, n.start - 30), n.start):
+    if last in _NOT_MOVING_ENDS and _NOT_MOVING.search(text, max(0, n.start - 30), n.start):
         return True  # "the displacement of over 300,000 people"
-    if _AGE.search(text, max(0, n.start - 20), n.start) or _EXTREME_AGE.search(
-        text, max(0, n.start - 160), n.start
+    if (last in _AGE_ENDS and _AGE.search(text, max(0, n.start - 20), n.start)) or (
+        last in _EXTREME_AGE_ENDS and _EXTREME_AGE.search(text, max(0, n.start - 160), n.start)
     ):
         return True  # "a Frenchman who had just turned 24", "the youngest ... was 15"
     if _members_described(text, n):
         return True
-    if _SAMPLE.search(text, max(0, n.start - 30), n.start):
+    if last in _SAMPLE_ENDS and _SAMPLE.search(text, max(0, n.start - 30), n.start):
         return True  # "a study of 20 fighters": a research sample, not a count of a flow
     if (
         head is not None
@@ -391,7 +406,6 @@ def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         return True  # "camps that house tens of thousands of ISIS families": the camp's whole
     if _POLLED.match(text, head.end if head is not None else n.end):
         return True  # "the 2,000 Danes polled": respondents of a survey
-    last = _last_word(text, max(0, n.start - 40), n.start)
     if last in _POPULATION_OF_ENDS and _POPULATION_OF.search(text, max(0, n.start - 40), n.start):
         return True  # "a country of 11 million people": a population, nobody moving
     if last in _GATHERING_ENDS and gathering_regex().search(text, max(0, n.start - 40), n.start):
