@@ -51,6 +51,22 @@ def lowered(text: str) -> str:
     return lower_word(text)
 
 
+_WORD_RUN_END = re.compile(r"\w+\Z")
+
+
+def last_word(text: str, end: int) -> str:
+    r"""The word (its run of `\w`) that ends the text before `end` where only white space
+    follows it, as `lowered` has it; else "". A regex whose matches end in one of a few whole
+    words (`\b` or white space before each) and white space (`\s+$`), searched in a window that
+    ends at `end`, can match only where this is one of them: a cheap test first."""
+    lead = text[:end]
+    bare = lead.rstrip()
+    if len(bare) == len(lead) or not bare:
+        return ""
+    word = _WORD_RUN_END.search(bare.rsplit(None, 1)[-1])
+    return lower_word(word.group()) if word is not None else ""
+
+
 def lower_word(text: str) -> str:
     """`lowered(text)` without its cache (for a word: sentences stay in the cache)."""
     if _UNUSUAL.search(text) is not None:

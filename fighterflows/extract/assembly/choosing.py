@@ -15,7 +15,7 @@ from fighterflows.extract.mentions.flows import Cue
 from fighterflows.extract.mentions.populations import Head, predicate_population
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.numbers.lexicon import gap_hedges
-from fighterflows.initials import lowered
+from fighterflows.initials import last_word, lowered
 from fighterflows.model import Flow, Population
 from fighterflows.places import PlaceForm
 
@@ -288,9 +288,10 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
     tight = _TIGHT.match(text, n.end)
     if tight and tight.lastgroup:
         return Cue(tight.start(), tight.end(), tight.group(), Flow(tight.lastgroup), False, False)
-    remains = _REMAINS_BEFORE.search(text, max(0, n.start - 40), n.start) or _REMAINS_AFTER.match(
-        text, n.end
-    )
+    remains = (
+        last_word(text, n.start) in _REMAINS_ENDS
+        and _REMAINS_BEFORE.search(text, max(0, n.start - 40), n.start)
+    ) or _REMAINS_AFTER.match(text, n.end)
     if remains is not None:
         # "the bodies of three Americans who died were flown home", "hundreds of bodies of
         # foreign militants": the dead, whatever is done with their remains
@@ -608,6 +609,7 @@ _REMAINS_BEFORE = re.compile(
     r"\b(?:bodies|corpses|remains)\s+of\s+(?:the\s+|some\s+|about\s+|around\s+|at\s+least\s+)?$",
     re.I,
 )
+_REMAINS_ENDS = frozenset({"of", "the", "some", "about", "around", "least"})  # (`last_word`)
 _REMAINS_AFTER = re.compile(r"\s+(?:of\s+)?(?:[\w-]+\s+)?(?:bodies|corpses)\b", re.I)
 _DONE_TO = frozenset({Flow.KILLED, Flow.DETAINED, Flow.PROSECUTED})
 _BE_BEFORE = re.compile(

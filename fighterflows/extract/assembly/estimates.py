@@ -87,6 +87,7 @@ from fighterflows.extract.mentions.sources import nearest_attribution
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.numbers.lexicon import gap_hedges
 from fighterflows.extract.text.prefilter import TOPIC_WORDS
+from fighterflows.initials import last_word
 from fighterflows.model import Flow, Kind, Population, Qualifier, Scope
 from fighterflows.places import PlaceForm
 
@@ -196,6 +197,7 @@ _NUMBER_BLOCK = re.compile(
 )
 
 # the figure is a list's size: "a watchlist of 30 to 40 people", "a wanted list with 200 names"
+_LIST_OF_ENDS = frozenset({"of", "with", "containing", "naming"})
 _LIST_OF = re.compile(
     r"\b(?:" + alternation(load("flows")["lists_of_people"]) + r")\s+"
     r"(?:of|with|containing|naming)\s+$",
@@ -972,9 +974,14 @@ def _cue(
             return Cue(waiting.start(), waiting.end(), waiting.group(), Flow.DETAINED, False, False)
     if (cue is not None and cue.blocked and not _zero_negates(text, n, cue)) or planned:
         return False
-    if _LIST_OF.search(text, max(0, n.start - 60), n.start):
+    last = last_word(text, n.start)  # (both regexes below end in one of a few words)
+    if last in _LIST_OF_ENDS and _LIST_OF.search(text, max(0, n.start - 60), n.start):
         return False
-    if cue is None and _WHICH.search(text, max(0, n.start - 12), n.start):
+    if (
+        cue is None
+        and last in ("which", "whom")
+        and _WHICH.search(text, max(0, n.start - 12), n.start)
+    ):
         # "41 supporters ..., of which 5 had key positions": a part, no flow of its own
         return False
     if _a_part(text, figures, i) and (cue is None or cue.stock or cue.start < n.start):

@@ -37,8 +37,9 @@ from fighterflows.extract.mentions.lexicon import (
 )
 from fighterflows.extract.mentions.populations import Head
 from fighterflows.extract.numbers import NumberKind, NumberMention
+from fighterflows.extract.numbers.lexicon import data as number_data
 from fighterflows.extract.numbers.lexicon import gap_hedges
-from fighterflows.initials import lower_word
+from fighterflows.initials import last_word
 from fighterflows.model import Flow, Qualifier
 from fighterflows.places import PlaceForm, is_region, lookup_place
 
@@ -254,7 +255,10 @@ def victims_of_a_verb(text: str, n: NumberMention, head: Head | None) -> bool:
     """The objects of a verb of killing, shooting or abducting that are no one's fighters: the
     victims, never an estimate (`victims-of-a-verb`); "airstrikes killed 300 militants" and
     "killed 30 Tunisians fighting for ISIS" are the war's dead, and still count."""
-    if _ATTACKED.search(text, max(0, n.start - 40), n.start) is None:
+    if (
+        last_word(text, n.start) not in _ATTACKED_ENDS
+        or _ATTACKED.search(text, max(0, n.start - 40), n.start) is None
+    ):
         return False
     if head is None:
         # "Of these, airstrikes have killed some 300", "killed 300 of them": a part of fighters
@@ -316,23 +320,7 @@ def one_family(text: str, n: NumberMention) -> bool:
     )
 
 
-_WORD_RUN_END = re.compile(r"\w+\Z")
-
-
-def _last_word(text: str, end: int) -> str:
-    r"""The word (its run of `\w`) that ends the text before `end` where only white space
-    follows it, as `lower_word` has it; else "". A regex whose matches end in one of a few
-    whole words (`\b` or white space before each) and white space (`\s+$`), searched in a
-    window that ends at `end`, can match only where this is one of them: a cheap test first."""
-    lead = text[:end]
-    bare = lead.rstrip()
-    if len(bare) == len(lead) or not bare:
-        return ""
-    word = _WORD_RUN_END.search(bare.rsplit(None, 1)[-1])
-    return lower_word(word.group()) if word is not None else ""
-
-
-# the words each of these regexes may end with before its white space (`_last_word`)
+# the words each of these regexes may end with before its white space (`last_word`)
 _HEDGE_ENDS = ("about", "around", "some", "roughly", "nearly", "almost", "over", "than")
 _POPULATION_OF_ENDS = frozenset({"of", "just", "only", *_HEDGE_ENDS})
 _GATHERING_ENDS = frozenset({"of", "least", "to", *_HEDGE_ENDS})
@@ -348,6 +336,73 @@ _EXTREME_AGE_ENDS = frozenset(
     {"was", "were", "is", "are", "being", "youngest", "oldest", "just", "only", "aged"}
 )
 _SAMPLE_ENDS = frozenset({"of", "with", "among"})
+# the last words of the gap hedges ("at least", "more than": numbers.yaml; None where one of
+# them is no plain words, and no test is made)
+_GAP_HEDGE_LIST: list[str] = number_data()["gap_hedges"]
+_GAP_HEDGE_ENDS = (
+    frozenset(h.split()[-1].lower() for h in _GAP_HEDGE_LIST)
+    if all(re.fullmatch(r"[A-Za-z]+(?: [A-Za-z]+)*", h) for h in _GAP_HEDGE_LIST)
+    else None
+)
+
+
+def _hedge_end(word: str) -> bool:
+    """`word` may end a gap hedge."""
+    return _GAP_HEDGE_ENDS is None or word in _GAP_HEDGE_ENDS
+
+
+_ATTACKED_ENDS = frozenset(
+    {
+        "shot",
+        "shooting",
+        "down",
+        "stabbed",
+        "stabbing",
+        "murdered",
+        "murdering",
+        "massacred",
+        "massacring",
+        "slaughtered",
+        "slaughtering",
+        "beheaded",
+        "beheading",
+        "executed",
+        "executing",
+        "killed",
+        "killing",
+        "wounded",
+        "wounding",
+        "injured",
+        "injuring",
+        "kidnapped",
+        "kidnapping",
+        "abducted",
+        "abducting",
+        "dead",
+        "least",
+        "to",
+        "another",
+        *_HEDGE_ENDS,
+    }
+)
+_HELD_BEFORE_ENDS = frozenset(
+    {
+        "arrested",
+        "detained",
+        "held",
+        "charged",
+        "jailed",
+        "convicted",
+        "apprehended",
+        "prosecuted",
+        "indicted",
+        "another",
+    }
+)
+_STOPPED_BEFORE_ENDS = frozenset(
+    {"intercepted", "caught", "stopped", "apprehended", "back", "away", "another"}
+)
+_ATTACK_KILLED_THEM_ENDS = frozenset({"including", "them", "whom"})
 # a number that says whose kin the counted people are ("the orphans of two fighters", "the
 # wives of 20 French jihadists"): the kin are counted, never their fathers or husbands
 _KIN_OF = re.compile(
@@ -361,7 +416,7 @@ def kin_possessor(text: str, n: NumberMention) -> bool:
     """ "six children, the orphans of two Belgian fighters": a number that says whose kin the
     counted people are is no figure, and takes no verb from them."""
     return (
-        _last_word(text, n.start) in ("of", "the")
+        last_word(text, n.start) in ("of", "the")
         and _KIN_OF.search(text, max(0, n.start - 40), n.start) is not None
     )
 
@@ -374,7 +429,7 @@ def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         return True  # "a 300% increase", "down one third from a peak of 93": a change
     if _age_predicate(text, n, head):
         return True  # "most were over 30", "were all under 10": an age said of people
-    last = _last_word(text, n.start)  # (the regexes of ages, samples and sizes below end in one)
+    last = last_word(text, n.start)  # (the regexes of ages, samples and sizes below end in one)
     if last in _AVERAGE_AGE_ENDS and _AVERAGE_AGE.search(text, max(0, n.start - 120), n.start):
         return True  # "the average age of the 300 Dutch fighters who went was 23"
     if n.qualifier is Qualifier.VAGUE and _ONE_OF_MANY.search(text, max(0, n.start - 16), n.start):
@@ -745,8 +800,10 @@ def no_country_figure(
         and not held_in_zone_regexes()[0].search(text)
     ):
         return True  # "detained 40 ISIS suspects", "arrested 3,000 suspected foreign fighters"
-    if _VICTIMS_AFTER.match(text, n.end) or _ATTACK_KILLED_THEM.search(
-        text, max(0, n.start - 120), n.start
+    last = last_word(text, n.start)  # (the regexes before the figure below end in one)
+    if _VICTIMS_AFTER.match(text, n.end) or (
+        (last in _ATTACK_KILLED_THEM_ENDS or _hedge_end(last))
+        and _ATTACK_KILLED_THEM.search(text, max(0, n.start - 120), n.start)
     ):
         # "12 Britons were among the 130 people killed in the Paris attacks": the dead of an
         # attack and their parts, whatever verb the sentence gives them
@@ -758,7 +815,8 @@ def no_country_figure(
         # attack were 27 foreigners": victims, not fighters
         return True
     if stopped_regex().search(text, n.end, clause[1]) or (
-        _STOPPED_BEFORE.search(text, clause[0], n.start)
+        (last in _STOPPED_BEFORE_ENDS or _hedge_end(last))
+        and _STOPPED_BEFORE.search(text, clause[0], n.start)
         and _AT_BORDER.search(text, n.end, clause[1])
     ):
         # "25 Belgians were arrested on the way to Syria", "deported 150 … on suspicion of
@@ -785,7 +843,8 @@ def no_country_figure(
         or (
             # "police have charged more than 100 people since 2014, most of them over plots":
             # the verb of holding right before the figure, whatever the clause says after
-            _HELD_BEFORE.search(text, max(clause[0], n.start - 40), n.start) is not None
+            (last in _HELD_BEFORE_ENDS or _hedge_end(last))
+            and _HELD_BEFORE.search(text, max(clause[0], n.start - 40), n.start) is not None
             and not _a_part(text, n)
         )
     )
