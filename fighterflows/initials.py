@@ -18,6 +18,7 @@ import importlib
 import itertools
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 
 try:  # the standard library's own parser of regexes (re._parser since Python 3.11)
@@ -40,11 +41,34 @@ _PLAIN = str.maketrans({**_FOLDED, **{c: " " for c in SPACES}})
 _UNUSUAL = re.compile("[" + re.escape("".join(_FOLDED) + SPACES.replace(" ", "")) + "]")
 
 
+# (a sentence's is asked for by several rules and for each of its figures: the last few are kept)
+@lru_cache(maxsize=64)
 def lowered(text: str) -> str:
     """`text` in lower case, each character of FOLDS made its ASCII letter and each white space
     a plain space (`SPACES`): what a regex under re.IGNORECASE matches in `text` as a word of
     ASCII letters and spaces ("put out" for "put\\s+out") is at the same offsets in
     `lowered(text)`, so `in` tests and look-ups on it are a cheap guard before such a regex."""
+    return lower_word(text)
+
+
+_WORD_RUN_END = re.compile(r"\w+\Z")
+
+
+def last_word(text: str, end: int) -> str:
+    r"""The word (its run of `\w`) that ends the text before `end` where only white space
+    follows it, as `lowered` has it; else "". A regex whose matches end in one of a few whole
+    words (`\b` or white space before each) and white space (`\s+$`), searched in a window that
+    ends at `end`, can match only where this is one of them: a cheap test first."""
+    lead = text[:end]
+    bare = lead.rstrip()
+    if len(bare) == len(lead) or not bare:
+        return ""
+    word = _WORD_RUN_END.search(bare.rsplit(None, 1)[-1])
+    return lower_word(word.group()) if word is not None else ""
+
+
+def lower_word(text: str) -> str:
+    """`lowered(text)` without its cache (for a word: sentences stay in the cache)."""
     if _UNUSUAL.search(text) is not None:
         text = text.translate(_PLAIN)  # (no "İ" is left to lower to two characters)
     return text.lower()
@@ -101,6 +125,26 @@ def guarded_branches(pattern: re.Pattern[str]) -> re.Pattern[str]:
         parts.append(f"(?=(?-i:[{''.join(sorted(found))}])){branch}")
     whole = "".join(sorted(union))
     return re.compile(f"(?=(?-i:[{whole}]))(?:{'|'.join(parts)})", pattern.flags)
+
+
+def with_dead_branches(pattern: re.Pattern[str], dead: frozenset[str]) -> re.Pattern[str]:
+    """`guarded_branches(pattern)` for a text where the top-level alternatives that are the
+    groups `dead` match nowhere: the same matches, with the same named groups (`re` tries the
+    others at each position in the same order). The dead ones stand last behind a lookahead
+    that always fails, so that their groups are still the pattern's (each None), and out of the
+    guards."""
+    branches = _top_level_branches(pattern.pattern)
+    if len(branches) < 2 or len(_top_level_items(pattern)) != len(branches):
+        raise ValueError("no top-level alternatives")
+    gone = [b for b in branches if any(b.startswith(f"(?P<{name}>") for name in dead)]
+    live = [b for b in branches if b not in gone]
+    if len(gone) != len(dead) or not live:
+        raise ValueError(f"not each of {sorted(dead)} is a top-level alternative of its own")
+    alive = guarded_branches(re.compile("|".join(live), pattern.flags)).pattern
+    never = f"(?!)(?:{'|'.join(gone)})"
+    if alive.startswith("(?=(?-i:["):  # "(?=guard)(?:…)": inside the guard's group
+        return re.compile(f"{alive[:-1]}|{never})", pattern.flags)
+    return re.compile(f"(?:{alive}|{never})", pattern.flags)  # pragma: no cover - unguarded
 
 
 def without_branch(pattern: re.Pattern[str], name: str) -> re.Pattern[str]:

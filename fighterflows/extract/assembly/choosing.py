@@ -15,7 +15,7 @@ from fighterflows.extract.mentions.flows import Cue
 from fighterflows.extract.mentions.populations import Head, predicate_population
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.numbers.lexicon import gap_hedges
-from fighterflows.initials import lowered
+from fighterflows.initials import last_word, lowered
 from fighterflows.model import Flow, Population
 from fighterflows.places import PlaceForm
 
@@ -137,7 +137,31 @@ def apposed_share(text: str, figures: list[Figure], j: int) -> int | None:
     return j - 1 if trailing else None
 
 
+# A figure's clause is asked for by several rules (its cue, its place, its draft): its bounds
+# are kept for the figures of the sentence last asked about, found by identity (the list is not
+# changed while its sentence is assembled), never across sentences. One tuple, read once, so
+# that a thread never reads another's.
+_LAST_BOUNDS: list[tuple[list[Figure], str, dict[tuple[bool, int], int]]] = [([], "", {})]
+
+
+def _bounds(text: str, figures: list[Figure]) -> dict[tuple[bool, int], int]:
+    last = _LAST_BOUNDS[0]
+    if last[0] is figures and last[1] is text:
+        return last[2]
+    found: dict[tuple[bool, int], int] = {}
+    _LAST_BOUNDS[0] = (figures, text, found)
+    return found
+
+
 def segment_end(text: str, figures: list[Figure], i: int) -> int:
+    bounds = _bounds(text, figures)
+    end = bounds.get((True, i))
+    if end is None:
+        end = bounds[True, i] = _segment_end(text, figures, i)
+    return end
+
+
+def _segment_end(text: str, figures: list[Figure], i: int) -> int:
     n = figures[i].number
     end = len(text)
     clause = _CLAUSE_END.search(text, n.end)
@@ -193,6 +217,14 @@ def shares_the_noun(text: str, figures: list[Figure], i: int) -> bool:
 
 
 def segment_start(text: str, figures: list[Figure], i: int) -> int:
+    bounds = _bounds(text, figures)
+    start = bounds.get((False, i))
+    if start is None:
+        start = bounds[False, i] = _segment_start(text, figures, i)
+    return start
+
+
+def _segment_start(text: str, figures: list[Figure], i: int) -> int:
     n = figures[i].number
     start = 0
     for m in _CLAUSE_END.finditer(text, 0, n.start):
@@ -256,9 +288,10 @@ def choose_cue(facts: Facts, figures: list[Figure], i: int, used: dict[int, Cue]
     tight = _TIGHT.match(text, n.end)
     if tight and tight.lastgroup:
         return Cue(tight.start(), tight.end(), tight.group(), Flow(tight.lastgroup), False, False)
-    remains = _REMAINS_BEFORE.search(text, max(0, n.start - 40), n.start) or _REMAINS_AFTER.match(
-        text, n.end
-    )
+    remains = (
+        last_word(text, n.start) in _REMAINS_ENDS
+        and _REMAINS_BEFORE.search(text, max(0, n.start - 40), n.start)
+    ) or _REMAINS_AFTER.match(text, n.end)
     if remains is not None:
         # "the bodies of three Americans who died were flown home", "hundreds of bodies of
         # foreign militants": the dead, whatever is done with their remains
@@ -576,6 +609,7 @@ _REMAINS_BEFORE = re.compile(
     r"\b(?:bodies|corpses|remains)\s+of\s+(?:the\s+|some\s+|about\s+|around\s+|at\s+least\s+)?$",
     re.I,
 )
+_REMAINS_ENDS = frozenset({"of", "the", "some", "about", "around", "least"})  # (`last_word`)
 _REMAINS_AFTER = re.compile(r"\s+(?:of\s+)?(?:[\w-]+\s+)?(?:bodies|corpses)\b", re.I)
 _DONE_TO = frozenset({Flow.KILLED, Flow.DETAINED, Flow.PROSECUTED})
 _BE_BEFORE = re.compile(

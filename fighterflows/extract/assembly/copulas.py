@@ -149,9 +149,13 @@ def own_words(text: str, pos: int) -> tuple[int, int] | None:
     """The span of the words that name the measure whose value the figure at `pos` is ("the
     death toll is 20", "…, the dead at 74"): a cue there says what the people did, not one
     after the figure ("… is 20 and about 40 are back")."""
-    item = _ITEM_AT.search(text, max(0, pos - 80), pos)
-    if item is not None:
-        return item.start(), pos
+    lead = text[max(0, pos - 80) : pos]
+    bare = lead.rstrip()
+    # (every match of `_ITEM_AT` ends in "at" and white space: it is looked for only there)
+    if len(bare) < len(lead) and bare[-2:].lower() == "at":
+        item = _ITEM_AT.search(text, max(0, pos - 80), pos)
+        if item is not None:
+            return item.start(), pos
     noun = measure_before(text, pos)
     if noun is None:
         return None

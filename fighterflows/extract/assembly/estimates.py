@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 from typing import Literal
 
 from fighterflows.extract.assembly.around import (
@@ -86,6 +87,7 @@ from fighterflows.extract.mentions.sources import nearest_attribution
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.numbers.lexicon import gap_hedges
 from fighterflows.extract.text.prefilter import TOPIC_WORDS
+from fighterflows.initials import last_word
 from fighterflows.model import Flow, Kind, Population, Qualifier, Scope
 from fighterflows.places import PlaceForm
 
@@ -197,6 +199,7 @@ _NUMBER_BLOCK = re.compile(
 )
 
 # the figure is a list's size: "a watchlist of 30 to 40 people", "a wanted list with 200 names"
+_LIST_OF_ENDS = frozenset({"of", "with", "containing", "naming"})
 _LIST_OF = re.compile(
     r"\b(?:" + alternation(load("flows")["lists_of_people"]) + r")\s+"
     r"(?:of|with|containing|naming)\s+$",
@@ -985,9 +988,9 @@ def _cue(
         cue = _held_only_where(facts, figures, i, cue)
     if _zero_of_another_act(text, figures[i], cue):
         return False
-    if (cue is not None and cue.blocked and cue.end <= n.start) or _NUMBER_BLOCK.search(
-        text, 0, n.start
-    ):
+    # a plan or a condition before the figure ("plans to bring back 90"), asked twice below
+    planned = _NUMBER_BLOCK.search(text, 0, n.start) is not None
+    if (cue is not None and cue.blocked and cue.end <= n.start) or planned:
         held = _held_now(facts, own)
         if held is not None:
             # "plans to bring back 90 women and children held in camps": the plan is none,
@@ -1004,13 +1007,16 @@ def _cue(
             # "About 70 Moroccan women want to come back from the camps in Syria": the wish is
             # no movement, the camps they would leave hold them now (`waiting-in-custody`)
             return Cue(waiting.start(), waiting.end(), waiting.group(), Flow.DETAINED, False, False)
+    if (cue is not None and cue.blocked and not _zero_negates(text, n, cue)) or planned:
+        return False
+    last = last_word(text, n.start)  # (both regexes below end in one of a few words)
+    if last in _LIST_OF_ENDS and _LIST_OF.search(text, max(0, n.start - 60), n.start):
+        return False
     if (
-        cue is not None and cue.blocked and not _zero_negates(text, n, cue)
-    ) or _NUMBER_BLOCK.search(text, 0, n.start):
-        return False
-    if _LIST_OF.search(text, max(0, n.start - 60), n.start):
-        return False
-    if cue is None and _WHICH.search(text, max(0, n.start - 12), n.start):
+        cue is None
+        and last in ("which", "whom")
+        and _WHICH.search(text, max(0, n.start - 12), n.start)
+    ):
         # "41 supporters ..., of which 5 had key positions": a part, no flow of its own
         return False
     if _a_part(text, figures, i) and (cue is None or cue.stock or cue.start < n.start):
@@ -1222,15 +1228,25 @@ def _date_of(facts: Facts, n: NumberMention, context: Context) -> tuple[str | No
     return None, "document's date"
 
 
+# (read for each figure of a sentence whose date is carried: the last few sentences' kept)
+@lru_cache(maxsize=32)
+def _period_anaphor(text: str) -> str | None:
+    """The kind of the first of `_PERIOD_ANAPHORS` the sentence says ("that year"), if any."""
+    for kind, pattern in _PERIOD_ANAPHORS:
+        if pattern.search(text):
+            return str(kind)
+    return None
+
+
 def _carried_date(facts: Facts, context: Context) -> str | None:
     """The previous sentence's date; "that year" keeps only its year, "the following year" is
     the one after, and both may name the year the sentence before states for what happened."""
     carried = context.carried_as_of
     text = facts.sentence.text
-    for kind, pattern in _PERIOD_ANAPHORS:
-        if pattern.search(text):
-            base = carried or context.period_before
-            return _period_after(base, kind) if base else None
+    kind = _period_anaphor(text)
+    if kind is not None:
+        base = carried or context.period_before
+        return _period_after(base, kind) if base else None
     if carried is None and _PARTS_OPEN.match(text) and context.previous:
         last = context.previous[-1]
         if facts.sentence.paragraph - last.paragraph == 1:

@@ -37,7 +37,9 @@ from fighterflows.extract.mentions.lexicon import (
 )
 from fighterflows.extract.mentions.populations import Head
 from fighterflows.extract.numbers import NumberKind, NumberMention
+from fighterflows.extract.numbers.lexicon import data as number_data
 from fighterflows.extract.numbers.lexicon import gap_hedges
+from fighterflows.initials import last_word
 from fighterflows.model import Flow, Qualifier
 from fighterflows.places import PlaceForm, is_region, lookup_place
 
@@ -253,7 +255,10 @@ def victims_of_a_verb(text: str, n: NumberMention, head: Head | None) -> bool:
     """The objects of a verb of killing, shooting or abducting that are no one's fighters: the
     victims, never an estimate (`victims-of-a-verb`); "airstrikes killed 300 militants" and
     "killed 30 Tunisians fighting for ISIS" are the war's dead, and still count."""
-    if _ATTACKED.search(text, max(0, n.start - 40), n.start) is None:
+    if (
+        last_word(text, n.start) not in _ATTACKED_ENDS
+        or _ATTACKED.search(text, max(0, n.start - 40), n.start) is None
+    ):
         return False
     if head is None:
         # "Of these, airstrikes have killed some 300", "killed 300 of them": a part of fighters
@@ -315,6 +320,89 @@ def one_family(text: str, n: NumberMention) -> bool:
     )
 
 
+# the words each of these regexes may end with before its white space (`last_word`)
+_HEDGE_ENDS = ("about", "around", "some", "roughly", "nearly", "almost", "over", "than")
+_POPULATION_OF_ENDS = frozenset({"of", "just", "only", *_HEDGE_ENDS})
+_GATHERING_ENDS = frozenset({"of", "least", "to", *_HEDGE_ENDS})
+_AVERAGE_AGE_ENDS = frozenset(
+    {"is", "was", "were", "are", "at", "of", "just", "only", *_HEDGE_ENDS}
+)
+_NOT_MOVING_ENDS = frozenset(
+    {"displacement", "evacuation", "displaced", "wounded", "injured", "of", "against", "into"}
+    | set(_HEDGE_ENDS)
+)
+_AGE_ENDS = frozenset({"turned", "aged", "of", "between", "average", "median", "mean", "age"})
+_EXTREME_AGE_ENDS = frozenset(
+    {"was", "were", "is", "are", "being", "youngest", "oldest", "just", "only", "aged"}
+)
+_SAMPLE_ENDS = frozenset({"of", "with", "among"})
+# the last words of the gap hedges ("at least", "more than": numbers.yaml; None where one of
+# them is no plain words, and no test is made)
+_GAP_HEDGE_LIST: list[str] = number_data()["gap_hedges"]
+_GAP_HEDGE_ENDS = (
+    frozenset(h.split()[-1].lower() for h in _GAP_HEDGE_LIST)
+    if all(re.fullmatch(r"[A-Za-z]+(?: [A-Za-z]+)*", h) for h in _GAP_HEDGE_LIST)
+    else None
+)
+
+
+def _hedge_end(word: str) -> bool:
+    """`word` may end a gap hedge."""
+    return _GAP_HEDGE_ENDS is None or word in _GAP_HEDGE_ENDS
+
+
+_ATTACKED_ENDS = frozenset(
+    {
+        "shot",
+        "shooting",
+        "down",
+        "stabbed",
+        "stabbing",
+        "murdered",
+        "murdering",
+        "massacred",
+        "massacring",
+        "slaughtered",
+        "slaughtering",
+        "beheaded",
+        "beheading",
+        "executed",
+        "executing",
+        "killed",
+        "killing",
+        "wounded",
+        "wounding",
+        "injured",
+        "injuring",
+        "kidnapped",
+        "kidnapping",
+        "abducted",
+        "abducting",
+        "dead",
+        "least",
+        "to",
+        "another",
+        *_HEDGE_ENDS,
+    }
+)
+_HELD_BEFORE_ENDS = frozenset(
+    {
+        "arrested",
+        "detained",
+        "held",
+        "charged",
+        "jailed",
+        "convicted",
+        "apprehended",
+        "prosecuted",
+        "indicted",
+        "another",
+    }
+)
+_STOPPED_BEFORE_ENDS = frozenset(
+    {"intercepted", "caught", "stopped", "apprehended", "back", "away", "another"}
+)
+_ATTACK_KILLED_THEM_ENDS = frozenset({"including", "them", "whom"})
 # a number that says whose kin the counted people are ("the orphans of two fighters", "the
 # wives of 20 French jihadists"): the kin are counted, never their fathers or husbands
 _KIN_OF = re.compile(
@@ -327,7 +415,10 @@ _KIN_OF = re.compile(
 def kin_possessor(text: str, n: NumberMention) -> bool:
     """ "six children, the orphans of two Belgian fighters": a number that says whose kin the
     counted people are is no figure, and takes no verb from them."""
-    return _KIN_OF.search(text, max(0, n.start - 40), n.start) is not None
+    return (
+        last_word(text, n.start) in ("of", "the")
+        and _KIN_OF.search(text, max(0, n.start - 40), n.start) is not None
+    )
 
 
 def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
@@ -338,7 +429,8 @@ def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         return True  # "a 300% increase", "down one third from a peak of 93": a change
     if _age_predicate(text, n, head):
         return True  # "most were over 30", "were all under 10": an age said of people
-    if _AVERAGE_AGE.search(text, max(0, n.start - 120), n.start):
+    last = last_word(text, n.start)  # (the regexes of ages, samples and sizes below end in one)
+    if last in _AVERAGE_AGE_ENDS and _AVERAGE_AGE.search(text, max(0, n.start - 120), n.start):
         return True  # "the average age of the 300 Dutch fighters who went was 23"
     if n.qualifier is Qualifier.VAGUE and _ONE_OF_MANY.search(text, max(0, n.start - 16), n.start):
         return True  # "he was one of hundreds of Britons who went": one person
@@ -350,15 +442,15 @@ def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         return True  # "the courts will hear the men's cases one by one"
     if cohort_trait(text, n, head) or passports_withdrawn(text, n, head):
         return True  # "a third were converts", "the passports of 73 Australians were cancelled"
-    if _NOT_MOVING.search(text, max(0, n.start - 30), n.start):
+    if last in _NOT_MOVING_ENDS and _NOT_MOVING.search(text, max(0, n.start - 30), n.start):
         return True  # "the displacement of over 300,000 people"
-    if _AGE.search(text, max(0, n.start - 20), n.start) or _EXTREME_AGE.search(
-        text, max(0, n.start - 160), n.start
+    if (last in _AGE_ENDS and _AGE.search(text, max(0, n.start - 20), n.start)) or (
+        last in _EXTREME_AGE_ENDS and _EXTREME_AGE.search(text, max(0, n.start - 160), n.start)
     ):
         return True  # "a Frenchman who had just turned 24", "the youngest ... was 15"
     if _members_described(text, n):
         return True
-    if _SAMPLE.search(text, max(0, n.start - 30), n.start):
+    if last in _SAMPLE_ENDS and _SAMPLE.search(text, max(0, n.start - 30), n.start):
         return True  # "a study of 20 fighters": a research sample, not a count of a flow
     if (
         head is not None
@@ -369,9 +461,9 @@ def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         return True  # "camps that house tens of thousands of ISIS families": the camp's whole
     if _POLLED.match(text, head.end if head is not None else n.end):
         return True  # "the 2,000 Danes polled": respondents of a survey
-    if _POPULATION_OF.search(text, max(0, n.start - 40), n.start):
+    if last in _POPULATION_OF_ENDS and _POPULATION_OF.search(text, max(0, n.start - 40), n.start):
         return True  # "a country of 11 million people": a population, nobody moving
-    if gathering_regex().search(text, max(0, n.start - 40), n.start):
+    if last in _GATHERING_ENDS and gathering_regex().search(text, max(0, n.start - 40), n.start):
         return True  # "told an audience of 300 students": a gathering's size
     if one_family(text, n):
         return True  # "his three brothers": one person's kin
@@ -708,8 +800,10 @@ def no_country_figure(
         and not held_in_zone_regexes()[0].search(text)
     ):
         return True  # "detained 40 ISIS suspects", "arrested 3,000 suspected foreign fighters"
-    if _VICTIMS_AFTER.match(text, n.end) or _ATTACK_KILLED_THEM.search(
-        text, max(0, n.start - 120), n.start
+    last = last_word(text, n.start)  # (the regexes before the figure below end in one)
+    if _VICTIMS_AFTER.match(text, n.end) or (
+        (last in _ATTACK_KILLED_THEM_ENDS or _hedge_end(last))
+        and _ATTACK_KILLED_THEM.search(text, max(0, n.start - 120), n.start)
     ):
         # "12 Britons were among the 130 people killed in the Paris attacks": the dead of an
         # attack and their parts, whatever verb the sentence gives them
@@ -721,7 +815,8 @@ def no_country_figure(
         # attack were 27 foreigners": victims, not fighters
         return True
     if stopped_regex().search(text, n.end, clause[1]) or (
-        _STOPPED_BEFORE.search(text, clause[0], n.start)
+        (last in _STOPPED_BEFORE_ENDS or _hedge_end(last))
+        and _STOPPED_BEFORE.search(text, clause[0], n.start)
         and _AT_BORDER.search(text, n.end, clause[1])
     ):
         # "25 Belgians were arrested on the way to Syria", "deported 150 … on suspicion of
@@ -748,7 +843,8 @@ def no_country_figure(
         or (
             # "police have charged more than 100 people since 2014, most of them over plots":
             # the verb of holding right before the figure, whatever the clause says after
-            _HELD_BEFORE.search(text, max(clause[0], n.start - 40), n.start) is not None
+            (last in _HELD_BEFORE_ENDS or _hedge_end(last))
+            and _HELD_BEFORE.search(text, max(clause[0], n.start - 40), n.start) is not None
             and not _a_part(text, n)
         )
     )

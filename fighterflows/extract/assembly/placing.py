@@ -619,6 +619,12 @@ def _destinations(text: str, places: Sequence[PlaceMention]) -> list[PlaceMentio
     return out
 
 
+# (compiled once: `re`'s own cache costs a look-up at each call)
+_LEAD_BREAK = re.compile(r"[,;(]")
+_LIST_BREAK = re.compile(r"[,.;:]")
+_SUBJECT_BREAK = re.compile(r"[,.;:()]|\b(?:and|while|but|which|who|than)\b")
+
+
 def _lead_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMention | None:
     """A place introduced by "from", "of", "left" within the phrase after the number."""
     for p in facts.places:
@@ -632,7 +638,7 @@ def _lead_place(text: str, n: NumberMention, pos: int, facts: Facts) -> PlaceMen
             or _brought_from(text, n, p, facts)
         ):
             continue
-        if re.search(r"[,;(]", text[pos : p.start]) or (
+        if _LEAD_BREAK.search(text[pos : p.start]) or (
             ")" in text[pos : p.start] and within_brackets(text, n.start) is not None
         ):
             return None  # (nor past the brackets a figure stands in: "(35 have come back)")
@@ -1010,7 +1016,7 @@ def listed_places(facts: Facts, n: NumberMention) -> tuple[str, list[PlaceMentio
         return None
     last = before[-1]
     m = _LIST_WORD.match(text, last.end)
-    if m is None or m.end() > n.start or re.search(r"[,.;:]", text[m.end() : n.start]):
+    if m is None or m.end() > n.start or _LIST_BREAK.search(text[m.end() : n.start]):
         m = _each_after(text, last, n)
         if m is None:
             return None
@@ -1037,7 +1043,7 @@ def _each_after(text: str, last: PlaceMention, n: NumberMention) -> re.Match[str
     """ "Canada and the US sent about 300 fighters each": the list is the clause's subject
     (only a verb between it and the figure) and "each" closes the figure's noun."""
     between = text[last.end : n.start]
-    if re.search(r"[,.;:()]|\b(?:and|while|but|which|who|than)\b", between) or len(between) > 60:
+    if _SUBJECT_BREAK.search(between) or len(between) > 60:
         return None
     return _EACH_AFTER.match(text, n.end)
 

@@ -13,7 +13,7 @@ event ("has repatriated six children on Thursday"); the verb's own date ("killed
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from fighterflows.extract.mentions.dates import REPORTED as _REPORTED
 from fighterflows.extract.mentions.dates import DateMention, governing_date
@@ -173,11 +173,17 @@ def _event_subject(text: str, figure: tuple[int, int]) -> bool:
     return False
 
 
+# a sentence's markers of one kind, read for each of its figures: the last few sentences' kept
+@lru_cache(maxsize=32)
+def _marked(name: str, text: str) -> tuple[re.Match[str], ...]:
+    return tuple(_markers(name).finditer(text))
+
+
 def _dating_marker(name: str, text: str, figure: tuple[int, int]) -> bool:
     """An event's or a period's words anywhere in the sentence ("brought home five women and
     14 children on Saturday") that date the figure, not the report ("said on Monday", "a report
     released last month")."""
-    for m in _markers(name).finditer(text):
+    for m in _marked(name, text):
         if _UP_TO.search(text, max(0, m.start() - 26), m.start()):
             continue  # "by last month ... had brought home 360": a running total's date
         if _TODAY.fullmatch(m.group()) and _THERE_NOW.search(
@@ -253,10 +259,13 @@ def _own_clause_end(text: str, cue: Cue) -> int:
     return m.start() if m else len(text)
 
 
+_PERFECT_VERB = re.compile(r"(?:have|has|had)\b", re.I)
+_GAP_BREAK = re.compile(r"[,;()]")
+
+
 def _perfect(text: str, cue: Cue) -> bool:
     return bool(
-        re.match(r"(?:have|has|had)\b", cue.text, re.I)
-        or _PERFECT.search(text, max(0, cue.start - 24), cue.start)
+        _PERFECT_VERB.match(cue.text) or _PERFECT.search(text, max(0, cue.start - 24), cue.start)
     )
 
 
@@ -268,7 +277,7 @@ def _dated_verb(text: str, cue: Cue, date: DateMention) -> bool:
         and len(date.iso) <= 7
         and date.kind != "end-of-range"
         and _IN_PERIOD.search(gap) is not None
-        and not re.search(r"[,;()]", gap)
+        and not _GAP_BREAK.search(gap)
     )
 
 

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache, lru_cache
 
 from fighterflows.extract.mentions.lexicon import alternation, load
 from fighterflows.extract.numbers import lexicon as lex
-from fighterflows.initials import guarded_branches
+from fighterflows.initials import guarded_branches, with_dead_branches
 
 # The month names and their abbreviations are the number grammar's (numbers.yaml, `months`):
 # the twelve names in order, then abbreviations, each the start of its month's name.
@@ -72,7 +72,30 @@ _DATE = re.compile(
 # every sentence with a figure is scanned for dates: behind a lookahead for the characters a
 # date starts with, and each way of saying one behind its own (initials.py): the same matches,
 # ~2x faster
+_DATE_WHOLE = _DATE
 _DATE = guarded_branches(_DATE)
+# The ways of saying a date that need a year (a "19" or "20" in the text) or a month's name (its
+# first three letters, capitalised as `_MONTH` has them): a sentence without them is scanned
+# without those ways (`_date_scan`), the same matches ~1.8x faster (most sentences with a figure
+# name no month)
+_WITH_YEAR = frozenset({"dmy", "mdy", "my", "yy", "ys", "y"})
+_WITH_MONTH = frozenset({"dmy", "mdy", "my", "md", "mo"})
+_MONTH_STARTS = tuple(sorted({name[:3].capitalize() for name in _NAMES}))
+
+
+@cache
+def _date_scan(year: bool, month: bool) -> re.Pattern[str]:
+    dead = (frozenset() if year else _WITH_YEAR) | (frozenset() if month else _WITH_MONTH)
+    return with_dead_branches(_DATE_WHOLE, dead) if dead else _DATE
+
+
+def _dates_in(text: str) -> Iterator[re.Match[str]]:
+    """`_DATE.finditer(text)`."""
+    year = "19" in text or "20" in text
+    month = any(start in text for start in _MONTH_STARTS)
+    return _date_scan(year, month).finditer(text)
+
+
 # "USA Today" is a newspaper: a capitalised "Today" or "Now" after a word is a name
 _NAME_BEFORE = re.compile(r"[\w,;] $")
 _SINCE = re.compile(
@@ -121,7 +144,7 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
 @lru_cache(maxsize=16)
 def _find_dates(text: str, published: str | None) -> tuple[DateMention, ...]:
     out: list[DateMention] = []
-    for m in _DATE.finditer(text):
+    for m in _dates_in(text):
         kind = _KINDS.get(m.lastgroup or "", "year")
         if kind == "relative" and m.group("the"):
             kind = "period-ending-with-the-story"

@@ -50,7 +50,8 @@ def find_zone(text: str, groups: Sequence[GroupHit] = ()) -> str | None:
         text = text[: g.start] + " " * (g.end - g.start) + text[g.end :]
     # "Iraq has repatriated 8,000 Iraqis from al-Hol in Syria": Iraq brings its own people
     # home; the zone they come back from is Syria alone
-    text = _HOME_STATE.sub(lambda m: " " * len(m.group()), text)
+    if "Iraq" in text:  # (every match of `_HOME_STATE` holds it: the scan only where it may)
+        text = _HOME_STATE.sub(lambda m: " " * len(m.group()), text)
     found = {hit.name for hit in _zones().finditer(text)}
     if "syria-iraq" in found or {"SYR", "IRQ"} <= found:
         return "syria-iraq"

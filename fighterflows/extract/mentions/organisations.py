@@ -28,6 +28,9 @@ _LEADING_NAME_ARTICLE = re.compile(
 )
 
 
+_FULL_STOP_AFTER_NAME = re.compile(r"(?<=[a-z]{2})\.$")
+
+
 def organisations(text: str, known: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
     """(offset, name) of organisations a text names that the data does not know (`known`: the
     spans of those it knows): "a study by the Egmont Institute", "The Institute for Security
@@ -44,7 +47,7 @@ def organisations(text: str, known: list[tuple[int, int, str]]) -> list[tuple[in
             # "Minister for Politics, Law and Security X": a post's tail and a name (`cut-post`)
             continue
         # (not the full stop after a name: "the Egmont Institute. Its …")
-        run = re.sub(r"(?<=[a-z]{2})\.$", "", m.group())
+        run = _FULL_STOP_AFTER_NAME.sub("", m.group())
         for start, name in _parts(m.start(), run):
             lead = _LEADING_NAME_ARTICLE.match(name)
             if lead and lead.end():

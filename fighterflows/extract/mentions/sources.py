@@ -544,6 +544,8 @@ def national_named(code: str, source: str) -> str | None:
 _NAME_POSSESSIVE = re.compile(r"(?<=\w)(?:'s|’s)$|(?<=s)['’]$")
 
 
+# (asked for each figure of a source, most of them named again and again: the last few kept)
+@lru_cache(maxsize=256)
 def canonical(source: str) -> str:
     """A source under the data's one name for it: "Russian defence ministry" (an office read
     from its words) is the "Russian Ministry of Defence"."""
@@ -1006,6 +1008,25 @@ _HOLDER_AFTER_BODY = re.compile(
 )
 
 
+# (the regexes `_attribution` and `report_kind` try, compiled once: `re`'s own cache costs a
+# look-up at each call)
+_ITS = re.compile(r"(?:the\s+)?(?:its|their|it|they)", re.IGNORECASE)
+_PRONOUN = re.compile(r"he|she|him|her|we", re.IGNORECASE)
+_GOVERNMENT = re.compile(r"\b(?:government|governmental)\b", re.I)
+_INDEFINITE_ALONE = re.compile(_INDEFINITE_WHO)
+_OPENING_ARTICLE = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
+_INITIALS = re.compile(r"[A-Z][A-Z&]{1,7}")
+_LOWER_OPENING = re.compile(r"^(?:[a-z]+\s+)*(?:[Tt]he\s+|[Aa]n?\s+)?")
+_PAPER_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:new\s+)?(?:reports?|study|studies|estimates?|surveys?|analysis|figures|"
+    r"data|statistics|numbers)$"
+)
+_KIND_AFTER = re.compile(
+    r"[\w\s.'’-]{0,60}?(?:'s|’s)\s+(?:new\s+|latest\s+)?(report|study|estimate|survey|analysis)\b"
+)
+_KIND_BY = re.compile(r"\b(report|study|estimate|survey|analysis)\s+by\s+(?:the\s+)?$")
+
+
 def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
     who = _INITIALS_INSIDE.sub("", who)  # "the Ministry of National Security (MNS) of Azerbaijan"
     who = _POSSESSIVE_END.sub("", _LEADING_PREPOSITION.sub("", _AGENT.sub("", who)))
@@ -1055,9 +1076,9 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
     if _THE_COUNTRY.fullmatch(who):
         # "…, the country said": the government of the figure's country
         return Attribution(start, end, text, None, None, True, who)
-    if re.fullmatch(r"(?:the\s+)?(?:its|their|it|they)", who, re.IGNORECASE):
+    if _ITS.fullmatch(who):
         return Attribution(start, end, text, None, "its", False, who)  # "by its count"
-    if re.fullmatch(r"he|she|him|her|we", who, re.IGNORECASE):
+    if _PRONOUN.fullmatch(who):
         return Attribution(start, end, text, None, "person", False, who)  # "…, he said"
     # "the head of Chechnya": the region's government, before its post is taken off
     regional = _regional(who)
@@ -1077,10 +1098,10 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
         # "Kurdish police said": a body no country's, under the kind of office it is
         kind = _NATIONAL_KINDS.get(national.group(2).lower().split()[0], "authorities")
         return Attribution(start, end, text, f"{national.group(1)} {kind}", None, False, who)
-    if re.search(r"\b(?:government|governmental)\b", who, re.I) and _official_regex().search(who):
+    if _GOVERNMENT.search(who) and _official_regex().search(who):
         # "according to the latest government estimates": the government's, not a report's
         return Attribution(start, end, text, None, None, True, who)
-    if re.fullmatch(_INDEFINITE_WHO, who.strip()):
+    if _INDEFINITE_ALONE.fullmatch(who.strip()):
         # "according to estimates": no one's (`indefinite-papers`)
         return Attribution(start, end, text, None, None, False, who)
     generic = _generic_regex().search(who)
@@ -1091,22 +1112,17 @@ def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
     if _official_regex().search(who) or _BARE_POLICE.fullmatch(who):
         # "according to data from (the) police": the police of the figure's country
         return Attribution(start, end, text, None, None, True, who)
-    bare_who = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", who.strip())
+    bare_who = _OPENING_ARTICLE.sub("", who.strip())
     if bare_who in _WORDS["member_titles"]:
         # "an MP has told Sky News": one member of a legislature, a person, never a body
         # (`member-title`)
         return Attribution(start, end, text, None, None, False, who)
-    if re.fullmatch(r"[A-Z][A-Z&]{1,7}", bare_who) and not find_places(bare_who):
+    if _INITIALS.fullmatch(bare_who) and not find_places(bare_who):
         # "according to the BBC", "AFP reported": an organisation known by its initials
         return Attribution(start, end, text, bare_who, None, False, who)
     if ORG_WORDS.search(who):
-        name = re.sub(r"^(?:[a-z]+\s+)*(?:[Tt]he\s+|[Aa]n?\s+)?", "", who.strip())
-        name = re.sub(
-            r"(?:'s|’s)?\s+(?:new\s+)?(?:reports?|study|studies|estimates?|surveys?|analysis|figures|"
-            r"data|statistics|numbers)$",
-            "",
-            name,
-        )
+        name = _LOWER_OPENING.sub("", who.strip())
+        name = _PAPER_AFTER.sub("", name)
         name = national_possessive(name)
         return Attribution(start, end, text, name, None, False, who)
     if _outlets().fullmatch(bare_who) or _STATE_MEDIA.fullmatch(bare_who):
@@ -1463,14 +1479,10 @@ def _personal(a: Attribution) -> bool:
 
 def report_kind(text: str, offset: int) -> str | None:
     """The generic noun that follows a named source ("Soufan Center's report" → "report")."""
-    m = re.match(
-        r"[\w\s.'’-]{0,60}?(?:'s|’s)\s+(?:new\s+|latest\s+)?"
-        r"(report|study|estimate|survey|analysis)\b",
-        text[offset:],
-    )
+    m = _KIND_AFTER.match(text[offset:])
     if m:
         return m.group(1).lower()
-    by = re.search(r"\b(report|study|estimate|survey|analysis)\s+by\s+(?:the\s+)?$", text[:offset])
+    by = _KIND_BY.search(text[:offset])
     return by.group(1).lower() if by else None
 
 
@@ -1541,7 +1553,7 @@ def possessor_body(text: str, start: int, end: int) -> str | None:
     if between and not _NAME_ONLY.fullmatch(between):
         return None  # the post is someone else's, not the speaker's
     body = m["body"]
-    initials = re.fullmatch(r"[A-Z][A-Z&]{1,7}", body)
+    initials = _INITIALS.fullmatch(body)
     if find_places(body) or not (ORG_WORDS.search(body) or initials or _JOINED_NAME.search(body)):
         return None
     known = _sources().finditer(body)
