@@ -7,7 +7,7 @@ takes the next cue that says something else than its whole's.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from fighterflows.extract.mentions.facts import Facts
@@ -154,11 +154,22 @@ def _bounds(text: str, figures: list[Figure]) -> dict[tuple[bool, int], int]:
 
 
 def segment_end(text: str, figures: list[Figure], i: int) -> int:
+    return _bound(text, figures, i, True, _segment_end)
+
+
+def _bound(
+    text: str,
+    figures: list[Figure],
+    i: int,
+    end: bool,
+    find: Callable[[str, list[Figure], int], int],
+) -> int:
+    """A figure's clause bound (`end`, else its start), found once for the sentence."""
     bounds = _bounds(text, figures)
-    end = bounds.get((True, i))
-    if end is None:
-        end = bounds[True, i] = _segment_end(text, figures, i)
-    return end
+    found = bounds.get((end, i))
+    if found is None:
+        found = bounds[end, i] = find(text, figures, i)
+    return found
 
 
 def _segment_end(text: str, figures: list[Figure], i: int) -> int:
@@ -217,11 +228,7 @@ def shares_the_noun(text: str, figures: list[Figure], i: int) -> bool:
 
 
 def segment_start(text: str, figures: list[Figure], i: int) -> int:
-    bounds = _bounds(text, figures)
-    start = bounds.get((False, i))
-    if start is None:
-        start = bounds[False, i] = _segment_start(text, figures, i)
-    return start
+    return _bound(text, figures, i, False, _segment_start)
 
 
 def _segment_start(text: str, figures: list[Figure], i: int) -> int:
