@@ -836,7 +836,7 @@ def _joined_to_a_plan(facts: Facts, figures: list[Figure], i: int, used: dict[in
     end = prev.head.end if prev.head is not None else prev.number.end
     if not AND_NEXT.fullmatch(text, end, figures[i].number.start):
         return False
-    cue = choose_cue(facts, figures, i - 1, dict(used))
+    cue = choose_cue(facts, figures, i - 1, used)
     return cue is not None and cue.blocked and cue.end <= prev.number.start
 
 
@@ -870,8 +870,8 @@ def _verb_after_parts(facts: Facts, figures: list[Figure], i: int) -> Cue | None
         return None
     # "About 300 Indonesians (of whom 120 returned) went to Syria": a verb inside the aside
     # is the part's own; the whole's stands after the aside's closing mark
-    opener = text[end : part.start].lstrip()[:1]
-    close = text.find(_ASIDE_CLOSES.get(opener, "\0"), part.end, part.end + 80)
+    closer = _ASIDE_CLOSES.get(text[end : part.start].lstrip()[:1])
+    close = text.find(closer, part.end, part.end + 80) if closer else -1
     after_aside = close + 1 if close >= 0 else part.end
     after = [c for c in facts.cues if after_aside <= c.start <= part.end + 80 and not c.stock]
     return after[0] if after else None
