@@ -574,6 +574,10 @@ def _draft(
         # "About 300 Kosovars went. Of these, … about 100 are in Syria": those still there
         flow, flow_rule = Flow.REMAINING, "set-against-those-who-went"
         cue = Cue(cue.start, cue.end, cue.text, flow, True, False) if cue is not None else cue
+    elif flow is Flow.DEPARTED and _present_opens_the_clause(text, n, cue, clause[0]):
+        # "At present, 130 Kosovars are in the ranks of armed groups": there now
+        flow, flow_rule = Flow.REMAINING, "present-word-opens-the-clause"
+        cue = Cue(cue.start, cue.end, cue.text, flow, True, False) if cue is not None else cue
     used[i] = cue if cue is not None else Cue(n.start, n.end, "", flow, True, False)
     draft = _make(facts, n, population, population_text, code, place_text, flow, context)
     draft.why.update(why, population=people.rule, flow=flow_rule)
@@ -622,6 +626,30 @@ def _draft(
 _THERE = re.compile(
     r"in\s+(?:syria|iraq|(?:the\s+)?(?:conflict|war|combat)\s+(?:zones?|areas?)|the\s+region)", re.I
 )
+
+
+# a word of the present right before the figure, opening its clause ("Currently, 45 Swiss
+# are in Syria", "At present some 130 Kosovars are fighting there")
+_PRESENT_OPENING = re.compile(
+    r"[\s\"“'‘(]*(?:currently|presently|at\s+present|at\s+the\s+moment|right\s+now|nowadays|"
+    r"today|as\s+things\s+stand),?\s+$",
+    re.IGNORECASE,
+)
+_STOCK_THERE = re.compile(
+    r"(?:fight(?:ing|s)?|(?:in|among|within|into)\s+(?:the\s+|its\s+|their\s+)?ranks|"
+    + _THERE.pattern
+    + r")",
+    re.IGNORECASE,
+)
+
+
+def _present_opens_the_clause(text: str, n: NumberMention, cue: Cue | None, start: int) -> bool:
+    """A stock with no verb of movement whose clause opens with a word of the present ("At
+    present, 130 Kosovars are in the ranks of armed groups in Syria", "Today some 300 Austrians
+    are in the conflict zone") counts those there now: the contract's "currently fighting"."""
+    if cue is None or not cue.stock or _STOCK_THERE.fullmatch(cue.text) is None:
+        return False
+    return _PRESENT_OPENING.fullmatch(text, start, n.start) is not None
 
 
 def _restating(
