@@ -135,9 +135,16 @@ _COUNT_ANAPHOR = re.compile(
 # its paragraph
 _AMONG_THEM = re.compile(
     # ("Of these, 250 …" takes its comma: "Of those 5,000, …" restates the whole)
-    r"^\W*(?:(?:among|amongst)\s+(?:them|these|those)\s*,?|(?:out\s+)?of\s+(?:them|these|those)\s*,)"
-    r"\s*(?:(?:are|were)\s+)?"
+    r"^\W*(?:(?:among|amongst)\s+(?:them|these|those(?:\s+[\w-]+){0,2}?)\s*,?|"
+    r"(?:out\s+)?of\s+(?:them|these|those)\s*,)"
+    r"\s*(?:(?:there\s+)?(?:are|were)\s+)?"
     rf"(?:(?:{_HEDGES})\s+)?$",
+    re.I,
+)
+# the same, closing the figure's clause: "There are 20 women and 60 minors among them", "Twenty
+# women are among those held" (no comma between: "90 Belgians, among them 20 women" is a whole)
+_AMONG_THEM_AFTER = re.compile(
+    r"[^.;:!?,()]{0,80}?\b(?:among|amongst)\s+(?:them|these|those(?:\s+[\w-]+){0,2}?)\s*(?:[.;!?]|$)",
     re.I,
 )
 _ANAPHOR = re.compile(
@@ -543,7 +550,7 @@ def _draft(
     anaphor = bool(context.previous) and bool(
         _ANAPHOR.search(text, 0, n.start)
         or _COUNT_ANAPHOR.search(text, 0, n.start)
-        or _AMONG_THEM.search(text, 0, n.start)
+        or _among_them(text, n)
         or OF_THEM.match(text, n.end)  # "Roughly 60 of those people were killed"
     )
     clause = (segment_start(text, figures, i), segment_end(text, figures, i))
@@ -619,6 +626,12 @@ def _draft(
         # "70 to 80 Guyanese are detained … They include an estimated 18 women": the parts of
         # the figure before measure what it measures
         draft.scope, draft.why["scope"] = context.previous[-1].scope, "scope-of-the-figure-before"
+    elif draft.why["scope"] == "default" and _among_them(text, n):
+        # "Some 130 Swedes are held in the camps. Thirty women are among those held": a part
+        # measures what its whole measures
+        before = [*context.previous, *made.values()]
+        if before and before[-1].flow is flow:
+            draft.scope, draft.why["scope"] = before[-1].scope, "scope-of-the-figure-before"
     return draft
 
 
@@ -1158,6 +1171,15 @@ def _verb_of_an_unread_whole(
 _ORIGIN = re.compile(r"\bfrom$", re.I)
 
 
+def _among_them(text: str, n: NumberMention) -> bool:
+    """ "Among them are 20 women", "There are 20 women among them": a part of the people
+    counted before."""
+    return (
+        _AMONG_THEM.search(text, 0, n.start) is not None
+        or _AMONG_THEM_AFTER.match(text, n.end) is not None
+    )
+
+
 def _origin_of_a_part(text: str, n: NumberMention, cue: Cue, whole_before: bool) -> bool:
     """ "About 1,200 are in Kurdish custody; 250 of them are from Russia", "Of these, 40 come
     from Tunisia": a part said by its origin measures what its whole does; the origin's words
@@ -1167,10 +1189,7 @@ def _origin_of_a_part(text: str, n: NumberMention, cue: Cue, whole_before: bool)
         and cue.stock
         and cue.start >= n.end
         and _ORIGIN.search(cue.text) is not None
-        and (
-            OF_THEM.match(text, n.end) is not None
-            or _AMONG_THEM.search(text, 0, n.start) is not None
-        )
+        and (OF_THEM.match(text, n.end) is not None or _among_them(text, n))
     )
 
 
@@ -1471,7 +1490,7 @@ def _default_flow(
         or (
             # in its paragraph, or in the one before when no one new speaks (news gives a
             # sentence a paragraph; "…, a researcher wrote" opens another story)
-            _AMONG_THEM.search(text, 0, n.start)
+            _among_them(text, n)
             and (
                 context.previous[-1].paragraph == facts.sentence.paragraph
                 or (
