@@ -17,6 +17,7 @@ from fighterflows.extract.mentions.facts import Facts
 from fighterflows.extract.mentions.groups import find_groups, find_zone, group_countries
 from fighterflows.extract.mentions.lexicon import (
     another_war_regexes,
+    citizenship_revoked_regexes,
     cohort_trait_regex,
     contractors_regex,
     excluded_regex,
@@ -442,6 +443,8 @@ def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         return True  # "the courts will hear the men's cases one by one"
     if cohort_trait(text, n, head) or passports_withdrawn(text, n, head):
         return True  # "a third were converts", "the passports of 73 Australians were cancelled"
+    if citizenship_revoked(text, n, head):
+        return True  # "revoked the citizenship of 150 Britons who went to Syria"
     if last in _NOT_MOVING_ENDS and _NOT_MOVING.search(text, max(0, n.start - 30), n.start):
         return True  # "the displacement of over 300,000 people"
     if (last in _AGE_ENDS and _AGE.search(text, max(0, n.start - 20), n.start)) or (
@@ -574,6 +577,20 @@ def passports_withdrawn(text: str, n: NumberMention, head: Head | None) -> bool:
     if _PASSPORTS_OF.search(text, max(0, n.start - 40), n.start):
         return of.match(text, n.end) is not None
     return their.match(text, head.end if head is not None else n.end) is not None
+
+
+def citizenship_revoked(text: str, n: NumberMention, head: Head | None) -> bool:
+    """ "revoked the citizenship of 150 Britons who went", "stripped 150 people of their
+    citizenship", "40 Danes have had their nationality withdrawn": a count of a state's
+    decisions about people who went, not of the going (`citizenship-revoked`)."""
+    revoked = citizenship_revoked_regexes()
+    lo = max(0, n.start - 70)
+    if revoked.of.search(text, lo, n.start):
+        return True
+    end = head.end if head is not None else n.end
+    if revoked.stripped.search(text, lo, n.start):
+        return revoked.of_theirs.match(text, end) is not None
+    return revoked.had_theirs.match(text, end) is not None
 
 
 _PASSPORTS_OF = re.compile(

@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from fighterflows.extract.numbers.lexicon import gap_hedges
 from fighterflows.initials import Scan, compile_guarded, scan_by_initial
 from fighterflows.model import Flow, Population
 from fighterflows.trie import trie_pattern
@@ -330,6 +331,46 @@ def passports_withdrawn_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
         re.IGNORECASE,
     )
     return of, their
+
+
+@dataclass(frozen=True, slots=True)
+class Revoked:
+    """The shapes of a citizenship taken (flows.yaml, citizenship_revoked)."""
+
+    of: re.Pattern[str]  # "revoked the citizenship of " ending at the figure
+    stripped: re.Pattern[str]  # "stripped " ending at the figure …
+    of_theirs: re.Pattern[str]  # … then " people of their citizenship" from the people's end
+    had_theirs: re.Pattern[str]  # " have had their nationality withdrawn" from the people's end
+
+
+@cache
+def citizenship_revoked_regexes() -> Revoked:
+    """How a text says a state took its citizenship from N people (flows.yaml,
+    citizenship_revoked and citizenship_nouns)."""
+    data = load("flows")
+    verbs = alternation(data["citizenship_revoked"])
+    nouns = alternation(data["citizenship_nouns"])
+    hedges = gap_hedges()
+    return Revoked(
+        of=re.compile(
+            rf"\b(?:{verbs})\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{nouns})\s+(?:status\s+)?(?:of|from)\s+"
+            rf"(?:(?:{hedges})\s+)?$",
+            re.IGNORECASE,
+        ),
+        stripped=re.compile(
+            rf"\b(?:strip(?:ped|s|ping)?|depriv(?:ed|es|e|ing))\s+(?:(?:{hedges})\s+)?$",
+            re.IGNORECASE,
+        ),
+        of_theirs=re.compile(
+            rf"(?:\s+[\w-]+){{0,4}}?\s+of\s+(?:(?:their|his|her)\s+)?(?:[\w-]+\s+)?(?:{nouns})\b",
+            re.IGNORECASE,
+        ),
+        had_theirs=re.compile(
+            rf"(?:\s+[\w-]+){{0,4}}?\s+(?:had|have|has)\s+(?:had\s+)?(?:their|his|her)\s+"
+            rf"(?:[\w-]+\s+)?(?:{nouns})\s+(?:been\s+)?(?:{verbs})\b",
+            re.IGNORECASE,
+        ),
+    )
 
 
 @cache
