@@ -43,6 +43,7 @@ from fighterflows.extract.assembly.exclusions import (
     reference_mark,
     skipped,
 )
+from fighterflows.extract.assembly.lists import listed_flow
 from fighterflows.extract.assembly.people import People, population_of
 from fighterflows.extract.assembly.placing import (
     CONTINGENT_OF,
@@ -533,6 +534,10 @@ def _draft(
             flow, flow_rule = measured, "copular-total: the people of the sentence before"
     # A figure that takes its flow from an earlier one is about what that one was about.
     referred = cue is None and flow is not None
+    if flow is None and head is None and context.previous:
+        # "By country, the estimates are: France 1,800; Germany 750"
+        flow = listed_flow(facts, n, context.previous[-1].flow)
+        flow_rule = "listed-by-place"
     if flow is None:
         flow = _default_flow(text, n, head, facts, context)
         flow_rule = "no verb: the stock or the figure referred to"
@@ -621,7 +626,7 @@ def _draft(
         and cue is None
         and context.previous
         and context.previous[-1].flow is flow
-        and flow_rule.startswith("no verb")
+        and (flow_rule.startswith("no verb") or flow_rule == "listed-by-place")
     ):
         # "70 to 80 Guyanese are detained … They include an estimated 18 women": the parts of
         # the figure before measure what it measures
