@@ -47,7 +47,7 @@ from fighterflows.extract.mentions.facts import Facts, gather
 from fighterflows.extract.mentions.flows import Cue, find_cues
 from fighterflows.extract.mentions.groups import find_groups, find_zone
 from fighterflows.extract.mentions.lexicon import alternation, load
-from fighterflows.extract.mentions.organisations import issuers, organisations
+from fighterflows.extract.mentions.organisations import issuers, offices_named, organisations
 from fighterflows.extract.mentions.sources import (
     OFFICE_NOUNS,
     PUBLICATION_WORDS,
@@ -579,19 +579,31 @@ def _named(sentences: list[Sentence], facts: list[Facts | None]) -> list[Named]:
         # study" and "the report" later on; whether a figure is attributed to them is not looked
         # for (a sentence's attributions are costly, and found only where a figure asks)
         others = organisations(s.text, spans)
+        # a country's office named by its country ("Tajikistan's interior ministry gave new
+        # figures"), for "the ministry said" later on (`office-named-before`)
+        offices = [o for o in offices_named(s.text) if not any(o[1] == n for _, _, n in spans)]
         if not spans and not others:
             # "The Kyrgyz Foreign Ministry issued a statement.": the office "the statement"
             # stands for later on
-            for _, source, noun in issuers(s.text):
+            issued = issuers(s.text)
+            for _, source, noun in issued:
                 out.append(Named(i, source, noun, issued=True))
+            said = {source for _, source, _ in issued}
+            out.extend(Named(i, source, noun) for _, source, noun in offices if source not in said)
             continue
         voices = _Voices(s.text, facts[i]) if spans else None
-        for offset, source in sorted([*((a, n) for a, _, n in spans), *others]):
-            if _PLACE_BEFORE.search(s.text, 0, offset) and _all_place(source):
+        found: list[tuple[int, str, str | None]] = [
+            *((a, n, None) for a, _, n in spans),
+            *((a, n, None) for a, n in others),
+            *offices,
+        ]
+        for offset, body, office in sorted(found, key=lambda f: f[0]):
+            if _PLACE_BEFORE.search(s.text, 0, offset) and _all_place(body):
                 # "people from countries in the European Union": a place there, no one who
                 # speaks, never what "the report" stands for (`body-as-place`)
                 continue
-            out.append(Named(i, source, report_kind(s.text, offset), voices, offset))
+            kind = office if office is not None else report_kind(s.text, offset)
+            out.append(Named(i, body, kind, voices, offset))
     return out
 
 
@@ -1630,8 +1642,16 @@ def _official(
         return office_of(who, d.place)
     countries = source_countries()
     for x in reversed(drafts):
-        if noun in ("agency", "service") and x.source and countries.get(x.source) == d.place:
-            # "the BfV said …. The agency believes that 450 remain": the national body of the
+        if (
+            noun in ("agency", "service")
+            and x.source
+            and (
+                countries.get(x.source) == d.place
+                or (x.place == d.place and _SECURITY_BODY.search(x.source) is not None)
+            )
+        ):
+            # "the BfV said …. The agency believes that 450 remain", "Azerbaijan's State
+            # Security Service says … According to the agency, …": the national body of the
             # figure's country that the figures before were attributed to
             return x.source
         if x.source and re.search(rf"\b{noun}\b", _spelled(x.source)):
@@ -1660,6 +1680,11 @@ def _official(
     return office_of(who, d.place) if _is_country(d.place) else None
 
 
+# a country's security body, however the data names it ("Azerbaijani intelligence", "Kyrgyz
+# State Committee for National Security"): what "the agency" or "the service" may stand for
+_SECURITY_BODY = re.compile(
+    r"\b(?:intelligence|security|police|service|committee|agency|bureau)\b", re.I
+)
 # a ministry's portfolio before its noun ("the interior ministry", "the Foreign Ministry")
 _PORTFOLIO = re.compile(
     r"\b(?:interior|foreign|justice|defen[cs]e|home|internal\s+affairs|security)\s+ministry\b", re.I

@@ -127,3 +127,33 @@ def issuers(text: str) -> list[tuple[int, str, str]]:
             noun = m.group("noun").lower()
             out.append((m.start("who"), name, "report" if noun == "report" else "statement"))
     return out
+
+
+# A country's office named with its country before it, whatever the sentence says of it
+# ("Tajikistan's interior ministry gave new figures", "the Azerbaijani State Security
+# Service"): what a later "the ministry said" or "according to the agency" stands for
+_OFFICE_WORDS = ("ministry", "committee", "service", "agency", "bureau", "department")
+_OFFICE_AFTER_PLACE = re.compile(
+    r"(?:'s|’s)?(?:\s+[A-Za-z-]+){0,3}?\s+(?P<noun>" + "|".join(_OFFICE_WORDS) + r")\b",
+    re.IGNORECASE,
+)
+_THE = re.compile(r"\b[Tt]he\s+$")
+
+
+def offices_named(text: str) -> list[tuple[int, str, str]]:
+    """(offset, source, noun) of each country's office a sentence names by its country
+    ("Tajikistan's interior ministry" → "Tajik Ministry of Internal Affairs", "ministry")."""
+    low = lowered(text)
+    if not any(w in low for w in _OFFICE_WORDS):
+        return []
+    out: list[tuple[int, str, str]] = []
+    for p in find_places(text):
+        m = _OFFICE_AFTER_PLACE.match(text, p.end)
+        if m is None:
+            continue
+        the = _THE.search(text, max(0, p.start - 4), p.start)
+        start = the.start() if the is not None else p.start
+        name = national_source(text[start : m.end()])
+        if name is not None:
+            out.append((start, name, m.group("noun").lower()))
+    return out
