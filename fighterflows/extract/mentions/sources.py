@@ -117,9 +117,14 @@ _ATTRIBUTION = re.compile(
     # "reports the international organization The International Crisis Group": a body after
     # the kind it is (`inv-kind`)
     r"(?:(?:[a-z-]+\s+){0,2}?" + _GENERIC + r"\s+(?=[A-Z]))?"
-    r"(?:[A-Z][\w'’.&-]*|minister|ministry|government|officials?|spokes(?:man|woman|person)|"
-    r"head|chief|director|leader|commander|"
-    r"police|authorities|agency|report|study|researchers|authors)(?:\s+[\w'’&-]+){0,10}?))"
+    # "said the interior ministry", "says the federal prosecutor", "said the country's
+    # interior minister": an office with up to two words of its kind before it
+    r"(?:[A-Z][\w'’.&-]*|(?:(?:country(?:'s|’s)|(?!(?:and|or|of|that|who|which|on|in|at|by|for|"
+    r"from|to|with|as|during|after|before|since|when|while)\b)[a-z-]+)\s+){0,2}?"
+    r"(?:minister|ministry|government|officials?|spokes(?:man|woman|person)|"
+    r"head|chief|director|leader|commander|prosecutors?|"
+    r"police|authorities|agency|service|committee|report|study|researchers|authors))"
+    r"(?:\s+[\w'’&-]+){0,10}?))"
     r"(?=\s*(?:[,.;(]|$))"
     r"|(?P<off>(?P<off_x>\b(?:[Oo]fficials|[Aa]uthorities|[Pp]olice|[Ii]nvestigators|[Pp]rosecutors|"
     r"[Mm]inisters?|[Dd]iplomats)|\b[Tt]he\s+(?:(?:interior|foreign|justice|defen[cs]e|home)\s+)?"
