@@ -572,8 +572,6 @@ def _named(sentences: list[Sentence], facts: list[Facts | None]) -> list[Named]:
     another source)."""
     out: list[Named] = []
     for i, s in enumerate(sentences):
-        if s.kind is BlockKind.HEADING:
-            continue
         spans = source_spans(s.text)
         # organisations the data does not know ("a study by the Egmont Institute"), for "the
         # study" and "the report" later on; whether a figure is attributed to them is not looked
