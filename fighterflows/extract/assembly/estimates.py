@@ -136,7 +136,7 @@ _COUNT_ANAPHOR = re.compile(
 # its paragraph
 _AMONG_THEM = re.compile(
     # ("Of these, 250 …" takes its comma: "Of those 5,000, …" restates the whole)
-    r"^\W*(?:(?:among|amongst)\s+(?:them|these|those(?:\s+[\w-]+){0,2}?)\s*,?|"
+    r"^\W*(?:(?:among|amongst)\s+(?:them|these|those(?:\s+[\w-]+){0,4}?)\s*,?|"
     r"(?:out\s+)?of\s+(?:them|these|those)\s*,)"
     r"\s*(?:(?:there\s+)?(?:are|were)\s+)?"
     rf"(?:(?:{_HEDGES})\s+)?$",

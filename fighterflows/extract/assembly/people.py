@@ -52,7 +52,9 @@ _BARE_END = re.compile(
     r"|in\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\b"
     # "some 20,000 in all"
-    r"|in\s+(?:all|total)\b|altogether\b)",
+    r"|in\s+(?:all|total)\b|altogether\b"
+    # a period said relative to the story: "reached 60 last year", "70 this month"
+    r"|(?:last|this|the\s+(?:previous|past))\s+(?:year|month|week|spring|summer|autumn|winter)\b)",
     re.I,
 )
 
