@@ -642,7 +642,9 @@ def _draft(
 
 # a stock of where people are, said in the present: "are in Syria", "in Iraq", "are there"
 _THERE = re.compile(
-    r"in\s+(?:syria|iraq|(?:the\s+)?(?:conflict|war|combat)\s+(?:zones?|areas?)|the\s+region)", re.I
+    r"in\s+(?:syria|iraq|(?:the\s+)?(?:conflict|war|combat)\s+(?:zones?|areas?)|the\s+region)|"
+    r"(?:still\s+)?(?:on\s+the\s+(?:ground|battlefields?)|(?:at|on)\s+the\s+front(?:\s?lines?)?)",
+    re.I,
 )
 
 
