@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from fighterflows.extract.text.sentences import Sentence
 
 # Bump when the output for some text changes; the ledger stores it with each estimate.
-VERSION = "2026.12.1430"
+VERSION = "2026.12.1431"
 
 _log = logging.getLogger(__name__)
 

@@ -40,6 +40,9 @@ from fighterflows.model import Flow, Kind
 from fighterflows.places import is_region, region_members
 
 FIGHTER_HEAD = re.compile(r"fighter|jihadi|militia|militant|mujahideen|volunteer|recruit", re.I)
+# ... and the people who went or came back, whose deaths, trials or custody a country's
+# section counts as its own ("About 45 returnees have been prosecuted")
+_WENT_HEAD = re.compile(FIGHTER_HEAD.pattern + r"|returnee|travell?er", re.I)
 TRAVEL = frozenset({Flow.DEPARTED, Flow.RETURNED, Flow.REMAINING})
 
 
@@ -387,7 +390,7 @@ def _carried(
     if flow not in TRAVEL and head is not None and not noun:
         # ... and only fighters: "500,000 people have been killed in Syria's war" after a
         # figure about Germans are not Germans
-        if previous and context.carried_is_figure and FIGHTER_HEAD.search(head.text):
+        if previous and context.carried_is_figure and _WENT_HEAD.search(head.text):
             return previous.code, previous.text
         return None
     mention = (
