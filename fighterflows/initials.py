@@ -54,6 +54,9 @@ def lowered(text: str) -> str:
 _WORD_RUN_END = re.compile(r"\w+\Z")
 
 
+# (asked by several rules for each figure of a sentence, at the figure's start: the last few
+# answers are kept, a sentence's, never a corpus's)
+@lru_cache(maxsize=16)
 def last_word(text: str, end: int) -> str:
     r"""The word (its run of `\w`) that ends the text before `end` where only white space
     follows it, as `lowered` has it; else "". A regex whose matches end in one of a few whole
