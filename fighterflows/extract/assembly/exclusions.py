@@ -39,7 +39,7 @@ from fighterflows.extract.mentions.populations import Head
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.numbers.lexicon import data as number_data
 from fighterflows.extract.numbers.lexicon import gap_hedges
-from fighterflows.initials import last_word
+from fighterflows.initials import compile_guarded, last_word
 from fighterflows.model import Flow, Qualifier
 from fighterflows.places import PlaceForm, is_region, lookup_place
 
@@ -122,7 +122,7 @@ _SAMPLE = re.compile(
 # that house tens of thousands of ISIS families", "from al-Hol, which shelters some 50,000
 # people"): the camp's whole population, Syrians and Iraqis too, no one country's (rule
 # `camp-holds-its-whole`); "which holds 2,000 foreign women", "that hold 60 Finns" stay
-_CAMP_HOLDS = re.compile(
+_CAMP_HOLDS = compile_guarded(
     r"\b(?:camps?|al-Hol|al-Hawl|Al[- ]Hol|Roj|al-Roj)\b[^.;:]{0,60}?\b(?:that|which)\s+"
     r"(?:now\s+|currently\s+|still\s+)?(?:house|hold|shelter|accommodate)s?\s+$",
     re.I,
@@ -147,7 +147,7 @@ _EXTREME_AGE = re.compile(
 
 
 # "one of them was 16", "One of the women was 19; another was over 60": one member's age
-_MEMBER_AGE = re.compile(
+_MEMBER_AGE = compile_guarded(
     r"\b(?:one|another|the\s+other)(?:\s+of\s+(?:them|these|those|the\s+[\w-]+))?\s+"
     r"(?:was|is|being)\s+(?:just\s+|only\s+|barely\s+|aged\s+)?$",
     re.I,
@@ -167,7 +167,7 @@ _RELATED = re.compile(
 )
 
 
-FEW_COUNTRIES = re.compile(
+FEW_COUNTRIES = compile_guarded(
     r"\b(?:from|by|in)\s+(?:just\s+|only\s+)?(?:two|three|four|five|six|seven|eight|nine|[2-9])"
     r"\s+(?:[A-Z][\w-]*\s+){0,2}(?:other\s+)?countries\b"
 )
@@ -203,13 +203,13 @@ _RATE = re.compile(
 _RATE_OF_THE_VERB = re.compile(
     r"[^,;:.!?()]{0,80}?\b(?:each|every|per)\s+(?:single\s+)?(?:day|week|fortnight|month)\b", re.I
 )
-_RATE_BEFORE = re.compile(r"\b(?:each|every)\s+(?:day|week|fortnight|month)\s*,?\s*$", re.I)
+_RATE_BEFORE = compile_guarded(r"\b(?:each|every)\s+(?:day|week|fortnight|month)\s*,?\s*$", re.I)
 
 
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 
 
-_UNCERTAIN = re.compile(
+_UNCERTAIN = compile_guarded(
     r"\b(?:potential|would-be|wannabe|wanna-be|aspiring|prospective|possible)\b",
     re.I,
 )
@@ -281,7 +281,7 @@ def age_after_name(text: str, n: NumberMention) -> bool:
     return name is None or lookup_place(name) is None
 
 
-_POPULATION_OF = re.compile(
+_POPULATION_OF = compile_guarded(
     # (not where a return went: "the return to the country of 35 minors")
     r"(?<!\bto\sthe\s)(?<!\bto\stheir\s)"
     r"\b(?:country|nation|state|population|city|town|region|republic|province)\s+of\s+"
@@ -294,7 +294,7 @@ _POPULATION_OF = re.compile(
 # sisters". (A family's size is a count of the people who moved: "a family of 10 was flown
 # home", "six members of one family went", rule `a-family-counts`: the contract excludes only
 # figures about one named person.)
-_ONE_FAMILY_BEFORE = re.compile(r"\b(?:his|her)\s+(?:own\s+)?$", re.I)
+_ONE_FAMILY_BEFORE = compile_guarded(r"\b(?:his|her)\s+(?:own\s+)?$", re.I)
 _ONE_FAMILY_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:siblings|brothers|sisters|cousins)\b(?!\s+(?:and|in)\s+arms)",
     re.I,
@@ -560,7 +560,7 @@ def cohort_trait(text: str, n: NumberMention, head: Head | None) -> bool:
 
 # a figure that is the whole or base of a part said before it: "most of the roughly 100",
 # "20 percent of the 300"
-_A_WHOLE = re.compile(
+_A_WHOLE = compile_guarded(
     r"\bof\s+(?:the|these|those|its|their)\s+(?:(?:roughly|about|some|around|nearly|almost|"
     r"estimated|more\s+than|over)\s+)?$",
     re.I,
@@ -576,7 +576,7 @@ def passports_withdrawn(text: str, n: NumberMention, head: Head | None) -> bool:
     return their.match(text, head.end if head is not None else n.end) is not None
 
 
-_PASSPORTS_OF = re.compile(
+_PASSPORTS_OF = compile_guarded(
     rf"\bpassports?\s+of\s+(?:(?:{_HEDGES}|another|a\s+further)\s+)?$",
     re.I,
 )
@@ -907,7 +907,7 @@ _MADE_OF = re.compile(
 
 
 # "the group, which is thought to have 7,000 fighters": the group's relative clause
-_RELATIVE = re.compile(r"\s*,\s*(?:which|that)(?=\s)", re.I)
+_RELATIVE = compile_guarded(r"\s*,\s*(?:which|that)(?=\s)", re.I)
 
 
 def _has(text: str, end: int, at: int) -> bool:
@@ -1097,7 +1097,7 @@ def _group_located(facts: Facts, head: Head) -> bool:
 
 # "detained 70 people for recruiting fighters", "convicted 12 for helping others travel":
 # what they did at home, not a movement
-_HELPING = re.compile(
+_HELPING = compile_guarded(
     r"\b(?:for|of|over|with)\s+(?:allegedly\s+)?(?:recruiting|helping|facilitating|financing|"
     r"funding|sending|aiding|smuggling|assisting|organi[sz]ing|inciting|spreading|"
     r"disseminating|posting|sharing|distributing|glorifying)\b",
@@ -1200,7 +1200,7 @@ def _suspects_at_home(
     return not moved and flow in (Flow.DETAINED, Flow.PROSECUTED, Flow.DEPARTED)
 
 
-_DEPORTED = re.compile(
+_DEPORTED = compile_guarded(
     r"\b(?:deport(?:ed|s|ing)|expel(?:led|s|ling)|extradit(?:ed|es|ing)|sent\s+back)\b", re.I
 )
 _FROM_THERE = re.compile(r"\s+(?:[\w-]+\s+){0,6}?from\s+(?:the\s+)?$", re.I)

@@ -16,6 +16,7 @@ from fighterflows.extract.mentions.populations import (
     verb_follows,
 )
 from fighterflows.extract.numbers import NumberKind, NumberMention
+from fighterflows.initials import compile_guarded
 from fighterflows.model import Population
 
 People = tuple[Population | None, str | None]
@@ -129,7 +130,7 @@ _PART_AFTER_COMMA = re.compile(
     r"more\s+than|at\s+least|up\s+to|an\s+estimated)\s+)*$",
     re.I,
 )
-_OF_WHICH = re.compile(
+_OF_WHICH = compile_guarded(
     r",?\s*(?:out\s+)?of\s+(?:which|whom)\s+(?:(?:about|around|some|nearly|almost|only|just|"
     r"over|more\s+than|at\s+least|up\s+to)\s+)*$",
     re.I,

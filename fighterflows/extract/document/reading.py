@@ -72,6 +72,7 @@ from fighterflows.extract.mentions.sources import (
 )
 from fighterflows.extract.text.prefilter import TOPIC_WORDS
 from fighterflows.extract.text.sentences import BlockKind, Sentence, split, states_number
+from fighterflows.initials import compile_guarded
 from fighterflows.model import Estimate, Flow, Kind, Population, Qualifier, Scope
 from fighterflows.places import (
     ZONE_CODES,
@@ -308,7 +309,7 @@ class _Before:
 
 
 # "The figures were released by the Home Office": a sentence that attributes what came before
-_BACK_NOUN = re.compile(
+_BACK_NOUN = compile_guarded(
     r"\b(?:the|these|those|this|that|its|their)\s+(?:\w+\s+)?"
     r"(?:figures?|numbers?|data|statistics|estimates?|tally|count|totals?)\b"
     # a label after the figures: "Source: Home Office", "(Source: Europol)"
@@ -597,7 +598,7 @@ def _named(sentences: list[Sentence], facts: list[Facts | None]) -> list[Named]:
 
 # the words before a body's name that make it a place ("countries in the European Union", "from
 # the EU"); the name itself must be a place too (`places.py`)
-_PLACE_BEFORE = re.compile(
+_PLACE_BEFORE = compile_guarded(
     r"(?:\b(?:in|from|across|throughout|outside|within|into)"
     r"|\b(?:countries|states|nations|members?)\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -979,7 +980,7 @@ _OPENS_WITH_YEAR = re.compile(
     r"^\W*(?i:in|by|during|for|throughout|over)\s+(?i:(?:early|late|mid-?|the\s+whole\s+of)\s*)?"
     r"(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b"
 )
-_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_A_YEAR = compile_guarded(r"\b(?:19|20)\d\d\b")
 
 
 def _dated_series(
@@ -1009,7 +1010,7 @@ _FIGURES_NOUN = (
     r"\b(?i:the|these|those|its|their)\s+(?i:(?:same|latest|new|updated|official|available)\s+)?"
     r"(?i:statistics|figures|data|numbers)"
 )
-_POINTED_BACK = re.compile(
+_POINTED_BACK = compile_guarded(
     _FIGURES_NOUN + r"\s+(?i:show|shows|showed|indicate|indicates|indicated|reveal|reveals|"
     r"revealed|suggest|suggests|suggested)\b"
     r"|\b(?i:according\s+to)\s+" + _FIGURES_NOUN + r"(?=\s*[,.;]|\s+(?i:of\s+the\s+ministry|for)\b)"
@@ -1444,7 +1445,7 @@ def _post_of(text: str, body: Attribution, post: Attribution) -> bool:
 
 # the first person of an answer ("We estimate", "we have brought back", "our data show"), and
 # the mark of an answer in a transcript ("A:", "Answer:")
-_FIRST_PERSON = re.compile(
+_FIRST_PERSON = compile_guarded(
     r"\b[Ww]e\b|\b[Oo]ur\s+(?:data|figures|estimates?|information|records)\b"
 )
 _ANSWER_MARK = re.compile(r"\s*(?:A|Answer)\s*:")
