@@ -70,6 +70,26 @@ def last_word(text: str, end: int) -> str:
     return lower_word(word.group()) if word is not None else ""
 
 
+def needed_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Words, lower-cased, one of which every match of `pattern` holds (read from its parse: a
+    run of plain ASCII characters it must match, or one of each branch's); none where none is
+    known. Where `lowered(text)` has none of them between two offsets, `pattern` finds no match
+    there: `holds_any` is a cheap exact test before a regex that mostly fails."""
+    words = _needed(_PARSER.parse(pattern.pattern, pattern.flags).data) if _PARSER else None
+    return tuple(sorted(words or ()))
+
+
+def holds_any(text: str, words: tuple[str, ...], start: int = 0, end: int | None = None) -> bool:
+    """Whether `lowered(text)[start:end]` holds one of `words` (from `needed_words`; always
+    where none are known)."""
+    if not words:
+        return True
+    low = lowered(text)
+    if end is None:
+        end = len(low)
+    return any(low.find(word, start, end) >= 0 for word in words)
+
+
 def lower_word(text: str) -> str:
     """`lowered(text)` without its cache (for a word: sentences stay in the cache)."""
     if _UNUSUAL.search(text) is not None:

@@ -867,10 +867,12 @@ def coordinated_cue(
 ) -> Cue | None:
     """ "500 Indonesians and 200 Malaysians have travelled": coordinated subjects share a verb."""
     text = facts.sentence.text
-    if _OF_LEAD.search(text, 0, figures[i].number.start) and not shares_the_noun(text, figures, i):
-        return None  # "Out of these 632 people, 273 are abroad": a base, not a coordinate
     if i + 1 >= len(figures):
         return None
+    if _of_lead(text, lowered(text), figures[i].number.start) and not shares_the_noun(
+        text, figures, i
+    ):
+        return None  # "Out of these 632 people, 273 are abroad": a base, not a coordinate
     head = figures[i].head
     end = head.end if head is not None else figures[i].number.end
     between = text[end : figures[i + 1].number.start]

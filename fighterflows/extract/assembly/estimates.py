@@ -87,9 +87,13 @@ from fighterflows.extract.mentions.sources import nearest_attribution
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.numbers.lexicon import gap_hedges
 from fighterflows.extract.text.prefilter import TOPIC_WORDS
-from fighterflows.initials import compile_guarded, last_word
+from fighterflows.initials import compile_guarded, guarded, last_word
 from fighterflows.model import Flow, Kind, Population, Qualifier, Scope
 from fighterflows.places import PlaceForm
+
+# the prefilter's topic words behind a guard (its own regex stays as it is: its code is the
+# ingest's fingerprint)
+_TOPIC = guarded(TOPIC_WORDS)
 
 # the hedges a rule reads across between a word and its figure (data/numbers.yaml)
 _HEDGES = gap_hedges()
@@ -112,6 +116,7 @@ _PARTITIVE_AFTER_NOUN = re.compile(
     r"(?:the\s+|these\s+|those\s+|an?\s+)?",
     re.I,
 )
+
 _COUNT_ANAPHOR = compile_guarded(
     r"\b(?:put|puts|putting|estimated?|estimates|places?|placing)\s+(?:it|(?:the|this|that|its|their)"
     r"\s+(?:figure|number|total|count|tally))\s+at\s+$"
@@ -749,7 +754,7 @@ def _ranked_with(facts: Facts, n: NumberMention) -> Flow | None:
     # sentence names fighters: not "Among the journalists who travelled to Syria, France
     # leads with 40")
     returned = flow is Flow.RETURNED and facts.zone is not None
-    if not (returned or facts.groups or FIGHTER_HEAD.search(text) or TOPIC_WORDS.search(text)):
+    if not (returned or facts.groups or FIGHTER_HEAD.search(text) or _TOPIC.search(text)):
         return None
     return flow
 
@@ -1316,7 +1321,7 @@ def _relevant(
     conflict named nearby (or an explicit verb); deaths and arrests need it in the sentence
     itself, or fighters for their people: "2 persons dead", "151 members of the HDP" are not
     foreign fighters however close Syria is."""
-    if facts.zone is not None or facts.groups or TOPIC_WORDS.search(text):
+    if facts.zone is not None or facts.groups or _TOPIC.search(text):
         return True
     if _ZONE_CUSTODY.search(text):
         return True  # "Iraqi prisons currently hold 37 Azerbaijani women": held in the zone

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from fighterflows.extract.assembly.choosing import Figure
 from fighterflows.extract.assembly.copulas import measure_before
@@ -39,7 +40,7 @@ from fighterflows.extract.mentions.populations import Head
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.numbers.lexicon import data as number_data
 from fighterflows.extract.numbers.lexicon import gap_hedges
-from fighterflows.initials import compile_guarded, last_word
+from fighterflows.initials import compile_guarded, holds_any, last_word, needed_words
 from fighterflows.model import Flow, Qualifier
 from fighterflows.places import PlaceForm, is_region, lookup_place
 
@@ -203,6 +204,7 @@ _RATE = re.compile(
 _RATE_OF_THE_VERB = re.compile(
     r"[^,;:.!?()]{0,80}?\b(?:each|every|per)\s+(?:single\s+)?(?:day|week|fortnight|month)\b", re.I
 )
+_RATE_OF_THE_VERB_WORDS = needed_words(_RATE_OF_THE_VERB)  # (a cheap test first)
 _RATE_BEFORE = compile_guarded(r"\b(?:each|every)\s+(?:day|week|fortnight|month)\s*,?\s*$", re.I)
 
 
@@ -471,8 +473,9 @@ def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         return True  # "Karim Aliyev, 34, returned in 2019": an age
     if victims_of_a_verb(text, n, head):
         return True  # "a returnee who shot four people at a museum": victims
-    if _RATE_OF_THE_VERB.match(
-        text, head.end if head is not None else n.end
+    after = head.end if head is not None else n.end
+    if (
+        holds_any(text, _RATE_OF_THE_VERB_WORDS, after) and _RATE_OF_THE_VERB.match(text, after)
     ) or _RATE_BEFORE.search(text, max(0, n.start - 30), n.start):
         return True  # "five leave each week", "Each month, about 100 arrive": a rate
     if head is None:
@@ -720,6 +723,7 @@ _VICTIMS_AFTER = re.compile(
     rf"(?:the|an?)\s+(?:[\w-]+\s+){{0,4}}(?:{_ATTACKS})\b",
     re.I,
 )
+_VICTIMS_AFTER_WORDS = needed_words(_VICTIMS_AFTER)  # (a cheap test first)
 
 
 # the stopping verb before the figure: "Turkish police intercepted 40 Indonesians near the
@@ -801,7 +805,7 @@ def no_country_figure(
     ):
         return True  # "detained 40 ISIS suspects", "arrested 3,000 suspected foreign fighters"
     last = last_word(text, n.start)  # (the regexes before the figure below end in one)
-    if _VICTIMS_AFTER.match(text, n.end) or (
+    if (holds_any(text, _VICTIMS_AFTER_WORDS, n.end) and _VICTIMS_AFTER.match(text, n.end)) or (
         (last in _ATTACK_KILLED_THEM_ENDS or _hedge_end(last))
         and _ATTACK_KILLED_THEM.search(text, max(0, n.start - 120), n.start)
     ):
@@ -1006,12 +1010,15 @@ def part_of_suspects(text: str, figures: Sequence[Figure], i: int) -> bool:
     """ "76 suspects had been arrested since Sunday, including nine foreign nationals": a part
     of a count of suspects is a suspect too (`part-of-suspects`); "40 returnees were arrested,
     including nine women" stays."""
-    if i == 0 or held_in_zone_regexes()[0].search(text):
-        return False  # "a prison in north-east Syria holds 5,000 ISIS suspects, among them …"
+    if i == 0:
+        return False
     whole = _SUSPECTS_NP.match(text, figures[i - 1].number.end)
     return (
         whole is not None
         and _INCLUDING.fullmatch(text, whole.end(), figures[i].number.start) is not None
+        # "a prison in north-east Syria holds 5,000 ISIS suspects, among them …" (the search of
+        # the whole sentence last: the tests above are cheap and mostly fail)
+        and not held_in_zone_regexes()[0].search(text)
     )
 
 
@@ -1130,6 +1137,11 @@ def _held_for_helping(
 _MOVED = frozenset({Flow.DEPARTED, Flow.RETURNED})
 
 
+@cache
+def _state_forces_words() -> tuple[str, ...]:
+    return needed_words(state_forces_regex())
+
+
 def state_forces(
     text: str, n: NumberMention, head: Head | None, clause: tuple[int, int] | None = None
 ) -> bool:
@@ -1145,7 +1157,10 @@ def state_forces(
         if contractors_regex().search(text, lo, clause[1]) is not None:
             return True
     start = head.end if head is not None else n.end
-    found = state_forces_regex().search(text, start, min(len(text), start + 160))
+    end = min(len(text), start + 160)
+    if not holds_any(text, _state_forces_words(), start, end):
+        return False  # (a cheap test first: most sentences name no armed force)
+    found = state_forces_regex().search(text, start, end)
     if found is None:
         return False
     code = lookup_place(found.group("state") or found.group("unit_of"))

@@ -16,7 +16,7 @@ from fighterflows.extract.mentions.populations import (
     verb_follows,
 )
 from fighterflows.extract.numbers import NumberKind, NumberMention
-from fighterflows.initials import compile_guarded
+from fighterflows.initials import compile_guarded, holds_any, needed_words
 from fighterflows.model import Population
 
 People = tuple[Population | None, str | None]
@@ -86,10 +86,11 @@ _ALL_OF_THEM = re.compile(
     r"(?:(?:young|small|underage|orphaned|adult)\s+)?",
     re.I,
 )
+_ALL_OF_THEM_WORDS = needed_words(_ALL_OF_THEM)  # (a cheap test first)
 
 
 def _all_of_them(text: str, end: int) -> People | None:
-    m = _ALL_OF_THEM.match(text, end)
+    m = _ALL_OF_THEM.match(text, end) if holds_any(text, _ALL_OF_THEM_WORDS, end) else None
     if m is None:
         return None
     for w in people_words(text):
