@@ -392,13 +392,15 @@ def source_countries() -> dict[str, str]:
 
 @cache
 def _generic_regex() -> re.Pattern[str]:
-    return re.compile(r"\b(" + alternation(load("sources")["generic"]) + r")s?\b", re.IGNORECASE)
+    return compile_guarded(
+        r"\b(" + alternation(load("sources")["generic"]) + r")s?\b", re.IGNORECASE
+    )
 
 
 @cache
 def _official_regex() -> re.Pattern[str]:
     titles = alternation(load("sources")["official_titles"])
-    return re.compile(r"\b(?:" + titles + r")\b", re.IGNORECASE)
+    return compile_guarded(r"\b(?:" + titles + r")\b", re.IGNORECASE)
 
 
 def source_adjective(code: str) -> str:
@@ -421,7 +423,7 @@ def _offices() -> tuple[re.Pattern[str], dict[str, str]]:
     for k, (name, aliases) in enumerate(load("sources")["offices"].items()):
         names[f"o{k}"] = name
         parts.append(f"(?P<o{k}>{alternation(aliases)})")
-    return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.IGNORECASE), names
+    return compile_guarded(r"\b(?:" + "|".join(parts) + r")\b", re.IGNORECASE), names
 
 
 # "Belgian federal police", "Belgium's Interior Ministry"; not "U.S. and Belgian authorities"
