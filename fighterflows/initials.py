@@ -54,6 +54,9 @@ def lowered(text: str) -> str:
 _WORD_RUN_END = re.compile(r"\w+\Z")
 
 
+# (asked by several rules for each figure of a sentence, at the figure's start: the last few
+# answers are kept, a sentence's, never a corpus's)
+@lru_cache(maxsize=16)
 def last_word(text: str, end: int) -> str:
     r"""The word (its run of `\w`) that ends the text before `end` where only white space
     follows it, as `lowered` has it; else "". A regex whose matches end in one of a few whole
@@ -65,6 +68,26 @@ def last_word(text: str, end: int) -> str:
         return ""
     word = _WORD_RUN_END.search(bare.rsplit(None, 1)[-1])
     return lower_word(word.group()) if word is not None else ""
+
+
+def needed_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Words, lower-cased, one of which every match of `pattern` holds (read from its parse: a
+    run of plain ASCII characters it must match, or one of each branch's); none where none is
+    known. Where `lowered(text)` has none of them between two offsets, `pattern` finds no match
+    there: `holds_any` is a cheap exact test before a regex that mostly fails."""
+    words = _needed(_PARSER.parse(pattern.pattern, pattern.flags).data) if _PARSER else None
+    return tuple(sorted(words or ()))
+
+
+def holds_any(text: str, words: tuple[str, ...], start: int = 0, end: int | None = None) -> bool:
+    """Whether `lowered(text)[start:end]` holds one of `words` (from `needed_words`; always
+    where none are known)."""
+    if not words:
+        return True
+    low = lowered(text)
+    if end is None:
+        end = len(low)
+    return any(low.find(word, start, end) >= 0 for word in words)
 
 
 def lower_word(text: str) -> str:

@@ -36,6 +36,7 @@ from fighterflows.extract.mentions.sources import (
     world_counters,
 )
 from fighterflows.extract.numbers import NumberMention
+from fighterflows.initials import compile_guarded
 from fighterflows.model import Flow, Kind
 from fighterflows.places import is_region, region_members
 
@@ -184,7 +185,7 @@ def _topic(context: Context, flow: Flow, head: Head | None, text: str) -> tuple[
 
 
 # "the 17 landed in Sydney", "these 35 children": a definite number, the people already counted
-_DEFINITE = re.compile(r"\b(?:the|these|those|all)\s+$", re.I)
+_DEFINITE = compile_guarded(r"\b(?:the|these|those|all)\s+$", re.I)
 # how many earlier figures a restatement is looked for in (a few paragraphs, never the document)
 _RESTATED_WITHIN = 12
 

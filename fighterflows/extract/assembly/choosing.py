@@ -15,7 +15,7 @@ from fighterflows.extract.mentions.flows import Cue
 from fighterflows.extract.mentions.populations import Head, predicate_population
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.numbers.lexicon import gap_hedges
-from fighterflows.initials import last_word, lowered
+from fighterflows.initials import compile_guarded, last_word, lowered
 from fighterflows.model import Flow, Population
 from fighterflows.places import PlaceForm
 
@@ -27,7 +27,7 @@ _HEDGES = gap_hedges()
 # 22 repatriated")
 AMONG = re.compile(r"\s+(?:[\w.-]+\s+){0,3}(?:(?:are|were|is|was)\s+)?among\s+(?:the\s+)?", re.I)
 _TIGHT = re.compile(r"\s+(?:(?P<returned>back|home)|(?P<departed>out))\b", re.I)
-_RELATIVE = re.compile(r"(?<!of )\b(?:who|that|which|whom)\b", re.I)
+_RELATIVE = compile_guarded(r"(?<!of )\b(?:who|that|which|whom)\b", re.I)
 # a relative clause of another noun inside the figure's own ("33 children who are trapped in a
 # camp, the sons of parents who joined ISIS"): its verb is those people's, not the figure's
 # (`nested-relative`); "who went and who returned" chains the figure's own
@@ -38,7 +38,7 @@ _CLAUSE_END = re.compile(
 # "a mission with two Britons": people accompanying the subject take no verb from before
 # (and a figure compared to another, as "compared with" is: "lost 25 in 2018, compared to 313
 # in 2015", "versus 40 a year before")
-_WITH = re.compile(
+_WITH = compile_guarded(
     r"\b(?:with|alongside|besides|compared\s+to|in\s+comparison\s+to|versus|vs\.?)\s+$", re.I
 )
 # "Out of these 632 people, 273 are abroad": a base that opens the sentence or a clause; not
@@ -71,11 +71,11 @@ OF_THOSE_WHO = re.compile(
     r"(?:(?!\b(?:have|has|had|are|were|is|was|will)\b)[^,;.])*",
     re.I,
 )
-_SUBSET = re.compile(r"\s*,?\s*of\s+(?:whom|which)\b", re.I)
+_SUBSET = compile_guarded(r"\s*,?\s*of\s+(?:whom|which)\b", re.I)
 # "sentenced 12 Danes for joining IS": a cue after "for", "after" tells what they did before
 _ADJUNCT = re.compile(r"\b(?:for|after|before|upon|while|on)\s+$", re.I)
 # "handed back 188 children whose mothers were convicted": a clause about other people
-_WHOSE = re.compile(r"\bwhose\b", re.I)
+_WHOSE = compile_guarded(r"\bwhose\b", re.I)
 _BEFORE = re.compile(r"\bbefore\s+(?:(?:later|eventually|finally|being)\s+)*$", re.I)
 # the verbs a "whose" clause chains to its own ("whose mothers were convicted and jailed")
 _CHAINED = re.compile(r"\s*(?:(?:[\w-]+\s+){0,3}?(?:,\s*)?(?:and|or)\s+(?:[\w-]+\s+){0,3})?$", re.I)
@@ -867,10 +867,12 @@ def coordinated_cue(
 ) -> Cue | None:
     """ "500 Indonesians and 200 Malaysians have travelled": coordinated subjects share a verb."""
     text = facts.sentence.text
-    if _OF_LEAD.search(text, 0, figures[i].number.start) and not shares_the_noun(text, figures, i):
-        return None  # "Out of these 632 people, 273 are abroad": a base, not a coordinate
     if i + 1 >= len(figures):
         return None
+    if _of_lead(text, lowered(text), figures[i].number.start) and not shares_the_noun(
+        text, figures, i
+    ):
+        return None  # "Out of these 632 people, 273 are abroad": a base, not a coordinate
     head = figures[i].head
     end = head.end if head is not None else figures[i].number.end
     between = text[end : figures[i + 1].number.start]

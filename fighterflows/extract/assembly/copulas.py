@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from fighterflows.extract.mentions.lexicon import load, total_predicate_regex
+from fighterflows.initials import compile_guarded
 
 # The measure's noun, the last one before the predicate in the clause
 _MEASURE = re.compile(
@@ -24,7 +25,7 @@ _NOT_PEOPLE = re.compile(
     re.I,
 )
 # the figures of a list before this one: "… are 310 and 150", "stands at 60, 40 and 20"
-_ITEMS_BEFORE = re.compile(
+_ITEMS_BEFORE = compile_guarded(
     r"(?<![\w,.])(?:(?:about|around|some|nearly|roughly)\s+)?\d[\d,.]*"
     r"(?:\s*,\s*(?:(?:about|around|some|nearly|roughly)\s+)?\d[\d,.]*)*"
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$",

@@ -88,9 +88,13 @@ from fighterflows.extract.mentions.sources import nearest_attribution
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.numbers.lexicon import gap_hedges
 from fighterflows.extract.text.prefilter import TOPIC_WORDS
-from fighterflows.initials import last_word
+from fighterflows.initials import compile_guarded, guarded, last_word
 from fighterflows.model import Flow, Kind, Population, Qualifier, Scope
 from fighterflows.places import PlaceForm
+
+# the prefilter's topic words behind a guard (its own regex stays as it is: its code is the
+# ingest's fingerprint)
+_TOPIC = guarded(TOPIC_WORDS)
 
 # the hedges a rule reads across between a word and its figure (data/numbers.yaml)
 _HEDGES = gap_hedges()
@@ -113,7 +117,8 @@ _PARTITIVE_AFTER_NOUN = re.compile(
     r"(?:the\s+|these\s+|those\s+|an?\s+)?",
     re.I,
 )
-_COUNT_ANAPHOR = re.compile(
+
+_COUNT_ANAPHOR = compile_guarded(
     r"\b(?:put|puts|putting|estimated?|estimates|places?|placing)\s+(?:it|(?:the|this|that|its|their)"
     r"\s+(?:figure|number|total|count|tally))\s+at\s+$"
     # "The number includes about 40 children", "They include 21 women": a part of the figure
@@ -134,7 +139,7 @@ _COUNT_ANAPHOR = re.compile(
 )
 # "Among them are seven men, six women and 12 children": the parts of the figure before, in
 # its paragraph
-_AMONG_THEM = re.compile(
+_AMONG_THEM = compile_guarded(
     # ("Of these, 250 …" takes its comma: "Of those 5,000, …" restates the whole)
     r"^\W*(?:(?:among|amongst)\s+(?:them|these|those(?:\s+[\w-]+){0,4}?)\s*,?|"
     r"(?:out\s+)?of\s+(?:them|these|those)\s*,)"
@@ -148,12 +153,12 @@ _AMONG_THEM_AFTER = re.compile(
     r"[^.;:!?,()]{0,80}?\b(?:among|amongst)\s+(?:them|these|those(?:\s+[\w-]+){0,2}?)\s*(?:[.;!?]|$)",
     re.I,
 )
-_ANAPHOR = re.compile(
+_ANAPHOR = compile_guarded(
     r"\b(?:the|that|this)\s+(?:number|figure|share|proportion|percentage|rate)\b", re.I
 )
 # what becomes of returnees at home: held or tried there
 _HELD_AT_HOME = (Flow.DETAINED, Flow.PROSECUTED)
-_WITH_N = re.compile(r"\bwith\s+$", re.I)
+_WITH_N = compile_guarded(r"\bwith\s+$", re.I)
 # "… come from four states. These are France with 1,800, the UK with 760 …": the people of
 # the sentence before, named by a pronoun and listed place by place (`listed-after-a-pronoun`)
 _THESE_ARE = re.compile(
@@ -178,7 +183,9 @@ _THIS_WAS = re.compile(
 _OPENS_WITH_OF = re.compile(r"\s*(?:out\s+)?of\s+(?:the|these|those|some|an\s+estimated)\b", re.I)
 # "seven returnees among the 129 Americans": a part of the figure after it
 _AMONG_THE = re.compile(r"\s+(?:[\w-]+\s+){1,2}among\s+(?:the|these|those)\s+", re.I)
-_SINCE_ANAPHOR = re.compile(r"\b(?:" + alternation(load("dates")["since_anaphors"]) + r")\b", re.I)
+_SINCE_ANAPHOR = compile_guarded(
+    r"\b(?:" + alternation(load("dates")["since_anaphors"]) + r")\b", re.I
+)
 # a sentence that opens with the parts of the figure before ("Among them were", "They
 # included", "Of them,", "The group comprised")
 _PARTS_OPEN = re.compile(
@@ -200,7 +207,7 @@ _OF_DEFINITE = re.compile(r"\s*of\s+(?:the|these|those)\s", re.I)
 _ONE_IN_N = re.compile(r"\b(?:in|out\s+of)\s+[\w-]+$", re.I)
 _DONE_AFTER = re.compile(r"[^,;.:]{0,80}?\b(?:have|has|had|were|was)\b", re.I)
 _WHICH = re.compile(r"\bof\s+(?:which|whom)\s+$", re.I)
-_NUMBER_BLOCK = re.compile(
+_NUMBER_BLOCK = compile_guarded(
     r"\b(?:threaten(?:s|ed)?\s+to|plan(?:s|ned)?\s+to|want(?:s|ed)?\s+to|expected\s+to|will|"
     r"would|could|if)\b[^,;.]{0,30}$",
     re.I,
@@ -739,7 +746,7 @@ def _set_against_who_went(
 
 
 # "they number 210", "they are estimated to number around 300", "these are put at 500"
-_THEY = re.compile(
+_THEY = compile_guarded(
     r"\b(?:they|these|those)\s+(?:(?:people|fighters|citizens|nationals|men|militants|jihadists|"
     r"individuals|returnees)\s+)?(?:are\s+|were\s+|would\s+|now\s+|still\s+)?"
     r"(?:(?:estimated|believed|thought|said|reported)\s+to\s+)?"
@@ -795,7 +802,7 @@ def _ranked_with(facts: Facts, n: NumberMention) -> Flow | None:
     # sentence names fighters: not "Among the journalists who travelled to Syria, France
     # leads with 40")
     returned = flow is Flow.RETURNED and facts.zone is not None
-    if not (returned or facts.groups or FIGHTER_HEAD.search(text) or TOPIC_WORDS.search(text)):
+    if not (returned or facts.groups or FIGHTER_HEAD.search(text) or _TOPIC.search(text)):
         return None
     return flow
 
@@ -1346,7 +1353,7 @@ def _refers_back(text: str, n: NumberMention, head: Head | None) -> bool:
 
 # what the prisons and camps of the zone's states and forces hold names the conflict ("Iraqi
 # prisons currently hold 37 Azerbaijani women")
-_ZONE_CUSTODY = re.compile(
+_ZONE_CUSTODY = compile_guarded(
     r"\b(?:Iraqi|Syrian|Kurdish(?:-run|-led)?|SDF)\s+(?:prisons?|camps?|jails?|courts?|"
     r"detention\s+(?:centres?|centers?|facilities))\s+(?:\w+ly\s+|still\s+|now\s+)?"
     r"(?:hold|holds|held|house|houses|housed|contain|contains|are\s+holding)\b"
@@ -1368,7 +1375,7 @@ def _relevant(
     conflict named nearby (or an explicit verb); deaths and arrests need it in the sentence
     itself, or fighters for their people: "2 persons dead", "151 members of the HDP" are not
     foreign fighters however close Syria is."""
-    if facts.zone is not None or facts.groups or TOPIC_WORDS.search(text):
+    if facts.zone is not None or facts.groups or _TOPIC.search(text):
         return True
     if _ZONE_CUSTODY.search(text):
         return True  # "Iraqi prisons currently hold 37 Azerbaijani women": held in the zone

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from fighterflows.extract.assembly.choosing import Figure
 from fighterflows.extract.assembly.copulas import measure_before
@@ -40,7 +41,7 @@ from fighterflows.extract.mentions.populations import Head
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.numbers.lexicon import data as number_data
 from fighterflows.extract.numbers.lexicon import gap_hedges
-from fighterflows.initials import last_word
+from fighterflows.initials import compile_guarded, holds_any, last_word, needed_words
 from fighterflows.model import Flow, Qualifier
 from fighterflows.places import PlaceForm, is_region, lookup_place
 
@@ -123,7 +124,7 @@ _SAMPLE = re.compile(
 # that house tens of thousands of ISIS families", "from al-Hol, which shelters some 50,000
 # people"): the camp's whole population, Syrians and Iraqis too, no one country's (rule
 # `camp-holds-its-whole`); "which holds 2,000 foreign women", "that hold 60 Finns" stay
-_CAMP_HOLDS = re.compile(
+_CAMP_HOLDS = compile_guarded(
     r"\b(?:camps?|al-Hol|al-Hawl|Al[- ]Hol|Roj|al-Roj)\b[^.;:]{0,60}?\b(?:that|which)\s+"
     r"(?:now\s+|currently\s+|still\s+)?(?:house|hold|shelter|accommodate)s?\s+$",
     re.I,
@@ -148,7 +149,7 @@ _EXTREME_AGE = re.compile(
 
 
 # "one of them was 16", "One of the women was 19; another was over 60": one member's age
-_MEMBER_AGE = re.compile(
+_MEMBER_AGE = compile_guarded(
     r"\b(?:one|another|the\s+other)(?:\s+of\s+(?:them|these|those|the\s+[\w-]+))?\s+"
     r"(?:was|is|being)\s+(?:just\s+|only\s+|barely\s+|aged\s+)?$",
     re.I,
@@ -168,7 +169,7 @@ _RELATED = re.compile(
 )
 
 
-FEW_COUNTRIES = re.compile(
+FEW_COUNTRIES = compile_guarded(
     r"\b(?:from|by|in)\s+(?:just\s+|only\s+)?(?:two|three|four|five|six|seven|eight|nine|[2-9])"
     r"\s+(?:[A-Z][\w-]*\s+){0,2}(?:other\s+)?countries\b"
 )
@@ -204,13 +205,14 @@ _RATE = re.compile(
 _RATE_OF_THE_VERB = re.compile(
     r"[^,;:.!?()]{0,80}?\b(?:each|every|per)\s+(?:single\s+)?(?:day|week|fortnight|month)\b", re.I
 )
-_RATE_BEFORE = re.compile(r"\b(?:each|every)\s+(?:day|week|fortnight|month)\s*,?\s*$", re.I)
+_RATE_OF_THE_VERB_WORDS = needed_words(_RATE_OF_THE_VERB)  # (a cheap test first)
+_RATE_BEFORE = compile_guarded(r"\b(?:each|every)\s+(?:day|week|fortnight|month)\s*,?\s*$", re.I)
 
 
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 
 
-_UNCERTAIN = re.compile(
+_UNCERTAIN = compile_guarded(
     r"\b(?:potential|would-be|wannabe|wanna-be|aspiring|prospective|possible)\b",
     re.I,
 )
@@ -282,7 +284,7 @@ def age_after_name(text: str, n: NumberMention) -> bool:
     return name is None or lookup_place(name) is None
 
 
-_POPULATION_OF = re.compile(
+_POPULATION_OF = compile_guarded(
     # (not where a return went: "the return to the country of 35 minors")
     r"(?<!\bto\sthe\s)(?<!\bto\stheir\s)"
     r"\b(?:country|nation|state|population|city|town|region|republic|province)\s+of\s+"
@@ -295,7 +297,7 @@ _POPULATION_OF = re.compile(
 # sisters". (A family's size is a count of the people who moved: "a family of 10 was flown
 # home", "six members of one family went", rule `a-family-counts`: the contract excludes only
 # figures about one named person.)
-_ONE_FAMILY_BEFORE = re.compile(r"\b(?:his|her)\s+(?:own\s+)?$", re.I)
+_ONE_FAMILY_BEFORE = compile_guarded(r"\b(?:his|her)\s+(?:own\s+)?$", re.I)
 _ONE_FAMILY_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:siblings|brothers|sisters|cousins)\b(?!\s+(?:and|in)\s+arms)",
     re.I,
@@ -474,8 +476,9 @@ def skipped(text: str, n: NumberMention, head: Head | None) -> bool:
         return True  # "Karim Aliyev, 34, returned in 2019": an age
     if victims_of_a_verb(text, n, head):
         return True  # "a returnee who shot four people at a museum": victims
-    if _RATE_OF_THE_VERB.match(
-        text, head.end if head is not None else n.end
+    after = head.end if head is not None else n.end
+    if (
+        holds_any(text, _RATE_OF_THE_VERB_WORDS, after) and _RATE_OF_THE_VERB.match(text, after)
     ) or _RATE_BEFORE.search(text, max(0, n.start - 30), n.start):
         return True  # "five leave each week", "Each month, about 100 arrive": a rate
     if head is None:
@@ -563,7 +566,7 @@ def cohort_trait(text: str, n: NumberMention, head: Head | None) -> bool:
 
 # a figure that is the whole or base of a part said before it: "most of the roughly 100",
 # "20 percent of the 300"
-_A_WHOLE = re.compile(
+_A_WHOLE = compile_guarded(
     r"\bof\s+(?:the|these|those|its|their)\s+(?:(?:roughly|about|some|around|nearly|almost|"
     r"estimated|more\s+than|over)\s+)?$",
     re.I,
@@ -593,7 +596,7 @@ def citizenship_revoked(text: str, n: NumberMention, head: Head | None) -> bool:
     return revoked.had_theirs.match(text, end) is not None
 
 
-_PASSPORTS_OF = re.compile(
+_PASSPORTS_OF = compile_guarded(
     rf"\bpassports?\s+of\s+(?:(?:{_HEDGES}|another|a\s+further)\s+)?$",
     re.I,
 )
@@ -737,6 +740,7 @@ _VICTIMS_AFTER = re.compile(
     rf"(?:the|an?)\s+(?:[\w-]+\s+){{0,4}}(?:{_ATTACKS})\b",
     re.I,
 )
+_VICTIMS_AFTER_WORDS = needed_words(_VICTIMS_AFTER)  # (a cheap test first)
 
 
 # the stopping verb before the figure: "Turkish police intercepted 40 Indonesians near the
@@ -818,7 +822,7 @@ def no_country_figure(
     ):
         return True  # "detained 40 ISIS suspects", "arrested 3,000 suspected foreign fighters"
     last = last_word(text, n.start)  # (the regexes before the figure below end in one)
-    if _VICTIMS_AFTER.match(text, n.end) or (
+    if (holds_any(text, _VICTIMS_AFTER_WORDS, n.end) and _VICTIMS_AFTER.match(text, n.end)) or (
         (last in _ATTACK_KILLED_THEM_ENDS or _hedge_end(last))
         and _ATTACK_KILLED_THEM.search(text, max(0, n.start - 120), n.start)
     ):
@@ -924,7 +928,7 @@ _MADE_OF = re.compile(
 
 
 # "the group, which is thought to have 7,000 fighters": the group's relative clause
-_RELATIVE = re.compile(r"\s*,\s*(?:which|that)(?=\s)", re.I)
+_RELATIVE = compile_guarded(r"\s*,\s*(?:which|that)(?=\s)", re.I)
 
 
 def _has(text: str, end: int, at: int) -> bool:
@@ -1023,12 +1027,15 @@ def part_of_suspects(text: str, figures: Sequence[Figure], i: int) -> bool:
     """ "76 suspects had been arrested since Sunday, including nine foreign nationals": a part
     of a count of suspects is a suspect too (`part-of-suspects`); "40 returnees were arrested,
     including nine women" stays."""
-    if i == 0 or held_in_zone_regexes()[0].search(text):
-        return False  # "a prison in north-east Syria holds 5,000 ISIS suspects, among them …"
+    if i == 0:
+        return False
     whole = _SUSPECTS_NP.match(text, figures[i - 1].number.end)
     return (
         whole is not None
         and _INCLUDING.fullmatch(text, whole.end(), figures[i].number.start) is not None
+        # "a prison in north-east Syria holds 5,000 ISIS suspects, among them …" (the search of
+        # the whole sentence last: the tests above are cheap and mostly fail)
+        and not held_in_zone_regexes()[0].search(text)
     )
 
 
@@ -1114,7 +1121,7 @@ def _group_located(facts: Facts, head: Head) -> bool:
 
 # "detained 70 people for recruiting fighters", "convicted 12 for helping others travel":
 # what they did at home, not a movement
-_HELPING = re.compile(
+_HELPING = compile_guarded(
     r"\b(?:for|of|over|with)\s+(?:allegedly\s+)?(?:recruiting|helping|facilitating|financing|"
     r"funding|sending|aiding|smuggling|assisting|organi[sz]ing|inciting|spreading|"
     r"disseminating|posting|sharing|distributing|glorifying)\b",
@@ -1147,6 +1154,11 @@ def _held_for_helping(
 _MOVED = frozenset({Flow.DEPARTED, Flow.RETURNED})
 
 
+@cache
+def _state_forces_words() -> tuple[str, ...]:
+    return needed_words(state_forces_regex())
+
+
 def state_forces(
     text: str, n: NumberMention, head: Head | None, clause: tuple[int, int] | None = None
 ) -> bool:
@@ -1162,7 +1174,10 @@ def state_forces(
         if contractors_regex().search(text, lo, clause[1]) is not None:
             return True
     start = head.end if head is not None else n.end
-    found = state_forces_regex().search(text, start, min(len(text), start + 160))
+    end = min(len(text), start + 160)
+    if not holds_any(text, _state_forces_words(), start, end):
+        return False  # (a cheap test first: most sentences name no armed force)
+    found = state_forces_regex().search(text, start, end)
     if found is None:
         return False
     code = lookup_place(found.group("state") or found.group("unit_of"))
@@ -1217,7 +1232,7 @@ def _suspects_at_home(
     return not moved and flow in (Flow.DETAINED, Flow.PROSECUTED, Flow.DEPARTED)
 
 
-_DEPORTED = re.compile(
+_DEPORTED = compile_guarded(
     r"\b(?:deport(?:ed|s|ing)|expel(?:led|s|ling)|extradit(?:ed|es|ing)|sent\s+back)\b", re.I
 )
 _FROM_THERE = re.compile(r"\s+(?:[\w-]+\s+){0,6}?from\s+(?:the\s+)?$", re.I)

@@ -16,6 +16,7 @@ from fighterflows.extract.mentions.populations import (
     verb_follows,
 )
 from fighterflows.extract.numbers import NumberKind, NumberMention
+from fighterflows.initials import compile_guarded, holds_any, needed_words
 from fighterflows.model import Population
 
 People = tuple[Population | None, str | None]
@@ -87,10 +88,11 @@ _ALL_OF_THEM = re.compile(
     r"(?:(?:young|small|underage|orphaned|adult)\s+)?",
     re.I,
 )
+_ALL_OF_THEM_WORDS = needed_words(_ALL_OF_THEM)  # (a cheap test first)
 
 
 def _all_of_them(text: str, end: int) -> People | None:
-    m = _ALL_OF_THEM.match(text, end)
+    m = _ALL_OF_THEM.match(text, end) if holds_any(text, _ALL_OF_THEM_WORDS, end) else None
     if m is None:
         return None
     for w in people_words(text):
@@ -131,7 +133,7 @@ _PART_AFTER_COMMA = re.compile(
     r"more\s+than|at\s+least|up\s+to|an\s+estimated)\s+)*$",
     re.I,
 )
-_OF_WHICH = re.compile(
+_OF_WHICH = compile_guarded(
     r",?\s*(?:out\s+)?of\s+(?:which|whom)\s+(?:(?:about|around|some|nearly|almost|only|just|"
     r"over|more\s+than|at\s+least|up\s+to)\s+)*$",
     re.I,

@@ -31,6 +31,7 @@ from fighterflows.extract.mentions.lexicon import (
 from fighterflows.extract.mentions.populations import PARTICIPLES, Head, people_words
 from fighterflows.extract.numbers import NumberKind, NumberMention
 from fighterflows.extract.numbers.lexicon import gap_hedges
+from fighterflows.initials import compile_guarded
 from fighterflows.model import Flow
 from fighterflows.places import ZONE_CODES as ZONE_CODES  # for the extractor's other modules
 from fighterflows.places import PlaceForm, PlaceMention, is_region, list_regions, region_members
@@ -42,7 +43,7 @@ _NUMBER_WORD = (
     r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of"
     r"|several|many|various|some)"
 )
-_COUNTRIES = re.compile(
+_COUNTRIES = compile_guarded(
     rf"(?:from|to|in)\s+(?:(?:{_HEDGES})\s+)?"
     rf"(?:{_NUMBER_WORD}\s+(?:other\s+|different\s+|such\s+)?|(?:their\s+)?home\s+)"
     r"(?:countries|nations)"
@@ -54,7 +55,7 @@ _COUNTRIES = re.compile(
     r"|from\s+(?:all\s+over|around|across|all\s+corners\s+of)\s+the\s+(?:world|globe)",
     re.I,
 )
-_LEAD = re.compile(
+_LEAD = compile_guarded(
     r"(?:\bfrom|\bof|\bleft|\bleaving|\blinked\s+to|(?:returned|back|home|repatriated)\s+to)\s+"
     r"(?:other\s+|the\s+other\s+|the\s+)?"
     # "nationals of these three Balkan countries"
@@ -66,7 +67,7 @@ _GAPPED_TO = re.compile(r"\s+to\s+(?:the\s+)?", re.I)
 _RETURN_TO = re.compile(r"\b(?:returned|repatriated|back|home|deported)\s+to\s", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|’s)\s+(?:estimated\s+|total\s+|own\s+)?$")
 _LEAD_WORD = re.compile(r"^(?:from|to|in)\s+", re.I)
-_TRANSIT = re.compile(
+_TRANSIT = compile_guarded(
     r"\b(?:via|through|into|towards?|near|than|by|other\s+countr(?:y|ies)\s+in)\s+(?:the\s+)?$",
     re.I,
 )
@@ -576,7 +577,7 @@ _RANKED_AGAINST = re.compile(
 
 # A country its people "transit through" is a route, not theirs: "Greece has seen 50 jihadists
 # transit through its territory", "Georgia says 300 militants crossed its territory"
-TRANSIT_ITS = re.compile(
+TRANSIT_ITS = compile_guarded(
     r"\b(?:transit(?:ed|ing)?|pass(?:ed|ing)?|travell?(?:ed|ing)|crossed|crossing|moved|moving|"
     r"went|gone|came)\s+(?:through|across|via|over)?\s*(?:its|the\s+country['’]s|their)\s+"
     r"(?:own\s+)?(?:territory|soil|airports?|borders?|frontiers?)",
@@ -688,7 +689,7 @@ _COPULA = re.compile(r"\b(?:were|was|are|is|came|come|hail(?:ed)?|originated?)\b
 
 # "90 others had been deported from Turkey", "returned from Libya": the country people were
 # sent or came back from is where they were, not whose people they are
-_MOVED_FROM = re.compile(
+_MOVED_FROM = compile_guarded(
     r"\b(?:returned|returning|came\s+back|come\s+back|deported|expelled|extradited|"
     r"repatriated|brought\s+(?:back|home)|sent\s+(?:back|home)|flown\s+(?:back|home)|"
     r"evacuated|fled|escaped)\s+(?:back\s+|home\s+)?from\s+(?:the\s+)?$",
@@ -773,7 +774,7 @@ _ACCOUNTS_GAP = re.compile(
     r"\s+(?:(?:alone|itself|by\s+itself|now)\s+)?(?:accounts?|accounted|accounting)\s+for\s+", re.I
 )
 _GAPPED_FOR = re.compile(r"\s+(?:alone\s+)?for\s+", re.I)
-_ACCOUNTS = re.compile(r"\baccount(?:s|ed|ing)?\s+for\b", re.I)
+_ACCOUNTS = compile_guarded(r"\baccount(?:s|ed|ing)?\s+for\b", re.I)
 
 
 def _accounting_place(text: str, n: NumberMention, facts: Facts) -> PlaceMention | None:
@@ -888,7 +889,7 @@ def _compared_place(
 
 # "Tunisia provided the largest contingent of foreign fighters, some 6,000": the size of a
 # country's contingent set off by a comma after it
-CONTINGENT_OF = re.compile(
+CONTINGENT_OF = compile_guarded(
     r"\b(?:contingents?|groups?|numbers?|share|pool|source|body|number)\s+of\s+"
     r"(?:[\w-]+\s+){0,3}?(?:fighters|jihadists|militants|recruits|volunteers|mujahideen)"
     r"(?:\s+(?:in|to|for|of)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?\s*[,—–(]\s*$",

@@ -18,6 +18,7 @@ from fighterflows.extract.mentions.flows import STATE_GAP, Cue
 from fighterflows.extract.mentions.lexicon import helper_country_regex, load
 from fighterflows.extract.mentions.populations import Head
 from fighterflows.extract.numbers import NumberMention
+from fighterflows.initials import compile_guarded
 from fighterflows.model import Flow
 from fighterflows.places import ZONE_CODES, PlaceForm, PlaceMention, is_region
 
@@ -98,7 +99,7 @@ def _state_at(text: str, at: int, facts: Facts) -> PlaceMention | None:
 # two states named together: "France and the Netherlands", "French and Dutch"
 _PAIR_GAP = re.compile(r"\s*,?\s+and\s+(?:the\s+)?")
 # "… to Denmark and Norway, respectively": each its own figure
-_SPLIT = re.compile(r"\b(?:respectively|each|apiece)\b", re.IGNORECASE)
+_SPLIT = compile_guarded(r"\b(?:respectively|each|apiece)\b", re.IGNORECASE)
 _COMMA_THEN = re.compile(r"\s*,")
 
 

@@ -20,6 +20,7 @@ from fighterflows.extract.mentions.dates import DateMention, governing_date
 from fighterflows.extract.mentions.flows import Cue
 from fighterflows.extract.mentions.lexicon import alternation, load, whole_words
 from fighterflows.extract.numbers.lexicon import gap_hedges
+from fighterflows.initials import compile_guarded
 from fighterflows.model import Flow, Scope
 
 # the hedges a rule reads across between a word and its figure (data/numbers.yaml)
@@ -221,7 +222,7 @@ _TO_NEXT_NUMBER = re.compile(
 
 # "… left stranded in Syrian camps since the fall of IS", "held in al-Hol since 2019": the
 # "since" of the people's custody, not of the count (rule `custody-since`)
-_CUSTODY_SINCE = re.compile(
+_CUSTODY_SINCE = compile_guarded(
     r"\b(?:stranded|held|detained|kept|stuck|trapped|languishing|living|lived|housed|interned)"
     r"\b[^.;,]{0,50}$",
     re.I,

@@ -14,6 +14,7 @@ from fighterflows.extract.mentions.facts import Facts
 from fighterflows.extract.mentions.populations import Head
 from fighterflows.extract.numbers import NumberMention
 from fighterflows.extract.numbers.lexicon import gap_hedges
+from fighterflows.initials import compile_guarded
 from fighterflows.model import Flow, Kind
 
 # the hedges a rule reads across between a word and its figure (data/numbers.yaml)
@@ -24,9 +25,9 @@ OF_THEM = re.compile(
     r"|(?:that|this)\s+number)\b",
     re.I,
 )
-OF_WHOM = re.compile(r"\bof\s+(?:whom|which|these|those|them)\s+$", re.I)
+OF_WHOM = compile_guarded(r"\bof\s+(?:whom|which|these|those|them)\s+$", re.I)
 
-CHANGE_TO = re.compile(
+CHANGE_TO = compile_guarded(
     r"\b(?:ris(?:e|es|ing|en)|rose|gr(?:ew|own|owing|ows)|increas(?:ed|ing|es)|climb(?:ed|ing|s)|"
     r"jump(?:ed|ing|s)|fell|fall(?:en|ing|s)|dropp(?:ed|ing)|declin(?:ed|ing|es)|swell(?:ed|ing)|"
     # "..., raising to 90 the total number killed", "bringing the toll to 90"
@@ -48,7 +49,7 @@ _SIBLING = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\
 
 # Words that introduce the parts of a figure just given: "850 nationals, including 140
 # women", "80 departures, comprising 25 women", "the 231 consisted of 16 men, ...".
-INCLUDING = re.compile(
+INCLUDING = compile_guarded(
     r"\b(?:including|incl\.|among\s+them|among\s+whom|of\s+whom|of\s+which|comprising|"
     r"consisting\s+of|made\s+up\s+of|(?:consisted|consists|consist)\s+of|"
     rf"(?:included|includes|include))\s+(?:(?:{_HEDGES})\s+)?$",
@@ -63,7 +64,7 @@ _BY_GROUP = re.compile(
 )
 
 
-RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+RESPECTIVELY = compile_guarded(r"\brespectively\b", re.I)
 
 
 def by_group(facts: Facts, fig: Figure, draft: Draft) -> None:

@@ -72,6 +72,7 @@ from fighterflows.extract.mentions.sources import (
 )
 from fighterflows.extract.text.prefilter import TOPIC_WORDS
 from fighterflows.extract.text.sentences import BlockKind, Sentence, split, states_number
+from fighterflows.initials import compile_guarded, guarded
 from fighterflows.model import Estimate, Flow, Kind, Population, Qualifier, Scope
 from fighterflows.places import (
     ZONE_CODES,
@@ -82,6 +83,10 @@ from fighterflows.places import (
     place_name,
     region_members,
 )
+
+# the prefilter's topic words behind a guard (its own regex stays as it is: its code is the
+# ingest's fingerprint)
+_TOPIC = guarded(TOPIC_WORDS)
 
 
 class _Voices:
@@ -308,7 +313,7 @@ class _Before:
 
 
 # "The figures were released by the Home Office": a sentence that attributes what came before
-_BACK_NOUN = re.compile(
+_BACK_NOUN = compile_guarded(
     r"\b(?:the|these|those|this|that|its|their)\s+(?:\w+\s+)?"
     r"(?:figures?|numbers?|data|statistics|estimates?|tally|count|totals?)\b"
     # a label after the figures: "Source: Home Office", "(Source: Europol)"
@@ -607,7 +612,7 @@ def _named(sentences: list[Sentence], facts: list[Facts | None]) -> list[Named]:
 
 # the words before a body's name that make it a place ("countries in the European Union", "from
 # the EU"); the name itself must be a place too (`places.py`)
-_PLACE_BEFORE = re.compile(
+_PLACE_BEFORE = compile_guarded(
     r"(?:\b(?:in|from|across|throughout|outside|within|into)"
     r"|\b(?:countries|states|nations|members?)\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -737,7 +742,7 @@ def _fighters_before(sentences: list[Sentence], i: int) -> bool:
     if j is None:
         return False
     text = sentences[j].text
-    return bool(FIGHTER_HEAD.search(text) or TOPIC_WORDS.search(text))
+    return bool(FIGHTER_HEAD.search(text) or _TOPIC.search(text))
 
 
 def _zone_nearby(sentences: list[Sentence], i: int, conflict: dict[int, bool]) -> bool:
@@ -763,9 +768,7 @@ def _zone_nearby(sentences: list[Sentence], i: int, conflict: dict[int, bool]) -
 def _names_conflict(sentences: list[Sentence], j: int, conflict: dict[int, bool]) -> bool:
     if j not in conflict:
         text = sentences[j].text
-        conflict[j] = bool(
-            find_zone(text) is not None or find_groups(text) or TOPIC_WORDS.search(text)
-        )
+        conflict[j] = bool(find_zone(text) is not None or find_groups(text) or _TOPIC.search(text))
     return conflict[j]
 
 
@@ -989,7 +992,7 @@ _OPENS_WITH_YEAR = re.compile(
     r"^\W*(?i:in|by|during|for|throughout|over)\s+(?i:(?:early|late|mid-?|the\s+whole\s+of)\s*)?"
     r"(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b"
 )
-_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_A_YEAR = compile_guarded(r"\b(?:19|20)\d\d\b")
 
 
 def _dated_series(
@@ -1019,7 +1022,7 @@ _FIGURES_NOUN = (
     r"\b(?i:the|these|those|its|their)\s+(?i:(?:same|latest|new|updated|official|available)\s+)?"
     r"(?i:statistics|figures|data|numbers)"
 )
-_POINTED_BACK = re.compile(
+_POINTED_BACK = compile_guarded(
     _FIGURES_NOUN + r"\s+(?i:show|shows|showed|indicate|indicates|indicated|reveal|reveals|"
     r"revealed|suggest|suggests|suggested)\b"
     r"|\b(?i:according\s+to)\s+" + _FIGURES_NOUN + r"(?=\s*[,.;]|\s+(?i:of\s+the\s+ministry|for)\b)"
@@ -1454,7 +1457,7 @@ def _post_of(text: str, body: Attribution, post: Attribution) -> bool:
 
 # the first person of an answer ("We estimate", "we have brought back", "our data show"), and
 # the mark of an answer in a transcript ("A:", "Answer:")
-_FIRST_PERSON = re.compile(
+_FIRST_PERSON = compile_guarded(
     r"\b[Ww]e\b|\b[Oo]ur\s+(?:data|figures|estimates?|information|records)\b"
 )
 _ANSWER_MARK = re.compile(r"\s*(?:A|Answer)\s*:")

@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 
 from fighterflows.extract.mentions.lexicon import alternation, load
 from fighterflows.extract.numbers import lexicon as lex
-from fighterflows.initials import guarded_branches, with_dead_branches
+from fighterflows.initials import compile_guarded, guarded_branches, with_dead_branches
 
 # The month names and their abbreviations are the number grammar's (numbers.yaml, `months`):
 # the twelve names in order, then abbreviations, each the start of its month's name.
@@ -98,12 +98,12 @@ def _dates_in(text: str) -> Iterator[re.Match[str]]:
 
 # "USA Today" is a newspaper: a capitalised "Today" or "Now" after a word is a name
 _NAME_BEFORE = re.compile(r"[\w,;] $")
-_SINCE = re.compile(
+_SINCE = compile_guarded(
     r"\b(?:since|starting in|beginning in|after)\b[^.;,]{0,60}$"
     r"|\b(?:from|between)\s+(?:the\s+)?(?:(?:start|beginning|end)\s+of\s+|early\s+|mid-?|late\s+)?$",
     re.IGNORECASE,
 )
-_AS_OF = re.compile(
+_AS_OF = compile_guarded(
     r"\b(?:(?:as of|by|until|up to|through|as at)(?:\s+the\s+(?:end|close)\s+of)?|at the end of)"
     r"\s*$",
     re.IGNORECASE,
@@ -293,7 +293,7 @@ _SMALL = {
 
 
 # "figures from last year", "data from 2016": the date of the figures, not a start
-_FIGURES_FROM = re.compile(
+_FIGURES_FROM = compile_guarded(
     r"\b(?:figures?|data|statistics|numbers?|estimates?|reports?|counts?|survey|study|"
     r"tally)\s+from\s+$",
     re.IGNORECASE,
@@ -496,7 +496,7 @@ def dated(
     return d.iso, f"{rule}: '{d.text}' ({d.kind})"
 
 
-_A_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+_A_YEAR = compile_guarded(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 
 
 def stated_before(text: str, published: str | None) -> list[DateMention]:

@@ -18,12 +18,13 @@ from fighterflows.extract.mentions.lexicon import (
     negated_hedge_regex,
     negation_regex,
 )
+from fighterflows.initials import compile_guarded
 from fighterflows.model import Flow
 
 # How far before a cue a negation or a modal still governs it: about three words.
 _WINDOW = 28
 _PERFECT = re.compile(r"\s+(?:have|has)\b(?!\s+(?:to|no)\b)", re.IGNORECASE)
-_BARRIER = re.compile(r"[,;:()\"“”]|\b(?:and|but|while|who|which|that)\b", re.IGNORECASE)
+_BARRIER = compile_guarded(r"[,;:()\"“”]|\b(?:and|but|while|who|which|that)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +104,7 @@ def _put_off(text: str, end: int, flow: Flow, said: str) -> bool:
 
 # "accused of joining", "who face charges of joining": an allegation, never the people's flow
 # (the verb that holds, tries or brings them back gives it)
-_ACCUSED_OF = re.compile(
+_ACCUSED_OF = compile_guarded(
     r"\b(?:(?:accused|suspected)\s+of|(?:face|faces|faced|facing)\s+(?:terrorism\s+)?charges?\s+of)"
     r"\s+(?:having\s+)?$",
     re.IGNORECASE,

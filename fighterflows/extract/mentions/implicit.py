@@ -11,17 +11,18 @@ from collections.abc import Sequence
 
 from fighterflows.extract.mentions.populations import head_after
 from fighterflows.extract.numbers import NumberKind, NumberMention
+from fighterflows.initials import compile_guarded
 from fighterflows.model import Qualifier
 from fighterflows.places import PlaceForm, PlaceMention
 
-_SINGLE = re.compile(
+_SINGLE = compile_guarded(
     r"(?<![\w-])(?P<n>[Aa]n?|[Oo]ne)\s+(?:(?:young|adult|teenage|minor)\s+)?"
     r"(?:woman|man|child|girl|boy|minor|teenager)\b"
 )
 # What separates members of a list: ", ", ", and ", " and "
 _LIST_BEFORE = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _LIST_AFTER = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+)")
-_NO = re.compile(r"(?<![\w-])(?:[Nn]o|[Nn]ot\s+(?:a\s+single|one))\s+(?=\S)")
+_NO = compile_guarded(r"(?<![\w-])(?:[Nn]o|[Nn]ot\s+(?:a\s+single|one))\s+(?=\S)")
 _PEOPLE_FORMS = frozenset({PlaceForm.DEMONYM, PlaceForm.ADJECTIVE, PlaceForm.ETHNIC})
 # "no foreign fighters", "no Maltese citizens", "no women": at most one word before the noun of
 # people, so that "no longer" or "no evidence that the fighters" stay words

@@ -163,7 +163,7 @@ def relations_regex() -> re.Pattern[str]:
 @cache
 def parent_of_regex() -> re.Pattern[str]:
     """ "a mother of four", "the father-of-three" before a number (populations.yaml, parents)."""
-    return re.compile(
+    return compile_guarded(
         rf"\b(?:{alternation(load('populations')['parents'])})(?:\s+|-)of(?:\s+|-)$", re.I
     )
 
@@ -189,7 +189,7 @@ def region_route_regex() -> re.Pattern[str]:
     """A movement verb and its preposition just before a region (flows.yaml,
     region_is_a_route): the region is a route, not the people's nationality."""
     words = alternation(load("flows")["region_is_a_route"])
-    return re.compile(
+    return compile_guarded(
         r"(?<![\w-])(?:" + words + r")\s+(?:the\s+)?(?:(?:countries|conflict\s+zones?|war\s+zones?"
         r"|battlefields?|wars?|conflicts?)\s+(?:of|in)\s+(?:the\s+)?)?$"
         # "500 people from the conflict zones of the Middle East": a zone is never a nationality
@@ -218,7 +218,7 @@ def helper_country_regex() -> re.Pattern[str]:
     """Words just before a place that make it a helper or host of the people's movement, not
     their nationality (flows.yaml, helper_country)."""
     words = alternation(load("flows")["helper_country"])
-    return re.compile(r"(?<![\w-])(?:" + words + r")\s+(?:the\s+)?$", re.IGNORECASE)
+    return compile_guarded(r"(?<![\w-])(?:" + words + r")\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @cache
@@ -226,13 +226,15 @@ def destination_regex() -> re.Pattern[str]:
     """A verb of going and its preposition just before a country (flows.yaml,
     country_is_a_destination): the country is where people went, not theirs."""
     words = alternation(load("flows")["country_is_a_destination"])
-    return re.compile(r"(?<![\w-])(?:" + words + r")\s+(?:the\s+)?$", re.IGNORECASE)
+    return compile_guarded(r"(?<![\w-])(?:" + words + r")\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @cache
 def sends_others_away_regex() -> re.Pattern[str]:
     """A verb of return by which a state moves others' people (flows.yaml, sends_others_away)."""
-    return re.compile(r"\b(?:" + alternation(load("flows")["sends_others_away"]) + r")\b", re.I)
+    return compile_guarded(
+        r"\b(?:" + alternation(load("flows")["sends_others_away"]) + r")\b", re.I
+    )
 
 
 @cache
@@ -240,7 +242,7 @@ def supplies_its_people_regex() -> re.Pattern[str]:
     """A verb by which a country gives its own people to the war, ending right before the
     figure's hedge (flows.yaml, supplies_its_people)."""
     words = alternation(load("flows")["supplies_its_people"])
-    return re.compile(r"\b(?:" + words + r")\s*$", re.I)
+    return compile_guarded(r"\b(?:" + words + r")\s*$", re.I)
 
 
 @cache
@@ -266,7 +268,7 @@ def group_size_regex() -> re.Pattern[str]:
     """A noun of an armed group's size and the words up to its value, matched backwards from
     the number (flows.yaml, group_strength.measures): "its total membership as high as"."""
     nouns = alternation(load("flows")["group_strength"]["measures"])
-    return re.compile(r"\b(?:" + nouns + r")\b(?P<gap>[^.;:,()]{0,40})$", re.IGNORECASE)
+    return compile_guarded(r"\b(?:" + nouns + r")\b(?P<gap>[^.;:,()]{0,40})$", re.IGNORECASE)
 
 
 @cache
@@ -277,7 +279,7 @@ def state_forces_regex() -> re.Pattern[str]:
     forces = alternation(data["forces"])
     units = alternation(data["units"])
     forces_after = r"(?:['’]s)?\s+(?:" + forces + r")\b"
-    return re.compile(
+    return compile_guarded(
         # (joining needs no preposition: "have joined Ukraine's armed forces"; fighting does,
         # "fighting the Russian army" is the other side)
         r"\b(?:(?:join(?:ed|ing|s)?|enlist(?:ed|ing|s)?)\s+(?:(?:in|into|with)\s+)?"
@@ -303,7 +305,7 @@ def contractors_regex() -> re.Pattern[str]:
 @cache
 def members_at_home_regex() -> re.Pattern[str]:
     """The noun of a group's membership (flows.yaml, members_at_home)."""
-    return re.compile(r"\b(?:" + alternation(load("flows")["members_at_home"]) + r")\b", re.I)
+    return compile_guarded(r"\b(?:" + alternation(load("flows")["members_at_home"]) + r")\b", re.I)
 
 
 @cache
@@ -433,7 +435,7 @@ def gathering_regex() -> re.Pattern[str]:
     """The size of a gathering right before its number: "an audience of", "a crowd of some"
     (populations.yaml, gatherings)."""
     nouns = alternation(load("populations")["gatherings"])
-    return re.compile(
+    return compile_guarded(
         r"\b(?:" + nouns + r")\s+of\s+(?:(?:about|some|around|roughly|nearly|almost|over|"
         r"more\s+than|at\s+least|up\s+to)\s+)?$",
         re.IGNORECASE,
@@ -521,4 +523,4 @@ def total_predicate_regex() -> re.Pattern[str]:
     """The predicate of a measure's noun ending right before a figure: "is put at", "stands
     at", "has risen to" (flows.yaml, total_predicates); searched with `$` at the figure."""
     words = alternation(load("flows")["total_predicates"])
-    return re.compile(WORD_START + "(?:" + words + r")\s*$", re.IGNORECASE)
+    return compile_guarded(WORD_START + "(?:" + words + r")\s*$", re.IGNORECASE)

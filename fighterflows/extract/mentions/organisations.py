@@ -15,12 +15,12 @@ from fighterflows.extract.mentions.sources import (
     national_possessive,
     national_source,
 )
-from fighterflows.initials import lowered
+from fighterflows.initials import compile_guarded, lowered
 from fighterflows.places import find_places
 
 # A capitalised name of several words, with the small words names keep inside ("Centre for
 # the Study of Radicalisation")
-_NAME_RUN = re.compile(
+_NAME_RUN = compile_guarded(
     r"\b[A-Z][\w'’.&-]*(?:\s+(?:(?:of|for|the|and|on|against)\s+){0,2}[A-Z][\w'’.&-]*)+"
 )
 _LEADING_NAME_ARTICLE = re.compile(

@@ -265,7 +265,7 @@ _SPEAKER_GUARD = re.compile(
     re.IGNORECASE,
 )
 # a capitalised name, then a team's or a paper's noun
-_TEAM_GUARD = re.compile(r"\b[A-Z][\w.&'’-]*\s+(?:[\w-]+\s+){0,2}(?:" + _TEAM_NOUNS + r")\b")
+_TEAM_GUARD = compile_guarded(r"\b[A-Z][\w.&'’-]*\s+(?:[\w-]+\s+){0,2}(?:" + _TEAM_NOUNS + r")\b")
 _IMPERSONAL = compile_guarded(
     r"\b(?:is|are|was|were|been|it is|it was)\s+(?:\w+\s+)?(?:"
     + alternation(_WORDS["impersonal_participles"])
@@ -397,13 +397,15 @@ def source_countries() -> dict[str, str]:
 
 @cache
 def _generic_regex() -> re.Pattern[str]:
-    return re.compile(r"\b(" + alternation(load("sources")["generic"]) + r")s?\b", re.IGNORECASE)
+    return compile_guarded(
+        r"\b(" + alternation(load("sources")["generic"]) + r")s?\b", re.IGNORECASE
+    )
 
 
 @cache
 def _official_regex() -> re.Pattern[str]:
     titles = alternation(load("sources")["official_titles"])
-    return re.compile(r"\b(?:" + titles + r")\b", re.IGNORECASE)
+    return compile_guarded(r"\b(?:" + titles + r")\b", re.IGNORECASE)
 
 
 def source_adjective(code: str) -> str:
@@ -426,7 +428,7 @@ def _offices() -> tuple[re.Pattern[str], dict[str, str]]:
     for k, (name, aliases) in enumerate(load("sources")["offices"].items()):
         names[f"o{k}"] = name
         parts.append(f"(?P<o{k}>{alternation(aliases)})")
-    return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.IGNORECASE), names
+    return compile_guarded(r"\b(?:" + "|".join(parts) + r")\b", re.IGNORECASE), names
 
 
 # "Belgian federal police", "Belgium's Interior Ministry"; not "U.S. and Belgian authorities"
@@ -735,7 +737,7 @@ _LONG_POST_HEAD = (
     r"\b(?i:" + _TITLES + r")\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w'’-]*"
     r"(?:\s+(?:[A-Z][\w'’-]*|for|of|the|and))*"
 )
-_POST_BEFORE = re.compile(
+_POST_BEFORE = compile_guarded(
     _LONG_POST_HEAD + r"(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,\s+(?:and\s+)?$"
 )
 
@@ -1029,7 +1031,7 @@ _PAPER_AFTER = re.compile(
 _KIND_AFTER = re.compile(
     r"[\w\s.'’-]{0,60}?(?:'s|’s)\s+(?:new\s+|latest\s+)?(report|study|estimate|survey|analysis)\b"
 )
-_KIND_BY = re.compile(r"\b(report|study|estimate|survey|analysis)\s+by\s+(?:the\s+)?$")
+_KIND_BY = compile_guarded(r"\b(report|study|estimate|survey|analysis)\s+by\s+(?:the\s+)?$")
 
 
 def _attribution(start: int, end: int, text: str, who: str) -> Attribution:
@@ -1326,7 +1328,7 @@ def _outlets() -> re.Pattern[str]:
 
 
 # an outlet's own count or estimate ("the Washington Post counted") is no relay
-_ESTIMATING = re.compile(r"\b(?:" + alternation(_WORDS["estimating_verbs"]) + r")\b")
+_ESTIMATING = compile_guarded(r"\b(?:" + alternation(_WORDS["estimating_verbs"]) + r")\b")
 
 
 # "the Tunisian newspaper Assabah", "state news agency Anadolu": an outlet introduced by
@@ -1533,7 +1535,7 @@ _NAME_ONLY = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}")
 
 # "The Saudi interior ministry's spokesman said", "the Kyrgyz police's press secretary": a
 # country's office named by its kind, with its possessive, before the post
-_OFFICE_POSSESSOR_POST = re.compile(
+_OFFICE_POSSESSOR_POST = compile_guarded(
     r"\b(?P<body>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}?)" + _POSSESSIVE_POST
 )
 

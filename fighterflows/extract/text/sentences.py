@@ -20,7 +20,7 @@ from syntok._segmentation_states import State
 from fighterflows.extract.numbers.lexicon import alternation, data, prefix_hedges
 from fighterflows.extract.text.prefilter import NUMBER
 from fighterflows.extract.text.tokens import analyze
-from fighterflows.initials import guarded, lowered
+from fighterflows.initials import compile_guarded, guarded, lowered
 
 
 class BlockKind(StrEnum):
@@ -280,7 +280,7 @@ def _piece_spans(
 # Where syntok may end a sentence inside a piece: a terminal before a space or quote, an
 # ellipsis, brackets, quotes, colons and semicolons, a line break. A piece without any of
 # these (but at its end) is one sentence, and syntok is spared.
-_INNER = re.compile(r"[.!?][\s\"”’)]|\.\.|[;:()\[\]\"“”…]|\n")
+_INNER = compile_guarded(r"[.!?][\s\"”’)]|\.\.|[;:()\[\]\"“”…]|\n")
 
 
 # Where syntok can end a sentence (syntok/_segmentation_states.py): only at one of its
@@ -289,7 +289,7 @@ _INNER = re.compile(r"[.!?][\s\"”’)]|\.\.|[;:()\[\]\"“”…]|\n")
 # non-space character, as long as it has no blank line (a paragraph break to syntok), no space
 # at its end, and none of the characters that syntok and str.isspace() do not agree are space.
 # Such pieces (quotes, colons, "…" and closing brackets are in _INNER) are not sent to syntok.
-_SYNTOK_MAY_CUT = re.compile(
+_SYNTOK_MAY_CUT = compile_guarded(
     "[" + re.escape("".join(sorted(State.terminals - {"..."}))) + r"](?=[\s\S])"
     "|[" + re.escape("".join(sorted(State.opening_brackets))) + r"\x1c-\x1f\u200b]"
     r"|\n\s*\n|\s\Z"
@@ -316,7 +316,7 @@ def _syntok_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 # syntok keeps "... in Syria. 158 Pakistani fighters were killed" together (a sentence may
 # not start with a digit for it); a word of two lower-case letters or more, a full stop and a
 # number do end a sentence.
-_NUMBER_START = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=\d)")
+_NUMBER_START = compile_guarded(r"(?<=[a-z]{2}[.!?])\s+(?=\d)")
 
 
 _LAST_WORD = re.compile(r"(\w+)[.!?]$")
