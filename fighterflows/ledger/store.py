@@ -249,6 +249,11 @@ class Ledger:
         with self.engine.begin() as c:
             c.execute(statement, rows)
 
+    def stored_in_run(self, run_id: int) -> set[str]:
+        """The documents (content hashes) whose stored record is the one run `run_id` wrote."""
+        with self.engine.connect() as c:
+            return set(c.execute(select(D.c.id).where(D.c.run_id == run_id)).scalars())
+
     def copies_in_run(self, run_id: int) -> int:
         with self.engine.connect() as c:
             query = select(func.count()).where(D.c.run_id == run_id, D.c.copy_of.is_not(None))
@@ -270,11 +275,18 @@ class Ledger:
 
     # -- reads ----------------------------------------------------------------------------
 
-    def estimates(self, filters: Filters = Filters()) -> list[StoredEstimate]:
+    def estimates(
+        self, filters: Filters = Filters(), besides_run: int | None = None
+    ) -> list[StoredEstimate]:
+        """The stored estimates `filters` selects, by document name and order in the document;
+        `besides_run`: only those of documents another run (or none) stored."""
+        conditions = estimate_conditions(filters)
+        if besides_run is not None:
+            conditions.append(or_(D.c.run_id.is_(None), D.c.run_id != besides_run))
         query = (
             select(E, D.c.name, D.c.published, D.c.copy_of)
             .join(D, D.c.id == E.c.document_id)
-            .where(*estimate_conditions(filters))
+            .where(*conditions)
             .order_by(D.c.name, E.c.document_id, E.c.seq)
         )
         with self.engine.connect() as c:

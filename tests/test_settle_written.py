@@ -1,0 +1,63 @@
+"""Settling an ingest from what it stored (kept as it stored it) gives what reading everything
+back from the ledger gives: the same estimates, copy marks and claims."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fighterflows import pipeline, settle
+from fighterflows.ledger import Ledger
+from fighterflows.review.book import reviewed_estimates
+from tests.ingest_corpus import record, snapshot, write_corpus
+
+
+def _checking(seen: list[bool]) -> Any:
+    def check(ledger: Ledger, written: settle.Written | None = None) -> None:
+        assert written is not None
+        settle.settle(ledger, written)
+        marks, changed = settle._copies(ledger)
+        assert not changed  # settled already
+        kept = settle._estimates(ledger, written, marks)
+        seen.append(kept is not None)
+        assert kept == reviewed_estimates(ledger)
+
+    return check
+
+
+def test_settling_from_what_a_run_stored_equals_reading_it_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = write_corpus(tmp_path / "first.jsonl", range(0, 36))
+    # the whole corpus, and a text of the first run again under a name and date that rank
+    # first: this run stores its record in place of the first run's
+    whole = write_corpus(tmp_path / "whole.jsonl", range(0, 72))
+    again = dict(record(3, 3), id="aaa-first", date="2016-01-01")
+    with whole.open("a", encoding="utf-8") as f:
+        f.write(json.dumps(again) + "\n")
+    db = str(tmp_path / "l.db")
+    seen: list[bool] = []
+    monkeypatch.setattr(pipeline, "settle", _checking(seen))
+    ledger = Ledger.open(db)
+    for corpus in (first, whole):
+        pipeline.ingest(ledger, [str(corpus)], pipeline.IngestOptions(workers=1))
+    assert seen == [True, True]
+    assert "aaa-first" in {d.name for d in ledger.documents(limit=10**9)}
+    claims = snapshot(db)["claims"]
+    assert claims
+    settle.refresh_claims(ledger)  # everything read back from the ledger
+    assert snapshot(db)["claims"] == claims
+
+
+def test_a_run_whose_records_another_replaced_is_read_back(tmp_path: Path) -> None:
+    db = str(tmp_path / "l.db")
+    ledger = Ledger.open(db)
+    corpus = write_corpus(tmp_path / "c.jsonl", range(0, 12))
+    pipeline.ingest(ledger, [str(corpus)], pipeline.IngestOptions(workers=1))
+    run = max(r.id for r in ledger.runs())
+    stored = settle.Written(run)
+    marks, _ = settle._copies(ledger)
+    assert settle._estimates(ledger, stored, marks) is None  # it says it stored nothing
