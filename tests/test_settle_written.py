@@ -8,10 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from fighterflows import pipeline, settle
-from fighterflows.ledger import Ledger
+from fighterflows.ledger import Ledger, schema
+from fighterflows.ledger.convert import stored_estimate
 from fighterflows.review.book import reviewed_estimates
+from fighterflows.rows import ESTIMATE_COLUMNS
 from tests.ingest_corpus import record, snapshot, write_corpus
 
 
@@ -61,3 +64,21 @@ def test_a_run_whose_records_another_replaced_is_read_back(tmp_path: Path) -> No
     stored = settle.Written(run)
     marks, _ = settle._copies(ledger)
     assert settle._estimates(ledger, stored, marks) is None  # it says it stored nothing
+
+
+def test_estimates_read_by_position_are_those_read_by_name(tmp_path: Path) -> None:
+    assert tuple(c.name for c in schema.estimates.columns) == ESTIMATE_COLUMNS
+    db = str(tmp_path / "l.db")
+    ledger = Ledger.open(db)
+    corpus = write_corpus(tmp_path / "c.jsonl", range(0, 24))
+    pipeline.ingest(ledger, [str(corpus)], pipeline.IngestOptions(workers=1))
+    e, d = schema.estimates, schema.documents
+    query = (
+        select(e, d.c.name, d.c.published, d.c.copy_of)
+        .join(d, d.c.id == e.c.document_id)
+        .order_by(d.c.name, e.c.document_id, e.c.seq)
+    )
+    with ledger.engine.connect() as c:
+        by_name = [stored_estimate(r) for r in c.execute(query).mappings()]
+    assert by_name
+    assert ledger.estimates() == by_name

@@ -127,11 +127,12 @@ def stored_estimate(row: Mapping[str, Any]) -> StoredEstimate:
 
 
 def row_estimate(row: EstimateRow, name: str) -> Estimate:
-    """The estimate a row of `fighterflows/rows.py` is read back as from the ledger (whose
-    document is named `name`), without the round trip: equal to `stored_estimate`'s."""
+    """The estimate of a row in the order of `fighterflows/rows.py` (the estimates table's
+    columns; any after them are not read) whose document is named `name`: what the ledger reads
+    back from that row (`stored_estimate`), made without the round trip."""
     (_, _, _, _, _, start, end, quote, sentence, place, place_text, flow, population) = row[:13]
     (population_text, kind, value, low, high, qualifier, base, source, source_text) = row[13:22]
-    (zone, group, as_of, since, scope, derived) = row[22:]
+    (zone, group, as_of, since, scope, derived) = row[22:28]
     return Estimate(
         name,
         start,

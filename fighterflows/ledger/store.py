@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, cast
+from typing import Any
 
 import psycopg
 from sqlalchemy import Engine, bindparam, delete, func, insert, or_, select, update
@@ -27,6 +27,7 @@ from fighterflows.ledger.convert import (
     citation,
     claim_row,
     document_info,
+    row_estimate,
     stored_estimate,
 )
 from fighterflows.ledger.records import (
@@ -290,8 +291,12 @@ class Ledger:
             .order_by(D.c.name, E.c.document_id, E.c.seq)
         )
         with self.engine.connect() as c:
-            rows = c.execute(query).mappings().all()  # one fetch, no dict made per row
-        return [stored_estimate(cast(Mapping[str, Any], r)) for r in rows]
+            rows = c.execute(query).all()  # one fetch; rows read by position, not by name
+        n = len(E.columns)  # then the document's name, date and copy mark
+        return [
+            StoredEstimate(r[0], r[1], row_estimate(r, r[n]), r[3], r[n + 1], r[n + 2], r[4])
+            for r in rows
+        ]
 
     def estimate(self, estimate_id: str) -> StoredEstimate | None:
         """The estimate with this id, or the one whose id starts with it; AmbiguousId when
