@@ -82,3 +82,26 @@ def test_estimates_read_by_position_are_those_read_by_name(tmp_path: Path) -> No
         by_name = [stored_estimate(r) for r in c.execute(query).mappings()]
     assert by_name
     assert ledger.estimates() == by_name
+
+
+def test_a_run_that_stored_more_than_it_keeps_is_read_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(settle, "KEEP_AT_MOST", 10)
+    seen: list[bool] = []
+
+    def check(ledger: Ledger, written: settle.Written | None = None) -> None:
+        assert written is not None and written.documents is None and written.kept > 10
+        settle.settle(ledger, written)
+        seen.append(True)
+
+    monkeypatch.setattr(pipeline, "settle", check)
+    db = str(tmp_path / "l.db")
+    ledger = Ledger.open(db)
+    corpus = write_corpus(tmp_path / "c.jsonl", range(0, 12))
+    pipeline.ingest(ledger, [str(corpus)], pipeline.IngestOptions(workers=1))
+    assert seen == [True]
+    claims = snapshot(db)["claims"]
+    assert claims
+    settle.refresh_claims(ledger)
+    assert snapshot(db)["claims"] == claims
