@@ -34,7 +34,7 @@ from fighterflows.model import ReadError
 from fighterflows.prefilters import fingerprint, outdated
 from fighterflows.read import ReadOptions
 from fighterflows.scan import Scanned
-from fighterflows.settle import settle, signed
+from fighterflows.settle import Written, settle, signed
 from fighterflows.units import PART_BYTES, Part, Stdin, Unit, plan
 
 
@@ -78,14 +78,15 @@ def ingest(
     earlier = outdated(ledger.runs(), prefilter)
     report = IngestReport(ledger.start_run(options.command, VERSION, prefilter), outdated=earlier)
     index = NearDuplicates(signed(row) for row in ledger.signatures())
+    written = Written(report.run_id)
     with (
         engine or local_engine(options.workers) as work,
         tempfile.TemporaryDirectory(prefix="fighterflows-") as folder,
     ):
         # The folder must be reachable by the workers: true on this machine and on a Dask
         # cluster sharing a file system; point TMPDIR at a shared path otherwise.
-        _Flow(ledger, work, folder, report, index, options, progress).run(sources)
-    finish(ledger, report)
+        _Flow(ledger, work, folder, report, index, options, progress, written).run(sources)
+    finish(ledger, report, written)
     return report
 
 
@@ -127,9 +128,11 @@ class _Flow:
         index: NearDuplicates,
         options: IngestOptions,
         progress: Progress | None,
+        written: Written | None = None,
     ) -> None:
         self.ledger, self.engine, self.folder = ledger, engine, folder
         self.report, self.index, self.options, self.progress = report, index, options, progress
+        self.written = written  # what it stored, kept for settling (not read back)
         self.records: dict[str, int] = {}  # records so far in each JSONL file read in parts
 
     def run(self, sources: Iterable[str]) -> None:
@@ -273,9 +276,11 @@ class _Flow:
         # (a repeat) by this one's own earlier batch of the same text
         again = [n.document.content_hash for n, a in zip(news, stored, strict=True) if a is False]
         late = self.ledger.stored_by(again)
-        for x, added in zip(results, stored, strict=True):
+        for x, new, added in zip(results, news, stored, strict=True):
             if added is not None:
                 count_stored(x.found, added, self.report, late.get(x.document.content_hash))
+            if added and self.written is not None:
+                self.written.add(x.document, x.rows, new.copy_of)
 
     def _new(self, x: Extracted) -> NewDocument:
         """A document ready to store, marked as a copy of one stored or stored before it (the
@@ -311,9 +316,9 @@ def count_stored(found: int, added: bool, r: IngestReport, stored_by: int | None
     r.with_estimates += bool(found)
 
 
-def finish(ledger: Ledger, report: IngestReport) -> None:
+def finish(ledger: Ledger, report: IngestReport, written: Written | None = None) -> None:
     if not _settled(ledger, report):
-        settle(ledger)
+        settle(ledger, written)
     report.stats.documents_copies = ledger.copies_in_run(report.run_id)
     ledger.finish_run(report.run_id, report.stats)
 

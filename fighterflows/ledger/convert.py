@@ -10,6 +10,7 @@ from typing import Any, Protocol, TypeVar
 
 from fighterflows.ledger.records import Citation, DocumentInfo, StoredEstimate
 from fighterflows.model import Estimate, Flow, Kind, Population, Qualifier, Scope
+from fighterflows.rows import EstimateRow
 
 
 class ClaimFields(Protocol):
@@ -123,6 +124,46 @@ def stored_estimate(row: Mapping[str, Any]) -> StoredEstimate:
         copy_of=row["copy_of"],
         provenance=row["provenance"],
     )
+
+
+def row_estimate(row: EstimateRow, name: str) -> Estimate:
+    """The estimate of a row in the order of `fighterflows/rows.py` (the estimates table's
+    columns; any after them are not read) whose document is named `name`: what the ledger reads
+    back from that row (`stored_estimate`), made without the round trip."""
+    (_, _, _, _, _, start, end, quote, sentence, place, place_text, flow, population) = row[:13]
+    (population_text, kind, value, low, high, qualifier, base, source, source_text) = row[13:22]
+    (zone, group, as_of, since, scope, derived) = row[22:28]
+    return Estimate(
+        name,
+        start,
+        end,
+        quote,
+        sentence,
+        place,
+        place_text or "",
+        _flow(flow),
+        _population(population),
+        population_text,
+        _kind(kind),
+        _real(value),
+        _real(low),
+        _real(high),
+        _qualifier(qualifier),
+        base,
+        source,
+        source_text,
+        zone,
+        group,
+        as_of,
+        since,
+        _scope(scope or Scope.CUMULATIVE),
+        bool(derived),
+    )
+
+
+def _real(x: float | None) -> float | None:
+    """As a Float column gives it back (an integer stored there is read as a float)."""
+    return None if x is None else float(x)
 
 
 def document_info(row: Mapping[str, Any]) -> DocumentInfo:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, cast
+from typing import Any
 
 import psycopg
 from sqlalchemy import Engine, bindparam, delete, func, insert, or_, select, update
@@ -27,6 +27,7 @@ from fighterflows.ledger.convert import (
     citation,
     claim_row,
     document_info,
+    row_estimate,
     stored_estimate,
 )
 from fighterflows.ledger.records import (
@@ -249,6 +250,11 @@ class Ledger:
         with self.engine.begin() as c:
             c.execute(statement, rows)
 
+    def stored_in_run(self, run_id: int) -> set[str]:
+        """The documents (content hashes) whose stored record is the one run `run_id` wrote."""
+        with self.engine.connect() as c:
+            return set(c.execute(select(D.c.id).where(D.c.run_id == run_id)).scalars())
+
     def copies_in_run(self, run_id: int) -> int:
         with self.engine.connect() as c:
             query = select(func.count()).where(D.c.run_id == run_id, D.c.copy_of.is_not(None))
@@ -270,16 +276,27 @@ class Ledger:
 
     # -- reads ----------------------------------------------------------------------------
 
-    def estimates(self, filters: Filters = Filters()) -> list[StoredEstimate]:
+    def estimates(
+        self, filters: Filters = Filters(), besides_run: int | None = None
+    ) -> list[StoredEstimate]:
+        """The stored estimates `filters` selects, by document name and order in the document;
+        `besides_run`: only those of documents another run (or none) stored."""
+        conditions = estimate_conditions(filters)
+        if besides_run is not None:
+            conditions.append(or_(D.c.run_id.is_(None), D.c.run_id != besides_run))
         query = (
             select(E, D.c.name, D.c.published, D.c.copy_of)
             .join(D, D.c.id == E.c.document_id)
-            .where(*estimate_conditions(filters))
+            .where(*conditions)
             .order_by(D.c.name, E.c.document_id, E.c.seq)
         )
         with self.engine.connect() as c:
-            rows = c.execute(query).mappings().all()  # one fetch, no dict made per row
-        return [stored_estimate(cast(Mapping[str, Any], r)) for r in rows]
+            rows = c.execute(query).all()  # one fetch; rows read by position, not by name
+        n = len(E.columns)  # then the document's name, date and copy mark
+        return [
+            StoredEstimate(r[0], r[1], row_estimate(r, r[n]), r[3], r[n + 1], r[n + 2], r[4])
+            for r in rows
+        ]
 
     def estimate(self, estimate_id: str) -> StoredEstimate | None:
         """The estimate with this id, or the one whose id starts with it; AmbiguousId when
