@@ -589,13 +589,11 @@ def _draft(
         zone = _OTHER_ZONE[code]  # "625 Iraqis returned to Iraq from al-Hol in Syria"
     if _local(code, zone) or (head is not None and head.local and code in ZONE_CODES):
         return None
-    if flow is Flow.DEPARTED and _set_against_who_went(facts, n, code, cue, made, context):
-        # "About 300 Kosovars went. Of these, … about 100 are in Syria": those still there
-        flow, flow_rule = Flow.REMAINING, "set-against-those-who-went"
-        cue = Cue(cue.start, cue.end, cue.text, flow, True, False) if cue is not None else cue
-    elif flow is Flow.DEPARTED and _present_opens_the_clause(text, n, cue, clause[0]):
-        # "At present, 130 Kosovars are in the ranks of armed groups": there now
-        flow, flow_rule = Flow.REMAINING, "present-word-opens-the-clause"
+    there_now = (
+        _there_now(facts, n, code, cue, made, context, clause) if flow is Flow.DEPARTED else None
+    )
+    if there_now is not None:
+        flow, flow_rule = Flow.REMAINING, there_now
         cue = Cue(cue.start, cue.end, cue.text, flow, True, False) if cue is not None else cue
     used[i] = cue if cue is not None else Cue(n.start, n.end, "", flow, True, False)
     draft = _make(facts, n, population, population_text, code, place_text, flow, context)
@@ -641,9 +639,11 @@ def _draft(
     elif draft.why["scope"] == "default" and _among_them(text, n):
         # "Some 130 Swedes are held in the camps. Thirty women are among those held": a part
         # measures what its whole measures
-        before = [*context.previous, *made.values()]
-        if before and before[-1].flow is flow:
-            draft.scope, draft.why["scope"] = before[-1].scope, "scope-of-the-figure-before"
+        whole = next(reversed(made.values()), None) or (
+            context.previous[-1] if context.previous else None
+        )
+        if whole is not None and whole.flow is flow:
+            draft.scope, draft.why["scope"] = whole.scope, "scope-of-the-figure-before"
     return draft
 
 
@@ -668,6 +668,25 @@ _STOCK_THERE = re.compile(
     + r")",
     re.IGNORECASE,
 )
+
+
+def _there_now(
+    facts: Facts,
+    n: NumberMention,
+    code: str,
+    cue: Cue | None,
+    made: dict[int, Draft],
+    context: Context,
+    clause: tuple[int, int],
+) -> str | None:
+    """The rule that reads a departure's stock as those still there, if one does."""
+    if _set_against_who_went(facts, n, code, cue, made, context):
+        # "About 300 Kosovars went. Of these, … about 100 are in Syria": those still there
+        return "set-against-those-who-went"
+    if _present_opens_the_clause(facts.sentence.text, n, cue, clause[0]):
+        # "At present, 130 Kosovars are in the ranks of armed groups": there now
+        return "present-word-opens-the-clause"
+    return None
 
 
 def _present_opens_the_clause(text: str, n: NumberMention, cue: Cue | None, start: int) -> bool:

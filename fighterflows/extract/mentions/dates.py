@@ -540,8 +540,7 @@ def _governing(
     # "into 2016 (13,297 ...)": the date that introduces the figure's parenthesis
     leading = [d for d in candidates if d.end <= start and start - d.end <= 3]
     # (not an item of a list that dates each: "310 in 2021, 270 in 2020": the 270's is after it)
-    own = [d for d in candidates if 0 <= d.start - end <= 4]
-    if leading and not own:
+    if leading and not any(0 <= d.start - end <= 4 for d in candidates):
         return leading[-1], "date-opens-figure"
     # "around 10,000 or less in 2013": a date right after the figure
     # ("now" after a figure opens the next clause: "6,000 left; today the ministry says …")

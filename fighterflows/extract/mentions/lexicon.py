@@ -360,7 +360,7 @@ def citizenship_revoked_regexes() -> Revoked:
             re.IGNORECASE,
         ),
         stripped=re.compile(
-            rf"\b(?:strip(?:ped|s|ping)?|depriv(?:ed|es|e|ing))\s+(?:(?:{hedges})\s+)?$",
+            rf"\b(?:{alternation(data['citizenship_stripping'])})\s+(?:(?:{hedges})\s+)?$",
             re.IGNORECASE,
         ),
         of_theirs=re.compile(
